@@ -1,0 +1,182 @@
+"""The shared data model: plain dataclasses every stage reads and writes.
+
+Stages (ingest, extract, language, dedup, ...) never import each other. Each one
+takes and returns the types defined here, so the pipeline can wire them in order
+and a stage can be swapped, tested or run in another process on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+MediaType = Literal["html", "text"]
+
+#: Version tag written into every ``stories.json``; bump when the contract changes.
+STORIES_SCHEMA = "corroborate/stories@1"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep one pathological input from stalling or flooding a run.
+
+    Why configurable: a newsroom archive may legitimately hold a 40 MB page,
+    while a laptop user wants a small ceiling. Defaults suit ordinary news.
+    """
+
+    max_file_bytes: int = 25_000_000
+    max_decompressed_bytes: int = 50_000_000
+    max_records_per_file: int = 1_000_000
+    max_html_depth: int = 2_000
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong inside an article that did not stop it from being used.
+
+    ``code`` is machine readable (``malformed_date``), ``message`` is for people.
+    """
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input (or one record inside it) that could not become an article."""
+
+    source: str
+    reason: str
+
+
+@dataclass
+class RawDocument:
+    """One document as read from the input, before any interpretation.
+
+    ``raw`` holds the exact bytes we read (decompressed), so nothing the user
+    gave us is lost even when extraction later fails. ``hints`` carries metadata
+    the container already provided (a JSON ``title``, a WARC target URI, ...).
+    """
+
+    doc_id: str
+    source: str
+    content_hash: str
+    media_type: MediaType
+    raw: bytes
+    content: str
+    hints: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Extraction:
+    """What the extract stage read out of one document.
+
+    ``published`` is an ISO date (YYYY-MM-DD) or None; ``published_raw`` is the
+    string it came from. Unknown stays None: extraction never guesses.
+    """
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_raw: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+    removed_lines: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """An ISO 639-1 code (or ``und``) and the model's probability for it."""
+
+    code: str
+    confidence: float
+
+
+@dataclass
+class Article:
+    """A clean, dated, language-tagged article: the unit every later stage uses."""
+
+    id: str
+    source: str
+    content_hash: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_raw: str | None = None
+    language: str = "und"
+    language_confidence: float = 0.0
+    duplicate_of: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A character span in one article's ``text``."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Claim:
+    """What one source says, anchored at ``text == article.text[start:end]``."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    attributes: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Fact:
+    id: str
+    kind: str
+    label: str
+    status: str
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class TimelineEntry:
+    date: str | None
+    precision: str
+    label: str
+    claims: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    articles: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+
+
+@dataclass
+class RunResult:
+    """Everything a run knows: the articles in the store, skipped inputs, stories."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    added: int = 0
+    unchanged: int = 0
