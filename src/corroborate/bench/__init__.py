@@ -1,0 +1,64 @@
+"""Benchmarks: ``corroborate bench NAME`` prints figures with their baseline beside them.
+
+Each benchmark is a function taking a :class:`BenchOptions` and returning a list of
+:class:`BenchTable` objects; the CLI renders them with Rich. Benchmarks read the
+public data in ``../shared/bench-data`` (or ``--data``) and never write into it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def default_shared_dir() -> Path:
+    """``$CORROBORATE_SHARED`` or the ``shared`` folder beside the project checkout."""
+    env = os.environ.get("CORROBORATE_SHARED")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidate = parent.parent / "shared"
+        if (candidate / "bench-data").is_dir() or (candidate / "corpus").is_dir():
+            return candidate
+    return Path.cwd().parent / "shared"
+
+
+@dataclass
+class BenchOptions:
+    shared: Path = field(default_factory=default_shared_dir)
+    limit: int | None = None
+
+
+@dataclass
+class BenchTable:
+    """A titled table of figures; ``notes`` explain where the baseline comes from."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+    notes: list[str] = field(default_factory=list)
+
+
+BenchFunction = Callable[[BenchOptions], list[BenchTable]]
+
+#: name -> "module:function"; imported lazily so one benchmark's heavy imports
+#: never slow down another.
+REGISTRY: dict[str, str] = {
+    "extraction": "corroborate.bench.extraction:run",
+    "seeds": "corroborate.bench.seeds:run",
+}
+
+
+def get_benchmark(name: str) -> BenchFunction:
+    try:
+        target = REGISTRY[name]
+    except KeyError:
+        known = ", ".join(sorted(REGISTRY))
+        raise KeyError(f"unknown benchmark {name!r}; known: {known}") from None
+    module_name, func_name = target.split(":")
+    func: BenchFunction = getattr(importlib.import_module(module_name), func_name)
+    return func
