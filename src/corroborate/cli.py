@@ -1,0 +1,157 @@
+"""The command line: ``corroborate run`` for the main job, ``corroborate bench`` for figures."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from corroborate import __version__
+from corroborate.model import Limits, RunResult
+from corroborate.pipeline import RunOptions, RunStats, run_pipeline
+
+app = typer.Typer(
+    help="Read news coverage from many outlets and languages; line up what each source says.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+DEFAULT_LIMITS = Limits()
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    console.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+@app.callback(invoke_without_command=True)
+def main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        typer.echo(f"corroborate {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def run(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files or folders (read recursively): .txt .html .htm .json .jsonl .warc, "
+            "optionally .gz.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path(
+        "corroborate-out"
+    ),
+    db: Annotated[
+        Path | None,
+        typer.Option(help="DuckDB store file [default: OUT/corroborate.duckdb]."),
+    ] = None,
+    max_file_mb: Annotated[
+        float, typer.Option(help="Skip input files larger than this.", min=0.001)
+    ] = DEFAULT_LIMITS.max_file_bytes / 1e6,
+    max_decompressed_mb: Annotated[
+        float, typer.Option(help="Skip .gz inputs that expand beyond this.", min=0.001)
+    ] = DEFAULT_LIMITS.max_decompressed_bytes / 1e6,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Ingest INPUTS into the store under OUT and write OUT/stories.json."""
+    from corroborate.report import write_stories_json
+    from corroborate.store import StoreBusy
+
+    missing = [str(p) for p in inputs if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise _fail(f"input not found: {', '.join(missing)}")
+    if out.exists() and not out.is_dir():
+        raise _fail(f"--out {out} exists and is not a folder")
+    limits = Limits(
+        max_file_bytes=int(max_file_mb * 1e6),
+        max_decompressed_bytes=int(max_decompressed_mb * 1e6),
+    )
+    started = time.perf_counter()
+    try:
+        result, stats = _run_with_progress(inputs, out, RunOptions(limits, db), quiet)
+    except StoreBusy as exc:
+        raise _fail(str(exc), code=3) from None
+    write_stories_json(result, out / "stories.json")
+    _print_summary(result, stats, out, time.perf_counter() - started)
+
+
+def _run_with_progress(
+    inputs: list[Path], out: Path, options: RunOptions, quiet: bool
+) -> tuple[RunResult, RunStats]:
+    columns = (
+        TextColumn("[bold]reading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
+    with Progress(*columns, console=console, disable=quiet, transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def advance(source: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=Path(source).name[:40])
+
+        return run_pipeline(inputs, out, options, advance)
+
+
+def _print_summary(result: RunResult, stats: RunStats, out: Path, seconds: float) -> None:
+    languages = Counter(a.language for a in result.articles)
+    duplicates = sum(1 for a in result.articles if a.duplicate_of)
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_row("articles", f"{len(result.articles)} in store ({stats.added} new, "
+                  f"{stats.unchanged} already stored, {duplicates} near-duplicates)")
+    table.add_row("languages", ", ".join(f"{k} {v}" for k, v in languages.most_common()) or "-")
+    table.add_row("skipped", f"{len(stats.skipped)} this run ({len(result.skipped)} in store)")
+    table.add_row("time", f"{seconds:.1f} s")
+    table.add_row("output", str(out / "stories.json"))
+    console.print(table)
+    for entry in stats.skipped[:10]:
+        console.print(f"  [yellow]skipped[/] {entry.source}: {entry.reason}", highlight=False)
+    if len(stats.skipped) > 10:
+        console.print(f"  ... and {len(stats.skipped) - 10} more, listed in stories.json")
+
+
+@app.command()
+def bench(
+    name: Annotated[str, typer.Argument(help="Benchmark: extraction, seeds.")],
+    shared: Annotated[
+        Path | None, typer.Option(help="The shared data folder [default: ../shared].")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="At most this many documents per data set.", min=1)
+    ] = None,
+) -> None:
+    """Run a benchmark and print its figures beside their baseline."""
+    from corroborate.bench import BenchOptions, get_benchmark
+
+    try:
+        benchmark = get_benchmark(name)
+    except KeyError as exc:
+        raise _fail(str(exc.args[0])) from None
+    options = BenchOptions(limit=limit) if shared is None else BenchOptions(shared, limit)
+    if not options.shared.is_dir():
+        raise _fail(f"shared data folder not found: {options.shared} (use --shared)")
+    out = Console()
+    for result in benchmark(options):
+        table = Table(*result.columns, title=result.title, title_justify="left")
+        for row in result.rows:
+            table.add_row(*row)
+        out.print(table)
+        for note in result.notes:
+            out.print(f"  {note}", style="dim", highlight=False)
+
+
+if __name__ == "__main__":
+    app()

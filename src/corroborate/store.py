@@ -1,0 +1,204 @@
+"""The embedded store: one DuckDB file holding raw inputs, articles and skipped inputs.
+
+Why DuckDB: no server to start, one file a user can copy or query with SQL, and
+transactions, so an interrupted run never leaves half an article behind. Raw
+bytes of every document we could read are kept, so extraction can be redone
+later without the original files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+import duckdb
+
+from corroborate.model import Article, Problem, RawDocument, Skipped
+
+SCHEMA_VERSION = 1
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS raw_documents (
+    content_hash VARCHAR PRIMARY KEY,
+    doc_id VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    media_type VARCHAR NOT NULL,
+    raw BLOB NOT NULL,
+    ingested_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY,
+    content_hash VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    title VARCHAR, outlet VARCHAR, author VARCHAR, url VARCHAR,
+    published VARCHAR, published_raw VARCHAR,
+    language VARCHAR NOT NULL, language_confidence DOUBLE NOT NULL,
+    duplicate_of VARCHAR,
+    text VARCHAR NOT NULL,
+    problems VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS skipped (
+    source VARCHAR PRIMARY KEY,
+    reason VARCHAR NOT NULL,
+    seen_at TIMESTAMP DEFAULT current_timestamp
+);
+"""
+
+_ARTICLE_COLUMNS = (
+    "id, content_hash, source, title, outlet, author, url, published, published_raw, "
+    "language, language_confidence, duplicate_of, text, problems"
+)
+
+
+class StoreBusy(RuntimeError):
+    """Another process holds the store open (DuckDB allows one writer)."""
+
+
+class Store:
+    """A small typed surface over the DuckDB file; use as a context manager."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = duckdb.connect(str(path))
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreBusy(
+                    f"{path} is in use by another corroborate process; wait for it to finish"
+                ) from exc
+            raise
+        self._db.execute(_DDL)
+        self._db.execute(
+            "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+        )
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group writes so a crash leaves either all of them or none."""
+        self._db.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def has_content(self, content_hash: str) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM raw_documents WHERE content_hash = ?", [content_hash]
+        ).fetchone()
+        return row is not None
+
+    def free_article_id(self, doc_id: str, content_hash: str) -> str:
+        """``doc_id`` unless another document already owns it; then a suffixed id."""
+        candidate = doc_id
+        while True:
+            row = self._db.execute(
+                "SELECT content_hash FROM articles WHERE id = ?", [candidate]
+            ).fetchone()
+            if row is None or row[0] == content_hash:
+                return candidate
+            candidate = f"{doc_id}~{content_hash[: 8 + len(candidate) - len(doc_id)]}"
+
+    def add_raw(self, doc: RawDocument) -> None:
+        self._db.execute(
+            "INSERT OR IGNORE INTO raw_documents (content_hash, doc_id, source, media_type, raw) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [doc.content_hash, doc.doc_id, doc.source, doc.media_type, doc.raw],
+        )
+
+    def add_article(self, article: Article) -> None:
+        self._db.execute(
+            f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                article.id, article.content_hash, article.source, article.title,
+                article.outlet, article.author, article.url, article.published,
+                article.published_raw, article.language, article.language_confidence,
+                article.duplicate_of, article.text, _problems_json(article.problems),
+            ],
+        )  # fmt: skip
+        self._db.execute("DELETE FROM skipped WHERE source = ?", [article.source])
+
+    def add_skipped(self, entry: Skipped) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO skipped (source, reason) VALUES (?, ?)",
+            [entry.source, entry.reason],
+        )
+
+    def set_duplicates(self, duplicate_of: dict[str, str]) -> None:
+        """Replace every article's ``duplicate_of`` with the given mapping."""
+        self._db.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
+        if duplicate_of:
+            self._db.executemany(
+                "UPDATE articles SET duplicate_of = ? WHERE id = ?",
+                [[kept, dup] for dup, kept in sorted(duplicate_of.items())],
+            )
+
+    def articles(self) -> list[Article]:
+        rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id").fetchall()
+        return [_article_from_row(row) for row in rows]
+
+    def skipped(self) -> list[Skipped]:
+        rows = self._db.execute("SELECT source, reason FROM skipped ORDER BY source").fetchall()
+        return [Skipped(source, reason) for source, reason in rows]
+
+    def raw_bytes(self, content_hash: str) -> bytes | None:
+        row = self._db.execute(
+            "SELECT raw FROM raw_documents WHERE content_hash = ?", [content_hash]
+        ).fetchone()
+        return bytes(row[0]) if row else None
+
+    def count(self, table: str) -> int:
+        if table not in {"raw_documents", "articles", "skipped"}:
+            raise ValueError(f"unknown table {table!r}")
+        row = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
+
+def _problems_json(problems: Iterable[Problem]) -> str:
+    return json.dumps([{"code": p.code, "message": p.message} for p in problems], ensure_ascii=False)
+
+
+def _article_from_row(row: tuple[object, ...]) -> Article:
+    (id_, content_hash, source, title, outlet, author, url, published, published_raw,
+     language, confidence, duplicate_of, text, problems) = row  # fmt: skip
+    return Article(
+        id=str(id_),
+        content_hash=str(content_hash),
+        source=str(source),
+        text=str(text),
+        title=_opt(title),
+        outlet=_opt(outlet),
+        author=_opt(author),
+        url=_opt(url),
+        published=_opt(published),
+        published_raw=_opt(published_raw),
+        language=str(language),
+        language_confidence=float(confidence),  # type: ignore[arg-type]
+        duplicate_of=_opt(duplicate_of),
+        problems=[Problem(p["code"], p["message"]) for p in json.loads(str(problems))],
+    )
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,95 @@
+"""The DuckDB store: idempotent writes, id collisions, raw bytes kept, one writer."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from corroborate.model import Article, Problem, RawDocument, Skipped
+from corroborate.store import Store, StoreBusy
+
+
+def raw(doc_id: str, content: str) -> RawDocument:
+    data = content.encode()
+    return RawDocument(doc_id, f"/in/{doc_id}.txt", f"hash-{content}", "text", data, content)
+
+
+def article(doc: RawDocument, article_id: str) -> Article:
+    return Article(
+        id=article_id,
+        source=doc.source,
+        content_hash=doc.content_hash,
+        text=doc.content,
+        problems=[Problem("malformed_date", "'2031-13-40' is not a date")],
+    )
+
+
+def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        doc = raw("a", "text a")
+        store.add_raw(doc)
+        store.add_article(article(doc, "a"))
+    with Store(tmp_path / "s.duckdb") as store:
+        [loaded] = store.articles()
+        assert loaded == article(doc, "a")
+        assert store.raw_bytes(doc.content_hash) == b"text a"
+        assert store.has_content(doc.content_hash)
+
+
+def test_same_id_with_other_content_gets_a_suffixed_id(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        first = raw("same", "one")
+        store.add_article(article(first, store.free_article_id("same", first.content_hash)))
+        second = raw("same", "two")
+        new_id = store.free_article_id("same", second.content_hash)
+        assert new_id != "same" and new_id.startswith("same~")
+        assert store.free_article_id("same", first.content_hash) == "same"
+
+
+def test_processing_an_input_clears_its_old_skip_entry(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        doc = raw("a", "x")
+        store.add_skipped(Skipped(doc.source, "too big"))
+        assert store.count("skipped") == 1
+        store.add_article(article(doc, "a"))
+        assert store.count("skipped") == 0
+
+
+def test_duplicates_are_replaced_not_accumulated(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        for name in "abc":
+            store.add_article(article(raw(name, name), name))
+        store.set_duplicates({"b": "a", "c": "a"})
+        store.set_duplicates({"c": "b"})
+        assert {a.id: a.duplicate_of for a in store.articles()} == {"a": None, "b": None, "c": "b"}
+
+
+def test_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        with pytest.raises(RuntimeError), store.transaction():
+            store.add_raw(raw("a", "x"))
+            raise RuntimeError("crash")
+        assert store.count("raw_documents") == 0
+
+
+def _hold_store(path: str, ready: object, release: object) -> None:
+    with Store(Path(path)):
+        ready.set()  # type: ignore[attr-defined]
+        release.wait(30)  # type: ignore[attr-defined]
+
+
+def test_second_writer_fails_fast_with_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    ctx = multiprocessing.get_context("spawn")
+    ready, release = ctx.Event(), ctx.Event()
+    holder = ctx.Process(target=_hold_store, args=(str(path), ready, release))
+    holder.start()
+    try:
+        assert ready.wait(60)
+        with pytest.raises(StoreBusy, match="in use by another corroborate process"):
+            Store(path)
+    finally:
+        release.set()
+        holder.join(30)
