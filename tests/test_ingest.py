@@ -156,7 +156,9 @@ def test_warc_html_responses_become_documents(tmp_path: Path) -> None:
 
 def test_truncated_warc_keeps_what_was_read(tmp_path: Path) -> None:
     page = b"<html><body><p>" + DUTCH.encode() + b"</p></body></html>"
-    data = _warc_record("https://example.org/one", page) + _warc_record("https://example.org/two", page)
+    data = _warc_record("https://example.org/one", page) + _warc_record(
+        "https://example.org/two", page
+    )
     path = tmp_path / "cut.warc"
     path.write_bytes(data[: len(data) - 60])
     items = read_all(path)

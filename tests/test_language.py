@@ -8,7 +8,8 @@ from corroborate.language import detect_language
 
 SAMPLES = {
     "en": "The train left the rails shortly after midnight, the police said on Tuesday.",
-    "nl": "De trein ontspoorde kort na middernacht, meldde de politie dinsdag. Niemand raakte gewond.",
+    "nl": "De trein is kort na middernacht ontspoord, zo meldt de politie. Er zijn volgens de "
+    "woordvoerder geen gewonden gevallen bij het ongeluk.",
     "de": "Der Zug entgleiste kurz nach Mitternacht, teilte die Polizei am Dienstag mit.",
     "ru": "Поезд сошёл с рельсов вскоре после полуночи, сообщила полиция во вторник.",
     "es": "El tren descarriló poco después de la medianoche, informó la policía el martes.",

@@ -27,7 +27,7 @@ DEFAULT_LIMITS = Limits()
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    console.print(f"[bold red]error:[/] {message}", highlight=False)
+    console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -110,15 +110,20 @@ def _print_summary(result: RunResult, stats: RunStats, out: Path, seconds: float
     languages = Counter(a.language for a in result.articles)
     duplicates = sum(1 for a in result.articles if a.duplicate_of)
     table = Table(show_header=False, box=None, pad_edge=False)
-    table.add_row("articles", f"{len(result.articles)} in store ({stats.added} new, "
-                  f"{stats.unchanged} already stored, {duplicates} near-duplicates)")
+    table.add_row(
+        "articles",
+        f"{len(result.articles)} in store ({stats.added} new, "
+        f"{stats.unchanged} already stored, {duplicates} near-duplicates)",
+    )
     table.add_row("languages", ", ".join(f"{k} {v}" for k, v in languages.most_common()) or "-")
     table.add_row("skipped", f"{len(stats.skipped)} this run ({len(result.skipped)} in store)")
     table.add_row("time", f"{seconds:.1f} s")
     table.add_row("output", str(out / "stories.json"))
     console.print(table)
     for entry in stats.skipped[:10]:
-        console.print(f"  [yellow]skipped[/] {entry.source}: {entry.reason}", highlight=False)
+        console.print(
+            f"  [yellow]skipped[/] {entry.source}: {entry.reason}", highlight=False, soft_wrap=True
+        )
     if len(stats.skipped) > 10:
         console.print(f"  ... and {len(stats.skipped) - 10} more, listed in stories.json")
 

@@ -31,9 +31,25 @@ HINT_KEYS = ("url", "title", "published", "outlet", "author")
 #: Legacy encodings still met on news sites (the WHATWG list, trimmed). Restricting
 #: detection to these stops short texts being read as rare code pages.
 LEGACY_WEB_ENCODINGS = (
-    "cp1252", "cp1250", "cp1251", "koi8_r", "koi8_u", "iso8859_2", "iso8859_5",
-    "iso8859_15", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp874",
-    "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr",
+    "cp1252",
+    "cp1250",
+    "cp1251",
+    "koi8_r",
+    "koi8_u",
+    "iso8859_2",
+    "iso8859_5",
+    "iso8859_15",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp874",
+    "shift_jis",
+    "euc_jp",
+    "gb18030",
+    "big5",
+    "euc_kr",
 )
 
 
@@ -73,7 +89,9 @@ def _walk(path: Path, listing: InputListing, seen_dirs: set[str]) -> None:
         if path.is_dir():
             real = os.path.realpath(path)
             if real in seen_dirs:
-                listing.skipped.append(Skipped(display_path(path), "symlink loop: folder already read"))
+                listing.skipped.append(
+                    Skipped(display_path(path), "symlink loop: folder already read")
+                )
                 return
             seen_dirs.add(real)
             children = sorted(path.iterdir(), key=lambda p: os.fsencode(p.name))
@@ -174,7 +192,11 @@ def decode_text(data: bytes) -> str:
     """
     if not data.strip():
         raise InputError("empty file")
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if data.startswith(bom):
             return _checked(data.decode(codec, errors="replace"))
     utf16 = _guess_utf16(data)
@@ -264,7 +286,9 @@ def _read_records(
     for count, (number, obj) in enumerate(rows, start=1):
         where = f"{source}:{number}"
         if count > limits.max_records_per_file:
-            yield Skipped(source, f"more than {limits.max_records_per_file} records; the rest ignored")
+            yield Skipped(
+                source, f"more than {limits.max_records_per_file} records; the rest ignored"
+            )
             return
         if isinstance(obj, Skipped):
             yield Skipped(where, obj.reason)
@@ -308,7 +332,9 @@ def _record_document(obj: object, where: str) -> RawDocument | Skipped:
     )
 
 
-def _read_warc(path: Path, source: str, stem: str, limits: Limits) -> Iterator[RawDocument | Skipped]:
+def _read_warc(
+    path: Path, source: str, stem: str, limits: Limits
+) -> Iterator[RawDocument | Skipped]:
     """HTML response records of a WARC file (gzipped per record or not), via FastWARC."""
     from fastwarc import ArchiveIterator, WarcRecordType
 
@@ -325,14 +351,16 @@ def _read_warc(path: Path, source: str, stem: str, limits: Limits) -> Iterator[R
         for record in records:
             read += 1
             if read > limits.max_records_per_file:
-                yield Skipped(source, f"more than {limits.max_records_per_file} records; the rest ignored")
+                yield Skipped(
+                    source, f"more than {limits.max_records_per_file} records; the rest ignored"
+                )
                 break
             item = _warc_document(record, source, limits)
             if item is None:
                 ignored += 1
             else:
                 yield item
-    except Exception as exc:  # noqa: BLE001 - a corrupt archive must not end the run
+    except Exception as exc:
         yield Skipped(source, f"WARC file is truncated or corrupt after {read} records: {exc}")
     if read == 0:
         yield Skipped(source, "no WARC response records found (not a WARC file, or empty)")
@@ -352,7 +380,9 @@ def _warc_document(record: object, source: str, limits: Limits) -> RawDocument |
     if len(body) > limits.max_decompressed_bytes:
         return Skipped(where, f"record body over the {_mb(limits.max_decompressed_bytes)} limit")
     try:
-        doc = _document(stable_id(uri) if uri else stable_id(content_hash(body)), where, body, "html", {})
+        doc = _document(
+            stable_id(uri) if uri else stable_id(content_hash(body)), where, body, "html", {}
+        )
     except InputError as exc:
         return Skipped(where, str(exc))
     if uri:

@@ -27,7 +27,6 @@ class Limits:
     max_file_bytes: int = 25_000_000
     max_decompressed_bytes: int = 50_000_000
     max_records_per_file: int = 1_000_000
-    max_html_depth: int = 2_000
 
 
 @dataclass(frozen=True)

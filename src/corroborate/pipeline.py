@@ -77,11 +77,12 @@ def process_document(store: Store, doc: RawDocument, stats: RunStats) -> None:
         return
     try:
         extraction = extract(doc)
-    except Exception as exc:  # noqa: BLE001 - one bad page must not end the run
+    except Exception as exc:
         extraction = Extraction(text="")
         reason = f"extraction failed: {type(exc).__name__}: {exc}"
     else:
-        reason = "no article text found in the document"
+        details = "; ".join(problem.message for problem in extraction.problems)
+        reason = "no article text found in the document" + (f" ({details})" if details else "")
     with store.transaction():
         store.add_raw(doc)
         if not extraction.text.strip():

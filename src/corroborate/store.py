@@ -176,7 +176,9 @@ class Store:
 
 
 def _problems_json(problems: Iterable[Problem]) -> str:
-    return json.dumps([{"code": p.code, "message": p.message} for p in problems], ensure_ascii=False)
+    return json.dumps(
+        [{"code": p.code, "message": p.message} for p in problems], ensure_ascii=False
+    )
 
 
 def _article_from_row(row: tuple[object, ...]) -> Article:

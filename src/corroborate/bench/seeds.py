@@ -1,0 +1,141 @@
+"""``corroborate bench seeds``: the pipeline against the seed pages' public answer key.
+
+The baseline beside each figure is the untouched scrape: the file's text as is,
+its first line as title, no date, no outlet. It shows what cleaning adds.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from corroborate.bench import BenchOptions, BenchTable
+from corroborate.ingest import decode_text
+from corroborate.model import Article
+from corroborate.pipeline import run_pipeline
+
+
+@dataclass
+class SeedScore:
+    """Counts of correct answers over the articles of the answer key."""
+
+    articles: int = 0
+    found: int = 0
+    language: int = 0
+    title: int = 0
+    outlet: int = 0
+    published: int = 0
+    boilerplate_total: int = 0
+    boilerplate_removed: int = 0
+    keep_total: int = 0
+    kept: int = 0
+    misses: list[str] = field(default_factory=list)
+
+
+def normalise(text: str | None) -> str | None:
+    """Compare text as a reader would: Unicode-normalised, whitespace collapsed."""
+    if text is None:
+        return None
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def score_articles(articles: dict[str, Article], gold: dict[str, Any]) -> SeedScore:
+    """Score extracted articles (by id) against the answer key's fields and line lists."""
+    score = SeedScore()
+    for doc_id, expected in gold["articles"].items():
+        score.articles += 1
+        article = articles.get(doc_id)
+        if article is None:
+            score.misses.append(f"{doc_id}: no article")
+            continue
+        score.found += 1
+        _score_fields(score, doc_id, article, expected)
+        _score_lines(score, doc_id, article, gold)
+    return score
+
+
+def _score_fields(
+    score: SeedScore, doc_id: str, article: Article, expected: dict[str, Any]
+) -> None:
+    checks = {
+        "language": (article.language, expected.get("language")),
+        "title": (normalise(article.title), normalise(expected.get("title"))),
+        "outlet": (article.outlet, expected.get("outlet")),
+        "published": (article.published, expected.get("published")),
+    }
+    for name, (got, want) in checks.items():
+        if got == want:
+            setattr(score, name, getattr(score, name) + 1)
+        else:
+            score.misses.append(f"{doc_id}: {name} {got!r} != {want!r}")
+
+
+def _score_lines(score: SeedScore, doc_id: str, article: Article, gold: dict[str, Any]) -> None:
+    lines = {line.strip() for line in article.text.splitlines()}
+    for line in gold.get("boilerplate_lines", {}).get(doc_id, []):
+        score.boilerplate_total += 1
+        if line.strip() in lines:
+            score.misses.append(f"{doc_id}: boilerplate kept {line!r}")
+        else:
+            score.boilerplate_removed += 1
+    for start in gold.get("must_keep_sentence_starts", {}).get(doc_id, []):
+        score.keep_total += 1
+        if start in article.text:
+            score.kept += 1
+        else:
+            score.misses.append(f"{doc_id}: lost sentence {start!r}")
+
+
+def baseline_articles(seed_dir: Path) -> dict[str, Article]:
+    """The untouched scrape as an 'article': what a tool that does nothing would say."""
+    articles = {}
+    for path in sorted(seed_dir.glob("*.txt")):
+        text = decode_text(path.read_bytes())
+        first = next((line.strip() for line in text.splitlines() if line.strip()), None)
+        articles[path.stem] = Article(id=path.stem, source=str(path), content_hash="", text=text,
+                                      title=first)  # fmt: skip
+    return articles
+
+
+def run(options: BenchOptions) -> list[BenchTable]:
+    seed_dir = options.shared / "corpus" / "seeds"
+    gold = json.loads((options.shared / "corpus" / "seeds.gold.json").read_text("utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        result, _ = run_pipeline([seed_dir], Path(tmp))
+        seconds = time.perf_counter() - started
+    ours = score_articles({a.id: a for a in result.articles}, gold)
+    base = score_articles(baseline_articles(seed_dir), gold)
+    table = BenchTable(
+        title=f"seeds: {ours.articles} pages against seeds.gold.json ({seconds:.1f} s)",
+        columns=["measure", "corroborate", "baseline (raw scrape)"],
+        rows=[_row(name, ours, base) for name in _MEASURES],
+        notes=["baseline: the scraped text as is, first line as title, no outlet or date"]
+        + [f"miss: {m}" for m in ours.misses],
+    )
+    return [table]
+
+
+_MEASURES = {
+    "articles found": ("found", "articles"),
+    "language": ("language", "found"),
+    "title": ("title", "found"),
+    "outlet": ("outlet", "found"),
+    "published date": ("published", "found"),
+    "boilerplate lines removed": ("boilerplate_removed", "boilerplate_total"),
+    "must-keep sentences kept": ("kept", "keep_total"),
+}
+
+
+def _row(name: str, ours: SeedScore, base: SeedScore) -> list[str]:
+    hit, total = _MEASURES[name]
+    return [name, _ratio(ours, hit, total), _ratio(base, hit, total)]
+
+
+def _ratio(score: SeedScore, hit: str, total: str) -> str:
+    return f"{getattr(score, hit)}/{getattr(score, total)}"

@@ -1,0 +1,83 @@
+"""The command line as a user meets it: the demo corpus, re-runs, usage errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from corroborate.report import load_schema
+
+from .conftest import DEMO_CORPUS, load_stories, run_cli
+
+
+@pytest.fixture(scope="module")
+def demo_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("demo")
+    code, output = run_cli("run", str(DEMO_CORPUS), "--out", str(out))
+    assert code == 0, output
+    assert "articles" in output and "languages" in output and "skipped" in output
+    return out
+
+
+@pytest.fixture(scope="module")
+def demo(demo_out: Path) -> dict[str, Any]:
+    return load_stories(demo_out)
+
+
+def test_demo_run_writes_a_valid_contract_and_store(demo_out: Path, demo: dict[str, Any]) -> None:
+    jsonschema.validate(demo, load_schema())
+    assert (demo_out / "corroborate.duckdb").is_file()
+    assert demo["skipped"] == []
+
+
+def test_demo_covers_four_languages_and_all_formats(demo: dict[str, Any]) -> None:
+    languages = {a["language"] for a in demo["articles"]}
+    assert {"en", "nl", "de", "ru"} <= languages
+    sources = " ".join(a["source"] for a in demo["articles"])
+    for suffix in (".txt", ".html", ".html.gz", ".jsonl:"):
+        assert suffix in sources
+
+
+def test_every_demo_article_has_text_and_confident_language(demo: dict[str, Any]) -> None:
+    for article in demo["articles"]:
+        assert len(article["text"].split()) > 100, article["id"]
+        assert article["language_confidence"] > 0.8, article["id"]
+
+
+def test_rerun_adds_nothing(demo_out: Path, demo: dict[str, Any]) -> None:
+    code, output = run_cli("run", str(DEMO_CORPUS), "--out", str(demo_out), "-q")
+    assert code == 0 and "0 new" in output
+    assert load_stories(demo_out)["articles"] == demo["articles"]
+
+
+def test_missing_input_is_a_one_line_usage_error(tmp_path: Path) -> None:
+    code, output = run_cli("run", str(tmp_path / "nope"), "--out", str(tmp_path / "o"))
+    assert code != 0
+    assert "input not found" in output and len(output.strip().splitlines()) == 1
+
+
+def test_out_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "file"
+    target.write_text("x")
+    code, output = run_cli("run", str(DEMO_CORPUS), "--out", str(target))
+    assert code != 0 and "not a folder" in output
+
+
+def test_unknown_benchmark_names_the_known_ones() -> None:
+    code, output = run_cli("bench", "nonsense")
+    assert code != 0 and "extraction" in output and "seeds" in output
+
+
+def test_python_dash_m_entry_point() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "corroborate", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.startswith("corroborate ")

@@ -1,0 +1,213 @@
+"""Hostile input: every bad file is listed with a reason, good files are processed,
+the run exits 0, and a second run adds nothing. The corpus is generated here."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from corroborate.ingest import display_path
+
+from .conftest import load_stories, run_cli
+
+PROSE_EN = (
+    "The harbour authority said on Monday that the northern pier would stay closed for repairs "
+    "until the end of the month, after a storm damaged its wooden deck and two mooring posts. "
+    "Ferry services to the islands will leave from the southern quay in the meantime, and "
+    "passengers were asked to allow an extra fifteen minutes for the walk from the station."
+)
+PROSE_RU = (
+    "В понедельник администрация порта сообщила, что северный причал будет закрыт на ремонт "
+    "до конца месяца после того, как шторм повредил деревянный настил и две швартовые тумбы. "
+    "Паромы на острова будут отправляться с южной пристани."
+)
+PROSE_DE = (
+    "Die Hafenverwaltung teilte am Montag mit, dass der nördliche Anleger bis zum Monatsende "
+    "wegen Reparaturen geschlossen bleibt, nachdem ein Sturm das Holzdeck beschädigt hatte. "
+    "Die Fähren zu den Inseln legen in der Zwischenzeit am südlichen Kai ab."
+)
+
+Writer = Callable[[Path], Path]
+
+
+def _text(name: str, body: str, encoding: str = "utf-8") -> Writer:
+    def write(folder: Path) -> Path:
+        path = folder / name
+        path.write_bytes(body.encode(encoding))
+        return path
+
+    return write
+
+
+def _bytes(name: str, data: bytes) -> Writer:
+    def write(folder: Path) -> Path:
+        path = folder / name
+        path.write_bytes(data)
+        return path
+
+    return write
+
+
+def _huge(folder: Path) -> Path:
+    path = folder / "huge_200mb.txt"
+    chunk = (PROSE_EN + "\n").encode() * (1_000_000 // len(PROSE_EN))
+    with path.open("wb") as handle:
+        while handle.tell() < 200_000_000:
+            handle.write(chunk)
+    return path
+
+
+def _deep_html(folder: Path) -> Path:
+    path = folder / "deep.html"
+    path.write_text("<html><body>" + "<div>" * 10_000 + f"<p>{PROSE_EN}</p>" + "</div>" * 10_000)
+    return path
+
+
+def _symlink_loop(folder: Path) -> Path:
+    path = folder / "loop"
+    path.mkdir()
+    (path / "again").symlink_to(path)
+    return path / "again"
+
+
+def _dangling(folder: Path) -> Path:
+    path = folder / "dangling.txt"
+    path.symlink_to(folder / "nowhere.txt")
+    return path
+
+
+def _odd_name(raw_name: bytes) -> Writer:
+    def write(folder: Path) -> Path:
+        path = Path(os.fsdecode(os.fsencode(folder) + b"/" + raw_name))
+        path.write_text(PROSE_EN)
+        return path
+
+    return write
+
+
+XSS = "<script>alert(1)</script><img src=x onerror=alert(1)>"
+
+#: case -> (file writer, expected outcome: "article" or "skipped")
+CASES: dict[str, tuple[Writer, str]] = {
+    "plain English text": (_text("good_en.txt", PROSE_EN), "article"),
+    "binary junk": (_bytes("junk.txt", bytes(range(256)) * 64), "skipped"),
+    "zero-byte file": (_bytes("empty.txt", b""), "skipped"),
+    "whitespace only": (_bytes("blank.html", b"  \n\n  "), "skipped"),
+    "UTF-16 without BOM": (_text("utf16.txt", PROSE_EN, "utf-16-le"), "article"),
+    "Windows-1251 as .txt": (_text("cp1251.txt", PROSE_RU, "cp1251"), "article"),
+    "Latin-1 as .txt": (_text("latin1.txt", PROSE_DE, "latin-1"), "article"),
+    "mixed encodings in one file": (
+        _bytes("mixed.txt", PROSE_DE.encode("latin-1") + b"\n\n" + PROSE_RU.encode("utf-8")),
+        "article",
+    ),
+    "200 MB text": (_huge, "skipped"),
+    "gzip bomb": (_bytes("bomb.txt.gz", gzip.compress(b"A" * 120_000_000)), "skipped"),
+    "truncated gzip": (_bytes("cut.html.gz", gzip.compress(PROSE_EN.encode() * 50)[:60]), "skipped"),
+    "gzip that is not gzip": (_bytes("fake.txt.gz", PROSE_EN.encode()), "skipped"),
+    "broken HTML": (_text("broken.html", f"<html><body><div><p>{PROSE_EN}<p><b>unclosed"), "article"),
+    "HTML nested 10,000 deep": (_deep_html, "any"),
+    "5 MB single line": (_text("long_line.txt", (PROSE_EN + " ") * 12_000), "article"),
+    "control characters": (_text("controls.txt", PROSE_EN.replace(" the ", " \x07the\x1b ")), "article"),
+    "right-to-left override": (_text("rtl.txt", "\u202e" + PROSE_EN + "\u202c"), "article"),
+    "script payloads in HTML": (
+        _text("xss.html", f"<html><head><title>{XSS}</title></head><body><article>"
+              f"<h1>Pier closed {XSS}</h1><p>{PROSE_EN}</p><p onclick='alert(2)'>{PROSE_EN}</p>"
+              "</article></body></html>"),
+        "article",
+    ),
+    "malformed published date": (_text("bad_date.txt", f" date 2022-56-23 {PROSE_EN}"), "article"),
+    "impossible day 31/02/2025": (_text("feb31.txt", f"Published: 31/02/2025\n\n{PROSE_EN}"), "article"),
+    "year 0 and 9999": (_text("years.txt", f" date 0000-01-01\n\n date 9999-12-31 {PROSE_EN}"), "article"),
+    "unsupported file type": (_bytes("scan.pdf", b"%PDF-1.7 binary"), "skipped"),
+    "JSONL with a broken line": (
+        _text("feed.jsonl", json.dumps({"url": "https://example.org/pier", "text": PROSE_EN})
+              + "\n{broken\n"),
+        "article",
+    ),
+    "symlink loop": (_symlink_loop, "skipped"),
+    "dangling symlink": (_dangling, "skipped"),
+    "file name with a newline": (_odd_name(b"line\nbreak.txt"), "article"),
+    "file name with non-UTF-8 bytes": (_odd_name(b"caf\xe9.txt"), "article"),
+}  # fmt: skip
+
+
+def _outcome(source: str, stories: dict[str, object]) -> tuple[str, str]:
+    articles = stories["articles"]
+    skipped = stories["skipped"]
+    assert isinstance(articles, list) and isinstance(skipped, list)
+    for article in articles:
+        if article["source"] == source or article["source"].startswith(source + ":"):
+            return "article", article["id"]
+    for entry in skipped:
+        if entry["source"] == source or entry["source"].startswith(source + ":"):
+            return "skipped", entry["reason"]
+    return "missing", ""
+
+
+@pytest.fixture(scope="module")
+def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Path], str]:
+    folder = tmp_path_factory.mktemp("hostile")
+    paths = {case: writer(folder) for case, (writer, _) in CASES.items()}
+    out = tmp_path_factory.mktemp("out")
+    code, output = run_cli("run", str(folder), "--out", str(out), "--quiet")
+    assert code == 0, output
+    return out, paths, output
+
+
+def test_every_hostile_input_is_processed_or_skipped_with_a_reason(
+    hostile_run: tuple[Path, dict[str, Path], str],
+) -> None:
+    out, paths, _ = hostile_run
+    stories = load_stories(out)
+    rows = []
+    for case, path in paths.items():
+        outcome, detail = _outcome(display_path(path), stories)
+        expected = CASES[case][1]
+        rows.append(f"{case:32} {outcome:8} {detail[:70]}")
+        assert outcome != "missing", f"{case}: {path} neither processed nor skipped"
+        assert expected in {"any", outcome}, f"{case}: expected {expected}, got {outcome}: {detail}"
+        if outcome == "skipped":
+            assert len(detail) > 8, f"{case}: reason too terse: {detail!r}"
+    print("\n".join(["", "case -> outcome", *rows]))
+
+
+def test_hostile_text_is_never_kept_as_markup(
+    hostile_run: tuple[Path, dict[str, Path], str],
+) -> None:
+    out, paths, _ = hostile_run
+    stories = load_stories(out)
+    [xss] = [
+        a
+        for a in stories["articles"]
+        if a["source"] == display_path(paths["script payloads in HTML"])
+    ]
+    assert "alert(" not in xss["text"] and "<script" not in xss["text"]
+    assert "harbour authority" in xss["text"]
+
+
+def test_malformed_dates_are_problems_not_dates(
+    hostile_run: tuple[Path, dict[str, Path], str],
+) -> None:
+    out, paths, _ = hostile_run
+    by_source = {a["source"]: a for a in load_stories(out)["articles"]}
+    for case in ("malformed published date", "impossible day 31/02/2025", "year 0 and 9999"):
+        article = by_source[display_path(paths[case])]
+        assert article["published"] is None, case
+        assert any(p["code"] == "malformed_date" for p in article["problems"]), case
+
+
+def test_second_run_adds_nothing(hostile_run: tuple[Path, dict[str, Path], str]) -> None:
+    out, paths, _ = hostile_run
+    before = load_stories(out)
+    folder = next(iter(paths.values())).parent
+    code, output = run_cli("run", str(folder), "--out", str(out), "--quiet")
+    assert code == 0, output
+    assert "0 new" in output
+    after = load_stories(out)
+    assert after["articles"] == before["articles"]
+    assert after["skipped"] == before["skipped"]
