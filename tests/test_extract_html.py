@@ -237,3 +237,20 @@ def test_benchmark_run_returns_tables() -> None:
     for table in tables:
         assert table.rows and table.notes
         assert all(len(row) == len(table.columns) for row in table.rows)
+
+
+def test_copyright_year_is_not_turned_into_a_publication_day() -> None:
+    """htmldate pads a lone copyright year to January 1st; that is a guess we refuse."""
+    paragraph = (
+        "<p>The ferry operator confirmed that the evening crossing will resume next week "
+        "after the damaged ramp has been replaced and inspected by the port engineers.</p>"
+    )
+    page = (
+        "<html><head><title>Ferry returns</title></head><body><article><h1>Ferry returns</h1>"
+        + paragraph * 4
+        + "</article><footer><p>© 2024 Invented Tidings. All rights reserved.</p></footer>"
+        "</body></html>"
+    )
+    extraction = extract_html(page)
+    assert "evening crossing" in extraction.text
+    assert extraction.published is None

@@ -84,7 +84,7 @@ def _dangling(folder: Path) -> Path:
 def _odd_name(raw_name: bytes) -> Writer:
     def write(folder: Path) -> Path:
         path = Path(os.fsdecode(os.fsencode(folder) + b"/" + raw_name))
-        path.write_text(PROSE_EN)
+        path.write_text(f"{PROSE_EN} File {raw_name!r}.")
         return path
 
     return write
@@ -123,6 +123,7 @@ CASES: dict[str, tuple[Writer, str]] = {
     "malformed published date": (_text("bad_date.txt", f" date 2022-56-23 {PROSE_EN}"), "article"),
     "impossible day 31/02/2025": (_text("feb31.txt", f"Published: 31/02/2025\n\n{PROSE_EN}"), "article"),
     "year 0 and 9999": (_text("years.txt", f" date 0000-01-01\n\n date 9999-12-31 {PROSE_EN}"), "article"),
+    "exact copy under another name": (_text("zz_copy_of_good_en.txt", PROSE_EN), "skipped"),
     "unsupported file type": (_bytes("scan.pdf", b"%PDF-1.7 binary"), "skipped"),
     "JSONL with a broken line": (
         _text("feed.jsonl", json.dumps({"url": "https://example.org/pier", "text": PROSE_EN})
@@ -211,3 +212,10 @@ def test_second_run_adds_nothing(hostile_run: tuple[Path, dict[str, Path], str])
     after = load_stories(out)
     assert after["articles"] == before["articles"]
     assert after["skipped"] == before["skipped"]
+
+
+def test_mixed_encodings_decode_each_part(hostile_run: tuple[Path, dict[str, Path], str]) -> None:
+    out, paths, _ = hostile_run
+    by_source = {a["source"]: a for a in load_stories(out)["articles"]}
+    text = by_source[display_path(paths["mixed encodings in one file"])]["text"]
+    assert "nördliche Anleger" in text and "северный причал" in text

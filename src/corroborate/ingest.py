@@ -141,7 +141,7 @@ def classify(path: Path) -> tuple[str, str]:
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
     suffix = suffixes[-1] if suffixes else ""
-    stem = name.split(".")[0] or name
+    stem = display_path(name.split(".")[0] or name)
     if suffix in TEXT_SUFFIXES:
         return TEXT_SUFFIXES[suffix], stem
     if suffix in RECORD_SUFFIXES:
@@ -208,10 +208,35 @@ def decode_text(data: bytes) -> str:
         return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    lines = data.split(b"\n")
+    legacy_lines = [line for line in lines if not _is_utf8(line)]
+    encoding = _legacy_encoding(b"\n".join(legacy_lines))
+    if len(legacy_lines) < len(lines) and any(
+        line.isascii() is False for line in lines if _is_utf8(line)
+    ):
+        # Mixed file (pasted together from two sources): UTF-8 where it is valid,
+        # the detected legacy encoding on the other lines.
+        decoded = (
+            line.decode("utf-8") if _is_utf8(line) else line.decode(encoding, "replace")
+            for line in lines
+        )
+        return _checked("\n".join(decoded))
+    return _checked(data.decode(encoding, errors="replace"))
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _legacy_encoding(data: bytes) -> str:
     best = from_bytes(data[:2_000_000], cp_isolation=list(LEGACY_WEB_ENCODINGS)).best()
     if best is None:
         raise InputError("undecodable text: not UTF-8 and no known encoding fits")
-    return _checked(data.decode(best.encoding, errors="replace"))
+    return str(best.encoding)
 
 
 def _guess_utf16(data: bytes) -> str | None:

@@ -72,8 +72,11 @@ def run_pipeline(
 
 def process_document(store: Store, doc: RawDocument, stats: RunStats) -> None:
     """Extract, tag and store one document; already-stored content is left alone."""
-    if store.has_content(doc.content_hash):
+    first_source = store.source_of(doc.content_hash)
+    if first_source is not None:
         stats.unchanged += 1
+        if first_source != doc.source:
+            _skip(store, stats, Skipped(doc.source, f"same content as {first_source}"))
         return
     try:
         extraction = extract(doc)

@@ -103,10 +103,14 @@ class Store:
         self._db.execute("COMMIT")
 
     def has_content(self, content_hash: str) -> bool:
+        return self.source_of(content_hash) is not None
+
+    def source_of(self, content_hash: str) -> str | None:
+        """The source that first brought in this exact content, if any did."""
         row = self._db.execute(
-            "SELECT 1 FROM raw_documents WHERE content_hash = ?", [content_hash]
+            "SELECT source FROM raw_documents WHERE content_hash = ?", [content_hash]
         ).fetchone()
-        return row is not None
+        return None if row is None else str(row[0])
 
     def free_article_id(self, doc_id: str, content_hash: str) -> str:
         """``doc_id`` unless another document already owns it; then a suffixed id."""

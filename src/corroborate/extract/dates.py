@@ -10,7 +10,7 @@ Two entry points:
 
 Why so strict: a wrong publication date silently moves an article on a
 timeline, which is worse than an unknown one. So nothing here repairs a
-malformed date (``2022-56-23`` is not "probably 2022-05-23"), an ambiguous
+malformed date (``2021-48-17`` is not "probably 2021-08-17"), an ambiguous
 numeric date (``03/04/2024``) is not resolved by guessing, and dates that are
 only *mentioned* in the body ("on June 17") are never taken for the
 publication date. Date-shaped strings that fail validation are reported as
@@ -25,10 +25,11 @@ whole sentences, dateparser happily reads "mit 40" as a year.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import parsedate_tz
+from functools import lru_cache
 from typing import Final
 
 import dateparser
@@ -39,10 +40,10 @@ YEAR_RANGE: Final[tuple[int, int]] = (1900, 2100)
 """Inclusive window of plausible publication years.
 
 Why: CMS exports and scrapers fill empty date fields with sentinels such as
-``0001-01-01``, ``1970-01-01``-style epochs are at least real, but ``9999-12-31``
-or year ``0`` are not; no online news article we process was published before
-1900 or will be after 2100. A year outside the window is treated as malformed
-rather than trusted, so a sentinel never lands on a timeline.
+``0000-01-01``, ``0001-01-01`` or ``9999-12-31``, and OCR or typing slips
+produce years like ``2204``. No online news article was published before
+1900, and none we read will be dated after 2100, so a year outside the window
+is reported as malformed instead of being put on a timeline.
 """
 
 LANGUAGES: Final[list[str]] = ["en", "nl", "de", "ru", "es", "fr"]
@@ -139,6 +140,9 @@ _CORES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     )),
 )  # fmt: skip
 
+_AROUND_CHARS: Final = 60
+"""How far around a date to look for its weekday and time (keeps long lines linear)."""
+
 _BEFORE = re.compile(
     rf"(?:(?P<time>{_TIME}),?\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+)?$", re.IGNORECASE
 )
@@ -165,13 +169,19 @@ _LABEL = re.compile(
 _BYLINE = re.compile(r"^\W*(?:by|door|von|автор|текст|por|par)\b", re.IGNORECASE)
 
 # Candidate ranks: lower wins. A label is the page saying "this is the date".
+# An "updated" date is not the publication date, so it only beats a bare date
+# line outside the header (such as a footer's metadata block).
 _RANK_PUBLISHED_LABEL: Final = 0
-_RANK_UPDATED_LABEL: Final = 1
-_RANK_BYLINE: Final = 2
+_RANK_BYLINE: Final = 1
+_RANK_UPDATED_LABEL: Final = 2
 _RANK_DATE_LINE: Final = 3
 
-_MAX_DATELINE_WORDS: Final = 14
-"""A header line longer than this is prose; dates inside it are story dates."""
+_MAX_DATELINE_OTHER_WORDS: Final = 6
+"""Words a header dateline may carry besides its date (a name, a city, a time).
+
+Why: "MOSCOW, 3 March 2024" or "Jane Doe | 3 March 2024" is a dateline, while
+"The strike began on 4 May 2023, the union said" is a sentence about a date.
+"""
 
 _MAX_BYLINE_WORDS: Final = 25
 
@@ -249,7 +259,7 @@ def parse_iso_date(raw: str) -> str | None:
     """Read a machine-written date; return ``YYYY-MM-DD`` only for a real date.
 
     Accepts ``2025-11-10``, ``2025-11-10T08:00:00Z`` (and offsets),
-    ``2025/11/10`` and RFC 2822 (``Fri, 23 Sep 2022 19:56:00 -0400``). The date
+    ``2025/11/10`` and RFC 2822 (``Tue, 14 Mar 2023 08:20:00 +0100``). The date
     is the one written, not converted to UTC: a page dated in its own time zone
     was published on that day for its readers. Anything else, including
     impossible dates, out-of-range years, bad clock times and a weekday that
@@ -354,9 +364,10 @@ def _core_matches(line: str) -> list[tuple[str, re.Match[str]]]:
 
 def _to_span(line: str, kind: str, match: re.Match[str]) -> _Span:
     """Grow a core over a weekday/time written around it, then validate it."""
-    before = _BEFORE.search(line[: match.start()])
-    after = _AFTER.match(line[match.end() :])
-    start = before.start() if before else match.start()
+    window = max(0, match.start() - _AROUND_CHARS)
+    before = _BEFORE.search(line[window : match.start()])
+    after = _AFTER.match(line[match.end() : match.end() + _AROUND_CHARS])
+    start = window + before.start() if before else match.start()
     end = match.end() + (after.end() if after else 0)
     if kind in ("day_month", "month_day"):
         iso, problem = _validate_words(match.group(0))
@@ -368,30 +379,36 @@ def _to_span(line: str, kind: str, match: re.Match[str]) -> _Span:
     return _Span(start, end, line[start:end].strip(), iso, problem)
 
 
-def date_spans(line: str) -> list[_Span]:
-    """Every date-shaped span in one line (valid or not), in order."""
-    return [_to_span(line, kind, match) for kind, match in _core_matches(line)]
+@lru_cache(maxsize=4096)
+def date_spans(line: str) -> tuple[_Span, ...]:
+    """Every date-shaped span in one line (valid or not), in order.
+
+    Cached: the finder and the cleaner both ask about the same lines.
+    """
+    return tuple(_to_span(line, kind, match) for kind, match in _core_matches(line))
 
 
-_FILLER = re.compile(r"[\s,.;:|/•·*()\[\]–—-]*")
+_SEPARATORS = re.compile(r"[\s,.;:|/•·*()\[\]–—-]+")
+
+
+def _other_words(line: str, spans: Sequence[_Span]) -> int:
+    """Words left in a line once its date spans (and separators) are taken out."""
+    for span in reversed(spans):
+        line = line[: span.start] + " " + line[span.end :]
+    return _word_count(_SEPARATORS.sub(" ", line))
 
 
 def is_date_line(line: str) -> bool:
     """True when a line says nothing but a date (with weekday/time/separators)."""
     spans = date_spans(line)
-    if not spans:
-        return False
-    rest = line
-    for span in reversed(spans):
-        rest = rest[: span.start] + " " + rest[span.end :]
-    return _FILLER.fullmatch(rest) is not None
+    return bool(spans) and _other_words(line, spans) == 0
 
 
 def parse_human_date(raw: str) -> str | None:
     """Validate a whole string that is one date in any accepted form, else None.
 
     Tries :func:`parse_iso_date` first, then a written date such as
-    ``Friday, 23 September 2022`` or ``3. März 2024``.
+    ``Thursday, 9 November 2023`` or ``3. März 2024``.
     """
     iso = parse_iso_date(raw)
     if iso is not None:
@@ -442,13 +459,13 @@ def _line_candidates(index: int, line: str, in_header: bool) -> tuple[list[_Cand
         return [_Candidate(rank, index, span)], rest
     words = _word_count(line)
     if is_date_line(line):
-        return [_Candidate(_RANK_DATE_LINE, index, s) for s in date_spans(line)], ""
+        rank = _RANK_BYLINE if in_header else _RANK_DATE_LINE
+        return [_Candidate(rank, index, s) for s in date_spans(line)], ""
     is_byline = _BYLINE.match(line) is not None and words <= _MAX_BYLINE_WORDS
-    is_dateline = in_header and words <= _MAX_DATELINE_WORDS
-    if is_byline or is_dateline:
-        spans = date_spans(line)
-        if spans:
-            return [_Candidate(_RANK_BYLINE, index, s) for s in spans], ""
+    spans = date_spans(line) if is_byline or in_header else []
+    is_dateline = in_header and _other_words(line, spans) <= _MAX_DATELINE_OTHER_WORDS
+    if spans and (is_byline or is_dateline):
+        return [_Candidate(_RANK_BYLINE, index, s) for s in spans], ""
     return [], line
 
 
@@ -457,11 +474,12 @@ def find_published_in_text(lines: list[str]) -> DateFinding:
 
     Looks at labelled date lines (``date 2025-11-10``, ``Published: 3 March
     2024``, ``Gepubliceerd op …``, ``Опубликовано …``), bylines carrying a date
-    (``By … | Friday, 23 September 2022``), short lines in the header area and
+    (``By … | Thursday, 9 November 2023``), short lines in the header area and
     lines that are only a date. Body sentences are never examined. Rejected
     date-shaped strings become ``malformed_date``/``ambiguous_date`` problems.
-    Preference: published label, then updated label, then byline/dateline,
-    then a bare date line; earlier lines win ties. Unknown stays None.
+    Preference: published label, then a byline/dateline in the header, then
+    an updated label, then a bare date line further down; earlier lines win
+    ties. Unknown stays None.
     """
     header = _header_indexes(lines)
     finding = DateFinding()

@@ -254,7 +254,7 @@ def _filled_in(tree: HtmlElement | None, published: str) -> bool:
         return False
     try:
         strict = htmldate.find_date(tree, extensive_search=False)
-    except Exception:  # noqa: BLE001 - a failed re-check means we cannot vouch for it
+    except Exception:
         return True
     return strict != published
 

@@ -110,6 +110,9 @@ FULL_LINE_RULES: Final[tuple[Rule, ...]] = tuple(
         r"перейти к (?:основному )?содержанию|наверх|поиск|меню|закрыть",
         r"(?:ir|saltar) al contenido(?: principal)?|volver arriba|buscar|menú|cerrar",
         r"aller au contenu(?: principal)?|retour en haut(?: de (?:la )?page)?|rechercher|fermer",
+        r"homepage|startseite|главная|inicio|accueil|voorpagina|"
+        r"about us|contact(?: us)?|imprint|impressum|kontakt|über uns|over ons|colofon|"
+        r"о нас|контакты|sobre nosotros|contacto|aviso legal|mentions légales|qui sommes-nous",
     ])
     + _rules("breaking_label", [
         r"breaking(?: news)?|live|live updates|exclusive|eilmeldung|liveblog|net binnen|"
@@ -239,7 +242,7 @@ def _rule_applies(rule: Rule, normalised: str, word_count: int, full: bool) -> b
 
 
 def _is_tag_list(line: str) -> bool:
-    """``russia, ukraine, conscription``: a keyword dump, lower-case and comma-separated."""
+    """``ferries, storms, harbour``: a keyword dump, lower-case and comma-separated."""
     items = [item.strip() for item in line.split(",")]
     return (
         len(items) >= 3
@@ -260,10 +263,14 @@ def boilerplate_rule(line: str) -> str | None:
     if not normalised:
         return "punctuation_only"
     count = len(_words(normalised))
+    # Legal lines first: a copyright line also ends the article (see _footer_start).
+    for rule in ANY_LINE_RULES:
+        if _rule_applies(rule, normalised, count, full=False):
+            return rule.name
     for rule in FULL_LINE_RULES:
         if _rule_applies(rule, normalised, count, full=True):
             return rule.name
-    for rule in (*SHORT_LINE_RULES, *ANY_LINE_RULES):
+    for rule in SHORT_LINE_RULES:
         if _rule_applies(rule, normalised, count, full=False):
             return rule.name
     if _is_tag_list(line):
@@ -316,7 +323,7 @@ def _stopword_density(line: str, stoplist: frozenset[str]) -> float:
 
 
 def _is_title_case(words: Sequence[str]) -> bool:
-    """Most words capitalised: headline style ("Man Leapt From A Train")."""
+    """Most words capitalised: headline style ("Pilot Jumps From A Sinking Tug")."""
     alpha = [w for w in words[1:] if w[:1].isalpha()]
     if len(alpha) < 3:
         return False
@@ -337,6 +344,10 @@ def is_prose(line: str, stoplist: frozenset[str]) -> bool:
     if _is_title_case(words) and len(words) < LONG_PROSE_WORDS:
         return False
     density = _stopword_density(line, stoplist)
+    if len(words) >= LONG_PROSE_WORDS and density < MIN_STOPWORD_DENSITY:
+        # A long line in another language than the page's (a quoted paragraph, a
+        # page pasted together from two sources) is judged by its own language.
+        density = max(density, _stopword_density(line, document_stoplist([line])))
     if _SENTENCE_END.search(line):
         return density >= MIN_STOPWORD_DENSITY
     return len(words) >= LONG_PROSE_WORDS and density >= LONG_PROSE_STOPWORD_DENSITY
@@ -500,6 +511,7 @@ _RIGHTS = re.compile(
     r"все права защищены|todos los derechos reservados|tous droits réservés)\.?$",
     re.IGNORECASE,
 )
+_TRAILING_YEARS = re.compile(r"\s*\d{4}(?:\s*[-–]\s*\d{4})?$")
 _LEGAL_SUFFIX = re.compile(
     r",?\s+(?:inc|llc|ltd|gmbh|b\.v|n\.v|ag|s\.a|plc|corp)\.?$", re.IGNORECASE
 )
@@ -510,7 +522,8 @@ def copyright_holder(line: str) -> str | None:
     match = _COPYRIGHT_NAME.match(line.strip())
     if not match:
         return None
-    name = _RIGHTS.sub("", match["name"]).strip(" .,")
+    name = _RIGHTS.sub("", match["name"]).strip(" .,–-|")
+    name = _TRAILING_YEARS.sub("", name).strip(" .,–-|")
     name = _LEGAL_SUFFIX.sub("", name).strip(" .,")
     if not name or len(_words(name)) > MAX_BRAND_WORDS or not name[:1].isalnum():
         return None
@@ -534,7 +547,7 @@ def _find_outlet(entries: list[_Line], footer: int) -> str | None:
 
 
 def strip_kicker(title: str) -> str:
-    """Drop an ALL-CAPS kicker: ``MAN ON THE RUN Lithuania Braces …`` → ``Lithuania …``.
+    """Drop an ALL-CAPS kicker: ``HIGH WATER Harbour Pilot Escapes …`` → ``Harbour …``.
 
     A kicker is two or more upper-case words (or one known kicker word such as
     EXCLUSIVE) followed by a capitalised, mixed-case word and at least three
@@ -603,12 +616,8 @@ def _choose_title(candidates: list[_Line], entries: list[_Line], brand: str | No
     return None
 
 
-def _title_variants(raw: str | None, title: str | None) -> set[str]:
-    """Lines that are the headline again: itself, cleaned, or with a brand suffix."""
-    return {t for t in (raw, title) if t}
-
-
 def _is_title_line(text: str, variants: set[str]) -> bool:
+    """Is this line the headline again (as found, cleaned, hinted, or ``- Brand``)?"""
     if text in variants:
         return True
     split = _split_suffix(text)
@@ -686,7 +695,7 @@ def _published(
 ) -> tuple[str | None, str | None, list[Problem]]:
     """Publication date: a valid hint wins; an invalid hint is a problem, not a date."""
     problems = list(dates.problems)
-    hint = (hints.get("published") or "").strip()
+    hint = _hint(hints, "published")
     if hint:
         iso = parse_human_date(hint)
         if iso:
@@ -694,6 +703,12 @@ def _published(
         message = f"published hint {hint!r} is not a valid calendar date; ignored"
         problems.append(Problem(code="malformed_date", message=message))
     return dates.published, dates.raw, problems
+
+
+def _hint(hints: dict[str, str], key: str) -> str | None:
+    """A container hint, stripped; blank or non-text values count as absent."""
+    value = hints.get(key)
+    return (value.strip() or None) if isinstance(value, str) else None
 
 
 @dataclass
@@ -709,14 +724,14 @@ def _extract(content: str, hints: dict[str, str]) -> _Result:
     layout = _layout(entries)
     texts = {e.text for e in entries}
     footer = layout.footer if layout else len(entries)
-    outlet = (hints.get("outlet") or "").strip() or _find_outlet(entries, footer)
+    outlet = _hint(hints, "outlet") or _find_outlet(entries, footer)
     brand = _suffix_brand(entries) or outlet
     above_body = entries[: layout.body_start] if layout else entries
     title_line = _choose_title(above_body, entries, brand)
     raw_title = title_line.text if title_line else None
     title = _clean_title(raw_title, outlet, texts)
-    hint_title = (hints.get("title") or "").strip() or None
-    variants = _title_variants(raw_title, title) | _title_variants(hint_title, None)
+    hint_title = _hint(hints, "title")
+    variants = {t for t in (raw_title, title, hint_title) if t}
     kept, removed, trace = _assemble(entries, layout, variants, outlet)
     published, published_raw, problems = _published(hints, dates)
     if not kept:
@@ -724,8 +739,8 @@ def _extract(content: str, hints: dict[str, str]) -> _Result:
     extraction = Extraction(
         text="\n\n".join(kept),
         title=hint_title or title,
-        outlet=outlet or None,
-        url=(hints.get("url") or "").strip() or None,
+        outlet=outlet,
+        url=_hint(hints, "url"),
         published=published,
         published_raw=published_raw,
         problems=problems,
