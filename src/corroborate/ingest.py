@@ -268,9 +268,15 @@ def _checked(text: str) -> str:
 
 
 def _document(
-    doc_id: str, source: str, data: bytes, media: MediaType, hints: dict[str, str]
+    doc_id: str,
+    source: str,
+    data: bytes,
+    media: MediaType,
+    hints: dict[str, str],
+    content: str | None = None,
 ) -> RawDocument:
-    content = decode_text(data)
+    """A RawDocument keeping ``data`` as its raw bytes; ``content`` defaults to them decoded."""
+    content = decode_text(data) if content is None else content
     if media == "text" and content.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         media = "html"
     return RawDocument(
@@ -343,18 +349,9 @@ def _record_document(obj: object, where: str) -> RawDocument | Skipped:
     raw = json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
     doc_id = stable_id(hints["url"]) if "url" in hints else stable_id(body)
     try:
-        content = _checked(body)
+        return _document(doc_id, where, raw, media, hints, content=_checked(body))
     except InputError as exc:
         return Skipped(where, str(exc))
-    return RawDocument(
-        doc_id=doc_id,
-        source=where,
-        content_hash=content_hash(raw),
-        media_type=media,
-        raw=raw,
-        content=content,
-        hints=hints,
-    )
 
 
 def _read_warc(

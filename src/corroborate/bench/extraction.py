@@ -256,7 +256,7 @@ def _scrapinghub_notes(limit: int | None, count: int) -> list[str]:
         "Test set only: no setting was tuned on it. pages/s for ours includes metadata "
         "and date extraction, which the baseline does not do.",
     ]
-    if limit is not None:
+    if limit is not None and count == limit:
         notes.append(f"Limited to the first {count} pages: not comparable with full-set figures.")
     return notes
 
