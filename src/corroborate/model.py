@@ -114,6 +114,17 @@ class Article:
 
 
 @dataclass(frozen=True)
+class StoryCandidate:
+    """What story clustering needs to know of one (non-duplicate) article."""
+
+    id: str
+    text: str
+    title: str | None = None
+    language: str = "und"
+    published: str | None = None
+
+
+@dataclass(frozen=True)
 class Mention:
     """A character span in one article's ``text``."""
 
