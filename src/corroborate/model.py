@@ -188,5 +188,3 @@ class RunResult:
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
-    added: int = 0
-    unchanged: int = 0

@@ -66,7 +66,6 @@ def run_pipeline(
         with store.transaction():
             store.set_duplicates(_duplicates(store.articles()))
         result = RunResult(articles=store.articles(), skipped=store.skipped())
-    result.added, result.unchanged = stats.added, stats.unchanged
     return result, stats
 
 
