@@ -55,7 +55,7 @@ def run(
     ),
     db: Annotated[
         Path | None,
-        typer.Option(help="DuckDB store file [default: OUT/corroborate.duckdb]."),
+        typer.Option(help="DuckDB store file (default: OUT/corroborate.duckdb)."),
     ] = None,
     max_file_mb: Annotated[
         float, typer.Option(help="Skip input files larger than this.", min=0.001)
@@ -63,6 +63,13 @@ def run(
     max_decompressed_mb: Annotated[
         float, typer.Option(help="Skip .gz inputs that expand beyond this.", min=0.001)
     ] = DEFAULT_LIMITS.max_decompressed_bytes / 1e6,
+    max_articles: Annotated[
+        int | None,
+        typer.Option(help="Stop after this many new articles; a later run continues.", min=1),
+    ] = None,
+    doc_timeout: Annotated[
+        float, typer.Option(help="Seconds one document's extraction may take.", min=0.1)
+    ] = DEFAULT_LIMITS.extraction_timeout_s,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Ingest INPUTS into the store under OUT and write OUT/stories.json."""
@@ -77,6 +84,8 @@ def run(
     limits = Limits(
         max_file_bytes=int(max_file_mb * 1e6),
         max_decompressed_bytes=int(max_decompressed_mb * 1e6),
+        max_new_articles=max_articles,
+        extraction_timeout_s=doc_timeout,
     )
     started = time.perf_counter()
     try:
@@ -132,7 +141,7 @@ def _print_summary(result: RunResult, stats: RunStats, out: Path, seconds: float
 def bench(
     name: Annotated[str, typer.Argument(help="Benchmark: extraction, seeds.")],
     shared: Annotated[
-        Path | None, typer.Option(help="The shared data folder [default: ../shared].")
+        Path | None, typer.Option(help="The shared data folder (default: ../shared beside the checkout).")
     ] = None,
     limit: Annotated[
         int | None, typer.Option(help="At most this many documents per data set.", min=1)

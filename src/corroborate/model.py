@@ -27,6 +27,11 @@ class Limits:
     max_file_bytes: int = 25_000_000
     max_decompressed_bytes: int = 50_000_000
     max_records_per_file: int = 1_000_000
+    #: Stop adding after this many new articles (None: no limit); the rest are
+    #: listed as skipped and a later run picks them up.
+    max_new_articles: int | None = None
+    #: Seconds one document's extraction may take before it is skipped.
+    extraction_timeout_s: float = 30.0
 
 
 @dataclass(frozen=True)

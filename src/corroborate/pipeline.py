@@ -8,7 +8,10 @@ and a re-run picks up where it stopped (documents are keyed by content hash).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,8 +62,12 @@ def run_pipeline(
             for item in read_file(path, options.limits):
                 if isinstance(item, Skipped):
                     _skip(store, stats, item)
+                elif _at_article_limit(options.limits, stats) and not store.has_content(
+                    item.content_hash
+                ):
+                    _skip(store, stats, Skipped(item.source, _limit_reason(options.limits)))
                 else:
-                    process_document(store, item, stats)
+                    process_document(store, item, stats, options.limits.extraction_timeout_s)
             if progress is not None:
                 progress(str(path), done, total)
         with store.transaction():
@@ -69,7 +76,9 @@ def run_pipeline(
     return result, stats
 
 
-def process_document(store: Store, doc: RawDocument, stats: RunStats) -> None:
+def process_document(
+    store: Store, doc: RawDocument, stats: RunStats, timeout_s: float | None = None
+) -> None:
     """Extract, tag and store one document; already-stored content is left alone."""
     first_source = store.source_of(doc.content_hash)
     if first_source is not None:
@@ -78,8 +87,12 @@ def process_document(store: Store, doc: RawDocument, stats: RunStats) -> None:
             _skip(store, stats, Skipped(doc.source, f"same content as {first_source}"))
         return
     try:
-        extraction = extract(doc)
-    except Exception as exc:
+        with time_limit(timeout_s):
+            extraction = extract(doc)
+    except ExtractionTimeout:
+        extraction = Extraction(text="")
+        reason = f"extraction took longer than {timeout_s:g} s (per-document time limit)"
+    except Exception as exc:  # one bad page must not end the run
         extraction = Extraction(text="")
         reason = f"extraction failed: {type(exc).__name__}: {exc}"
     else:
@@ -110,6 +123,49 @@ def _article(store: Store, doc: RawDocument, extraction: Extraction) -> Article:
         language=guess.code,
         language_confidence=guess.confidence,
         problems=list(extraction.problems),
+    )
+
+
+class ExtractionTimeout(BaseException):
+    """Raised inside a document's extraction when its time is up.
+
+    A BaseException, so that libraries' own ``except Exception`` blocks do not
+    swallow it and carry on with the slow page.
+    """
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` with :class:`ExtractionTimeout`.
+
+    Uses a real-time interval timer, so it works only in the main thread (elsewhere
+    it does nothing) and interrupts Python code: one long call inside a C
+    extension finishes before the timeout is raised.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ExtractionTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _at_article_limit(limits: Limits, stats: RunStats) -> bool:
+    return limits.max_new_articles is not None and stats.added >= limits.max_new_articles
+
+
+def _limit_reason(limits: Limits) -> str:
+    return (
+        f"not read in this run: it stopped after {limits.max_new_articles} new articles "
+        "(--max-articles); run again to continue"
     )
 
 
