@@ -13,7 +13,17 @@ from corroborate.bench import default_shared_dir
 from corroborate.cli import app
 
 PROJECT = Path(__file__).resolve().parents[1]
+#: (title, lines) that tests want shown after the run, e.g. the hostile-input table.
+REPORT_SECTIONS: list[tuple[str, list[str]]] = []
 DEMO_CORPUS = PROJECT / "demo" / "corpus"
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print the tables tests collected, so CI logs show them on success too."""
+    for title, lines in REPORT_SECTIONS:
+        terminalreporter.section(title)
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +45,16 @@ def run_cli(*args: str) -> tuple[int, str]:
 def load_stories(out: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((out / "stories.json").read_text("utf-8"))
     return data
+
+
+def warc_record(uri: str, body: bytes, status: str = "200 OK", ctype: str = "text/html") -> bytes:
+    """One WARC/1.0 response record holding an HTTP response."""
+    http = f"HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\n\r\n".encode() + body
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\n"
+        f"WARC-Target-URI: {uri}\r\nWARC-Date: 2025-10-14T08:00:00Z\r\n"
+        f"WARC-Record-ID: <urn:uuid:{abs(hash(uri)):032x}>\r\n"
+        "Content-Type: application/http; msgtype=response\r\n"
+        f"Content-Length: {len(http)}\r\n\r\n"
+    ).encode()
+    return head + http + b"\r\n\r\n"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,7 +15,7 @@ import pytest
 
 from corroborate.ingest import display_path
 
-from .conftest import load_stories, run_cli
+from .conftest import REPORT_SECTIONS, load_stories, run_cli, warc_record
 
 PROSE_EN = (
     "The harbour authority said on Monday that the northern pier would stay closed for repairs "
@@ -81,6 +83,21 @@ def _dangling(folder: Path) -> Path:
     return path
 
 
+def _fifo(folder: Path) -> Path:
+    path = folder / "pipe.txt"
+    os.mkfifo(path)
+    return path
+
+
+def _truncated_warc(folder: Path) -> Path:
+    page = f"<html><body><article><p>{PROSE_EN}</p><p>{PROSE_EN}</p></article></body></html>"
+    data = warc_record("https://example.org/pier", page.encode())
+    data += warc_record("https://example.org/pier-2", page.encode())
+    path = folder / "cut.warc"
+    path.write_bytes(data[: len(data) - 200])
+    return path
+
+
 def _odd_name(raw_name: bytes) -> Writer:
     def write(folder: Path) -> Path:
         path = Path(os.fsdecode(os.fsencode(folder) + b"/" + raw_name))
@@ -130,6 +147,8 @@ CASES: dict[str, tuple[Writer, str]] = {
               + "\n{broken\n"),
         "article",
     ),
+    "truncated WARC": (_truncated_warc, "article"),
+    "named pipe": (_fifo, "skipped"),
     "symlink loop": (_symlink_loop, "skipped"),
     "dangling symlink": (_dangling, "skipped"),
     "file name with a newline": (_odd_name(b"line\nbreak.txt"), "article"),
@@ -137,17 +156,27 @@ CASES: dict[str, tuple[Writer, str]] = {
 }  # fmt: skip
 
 
+def _belongs(entry_source: str, source: str) -> bool:
+    """A document's source is the file, ``file:line`` (JSON Lines) or ``file#uri`` (WARC)."""
+    return entry_source == source or entry_source.startswith((source + ":", source + "#"))
+
+
 def _outcome(source: str, stories: dict[str, object]) -> tuple[str, str]:
     articles = stories["articles"]
     skipped = stories["skipped"]
     assert isinstance(articles, list) and isinstance(skipped, list)
     for article in articles:
-        if article["source"] == source or article["source"].startswith(source + ":"):
+        if _belongs(article["source"], source):
             return "article", article["id"]
     for entry in skipped:
-        if entry["source"] == source or entry["source"].startswith(source + ":"):
+        if _belongs(entry["source"], source):
             return "skipped", entry["reason"]
     return "missing", ""
+
+
+#: The whole hostile run must stay far below the machine's memory: gzip bombs and
+#: 200 MB files are refused before they are read.
+MAX_RSS_MB = 1500
 
 
 @pytest.fixture(scope="module")
@@ -155,8 +184,14 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
     folder = tmp_path_factory.mktemp("hostile")
     paths = {case: writer(folder) for case, (writer, _) in CASES.items()}
     out = tmp_path_factory.mktemp("out")
-    code, output = run_cli("run", str(folder), "--out", str(out), "--quiet")
-    assert code == 0, output
+    command = [sys.executable, "-m", "corroborate", "run", str(folder), "--out", str(out), "-q"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    _, status, usage = os.wait4(process.pid, 0)
+    output = process.stdout.read().decode() if process.stdout else ""
+    assert os.waitstatus_to_exitcode(status) == 0, output
+    peak_mb = usage.ru_maxrss / 1024
+    assert peak_mb < MAX_RSS_MB, f"peak memory {peak_mb:.0f} MB"
+    REPORT_SECTIONS.append(("hostile input", [f"peak memory of the run: {peak_mb:.0f} MB"]))
     return out, paths, output
 
 
@@ -174,7 +209,7 @@ def test_every_hostile_input_is_processed_or_skipped_with_a_reason(
         assert expected in {"any", outcome}, f"{case}: expected {expected}, got {outcome}: {detail}"
         if outcome == "skipped":
             assert len(detail) > 8, f"{case}: reason too terse: {detail!r}"
-    print("\n".join(["", "case -> outcome", *rows]))
+    REPORT_SECTIONS.append(("hostile input: case -> outcome", rows))
 
 
 def test_hostile_text_is_never_kept_as_markup(

@@ -11,6 +11,8 @@ import pytest
 from corroborate.ingest import InputError, decode_text, list_inputs, read_file
 from corroborate.model import Limits, RawDocument, Skipped
 
+from .conftest import warc_record
+
 CYRILLIC = "Поезд сошёл с рельсов у станции Заречье, сообщили в полиции."
 DUTCH = "De trein ontspoorde vlak bij het station, meldt de politie in een verklaring."
 
@@ -125,24 +127,12 @@ def test_jsonl_ids_are_stable_across_reads(tmp_path: Path) -> None:
     assert first[0].doc_id == second[0].doc_id
 
 
-def _warc_record(uri: str, body: bytes, status: str = "200 OK", ctype: str = "text/html") -> bytes:
-    http = f"HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\n\r\n".encode() + body
-    head = (
-        "WARC/1.0\r\nWARC-Type: response\r\n"
-        f"WARC-Target-URI: {uri}\r\nWARC-Date: 2025-10-14T08:00:00Z\r\n"
-        f"WARC-Record-ID: <urn:uuid:{abs(hash(uri)):032x}>\r\n"
-        "Content-Type: application/http; msgtype=response\r\n"
-        f"Content-Length: {len(http)}\r\n\r\n"
-    ).encode()
-    return head + http + b"\r\n\r\n"
-
-
 def test_warc_html_responses_become_documents(tmp_path: Path) -> None:
     page = b"<html><body><article><p>" + DUTCH.encode() + b"</p></article></body></html>"
     data = (
-        _warc_record("https://example.org/one", page)
-        + _warc_record("https://example.org/img", b"\x89PNG", ctype="image/png")
-        + _warc_record("https://example.org/gone", b"missing", status="404 Not Found")
+        warc_record("https://example.org/one", page)
+        + warc_record("https://example.org/img", b"\x89PNG", ctype="image/png")
+        + warc_record("https://example.org/gone", b"missing", status="404 Not Found")
     )
     path = tmp_path / "crawl.warc.gz"
     path.write_bytes(gzip.compress(data))
@@ -156,7 +146,7 @@ def test_warc_html_responses_become_documents(tmp_path: Path) -> None:
 
 def test_truncated_warc_keeps_what_was_read(tmp_path: Path) -> None:
     page = b"<html><body><p>" + DUTCH.encode() + b"</p></body></html>"
-    data = _warc_record("https://example.org/one", page) + _warc_record(
+    data = warc_record("https://example.org/one", page) + warc_record(
         "https://example.org/two", page
     )
     path = tmp_path / "cut.warc"
@@ -179,3 +169,20 @@ def test_listing_is_sorted_recursive_and_survives_symlink_loops(tmp_path: Path) 
 def test_missing_path_is_reported(tmp_path: Path) -> None:
     listing = list_inputs([tmp_path / "nope"])
     assert listing.files == [] and "does not exist" in listing.skipped[0].reason
+
+
+def test_unreadable_file_is_skipped_with_the_os_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text(DUTCH)
+    real_open = Path.open
+
+    def guarded_open(self: Path, *args: object, **kwargs: object) -> object:
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", guarded_open)
+    [entry] = read_all(path)
+    assert isinstance(entry, Skipped) and "Permission denied" in entry.reason
