@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench-extraction bench-seeds clean
+.PHONY: setup demo test lint bench-extraction bench-seeds fuzz clean
 
 setup: $(STAMP)
 
@@ -38,3 +38,15 @@ bench-seeds: setup
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
+
+## Fixed-time fuzzing of every harness (fuzz/harness.py); findings land in fuzz/findings/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := text dates html decode jsonl warc
+fuzz: setup
+	mkdir -p fuzz/findings
+	for target in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/findings/corpus-$$target && \
+	  $(BIN)/python fuzz/harness.py $$target -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=fuzz/findings/$$target- fuzz/findings/corpus-$$target fuzz/seeds/$$target \
+	    || exit 1; \
+	done
