@@ -127,6 +127,11 @@ class StoryCandidate:
     title: str | None = None
     language: str = "und"
     published: str | None = None
+    #: Folded keys of the names the article mentions (one per mention, repeats
+    #: kept), as the pipeline derives them from NER and alias folding, so that
+    #: "Litouwen" and "Lithuania" give one key. ``None``: the cluster stage falls
+    #: back to capitalised words, folded to ASCII.
+    names: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,14 @@ from corroborate.cluster.scoring import (
     cluster_labels,
     cluster_stories,
     combine,
-    entity_tokens,
+    idf_cosine,
+    name_tokens,
+    number_tokens,
     pair_scores,
     pair_signals,
     story_id,
+    theme_params,
+    year_tokens,
 )
 
 __all__ = [
@@ -29,9 +33,13 @@ __all__ = [
     "cluster_labels",
     "cluster_stories",
     "combine",
-    "entity_tokens",
+    "idf_cosine",
+    "name_tokens",
+    "number_tokens",
     "pair_scores",
     "pair_signals",
     "story_id",
+    "theme_params",
     "vector_key",
+    "year_tokens",
 ]
