@@ -7,7 +7,14 @@ import numpy.typing as npt
 import pytest
 
 from corroborate.bench.clustering import bcubed
-from corroborate.cluster import ClusterParams, cluster_stories, story_id
+from corroborate.cluster import (
+    ClusterParams,
+    cluster_stories,
+    idf_cosine,
+    number_tokens,
+    story_id,
+    year_tokens,
+)
 from corroborate.embed import get_embedder
 from corroborate.model import StoryCandidate
 
@@ -137,3 +144,29 @@ def test_bcubed_by_hand() -> None:
     assert score.f1 == pytest.approx(11 / 15)
     perfect = bcubed([7, 7, 3], ["a", "a", "b"])
     assert (perfect.precision, perfect.recall, perfect.f1) == (1.0, 1.0, 1.0)
+
+
+def test_title_in_the_preferred_language(vectors: npt.NDArray[np.float32]) -> None:
+    for language, expected in (("nl", "a-nl"), ("de", "a-de"), ("en", "a-en")):
+        params = ClusterParams(title_language=language)
+        stories = cluster_stories(ARTICLES, vectors, params)
+        story = next(s for s in stories if "a-en" in s.articles)
+        titles = {a.id: a.title for a in ARTICLES}
+        assert story.title == titles[expected]
+
+
+def test_thin_evidence_counts_for_less() -> None:
+    one_year_each = idf_cosine([["2019"], ["2021"], ["2019"]], support_tokens=3.0)
+    many = idf_cosine([["a", "b", "c"], ["d", "e", "f"], ["a", "b", "c"]], support_tokens=3.0)
+    assert one_year_each[1][0, 1] == pytest.approx(1 / 3)
+    assert many[1][0, 1] == pytest.approx(1.0)
+    assert one_year_each[0][0, 2] == pytest.approx(1.0)
+    assert one_year_each[0][0, 1] == pytest.approx(0.0)
+    empty = idf_cosine([[], ["a"], ["a"]])
+    assert empty[1][0, 1] == 0.0 and empty[1][1, 2] == 1.0
+
+
+def test_number_and_year_tokens() -> None:
+    text = "In 2019, 1,200 people and 1.200 more; 007 agents, not 2150 or 1799."
+    assert year_tokens(text) == ["2019"]
+    assert number_tokens(text) == ["1200", "1200", "7", "2150", "1799"]

@@ -31,8 +31,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from corroborate.model import Story, StoryCandidate
 
 FloatMatrix = npt.NDArray[np.float64]
-#: A pair signal: scores, and the mask of the pairs that have the signal at all.
-Signal = tuple[FloatMatrix, npt.NDArray[np.bool_]]
+#: A pair signal: scores, and how far each pair has the signal at all (its
+#: support, 0 to 1; 0 where one side lacks it), which scales the signal's weight.
+Signal = tuple[FloatMatrix, FloatMatrix]
 
 #: Languages written without spaces between words: word tokens would be whole
 #: clauses there, so their lexical signal uses character bigrams instead.
@@ -50,27 +51,31 @@ class ClusterParams:
     """Weights and thresholds of the pair score and the clustering.
 
     Defaults come from a grid search on DEV data only, rerunnable with
-    ``corroborate.bench.clustering.tune``: ECB+ topics 1-35, BCubed F1 of the
-    clusters for the weights and the cut, same-topic links for ``related``. The
-    grid (:data:`corroborate.bench.clustering.WEIGHT_GRID`) best is ECB+ dev
-    F1 0.948 (P 0.965, R 0.931); the earlier single "capitalised words and
-    numbers" signal reached 0.898. Test data (ECB+ topics 36-45) was never tuned on.
+    ``corroborate bench clustering-tune``: ECB+ topics 1-35, BCubed F1 of the
+    clusters for the weights, support and cut, same-topic links for ``related``.
+    Names come from the shipped NER model through alias folding, as in a real run.
+    The grid (:data:`corroborate.bench.clustering.WEIGHT_GRID`) best is ECB+ dev
+    F1 0.950 (P 0.983, R 0.920); one signal for "capitalised words and numbers"
+    reached 0.898. Test data (ECB+ topics 36-45) was never tuned on.
     """
 
     #: Weight of the cosine of the cross-lingual embeddings (always present).
     #: Fixed at 1: the other weights are relative to it.
     w_embedding: float = 1.0
     #: Weight of TF-IDF cosine, only for pairs in the same language. Tuned.
-    w_lexical: float = 2.0
+    w_lexical: float = 1.0
     #: Weight of the IDF-weighted cosine of the names two articles mention (the
     #: candidates' ``names`` keys, or folded capitalised words). Tuned.
-    w_names: float = 3.0
+    w_names: float = 2.0
     #: Weight of the IDF-weighted cosine of the numbers in the texts (years
     #: excluded): casualty counts, distances, scores tell events apart. Tuned.
     w_numbers: float = 3.0
     #: Weight of the IDF-weighted cosine of years (1800-2099) in the texts: two
     #: earthquakes on one theme are often years apart. Tuned.
-    w_years: float = 2.0
+    w_years: float = 3.0
+    #: Names, numbers and years: a pair's signal counts fully once both articles
+    #: have at least this many distinct tokens of it, proportionally less below.
+    support_tokens: float = 3.0
     #: Weight of publication-date proximity when both dates are known. NOT tuned:
     #: neither dev set carries dates; a small prior so dates nudge, never decide.
     w_date: float = 0.25
@@ -79,17 +84,20 @@ class ClusterParams:
     date_scale_days: float = 30.0
     #: Merge clusters while their average pair score is at least this. Tuned on
     #: ECB+ dev with the weights (steps of 0.025).
-    threshold: float = 0.275
+    threshold: float = 0.3
     #: Two stories are ``related`` when their best cross-story theme score (see
     #: :func:`theme_params`) is at least this. Tuned on ECB+ dev, where a story pair
-    #: should link iff it shares a topic (same theme, other event): link F1 0.695.
-    related_threshold: float = 0.25
+    #: should link iff it shares a topic (same theme, other event): link F1 0.630.
+    related_threshold: float = 0.275
     #: Incremental mode: a new article is compared with the stories of its indexed
     #: neighbours whose embedding cosine is at least this (at most
     #: ``neighbour_count`` of them). Prior, not tuned: below the 0.5th percentile of
     #: same-event pairs on ECB+ dev (0.31).
     neighbour_floor: float = 0.2
     neighbour_count: int = 20
+    #: Story titles: prefer a headline in this language (ISO 639-1) when a member
+    #: has one; None takes the most central member's headline whatever its language.
+    title_language: str | None = None
 
 
 def cluster_stories(
@@ -109,11 +117,11 @@ def cluster_stories(
         return []
     order = sorted(range(len(items)), key=lambda i: items[i].id)
     ordered = [items[i] for i in order]
-    signals = pair_signals(ordered, np.asarray(vectors)[order], params.date_scale_days)
+    signals = pair_signals(ordered, np.asarray(vectors)[order], params)
     scores = combine(signals, params)
     labels = cluster_labels(scores, params.threshold)
     theme = combine(signals, theme_params(params))
-    return build_stories(ordered, scores, labels, theme, params.related_threshold)
+    return build_stories(ordered, scores, labels, theme, params)
 
 
 def theme_params(params: ClusterParams) -> ClusterParams:
@@ -121,8 +129,9 @@ def theme_params(params: ClusterParams) -> ClusterParams:
 
     Two stories are related when they share a theme but not the event, so the
     signals that tell events apart (numbers, years, publication dates) are left
-    out. On ECB+ dev same-topic links this scored F1 0.695, against 0.362 for the
-    full pair score and 0.413 for embedding cosine alone.
+    out. On ECB+ dev same-topic links this scored F1 0.63-0.70 across the best
+    weight settings, against 0.36 for the full pair score and 0.41 for embedding
+    cosine alone.
     """
     return replace(params, w_numbers=0.0, w_years=0.0, w_date=0.0)
 
@@ -155,33 +164,35 @@ class PairSignals:
 def pair_signals(
     items: Sequence[StoryCandidate],
     vectors: npt.NDArray[np.floating],
-    date_scale_days: float = ClusterParams.date_scale_days,
+    params: ClusterParams | None = None,
 ) -> PairSignals:
-    """Compute every signal for every pair of ``items``."""
+    """Compute every signal for every pair of ``items`` (weights are applied later)."""
+    params = params or ClusterParams()
     texts = [_full_text(item) for item in items]
+    names = [
+        list(item.names) if item.names is not None else name_tokens(text)
+        for item, text in zip(items, texts, strict=True)
+    ]
+    k = params.support_tokens
     return PairSignals(
         embedding=embedding_similarity(vectors),
         lexical=lexical_similarity(items),
-        names=idf_cosine(
-            [
-                list(item.names) if item.names is not None else name_tokens(text)
-                for item, text in zip(items, texts, strict=True)
-            ]
-        ),
-        numbers=idf_cosine([number_tokens(text) for text in texts]),
-        years=idf_cosine([year_tokens(text) for text in texts]),
-        dates=date_similarity(items, date_scale_days),
+        names=idf_cosine(names, k),
+        numbers=idf_cosine([number_tokens(text) for text in texts], k),
+        years=idf_cosine([year_tokens(text) for text in texts], k),
+        dates=date_similarity(items, params.date_scale_days),
     )
 
 
 def combine(signals: PairSignals, params: ClusterParams) -> FloatMatrix:
-    """Weighted mean of the signals each pair has: a missing signal neither helps nor hurts."""
+    """Weighted mean of the signals each pair has: a missing signal neither helps nor hurts,
+    a thinly supported one counts for less."""
     total = params.w_embedding * signals.embedding
     weight = np.full(total.shape, params.w_embedding)
-    for (signal, present), w in signals.weighted(params):
+    for (signal, support), w in signals.weighted(params):
         if w > 0:
-            total = total + w * np.where(present, signal, 0.0)
-            weight = weight + w * present
+            total = total + w * support * signal
+            weight = weight + w * support
     scores: FloatMatrix = total / weight
     np.fill_diagonal(scores, 1.0)
     return scores
@@ -197,7 +208,7 @@ def pair_scores(
     Public so benchmarks can score pairs (SemEval) with exactly what clustering uses.
     """
     params = params or ClusterParams()
-    return combine(pair_signals(items, vectors, params.date_scale_days), params)
+    return combine(pair_signals(items, vectors, params), params)
 
 
 def embedding_similarity(vectors: npt.NDArray[np.floating]) -> FloatMatrix:
@@ -230,7 +241,7 @@ def lexical_similarity(items: Sequence[StoryCandidate]) -> Signal:
         idx = np.array(members)
         sims[np.ix_(idx, idx)] = (matrix @ matrix.T).toarray()
         present[np.ix_(idx, idx)] = True
-    return sims, present
+    return sims, present.astype(np.float64)
 
 
 def _tfidf(texts: list[str], language: str) -> csr_matrix | None:
@@ -285,20 +296,23 @@ def _opens_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:"
 
 
-def idf_cosine(docs: Sequence[Sequence[str]]) -> Signal:
-    """IDF-weighted cosine of token bags; absent where an article has no token.
+def idf_cosine(docs: Sequence[Sequence[str]], support_tokens: float = 1.0) -> Signal:
+    """IDF-weighted cosine of token bags, supported by the smaller bag's size.
 
     IDF over the batch keeps tokens every article has ("Russia" in a corpus about
-    Russia) from making everything look like one event.
+    Russia) from making everything look like one event. A pair's support is
+    min(distinct tokens of either side) / ``support_tokens``, capped at 1: one year
+    each is weak evidence that two articles are about different events.
     """
     n = len(docs)
-    has = np.array([bool(d) for d in docs], dtype=bool)
-    if has.sum() < 2:
-        return np.zeros((n, n)), np.zeros((n, n), dtype=bool)
+    sizes = np.array([len(set(d)) for d in docs], dtype=np.float64)
+    if (sizes > 0).sum() < 2:
+        return np.zeros((n, n)), np.zeros((n, n))
     vectorizer = TfidfVectorizer(analyzer=_as_tokens, sublinear_tf=True)
     matrix = vectorizer.fit_transform(docs)
     sims: FloatMatrix = (matrix @ matrix.T).toarray()
-    return sims, np.outer(has, has)
+    support: FloatMatrix = np.clip(np.minimum.outer(sizes, sizes) / support_tokens, 0.0, 1.0)
+    return sims, support
 
 
 def _as_tokens(tokens: Sequence[str]) -> Sequence[str]:
@@ -347,12 +361,12 @@ def build_stories(
     scores: FloatMatrix,
     labels: npt.NDArray[np.int64],
     theme: FloatMatrix,
-    related_threshold: float,
+    params: ClusterParams,
 ) -> list[Story]:
     """Stories from cluster labels, largest first then by id.
 
     ``related``: stories whose best cross-story ``theme`` score (see
-    :func:`theme_params`) reaches ``related_threshold``.
+    :func:`theme_params`) reaches ``params.related_threshold``.
     """
     members: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
@@ -361,7 +375,7 @@ def build_stories(
     stories = [
         Story(
             id=story_id([items[i].id for i in g]),
-            title=_title(items, scores, g),
+            title=_title(items, scores, g, params.title_language),
             articles=[items[i].id for i in g],
         )
         for g in groups
@@ -369,7 +383,9 @@ def build_stories(
     best = _best_cross_scores(theme, groups)
     for a, story in enumerate(stories):
         linked = [
-            stories[b].id for b in range(len(stories)) if b != a and best[a, b] >= related_threshold
+            stories[b].id
+            for b in range(len(stories))
+            if b != a and best[a, b] >= params.related_threshold
         ]
         story.related = sorted(linked)
     return stories
@@ -391,17 +407,24 @@ def _best_cross_scores(scores: FloatMatrix, groups: list[list[int]]) -> FloatMat
     return best
 
 
-def _title(items: Sequence[StoryCandidate], scores: FloatMatrix, group: list[int]) -> str:
+def _title(
+    items: Sequence[StoryCandidate],
+    scores: FloatMatrix,
+    group: list[int],
+    language: str | None = None,
+) -> str:
     """The medoid's headline: the member most like the rest speaks for the story.
 
-    Falls back to the medoid's first sentence; ties go to the smallest id.
+    With a preferred ``language``, the medoid is chosen among the members in that
+    language when there are any. Falls back to the medoid's first sentence; ties go
+    to the smallest id.
     """
-    if len(group) == 1:
-        medoid = group[0]
-    else:
-        idx = np.array(group)
-        mean = scores[np.ix_(idx, idx)].mean(axis=1)
-        medoid = group[int(np.argmax(mean))]  # group is in id order: first max wins
+    idx = np.array(group)
+    mean = scores[np.ix_(idx, idx)].mean(axis=1)
+    eligible = [k for k, i in enumerate(group) if items[i].language == language] or list(
+        range(len(group))
+    )
+    medoid = group[max(eligible, key=lambda k: (mean[k], -k))]  # first max wins
     item = items[medoid]
     if item.title and item.title.strip():
         return item.title.strip()
