@@ -222,3 +222,28 @@ def test_mention_keys_agree_across_languages() -> None:
     )
     assert dutch[0] == english[0]
     assert set(dutch) <= set(english)
+
+
+def test_bare_surname_mistyped_by_ner_joins_the_person() -> None:
+    mentions = [
+        mention("a", "Bogdan Zhelezniakov", "person", 0),
+        mention("a", "Zhelezniakov", "org", 30),
+        mention("a", "Zhelezniakov", "org", 60),
+        mention("b", "Bogdan Zjeleznjakov", "person", 0),
+        mention("b", "Zjeleznjakov", "place", 40),
+    ]
+    entities = link_entities(mentions, {"a": "en", "b": "nl"})
+    (person,) = [e for e in entities if "Zhelezniakov" in e.aliases]
+    assert person.type == "person"
+    assert {"Zjeleznjakov", "Bogdan Zjeleznjakov"} <= set(person.aliases)
+    assert len(entities) == 1
+
+
+def test_a_place_that_shares_a_surname_elsewhere_stays_a_place() -> None:
+    mentions = [
+        mention("a", "Harriet Dunmore", "person", 0),
+        mention("b", "Dunmore", "place", 0),
+        mention("b", "Dunmore", "place", 50),
+    ]
+    entities = link_entities(mentions, {"a": "en", "b": "en"})
+    assert sorted(e.type for e in entities) == ["person", "place"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import jellyfish
@@ -463,6 +463,48 @@ def _assign_ids(entities: list[Entity]) -> None:
         entity.id = base if seen[base] == 1 else f"{base}-{seen[base]}"
 
 
+def harmonise_types(
+    mentions: Sequence[NamedMention], languages: Mapping[str, str]
+) -> list[NamedMention]:
+    """Give a one-word mention the type its name has elsewhere.
+
+    NER models tag a bare surname inconsistently ("Ortmann" as a person in one
+    sentence, an organisation or a place in the next), and type agreement would
+    then split one person into several entities. A one-word mention becomes a
+    person when its article spells out a person whose surname it is (the writer
+    introduced them); otherwise it takes the type a strict majority of the
+    mentions of its key have. Longer names keep their type: they are tagged more
+    reliably.
+    """
+    keys = [name_key(m.text, "person", languages.get(m.article, "und")).split() for m in mentions]
+    surnames = {
+        (m.article, key[-1])
+        for m, key in zip(mentions, keys, strict=True)
+        if m.type == "person" and len(key) > 1
+    }
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention, key in zip(mentions, keys, strict=True):
+        votes[" ".join(key)][mention.type] += 1
+    result: list[NamedMention] = []
+    for mention, key in zip(mentions, keys, strict=True):
+        if len(key) == 1:
+            wanted = _voted_type(votes[key[0]], mention.type)
+            if (mention.article, key[0]) in surnames:
+                wanted = "person"
+            if wanted != mention.type:
+                mention = replace(mention, type=wanted)  # type: ignore[arg-type]
+        result.append(mention)
+    return result
+
+
+def _voted_type(votes: Counter[str], current: str) -> str:
+    """The type a strict majority voted for, else ``current``."""
+    ranked = votes.most_common(2)
+    if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+        return ranked[0][0]
+    return current
+
+
 def link_entities(mentions: Sequence[NamedMention], languages: Mapping[str, str]) -> list[Entity]:
     """Group named mentions into entities, within and across articles.
 
@@ -470,7 +512,7 @@ def link_entities(mentions: Sequence[NamedMention], languages: Mapping[str, str]
     result does not depend on input order: entities are sorted by type and name,
     mentions by position, and ids are hashes of type and canonical name.
     """
-    items = _prepare(mentions, languages)
+    items = _prepare(harmonise_types(mentions, languages), languages)
     sets = _UnionFind(len(items))
     by_type: dict[str, list[_Item]] = defaultdict(list)
     for item in items:
