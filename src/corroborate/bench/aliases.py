@@ -40,7 +40,7 @@ from typing import Any
 
 from corroborate.aliases import link_entities, name_key, resolve_place
 from corroborate.aliases.places import gazetteer
-from corroborate.bench import BenchOptions, BenchTable
+from corroborate.bench import BenchOptions, BenchTable, f1_score
 from corroborate.model import EntityType, NamedMention
 
 DEV_TOPICS = range(1, 36)
@@ -234,8 +234,7 @@ class LinkScore:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     @property
     def wrong_merge_rate(self) -> float:

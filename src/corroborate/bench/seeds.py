@@ -16,7 +16,7 @@ from typing import Any
 
 from corroborate.bench import BenchOptions, BenchTable
 from corroborate.ingest import decode_text
-from corroborate.model import Article
+from corroborate.model import Article, RunResult
 from corroborate.pipeline import run_pipeline
 
 
@@ -118,7 +118,87 @@ def run(options: BenchOptions) -> list[BenchTable]:
         notes=["baseline: the scraped text as is, first line as title, no outlet or date"]
         + [f"miss: {m}" for m in ours.misses],
     )
-    return [table]
+    return [table, stories_table(result, gold), aliases_table(result, gold)]
+
+
+def stories_table(result: RunResult, gold: dict[str, Any]) -> BenchTable:
+    """Our stories against the gold stories: exact groups, BCubed, the related link."""
+    from corroborate.bench.clustering import bcubed
+
+    gold_of = {a: i for i, story in enumerate(gold["stories"]) for a in story["articles"]}
+    ours_of = {a: i for i, story in enumerate(result.stories) for a in story.articles}
+    ids = sorted(gold_of)
+    score = bcubed(
+        [ours_of.get(a, -1 - k) for k, a in enumerate(ids)], [str(gold_of[a]) for a in ids]
+    )
+    gold_groups = {frozenset(s["articles"]) for s in gold["stories"]}
+    ours_groups = {frozenset(s.articles) for s in result.stories}
+    rows = [
+        ["stories", str(len(result.stories)), str(len(gold["stories"]))],
+        ["gold stories found exactly", str(len(gold_groups & ours_groups)), str(len(gold_groups))],
+        ["BCubed F1 (P, R)", f"{score.f1:.3f} ({score.precision:.3f}, {score.recall:.3f})", "1"],
+        ["related links to the gold's", _related_hits(result, gold), ""],
+    ]
+    notes = [f"ours: {sorted(s.articles)}" for s in result.stories]
+    return BenchTable("seeds: stories", ["measure", "corroborate", "gold"], rows, notes)
+
+
+def _related_hits(result: RunResult, gold: dict[str, Any]) -> str:
+    """How many gold ``related_to`` links we make: a link from the story of the related
+    story's first article to any story holding an article of the story it relates to."""
+    story_of = {a: s for s in result.stories for a in s.articles}
+    hits = total = 0
+    for story in gold["stories"]:
+        if story.get("related_to") is None:
+            continue
+        total += 1
+        ours = story_of.get(story["articles"][0])
+        targets = {
+            story_of[a].id
+            for a in gold["stories"][story["related_to"]]["articles"]
+            if a in story_of
+        }
+        hits += ours is not None and bool(targets & set(ours.related))
+    return f"{hits}/{total}"
+
+
+def aliases_table(result: RunResult, gold: dict[str, Any]) -> BenchTable:
+    """Each gold alias set should sit inside one of our entities, and no entity may
+    hold two gold entities' names."""
+    entities = [e for story in result.stories for e in story.entities]
+    rows: list[list[str]] = []
+    for gold_entity in gold["entities"]:
+        wanted = {normalise(a) for a in gold_entity["aliases"]}
+        holders = [e for e in entities if wanted & {normalise(a) for a in e.aliases}]
+        found = set().union(*({normalise(a) for a in e.aliases} for e in holders)) & wanted
+        inside_one = any(wanted <= {normalise(a) for a in e.aliases} for e in holders)
+        rows.append(
+            [
+                gold_entity["name"],
+                gold_entity["type"],
+                f"{len(found)}/{len(wanted)}",
+                str(len(holders)),
+                "yes" if inside_one else "no",
+            ]
+        )
+    owners = {normalise(a): i for i, g in enumerate(gold["entities"]) for a in g["aliases"]}
+    merged = sum(
+        1
+        for e in entities
+        if len({owners[n] for n in (normalise(a) for a in e.aliases) if n in owners}) > 1
+    )
+    return BenchTable(
+        "seeds: gold alias sets against our entities",
+        [
+            "gold entity",
+            "type",
+            "aliases found",
+            "entities holding them (all stories)",
+            "all in one",
+        ],
+        rows,
+        [f"entities holding two gold entities (wrong merges): {merged}"],
+    )
 
 
 _MEASURES = {

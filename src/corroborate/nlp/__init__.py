@@ -1,0 +1,136 @@
+"""The nlp stage: named entities (person, place, org, other) in every language we ingest.
+
+Why our own small models: the stage must run offline on a 2-core machine for news
+in a dozen languages, with no model download at install or run time. We train two
+spaCy pipelines (hash embeddings + CNN + transition-based NER, no word vectors)
+and ship them inside the package (``corroborate/nlp/models``, see MODEL_CARD.md
+there for data, licences and scores):
+
+``en``
+    English: CoNLL-2003 + WikiNEuRal-en.
+``multi``
+    Everything else (and ``und``): CoNLL-2002/2003 nl, es, de + WikiNEuRal in nine
+    languages (de en es fr it nl pl pt ru).
+
+Backends (``recognize(..., backend=SPEC)`` / :func:`get_recognizer`):
+
+``corroborate`` (default)
+    the shipped models, picked by language; for Russian, Natasha's person/place/org
+    plus our model's "other" names (see ``backends.NATASHA_LANGUAGES`` for why).
+``natasha``
+    Natasha's Russian news NER (PER/LOC/ORG, no "other").
+``spacy:<path-or-package>``
+    any installed or local spaCy pipeline with an ``ner`` component; OntoNotes
+    labels are mapped (PERSON -> person; GPE, LOC, FAC -> place; ORG -> org; value
+    labels such as DATE or MONEY are dropped; the rest -> other).
+``gliner:<directory>``
+    a local GLiNER model; needs ``pip install gliner``. Never downloads.
+
+Long texts are cut into paragraph/sentence pieces of bounded size
+(:mod:`corroborate.nlp.chunks`) so memory stays flat; offsets always refer to the
+original text, so ``text[m.start:m.end] == m.text`` for every mention.
+Models are loaded once per process and spec, thread-safely.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from corroborate.model import NamedMention
+from corroborate.nlp.backends import (
+    GlinerRecognizer,
+    NatashaRecognizer,
+    Recognizer,
+    RecognizerUnavailable,
+    ShippedRecognizer,
+    SpacyRecognizer,
+    Span,
+)
+from corroborate.nlp.chunks import chunk_text
+
+__all__ = [
+    "BACKENDS",
+    "DEFAULT_BACKEND",
+    "Recognizer",
+    "RecognizerUnavailable",
+    "get_recognizer",
+    "recognize",
+]
+
+DEFAULT_BACKEND = "corroborate"
+SPACY_PREFIX = "spacy:"
+GLINER_PREFIX = "gliner:"
+#: Spelled-out list for error messages and ``--help`` texts.
+BACKENDS = (
+    "corroborate (default)",
+    "natasha",
+    "spacy:<path-or-package>",
+    "gliner:<model-directory>",
+)
+
+_cache: dict[str, Recognizer] = {}
+_lock = threading.Lock()
+
+
+def _loader(spec: str) -> Callable[[], Recognizer]:
+    """The constructor for ``spec``; ValueError (listing the backends) if unknown."""
+    if spec == DEFAULT_BACKEND:
+        return ShippedRecognizer
+    if spec == "natasha":
+        return NatashaRecognizer
+    for prefix, load in (
+        (SPACY_PREFIX, SpacyRecognizer.load),
+        (GLINER_PREFIX, GlinerRecognizer.load),
+    ):
+        if spec.startswith(prefix):
+            target = spec[len(prefix) :].strip()
+            if not target:
+                raise ValueError(f"NER backend {spec!r} needs a path or name after {prefix!r}")
+            return lambda load=load, target=target: load(spec, target)  # type: ignore[misc]
+    raise ValueError(f"unknown NER backend {spec!r}; known: {', '.join(BACKENDS)}")
+
+
+def get_recognizer(spec: str | None = None) -> Recognizer:
+    """The recognizer for ``spec`` (default :data:`DEFAULT_BACKEND`), loaded once.
+
+    Raises ``ValueError`` for an unknown spec and :class:`RecognizerUnavailable`
+    when a known backend's package or model is missing.
+    """
+    key = (spec or DEFAULT_BACKEND).strip()
+    with _lock:
+        recognizer = _cache.get(key)
+        if recognizer is None:
+            recognizer = _loader(key)()
+            _cache[key] = recognizer
+        return recognizer
+
+
+def _article_spans(recognizer: Recognizer, text: str, language: str) -> list[Span]:
+    """Spans over the whole text, piece by piece, shifted to article offsets."""
+    spans: list[Span] = []
+    for offset, piece in chunk_text(text, recognizer.max_chars):
+        for start, end, kind in recognizer.spans(piece, language):
+            spans.append((offset + start, offset + end, kind))
+    return spans
+
+
+def recognize(
+    article_id: str, text: str, language: str, backend: str | None = None
+) -> list[NamedMention]:
+    """The named mentions in ``text``, in reading order, without overlaps.
+
+    ``language`` is an ISO 639-1 code (or "und"); it picks the shipped model and
+    is passed to backends that care.
+    """
+    if not text or text.isspace():
+        return []
+    recognizer = get_recognizer(backend)
+    mentions: list[NamedMention] = []
+    last_end = -1
+    for start, end, kind in sorted(_article_spans(recognizer, text, language)):
+        if start < last_end:
+            continue
+        mentions.append(NamedMention(article_id, start, end, text[start:end], kind))
+        last_end = end
+    return mentions

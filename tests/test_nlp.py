@@ -1,0 +1,142 @@
+"""The nlp stage: offsets, types, the shipped models in four languages, the backend registry.
+
+The sentences are our own, with invented people and organisations (cities are
+real: a place gazetteer is part of what the models learn).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from corroborate.model import ENTITY_TYPES, NamedMention
+from corroborate.nlp import RecognizerUnavailable, get_recognizer, recognize
+from corroborate.nlp.backends import MODELS_DIR
+from corroborate.nlp.chunks import chunk_text
+from corroborate.nlp.labels import entity_type
+
+SENTENCES = {
+    "en": "Detective Harriet Quillby told reporters in Manchester on Friday that the "
+    "Northgate Credit Union had lost two million pounds.",
+    "nl": "Burgemeester Joost Verhaeghen opende dinsdag in Utrecht het nieuwe kantoor "
+    "van de Stichting Waterwacht.",
+    "de": "Die Ärztin Annegret Vollmershausen sprach am Montag in Hamburg mit Vertretern "
+    "der Nordbank Holding AG.",
+    "ru": "Директор компании «Севертранс» Игорь Замятин встретился в Казани с журналистами.",
+}
+#: (surname that must sit in a person mention, city that must be a place mention)
+EXPECTED = {
+    "en": ("Quillby", "Manchester"),
+    "nl": ("Verhaeghen", "Utrecht"),
+    "de": ("Vollmershausen", "Hamburg"),
+    "ru": ("Замятин", "Казани"),
+}
+
+
+def _check_offsets(text: str, mentions: list[NamedMention]) -> None:
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.text == mention.text.strip() and mention.text
+        assert mention.type in ENTITY_TYPES
+    ends = [m.end for m in mentions]
+    starts = [m.start for m in mentions]
+    assert all(s >= e for s, e in zip(starts[1:], ends, strict=False)), "overlap or disorder"
+
+
+@pytest.mark.parametrize("language", sorted(SENTENCES))
+def test_person_and_place_found(language: str) -> None:
+    text = SENTENCES[language]
+    mentions = recognize("a1", text, language)
+    _check_offsets(text, mentions)
+    assert all(m.article == "a1" for m in mentions)
+    surname, city = EXPECTED[language]
+    assert any(surname in m.text and m.type == "person" for m in mentions), mentions
+    assert any(city in m.text and m.type == "place" for m in mentions), mentions
+
+
+def test_organisation_found() -> None:
+    mentions = recognize("a1", SENTENCES["en"], "en")
+    assert any("Northgate" in m.text and m.type == "org" for m in mentions), mentions
+
+
+def test_unknown_language_uses_multilingual_model() -> None:
+    text = SENTENCES["nl"]
+    assert recognize("a1", text, "und") == recognize("a1", text, "nl")
+    assert recognize("a1", text, "xx-weird") == recognize("a1", text, "nl")
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t  "])
+def test_blank_text(text: str) -> None:
+    assert recognize("a1", text, "en") == []
+
+
+def test_labels_map_to_project_types() -> None:
+    assert entity_type("PERSON") == "person"
+    assert entity_type("B-PER") == "person"
+    assert entity_type("GPE") == entity_type("LOC") == entity_type("FAC") == "place"
+    assert entity_type("ORG") == "org"
+    assert entity_type("MISC") == entity_type("NORP") == entity_type("EVENT") == "other"
+    assert entity_type("DATE") is None and entity_type("MONEY") is None
+
+
+def test_long_text_is_chunked_with_offsets_kept() -> None:
+    paragraph = SENTENCES["en"]
+    text = "\r\n\n".join([paragraph] * 120) + "\n\n" + " ".join([paragraph] * 80)
+    pieces = chunk_text(text, 2000)
+    assert all(len(piece) <= 2000 for _, piece in pieces)
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
+    covered = "".join(piece for _, piece in pieces)
+    assert "".join(covered.split()) == "".join(text.split())
+    mentions = recognize("long", text, "en")
+    _check_offsets(text, mentions)
+    persons = [m for m in mentions if "Quillby" in m.text and m.type == "person"]
+    assert len(persons) >= 150
+    assert persons[-1].start > len(text) - len(paragraph) * 3
+
+
+def test_chunking_without_any_whitespace() -> None:
+    text = "x" * 12_345
+    pieces = chunk_text(text, 1000)
+    assert [len(p) for _, p in pieces] == [1000] * 12 + [345]
+
+
+def test_threads_get_the_same_answer() -> None:
+    text = SENTENCES["de"]
+    expected = recognize("a1", text, "de")
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: recognize("a1", text, "de"), range(16)))
+    assert all(result == expected for result in results)
+
+
+def test_unknown_backend_lists_the_known_ones() -> None:
+    with pytest.raises(ValueError, match=r"unknown NER backend 'stanza'.*natasha.*spacy:"):
+        recognize("a1", "Some text.", "en", backend="stanza")
+    with pytest.raises(ValueError, match="needs a path"):
+        get_recognizer("spacy:")
+
+
+def test_spacy_backend_loads_a_pipeline_by_path() -> None:
+    text = SENTENCES["en"]
+    mentions = recognize("a1", text, "en", backend=f"spacy:{MODELS_DIR / 'en'}")
+    _check_offsets(text, mentions)
+    assert mentions == recognize("a1", text, "en")
+
+
+def test_spacy_backend_missing_pipeline_is_a_clear_error(tmp_path: object) -> None:
+    with pytest.raises(RecognizerUnavailable, match="cannot load spaCy pipeline"):
+        get_recognizer(f"spacy:{tmp_path}/no-such-model")
+
+
+def test_natasha_backend_on_russian() -> None:
+    text = SENTENCES["ru"]
+    mentions = recognize("a1", text, "ru", backend="natasha")
+    _check_offsets(text, mentions)
+    assert any("Замятин" in m.text and m.type == "person" for m in mentions), mentions
+
+
+@pytest.mark.skipif(importlib.util.find_spec("gliner") is not None, reason="gliner installed")
+def test_gliner_backend_without_the_package_says_what_to_install(tmp_path: object) -> None:
+    with pytest.raises(RecognizerUnavailable, match="pip install gliner"):
+        recognize("a1", "Some text.", "en", backend=f"gliner:{tmp_path}")
