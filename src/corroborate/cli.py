@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from corroborate import __version__
+from corroborate.bench import REGISTRY as BENCHMARKS
 from corroborate.embed import DEFAULT_EMBEDDER
 from corroborate.model import Limits, RunResult
 from corroborate.nlp import DEFAULT_BACKEND as DEFAULT_RECOGNIZER
@@ -188,9 +189,7 @@ def _print_summary(result: RunResult, stats: RunStats, out: Path, seconds: float
 
 @app.command()
 def bench(
-    name: Annotated[
-        str, typer.Argument(help="Benchmark: aliases, clustering, extraction, ner, seeds.")
-    ],
+    name: Annotated[str, typer.Argument(help=f"Benchmark: {', '.join(BENCHMARKS)}.")],
     shared: Annotated[
         Path | None,
         typer.Option(help="The shared data folder (default: ../shared beside the checkout)."),
