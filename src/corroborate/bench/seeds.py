@@ -165,28 +165,27 @@ def _related_hits(result: RunResult, gold: dict[str, Any]) -> str:
 def aliases_table(result: RunResult, gold: dict[str, Any]) -> BenchTable:
     """Each gold alias set should sit inside one of our entities, and no entity may
     hold two gold entities' names."""
-    entities = [e for story in result.stories for e in story.entities]
+    forms = [
+        {normalise(a) for a in entity.aliases}
+        for story in result.stories
+        for entity in story.entities
+    ]
     rows: list[list[str]] = []
     for gold_entity in gold["entities"]:
         wanted = {normalise(a) for a in gold_entity["aliases"]}
-        holders = [e for e in entities if wanted & {normalise(a) for a in e.aliases}]
-        found = set().union(*({normalise(a) for a in e.aliases} for e in holders)) & wanted
-        inside_one = any(wanted <= {normalise(a) for a in e.aliases} for e in holders)
+        holders = [f for f in forms if wanted & f]
+        found = set().union(*holders) & wanted
         rows.append(
             [
                 gold_entity["name"],
                 gold_entity["type"],
                 f"{len(found)}/{len(wanted)}",
                 str(len(holders)),
-                "yes" if inside_one else "no",
+                "yes" if any(wanted <= f for f in holders) else "no",
             ]
         )
     owners = {normalise(a): i for i, g in enumerate(gold["entities"]) for a in g["aliases"]}
-    merged = sum(
-        1
-        for e in entities
-        if len({owners[n] for n in (normalise(a) for a in e.aliases) if n in owners}) > 1
-    )
+    merged = sum(1 for f in forms if len({owners[n] for n in f if n in owners}) > 1)
     return BenchTable(
         "seeds: gold alias sets against our entities",
         [

@@ -84,8 +84,8 @@ class ClusterParams:
     #: Date proximity is 1 / (1 + days apart / date_scale_days). Prior, not tuned:
     #: follow-ups on one event often come weeks apart.
     date_scale_days: float = 30.0
-    #: Merge clusters while their average pair score is at least this. Tuned on
-    #: ECB+ dev with the weights (steps of 0.025).
+    #: Merge clusters while their average pair score is at least this. Tuned with
+    #: the weights on the two dev sets, in steps of 0.025.
     threshold: float = 0.325
     #: Two stories are ``related`` when their best cross-story theme score (see
     #: :func:`theme_params`) is at least this. Tuned on ECB+ dev, where a story pair
