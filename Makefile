@@ -45,7 +45,7 @@ clean:
 
 ## Fixed-time fuzzing of every harness (fuzz/harness.py); findings land in fuzz/findings/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := text dates html decode jsonl warc aliases
+FUZZ_TARGETS := text dates html decode jsonl warc aliases quantities timex reconcile
 fuzz: setup
 	mkdir -p fuzz/findings
 	for target in $(FUZZ_TARGETS); do \

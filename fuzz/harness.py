@@ -7,7 +7,8 @@ Usage (runs until the time is up or a crash is found; a crash writes ``crash-*``
 
 Targets: text (plain-text cleaner), dates (date candidate finder), html (HTML
 extraction), decode (byte decoding), jsonl (JSON Lines reader), warc (WARC reader),
-aliases (name folding, place lookup and entity linking).
+aliases (name folding, place lookup and entity linking), quantities (quantity
+finder), timex (time-expression finder), reconcile (sentences, slots, verdicts).
 A finding becomes a regular test in tests/ once fixed.
 """
 
@@ -26,7 +27,17 @@ with atheris.instrument_imports():
     from corroborate.extract.html import extract_html
     from corroborate.extract.text import extract_text
     from corroborate.ingest import InputError, decode_text, read_file
-    from corroborate.model import ENTITY_TYPES, Limits, NamedMention, RawDocument, Skipped
+    from corroborate.model import (
+        ENTITY_TYPES,
+        Article,
+        Limits,
+        NamedMention,
+        RawDocument,
+        Skipped,
+    )
+    from corroborate.quantities import find_quantities
+    from corroborate.reconcile import reconcile
+    from corroborate.timex import find_time_expressions
 
 SCRATCH = Path(tempfile.mkdtemp(prefix="corroborate-fuzz-"))
 LIMITS = Limits(max_file_bytes=2_000_000, max_decompressed_bytes=2_000_000)
@@ -98,6 +109,51 @@ def fuzz_aliases(data: bytes) -> None:
         assert entity.type in ENTITY_TYPES
 
 
+FUZZ_LANGUAGES = ("en", "nl", "de", "es", "fr", "ru", "it", "und")
+
+
+def _spans_fit(text: str, spans: list[tuple[int, int, str]]) -> None:
+    for start, end, found in spans:
+        assert 0 <= start <= end <= len(text), (start, end)
+        assert text[start:end] == found, (start, end, found)
+
+
+def fuzz_quantities(data: bytes) -> None:
+    """Any text in any language: quantities never raise and always fit their offsets."""
+    text = _text(data)
+    for language in FUZZ_LANGUAGES:
+        _spans_fit(text, [(q.start, q.end, q.text) for q in find_quantities("f", text, language)])
+
+
+def fuzz_timex(data: bytes) -> None:
+    """Any text, anchored or not: time expressions never raise and fit their offsets."""
+    text = _text(data)
+    for language in FUZZ_LANGUAGES:
+        for anchor in (None, "2024-02-29"):
+            found = find_time_expressions("f", text, language, anchor)
+            _spans_fit(text, [(t.start, t.end, t.text) for t in found])
+
+
+def fuzz_reconcile(data: bytes) -> None:
+    """Two articles cut from the input: facts never raise and every claim fits its text."""
+    text = _text(data)
+    middle = len(text) // 2
+    articles = [
+        Article(id=name, source=name, content_hash=name, text=part, language="en")
+        for name, part in (("a", text[:middle]), ("b", text[middle:]))
+    ]
+    facts = reconcile(
+        articles,
+        {a.id: find_quantities(a.id, a.text, "en") for a in articles},
+        {a.id: find_time_expressions(a.id, a.text, "en", "2024-02-29") for a in articles},
+        [],
+    )
+    texts = {a.id: a.text for a in articles}
+    for fact in facts:
+        for claim in fact.claims:
+            assert texts[claim.article][claim.start : claim.end] == claim.text
+
+
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "text": fuzz_text,
     "dates": fuzz_dates,
@@ -106,6 +162,9 @@ TARGETS: dict[str, Callable[[bytes], None]] = {
     "jsonl": fuzz_jsonl,
     "warc": fuzz_warc,
     "aliases": fuzz_aliases,
+    "quantities": fuzz_quantities,
+    "timex": fuzz_timex,
+    "reconcile": fuzz_reconcile,
 }
 
 

@@ -194,9 +194,79 @@ class Entity:
     place: Place | None = None
 
 
+#: What a quantity measures, as far as its unit tells: ``count`` (people, shots,
+#: things: no unit), ``age`` (years of a person's life), ``money`` (a currency),
+#: ``percent``, ``duration``, ``ordinal``, or a physical dimension (``length``, ``mass``,
+#: ``speed``, ``area``, ``volume``, ``temperature``, ...) that pint names.
+QuantityKind = str
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number an article states, anchored at ``text == article_text[start:end]``.
+
+    ``low``/``high`` are the value in the unit as written (equal for a point value;
+    a range "40-45" gives 40 and 45; "hundreds of" gives 200 and 999). ``unit`` is
+    a canonical unit name (pint's, e.g. ``mile``; an ISO 4217 code for money;
+    ``year`` for ages; ``None`` for a bare count). ``normalized_low``/``high`` are
+    the same bounds in ``normalized_unit``, the base unit every quantity of that
+    kind is compared in (kilometer, kilogram, second, ...). ``approximate`` is set
+    by "about", "roughly", "ongeveer", "около", ... ``noun`` is the head noun
+    phrase it counts or measures ("people", "passengers", "train route"), as
+    written, when the text gives one.
+    """
+
+    article: str
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+    unit: str | None = None
+    kind: QuantityKind = "count"
+    normalized_low: float | None = None
+    normalized_high: float | None = None
+    normalized_unit: str | None = None
+    approximate: bool = False
+    noun: str | None = None
+
+
+#: How finely a date is known: a day, a month, a year, ...
+Precision = Literal["day", "week", "month", "season", "year", "decade", "century"]
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A date, time or duration an article states: ``text == article_text[start:end]``.
+
+    ``value`` is the TIMEX3-style normal form (``2022-06-15``, ``2022-06``,
+    ``2022-W25``, ``P2D`` for a duration, ``PRESENT_REF``) or ``None`` when the
+    expression is relative and the article gives no anchor (no publication date):
+    we keep the words and never invent the date. ``date`` is the first day the
+    value covers (``YYYY-MM-DD``) for dates, ``None`` otherwise; ``precision`` says
+    how much of it is known. ``relative`` is set for expressions read against the
+    anchor ("on Tuesday", "in March", "two days later").
+    """
+
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: Literal["date", "time", "duration", "set"] = "date"
+    value: str | None = None
+    date: str | None = None
+    precision: Precision | None = None
+    relative: bool = False
+
+
 @dataclass
 class Claim:
-    """What one source says, anchored at ``text == article.text[start:end]``."""
+    """What one source says, anchored at ``text == article.text[start:end]``.
+
+    ``attributes`` carry the normalised reading (``value``, ``unit``,
+    ``normalized`` for quantities; ``date``, ``precision`` for dates) and are
+    written flat into the claim's JSON object.
+    """
 
     article: str
     start: int
@@ -205,17 +275,38 @@ class Claim:
     attributes: dict[str, object] = field(default_factory=dict)
 
 
+#: agreed: equal after normalisation and rounding; conflicting: incompatible;
+#: single_source: one outlet only; refined: one claim is a more specific form of another.
+FactStatus = Literal["agreed", "conflicting", "single_source", "refined"]
+
+
 @dataclass
 class Fact:
+    """Claims of several sources about one thing, and the verdict on them.
+
+    ``kind`` says what sort of thing (``quantity``, ``date``, ``place``,
+    ``event``); ``label`` names it for people ("age of Daniil Mukhametov");
+    ``explanation`` gives the verdict's reason in one line ("225.3 km vs 227 km:
+    within 1%").
+    """
+
     id: str
     kind: str
     label: str
-    status: str
+    status: FactStatus
     claims: list[Claim] = field(default_factory=list)
+    explanation: str = ""
 
 
 @dataclass
 class TimelineEntry:
+    """One dated (or only ordered) happening of a story, citing the claims behind it.
+
+    ``date`` is ``None`` for an event the text places only by order cues ("then",
+    "two days later" without an anchor) or not at all; ``precision`` says how
+    finely ``date`` is known ("day", "month", ..., or "undated").
+    """
+
     date: str | None
     precision: str
     label: str

@@ -1,8 +1,8 @@
 """The pipeline: wires the stages in order over a store.
 
 ingest -> extract -> language -> (store) -> dedup -> nlp -> embed -> cluster ->
-aliases. Stages never call each other; this module is the only place that knows
-their order. Each
+aliases -> quantities + timex -> reconcile -> timeline. Stages never call each other;
+this module is the only place that knows their order. Each
 document is written in its own transaction, so a run killed half-way keeps every
 finished document and a re-run picks up where it stopped (documents are keyed by
 content hash).
@@ -44,13 +44,21 @@ from corroborate.model import (
 )
 from corroborate.nlp import DEFAULT_BACKEND as DEFAULT_RECOGNIZER
 from corroborate.nlp import recognize
+from corroborate.quantities import find_quantities
+from corroborate.reconcile import ReconcileParams, reconcile
 from corroborate.store import Store
+from corroborate.timeline import build_timeline
+from corroborate.timex import find_time_expressions
 
 STORE_NAME = "corroborate.duckdb"
+#: Bump when the claim stages (quantities, timex, reconcile, timeline) change what
+#: they find, so stored stories get their facts redone.
+CLAIMS_VERSION = "1"
 INDEX_SUFFIX = ".usearch"
 
 #: Progress of a long phase: (phase, item shown to the user, items done, items in all).
-#: Phases: "reading" (per input file), "entities" and "embedding" (per article).
+#: Phases: "reading" (per input file), "entities" and "embedding" (per article),
+#: "claims" (per re-clustered story).
 ProgressCallback = Callable[[str, str, int, int], None]
 
 #: Articles embedded per call, so progress moves and memory stays small.
@@ -66,6 +74,7 @@ class RunOptions:
     #: Named-entity backend spec (see :func:`corroborate.nlp.get_recognizer`).
     recognizer: str = DEFAULT_RECOGNIZER
     cluster: ClusterParams = field(default_factory=ClusterParams)
+    reconcile: ReconcileParams = field(default_factory=ReconcileParams)
 
 
 @dataclass
@@ -132,7 +141,11 @@ def update_stories(
     out of date and rebuilds it from the stored vectors.
     """
     params = options.cluster
-    models = {"embedder": options.embedder, "recognizer": options.recognizer}
+    models = {
+        "embedder": options.embedder,
+        "recognizer": options.recognizer,
+        "claims": CLAIMS_VERSION,
+    }
     story_of = store.story_of()
     if story_of and any(store.get_meta(key) != spec for key, spec in models.items()):
         # Stories made with other models, or by a version that did not record them.
@@ -162,11 +175,14 @@ def update_stories(
         np.stack([vectors[a] for a in block]),
         params,
     )
-    for story in fresh:
+    for done, story in enumerate(fresh, start=1):
         story.entities = link_entities(
             [m for a in story.articles for m in mentions[a]],
             {a: articles[a].language for a in story.articles},
         )
+        add_claims(story, [articles[a] for a in story.articles], options)
+        if progress is not None:
+            progress("claims", story.title, done, len(fresh))
     _write_stories(store, touched, fresh)
     for key, spec in models.items():
         store.set_meta(key, spec)
@@ -175,6 +191,19 @@ def update_stories(
         index.add(new, np.stack([vectors[a] for a in new]))
     index.save(index_path)
     return len(block)
+
+
+def add_claims(story: Story, members: Sequence[Article], options: RunOptions) -> None:
+    """Fill ``story.facts`` and ``story.timeline`` from its articles' quantities and dates."""
+    quantities = {a.id: find_quantities(a.id, a.text, a.language) for a in members}
+    times = {
+        a.id: find_time_expressions(a.id, a.text, a.language, a.published) for a in members
+    }
+    encode = get_embedder(options.embedder).encode if len(members) > 1 else None
+    story.facts = reconcile(
+        members, quantities, times, story.entities, encode, options.reconcile
+    )
+    story.timeline = build_timeline(story.facts)
 
 
 def _write_stories(store: Store, touched: set[str], fresh: list[Story]) -> None:

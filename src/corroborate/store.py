@@ -351,6 +351,7 @@ def story_from_dict(data: dict[str, Any]) -> Story:
                 label=f["label"],
                 status=f["status"],
                 claims=[Claim(**c) for c in f["claims"]],
+                explanation=f.get("explanation", ""),
             )
             for f in data["facts"]
         ],

@@ -56,8 +56,11 @@ REGISTRY: dict[str, str] = {
     "aliases": "corroborate.bench.aliases:run",
     "clustering": "corroborate.bench.clustering:run",
     "clustering-tune": "corroborate.bench.clustering:run_tune",
+    "dates": "corroborate.bench.dates:run",
     "extraction": "corroborate.bench.extraction:run",
+    "incidents": "corroborate.bench.incidents:run",
     "ner": "corroborate.bench.ner:run",
+    "quantities": "corroborate.bench.quantities:run",
     "seeds": "corroborate.bench.seeds:run",
 }
 

@@ -118,7 +118,58 @@ def run(options: BenchOptions) -> list[BenchTable]:
         notes=["baseline: the scraped text as is, first line as title, no outlet or date"]
         + [f"miss: {m}" for m in ours.misses],
     )
-    return [table, stories_table(result, gold), aliases_table(result, gold)]
+    return [
+        table,
+        stories_table(result, gold),
+        aliases_table(result, gold),
+        facts_table(result, gold),
+    ]
+
+
+def facts_table(result: RunResult, gold: dict[str, Any]) -> BenchTable:
+    """The answer key's example facts: which of their claims one of our facts holds, and
+    its status; then the checks every claim must pass (span, and no invented dates)."""
+    facts = [fact for story in result.stories for fact in story.facts]
+    rows = [_fact_row(example, facts) for example in gold.get("facts_examples", [])]
+    texts = {a.id: a.text for a in result.articles}
+    claims = [c for f in facts for c in f.claims]
+    exact = sum(texts.get(c.article, "")[c.start : c.end] == c.text for c in claims)
+    rows.append(["every claim: text == article.text[start:end]", f"{exact}/{len(claims)}", "", ""])
+    stated = {str(c.attributes["date"]) for c in claims if c.attributes.get("date")}
+    dated = [e.date for s in result.stories for e in s.timeline if e.date]
+    grounded = sum(d in stated for d in dated)
+    rows.append(["timeline dates that a claim states", f"{grounded}/{len(dated)}", "", ""])
+    return BenchTable(
+        "seeds: example facts of seeds.gold.json",
+        ["fact", "gold claims found", "status (gold)", "our explanation"],
+        rows,
+        notes=[
+            "a gold claim is found when one of our claims in that article contains its "
+            "text or lies inside it; the best-matching fact of any story is shown",
+        ],
+    )
+
+
+def _fact_row(example: dict[str, Any], facts: list[Any]) -> list[str]:
+    wanted: dict[str, str] = example["claims"]
+
+    def hits(fact: Any) -> int:
+        return sum(
+            any(_same_claim(c.text, text) for c in fact.claims if c.article == article)
+            for article, text in wanted.items()
+        )
+
+    best = max(facts, key=hits, default=None)
+    if best is None or hits(best) == 0:
+        return [example["what"], f"0/{len(wanted)}", f"none ({example['status']})", ""]
+    extra = len({c.article for c in best.claims} - set(wanted))
+    found = f"{hits(best)}/{len(wanted)}" + (f" (+{extra} other articles)" if extra else "")
+    return [example["what"], found, f"{best.status} ({example['status']})", best.explanation]
+
+
+def _same_claim(ours: str, gold: str) -> bool:
+    a, b = normalise(ours) or "", normalise(gold) or ""
+    return bool(a and b) and (a in b or b in a)
 
 
 def stories_table(result: RunResult, gold: dict[str, Any]) -> BenchTable:

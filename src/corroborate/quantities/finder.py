@@ -1,0 +1,474 @@
+"""Turns the numbers of a text into quantities by reading the words around each one.
+
+Why this order: dates, times, phone numbers and URLs are masked first so their
+digits never become quantities; vague amounts ("hundreds of") come next; then each
+number is read left to right, its left side (currency sign, hedge, "between",
+"aged") and its right side (scale word, range end, unit, currency word, age
+suffix, counted noun). Everything matches on the original string, so offsets are
+exact and ``text[start:end] == quantity.text`` holds by construction; hyphen and
+dash variants are character classes rather than a rewritten copy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from corroborate.model import Quantity
+from corroborate.quantities import lexicon, numbers, units
+
+DASH = "-‐‑‒–—−"
+_DASH = f"[{DASH}]"
+_WINDOW = 40
+
+_MASKS = re.compile(
+    "|".join(
+        [
+            r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+",  # URLs, e-mail
+            r"(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)",  # 2022-06-15
+            r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?!\d)",  # 15.06.2022, 6/15/22
+            r"(?<!\d)\d{1,2}[:h]\d{2}(?::\d{2})?(?!\d)",  # 10:30, 10h30
+            r"(?<!\d)\d{1,2}(?:[.:]\d{2})?\s?(?i:a\.m\.|p\.m\.|am|pm|uhr)(?!\w)",  # 9 pm, 10 Uhr
+            r"\+\d[\d\s().-]{6,}\d|\(\d{2,5}\)\s?\d[\d\s-]{4,}\d",  # phone numbers
+            r"(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)",
+            r"(?<![\d,.])\d+(?:[/⁄]\d+)+(?![\d/])",  # 1/2, 2022/23
+            r"(?:#|№|(?<!\w)(?i:no|nr|nº)\.?\s?)\d+",  # ids, rankings
+            r"\d(?:[.,]\d+)?\s?[×x]\s?10[-−]?\d+",  # scientific notation
+            r"(?<!\w)\d+(?:[-–]\d+)?\s+(?:[A-Z0-9][\w.'’]*\s+){0,3}"  # street addresses
+            r"(?:St|Street|Rd|Road|Ave|Avenue|Way|Blvd|Boulevard|Lane|Drive|Place|Court)\b",
+            r"(?<!\w)(?:A\.D\.|B\.C\.|AD|BC)\s?\d+|\d+\s?(?:BC|AD|BCE|CE|v\.\s?Chr\.)(?!\w)",
+        ]
+    )
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A quantity being built: its span, bounds, unit and cues seen so far."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    unit: str | None = None
+    kind: str = "count"
+    approximate: bool = False
+    noun: str | None = None
+    digits_only: bool = False
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled expressions one language needs, built once per process."""
+
+    language: str
+    digits: re.Pattern[str]
+    scale: re.Pattern[str]
+    range_gap: re.Pattern[str]
+    between_gap: re.Pattern[str]
+    between_before: re.Pattern[str]
+    approximator: re.Pattern[str]
+    vague: re.Pattern[str]
+    months: re.Pattern[str]
+    date_with_month: re.Pattern[str]
+    age_after: re.Pattern[str]
+    age_before: re.Pattern[str]
+    id_noun: re.Pattern[str]
+    age_years: re.Pattern[str]
+    ordinal: re.Pattern[str]
+
+
+_SIGN_BEFORE = re.compile(
+    rf"(?:{units.CURRENCY_SIGN_PATTERN}|(?<![A-Za-z]){units.CURRENCY_CODE_PATTERN})\s?$"
+)
+_UNIT_AFTER = re.compile(rf"(?:\s?{_DASH}\s?|\s{{0,2}})({units.UNIT_PATTERN})(?!\w)")
+_CURRENCY_AFTER = re.compile(
+    r"(?:\s*(?i:de|of|d['’])\s*|\s?)"
+    rf"({units.CURRENCY_WORD_PATTERN}|{units.CURRENCY_CODE_PATTERN}|€|£|₽|\$|руб\.)(?!\w)"
+)
+_MONEY_SCALE = re.compile(r"(?:k|K|m|M|b|B)(?![\w])")
+_COMMA_AGE_BEFORE = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+,\s$")
+_COMMA_AFTER = re.compile(r",")
+#: A name-like word (capitalised, not the first of its sentence) right before a number.
+_NAME_BEFORE = re.compile(r"(?<=[\w,;:)\]] )[\w&./'’-]*[A-ZА-ЯЁ][\w&./'’-]*\s$")
+_FROM_BEFORE = re.compile(r"(?<!\w)(?i:from|van|von|de|desde|от)\s+$")
+_WORD = re.compile(r"\s*(?:[-‐‑]\s*)?([^\W\d_][\w'’-]*)")
+_ORDINALS: dict[str, str] = {
+    "en": r"(?:st|nd|rd|th)",
+    "nl": r"(?:ste|de|e)",
+    "fr": r"(?:er|ère|ème|eme|e|re)",
+    "es": r"(?:\.?º|\.?ª|er|ro|do|to|vo|no)",
+    "ru": r"(?:[-‐‑](?:й|я|е|го|му|м|х|ый|ой|ая|ое))",
+    "de": r"(?:ter|te|ten)",
+}
+_EN_IRREGULAR_PLURALS = frozenset(
+    {"people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep",
+     "fish", "feet", "teeth", "mice", "geese", "crew", "data"}
+)  # fmt: skip
+_RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ых|их|ого|его|ому|ему|ыми|ими)$")
+
+
+@lru_cache(maxsize=16)
+def patterns(language: str) -> Patterns:
+    """The compiled patterns of a rules language (see :func:`numbers.rules_language`)."""
+    lang = "en" if language == "und" else language
+    start_word, and_word = lexicon.BETWEEN.get(lang, lexicon.BETWEEN["en"])
+    range_words = "|".join(lexicon.RANGE_WORDS.get(lang, lexicon.RANGE_WORDS["en"]))
+    sign = units.CURRENCY_SIGN_PATTERN
+    months = lexicon.month_pattern(lang).pattern
+    return Patterns(
+        language=lang,
+        digits=numbers.digit_pattern(lang),
+        scale=numbers.scale_pattern(lang),
+        range_gap=re.compile(rf"\s?{_DASH}\s?(?:{sign})?\s?|\s+(?:{range_words})\s+(?:{sign})?"),
+        between_gap=re.compile(rf"\s+{and_word}\s+(?:{sign})?"),
+        between_before=re.compile(rf"(?<!\w)(?i:{start_word})\s+$"),
+        approximator=lexicon.approximator_pattern(lang),
+        vague=lexicon.vague_pattern(lang),
+        months=lexicon.month_pattern(lang),
+        date_with_month=re.compile(
+            rf"(?:{months})\s*\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*{_DASH}\s*\d{{1,2}}\b)?"
+            rf"(?:,?\s*\d{{4}})?"
+            rf"|(?<!\d)\d{{1,2}}(?:st|nd|rd|th|er|e|\.)?\s*(?:de\s+|of\s+)?(?:{months})"
+            rf"(?:,?\s*(?:de\s+)?\d{{4}})?|(?:{months})\s*(?:de\s+)?\d{{4}}"
+        ),
+        age_after=re.compile(lexicon.for_language(lexicon.AGE_AFTER, lang)),
+        age_before=re.compile(lexicon.for_language(lexicon.AGE_BEFORE, lang)),
+        id_noun=lexicon.id_noun_pattern(lang),
+        age_years=re.compile(lexicon.AGE_BEFORE_NEEDS_YEARS.get(lang, r"(?:\s+years?\b)?")),
+        ordinal=re.compile(lexicon.for_language(_ORDINALS, lang) + r"(?!\w)"),
+    )
+
+
+def masked(text: str, p: Patterns) -> bytearray:
+    """One byte per character, 1 where a date, time, phone number, URL or id sits."""
+    mask = bytearray(len(text))
+    for pattern in (_MASKS, p.date_with_month):
+        for m in pattern.finditer(text):
+            mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return mask
+
+
+def atoms(text: str, language: str, p: Patterns) -> list[numbers.Atom]:
+    """Digit and word numbers outside masked spans, in text order."""
+    mask = masked(text, p)
+    found: list[numbers.Atom] = []
+    for m in p.digits.finditer(text):
+        if not any(mask[m.start() : m.end()]) and not _glued_to_id(text, m.start()):
+            value = numbers.digits_value(m.group(), language)
+            found.append(numbers.Atom(m.start(), m.end(), value))
+    if language != "und":
+        found.extend(
+            a for a in numbers.word_atoms(text, language) if not any(mask[a.start : a.end])
+        )
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def _glued_to_id(text: str, start: int) -> bool:
+    """Digits after "COVID-", "F-", "COVID -": part of a name, not a number."""
+    if start < 2 or text[start - 1] not in DASH:
+        return False
+    before = text[start - 2]
+    return before.isalpha() or (before == " " and start >= 3 and text[start - 3].isupper())
+
+
+def find(article_id: str, text: str, language: str) -> list[Quantity]:
+    """Every quantity in ``text`` (see :func:`corroborate.quantities.find_quantities`)."""
+    lang = numbers.rules_language(language)
+    p = patterns(lang)
+    found = atoms(text, lang, p)
+    readings: list[Reading] = []
+    taken = bytearray(len(text))
+    if lang != "und":
+        for reading in _vague(text, lang, p, found):
+            readings.append(reading)
+            taken[reading.start : reading.end] = b"\x01" * (reading.end - reading.start)
+    index = 0
+    while index < len(found):
+        atom = found[index]
+        index += 1
+        if taken[atom.start]:
+            continue
+        read, used = _read(text, lang, p, found, index - 1)
+        index += used
+        if read is not None and not any(taken[read.start : read.end]):
+            readings.append(read)
+            taken[read.start : read.end] = b"\x01" * (read.end - read.start)
+    readings.sort(key=lambda r: r.start)
+    return [_quantity(article_id, text, r) for r in readings]
+
+
+def _vague(text: str, lang: str, p: Patterns, found: list[numbers.Atom]) -> list[Reading]:
+    """ "hundreds of", "honderden", "сотни": a range, approximate, unless a number precedes."""
+    readings: list[Reading] = []
+    # "drei Millionen", "две тысячи": the vague word is that number's own scale word
+    ends = {a.end for a in found if a.word or a.value < 1000}
+    for m in p.vague.finditer(text):
+        if _word_start(text, m.start()) in ends:
+            continue
+        low, high = lexicon.vague_bounds(m.group(), lang)
+        reading = Reading(m.start(), m.end(), low, high, approximate=low != high)
+        readings.append(_right_side(text, lang, p, reading, money=None))
+    return readings
+
+
+def _word_start(text: str, position: int) -> int:
+    """Where the whitespace before ``position`` begins."""
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _read(
+    text: str, lang: str, p: Patterns, found: list[numbers.Atom], i: int
+) -> tuple[Reading | None, int]:
+    """Read the quantity at ``found[i]``; also how many following atoms it consumed."""
+    atom = found[i]
+    money = _currency_before(text, atom.start)
+    start = atom.start - len(money[0]) if money else atom.start
+    first = _scaled(text, p, atom, money is not None)
+    used = 0
+    reading = first
+    if i + 1 < len(found):
+        if _is_score(text, atom, found[i + 1]):
+            return None, 1
+        ranged = _range(text, p, first, atom, found[i + 1], start)
+        if ranged is not None:
+            reading, used = ranged, 1
+    if _is_ordinal(text, p, atom):
+        return None, used
+    reading = replace(reading, start=start)
+    if start > 0 and text[start - 1] in DASH and _starts_negative(text, start):
+        reading = replace(reading, start=start - 1, low=-reading.high, high=-reading.low)
+    before = text[max(0, reading.start - _WINDOW) : reading.start]
+    if money is None and (_NAME_BEFORE.search(before) or p.id_noun.search(before)):
+        return None, used  # "iPhone 12", "S&P 500", "category 4": part of a name
+    reading = _left_side(text, lang, p, reading, before)
+    if reading.kind != "age":
+        reading = _right_side(text, lang, p, reading, money=money[1] if money else None)
+    if _is_year(reading) or _glued_to_letters(text, atom, reading):
+        return None, used
+    return reading, used
+
+
+def _currency_before(text: str, start: int) -> tuple[str, str] | None:
+    """The currency sign or code right before a number, and its ISO code."""
+    m = _SIGN_BEFORE.search(text, max(0, start - 6), start)
+    if m is None:
+        return None
+    code = units.currency_of(m.group().strip())
+    return (m.group(), code) if code else None
+
+
+def _scaled(text: str, p: Patterns, atom: numbers.Atom, money: bool) -> Reading:
+    """The atom with scale words after it applied ("2.5 million", "$5bn", "€3m")."""
+    reading = Reading(atom.start, atom.end, atom.value, atom.value, digits_only=not atom.word)
+    factor, end = _scale_words(text, p, atom.end)
+    if end == atom.end and money:
+        m = _MONEY_SCALE.match(text, atom.end)
+        if m is not None:
+            factor, end = numbers.MONEY_SCALES[m.group()], m.end()
+    if end == atom.end:
+        return reading
+    value = atom.value * factor
+    return replace(reading, end=end, low=value, high=value, digits_only=False)
+
+
+def _scale_words(text: str, p: Patterns, end: int) -> tuple[float, int]:
+    """The product of the scale words at ``end`` ("4 hundred million") and where they stop."""
+    factor = 1.0
+    table = numbers.scales(p.language)
+    m = p.scale.match(text, end)
+    while m is not None:
+        factor *= table.get(" ".join(m.group().lower().split()), 1.0)
+        end = m.end()
+        m = p.scale.match(text, end)
+    return factor, end
+
+
+def _word_scale(surface: str, p: Patterns) -> float:
+    """The scale a spelled-out number ends in ("five thousand" -> 1000), else 1."""
+    last = surface.split()[-1].lower() if surface.split() else ""
+    return numbers.scales(p.language).get(last, 1.0)
+
+
+def _range(
+    text: str, p: Patterns, first: Reading, atom: numbers.Atom, nxt: numbers.Atom, start: int
+) -> Reading | None:
+    """ "40-45", "40 to 45", "between 40 and 45", "€80–€300": one reading, low and high.
+
+    A scale on the second end only applies to both when it keeps low below high:
+    "2 to 3 million" is 2-3 million, "500 to 2 million" stays 500-2,000,000.
+    """
+    gap = text[first.end : nxt.start]
+    if not gap or len(gap) > 12:
+        return None
+    before = text[max(0, start - _WINDOW) : start]
+    joined = p.range_gap.fullmatch(gap) or (
+        p.between_before.search(before) and p.between_gap.fullmatch(gap)
+    )
+    if not joined:
+        return None
+    second = _scaled(text, p, nxt, money=bool(re.search(r"[^\w\s]", gap)))
+    low = first.low
+    factor = second.low / nxt.value if nxt.value else 1.0
+    if nxt.word:  # "four to five thousand"
+        factor *= _word_scale(text[nxt.start : nxt.end], p)
+    if first.end == atom.end and factor > 1 and low * factor <= second.low:
+        low *= factor
+    if not low < second.low:
+        return None
+    digits_only = first.digits_only and second.digits_only
+    return replace(first, end=second.end, low=low, high=second.high, digits_only=digits_only)
+
+
+def _is_score(text: str, atom: numbers.Atom, nxt: numbers.Atom) -> bool:
+    """ "won 3-1", "a 2-1 win": two digits joined by a dash, the second not larger."""
+    return (
+        not atom.word
+        and not nxt.word
+        and nxt.start == atom.end + 1
+        and text[atom.end] in DASH
+        and nxt.value <= atom.value
+        and atom.value < 100
+    )
+
+
+def _starts_negative(text: str, start: int) -> bool:
+    """A dash before a number is a minus sign when it starts a word ("-5 °C")."""
+    return start == 1 or text[start - 2] in " (\t\n"
+
+
+def _is_ordinal(text: str, p: Patterns, atom: numbers.Atom) -> bool:
+    """ "3rd", "21e", "5-й": ordinals are positions, not amounts; the stage skips them."""
+    return not atom.word and p.ordinal.match(text, atom.end) is not None
+
+
+def _left_side(text: str, lang: str, p: Patterns, reading: Reading, before: str) -> Reading:
+    """Hedges ("about", "ongeveer") and age cues ("aged", "âgé de", "Name, 21,")."""
+    # "from"/"between" may stand between the hedge and the number
+    hedge_window = _FROM_BEFORE.sub("", p.between_before.sub("", before))
+    if p.approximator.search(before) or p.approximator.search(hedge_window):
+        reading = replace(reading, approximate=True)
+    bare = _FROM_BEFORE.sub("", p.between_before.sub("", before))
+    if p.age_before.search(before) or p.age_before.search(bare):
+        years = p.age_years.match(text, reading.end)
+        if years is not None and (years.group() or lang == "en"):
+            return _as_age(text, lang, replace(reading, end=years.end()))
+    age = p.age_after.match(text, reading.end)
+    if age is not None:
+        return _as_age(text, lang, replace(reading, end=age.end()))
+    if (
+        _COMMA_AGE_BEFORE.search(before)
+        and _COMMA_AFTER.match(text, reading.end)
+        and reading.low == reading.high
+        and reading.low.is_integer()
+        and 0 < reading.low < 120
+    ):
+        return _as_age(text, lang, reading)
+    return reading
+
+
+def _as_age(text: str, lang: str, reading: Reading) -> Reading:
+    noun = _noun(text, lang, reading.end)
+    return replace(reading, kind="age", unit="year", noun=noun, digits_only=False)
+
+
+def _right_side(text: str, lang: str, p: Patterns, reading: Reading, money: str | None) -> Reading:
+    """Unit or currency after the number, else the counted noun."""
+    if money is not None:
+        return replace(reading, kind="money", unit=money, digits_only=False)
+    m = _CURRENCY_AFTER.match(text, reading.end)
+    code = units.currency_of(m.group(1)) if m else None
+    if m is not None and code is not None:
+        return replace(reading, end=m.end(), kind="money", unit=code, digits_only=False)
+    m = _UNIT_AFTER.match(text, reading.end)
+    unit = units.unit_of(m.group(1)) if m else None
+    if m is not None and unit is not None:
+        kind = units.conversion(unit).kind
+        return replace(reading, end=m.end(), kind=kind, unit=unit, digits_only=False)
+    return replace(reading, noun=_noun(text, lang, reading.end))
+
+
+def _noun(text: str, lang: str, end: int) -> str | None:
+    """The head of the noun phrase right after a number, as written (or None).
+
+    Up to three words are read until a function word or punctuation; the head is
+    picked per language: English the first plural-looking word, German the first
+    capitalised one, Dutch and Russian the first that is not an inflected
+    adjective, Spanish and French the first (adjectives follow the noun there).
+    """
+    stop = lexicon.stopwords(lang)
+    words: list[str] = []
+    position = end
+    for _ in range(3):
+        m = _WORD.match(text, position)
+        if m is None or m.group(1).lower() in stop:
+            break
+        words.append(m.group(1))
+        position = m.end()
+    return _head(words, lang) if words else None
+
+
+def _head(words: list[str], lang: str) -> str:
+    if lang == "de":
+        return next((w for w in words if w[0].isupper()), words[0])
+    if lang in ("es", "fr"):
+        return words[0]
+    if lang == "nl":
+        return next((w for w in words if not w.endswith("e")), words[-1])
+    if lang == "ru":
+        return next((w for w in words if not _RU_ADJECTIVE.search(w)), words[-1])
+    plural = (w for w in words if w.lower() in _EN_IRREGULAR_PLURALS or _plural_s(w))
+    return next(plural, words[-1])
+
+
+def _plural_s(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss") and word[0].islower()
+
+
+def _is_year(reading: Reading) -> bool:
+    """A bare "2022" (or "2019-2020") is a date, left to the dates stage."""
+    return (
+        reading.digits_only
+        and reading.kind == "count"
+        and not reading.approximate
+        and all(v.is_integer() and 1500 <= v <= 2100 for v in (reading.low, reading.high))
+    )
+
+
+def _glued_to_letters(text: str, atom: numbers.Atom, reading: Reading) -> bool:
+    """Digits running into letters that are no unit or scale ("5G", "1990s", "A4b")."""
+    if atom.word or atom.end >= len(text) or not text[atom.end].isalpha():
+        return False
+    return reading.end == atom.end or reading.kind == "count"
+
+
+def _quantity(article_id: str, text: str, r: Reading) -> Quantity:
+    low, high = float(r.low), float(r.high)
+    normalized_unit: str | None = None
+    n_low, n_high = low, high
+    unit = r.unit
+    if r.kind in ("money", "age"):
+        normalized_unit = r.unit
+    elif r.unit is not None:
+        conv = units.conversion(r.unit)
+        unit, normalized_unit = conv.unit, conv.base
+        n_low, n_high = conv.apply(low), conv.apply(high)
+    return Quantity(
+        article=article_id,
+        start=r.start,
+        end=r.end,
+        text=text[r.start : r.end],
+        low=low,
+        high=high,
+        unit=unit,
+        kind=r.kind,
+        normalized_low=n_low,
+        normalized_high=n_high,
+        normalized_unit=normalized_unit,
+        approximate=r.approximate,
+        noun=r.noun,
+    )

@@ -1,0 +1,209 @@
+"""The words around a number that change what it means, per language.
+
+Why lists rather than a model: the cues are closed classes (a dozen hedges, a few
+range words, month names, function words) that a reviewer can read and extend,
+and a regular expression over them costs microseconds per article. Every list is
+keyed by language; English serves languages we have no list for.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Hedges that make the next number approximate.
+APPROXIMATORS: dict[str, tuple[str, ...]] = {
+    "en": ("about", "around", "roughly", "nearly", "almost", "some", "approximately",
+           "approx.", "an estimated", "estimated", "circa", "ca.", "close to", "or so"),
+    "nl": ("ongeveer", "zo'n", "zo’n", "circa", "ca.", "rond de", "rond", "bijna", "pakweg",
+           "ruim", "zowat", "om en nabij"),
+    "de": ("rund", "etwa", "circa", "ca.", "zirka", "ungefähr", "fast", "knapp", "beinahe",
+           "gut", "annähernd", "schätzungsweise", "um die"),
+    "es": ("cerca de", "unos", "unas", "alrededor de", "aproximadamente", "casi", "en torno a",
+           "aprox."),
+    "fr": ("environ", "près de", "quelque", "quelques", "presque", "approximativement",
+           "autour de", "à peu près", "une quinzaine de", "env."),
+    "ru": ("около", "примерно", "почти", "приблизительно", "порядка", "свыше", "около"),
+}  # fmt: skip
+
+#: Words that open a "between X and Y" range, and the word joining its ends.
+BETWEEN: dict[str, tuple[str, str]] = {
+    "en": ("between", "and"),
+    "nl": ("tussen", "en"),
+    "de": ("zwischen", "und"),
+    "es": ("entre", "y"),
+    "fr": ("entre", "et"),
+    "ru": ("между", "и"),
+}
+#: Words that join the ends of a "40 to 45" / "from 40 to 45" range.
+RANGE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("to",),
+    "nl": ("tot", "à", "a"),
+    "de": ("bis",),
+    "es": ("a", "hasta"),
+    "fr": ("à", "a"),
+    "ru": ("до",),
+}
+
+#: Vague amounts ("hundreds of"): phrase -> (low, high), all approximate.
+VAGUE: dict[str, dict[str, tuple[float, float]]] = {
+    "en": {"dozens of": (24, 99), "scores of": (40, 99), "hundreds of thousands of": (2e5, 999_999),
+           "tens of thousands of": (2e4, 99_999), "hundreds of": (200, 999),
+           "thousands of": (2000, 9999), "millions of": (2e6, 9_999_999),
+           "a dozen": (12, 12), "dozen": (12, 12), "a couple of": (2, 2)},
+    "nl": {"tientallen": (20, 99), "tienduizenden": (2e4, 99_999),
+           "honderdduizenden": (2e5, 999_999), "honderden": (200, 999),
+           "duizenden": (2000, 9999), "miljoenen": (2e6, 9_999_999), "een dozijn": (12, 12)},
+    "de": {"dutzende": (24, 99), "zehntausende": (2e4, 99_999),
+           "hunderttausende": (2e5, 999_999), "hunderte": (200, 999), "tausende": (2000, 9999),
+           "millionen von": (2e6, 9_999_999), "ein dutzend": (12, 12)},
+    "es": {"decenas de miles de": (2e4, 99_999), "cientos de miles de": (2e5, 999_999),
+           "decenas de": (20, 99), "cientos de": (200, 999), "centenares de": (200, 999),
+           "miles de": (2000, 9999), "millones de": (2e6, 9_999_999), "una docena de": (12, 12)},
+    "fr": {"des dizaines de milliers de": (2e4, 99_999),
+           "des centaines de milliers de": (2e5, 999_999), "des dizaines de": (20, 99),
+           "des centaines de": (200, 999), "des milliers de": (2000, 9999),
+           "des millions de": (2e6, 9_999_999), "une douzaine de": (12, 12)},
+    "ru": {"десятки тысяч": (2e4, 99_999), "десятков тысяч": (2e4, 99_999),
+           "сотни тысяч": (2e5, 999_999), "сотен тысяч": (2e5, 999_999), "десятки": (20, 99),
+           "десятков": (20, 99), "сотни": (200, 999), "сотен": (200, 999),
+           "тысячи": (2000, 9999), "тысяч": (2000, 9999), "миллионы": (2e6, 9_999_999),
+           "дюжина": (12, 12)},
+}  # fmt: skip
+
+#: Age after the number: "-year-old", "-jarige", "-jährige", "-летний", "years old" ...
+AGE_AFTER: dict[str, str] = {
+    "en": r"[-‐‑‒–—\s]years?[-‐‑‒–—\s]olds?\b|[-‐‑]year\b",
+    "nl": r"[-‐‑]jarigen?\b|\s+jaar\s+oud\b",
+    "de": r"[-‐‑]j(?:ä|ae)hrigen?[rnms]?\b|\s+Jahre\s+alt\b",
+    "es": r"\s+años\s+de\s+edad\b",
+    "fr": r"\s+ans\b(?=\s*(?:,|\)|et\b|a\b|est\b|était\b))",
+    "ru": r"[-‐‑]летн(?:ий|яя|его|ей|ему|им|юю|ие|их)\b|\s+(?:лет|года|год)\b(?=\s*[,)])",
+}
+#: Age before the number: "aged 21", "âgé de", "de 21 años", "в возрасте".
+AGE_BEFORE: dict[str, str] = {
+    "en": r"\b(?i:aged|ages?)\s+$",
+    "nl": r"\b(?:leeftijd\s+van)\s+$",
+    "de": r"\b(?:im\s+Alter\s+von)\s+$",
+    "es": r"\b(?:de|con|a\s+los)\s+$",
+    "fr": r"\b(?:âgée?s?\s+de|de|à)\s+$",
+    "ru": r"\bв\s+возрасте\s+$",
+}
+#: Whether an age cue before the number also needs the year word after it.
+AGE_BEFORE_NEEDS_YEARS: dict[str, str] = {
+    "es": r"\s+años\b",
+    "fr": r"\s+ans\b",
+    "ru": r"\s+(?:лет|года|год)\b",
+}
+
+#: Nouns that make the number after them an identifier ("category 4", "Flug 17").
+ID_NOUNS: dict[str, str] = {
+    "en": "category level phase stage type grade number page chapter article section room "
+    "flight route row seat gate platform terminal unit lot district zone tier class "
+    "version season episode game round act item no nr",
+    "nl": "categorie niveau fase nummer pagina artikel hoofdstuk kamer vlucht lijn route "
+    "perron rij stoel klasse seizoen aflevering ronde",
+    "de": "kategorie stufe phase nummer seite artikel kapitel zimmer flug linie route "
+    "gleis reihe platz klasse staffel folge runde",
+    "es": "categoría nivel fase número página artículo capítulo habitación vuelo línea "
+    "ruta fila asiento clase temporada episodio ronda",
+    "fr": "catégorie niveau phase numéro page article chapitre chambre vol ligne route "
+    "quai rang siège classe saison épisode tour",
+    "ru": "категории категория уровня уровень номер номера страница странице статья статьи "
+    "глава главы рейс рейса линия линии ряд место класс сезон серия",
+}
+
+MONTHS: dict[str, str] = {
+    "en": "january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "de": "januar jänner februar märz april mai juni juli august september oktober november "
+    "dezember",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre "
+    "noviembre diciembre",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября "
+    "декабря январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь "
+    "декабрь",
+}
+
+#: Function words that end the noun after a count (it never starts with one).
+STOPWORDS: dict[str, str] = {
+    "en": "the a an of in on at to for from by with and or but as is are was were be been "
+    "have has had will would could can may might who which that this these those it its "
+    "their his her they he she we i you more than less over under after before during "
+    "since ago later earlier per each said say says told also only just more most all "
+    "other such not no into out up down off about around there here when where while "
+    "what how did do does so then than if year years old percent",
+    "nl": "de het een van in op aan te voor uit door met en of maar als is zijn was waren "
+    "worden werd werden heeft hebben had die dat deze dit er bij naar om over onder na "
+    "per meer dan ook nog al niet geen wel zich zij hij ze we wie wat waar",
+    "de": "der die das den dem des ein eine einen einem einer und oder aber als ist sind "
+    "war waren wird werden wurde wurden hat haben hatte in im an am auf aus bei mit nach "
+    "von vom zu zum zur für über unter vor seit pro mehr als auch noch nicht kein sich "
+    "es sie er wir wer was wo",
+    "es": "el la los las un una unos unas de del en a al por para con y o pero como es son "
+    "fue fueron ha han había que se su sus más menos este esta estos estas no ya",
+    "fr": "le la les un une des de du d' en à au aux par pour avec et ou mais comme est "
+    "sont était étaient a ont avait qui que se sa son ses leur leurs plus moins ce cette "
+    "ces ne pas y dont",
+    "ru": "и в во на с со к ко по о об от до из за для у не что как это был была были "
+    "было будет его ее её их он она они мы вы я а но или же ли ещё еще более менее чем "
+    "которые который которая",
+}
+
+
+def for_language(table: dict[str, str], language: str) -> str:
+    """A language's entry, English when it has none."""
+    return table.get(language, table["en"])
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@lru_cache(maxsize=16)
+def approximator_pattern(language: str) -> re.Pattern[str]:
+    """A hedge word ending right before a number (searched in the text before it)."""
+    words = APPROXIMATORS.get(language, APPROXIMATORS["en"])
+    return re.compile(rf"(?<!\w)(?i:{_alternation(words)})\s+$")
+
+
+@lru_cache(maxsize=16)
+def vague_pattern(language: str) -> re.Pattern[str]:
+    """A vague amount phrase ("hundreds of", "honderden", "сотни")."""
+    phrases = list(VAGUE.get(language, VAGUE["en"]))
+    return re.compile(rf"(?<!\w)(?i:{_alternation(phrases)})(?!\w)")
+
+
+def vague_bounds(surface: str, language: str) -> tuple[float, float]:
+    """The (low, high) a matched vague phrase stands for."""
+    table = VAGUE.get(language, VAGUE["en"])
+    return table[" ".join(surface.lower().split())]
+
+
+@lru_cache(maxsize=16)
+def month_pattern(language: str) -> re.Pattern[str]:
+    """Month names of a language and English (dates are masked, not read as quantities).
+
+    English names must be capitalised: "5 may be" is no date.
+    """
+    own = [] if language == "en" else for_language(MONTHS, language).split()
+    english = [word.capitalize() for word in MONTHS["en"].split()]
+    alternatives = (
+        f"(?i:{_alternation(own)})|{_alternation(english)}" if own else _alternation(english)
+    )
+    return re.compile(rf"(?<!\w)(?:{alternatives})\.?(?!\w)")
+
+
+@lru_cache(maxsize=16)
+def id_noun_pattern(language: str) -> re.Pattern[str]:
+    """An identifier noun ending right before a number (searched in the text before it)."""
+    words = set(for_language(ID_NOUNS, language).split()) | set(ID_NOUNS["en"].split())
+    return re.compile(rf"(?<!\w)(?i:{_alternation(sorted(words))})\.?\s*$")
+
+
+@lru_cache(maxsize=16)
+def stopwords(language: str) -> frozenset[str]:
+    return frozenset(for_language(STOPWORDS, language).split())

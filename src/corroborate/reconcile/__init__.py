@@ -1,0 +1,248 @@
+"""The reconcile stage: what each source claims about a story, and whether they agree.
+
+Entry point :func:`reconcile`: for one story's articles, their quantities and time
+expressions (from the quantities and timex stages) and the story's entities (from
+the aliases stage), it returns :class:`~corroborate.model.Fact` objects:
+
+``quantity`` facts
+    numbers of several sources about one thing (the age of one person, the number
+    killed, the length of a route), normalised to one unit and judged ``agreed``,
+    ``conflicting``, ``refined`` or ``single_source`` with a one-line reason
+    (:mod:`.compare`); grouped by slot or by sentence similarity (:mod:`.facts`).
+``date`` facts
+    dates of several sources about one moment, judged the same way (a month
+    against a day in it is ``refined``).
+``event`` facts
+    sentences of different sources that report the same happening, aligned across
+    languages (:mod:`.events`): "reported by 3 outlets" against "only one outlet
+    says"; one source's dated sentences are kept too, as single-source events, so
+    the timeline stage can place them.
+
+Every claim points at its exact span: ``claim.text == article.text[start:end]``.
+The stage never invents a value: dates come only from time expressions that carry
+one (stated, or read against a known publication date).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from corroborate.model import Article, Entity, Fact, Quantity, TimeExpression
+from corroborate.reconcile.claims import (
+    ClaimItem,
+    date_bounds,
+    date_items,
+    implied_items,
+    quantity_items,
+)
+from corroborate.reconcile.events import (
+    Candidate,
+    EventParams,
+    align,
+    candidate,
+    event_claim,
+    short_label,
+)
+from corroborate.reconcile.facts import (
+    GroupingParams,
+    article_values,
+    fact_order,
+    group_claims,
+    make_fact,
+    worth_reporting,
+)
+from corroborate.reconcile.sentences import Sentences, sentence_spans
+from corroborate.reconcile.similarity import Encoder, SentenceSimilarity
+from corroborate.reconcile.slots import SLOT_LABELS, count_slot
+
+__all__ = [
+    "SLOT_LABELS",
+    "Encoder",
+    "EventParams",
+    "GroupingParams",
+    "ReconcileParams",
+    "article_values",
+    "count_slot",
+    "date_bounds",
+    "reconcile",
+    "sentence_spans",
+]
+
+EntityMentions = dict[str, list[tuple[int, int, Entity]]]
+
+
+@dataclass(frozen=True)
+class ReconcileParams:
+    grouping: GroupingParams = field(default_factory=GroupingParams)
+    events: EventParams = field(default_factory=EventParams)
+    #: Event alignment compares every pair of candidate sentences; a story with
+    #: more candidates than this gets quantity and date facts only.
+    max_event_sentences: int = 4000
+
+
+def reconcile(
+    articles: Sequence[Article],
+    quantities: Mapping[str, Sequence[Quantity]],
+    times: Mapping[str, Sequence[TimeExpression]],
+    entities: Sequence[Entity],
+    encode: Encoder | None = None,
+    params: ReconcileParams | None = None,
+) -> list[Fact]:
+    """Facts of one story: its quantity, date and event claims, grouped and judged.
+
+    ``encode`` embeds sentences (rows L2-normalised) for cross-lingual matching;
+    without it sentences are compared by shared words, within a language only.
+    """
+    params = params or ReconcileParams()
+    outlets = {a.id: a.outlet or a.id for a in articles}
+    sentences = {a.id: Sentences.of(a.text, a.language) for a in articles}
+    mentions = _entity_mentions(entities)
+    items: list[ClaimItem] = []
+    for article in articles:
+        items += quantity_items(
+            article, quantities.get(article.id, ()), sentences[article.id], mentions
+        )
+        items += implied_items(article, sentences[article.id])
+        items += date_items(times.get(article.id, ()), sentences[article.id])
+    candidates = _candidates(articles, sentences, mentions, items, times)
+    similarity = SentenceSimilarity({c.key: c.text for c in candidates}, encode)
+    facts = [
+        make_fact(group[0].kind, _label(group, sentences), group, outlets)
+        for group in group_claims(items, similarity, params.grouping)
+        if worth_reporting(group)
+    ]
+    if len(candidates) <= params.max_event_sentences:
+        facts += _event_facts(candidates, similarity, params.events, outlets)
+    return sorted(facts, key=fact_order)
+
+
+def _entity_mentions(entities: Sequence[Entity]) -> EntityMentions:
+    found: EntityMentions = defaultdict(list)
+    for entity in entities:
+        for mention in entity.mentions:
+            found[mention.article].append((mention.start, mention.end, entity))
+    return found
+
+
+def _candidates(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sentences],
+    mentions: EntityMentions,
+    items: Sequence[ClaimItem],
+    times: Mapping[str, Sequence[TimeExpression]],
+) -> list[Candidate]:
+    """Sentences that name an entity, state a date or hold a claim, in text order."""
+    dated: dict[tuple[str, int], list[tuple[str, str, date, date]]] = defaultdict(list)
+    with_claim = {(item.claim.article, item.sentence) for item in items}
+    for item in items:
+        if item.kind == "date":
+            bounds = date_bounds(str(item.claim.attributes.get("value")))
+            if bounds:
+                key = (item.claim.article, item.sentence)
+                dated[key].append(
+                    (
+                        str(item.claim.attributes["date"]),
+                        str(item.claim.attributes["precision"]),
+                        *bounds,
+                    )
+                )
+    found: list[Candidate] = []
+    for article in articles:
+        found += _article_candidates(
+            article,
+            sentences[article.id],
+            mentions.get(article.id, []),
+            dated,
+            with_claim,
+            times.get(article.id, ()),
+        )
+    return found
+
+
+def _article_candidates(
+    article: Article,
+    sentences: Sentences,
+    mentions: list[tuple[int, int, Entity]],
+    dated: Mapping[tuple[str, int], list[tuple[str, str, date, date]]],
+    with_claim: set[tuple[str, int]],
+    times: Sequence[TimeExpression],
+) -> list[Candidate]:
+    named: dict[int, set[str]] = defaultdict(set)
+    for start, _, entity in mentions:
+        index = sentences.index_at(start)
+        if index is not None:
+            named[index].add(entity.id)
+    cued = {sentences.index_at(t.start) for t in times if t.relative and t.value is None}
+    found: list[Candidate] = []
+    last_date: str | None = None
+    for index, span in enumerate(sentences.spans):
+        key = (article.id, index)
+        if not (named.get(index) or key in dated or key in with_claim):
+            continue
+        entities = frozenset(named.get(index, ()))
+        item = candidate(key, span, article.text, entities, dated.get(key, []))
+        if item.date:
+            last_date = item.date
+        elif index in cued and last_date:
+            item.follows = last_date
+        found.append(item)
+    return found
+
+
+def _event_facts(
+    candidates: Sequence[Candidate],
+    similarity: SentenceSimilarity,
+    params: EventParams,
+    outlets: Mapping[str, str],
+) -> list[Fact]:
+    groups = align(candidates, similarity, params)
+    aligned = {c.key for group in groups for c in group}
+    facts = [_event_fact(group, outlets) for group in groups]
+    facts += [
+        _event_fact([c], outlets)
+        for c in candidates
+        if c.key not in aligned and (c.date or c.follows)
+    ]
+    return facts
+
+
+def _event_fact(group: Sequence[Candidate], outlets: Mapping[str, str]) -> Fact:
+    sources = sorted({outlets.get(c.key[0], c.key[0]) for c in group})
+    if len({c.key[0] for c in group}) > 1:
+        status, why = "agreed", f"reported by {len(group)} sources: {', '.join(sources)}"
+    else:
+        status, why = "single_source", f"only {sources[0]} says"
+    claims = [event_claim(c) for c in group]
+    fact = Fact(
+        id="e-" + "-".join(f"{c.key[0]}.{c.key[1]}" for c in group)[:80],
+        kind="event",
+        label=short_label(group[0].text),
+        status=status,  # type: ignore[arg-type]
+        claims=claims,
+        explanation=why,
+    )
+    return fact
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def _label(group: Sequence[ClaimItem], sentences: Mapping[str, Sentences]) -> str:
+    """ "age of Daniil Mukhametov", "people killed", or the words around the first claim."""
+    first = min(group, key=lambda item: (item.claim.article, item.claim.start))
+    if first.slot_label:
+        return first.slot_label
+    what = "date" if first.kind == "date" else first.dimension.split(":")[0]
+    return f"{what}: {_context(first, sentences[first.claim.article])}"
+
+
+def _context(item: ClaimItem, sentences: Sentences, words: int = 6) -> str:
+    start, end = sentences.spans[item.sentence]
+    text = sentences.text
+    before = _WORDS.findall(text[start : item.claim.start])[-words:]
+    after = _WORDS.findall(text[item.claim.end : end])[:words]
+    return " ".join([*before, item.claim.text, *after]).strip(" ,;:")

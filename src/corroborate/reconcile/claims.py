@@ -1,0 +1,284 @@
+"""Claims: each quantity and date an article states, read into a comparable form.
+
+A :class:`ClaimItem` is one claim plus what matching needs: the sentence it sits in,
+its *dimension* (only claims of one dimension can be about the same thing: a length
+is never compared with a count), its *slot* when the words say what it is about
+(see :mod:`.slots`), and its :class:`~.compare.Reading` (the interval it stands for).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from corroborate.model import Article, Claim, Entity, Quantity, TimeExpression
+from corroborate.reconcile.compare import Reading, date_reading, format_value, quantity_reading
+from corroborate.reconcile.implicit import implied_counts
+from corroborate.reconcile.sentences import Sentences
+from corroborate.reconcile.slots import SLOT_LABELS, count_slot, noun_key
+
+#: Short names of the normalised units in explanations.
+UNIT_SYMBOLS = {
+    "kilometer": "km",
+    "kilogram": "kg",
+    "second": "s",
+    "kilometer / hour": "km/h",
+    "kilometer_per_hour": "km/h",
+    "square_kilometer": "km²",
+    "liter": "l",
+    "degree_Celsius": "°C",
+    "percent": "%",
+    "year": "years",
+}
+
+
+@dataclass
+class ClaimItem:
+    """One claim with what matching and verdicts need (internal to the stage)."""
+
+    claim: Claim
+    sentence: int
+    kind: str
+    dimension: str
+    reading: Reading
+    slot: str | None = None
+    slot_label: str | None = None
+    noun: str = ""
+    entities: frozenset[str] = field(default_factory=frozenset)
+    #: A count of one implied by a phrase ("a man was killed"), not a stated number.
+    implied: bool = False
+
+
+def quantity_items(
+    article: Article,
+    quantities: Sequence[Quantity],
+    sentences: Sentences,
+    persons: Mapping[str, list[tuple[int, int, Entity]]],
+) -> list[ClaimItem]:
+    """Claim items for one article's quantities (ordinals are not claims)."""
+    items = []
+    for quantity in quantities:
+        index = sentences.index_at(quantity.start)
+        if quantity.kind == "ordinal" or index is None:
+            continue
+        slot, label = _quantity_slot(article, quantity, sentences, index, persons)
+        items.append(
+            ClaimItem(
+                claim=_claim(quantity.article, quantity.start, quantity.end, quantity.text),
+                sentence=index,
+                kind="quantity",
+                dimension=f"{quantity.kind}:{quantity.normalized_unit or quantity.unit or ''}",
+                reading=_quantity_reading(quantity),
+                slot=slot,
+                slot_label=label,
+                noun=noun_key(quantity.noun),
+            )
+        )
+        items[-1].claim.attributes.update(_quantity_attributes(quantity))
+    return items
+
+
+_IMPLIED_ATTRIBUTES: dict[str, object] = {
+    "value": 1,
+    "unit": None,
+    "normalized": None,
+    "quantity_kind": "count",
+    "implied": True,
+}
+
+
+def implied_items(article: Article, sentences: Sentences) -> list[ClaimItem]:
+    """Claim items for the casualties an article implies without a number."""
+    items = []
+    for implied in implied_counts(article.text, article.language):
+        index = sentences.index_at(implied.start)
+        if index is None:
+            continue
+        claim = _claim(
+            article.id, implied.start, implied.end, article.text[implied.start : implied.end]
+        )
+        claim.attributes.update(
+            {
+                "value": 1,
+                "unit": None,
+                "normalized": None,
+                "quantity_kind": "count",
+                "implied": True,
+            }
+        )
+        items.append(
+            ClaimItem(
+                claim=claim,
+                sentence=index,
+                kind="quantity",
+                dimension="count:",
+                reading=quantity_reading(article.id, 1, 1, 1, False, "1"),
+                slot=implied.slot,
+                slot_label=SLOT_LABELS[implied.slot],
+                implied=True,
+            )
+        )
+    return items
+
+
+def _quantity_slot(
+    article: Article,
+    quantity: Quantity,
+    sentences: Sentences,
+    index: int,
+    persons: Mapping[str, list[tuple[int, int, Entity]]],
+) -> tuple[str | None, str | None]:
+    """Ages belong to the nearest person named in the sentence; counts to a casualty slot."""
+    start, end = sentences.spans[index]
+    if quantity.kind == "age":
+        nearby = [
+            (s, e, ent)
+            for s, e, ent in persons.get(article.id, [])
+            if start <= s < end and ent.type == "person"
+        ]
+        if not nearby or _AGE_AT_OTHER_TIME.search(article.text[start : quantity.start]):
+            return None, None
+        person = min(nearby, key=lambda m: _distance(m[0], m[1], quantity))[2]
+        return f"age:{person.id}", f"age of {person.name}"
+    if quantity.kind == "count":
+        slot = count_slot(
+            article.text[start:end], quantity.start - start, quantity.end - start, article.language
+        )
+        return (slot, SLOT_LABELS[slot]) if slot else (None, None)
+    return None, None
+
+
+#: "as a 17-year-old", "als 17-jarige", "at the age of 12": an age at some other time
+#: than the story's, so not a claim about the person's age now.
+_AGE_AT_OTHER_TIME = re.compile(
+    r"(?:\b(?:as an?|at age|at the age of|when (?:he|she|they) was|als|mit|à|a los|de niñ[oa])"
+    r"|\bв\s+возрасте)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _distance(start: int, end: int, quantity: Quantity) -> int:
+    return max(start - quantity.end, quantity.start - end, 0)
+
+
+def _quantity_reading(quantity: Quantity) -> Reading:
+    low, high = quantity.low, quantity.high
+    unit = quantity.unit or quantity.noun or ""
+    if quantity.normalized_low is not None and quantity.normalized_high is not None:
+        low, high = quantity.normalized_low, quantity.normalized_high
+        unit = quantity.normalized_unit or unit
+    shown_low, shown_high, shown_unit = _readable(low, high, unit)
+    shown = format_value(shown_low, shown_high, UNIT_SYMBOLS.get(shown_unit, shown_unit))
+    converted = quantity.unit not in (quantity.normalized_unit, shown_unit.removesuffix("s"))
+    if quantity.normalized_unit and quantity.unit and converted:
+        shown = f"{quantity.text.strip()} = {shown}"
+    return quantity_reading(quantity.article, low, high, quantity.low, quantity.approximate, shown)
+
+
+#: Durations are compared in seconds but shown in the largest unit that fits.
+_DURATION_UNITS = (
+    ("years", 31_557_600.0),
+    ("days", 86_400.0),
+    ("hours", 3_600.0),
+    ("minutes", 60.0),
+)
+
+
+def _readable(low: float, high: float, unit: str) -> tuple[float, float, str]:
+    if unit != "second":
+        return low, high, unit
+    for name, size in _DURATION_UNITS:
+        if abs(low) >= size:
+            return round(low / size, 1), round(high / size, 1), name
+    return low, high, unit
+
+
+def _quantity_attributes(quantity: Quantity) -> dict[str, object]:
+    value: object = quantity.low if quantity.low == quantity.high else [quantity.low, quantity.high]
+    normalized: object = None
+    if quantity.normalized_low is not None:
+        low, high = quantity.normalized_low, quantity.normalized_high
+        normalized = {
+            "value": low if low == high else [low, high],
+            "unit": quantity.normalized_unit,
+        }
+    return {
+        "value": value,
+        "unit": quantity.unit,
+        "normalized": normalized,
+        "quantity_kind": quantity.kind,
+        "approximate": quantity.approximate,
+    }
+
+
+def date_items(expressions: Sequence[TimeExpression], sentences: Sentences) -> list[ClaimItem]:
+    """Claim items for the dates an article states or implies (with a known value)."""
+    items = []
+    for expression in expressions:
+        index = sentences.index_at(expression.start)
+        bounds = date_bounds(expression.value) if expression.kind == "date" else None
+        if index is None or bounds is None or expression.date is None:
+            continue
+        claim = _claim(expression.article, expression.start, expression.end, expression.text)
+        claim.attributes.update(
+            {"date": expression.date, "precision": expression.precision, "value": expression.value}
+        )
+        display = f"{expression.text.strip()} ({expression.value})"
+        items.append(
+            ClaimItem(
+                claim=claim,
+                sentence=index,
+                kind="date",
+                dimension="date",
+                reading=date_reading(expression.article, bounds[0], bounds[1], display),
+            )
+        )
+    return items
+
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI)$")
+
+
+def date_bounds(value: str | None) -> tuple[date, date] | None:
+    """First and last day a TIMEX3 date value covers, or None for other values."""
+    if not value:
+        return None
+    try:
+        return _bounds(value)
+    except ValueError:
+        return None
+
+
+def _bounds(value: str) -> tuple[date, date] | None:
+    if match := _DAY.match(value):
+        day = date(int(match[1]), int(match[2]), int(match[3]))
+        return day, day
+    if match := _MONTH.match(value):
+        year, month = int(match[1]), int(match[2])
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    if match := _YEAR.match(value):
+        return date(int(match[1]), 1, 1), date(int(match[1]), 12, 31)
+    if match := _WEEK.match(value):
+        first = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+        return first, date.fromisocalendar(int(match[1]), int(match[2]), 7)
+    if match := _SEASON.match(value):
+        year = int(match[1])
+        first_month, last_month = _SEASONS[match[2]]
+        last_year = year + (last_month - 1) // 12
+        last_month = (last_month - 1) % 12 + 1
+        return date(year, first_month, 1), date(
+            last_year, last_month, calendar.monthrange(last_year, last_month)[1]
+        )
+    return None
+
+
+def _claim(article: str, start: int, end: int, text: str) -> Claim:
+    return Claim(article=article, start=start, end=end, text=text)

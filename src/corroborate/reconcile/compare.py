@@ -1,0 +1,209 @@
+"""Verdicts: do two sources' values agree, conflict, or is one more precise?
+
+A stated number stands for an interval, not a point. "140 miles" is rounded to the
+ten (so 135-145 miles), "about 40" allows some slack on top, "40-45" and "hundreds
+of" are ranges by themselves. Two claims agree when their intervals overlap after
+conversion to one unit; one *refines* the other when it is a point or narrower range
+inside the other's stated range (a range or vague amount, or a month against a
+day); otherwise they conflict. This is how an editor reads "roughly 140 miles"
+against "227 kilometres": the same distance, rounded differently.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+
+from corroborate.model import FactStatus
+
+#: Extra slack, as a fraction of the value, for a claim marked approximate
+#: ("about", "roughly", "ongeveer"). A prior, not tuned on any data: wide enough for
+#: "roughly 140 miles" against "227 km", narrow enough that "around 60 mph" and
+#: "50 mph" still conflict.
+APPROXIMATE_SLACK = 0.05
+#: Rounding never widens a value by more than this fraction either way: "60" may be
+#: rounded to the ten, but 55-65 would make 50 and 60 agree.
+MAX_ROUNDING = 0.05
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One claim's value as an interval in a common unit.
+
+    ``stated_low``/``stated_high`` are what the text says (converted); ``low``/``high``
+    widen them by rounding and approximation. ``display`` shows the value in the
+    common unit ("225.3 km"); ``article`` lets verdicts count sources.
+    """
+
+    article: str
+    stated_low: float
+    stated_high: float
+    low: float
+    high: float
+    display: str
+    #: "date" readings count days; gaps between them are told in days.
+    kind: str = "quantity"
+
+    @property
+    def is_range(self) -> bool:
+        return self.stated_high > self.stated_low
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: FactStatus
+    explanation: str
+
+
+def rounding_step(value: float) -> float:
+    """The unit a written number is rounded to: 140 -> 10, 227 -> 1, 3.5 -> 0.1.
+
+    Trailing zeros of a whole number count as rounding (a news figure of 140 is
+    rarely exact to the mile); a zero is exact.
+    """
+    if value == 0 or not math.isfinite(value):
+        return 0.0
+    magnitude = abs(value)
+    if magnitude != int(magnitude):
+        decimals = len(f"{magnitude:.6f}".rstrip("0").split(".")[1])
+        return float(10**-decimals)
+    whole = int(magnitude)
+    step = 1
+    while whole % (step * 10) == 0 and step * 10 <= whole:
+        step *= 10
+    return float(step)
+
+
+def quantity_reading(
+    article: str,
+    low: float,
+    high: float,
+    written_low: float,
+    approximate: bool,
+    display: str,
+) -> Reading:
+    """The interval a stated quantity stands for, in the unit ``low``/``high`` are in.
+
+    ``written_low`` is the number as written (before unit conversion), which says
+    how it was rounded; the rounding step is scaled by the conversion factor.
+    """
+    factor = low / written_low if written_low else 1.0
+    half_step = min(
+        rounding_step(written_low) * abs(factor) / 2, MAX_ROUNDING * max(abs(low), abs(high))
+    )
+    slack = APPROXIMATE_SLACK * max(abs(low), abs(high)) if approximate else 0.0
+    return Reading(
+        article=article,
+        stated_low=low,
+        stated_high=high,
+        low=low - half_step - slack,
+        high=high + half_step + slack,
+        display=display,
+    )
+
+
+def date_reading(article: str, first: date, last: date, display: str) -> Reading:
+    """A date claim covers its days: "June 2022" is June 1-30, "June 17" one day."""
+    return Reading(
+        article=article,
+        stated_low=first.toordinal(),
+        stated_high=last.toordinal(),
+        low=first.toordinal(),
+        high=last.toordinal(),
+        display=display,
+        kind="date",
+    )
+
+
+def verdict(readings: list[Reading], outlets: dict[str, str]) -> Verdict:
+    """The status of claims about one thing, and why, in one line.
+
+    ``outlets`` maps article ids to the outlet name shown (falls back to the id).
+    """
+    sources = sorted({r.article for r in readings})
+    if len(sources) < 2:
+        only = outlets.get(sources[0], sources[0]) if sources else "no source"
+        shown = ", ".join(_distinct(r.display for r in readings))
+        return Verdict("single_source", f"only {only} says {shown}")
+    pairs = [(a, b) for a, b in combinations(readings, 2) if a.article != b.article]
+    clash = next((pair for pair in pairs if not _overlap(*pair)), None)
+    if clash is not None:
+        first, second = clash
+        return Verdict(
+            "conflicting",
+            f"{first.display} ({_name(first, outlets)}) vs {second.display} "
+            f"({_name(second, outlets)}): {_gap(first, second)}",
+        )
+    refined = next((pair for pair in pairs if _refines(*pair) or _refines(pair[1], pair[0])), None)
+    if refined is not None:
+        wide, narrow = refined if _refines(*refined) else (refined[1], refined[0])
+        return Verdict(
+            "refined",
+            f"{narrow.display} ({_name(narrow, outlets)}) is a more precise form of "
+            f"{wide.display} ({_name(wide, outlets)})",
+        )
+    return Verdict("agreed", _agreement(readings, len(sources)))
+
+
+def _overlap(a: Reading, b: Reading) -> bool:
+    return a.low <= b.high and b.low <= a.high
+
+
+def _refines(wide: Reading, narrow: Reading) -> bool:
+    """``narrow`` says the same as the range ``wide`` states, more precisely."""
+    return (
+        wide.is_range
+        and wide.stated_low <= narrow.stated_low
+        and narrow.stated_high <= wide.stated_high
+        and (narrow.stated_high - narrow.stated_low) < (wide.stated_high - wide.stated_low)
+    )
+
+
+def _agreement(readings: list[Reading], sources: int) -> str:
+    shown = _distinct(r.display for r in readings)
+    if len(shown) == 1:
+        return f"{shown[0]} in all {sources} sources"
+    points = [(r.stated_low + r.stated_high) / 2 for r in readings]
+    spread = (max(points) - min(points)) / max(abs(p) for p in points) if any(points) else 0.0
+    within = "within rounding" if spread < 0.005 else f"within {math.ceil(spread * 100)}%"
+    return f"{' vs '.join(shown)}: {within}"
+
+
+def _gap(a: Reading, b: Reading) -> str:
+    if a.kind == "date":
+        days = int(max(b.stated_low - a.stated_high, a.stated_low - b.stated_high))
+        return f"{days} day{'s' if days != 1 else ''} apart"
+    centre_a = (a.stated_low + a.stated_high) / 2
+    centre_b = (b.stated_low + b.stated_high) / 2
+    biggest = max(abs(centre_a), abs(centre_b))
+    if not biggest:
+        return "they differ"
+    return f"{abs(centre_a - centre_b) / biggest:.0%} apart, beyond rounding"
+
+
+def _name(reading: Reading, outlets: dict[str, str]) -> str:
+    return outlets.get(reading.article, reading.article)
+
+
+def _distinct(values: object) -> list[str]:
+    seen: list[str] = []
+    for value in values:  # type: ignore[attr-defined]
+        if value not in seen:
+            seen.append(value)
+    return seen
+
+
+def format_value(low: float, high: float, unit: str) -> str:
+    """``225.3 km``, ``40-45 people``: how a value is shown in explanations."""
+    text = _number(low) if low == high else f"{_number(low)}-{_number(high)}"
+    return f"{text} {unit}".strip()
+
+
+def _number(value: float) -> str:
+    if not math.isfinite(value):
+        return str(value)
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:.3g}" if abs(value) < 1 else f"{value:,.1f}"

@@ -1,0 +1,86 @@
+"""Sentence spans: the unit a claim is read in and compared by.
+
+Why pysbd: it is rule-based (no model to ship), knows abbreviations ("Mr.",
+"Jan.", "ул.") in the languages we read, and keeps the text as is, so every span
+maps back to character offsets of the original article. Paragraph breaks always
+end a sentence (scraped text has headlines and captions without a full stop).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+from dataclasses import dataclass
+from functools import cached_property
+
+import pysbd
+
+_LOCK = threading.Lock()
+_SEGMENTERS: dict[str, pysbd.Segmenter] = {}
+_LINE = re.compile(r"[^\n]+")
+#: Longer paragraphs are cut before segmenting so one pathological page stays cheap.
+MAX_PARAGRAPH_CHARS = 5_000
+
+
+def _segmenter(language: str) -> pysbd.Segmenter:
+    code = language if language in pysbd.languages.LANGUAGE_CODES else "en"
+    with _LOCK:
+        if code not in _SEGMENTERS:
+            _SEGMENTERS[code] = pysbd.Segmenter(language=code, clean=False, char_span=True)
+        return _SEGMENTERS[code]
+
+
+def sentence_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence, whitespace trimmed, in text order."""
+    segmenter = _segmenter(language)
+    spans: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        for offset in range(line.start(), line.end(), MAX_PARAGRAPH_CHARS):
+            piece = text[offset : min(offset + MAX_PARAGRAPH_CHARS, line.end())]
+            spans.extend(_piece_spans(segmenter, piece, offset))
+    return spans
+
+
+def _piece_spans(segmenter: pysbd.Segmenter, piece: str, offset: int) -> list[tuple[int, int]]:
+    """Segment one paragraph; spans are re-anchored by search so they always fit the text."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for part in segmenter.segment(piece) if piece.strip() else []:
+        sentence = part.sent.strip()
+        found = piece.find(sentence, cursor) if sentence else -1
+        if found < 0:
+            continue
+        cursor = found + len(sentence)
+        spans.append((offset + found, offset + cursor))
+    if not spans and piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((offset + lead, offset + len(piece.rstrip())))
+    return spans
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """One article's sentences, with a lookup from a character offset to its sentence."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def of(cls, text: str, language: str = "en") -> Sentences:
+        return cls(text, tuple(sentence_spans(text, language)))
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [start for start, _ in self.spans]
+
+    def index_at(self, offset: int) -> int | None:
+        """Index of the sentence holding ``offset``, or None between sentences."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]:
+            return i
+        return None
+
+    def sentence(self, index: int) -> str:
+        start, end = self.spans[index]
+        return self.text[start:end]

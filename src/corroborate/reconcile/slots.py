@@ -1,0 +1,133 @@
+"""Slots: what a number is about, when the words around it say so plainly.
+
+Two sources' numbers are about the same thing when they fill the same slot: the age
+of one person, the number of people killed, injured, shot or arrested. Those are the
+figures news reports most often get wrong or update, so they are read with a small
+lexicon per language (word stems, matched at the start of a word) and the nearest
+cue word wins: in "two were killed and three injured", two fills *killed* and three
+*injured*. Numbers with no slot are matched by their sentences instead (see
+:mod:`corroborate.reconcile.facts`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from anyascii import anyascii
+
+#: slot -> language -> stems. Stems are matched lower-cased at the start of a word.
+SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "killed": {
+        "en": (
+            "kill",
+            "dead",
+            "died",
+            "dies",
+            "death",
+            "fatal",
+            "slain",
+            "murder",
+            "lost their li",
+        ),
+        "nl": ("dood", "doden", "omgekomen", "omkwam", "overled", "gedood", "omgebracht"),
+        "de": ("tot", "tote", "getötet", "starb", "gestorben", "ums leben", "todesopfer"),
+        "es": ("muert", "falleci", "murier", "asesinad", "fallecid"),
+        "fr": ("mort", "tué", "décéd", "tues"),
+        "ru": ("погиб", "убит", "умер", "скончал", "смерт"),
+    },
+    "injured": {
+        "en": ("injur", "wound", "hurt", "hospitali"),
+        "nl": ("gewond", "verwond", "letsel"),
+        "de": ("verletz", "verwund"),
+        "es": ("herid", "lesionad"),
+        "fr": ("bless",),
+        "ru": ("ранен", "ранил", "пострада", "травм"),
+    },
+    "shot": {
+        "en": ("shot", "gunshot"),
+        "nl": ("neergeschoten", "beschoten"),
+        "de": ("angeschossen", "erschossen", "beschossen"),
+        "es": ("baleado", "disparad"),
+        "fr": ("par balle",),
+        "ru": ("застрел",),
+    },
+    "arrested": {
+        "en": ("arrest", "detain", "in custody", "charged"),
+        "nl": ("gearresteerd", "aangehouden", "opgepakt"),
+        "de": ("festgenommen", "verhaftet"),
+        "es": ("detenid", "arrestad"),
+        "fr": ("arrêt", "interpell"),
+        "ru": ("задерж", "арест"),
+    },
+}
+
+#: Human labels of the slots, used as fact labels.
+SLOT_LABELS = {
+    "killed": "people killed",
+    "injured": "people injured",
+    "shot": "people shot",
+    "arrested": "people arrested",
+}
+
+#: How many words after (and before) a number are searched for a cue word. Only the
+#: word right before counts ("killing three"): further back, a cue usually belongs
+#: to the number before ("one dead and four injured").
+WORDS_AFTER = 6
+WORDS_BEFORE = 1
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+
+def _patterns() -> dict[str, dict[str, re.Pattern[str]]]:
+    compiled: dict[str, dict[str, re.Pattern[str]]] = {}
+    for slot, by_language in SLOT_STEMS.items():
+        for language, stems in by_language.items():
+            alternatives = "|".join(
+                re.escape(stem) for stem in sorted(stems, key=len, reverse=True)
+            )
+            compiled.setdefault(language, {})[slot] = re.compile(rf"^(?:{alternatives})")
+    return compiled
+
+
+_PATTERNS = _patterns()
+
+
+def count_slot(sentence: str, start: int, end: int, language: str) -> str | None:
+    """The slot the count at ``sentence[start:end]`` fills, or None.
+
+    The cue word nearest to the number wins, counting words after it ("three people
+    were killed") and right before it ("killing three, wounding 12"); at equal
+    distance the word after wins, and a "killed" cue beats "shot" in "shot and killed".
+    """
+    patterns = _PATTERNS.get(language, _PATTERNS["en"])
+    after = [m.group().lower() for m in _WORD.finditer(sentence, end)][:WORDS_AFTER]
+    before = [m.group().lower() for m in _WORD.finditer(sentence[:start])][-WORDS_BEFORE:]
+    best: tuple[int, int, str] | None = None
+    for side, words in enumerate((after, list(reversed(before)))):
+        for distance, word in enumerate(words, start=1):
+            phrase = " ".join(words[distance - 1 : distance + 2]) if side == 0 else word
+            matched = [slot for slot, p in patterns.items() if p.match(phrase)]
+            if matched:
+                slot = _preferred(matched, words[distance : distance + 2], patterns)
+                if best is None or (distance, side) < best[:2]:
+                    best = (distance, side, slot)
+                break
+    return best[2] if best else None
+
+
+def _preferred(
+    matched: list[str], following: Sequence[str], patterns: dict[str, re.Pattern[str]]
+) -> str:
+    """ "shot and killed": the outcome (killed) is the slot, not the means."""
+    if matched == ["shot"] and any(patterns["killed"].match(word) for word in following):
+        return "killed"
+    return matched[0]
+
+
+def noun_key(noun: str | None) -> str:
+    """A comparable form of a quantity's head noun: its last word, folded to ASCII."""
+    if not noun:
+        return ""
+    words = _WORD.findall(anyascii(noun).lower())
+    return words[-1] if words else ""

@@ -1,0 +1,122 @@
+"""Time expressions: find dates, times and durations and normalise them to TIMEX3 values.
+
+Design, in three steps:
+
+1. **Where** (:mod:`.candidates`): per-language regexes built from word tables
+   (:mod:`.vocab`) propose spans anchored on time words or date-shaped numbers.
+   dateparser never scans free text: given a sentence it reads "mit 40" as
+   2040, "May" the verb as a month and "2022-56-23" as some date.
+2. **What** (:mod:`.normalize`): each candidate's rule computes a TIMEX3-style
+   value against the publication date (the *anchor*), or rejects the
+   candidate (invalid dates such as ``2022-56-23``, lower-case "march", an
+   age such as "mit 40 Jahren"). The rules for yearless months and weekdays
+   are written in that module's docstring.
+3. **Which** (here): overlapping readings are settled longest-first, and a
+   clock time takes the day of a date written just before it ("Tuesday at
+   10:30"), else the anchor's.
+
+Only :mod:`corroborate.model` is imported from the project; the stage is pure
+and fast (precompiled patterns, cached dateparser calls), so it can run on
+every article.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from corroborate.model import TimeExpression
+from corroborate.timex.candidates import find_candidates
+from corroborate.timex.normalize import Context, Reading, interpret
+from corroborate.timex.vocab import Vocab, vocab_for
+
+__all__ = ["find_time_expressions", "parse_anchor"]
+
+FALLBACK = Vocab(months={})
+#: Text allowed between a date and the clock time that belongs to it.
+DATE_TIME_GAP = re.compile(r"^[\s,]*(?:at|um|om|à|a las|a la|в|,)?[\s,]*$", re.IGNORECASE)
+
+Placed = tuple[int, int, Reading]
+
+
+@lru_cache(maxsize=64)
+def future_pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
+
+
+def parse_anchor(anchor: str | None) -> date | None:
+    """The publication date as a ``date``; None when missing or not a valid YYYY-MM-DD."""
+    if not anchor:
+        return None
+    try:
+        return date.fromisoformat(anchor[:10])
+    except ValueError:
+        return None
+
+
+def select(found: list[Placed]) -> list[Placed]:
+    """Non-overlapping readings: longer spans first, earlier rules win ties."""
+    chosen: list[Placed] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, reading in sorted(found, key=lambda f: f[0] - f[1]):
+        if all(end <= s or start >= e for s, e in taken):
+            chosen.append((start, end, reading))
+            taken.append((start, end))
+    return sorted(chosen, key=lambda f: f[0])
+
+
+def day_for_clock(text: str, chosen: list[Placed], index: int, anchor: date | None) -> str | None:
+    """The day a clock time falls on: a day-precise date just before it, else the anchor."""
+    if index > 0:
+        _, end, previous = chosen[index - 1]
+        gap = text[end : chosen[index][0]]
+        if previous.precision == "day" and previous.date and DATE_TIME_GAP.match(gap):
+            return previous.date
+    return anchor.isoformat() if anchor else None
+
+
+def to_expression(article_id: str, text: str, placed: Placed, day: str | None) -> TimeExpression:
+    start, end, r = placed
+    if r.clock is None:
+        return TimeExpression(
+            article_id,
+            start,
+            end,
+            text[start:end],
+            r.kind,
+            r.value,
+            r.date,
+            r.precision,
+            r.relative,
+        )
+    value = f"{day}{r.clock}" if day else None
+    return TimeExpression(
+        article_id,
+        start,
+        end,
+        text[start:end],
+        "time",
+        value,
+        day,
+        "day" if day else None,
+        relative=True,
+    )
+
+
+def find_time_expressions(
+    article_id: str, text: str, language: str, anchor: str | None
+) -> list[TimeExpression]:
+    """Every time expression in ``text``, normalised against ``anchor`` (YYYY-MM-DD or None)."""
+    vocab = vocab_for(language) or FALLBACK
+    ctx = Context(text, parse_anchor(anchor), vocab, language, future_pattern(vocab.future))
+    found: list[Placed] = []
+    for candidate in find_candidates(text, language):
+        reading = interpret(ctx, candidate)
+        if reading is not None:
+            found.append((candidate.start, candidate.end, reading))
+    chosen = select(found)
+    return [
+        to_expression(article_id, text, placed, day_for_clock(text, chosen, i, ctx.anchor))
+        for i, placed in enumerate(chosen)
+    ]

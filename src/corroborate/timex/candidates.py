@@ -1,0 +1,240 @@
+"""Where time expressions are: per-language regexes built from :mod:`vocab`.
+
+Why our own finder: dateparser's ``search_dates`` scans free text and reads
+"mit 40" as 2040 or the verb "may" as a month. Here every pattern is anchored
+on a time word (month, weekday, unit, "yesterday") or a date-shaped number, so
+a span is only proposed where a person would see a date. Whether a proposal
+is kept is decided by :mod:`normalize` (a rule may still reject it, e.g. an
+invalid ``2022-56-23``), and overlaps are settled in :mod:`corroborate.timex`.
+
+Each pattern puts the expression in the named group ``s``; context words it
+needs but that are not part of the expression (the "in" of "in 2022", the
+"mit" of "mit 40 Jahren") sit in the group ``pre`` outside ``s``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from corroborate.timex.vocab import Vocab, vocab_for
+
+#: Parts of day and "tonight"-like words that are a whole expression on their own.
+TONIGHT: dict[str, tuple[int, str]] = {
+    "tonight": (0, "NI"),
+    "last night": (-1, "NI"),
+    "vanavond": (0, "EV"),
+    "vannacht": (0, "NI"),
+    "vanochtend": (0, "MO"),
+    "vanmorgen": (0, "MO"),
+    "vanmiddag": (0, "AF"),
+    "heute nacht": (0, "NI"),
+    "anoche": (-1, "NI"),
+    "ce soir": (0, "EV"),
+    "cette nuit": (0, "NI"),
+    "сегодня вечером": (0, "EV"),
+}
+
+#: Durations without a number ("for years", "jahrelang").
+VAGUE: dict[str, str] = {
+    "for years": "PXY",
+    "for months": "PXM",
+    "for decades": "PXDE",
+    "for weeks": "PXW",
+    "for days": "PXD",
+    "jarenlang": "PXY",
+    "maandenlang": "PXM",
+    "wekenlang": "PXW",
+    "dagenlang": "PXD",
+    "jahrelang": "PXY",
+    "monatelang": "PXM",
+    "wochenlang": "PXW",
+    "tagelang": "PXD",
+    "jahrzehntelang": "PXDE",
+    "durante años": "PXY",
+    "durante meses": "PXM",
+    "durante décadas": "PXDE",
+    "pendant des années": "PXY",
+    "pendant des mois": "PXM",
+    "depuis des années": "PXY",
+    "годами": "PXY",
+    "месяцами": "PXM",
+    "много лет": "PXY",
+}
+
+WEEKEND = "weekend|the weekend|wochenende|fin de semana|week-end|выходные|выходных"
+TIME_CUES = "at|around|from|until|by|um|gegen|ab|bis|om|rond|tot|vanaf|à|vers|a las|a la|в|к|до"
+TIME_ZONES = "GMT|UTC|CET|CEST|ET|EST|EDT|CT|PT|PST|PDT|BST|MSK|MEZ|MESZ"
+PART_CUES = "in the|during the|in de|am|por la|en la|dans la|le|la|el|in der"
+PART_MODS = "early|late|vroeg|laat|früh|spät|tôt|tard|рано|поздно"
+ARTICLES = "the|its|el|la|le|het|das|im|in|в|de|del|du|au"
+
+
+def alt(items: Iterable[str]) -> str:
+    """A non-capturing alternation of words, longest first, spaces matching any blank."""
+    escaped = sorted(
+        {re.escape(w).replace(r"\ ", r"\s+") for w in items if w}, key=len, reverse=True
+    )
+    return "(?:" + "|".join(escaped) + ")" if escaped else r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One proposed expression: the rule that found it and the match to read."""
+
+    rule: str
+    start: int
+    end: int
+    match: re.Match[str]
+
+
+def _patterns(v: Vocab) -> list[tuple[str, str]]:
+    """(rule, regex source) pairs for one vocabulary; order breaks length ties."""
+    month = rf"(?P<month>{alt(v.months)})\.?"
+    day = r"(?<![\d./-])(?P<day>[0-3]?\d)(?:st|nd|rd|th|ste|de|er|e|\.|-го|-е|º)?"
+    year = r"(?P<year>1\d{3}|20\d{2})(?:\s*(?:года|году|г\.))?"
+    weekday_opt = rf"(?:{alt(v.weekdays)},?\s+)?"
+    rel = alt(v.last | v.this | v.next)
+    rel_post = alt(v.last_post | v.this_post | v.next_post)
+    mods = alt(v.mods)
+    units = alt(v.units)
+    parts = alt(v.parts)
+    numbers = alt(v.numbers)
+    return [
+        ("iso", r"(?<![\d-])(?P<s>(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2}))(?![\d-])"),
+        (
+            "numeric",
+            r"(?<![\d./-])(?P<s>(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)"
+            r"(?P<year>\d{4}))(?![\d./-]\d)",
+        ),
+        (
+            "dmy",
+            rf"(?P<s>{weekday_opt}(?:(?P<mod>{mods})\s+)?{day}\s*(?:de\s+)?{month}"
+            rf"(?:\s*,?\s+(?:de\s+|del\s+)?{year})?)",
+        ),
+        ("mdy", rf"(?P<s>{weekday_opt}(?:(?P<mod>{mods})\s+)?{month}\s+{day}(?:\s*,?\s+{year})?)"),
+        ("my", rf"(?P<s>(?:(?P<mod>{mods})[\s-]*)?{month},?\s+(?:de\s+|of\s+|del\s+)?{year})"),
+        (
+            "generic",
+            r"(?P<s>(?P<day>[0-3]?\d)\.?\s+(?P<word>[^\W\d_]{3,12})\.?\s+(?P<year>1\d{3}|20\d{2}))",
+        ),
+        (
+            "month",
+            rf"(?P<s>(?:(?P<rel>{rel})\s+|(?P<mod>{mods})[\s-]*)?{month}"
+            rf"(?:\s+(?P<relpost>{rel_post}))?)",
+        ),
+        (
+            "weekday",
+            rf"(?P<s>(?:(?P<rel>{rel})\s+)?(?:(?P<mod>{mods})\s+)?(?P<wd>{alt(v.weekdays)})"
+            rf"(?:\s*(?P<part>{parts}))?(?:\s+(?P<relpost>{rel_post}))?)",
+        ),
+        (
+            "dayword",
+            rf"(?P<s>(?:(?P<mod>{PART_MODS}|{mods})\s+)?(?P<dw>{alt(v.day_words)})"
+            rf"(?:[\s,]*(?:{PART_CUES}|por|in|au|dans)?\s*(?P<part>{parts}))?)",
+        ),
+        ("tonight", rf"(?P<s>{alt(TONIGHT)})"),
+        ("thispart", rf"(?P<s>(?P<rel>{alt(v.this)})\s*(?P<part>{parts}))"),
+        (
+            "relunit",
+            rf"(?P<s>(?:(?P<mod>{mods})\s+)?(?P<rel>{rel})\s+(?P<unit>{units}))",
+        ),
+        ("unitrel", rf"(?P<s>(?P<unit>{units})\s+(?P<relpost>{rel_post}))"),
+        (
+            "weekend",
+            rf"(?P<s>(?:(?P<rel>{rel})\s+)?(?P<we>{WEEKEND})(?:\s+(?P<relpost>{rel_post}))?)",
+        ),
+        (
+            "decade",
+            r"(?P<s>(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<dec>1\d{2}0|20\d0)"
+            r"(?:'?s|er(?:[\s-]*jahre\w*)?|-?е(?:\s+год\w*)?|-?х(?:\s+год\w*)?)"
+            r"|['’](?P<dec2>\d0)s"
+            r"|(?:de\s+)?(?:jaren|años|années|década\s+de(?:\s+los)?)\s+['’]?"
+            r"(?P<dec3>\d0|1\d{2}0|20\d0)))",
+        ),
+        (
+            "century",
+            r"(?P<s>(?:the\s+)?(?P<cen>\d{1,2})(?:st|nd|rd|th|e|\.|er|ème|-?й|-?го|-?м)?\s+"
+            r"(?:century|eeuw|jahrhundert\w*|siècle|век\w*)"
+            r"|siglo\s+(?P<cenr>[XVI]+|\d{1,2})"
+            r"|(?P<cenr2>[XVI]+)(?:e|ème)?\s+(?:siècle|век\w*))",
+        ),
+        (
+            "year",
+            rf"(?:(?P<pre>{alt(v.year_cues)})\s+)?(?<![\w.,/:$€£-])(?P<s>(?:fiscal\s+)?"
+            rf"(?P<year>1[6-9]\d\d|20\d\d)(?:\s+(?P<post>{alt(v.year_post)}))?)"
+            r"(?!\d|%|[.,]\d|-\d)",
+        ),
+        (
+            "quarter",
+            rf"(?P<s>(?:(?:{ARTICLES})\s+)?(?:fiscal\s+)?(?P<ord>{alt(v.ordinals)})[\s-]+"
+            rf"(?:fiscal\s+)?(?P<q>{alt(v.quarter)})"
+            r"(?:\s+(?:of\s+|de\s+|du\s+|des\s+jahres\s+|van\s+)?(?P<year>\d{4})(?:\s+года)?)?)",
+        ),
+        ("qshort", r"(?P<s>Q(?P<qn>[1-4])(?:\s+(?P<year>\d{4}))?)"),
+        (
+            "time",
+            rf"(?:(?P<pre>{TIME_CUES})\s+)?(?<![\d.,:])(?P<s>(?P<h>[012]?\d)"
+            r"(?:(?P<sep>[:.h])(?P<mi>[0-5]\d))?(?!\d|[.,:]\d)"
+            r"(?:\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)|\s*(?P<uhr>uhr|uur|horas|hora|h\b))?"
+            rf"(?:\s+(?P<tz>{TIME_ZONES})\b)?)",
+        ),
+        ("noon", r"(?P<s>(?P<nw>noon|midday|midnight|mittag|middernacht|mitternacht|medianoche))"),
+        (
+            "duration",
+            rf"(?:(?P<pre>{alt(v.age_pre | v.amount_pre)})\s+)?"
+            rf"(?P<s>(?:(?P<agopre>{alt(v.ago_pre | v.event_pre)})\s+(?:{alt(v.amount_pre)}\s+)?)?"
+            rf"(?:(?:the\s+)?(?P<rel>past|last|next|first|coming|previous)\s+)?"
+            rf"(?P<num>{numbers}|\d+(?:[.,]\d+)?)[\s-]+(?P<unit>{units})"
+            rf"(?:\s+(?P<post>{alt(v.ago_post | v.event_post)}))?)",
+        ),
+        ("vague", rf"(?P<s>{alt(VAGUE)})"),
+        ("ref", rf"(?P<s>{alt(v.refs)})"),
+        ("event", rf"(?P<s>{alt(v.event_phrases)})"),
+        ("set", rf"(?P<s>{alt(v.set_words)})"),
+        ("setday", rf"(?P<s>(?P<every>{alt(v.every)})\s+(?P<wd>{alt(v.weekdays)}))"),
+        (
+            "season",
+            rf"(?:(?P<pre>in|im|en|in\s+the|au|à|на)\s+)?(?P<s>(?:(?P<rel>{rel})\s+|"
+            rf"(?P<mod>{mods})\s+)?(?P<season>{alt(v.seasons)})"
+            r"(?:\s+(?:of\s+|de\s+|del\s+|van\s+|des\s+jahres\s+)?(?P<year>\d{4})(?:\s+года)?)?"
+            rf"(?:\s+(?P<relpost>{rel_post}))?)",
+        ),
+        (
+            "part",
+            rf"(?:(?P<pre>{PART_CUES})\s+)?(?P<s>(?:(?P<mod>{PART_MODS})\s+)?(?P<part>{parts}))",
+        ),
+    ]
+
+
+@lru_cache(maxsize=64)
+def compiled(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The compiled patterns for a language (cached: built once per process)."""
+    vocab = vocab_for(language)
+    if vocab is None:
+        return tuple(
+            (rule, re.compile(rf"(?<!\w){source}(?!\w)", re.IGNORECASE))
+            for rule, source in _patterns(EMPTY)
+            if rule in {"iso", "numeric", "generic", "year", "time"}
+        )
+    return tuple(
+        (rule, re.compile(rf"(?<![\w'’]){source}(?![\w’]|'\w)", re.IGNORECASE))
+        for rule, source in _patterns(vocab)
+    )
+
+
+EMPTY = Vocab(months={})
+SENTENCE_START = re.compile(r"\s*$|\s+[^\w\s]*[A-ZА-ЯЁ]")
+
+
+def find_candidates(text: str, language: str) -> Iterator[Candidate]:
+    """Every match of every pattern, overlapping ones included."""
+    for rule, pattern in compiled(language):
+        for match in pattern.finditer(text):
+            start, end = match.span("s")
+            if text[end - 1 : end] == "." and SENTENCE_START.match(text, end):
+                end -= 1  # "in March. The" ends a sentence; "Dec. 7" is an abbreviation
+            if end > start:
+                yield Candidate(rule, start, end, match)

@@ -1,0 +1,590 @@
+"""What a candidate means: TIMEX3-style values computed against the anchor.
+
+Rules for expressions without a year, chosen for news (read on TempEval-3
+train and Spanish TimeBank, never on the test sets):
+
+* A weekday ("on Tuesday", "dinsdag", "во вторник") is the most recent such
+  day on or before the publication date; with a future cue ("will", "wird",
+  "va", "будет", a Spanish/French future verb) in the clause before it, the
+  next such day on or after it. "last"/"next" make it strictly before/after.
+* A month without a year ("in March", "mid-June", "15 June", "this
+  summer") is the *nearest* such month to the anchor month, ties going to the
+  past: up to six months back, else up to five months ahead (so "in March" is
+  this March in a June article and last March in an October one, but "Dec. 7"
+  in an October article is this coming December). A plain "most recent
+  month not after the anchor" rule was tried first; on TempEval-3 train it
+  put most yearless months of the next few months a year too early. A
+  future cue picks the first such month not before the anchor month.
+* "last week/month/year" and "ago" count back from the anchor.
+* Expressions relative to another event ("two days later", "la veille") keep
+  ``value=None`` and ``relative=True``: we do not know which event.
+* Without an anchor, anything relative has ``value=None``; explicit dates
+  still get their value. Symbolic references (``PRESENT_REF`` ...) need no
+  anchor and keep their value.
+
+Quarters ("the third quarter", ``2022-Q3``) report precision "season", the
+nearest the model's precision scale has to a three-month stretch. Times carry
+the ``date`` of the day they fall on when it is known.
+
+dateparser is consulted only for the ``generic`` rule: "15 <word> 2022"
+where the word is not in our tables (inflected month names in languages we do
+not curate). It gets that short span alone, an explicit language and
+``REQUIRE_PARTS``, never free text.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Literal
+
+from corroborate.model import Precision
+from corroborate.timex.candidates import TONIGHT, VAGUE, Candidate
+from corroborate.timex.vocab import Vocab
+
+Kind = Literal["date", "time", "duration", "set"]
+RU_NOMINATIVE_SEASONS = {"лето", "зима", "весна", "осень"}
+SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+ROMAN = {"I": 1, "V": 5, "X": 10}
+SENTENCE_END = re.compile(r"[.!?\n;]\s")
+DOTTED_DAY = re.compile(r"\d\.\s")
+#: languages whose plural unit words end in "s" ("years", "años", "années").
+PLURAL_S = {"en", "es", "fr"}
+TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The meaning of one candidate; ``clock`` (``T10:30``) marks a time of day."""
+
+    kind: Kind = "date"
+    value: str | None = None
+    date: str | None = None
+    precision: Precision | None = None
+    relative: bool = False
+    clock: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    anchor: date | None
+    vocab: Vocab
+    language: str
+    future: re.Pattern[str]
+
+
+def low(s: str | None) -> str:
+    """Lower-cased, single-spaced, without a trailing dot: the key into vocab tables."""
+    return " ".join((s or "").lower().split()).rstrip(".")
+
+
+def before(ctx: Context, start: int, width: int = 60) -> str:
+    """The text of the same sentence just before ``start`` (at most ``width`` chars)."""
+    window = ctx.text[max(0, start - width) : start]
+    ends = list(SENTENCE_END.finditer(window))
+    return window[ends[-1].end() :] if ends else window
+
+
+def previous_word(ctx: Context, start: int) -> str:
+    words = before(ctx, start, 30).lower().split()
+    return words[-1] if words else ""
+
+
+def is_future(ctx: Context, start: int) -> bool:
+    """Is the clause before ``start`` in the future tense (see module rules)?"""
+    return ctx.future.search(before(ctx, start).lower()) is not None
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- building readings -------------------------------------------------------------
+
+
+def day_reading(d: date, relative: bool) -> Reading:
+    return Reading("date", d.isoformat(), d.isoformat(), "day", relative)
+
+
+def month_reading(year: int, month: int, relative: bool) -> Reading:
+    return Reading(
+        "date", f"{year:04d}-{month:02d}", f"{year:04d}-{month:02d}-01", "month", relative
+    )
+
+
+def year_reading(year: int, relative: bool) -> Reading:
+    return Reading("date", f"{year:04d}", f"{year:04d}-01-01", "year", relative)
+
+
+def week_reading(d: date, relative: bool, suffix: str = "") -> Reading:
+    iso_year, week, _ = d.isocalendar()
+    monday = d - timedelta(days=d.weekday())
+    return Reading(
+        "date", f"{iso_year:04d}-W{week:02d}{suffix}", monday.isoformat(), "week", relative
+    )
+
+
+def season_reading(year: int, code: str, relative: bool) -> Reading:
+    first = f"{year:04d}-{SEASON_MONTH[code]:02d}-01"
+    return Reading("date", f"{year:04d}-{code}", first, "season", relative)
+
+
+def quarter_reading(year: int, quarter: int, relative: bool) -> Reading:
+    first = f"{year:04d}-{3 * quarter - 2:02d}-01"
+    return Reading("date", f"{year:04d}-Q{quarter}", first, "season", relative)
+
+
+def unanchored(kind: Kind = "date") -> Reading:
+    """A relative expression we cannot resolve: words kept, value unknown."""
+    return Reading(kind, None, None, None, True)
+
+
+def add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(d.day, monthrange(year, month + 1)[1]))
+
+
+# --- year and weekday choice ---------------------------------------------------------
+
+
+def month_year(anchor: date, month: int, future: bool) -> int:
+    """The year of a yearless month (module rule: nearest, ties to the past)."""
+    if future:
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    ahead = (month - anchor.month) % 12
+    if 0 < ahead <= 5:
+        return anchor.year + (month < anchor.month)
+    return anchor.year - (month > anchor.month)
+
+
+def shift_relation(ctx: Context, m: re.Match[str]) -> int | None:
+    """-1 for last/previous, +1 for next, 0 for this, None when no modifier."""
+    words = {low(group(m, "rel")), low(group(m, "relpost"))} - {""}
+    if not words:
+        return None
+    v = ctx.vocab
+    if words & (v.last | v.last_post):
+        return -1
+    if words & (v.next | v.next_post):
+        return 1
+    return 0
+
+
+def weekday_date(anchor: date, weekday: int, relation: int | None, future: bool) -> date:
+    """The day a weekday names (see module rules)."""
+    back = (anchor.weekday() - weekday) % 7
+    forward = (weekday - anchor.weekday()) % 7
+    if relation == -1:
+        return anchor - timedelta(days=back or 7)
+    if relation == 1:
+        return anchor + timedelta(days=forward or 7)
+    return anchor + timedelta(days=forward) if future else anchor - timedelta(days=back)
+
+
+def group(m: re.Match[str], name: str) -> str | None:
+    """A named group, or None when the pattern has no such group or it did not take part."""
+    return m.groupdict().get(name)
+
+
+def number_value(ctx: Context, raw: str) -> int | float | None:
+    """A count from digits or number words; None for vague amounts ("several")."""
+    key = low(raw)
+    if key in ctx.vocab.numbers:
+        return ctx.vocab.numbers[key]
+    try:
+        number = float(key.replace(",", "."))
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else number
+
+
+def two_digit_decade(anchor: date | None, digits: int) -> int:
+    """ "the 90s" is 1990; "de jaren 20" is the latest 20s not after the anchor."""
+    year = anchor.year if anchor else date.today().year
+    decade = year // 100 * 100 + digits
+    return decade if decade <= year else decade - 100
+
+
+def roman(text: str) -> int:
+    total = 0
+    values = [ROMAN.get(c, 0) for c in text.upper()]
+    for i, value in enumerate(values):
+        total += -value if i + 1 < len(values) and values[i + 1] > value else value
+    return total
+
+
+# --- rules ---------------------------------------------------------------------------
+
+
+def explicit_day(ctx: Context, m: re.Match[str], month: int, day: int) -> Reading | None:
+    """A day and month, with or without a year (yearless: month rule)."""
+    year_text = group(m, "year")
+    if year_text:
+        d = safe_date(int(year_text), month, day)
+        return day_reading(d, False) if d else None
+    if safe_date(2000, month, day) is None:
+        return None
+    if ctx.anchor is None:
+        return unanchored()
+    year = month_year(ctx.anchor, month, is_future(ctx, m.start("s")))
+    d = safe_date(year, month, day)
+    return day_reading(d, True) if d else None
+
+
+def month_ok(ctx: Context, m: re.Match[str], needs_context: bool) -> int | None:
+    """The month number, unless the word is a lower-case English month or a risky bare word."""
+    word = group(m, "month") or ""
+    if ctx.vocab.capital_months and not word[:1].isupper():
+        return None
+    key = low(word)
+    if needs_context and key in ctx.vocab.risky_months:
+        cue = previous_word(ctx, m.start("s"))
+        has_mod = group(m, "rel") or group(m, "mod") or group(m, "relpost")
+        if not has_mod and cue not in ctx.vocab.year_cues | {"in", "im", "en", "в", "since"}:
+            return None
+    return ctx.vocab.months.get(key)
+
+
+def rule_iso(ctx: Context, m: re.Match[str]) -> Reading | None:
+    d = safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
+    return day_reading(d, False) if d else None
+
+
+def rule_numeric(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """15.06.2022 (always day first); 06/15/2022 by the language's order when ambiguous."""
+    a, b = int(m["a"]), int(m["b"])
+    day, month = (b, a) if ctx.vocab.date_order == "mdy" and m["sep"] != "." else (a, b)
+    if month > 12 and day <= 12:
+        day, month = month, day
+    d = safe_date(int(m["year"]), month, day)
+    return day_reading(d, False) if d else None
+
+
+def rule_day_month(ctx: Context, m: re.Match[str]) -> Reading | None:
+    month = month_ok(ctx, m, needs_context=False)
+    if month is None or (ctx.vocab.date_order == "mdy" and DOTTED_DAY.search(m["s"])):
+        return None  # English never writes "23. May"; that is a sentence end
+    return explicit_day(ctx, m, month, int(m["day"]))
+
+
+def rule_month_year(ctx: Context, m: re.Match[str]) -> Reading | None:
+    month = month_ok(ctx, m, needs_context=False)
+    return month_reading(int(m["year"]), month, False) if month else None
+
+
+def rule_month(ctx: Context, m: re.Match[str]) -> Reading | None:
+    month = month_ok(ctx, m, needs_context=True)
+    if month is None:
+        return None
+    if ctx.anchor is None:
+        return unanchored()
+    relation = shift_relation(ctx, m)
+    if relation is None or relation == 0:
+        future = relation is None and is_future(ctx, m.start("s"))
+        return month_reading(month_year(ctx.anchor, month, future), month, True)
+    year = ctx.anchor.year + (relation if (month - ctx.anchor.month) * relation <= 0 else 0)
+    return month_reading(year, month, True)
+
+
+def rule_generic(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """Day, unknown word, year: let dateparser say whether the word is a month."""
+    parsed = dateparser_day(m["s"], ctx.language)
+    return day_reading(parsed, False) if parsed else None
+
+
+@lru_cache(maxsize=4096)
+def dateparser_day(text: str, language: str) -> date | None:
+    """dateparser on one short date-shaped span, requiring day, month and year."""
+    import dateparser
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True}
+    try:
+        parsed = dateparser.parse(text, languages=[language], settings=settings)
+    except (ValueError, KeyError, TypeError, OverflowError):
+        return None
+    return parsed.date() if isinstance(parsed, datetime) else None
+
+
+def with_part(reading: Reading, part: str | None, ctx: Context) -> Reading:
+    """Turn a day into a time of day ("Tuesday morning" -> ``...TMO``)."""
+    code = ctx.vocab.parts.get(low(part)) if part else None
+    if code is None:
+        return reading
+    value = f"{reading.value}T{code}" if reading.value else None
+    return Reading("time", value, reading.date, reading.precision, reading.relative)
+
+
+def rule_weekday(ctx: Context, m: re.Match[str]) -> Reading | None:
+    if ctx.anchor is None:
+        return unanchored("time" if group(m, "part") else "date")
+    weekday = ctx.vocab.weekdays[low(m["wd"])]
+    relation = shift_relation(ctx, m)
+    future = relation is None and is_future(ctx, m.start("s"))
+    d = weekday_date(ctx.anchor, weekday, relation, future)
+    return with_part(day_reading(d, True), group(m, "part"), ctx)
+
+
+def rule_dayword(ctx: Context, m: re.Match[str]) -> Reading | None:
+    if ctx.anchor is None:
+        return unanchored("time" if group(m, "part") else "date")
+    d = ctx.anchor + timedelta(days=ctx.vocab.day_words[low(m["dw"])])
+    return with_part(day_reading(d, True), group(m, "part"), ctx)
+
+
+def rule_tonight(ctx: Context, m: re.Match[str]) -> Reading | None:
+    if ctx.anchor is None:
+        return unanchored("time")
+    offset, code = TONIGHT[low(m["s"])]
+    d = ctx.anchor + timedelta(days=offset)
+    return Reading("time", f"{d.isoformat()}T{code}", d.isoformat(), "day", True)
+
+
+def rule_thispart(ctx: Context, m: re.Match[str]) -> Reading | None:
+    if ctx.anchor is None:
+        return unanchored("time")
+    return with_part(day_reading(ctx.anchor, True), m["part"], ctx)
+
+
+def unit_reading(anchor: date, unit: str, shift: int) -> Reading | None:
+    """The week/month/year/quarter/decade containing ``anchor`` moved by ``shift`` units."""
+    if unit == "W":
+        return week_reading(anchor + timedelta(weeks=shift), True)
+    if unit == "M":
+        d = add_months(anchor, shift)
+        return month_reading(d.year, d.month, True)
+    if unit == "Y":
+        return year_reading(anchor.year + shift, True)
+    if unit == "D":
+        return day_reading(anchor + timedelta(days=shift), True)
+    if unit == "Q":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + shift
+        return quarter_reading(index // 4, index % 4 + 1, True)
+    if unit == "DE":
+        decade = anchor.year // 10 * 10 + 10 * shift
+        return Reading("date", f"{decade // 10:03d}", f"{decade:04d}-01-01", "decade", True)
+    return None
+
+
+def rule_relunit(ctx: Context, m: re.Match[str]) -> Reading | None:
+    unit = ctx.vocab.units.get(low(m["unit"]))
+    if unit in {None, "D"}:
+        return None  # "the next day" is relative to an event
+    if ctx.language in PLURAL_S and low(m["unit"]).endswith("s") and low(m["unit"]) != "mois":
+        return Reading("duration", duration_value(unit, None))  # "los últimos años"
+    if ctx.anchor is None:
+        return unanchored()
+    return unit_reading(ctx.anchor, unit, shift_relation(ctx, m) or 0)
+
+
+def rule_weekend(ctx: Context, m: re.Match[str]) -> Reading | None:
+    if ctx.anchor is None:
+        return unanchored()
+    relation = shift_relation(ctx, m) or 0
+    saturday = weekday_date(ctx.anchor, 5, None, False) + timedelta(weeks=relation)
+    return week_reading(saturday, True, "-WE")
+
+
+def rule_decade(ctx: Context, m: re.Match[str]) -> Reading | None:
+    if m["dec"]:
+        decade = int(m["dec"])
+    else:
+        digits = int(m["dec2"] or m["dec3"])
+        decade = digits if digits >= 1000 else two_digit_decade(ctx.anchor, digits)
+    return Reading("date", f"{decade // 10:03d}", f"{decade:04d}-01-01", "decade", False)
+
+
+def rule_century(ctx: Context, m: re.Match[str]) -> Reading | None:
+    raw = m["cen"] or m["cenr"] or m["cenr2"] or ""
+    number = int(raw) if raw.isdigit() else roman(raw)
+    if not 1 <= number <= 21:
+        return None
+    first = (number - 1) * 100
+    return Reading("date", f"{number - 1:02d}", f"{max(first, 1):04d}-01-01", "century", False)
+
+
+def rule_year(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """A four-digit year, only with a cue word, a "года"-style suffix or closing punctuation."""
+    year = int(m["year"])
+    pre = low(group(m, "pre"))
+    after = ctx.text[m.end("s") : m.end("s") + 2]
+    closing = after[:1] in {"", ",", ".", ";", ":", ")", "!", "?", "\n"} or after == "'s"
+    word_before = previous_word(ctx, m.start("pre") if pre else m.start("s"))
+    if word_before in ctx.vocab.amount_pre:
+        return None
+    if not (pre or group(m, "post") or closing or low(m["s"]).startswith("fiscal")):
+        return None
+    if not (pre or group(m, "post")) and not 1900 <= year <= 2100:
+        return None
+    return year_reading(year, False)
+
+
+def rule_quarter(ctx: Context, m: re.Match[str]) -> Reading | None:
+    number = ctx.vocab.ordinals.get(low(m["ord"])) if "ord" in m.groupdict() else int(m["qn"])
+    if number is None:
+        return None
+    if group(m, "year"):
+        return quarter_reading(int(m["year"]), number, False)
+    if ctx.anchor is None:
+        return unanchored()
+    current = (ctx.anchor.month - 1) // 3 + 1
+    year = ctx.anchor.year if number <= current else ctx.anchor.year - 1
+    return quarter_reading(year, number, True)
+
+
+def duration_value(unit: str, amount: int | float | None) -> str:
+    """``P3Y``, ``PT25M``, ``PXD`` (vague), ``P1.5Y``."""
+    count = "X" if amount is None else f"{amount:g}"
+    if unit in TIME_UNITS:
+        return f"PT{count}{TIME_UNITS[unit]}"
+    return f"P{count}{unit}"
+
+
+def rule_duration(ctx: Context, m: re.Match[str]) -> Reading | None:
+    unit = ctx.vocab.units[low(m["unit"])]
+    amount = number_value(ctx, m["num"])
+    if amount is not None and amount >= 1000:
+        return None  # "the 1988 quarter" names a year, not 1988 quarters
+    pre = low(group(m, "pre"))
+    if pre and pre in ctx.vocab.age_pre:
+        return None  # "mit 40 Jahren": an age, not a time
+    agopre, post = low(group(m, "agopre")), low(group(m, "post"))
+    if agopre in ctx.vocab.event_pre or post in ctx.vocab.event_post:
+        return unanchored()
+    if agopre or post:
+        return ago_reading(ctx, unit, amount)
+    return Reading("duration", duration_value(unit, amount))
+
+
+def ago_reading(ctx: Context, unit: str, amount: int | float | None) -> Reading | None:
+    """ "two days ago", "vor drei Jahren", "hace un mes": back from the anchor."""
+    if amount is None:
+        return Reading("date", "PAST_REF", None, None, True)
+    if ctx.anchor is None:
+        return unanchored()
+    if unit in TIME_UNITS:
+        return day_reading(ctx.anchor, True)
+    return unit_reading(ctx.anchor, unit, -int(amount))
+
+
+def rule_vague(ctx: Context, m: re.Match[str]) -> Reading | None:
+    return Reading("duration", VAGUE[low(m["s"])])
+
+
+def rule_ref(ctx: Context, m: re.Match[str]) -> Reading | None:
+    return Reading("date", ctx.vocab.refs[low(m["s"])], None, None, True)
+
+
+def rule_event(ctx: Context, m: re.Match[str]) -> Reading | None:
+    return unanchored()
+
+
+def rule_set(ctx: Context, m: re.Match[str]) -> Reading | None:
+    return Reading("set", ctx.vocab.set_words[low(m["s"])])
+
+
+def rule_setday(ctx: Context, m: re.Match[str]) -> Reading | None:
+    return Reading("set", f"XXXX-WXX-{ctx.vocab.weekdays[low(m['wd'])] + 1}")
+
+
+def rule_season(ctx: Context, m: re.Match[str]) -> Reading | None:
+    code = ctx.vocab.seasons[low(m["season"])]
+    relation = shift_relation(ctx, m)
+    if group(m, "year"):
+        return season_reading(int(m["year"]), code, False)
+    bare = relation is None and not group(m, "pre") and not group(m, "mod")
+    if bare and (ctx.language != "ru" or low(m["season"]) in RU_NOMINATIVE_SEASONS):
+        return None  # a bare "summer" is too often not a date; "летом" is an adverb of time
+    if ctx.anchor is None:
+        return unanchored()
+    year = month_year(ctx.anchor, SEASON_MONTH[code], False) + (relation or 0)
+    if relation == -1 and ctx.anchor.month >= SEASON_MONTH[code] + 3:
+        year += 1  # "last summer" in October is this year's summer
+    return season_reading(year, code, True)
+
+
+def clock_reading(hour: int, minute: int) -> Reading | None:
+    if not (0 <= hour <= 24 and 0 <= minute < 60):
+        return None
+    return Reading("time", clock=f"T{hour:02d}:{minute:02d}")
+
+
+def rule_time(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """10:30, 3 p.m., 15 Uhr, 15h30; a bare "10.30" needs a cue word such as "at"."""
+    hour, minute = int(m["h"]), int(m["mi"] or 0)
+    ampm = low(group(m, "ampm")).replace(".", "").replace(" ", "")
+    sep = group(m, "sep")
+    cue = group(m, "pre") is not None
+    uhr = low(group(m, "uhr"))
+    if not (sep in {":", "h"} or ampm or uhr == "uhr" or (sep and uhr) or ((sep or uhr) and cue)):
+        return None
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    return clock_reading(hour, minute)
+
+
+def rule_noon(ctx: Context, m: re.Match[str]) -> Reading | None:
+    midnight = low(m["nw"]) in {"midnight", "middernacht", "mitternacht", "medianoche"}
+    return clock_reading(24 if midnight else 12, 0)
+
+
+def rule_part(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """ "early morning", "in the evening": today's part of day (needs a cue or modifier)."""
+    if not (group(m, "pre") or group(m, "mod")):
+        return None
+    if ctx.anchor is None:
+        return unanchored("time")
+    return with_part(day_reading(ctx.anchor, True), m["part"], ctx)
+
+
+Rule = Callable[[Context, re.Match[str]], Reading | None]
+
+RULES: dict[str, Rule] = {
+    "iso": rule_iso,
+    "numeric": rule_numeric,
+    "dmy": rule_day_month,
+    "mdy": rule_day_month,
+    "my": rule_month_year,
+    "generic": rule_generic,
+    "month": rule_month,
+    "weekday": rule_weekday,
+    "dayword": rule_dayword,
+    "tonight": rule_tonight,
+    "thispart": rule_thispart,
+    "relunit": rule_relunit,
+    "unitrel": rule_relunit,
+    "weekend": rule_weekend,
+    "decade": rule_decade,
+    "century": rule_century,
+    "year": rule_year,
+    "quarter": rule_quarter,
+    "qshort": rule_quarter,
+    "duration": rule_duration,
+    "vague": rule_vague,
+    "ref": rule_ref,
+    "event": rule_event,
+    "set": rule_set,
+    "setday": rule_setday,
+    "season": rule_season,
+    "time": rule_time,
+    "noon": rule_noon,
+    "part": rule_part,
+}
+
+
+def interpret(ctx: Context, candidate: Candidate) -> Reading | None:
+    """The reading of a candidate, or None when its rule rejects it."""
+    try:
+        return RULES[candidate.rule](ctx, candidate.match)
+    except (KeyError, ValueError, OverflowError):
+        return None  # a form missing from a table, a date out of range

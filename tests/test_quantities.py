@@ -1,0 +1,322 @@
+"""The quantities stage on sentences written for these tests, in six languages."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corroborate.model import Quantity
+from corroborate.quantities import find_quantities
+
+
+def one(text: str, language: str, surface: str) -> Quantity:
+    """The single quantity whose text is ``surface``."""
+    found = [q for q in find_quantities("t", text, language) if q.text == surface]
+    assert len(found) == 1, [q.text for q in find_quantities("t", text, language)]
+    return found[0]
+
+
+def texts(text: str, language: str) -> list[str]:
+    return [q.text for q in find_quantities("t", text, language)]
+
+
+# --- English ----------------------------------------------------------------------------
+
+
+def test_english_miles_are_normalised_to_kilometres_and_hedged() -> None:
+    text = "The convoy drove roughly 140 miles before it stopped."
+    q = one(text, "en", "140 miles")
+    assert (q.low, q.high, q.unit, q.kind) == (140, 140, "mile", "length")
+    assert q.normalized_unit == "kilometer"
+    assert q.normalized_low == pytest.approx(225.308, abs=1e-3)
+    assert q.approximate is True
+    assert text[q.start : q.end] == "140 miles"
+
+
+def test_english_kilometres_stay_kilometres_and_are_exact() -> None:
+    q = one("The new line runs 227 kilometers along the coast.", "en", "227 kilometers")
+    assert q.normalized_low == pytest.approx(227.0)
+    assert q.approximate is False
+
+
+def test_english_counts_carry_their_noun() -> None:
+    text = "Two men were killed and 12 passengers were hurt; three injured people fled."
+    assert one(text, "en", "Two").noun == "men"
+    assert one(text, "en", "12").noun == "passengers"
+    three = one(text, "en", "three")
+    assert (three.low, three.kind, three.unit, three.noun) == (3, "count", None, "people")
+
+
+def test_english_ages_in_three_spellings() -> None:
+    text = "A 21-year-old Russian man, a 34 year old driver and Maria Lopez, 47, were named."
+    young = one(text, "en", "21-year-old")
+    assert (young.kind, young.unit, young.low, young.noun) == ("age", "year", 21, "man")
+    assert one(text, "en", "34 year old").kind == "age"
+    assert one(text, "en", "47").kind == "age"
+
+
+def test_english_aged_before_the_number() -> None:
+    q = one("Volunteers aged 18 to 25 took part.", "en", "18 to 25")
+    assert (q.kind, q.low, q.high) == ("age", 18, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("Wind gusts of 40-45 mph were measured.", "40-45 mph", 40, 45),
+        ("Wind gusts of 40–45 mph were measured.", "40–45 mph", 40, 45),
+        ("Wind gusts of 40\u201145 mph were measured.", "40\u201145 mph", 40, 45),
+        ("It will take 40 to 45 minutes.", "40 to 45 minutes", 40, 45),
+        ("Between 40 and 45 people waited outside.", "40 and 45", 40, 45),
+        ("Seats cost €80–€300 at the door.", "€80–€300", 80, 300),
+        ("The firm expects 2 to 3 million dollars in losses.", "2 to 3 million dollars", 2e6, 3e6),
+    ],
+)
+def test_english_ranges(text: str, surface: str, low: float, high: float) -> None:
+    q = one(text, "en", surface)
+    assert (q.low, q.high) == (low, high)
+
+
+def test_english_money_keeps_its_currency() -> None:
+    text = "The club paid $1.2 million, £5 for parking and USD 300 in fees; 80 euros more."
+    big = one(text, "en", "$1.2 million")
+    assert (big.kind, big.unit, big.low, big.normalized_low, big.normalized_unit) == (
+        "money",
+        "USD",
+        1_200_000,
+        1_200_000,
+        "USD",
+    )
+    assert one(text, "en", "£5").unit == "GBP"
+    assert one(text, "en", "USD 300").low == 300
+    assert one(text, "en", "80 euros").unit == "EUR"
+
+
+def test_english_thousands_separator_and_percent() -> None:
+    text = "About 1,200 homes lost power and prices rose 3.5% in a week."
+    homes = one(text, "en", "1,200")
+    assert (homes.low, homes.approximate, homes.noun) == (1200, True, "homes")
+    share = one(text, "en", "3.5%")
+    assert (share.kind, share.unit, share.low) == ("percent", "percent", 3.5)
+
+
+def test_english_vague_amounts() -> None:
+    q = one("Hundreds of residents gathered at the square.", "en", "Hundreds of")
+    assert (q.low, q.high, q.approximate, q.noun) == (200, 999, True, "residents")
+
+
+def test_english_speed_and_temperature_are_normalised() -> None:
+    text = "It reached 60 mph while the air was 86 °F."
+    speed = one(text, "en", "60 mph")
+    assert speed.kind == "speed"
+    assert speed.normalized_low == pytest.approx(96.56, abs=0.01)
+    heat = one(text, "en", "86 °F")
+    assert heat.normalized_unit == "degree_Celsius"
+    assert heat.normalized_low == pytest.approx(30.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote is on June 17, 2022 at 10:30.",
+        "Results for 2022-06-15 arrived in 2022.",
+        "Call +44 20 7946 0958 or visit https://example.org/page/123.",
+        "The iPhone 12 and COVID-19 dominated 1990s nostalgia.",
+        "They won 3-1 on 17 June.",
+    ],
+)
+def test_dates_times_phones_urls_and_ids_are_not_quantities(text: str) -> None:
+    assert texts(text, "en") == []
+
+
+def test_digit_ordinals_are_skipped() -> None:
+    assert texts("She finished 3rd in the 21st race.", "en") == []
+
+
+# --- Dutch ------------------------------------------------------------------------------
+
+
+def test_dutch_money_scale_and_hedge() -> None:
+    text = "Het kabinet trekt zo'n 3 miljoen euro uit voor 1.200 nieuwe woningen."
+    money = one(text, "nl", "3 miljoen euro")
+    assert (money.low, money.unit, money.approximate) == (3_000_000, "EUR", True)
+    homes = one(text, "nl", "1.200")
+    assert (homes.low, homes.noun) == (1200, "woningen")
+
+
+def test_dutch_words_ranges_ages() -> None:
+    text = "Een 21-jarige man en drie gewonde agenten; de file was 40 tot 45 kilometer lang."
+    age = one(text, "nl", "21-jarige")
+    assert (age.kind, age.low, age.noun) == ("age", 21, "man")
+    assert one(text, "nl", "drie").noun == "agenten"
+    jam = one(text, "nl", "40 tot 45 kilometer")
+    assert (jam.low, jam.high, jam.unit) == (40, 45, "kilometer")
+
+
+def test_dutch_vague_and_decimal_comma() -> None:
+    text = "Honderden demonstranten liepen 3,5 mijl door de stad."
+    crowd = one(text, "nl", "Honderden")
+    assert (crowd.low, crowd.high, crowd.approximate) == (200, 999, True)
+    walk = one(text, "nl", "3,5 mijl")
+    assert walk.low == 3.5
+    assert walk.normalized_low == pytest.approx(5.6327, abs=1e-3)
+
+
+# --- German -----------------------------------------------------------------------------
+
+
+def test_german_numbers_and_ranges() -> None:
+    text = "Rund 2,5 Millionen Euro fehlen; zwischen 40 und 45 Meilen liegen zwischen den Orten."
+    money = one(text, "de", "2,5 Millionen Euro")
+    assert (money.low, money.unit, money.approximate) == (2_500_000, "EUR", True)
+    distance = one(text, "de", "40 und 45 Meilen")
+    assert (distance.low, distance.high, distance.unit) == (40, 45, "mile")
+
+
+def test_german_words_ages_and_nouns() -> None:
+    text = "Ein 21-jähriger Mann und zwanzig verletzte Menschen; Hunderte Fans warteten."
+    age = one(text, "de", "21-jähriger")
+    assert (age.kind, age.noun) == ("age", "Mann")
+    twenty = one(text, "de", "zwanzig")
+    assert (twenty.low, twenty.noun) == (20, "Menschen")
+    fans = one(text, "de", "Hunderte")
+    assert (fans.low, fans.high) == (200, 999)
+
+
+def test_german_thousands_dot_and_speed() -> None:
+    text = "Etwa 1.200 Autos fuhren 120 km/h schnell."
+    cars = one(text, "de", "1.200")
+    assert (cars.low, cars.approximate) == (1200, True)
+    speed = one(text, "de", "120 km/h")
+    assert (speed.kind, speed.unit) == ("speed", "kilometer / hour")
+
+
+# --- Spanish ----------------------------------------------------------------------------
+
+
+def test_spanish_money_range_age() -> None:
+    text = (
+        "El Gobierno destinará cerca de 3 millones de dólares; la ruta va de 40 a 45 "
+        "kilómetros y un hombre de 21 años fue detenido."
+    )
+    money = one(text, "es", "3 millones de dólares")
+    assert (money.low, money.unit, money.approximate) == (3_000_000, "USD", True)
+    route = one(text, "es", "40 a 45 kilómetros")
+    assert (route.low, route.high, route.kind) == (40, 45, "length")
+    age = one(text, "es", "21 años")
+    assert (age.kind, age.low) == ("age", 21)
+
+
+def test_spanish_words_and_vague() -> None:
+    text = "Veinte personas y cientos de vecinos salieron; unos 1.500 policías vigilaron."
+    assert one(text, "es", "Veinte").noun == "personas"
+    assert one(text, "es", "cientos de").noun == "vecinos"
+    police = one(text, "es", "1.500")
+    assert (police.low, police.approximate, police.noun) == (1500, True, "policías")
+
+
+# --- French -----------------------------------------------------------------------------
+
+
+def test_french_space_grouping_and_words() -> None:
+    text = "Environ 1\u202f200 personnes et vingt et un blessés ont été recensés."
+    people = one(text, "fr", "1\u202f200")
+    assert (people.low, people.approximate, people.noun) == (1200, True, "personnes")
+    hurt = one(text, "fr", "vingt et un")
+    assert (hurt.low, hurt.noun) == (21, "blessés")
+
+
+def test_french_age_money_vague() -> None:
+    text = "Un homme âgé de 21 ans a payé 80 euros ; des centaines de manifestants ont défilé."
+    age = one(text, "fr", "21 ans")
+    assert (age.kind, age.low) == ("age", 21)
+    assert one(text, "fr", "80 euros").unit == "EUR"
+    crowd = one(text, "fr", "des centaines de")
+    assert (crowd.low, crowd.high, crowd.noun) == (200, 999, "manifestants")
+
+
+def test_french_range_with_hedge() -> None:
+    q = one("Le bouchon s'étend sur près de 12 à 15 km.", "fr", "12 à 15 km")
+    assert (q.low, q.high, q.approximate, q.normalized_unit) == (12, 15, True, "kilometer")
+
+
+# --- Russian ----------------------------------------------------------------------------
+
+
+def test_russian_money_range_age() -> None:
+    text = "Около 5 млн рублей потратили; от 40 до 45 километров пути; 21-летний мужчина задержан."
+    money = one(text, "ru", "5 млн рублей")
+    assert (money.low, money.unit, money.approximate) == (5_000_000, "RUB", True)
+    path = one(text, "ru", "40 до 45 километров")
+    assert (path.low, path.high) == (40, 45)
+    age = one(text, "ru", "21-летний")
+    assert (age.kind, age.noun) == ("age", "мужчина")
+
+
+def test_russian_number_words_and_vague() -> None:
+    text = "Двадцать один человек пострадал, сотни людей вышли, примерно 1 200 домов без света."
+    hurt = one(text, "ru", "Двадцать один")
+    assert (hurt.low, hurt.noun) == (21, "человек")
+    crowd = one(text, "ru", "сотни")
+    assert (crowd.low, crowd.high, crowd.noun) == (200, 999, "людей")
+    houses = one(text, "ru", "1 200")
+    assert (houses.low, houses.approximate, houses.noun) == (1200, True, "домов")
+
+
+def test_russian_declined_number_words() -> None:
+    q = one("Из пятидесяти пяти вагонов сошли три.", "ru", "пятидесяти пяти")
+    assert q.low == 55
+
+
+# --- other languages and robustness -------------------------------------------------
+
+
+def test_unknown_language_reads_digits_only() -> None:
+    found = find_quantities("t", "twenty dogs and 30 km", "und")
+    assert [(q.text, q.low) for q in found] == [("30 km", 30)]
+
+
+def test_other_language_uses_english_rules() -> None:
+    q = one("Circa 40 km di coda, twenty cars.", "it", "40 km")
+    assert q.unit == "kilometer"
+    assert one("Circa 40 km di coda, twenty cars.", "it", "twenty").low == 20
+
+
+def test_minus_sign_makes_a_negative_temperature() -> None:
+    q = one("The night fell to \u22125 °C.", "en", "\u22125 °C")
+    assert q.low == -5
+
+
+_PIECES = [
+    *"0123456789 .,-–‑−$€£%/:kmgh\u202f",
+    *["km", " miles", " million", "twenty-one", " drie", "zwanzig", "около", "vingt et un"],
+    *[" de ", " to ", "between ", " and ", "-year-old", "aged ", "June ", "about ", "é"],
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=30).map("".join),
+    language=st.sampled_from(["en", "nl", "de", "es", "fr", "ru", "it", "und", ""]),
+)
+def test_offsets_always_match_and_nothing_crashes(text: str, language: str) -> None:
+    for q in find_quantities("t", text, language):
+        assert text[q.start : q.end] == q.text
+        assert q.low <= q.high or q.kind == "money"
+
+
+def test_fast_enough_for_every_article() -> None:
+    sentence = (
+        "About 1,200 people and 3 trucks travelled 140 miles in 2 hours, paying $1.2 million; "
+        "a 21-year-old man said prices rose 3.5% on June 17, between 40 and 45 minutes. "
+    )
+    article = sentence * 14  # ~500 words
+    find_quantities("t", article, "en")
+    started = time.perf_counter()
+    for _ in range(20):
+        find_quantities("t", article, "en")
+    per_second = 20 / (time.perf_counter() - started)
+    assert per_second > 100  # the target is 200/s on a quiet machine; CI shares its cores

@@ -1,0 +1,300 @@
+"""The reconcile and timeline stages on hand-written articles and claims.
+
+Quantities and time expressions are built by hand here, so these tests check the
+grouping, verdicts and ordering logic apart from the extractors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from corroborate.model import Article, Claim, Entity, Fact, Mention, Quantity, TimeExpression
+from corroborate.reconcile import article_values, reconcile
+from corroborate.reconcile.compare import quantity_reading, rounding_step, verdict
+from corroborate.reconcile.implicit import implied_counts
+from corroborate.reconcile.sentences import Sentences
+from corroborate.reconcile.slots import count_slot
+from corroborate.timeline import build_timeline
+
+
+def _article(
+    article_id: str, text: str, language: str = "en", outlet: str | None = None
+) -> Article:
+    return Article(
+        id=article_id,
+        source=article_id,
+        content_hash=article_id,
+        text=text,
+        language=language,
+        outlet=outlet or f"Outlet {article_id}",
+    )
+
+
+def _quantity(article: Article, text: str, low: float, **kwargs: object) -> Quantity:
+    start = article.text.index(text)
+    values: dict[str, object] = {"high": low, "normalized_low": low, "normalized_high": low}
+    values.update(kwargs)
+    return Quantity(article.id, start, start + len(text), text, low, **values)  # type: ignore[arg-type]
+
+
+def _person(entity_id: str, name: str, *places: tuple[Article, str]) -> Entity:
+    mentions = [Mention(a.id, a.text.index(t), a.text.index(t) + len(t)) for a, t in places]
+    return Entity(id=entity_id, type="person", name=name, aliases=[name], mentions=mentions)
+
+
+def _facts(facts: Sequence[Fact], kind: str) -> list[Fact]:
+    return [f for f in facts if f.kind == kind]
+
+
+# ------------------------------------------------------------ verdicts
+
+
+def test_rounding_step_reads_trailing_zeros_and_decimals() -> None:
+    assert rounding_step(140) == 10
+    assert rounding_step(227) == 1
+    assert rounding_step(3.5) == pytest.approx(0.1)
+    assert rounding_step(0) == 0
+
+
+def test_miles_and_kilometres_agree_within_rounding() -> None:
+    miles = quantity_reading("a", 225.308, 225.308, 140, True, "140 miles = 225.3 km")
+    km = quantity_reading("b", 227, 227, 227, False, "227 km")
+    judged = verdict([miles, km], {"a": "Daily", "b": "Weekly"})
+    assert judged.status == "agreed"
+    assert "within 1%" in judged.explanation
+
+
+def test_distinct_exact_counts_conflict_and_say_why() -> None:
+    judged = verdict(
+        [quantity_reading("a", 3, 3, 3, False, "3"), quantity_reading("b", 5, 5, 5, False, "5")],
+        {"a": "Daily", "b": "Weekly"},
+    )
+    assert judged.status == "conflicting"
+    assert "Daily" in judged.explanation and "Weekly" in judged.explanation
+
+
+def test_a_point_inside_a_stated_range_refines_it() -> None:
+    wide = quantity_reading("a", 200, 999, 200, True, "hundreds")
+    point = quantity_reading("b", 340, 340, 340, False, "340")
+    assert verdict([wide, point], {}).status == "refined"
+
+
+def test_one_source_alone_is_single_source() -> None:
+    judged = verdict([quantity_reading("a", 7, 7, 7, False, "7")], {"a": "Daily"})
+    assert judged.status == "single_source"
+    assert judged.explanation == "only Daily says 7"
+
+
+# ------------------------------------------------------------ slots
+
+
+def test_nearest_cue_word_decides_the_casualty_slot() -> None:
+    text = "A gunman opened fire, killing three and wounding 12 others."
+    three, twelve = text.index("three"), text.index("12")
+    assert count_slot(text, three, three + 5, "en") == "killed"
+    assert count_slot(text, twelve, twelve + 2, "en") == "injured"
+    dutch = "Bij de brand vielen drie doden en vijf gewonden."
+    assert count_slot(dutch, dutch.index("vijf"), dutch.index("vijf") + 4, "nl") == "injured"
+    assert count_slot("The bridge is 300 metres long.", 14, 17, "en") is None
+
+
+def test_implied_counts_need_an_indefinite_singular_subject() -> None:
+    text = "A 40-year-old woman was fatally shot. The man who killed her fled. A boy was hurt."
+    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    assert found == [
+        ("A 40-year-old woman was fatally shot", "killed"),
+        ("A boy was hurt", "injured"),
+    ]
+
+
+# ------------------------------------------------------------ reconcile
+
+
+def test_ages_of_one_person_across_languages_form_one_agreed_fact() -> None:
+    en = _article("en1", "Pieter Vos, 34, crossed the river at night.")
+    nl = _article("nl1", "De 34-jarige Pieter Vos zwom 's nachts over de rivier.", "nl")
+    person = _person("p1", "Pieter Vos", (en, "Pieter Vos"), (nl, "Pieter Vos"))
+    quantities = {
+        "en1": [_quantity(en, "34", 34, kind="age", unit="year")],
+        "nl1": [_quantity(nl, "34-jarige", 34, kind="age", unit="year")],
+    }
+    facts = reconcile([en, nl], quantities, {}, [person])
+    age = next(f for f in facts if f.label == "age of Pieter Vos")
+    assert age.status == "agreed"
+    assert {c.article for c in age.claims} == {"en1", "nl1"}
+    articles = {"en1": en, "nl1": nl}
+    for claim in age.claims:
+        assert articles[claim.article].text[claim.start : claim.end] == claim.text
+
+
+def test_an_age_at_another_time_is_not_the_persons_age() -> None:
+    text = "Pieter Vos, 34, said that as a 17-year-old he first crossed."
+    article = _article("a", text)
+    person = _person("p1", "Pieter Vos", (article, "Pieter Vos"))
+    quantities = {
+        "a": [
+            _quantity(article, "34", 34, kind="age", unit="year"),
+            _quantity(article, "17-year-old", 17, kind="age", unit="year"),
+        ]
+    }
+    facts = reconcile([article], quantities, {}, [person])
+    age = next(f for f in facts if f.label == "age of Pieter Vos")
+    assert [c.text for c in age.claims] == ["34"]
+
+
+def test_casualty_counts_of_two_sources_conflict() -> None:
+    first = _article("a", "Two people were killed in the blast on Main Street.")
+    second = _article("b", "Police said four people were killed in the explosion.")
+    quantities = {
+        "a": [_quantity(first, "Two", 2, noun="people")],
+        "b": [_quantity(second, "four", 4, noun="people")],
+    }
+    facts = reconcile([first, second], quantities, {}, [])
+    killed = next(f for f in facts if f.label == "people killed")
+    assert killed.status == "conflicting"
+    assert "2" in killed.explanation and "4" in killed.explanation
+
+
+def test_implied_and_stated_counts_agree() -> None:
+    first = _article("a", "A man was shot and killed outside the bar on Friday.")
+    second = _article("b", "One person was killed in the shooting, police said.")
+    quantities = {"b": [_quantity(second, "One", 1, noun="person")]}
+    facts = reconcile([first, second], quantities, {}, [])
+    killed = next(f for f in facts if f.label == "people killed")
+    assert killed.status == "agreed"
+    assert article_values(killed.claims) == {"a": 1.0, "b": 1.0}
+
+
+def test_unrelated_numbers_in_unrelated_sentences_stay_apart() -> None:
+    first = _article("a", "The ferry carried 300 passengers across the bay.")
+    second = _article("b", "The new stadium cost 300 million euros to build.")
+    quantities = {
+        "a": [_quantity(first, "300 passengers", 300, noun="passengers")],
+        "b": [_quantity(second, "300 million euros", 3e8, kind="money", unit="EUR")],
+    }
+    facts = reconcile([first, second], quantities, {}, [])
+    assert all(len({c.article for c in f.claims}) == 1 for f in _facts(facts, "quantity"))
+
+
+def _date(article: Article, text: str, value: str, precision: str) -> TimeExpression:
+    start = article.text.index(text)
+    first_day = value if len(value) == 10 else f"{value}-01"[:10]
+    return TimeExpression(
+        article.id,
+        start,
+        start + len(text),
+        text,
+        "date",
+        value,
+        first_day,
+        precision,  # type: ignore[arg-type]
+    )
+
+
+def test_a_day_inside_a_stated_month_refines_it() -> None:
+    first = _article("a", "The ferry sank off the coast in June 2021, officials said.")
+    second = _article("b", "The ferry sank off the coast on 17 June 2021, officials said.")
+    times = {
+        "a": [_date(first, "June 2021", "2021-06", "month")],
+        "b": [_date(second, "17 June 2021", "2021-06-17", "day")],
+    }
+    facts = reconcile([first, second], {}, times, [])
+    when = next(f for f in facts if f.kind == "date")
+    assert when.status == "refined"
+    assert {c.attributes["date"] for c in when.claims} == {"2021-06-01", "2021-06-17"}
+
+
+def _fake_encoder(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    """Sentences about the ferry point one way, everything else another."""
+    rows = [[1.0, 0.0] if ("ferry" in t or "veerboot" in t) else [0.0, 1.0] for t in texts]
+    return np.asarray(rows, dtype=np.float32)
+
+
+def test_sentences_reporting_one_happening_align_across_languages() -> None:
+    en = _article("en1", "The ferry Aurora sank near Texel.\nThe mayor spoke later.")
+    nl = _article("nl1", "De veerboot Aurora zonk bij Texel.\nHet weer was slecht.", "nl")
+    ship = Entity(
+        id="e1",
+        type="other",
+        name="Aurora",
+        aliases=["Aurora"],
+        mentions=[Mention("en1", 10, 16), Mention("nl1", 13, 19)],
+    )
+    facts = reconcile([en, nl], {}, {}, [ship], encode=_fake_encoder)
+    events = [f for f in _facts(facts, "event") if f.status == "agreed"]
+    assert len(events) == 1
+    assert [c.text for c in events[0].claims] == [
+        "The ferry Aurora sank near Texel.",
+        "De veerboot Aurora zonk bij Texel.",
+    ]
+    assert events[0].explanation.startswith("reported by 2 sources")
+
+
+def test_sentences_follow_text_and_abbreviations() -> None:
+    sentences = Sentences.of("Mr. Smith arrived on Jan. 5. He left.\n\nHeadline here")
+    assert [sentences.sentence(i) for i in range(len(sentences.spans))] == [
+        "Mr. Smith arrived on Jan. 5.",
+        "He left.",
+        "Headline here",
+    ]
+
+
+# ------------------------------------------------------------ timeline
+
+
+def _event(label: str, *dates: tuple[str, str], follows: str | None = None) -> Fact:
+    claims = []
+    for i, (day, precision) in enumerate(dates or [("", "")]):
+        attributes: dict[str, object] = {"date": day, "precision": precision} if day else {}
+        if follows:
+            attributes["follows"] = follows
+        claims.append(Claim(article=f"a{i}", start=0, end=1, text="x", attributes=attributes))
+    return Fact(id=label, kind="event", label=label, status="agreed", claims=claims)
+
+
+def test_timeline_orders_by_date_places_cued_events_and_lists_undated_apart() -> None:
+    facts = [
+        _event("undated"),
+        _event("arrest", ("2021-06-20", "day")),
+        _event("crash", ("2021-06-17", "day"), ("2021-06-17", "day"), ("2021-06-18", "day")),
+        _event("two days later", follows="2021-06-17"),
+        _event("june", ("2021-06-01", "month")),
+    ]
+    timeline = build_timeline(facts)
+    assert [e.label for e in timeline] == ["june", "crash", "two days later", "arrest", "undated"]
+    crash = timeline[1]
+    assert (crash.date, crash.precision) == ("2021-06-17", "day")
+    assert timeline[2].date is None and timeline[2].precision == "after 2021-06-17"
+    assert timeline[-1].precision == "undated"
+
+
+def test_each_fact_takes_one_claim_per_article_so_numbers_pair_up() -> None:
+    first = _article("a", "Among the injured were three firefighters and 13 residents of the town.")
+    second = _article(
+        "b", "Among the injured were 13 residents of the town and three firefighters."
+    )
+    quantities = {
+        article.id: [
+            _quantity(article, "three firefighters", 3, noun="firefighters"),
+            _quantity(article, "13 residents", 13, noun="residents"),
+        ]
+        for article in (first, second)
+    }
+    facts = _facts(reconcile([first, second], quantities, {}, []), "quantity")
+    assert sorted((f.status, len(f.claims)) for f in facts) == [("agreed", 2), ("agreed", 2)]
+    for fact in facts:
+        assert len({c.text for c in fact.claims}) == 1
+
+
+def test_around_sixty_and_fifty_mph_conflict_but_roughly_140_miles_matches_227_km() -> None:
+    around_60 = quantity_reading("a", 96.56, 96.56, 60, True, "around 60 mph")
+    fifty = quantity_reading("b", 80.47, 80.47, 50, False, "50 mph")
+    assert verdict([around_60, fifty], {}).status == "conflicting"
+    miles = quantity_reading("a", 225.31, 225.31, 140, True, "roughly 140 miles")
+    assert verdict([miles, quantity_reading("b", 227, 227, 227, False, "227 km")], {}).status == (
+        "agreed"
+    )
