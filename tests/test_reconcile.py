@@ -298,3 +298,32 @@ def test_around_sixty_and_fifty_mph_conflict_but_roughly_140_miles_matches_227_k
     assert verdict([miles, quantity_reading("b", 227, 227, 227, False, "227 km")], {}).status == (
         "agreed"
     )
+
+
+def test_named_casualties_count_each_person_once() -> None:
+    from corroborate.reconcile.implicit import named_casualties
+
+    text = "The shooting that killed Ada Brook shocked the town. Brook died at the scene."
+    people = [
+        (text.index("Ada Brook"), text.index("Ada Brook") + 9, "p1"),
+        (text.index("Brook died"), text.index("Brook died") + 5, "p1"),
+    ]
+    found = named_casualties(text, "en", people)
+    assert [(text[c.start : c.end], c.slot, c.victim) for c in found] == [
+        ("killed Ada Brook", "killed", "p1"),
+        ("Brook died", "killed", "p1"),
+    ]
+    article = _article("a", text)
+    person = _person("p1", "Ada Brook", (article, "Ada Brook"))
+    person.mentions.append(Mention("a", people[1][0], people[1][1]))
+    killed = next(f for f in reconcile([article], {}, {}, [person]) if f.label == "people killed")
+    assert article_values(killed.claims) == {"a": 1.0}
+
+
+def test_a_stated_condition_implies_one_injured_person_however_often_repeated() -> None:
+    text = "A teen is in critical condition. Doctors said he remained in critical condition."
+    found = implied_counts(text, "en")
+    assert [c.slot for c in found] == ["injured", "injured"]
+    article = _article("a", text)
+    injured = next(f for f in reconcile([article], {}, {}, []) if f.label == "people injured")
+    assert article_values(injured.claims) == {"a": 1.0}

@@ -195,3 +195,98 @@ def test_offsets_always_match_the_text(text: str, language: str, anchor: str | N
         assert e.kind in {"date", "time", "duration", "set"}
         if e.value is None:
             assert e.date is None
+
+
+def test_reporting_quarter_frames_year_ago_comparisons() -> None:
+    text = (
+        "Acme said profit in the third quarter rose to $5 million from $4 million a year ago. "
+        "Sales climbed to $90 million from $80 million a year earlier, better than in the "
+        "year-ago quarter, and the quarter ended with record orders."
+    )
+    v = values(text, "en", "2022-10-20")
+    assert v["the third quarter"] == "2022-Q3"
+    assert v["a year ago"] == v["a year earlier"] == v["the year-ago quarter"] == "2021-Q3"
+    assert v["the quarter"] == "2022-Q3"
+
+
+def test_year_ago_without_a_quarter_is_the_previous_year() -> None:
+    assert values("Rents are 4% higher than a year ago.", "en") == {"a year ago": "2021"}
+    v = values("Rents rose to $900 from $850 a year earlier.", "en")
+    assert v == {"a year earlier": "2021"}
+    # after an event, not a comparison: we do not know which year
+    found = find("She moved to Lyon in 2015. A year earlier she had married.", "en")
+    assert found["A year earlier"].value is None and found["A year earlier"].relative
+
+
+def test_the_quarter_alone_is_the_last_finished_quarter() -> None:
+    assert values("Orders fell in the latest quarter.", "en", "2022-10-20") == {
+        "the latest quarter": "2022-Q3"
+    }
+
+
+def test_ages_are_not_durations() -> None:
+    assert values("The 21-year-old striker, 30 years old next month, scored.", "en") == {
+        "next month": "2022-07"
+    }
+    assert values("De 21-jarige spits scoorde.", "nl") == {}
+    assert values("Die 21-jährige Stürmerin traf.", "de") == {}
+
+
+def test_a_sentence_full_stop_is_not_part_of_the_span() -> None:
+    assert set(find("The fair opens in mid-June.\nthen it closes.", "en")) == {"mid-June"}
+    assert set(find("They met on Friday.", "en")) == {"Friday"}
+    assert set(find("Filed in 2021.", "en")) == {"2021"}
+    assert "Dec. 7" in find("Talks end Dec. 7 in Oslo.", "en")
+
+
+def test_periods_relative_to_the_publication_date() -> None:
+    v = values(
+        "Over the past year, and in July last year, output fell; in the last half of 2019 "
+        "it rose, as did this year's third quarter and the 2020 second quarter.",
+        "en",
+    )
+    assert v["the past year"] == "2021"
+    assert v["July last year"] == "2021-07"
+    assert v["the last half of 2019"] == "2019-H2"
+    assert v["this year's third quarter"] == "2022-Q3"
+    assert v["the 2020 second quarter"] == "2020-Q2"
+    assert values("It reopens this September.", "en") == {"this September": "2022-09"}
+    assert values("Snow fell last fall.", "en", "2022-02-10") == {"last fall": "2021-FA"}
+
+
+def test_spelled_out_years() -> None:
+    v = values("It began in January nineteen ninety-seven, before the year two thousand.", "en")
+    assert v == {"January nineteen ninety-seven": "1997-01", "the year two thousand": "2000"}
+    assert values("Nineteen forty people came.", "en") == {}  # a year said aloud needs a cue
+
+
+def test_composite_durations() -> None:
+    v = values("He served two years and three months, then 2 1/2 years.", "en")
+    assert v == {"two years and three months": "P2Y3M", "2 1/2 years": "P2Y6M"}
+    assert values("It took a minute and a half.", "en") == {"a minute and a half": "PT1M30S"}
+    assert values("Two decades passed.", "en") == {"Two decades": "P20Y"}
+    assert values("Duró dos horas y 30 minutos.", "es") == {"dos horas y 30 minutos": "PT2H30M"}
+
+
+def test_a_time_takes_the_day_written_after_it() -> None:
+    found = find("Polls close at 8 p.m. next Friday in the capital.", "en")
+    assert (found["8 p.m. next Friday"].kind, found["8 p.m. next Friday"].value) == (
+        "time",
+        "2022-06-17T20:00",
+    )
+    assert values("Doors open at noon on 3 May 2021.", "en") == {
+        "noon on 3 May 2021": "2021-05-03T12:00"
+    }
+
+
+def test_spanish_spans_keep_the_article() -> None:
+    v = values("El año pasado creció y el mes pasado cayó.", "es")
+    assert v == {"El año pasado": "2021", "el mes pasado": "2022-05"}
+    assert values("Lo anunció el pasado mes de mayo.", "es") == {"pasado mes de mayo": "2022-05"}
+    assert values("Votarán el 2 de julio próximo.", "es") == {"2 de julio próximo": "2022-07-02"}
+    assert values("Fue el Primero de Mayo de 2021.", "es") == {
+        "Primero de Mayo de 2021": "2021-05-01"
+    }
+    assert values("Bajó en el último trimestre de 2021.", "es") == {
+        "el último trimestre de 2021": "2021-Q4"
+    }

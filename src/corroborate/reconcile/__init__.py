@@ -106,7 +106,7 @@ def reconcile(
         items += quantity_items(
             article, quantities.get(article.id, ()), sentences[article.id], mentions
         )
-        items += implied_items(article, sentences[article.id])
+        items += implied_items(article, sentences[article.id], mentions)
         items += date_items(times.get(article.id, ()), sentences[article.id])
     candidates = _candidates(articles, sentences, mentions, items, times)
     similarity = SentenceSimilarity({c.key: c.text for c in candidates}, encode)

@@ -16,7 +16,7 @@ from datetime import date
 
 from corroborate.model import Article, Claim, Entity, Quantity, TimeExpression
 from corroborate.reconcile.compare import Reading, date_reading, format_value, quantity_reading
-from corroborate.reconcile.implicit import implied_counts
+from corroborate.reconcile.implicit import implied_counts, named_casualties
 from corroborate.reconcile.sentences import Sentences
 from corroborate.reconcile.slots import SLOT_LABELS, count_slot, noun_key
 
@@ -90,25 +90,26 @@ _IMPLIED_ATTRIBUTES: dict[str, object] = {
 }
 
 
-def implied_items(article: Article, sentences: Sentences) -> list[ClaimItem]:
-    """Claim items for the casualties an article implies without a number."""
+def implied_items(
+    article: Article,
+    sentences: Sentences,
+    persons: Mapping[str, list[tuple[int, int, Entity]]],
+) -> list[ClaimItem]:
+    """Claim items for the casualties an article implies without a number: phrases
+    with an indefinite subject ("a man was killed") and named people ("Crawford died")."""
+    named = [(s, e, ent.id) for s, e, ent in persons.get(article.id, []) if ent.type == "person"]
+    found = implied_counts(article.text, article.language)
+    found += named_casualties(article.text, article.language, named)
     items = []
-    for implied in implied_counts(article.text, article.language):
+    for implied in found:
         index = sentences.index_at(implied.start)
         if index is None:
             continue
-        claim = _claim(
-            article.id, implied.start, implied.end, article.text[implied.start : implied.end]
-        )
-        claim.attributes.update(
-            {
-                "value": 1,
-                "unit": None,
-                "normalized": None,
-                "quantity_kind": "count",
-                "implied": True,
-            }
-        )
+        text = article.text[implied.start : implied.end]
+        claim = _claim(article.id, implied.start, implied.end, text)
+        claim.attributes.update(_IMPLIED_ATTRIBUTES)
+        if implied.victim:
+            claim.attributes["victim"] = implied.victim
         items.append(
             ClaimItem(
                 claim=claim,

@@ -165,9 +165,11 @@ def _agreement(readings: list[Reading], sources: int) -> str:
     shown = _distinct(r.display for r in readings)
     if len(shown) == 1:
         return f"{shown[0]} in all {sources} sources"
+    if readings[0].kind == "date":
+        return f"{' vs '.join(shown)}: the same date"
     points = [(r.stated_low + r.stated_high) / 2 for r in readings]
     spread = (max(points) - min(points)) / max(abs(p) for p in points) if any(points) else 0.0
-    within = "within rounding" if spread < 0.005 else f"within {math.ceil(spread * 100)}%"
+    within = "the same value" if spread < 0.005 else f"within {math.ceil(spread * 100)}%"
     return f"{' vs '.join(shown)}: {within}"
 
 

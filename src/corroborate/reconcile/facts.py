@@ -38,6 +38,16 @@ class GroupingParams:
 
     same_thing: float = 0.5
     conflict: float = 0.7
+    #: Added to the sentence similarity of two claims with the same noun ("300
+    #: passengers" and "300 passengers").
+    same_noun_bonus: float = 0.1
+    #: Added when two claims carry a unit of one dimension (a length, a sum of
+    #: money) and agree after conversion and rounding: coinciding measured values in
+    #: one story are evidence of their own, which a loose paraphrase in another
+    #: language ("roughly 140 miles of EU territory" / "the route through Lithuania
+    #: lasts 227 kilometers") needs. Counts and dates get no such bonus: small
+    #: numbers and nearby dates coincide too easily.
+    agreeing_unit_bonus: float = 0.15
     same_thing_lexical: float = 0.3
     conflict_lexical: float = 0.5
 
@@ -71,13 +81,8 @@ def group_claims(
     for members in by_slot.values():
         for i in members[1:]:
             sets.union(members[0], i)
-    agree_cut, conflict_cut = (
-        (params.same_thing, params.conflict)
-        if similarity.cross_lingual
-        else (params.same_thing_lexical, params.conflict_lexical)
-    )
     for members in loose.values():
-        _link_loose(items, members, similarity, sets, agree_cut, conflict_cut)
+        _link_loose(items, members, similarity, sets, params)
     groups: dict[int, list[ClaimItem]] = defaultdict(list)
     for i, item in enumerate(items):
         groups[sets.find(i)].append(item)
@@ -89,12 +94,16 @@ def _link_loose(
     members: list[int],
     similarity: SentenceSimilarity,
     sets: _Sets,
-    agree_cut: float,
-    conflict_cut: float,
+    params: GroupingParams,
 ) -> None:
     """Link the best pairs first; a fact never takes two claims of one article, so
     "three firefighters and 13 residents" pairs 3 with 3 and 13 with 13 across a
     translation instead of merging all four numbers."""
+    agree_cut, conflict_cut = (
+        (params.same_thing, params.conflict)
+        if similarity.cross_lingual
+        else (params.same_thing_lexical, params.conflict_lexical)
+    )
     pairs: list[tuple[bool, float, int, int]] = []
     for position, i in enumerate(members):
         for j in members[position + 1 :]:
@@ -103,8 +112,10 @@ def _link_loose(
                 continue
             score = similarity((a.claim.article, a.sentence), (b.claim.article, b.sentence))
             if a.noun and a.noun == b.noun:
-                score += 0.1
+                score += params.same_noun_bonus
             compatible = a.reading.low <= b.reading.high and b.reading.low <= a.reading.high
+            if compatible and _has_unit(a):
+                score += params.agreeing_unit_bonus
             if score >= (agree_cut if compatible else conflict_cut):
                 pairs.append((compatible, score, i, j))
     articles = {i: {items[i].claim.article} for i in members}
@@ -114,6 +125,11 @@ def _link_loose(
             continue
         sets.union(i, j)
         articles[sets.find(j)] = articles[root_i] | articles[root_j]
+
+
+def _has_unit(item: ClaimItem) -> bool:
+    kind, _, unit = item.dimension.partition(":")
+    return bool(unit) and kind not in ("count", "date")
 
 
 def make_fact(
@@ -137,37 +153,46 @@ def make_fact(
 
 def article_readings(group: Sequence[ClaimItem]) -> list[Reading]:
     """The readings a verdict compares: stated numbers as they are; where an article
-    states none, one reading counting the people its phrases imply ("a man was
-    killed ... a woman died" is two)."""
+    states none, one reading of the people its phrases imply (see :func:`implied_count`)."""
     readings = [item.reading for item in group if not item.implied]
     stated = {item.claim.article for item in group if not item.implied}
-    implied: dict[str, int] = defaultdict(int)
+    implied: dict[str, list[Claim]] = defaultdict(list)
     for item in group:
         if item.implied and item.claim.article not in stated:
-            implied[item.claim.article] += 1
-    for article, count in implied.items():
+            implied[item.claim.article].append(item.claim)
+    for article, claims in implied.items():
+        count = implied_count(claims)
         readings.append(quantity_reading(article, count, count, count, False, f"{count} (implied)"))
     return readings
+
+
+def implied_count(claims: Sequence[Claim]) -> int:
+    """People one article's phrases imply: the distinct named people, or the unnamed
+    first mentions ("a man was killed ... a woman died" is two), whichever is more;
+    the unnamed person is often the one named later, so the two are not added."""
+    named = {c.attributes["victim"] for c in claims if c.attributes.get("victim")}
+    unnamed = sum(1 for c in claims if not c.attributes.get("victim"))
+    return max(len(named), unnamed)
 
 
 def article_values(claims: Sequence[Claim]) -> dict[str, float]:
     """What each article says a fact's value is: the first number it states (news puts
     the current count in the lead; later numbers are often about other incidents or
-    details), or the count of people its phrases imply when it states none (see
-    :func:`article_readings`)."""
+    details), or the people its phrases imply when it states none (see
+    :func:`implied_count`)."""
     stated: dict[str, tuple[int, float]] = {}
-    implied: dict[str, int] = defaultdict(int)
+    implied: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         value = claim.attributes.get("value")
         if isinstance(value, list) and value:
             value = value[0]
         if claim.attributes.get("implied"):
-            implied[claim.article] += 1
+            implied[claim.article].append(claim)
         elif isinstance(value, int | float):
             first = stated.get(claim.article)
             if first is None or claim.start < first[0]:
                 stated[claim.article] = (claim.start, float(value))
-    values = {a: float(n) for a, n in implied.items() if a not in stated}
+    values = {a: float(implied_count(c)) for a, c in implied.items() if a not in stated}
     values.update({a: value for a, (_, value) in stated.items()})
     return values
 

@@ -26,20 +26,60 @@ _VERBS = {
     "injured": r"wounded|injured|hurt|hospitalized|shot and wounded|shot and injured",
     "shot": r"shot",
 }
-_SUBJECT = rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\b(?:,[^,.;]{{1,60}},)?"
+_SUBJECT = (
+    rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\b|\d+-year-old\b)"
+    r"(?:,[^,.;]{1,60},)?"
+)
 _AUXILIARY = r"\s+(?:was|has been|had been|is|were)\s+(?:(?!fatally)\w+ly\s+)?"
 _PASSIVE = re.compile(rf"{_SUBJECT}{_AUXILIARY}(?P<verb>{'|'.join(_VERBS.values())})\b", re.UNICODE)
 _DIED = re.compile(rf"{_SUBJECT}\s+(?:later\s+)?died\b", re.UNICODE)
+#: "A toddler wounded in a shooting", "a teen killed on Friday": a reduced passive,
+#: safe only when a preposition follows ("a man shot his wife" is active).
+_REDUCED = re.compile(
+    rf"{_SUBJECT}\s+(?P<verb>killed|wounded|injured|hurt)\s+(?:in|by|after|during|when|while|on|at)\b"
+)
+#: "a shooting that injured a 22-month-old girl", "killing a man".
+_OBJECT = re.compile(
+    r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+"
+    rf"(?:[Aa]n?|[Oo]ne)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\b|\d+-year-old\b)"
+)
+#: "in stable condition", "non-life-threatening injuries": someone was hurt, even
+#: when the text only says "she". Counted as one person however often repeated.
+_CONDITION = re.compile(
+    r"\b(?:(?:stable|critical|serious|fair|grave|good)\s+condition"
+    r"|(?:non-life-threatening|life-threatening|minor|serious|critical)\s+(?:injur|wound)\w*)",
+    re.IGNORECASE,
+)
+CONDITION_VICTIM = "?someone in a stated condition"
 _SLOT_OF = [(slot, re.compile(rf"^(?:{pattern})$")) for slot, pattern in _VERBS.items()]
+
+
+_VERB_ALTERNATIVES = "|".join(_VERBS.values())
+#: After a person's name: "Brandon Crawford, 15, was shot and killed", "Crawford died".
+_AFTER_NAME = re.compile(
+    rf"^(?:,[^,.;]{{1,60}},)?(?:{_AUXILIARY}(?P<verb>{_VERB_ALTERNATIVES})\b|\s+(?:later\s+)?died\b)"
+)
+#: Before a person's name: "the shooting that killed Brandon Crawford", "the death of".
+_BEFORE_NAME = re.compile(
+    r"(?:(?P<killed>\bkilled|\bkilling|\bdeath of|\bmurder of|\bkilling of|\bfatal shooting of"
+    r"|\bshooting death of)|(?P<injured>\bwounded|\bwounding|\binjured|\binjuring))"
+    r"\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+NAME_WINDOW = 80
 
 
 @dataclass(frozen=True)
 class ImpliedCount:
-    """One person the phrase at ``start:end`` says was killed, injured or shot."""
+    """One person the phrase at ``start:end`` says was killed, injured or shot.
+
+    ``victim`` is the id of the named person when the phrase names one, so that one
+    person named in several sentences is counted once.
+    """
 
     start: int
     end: int
     slot: str
+    victim: str | None = None
 
 
 def implied_counts(text: str, language: str) -> list[ImpliedCount]:
@@ -48,7 +88,37 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         return []
     found = [ImpliedCount(m.start(), m.end(), "killed") for m in _DIED.finditer(text)]
     for match in _PASSIVE.finditer(text):
-        verb = match.group("verb")
-        slot = next(s for s, pattern in _SLOT_OF if pattern.match(verb))
-        found.append(ImpliedCount(match.start(), match.end(), slot))
+        found.append(ImpliedCount(match.start(), match.end(), _slot(match.group("verb"))))
+    for pattern in (_REDUCED, _OBJECT):
+        for match in pattern.finditer(text):
+            slot = "killed" if match.group("verb").startswith("kill") else "injured"
+            found.append(ImpliedCount(match.start(), match.end(), slot))
+    for match in _CONDITION.finditer(text):
+        found.append(ImpliedCount(match.start(), match.end(), "injured", CONDITION_VICTIM))
     return sorted(found, key=lambda c: c.start)
+
+
+def named_casualties(
+    text: str, language: str, persons: list[tuple[int, int, str]]
+) -> list[ImpliedCount]:
+    """People named in ``text`` (``persons``: start, end, entity id) whom the words
+    right around the name say were killed, injured or shot."""
+    if language != "en":
+        return []
+    found: list[ImpliedCount] = []
+    for start, end, victim in persons:
+        after = _AFTER_NAME.match(text[end : end + NAME_WINDOW])
+        if after is not None:
+            verb = after.group("verb")
+            slot = _slot(verb) if verb else "killed"
+            found.append(ImpliedCount(start, end + after.end(), slot, victim))
+            continue
+        before = _BEFORE_NAME.search(text[max(0, start - NAME_WINDOW // 2) : start])
+        if before is not None:
+            slot = "killed" if before.group("killed") else "injured"
+            found.append(ImpliedCount(start - len(before.group()), end, slot, victim))
+    return found
+
+
+def _slot(verb: str) -> str:
+    return next(s for s, pattern in _SLOT_OF if pattern.match(verb))

@@ -11,9 +11,12 @@ Design, in three steps:
    candidate (invalid dates such as ``2022-56-23``, lower-case "march", an
    age such as "mit 40 Jahren"). The rules for yearless months and weekdays
    are written in that module's docstring.
-3. **Which** (here): overlapping readings are settled longest-first, and a
-   clock time takes the day of a date written just before it ("Tuesday at
-   10:30"), else the anchor's.
+3. **Which** (here): overlapping readings are settled longest-first; a clock
+   time written just before a date ("5 p.m. Nov. 9", "noon Thursday") becomes
+   one expression with it, and any other clock time takes the day of a date
+   written just before it ("Tuesday at 10:30"), else the anchor's.
+4. **Period** (:mod:`.context`): "the quarter" and "a year ago" in a story
+   about a reported quarter are read against that quarter.
 
 Only :mod:`corroborate.model` is imported from the project; the stage is pure
 and fast (precompiled patterns, cached dateparser calls), so it can run on
@@ -28,6 +31,7 @@ from functools import lru_cache
 
 from corroborate.model import TimeExpression
 from corroborate.timex.candidates import find_candidates
+from corroborate.timex.context import settle_periods
 from corroborate.timex.normalize import Context, Reading, interpret
 from corroborate.timex.vocab import Vocab, vocab_for
 
@@ -36,6 +40,8 @@ __all__ = ["find_time_expressions", "parse_anchor"]
 FALLBACK = Vocab(months={})
 #: Text allowed between a date and the clock time that belongs to it.
 DATE_TIME_GAP = re.compile(r"^[\s,]*(?:at|um|om|à|a las|a la|в|,)?[\s,]*$", re.IGNORECASE)
+#: Text allowed between a clock time and the date written after it ("5 p.m., Nov. 9").
+TIME_DATE_GAP = re.compile(r"^\.?[\s,]*(?:on\s+|el\s+|del\s+|am\s+|le\s+)?$", re.IGNORECASE)
 
 Placed = tuple[int, int, Reading]
 
@@ -64,6 +70,25 @@ def select(found: list[Placed]) -> list[Placed]:
             chosen.append((start, end, reading))
             taken.append((start, end))
     return sorted(chosen, key=lambda f: f[0])
+
+
+def join_time_and_date(text: str, chosen: list[Placed]) -> list[Placed]:
+    """ "10 p.m. Wednesday", "noon Thursday": one time expression on that date's day."""
+    joined: list[Placed] = []
+    i = 0
+    while i < len(chosen):
+        start, end, reading = chosen[i]
+        if reading.clock is not None and i + 1 < len(chosen):
+            next_start, next_end, day = chosen[i + 1]
+            if day.precision == "day" and day.date and TIME_DATE_GAP.match(text[end:next_start]):
+                value = f"{day.date}{reading.clock}"
+                timed = Reading("time", value, day.date, "day", day.relative)
+                joined.append((start, next_end, timed))
+                i += 2
+                continue
+        joined.append(chosen[i])
+        i += 1
+    return joined
 
 
 def day_for_clock(text: str, chosen: list[Placed], index: int, anchor: date | None) -> str | None:
@@ -115,7 +140,7 @@ def find_time_expressions(
         reading = interpret(ctx, candidate)
         if reading is not None:
             found.append((candidate.start, candidate.end, reading))
-    chosen = select(found)
+    chosen = join_time_and_date(text, settle_periods(select(found)))
     return [
         to_expression(article_id, text, placed, day_for_clock(text, chosen, i, ctx.anchor))
         for i, placed in enumerate(chosen)

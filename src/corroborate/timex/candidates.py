@@ -70,6 +70,27 @@ TIME_ZONES = "GMT|UTC|CET|CEST|ET|EST|EDT|CT|PT|PST|PDT|BST|MSK|MEZ|MESZ"
 PART_CUES = "in the|during the|in de|am|por la|en la|dans la|le|la|el|in der"
 PART_MODS = "early|late|vroeg|laat|früh|spät|tôt|tard|рано|поздно"
 ARTICLES = "the|its|el|la|le|het|das|im|in|в|de|del|du|au"
+#: Definite articles a relative expression takes into its span ("el año pasado").
+DEFINITE = "the|el|la|los|las|le|les|l'|l’|het|de|der|die|das"
+#: "el pasado mes de mayo", "the month of May".
+MONTH_OF = "mes\\s+de|month\\s+of"
+AND = "(?:and|y|et|en|und|и)"
+#: "the last quarter of 1999" is its fourth quarter (only with a year, see normalize).
+LAST_OF = "last|último|última|dernier|letzten|laatste"
+#: "2 1/2 years", "two and a half years".
+HALF_INSIDE = r"\s+1/2|½|\s+and\s+a\s+half|\s+y\s+medio|\s+et\s+demi|\s+en\s+een\s+half"
+#: "a minute and a half", "dos semanas y media".
+HALF_AFTER = r"a\s+half|media|medio|demie|demi|een\s+half|ein\s+halb"
+HALVES = "first|second|last|latter|1st|2nd|primer|segundo|primera|segunda|último|ultimo"
+ONES = "one|two|three|four|five|six|seven|eight|nine"
+TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+TWO_DIGITS = rf"(?:(?:{TENS})(?:[\s-]+(?:{ONES}))?|{TEENS}|(?:oh|o)[\s-]+(?:{ONES}))"
+#: Years said aloud in broadcast transcripts: "nineteen ninety-four", "two thousand".
+SPELLED_YEAR = (
+    rf"(?:(?:nineteen|eighteen|twenty)[\s-]+(?:{TWO_DIGITS}|hundred)"
+    rf"|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:{TWO_DIGITS}|{ONES}))?)"
+)
 
 
 def alt(items: Iterable[str]) -> str:
@@ -93,7 +114,10 @@ class Candidate:
 def _patterns(v: Vocab) -> list[tuple[str, str]]:
     """(rule, regex source) pairs for one vocabulary; order breaks length ties."""
     month = rf"(?P<month>{alt(v.months)})\.?"
-    day = r"(?<![\d./-])(?P<day>[0-3]?\d)(?:st|nd|rd|th|ste|de|er|e|\.|-го|-е|º)?"
+    day = (
+        r"(?:(?<![\d./-])(?P<day>[0-3]?\d)(?:st|nd|rd|th|ste|de|er|e|\.|-го|-е|º)?"
+        r"|(?P<day1>primero|premier))"
+    )
     year = r"(?P<year>1\d{3}|20\d{2})(?:\s*(?:года|году|г\.))?"
     weekday_opt = rf"(?:{alt(v.weekdays)},?\s+)?"
     rel = alt(v.last | v.this | v.next)
@@ -102,6 +126,15 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
     units = alt(v.units)
     parts = alt(v.parts)
     numbers = alt(v.numbers)
+    year_words = alt(w for w, u in v.units.items() if u == "Y" and not w.endswith("s"))
+    year_rel = (
+        rf"(?:(?:of|del|de)\s+)?(?:(?P<yrel>{rel})\s+(?:{year_words})"
+        rf"|(?:el\s+)?(?:{year_words})\s+(?P<yrelpost>{rel_post}))"
+    )
+    quarter_year = (
+        r"(?:(?P<qrel>this|last|next)\s+year\s*['’]s|(?P<qyear>1\d{3}|20\d{2})"
+        r"|(?P<qback>year[\s-](?:ago|earlier)))"
+    )
     return [
         ("iso", r"(?<![\d-])(?P<s>(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2}))(?![\d-])"),
         (
@@ -111,19 +144,23 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
         ),
         (
             "dmy",
-            rf"(?P<s>{weekday_opt}(?:(?P<mod>{mods})\s+)?{day}\s*(?:de\s+)?{month}"
-            rf"(?:\s*,?\s+(?:de\s+|del\s+)?{year})?)",
+            rf"(?P<s>{weekday_opt}(?:(?P<mod>{mods})\s+)?(?:(?P<rel>{rel})\s+)?{day}\s*"
+            rf"(?:de\s+)?{month}(?:\s*,?\s+(?:de\s+|del\s+)?{year}|\s+(?P<relpost>{rel_post}))?)",
         ),
         ("mdy", rf"(?P<s>{weekday_opt}(?:(?P<mod>{mods})\s+)?{month}\s+{day}(?:\s*,?\s+{year})?)"),
-        ("my", rf"(?P<s>(?:(?P<mod>{mods})[\s-]*)?{month},?\s+(?:de\s+|of\s+|del\s+)?{year})"),
+        (
+            "my",
+            rf"(?P<s>(?:(?P<mod>{mods})[\s-]*)?{month},?\s+(?:de\s+|of\s+|del\s+)?"
+            rf"(?:{year}|(?P<yword>{SPELLED_YEAR})))",
+        ),
         (
             "generic",
             r"(?P<s>(?P<day>[0-3]?\d)\.?\s+(?P<word>[^\W\d_]{3,12})\.?\s+(?P<year>1\d{3}|20\d{2}))",
         ),
         (
             "month",
-            rf"(?P<s>(?:(?P<rel>{rel})\s+|(?P<mod>{mods})[\s-]*)?{month}"
-            rf"(?:\s+(?P<relpost>{rel_post}))?)",
+            rf"(?P<s>(?:(?P<rel>{rel})\s+(?:(?:{MONTH_OF})\s+)?|(?P<mod>{mods})[\s-]*)?{month}"
+            rf"(?:\s+(?P<relpost>{rel_post})|\s+{year_rel})?)",
         ),
         (
             "weekday",
@@ -139,9 +176,12 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
         ("thispart", rf"(?P<s>(?P<rel>{alt(v.this)})\s*(?P<part>{parts}))"),
         (
             "relunit",
-            rf"(?P<s>(?:(?P<mod>{mods})\s+)?(?P<rel>{rel})\s+(?P<unit>{units}))",
+            rf"(?P<s>(?:(?P<mod>{mods})\s+)?(?:(?:{DEFINITE})\s+)?(?P<rel>{rel})\s+(?P<unit>{units}))",
         ),
-        ("unitrel", rf"(?P<s>(?P<unit>{units})\s+(?P<relpost>{rel_post}))"),
+        (
+            "unitrel",
+            rf"(?P<s>(?:(?:{DEFINITE})\s+)?(?P<unit>{units})\s+(?P<relpost>{rel_post}))",
+        ),
         (
             "weekend",
             rf"(?P<s>(?:(?P<rel>{rel})\s+)?(?P<we>{WEEKEND})(?:\s+(?P<relpost>{rel_post}))?)",
@@ -169,7 +209,8 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
         ),
         (
             "quarter",
-            rf"(?P<s>(?:(?:{ARTICLES})\s+)?(?:fiscal\s+)?(?P<ord>{alt(v.ordinals)})[\s-]+"
+            rf"(?P<s>(?:(?:{ARTICLES})\s+)?(?:{quarter_year}\s+)?(?:fiscal\s+)?"
+            rf"(?P<ord>{alt(v.ordinals)}|{LAST_OF})[\s-]+"
             rf"(?:fiscal\s+)?(?P<q>{alt(v.quarter)})"
             r"(?:\s+(?:of\s+|de\s+|du\s+|des\s+jahres\s+|van\s+)?(?P<year>\d{4})(?:\s+года)?)?)",
         ),
@@ -187,8 +228,22 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
             rf"(?:(?P<pre>{alt(v.age_pre | v.amount_pre)})\s+)?"
             rf"(?P<s>(?:(?P<agopre>{alt(v.ago_pre | v.event_pre)})\s+(?:{alt(v.amount_pre)}\s+)?)?"
             rf"(?:(?:the\s+)?(?P<rel>past|last|next|first|coming|previous)\s+)?"
-            rf"(?P<num>{numbers}|\d+(?:[.,]\d+)?)[\s-]+(?P<unit>{units})"
+            rf"(?P<num>{numbers}|\d+(?:[.,]\d+)?)(?P<frac>{HALF_INSIDE})?[\s-]+(?P<unit>{units})"
+            rf"(?:\s+{AND}\s+(?:(?P<half>{HALF_AFTER})|(?P<num2>{numbers}|\d+)[\s-]+"
+            rf"(?P<unit2>{units})))?"
             rf"(?:\s+(?P<post>{alt(v.ago_post | v.event_post)}))?)",
+        ),
+        (
+            "half",
+            rf"(?P<s>(?:(?:{DEFINITE})\s+)?(?P<hord>{HALVES})\s+(?:half|semestre)\s+"
+            rf"(?:of|de|del)\s+(?:(?:the|this|este|el)\s+)?(?:{year}|(?P<hrel>{rel})\s+"
+            rf"(?:{year_words})|(?:{year_words})\s+(?P<hrelpost>{rel_post})))",
+        ),
+        ("period", rf"(?P<s>{alt(v.period_refs)})"),
+        (
+            "yearword",
+            r"(?:(?P<pre>in|since|by|until|of|from)\s+)?"
+            rf"(?P<s>(?:the\s+year\s+)?(?P<yword>{SPELLED_YEAR}))",
         ),
         ("vague", rf"(?P<s>{alt(VAGUE)})"),
         ("ref", rf"(?P<s>{alt(v.refs)})"),
@@ -199,7 +254,8 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
             "season",
             rf"(?:(?P<pre>in|im|en|in\s+the|au|à|на)\s+)?(?P<s>(?:(?P<rel>{rel})\s+|"
             rf"(?P<mod>{mods})\s+)?(?P<season>{alt(v.seasons)})"
-            r"(?:\s+(?:of\s+|de\s+|del\s+|van\s+|des\s+jahres\s+)?(?P<year>\d{4})(?:\s+года)?)?"
+            r"(?:\s+(?:of\s+|de\s+|del\s+|van\s+|des\s+jahres\s+)?(?:(?P<year>\d{4})"
+            rf"(?:\s+года)?|(?P<yword>{SPELLED_YEAR})))?"
             rf"(?:\s+(?P<relpost>{rel_post}))?)",
         ),
         (
@@ -229,12 +285,36 @@ EMPTY = Vocab(months={})
 SENTENCE_START = re.compile(r"\s*$|\s+[^\w\s]*[A-ZА-ЯЁ]")
 
 
+LAST_WORD = re.compile(r"(?:^|(?<=[^\w.]))(\w+)\.$")
+
+
+@lru_cache(maxsize=64)
+def abbreviations(language: str) -> frozenset[str]:
+    """Month and weekday words that are cut-off forms of a longer one ("dec", "sept")."""
+    vocab = vocab_for(language) or EMPTY
+    names = set(vocab.months) | set(vocab.weekdays)
+    return frozenset(w for w in names if any(n != w and n.startswith(w) for n in names))
+
+
+def trimmed_end(text: str, start: int, end: int, language: str) -> int:
+    """The end without a final full stop, unless the stop belongs to an abbreviation.
+
+    "mid-June." and "in 2022." end a sentence, whatever follows; "Dec." and "p.m."
+    keep their stop unless a capitalised word follows ("at 5 p.m. The ...").
+    """
+    if text[end - 1 : end] != ".":
+        return end
+    word = LAST_WORD.search(text, start, end)
+    if word and word[1].lower() not in abbreviations(language):
+        return end - 1  # a whole word or a number: the stop ends the sentence
+    return end - 1 if SENTENCE_START.match(text, end) else end
+
+
 def find_candidates(text: str, language: str) -> Iterator[Candidate]:
     """Every match of every pattern, overlapping ones included."""
     for rule, pattern in compiled(language):
         for match in pattern.finditer(text):
             start, end = match.span("s")
-            if text[end - 1 : end] == "." and SENTENCE_START.match(text, end):
-                end -= 1  # "in March. The" ends a sentence; "Dec. 7" is an abbreviation
+            end = trimmed_end(text, start, end, language)
             if end > start:
                 yield Candidate(rule, start, end, match)

@@ -37,13 +37,13 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Literal
 
 from corroborate.model import Precision
-from corroborate.timex.candidates import TONIGHT, VAGUE, Candidate
+from corroborate.timex.candidates import LAST_OF, ONES, TEENS, TENS, TONIGHT, VAGUE, Candidate
 from corroborate.timex.vocab import Vocab
 
 Kind = Literal["date", "time", "duration", "set"]
@@ -55,6 +55,19 @@ DOTTED_DAY = re.compile(r"\d\.\s")
 #: languages whose plural unit words end in "s" ("years", "años", "années").
 PLURAL_S = {"en", "es", "fr"}
 TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+#: Unit order for composite durations ("two years and three months" is ``P2Y3M``).
+UNIT_ORDER = ("CE", "DE", "Y", "Q", "M", "W", "D", "H", "MIN", "S")
+#: "and a half" of a unit in the next unit down, as TimeBank writes it (``P2Y6M``).
+HALF_DOWN = {"Y": ("M", 6), "D": ("H", 12), "H": ("MIN", 30), "MIN": ("S", 30)}
+#: Words after a count that make it an age ("21-year-old", "21 years old").
+AGE_AFTER = re.compile(r"\s*-?\s*(?:old|olds|de\s+edad)\b", re.IGNORECASE)
+#: Comparison words that make "a year earlier" mean a year before the report, not an event.
+COMPARISON = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?|against|con\s+respecto\s+a)\b",
+    re.IGNORECASE,
+)
+#: Spanish "mañana" after these is "the morning", not "tomorrow".
+MORNING_CUES = {"la", "esta", "cada", "una", "toda"}
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,9 @@ class Reading:
     precision: Precision | None = None
     relative: bool = False
     clock: str | None = None
+    #: ``"quarter"``/``"year_back"``: settled against the article's reporting period
+    #: by :func:`corroborate.timex.context.settle_periods`.
+    ref: str | None = None
 
 
 @dataclass(frozen=True)
@@ -168,13 +184,18 @@ def month_year(anchor: date, month: int, future: bool) -> int:
 
 def shift_relation(ctx: Context, m: re.Match[str]) -> int | None:
     """-1 for last/previous, +1 for next, 0 for this, None when no modifier."""
-    words = {low(group(m, "rel")), low(group(m, "relpost"))} - {""}
-    if not words:
+    return word_relation(ctx, group(m, "rel") or group(m, "relpost"))
+
+
+def word_relation(ctx: Context, word: str | None) -> int | None:
+    """-1, +1 or 0 for one last/next/this word; None when there is no word."""
+    key = low(word)
+    if not key:
         return None
     v = ctx.vocab
-    if words & (v.last | v.last_post):
+    if key in v.last | v.last_post:
         return -1
-    if words & (v.next | v.next_post):
+    if key in v.next | v.next_post:
         return 1
     return 0
 
@@ -235,9 +256,56 @@ def explicit_day(ctx: Context, m: re.Match[str], month: int, day: int) -> Readin
         return None
     if ctx.anchor is None:
         return unanchored()
+    relation = shift_relation(ctx, m)
+    if relation:
+        return day_reading(shifted_day(ctx.anchor, month, day, relation), True)
     year = month_year(ctx.anchor, month, is_future(ctx, m.start("s")))
     d = safe_date(year, month, day)
     return day_reading(d, True) if d else None
+
+
+def shifted_day(anchor: date, month: int, day: int, relation: int) -> date:
+    """ "el pasado 31 de diciembre" is the last such day before the anchor, "próximo" the next."""
+    year = anchor.year
+    d = safe_date(year, month, day) or date(year, month, 28)
+    if relation < 0 and d >= anchor:
+        year -= 1
+    elif relation > 0 and d <= anchor:
+        year += 1
+    return safe_date(year, month, day) or date(year, month, 28)
+
+
+def day_number(m: re.Match[str]) -> int:
+    """The day of a day-month date; "primero de mayo" and "premier mai" are the first."""
+    return 1 if group(m, "day1") else int(m["day"])
+
+
+def year_number(m: re.Match[str]) -> int | None:
+    """A year in digits or said aloud ("nineteen ninety-four"); None when neither is there."""
+    if group(m, "year"):
+        return int(m["year"])
+    spoken = group(m, "yword")
+    return spelled_year(spoken) if spoken else None
+
+
+SPOKEN: dict[str, int] = {
+    **{w: i for i, w in enumerate(ONES.split("|"), 1)},
+    **{w: i for i, w in enumerate(TEENS.split("|"), 10)},
+    **{w: 10 * i for i, w in enumerate(TENS.split("|"), 2)},
+    "oh": 0,
+    "o": 0,
+}
+
+
+def spelled_year(text: str) -> int | None:
+    """ "nineteen ninety-four" -> 1994, "two thousand and one" -> 2001."""
+    tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t and t != "and"]
+    if tokens[:2] == ["two", "thousand"]:
+        return 2000 + sum(SPOKEN.get(t, 0) for t in tokens[2:])
+    if len(tokens) < 2 or tokens[0] not in SPOKEN:
+        return None
+    rest = 0 if tokens[1] == "hundred" else sum(SPOKEN.get(t, 0) for t in tokens[1:])
+    return SPOKEN[tokens[0]] * 100 + rest
 
 
 def month_ok(ctx: Context, m: re.Match[str], needs_context: bool) -> int | None:
@@ -273,12 +341,13 @@ def rule_day_month(ctx: Context, m: re.Match[str]) -> Reading | None:
     month = month_ok(ctx, m, needs_context=False)
     if month is None or (ctx.vocab.date_order == "mdy" and DOTTED_DAY.search(m["s"])):
         return None  # English never writes "23. May"; that is a sentence end
-    return explicit_day(ctx, m, month, int(m["day"]))
+    return explicit_day(ctx, m, month, day_number(m))
 
 
 def rule_month_year(ctx: Context, m: re.Match[str]) -> Reading | None:
     month = month_ok(ctx, m, needs_context=False)
-    return month_reading(int(m["year"]), month, False) if month else None
+    year = year_number(m)
+    return month_reading(year, month, False) if month and year else None
 
 
 def rule_month(ctx: Context, m: re.Match[str]) -> Reading | None:
@@ -287,9 +356,14 @@ def rule_month(ctx: Context, m: re.Match[str]) -> Reading | None:
         return None
     if ctx.anchor is None:
         return unanchored()
+    year_shift = word_relation(ctx, group(m, "yrel") or group(m, "yrelpost"))
+    if year_shift is not None:
+        return month_reading(ctx.anchor.year + year_shift, month, True)  # "July last year"
     relation = shift_relation(ctx, m)
-    if relation is None or relation == 0:
-        future = relation is None and is_future(ctx, m.start("s"))
+    if relation == 0:
+        return month_reading(ctx.anchor.year, month, True)  # "this September"
+    if relation is None:
+        future = is_future(ctx, m.start("s"))
         return month_reading(month_year(ctx.anchor, month, future), month, True)
     year = ctx.anchor.year + (relation if (month - ctx.anchor.month) * relation <= 0 else 0)
     return month_reading(year, month, True)
@@ -328,12 +402,15 @@ def rule_weekday(ctx: Context, m: re.Match[str]) -> Reading | None:
         return unanchored("time" if group(m, "part") else "date")
     weekday = ctx.vocab.weekdays[low(m["wd"])]
     relation = shift_relation(ctx, m)
-    future = relation is None and is_future(ctx, m.start("s"))
-    d = weekday_date(ctx.anchor, weekday, relation, future)
+    future = relation == 0 or (relation is None and is_future(ctx, m.start("s")))
+    d = weekday_date(ctx.anchor, weekday, relation if relation else None, future)
     return with_part(day_reading(d, True), group(m, "part"), ctx)
 
 
 def rule_dayword(ctx: Context, m: re.Match[str]) -> Reading | None:
+    word = low(m["dw"])
+    if word in ctx.vocab.parts and previous_word(ctx, m.start("s")) in MORNING_CUES:
+        return None  # "la mañana" is the morning; the part rule reads it
     if ctx.anchor is None:
         return unanchored("time" if group(m, "part") else "date")
     d = ctx.anchor + timedelta(days=ctx.vocab.day_words[low(m["dw"])])
@@ -378,11 +455,17 @@ def rule_relunit(ctx: Context, m: re.Match[str]) -> Reading | None:
     unit = ctx.vocab.units.get(low(m["unit"]))
     if unit in {None, "D"}:
         return None  # "the next day" is relative to an event
-    if ctx.language in PLURAL_S and low(m["unit"]).endswith("s") and low(m["unit"]) != "mois":
+    if ctx.language in PLURAL_S and is_plural(ctx, low(m["unit"])):
         return Reading("duration", duration_value(unit, None))  # "los últimos años"
     if ctx.anchor is None:
         return unanchored()
     return unit_reading(ctx.anchor, unit, shift_relation(ctx, m) or 0)
+
+
+def is_plural(ctx: Context, word: str) -> bool:
+    """ "años", "meses", "years" are plural; "mes" and "mois" are not."""
+    units = ctx.vocab.units
+    return word.endswith("s") and (word[:-1] in units or word[:-2] in units)
 
 
 def rule_weekend(ctx: Context, m: re.Match[str]) -> Reading | None:
@@ -428,24 +511,105 @@ def rule_year(ctx: Context, m: re.Match[str]) -> Reading | None:
 
 
 def rule_quarter(ctx: Context, m: re.Match[str]) -> Reading | None:
-    number = ctx.vocab.ordinals.get(low(m["ord"])) if "ord" in m.groupdict() else int(m["qn"])
+    """ "the third quarter", "Q3 2022", "this year's third quarter", "the 1988 third quarter"."""
+    number = quarter_number(ctx, m)
     if number is None:
         return None
-    if group(m, "year"):
-        return quarter_reading(int(m["year"]), number, False)
+    year_text = group(m, "year") or group(m, "qyear")
+    if year_text:
+        return quarter_reading(int(year_text), number, False)
     if ctx.anchor is None:
         return unanchored()
     current = (ctx.anchor.month - 1) // 3 + 1
     year = ctx.anchor.year if number <= current else ctx.anchor.year - 1
+    if group(m, "qrel"):
+        year = ctx.anchor.year + (word_relation(ctx, m["qrel"]) or 0)
+    if group(m, "qback"):
+        year -= 1  # "the year-earlier third quarter"
     return quarter_reading(year, number, True)
 
 
+def quarter_number(ctx: Context, m: re.Match[str]) -> int | None:
+    """1-4; "the last quarter" without a year is the previous quarter (relunit), not Q4."""
+    if "ord" not in m.groupdict():
+        return int(m["qn"])
+    word = low(m["ord"])
+    if word in LAST_OF.split("|"):
+        return 4 if group(m, "year") else None
+    return ctx.vocab.ordinals.get(word)
+
+
+def rule_half(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """ "the last half of 1989" is ``1989-H2``; "el segundo semestre de este año" too."""
+    half = 1 if low(m["hord"]) in {"first", "1st", "primer", "primera"} else 2
+    year = group(m, "year")
+    if year:
+        return Reading("date", f"{year}-H{half}", f"{year}-{6 * half - 5:02d}-01", "season")
+    if ctx.anchor is None:
+        return unanchored()
+    shift = word_relation(ctx, group(m, "hrel") or group(m, "hrelpost")) or 0
+    y = ctx.anchor.year + shift
+    return Reading("date", f"{y:04d}-H{half}", f"{y:04d}-{6 * half - 5:02d}-01", "season", True)
+
+
+def rule_period(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """ "the quarter" is the last finished quarter; "year-ago" the year before (see context)."""
+    ref = ctx.vocab.period_refs[low(m["s"])]
+    if ctx.anchor is None:
+        return Reading("date", None, None, None, True, ref=ref)
+    if ref == "year_back":
+        return replace(year_reading(ctx.anchor.year - 1, True), ref=ref)
+    index = ctx.anchor.year * 4 + (ctx.anchor.month - 1) // 3 - 1
+    return replace(quarter_reading(index // 4, index % 4 + 1, True), ref=ref)
+
+
+def rule_yearword(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """A year said aloud, only after a cue ("in nineteen ninety") or as "the year two thousand"."""
+    if not (group(m, "pre") or low(m["s"]).startswith("the year")):
+        return None
+    year = year_number(m)
+    return year_reading(year, False) if year and 1000 <= year <= 2100 else None
+
+
 def duration_value(unit: str, amount: int | float | None) -> str:
-    """``P3Y``, ``PT25M``, ``PXD`` (vague), ``P1.5Y``."""
+    """``P3Y``, ``PT25M``, ``PXD`` (vague), ``P1.5Y``; decades in years (``P20Y``)."""
+    if unit == "DE" and amount is not None:
+        unit, amount = "Y", amount * 10  # TimeBank writes "two decades" as P20Y
     count = "X" if amount is None else f"{amount:g}"
     if unit in TIME_UNITS:
         return f"PT{count}{TIME_UNITS[unit]}"
     return f"P{count}{unit}"
+
+
+def composite_value(parts: list[tuple[str, float]]) -> str:
+    """``P2Y3M``, ``PT2H30M``, ``P1DT12H``: date units, then "T" and time units."""
+    ordered = sorted(parts, key=lambda p: UNIT_ORDER.index(p[0]))
+    days = "".join(f"{a:g}{u}" for u, a in ordered if u not in TIME_UNITS)
+    clock = "".join(f"{a:g}{TIME_UNITS[u]}" for u, a in ordered if u in TIME_UNITS)
+    return f"P{days}" + (f"T{clock}" if clock else "")
+
+
+def duration_parts(ctx: Context, m: re.Match[str], unit: str, amount: float) -> str:
+    """The value of "two years and three months", "2 1/2 years", "a minute and a half"."""
+    parts = [(unit, amount)]
+    second = ctx.vocab.units.get(low(group(m, "unit2")))
+    amount2 = number_value(ctx, group(m, "num2") or "") if second else None
+    if second and amount2 is not None and UNIT_ORDER.index(second) > UNIT_ORDER.index(unit):
+        parts.append((second, amount2))
+    elif group(m, "frac") or group(m, "half"):
+        if unit in HALF_DOWN and float(amount).is_integer():
+            parts.append(HALF_DOWN[unit])
+        else:
+            parts = [(unit, amount + 0.5)]
+    if len(parts) == 1:
+        return duration_value(*parts[0])
+    return composite_value(parts)
+
+
+def is_age(ctx: Context, m: re.Match[str]) -> bool:
+    """ "mit 40 Jahren", "21-year-old", "21 years old": an age, not a time."""
+    pre = low(group(m, "pre"))
+    return bool(pre and pre in ctx.vocab.age_pre) or bool(AGE_AFTER.match(ctx.text, m.end("s")))
 
 
 def rule_duration(ctx: Context, m: re.Match[str]) -> Reading | None:
@@ -453,15 +617,31 @@ def rule_duration(ctx: Context, m: re.Match[str]) -> Reading | None:
     amount = number_value(ctx, m["num"])
     if amount is not None and amount >= 1000:
         return None  # "the 1988 quarter" names a year, not 1988 quarters
-    pre = low(group(m, "pre"))
-    if pre and pre in ctx.vocab.age_pre:
-        return None  # "mit 40 Jahren": an age, not a time
+    if is_age(ctx, m):
+        return None
     agopre, post = low(group(m, "agopre")), low(group(m, "post"))
+    if year_before_report(ctx, m, unit, amount, post):
+        return ago_reading(ctx, unit, amount)
     if agopre in ctx.vocab.event_pre or post in ctx.vocab.event_post:
         return unanchored()
     if agopre or post:
         return ago_reading(ctx, unit, amount)
-    return Reading("duration", duration_value(unit, amount))
+    if amount is None:
+        return Reading("duration", duration_value(unit, None))
+    return Reading("duration", duration_parts(ctx, m, unit, amount))
+
+
+def year_before_report(
+    ctx: Context, m: re.Match[str], unit: str, amount: float | None, post: str
+) -> bool:
+    """ "up from $5 million a year earlier": a comparison with the year before the report.
+
+    Without a comparison word before it in the sentence, "a year earlier" follows some
+    other event ("He joined in 1985; a year earlier ...") and stays unresolved.
+    """
+    if (unit, amount, post) != ("Y", 1, "earlier"):
+        return False
+    return COMPARISON.search(before(ctx, m.start("s"), 200)) is not None
 
 
 def ago_reading(ctx: Context, unit: str, amount: int | float | None) -> Reading | None:
@@ -472,7 +652,10 @@ def ago_reading(ctx: Context, unit: str, amount: int | float | None) -> Reading 
         return unanchored()
     if unit in TIME_UNITS:
         return day_reading(ctx.anchor, True)
-    return unit_reading(ctx.anchor, unit, -int(amount))
+    reading = unit_reading(ctx.anchor, unit, -int(amount))
+    if reading is not None and (unit, amount) == ("Y", 1):
+        return replace(reading, ref="year_back")  # may be last year's quarter (context)
+    return reading
 
 
 def rule_vague(ctx: Context, m: re.Match[str]) -> Reading | None:
@@ -498,17 +681,27 @@ def rule_setday(ctx: Context, m: re.Match[str]) -> Reading | None:
 def rule_season(ctx: Context, m: re.Match[str]) -> Reading | None:
     code = ctx.vocab.seasons[low(m["season"])]
     relation = shift_relation(ctx, m)
-    if group(m, "year"):
-        return season_reading(int(m["year"]), code, False)
+    year_given = year_number(m)
+    if year_given:
+        return season_reading(year_given, code, False)
     bare = relation is None and not group(m, "pre") and not group(m, "mod")
     if bare and (ctx.language != "ru" or low(m["season"]) in RU_NOMINATIVE_SEASONS):
         return None  # a bare "summer" is too often not a date; "летом" is an adverb of time
     if ctx.anchor is None:
         return unanchored()
-    year = month_year(ctx.anchor, SEASON_MONTH[code], False) + (relation or 0)
-    if relation == -1 and ctx.anchor.month >= SEASON_MONTH[code] + 3:
-        year += 1  # "last summer" in October is this year's summer
-    return season_reading(year, code, True)
+    return season_reading(season_year(ctx.anchor, SEASON_MONTH[code], relation), code, True)
+
+
+def season_year(anchor: date, first_month: int, relation: int | None) -> int:
+    """ "last spring" is the latest spring already over ("last fall" in February is last
+    year's), "next spring" the first one not yet begun, a bare season the nearest."""
+    if relation == -1:
+        return anchor.year if anchor.month >= first_month + 3 else anchor.year - 1
+    if relation == 1:
+        return anchor.year if first_month > anchor.month else anchor.year + 1
+    if relation == 0:
+        return anchor.year
+    return month_year(anchor, first_month, False)
 
 
 def clock_reading(hour: int, minute: int) -> Reading | None:
@@ -570,6 +763,9 @@ RULES: dict[str, Rule] = {
     "quarter": rule_quarter,
     "qshort": rule_quarter,
     "duration": rule_duration,
+    "half": rule_half,
+    "period": rule_period,
+    "yearword": rule_yearword,
     "vague": rule_vague,
     "ref": rule_ref,
     "event": rule_event,

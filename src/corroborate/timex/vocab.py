@@ -86,6 +86,9 @@ class Vocab:
     age_pre: frozenset[str] = frozenset()
     #: words right before a number that make it an amount, not a year.
     amount_pre: frozenset[str] = frozenset()
+    #: the period a report is about ("the quarter") or the same period a year before
+    #: ("the year-ago quarter"): ``"quarter"`` or ``"year_back"``, see :mod:`.context`.
+    period_refs: dict[str, str] = field(default_factory=dict)
     #: regex source for words that put the clause in the future tense.
     future: str = r"(?!x)x"
     date_order: str = "dmy"
@@ -214,6 +217,15 @@ EN = Vocab(
     ordinals=ints({"first|1st": 1, "second|2nd": 2, "third|3rd": 3, "fourth|4th|final": 4}),
     quarter=words("quarter"),
     amount_pre=words("than|about|some|nearly|almost|over|under|around|least|to|$|€|£"),
+    period_refs=strs(
+        {
+            "the quarter|the latest quarter|the most recent quarter|the recent quarter|"
+            "the fiscal quarter|the latest fiscal quarter|the just-ended quarter": "quarter",
+            "year-ago|year-earlier|the year-ago quarter|the year-earlier quarter|"
+            "the year-ago period|the year-earlier period|year-ago period|year-earlier period|"
+            "year-ago quarter|year-earlier quarter": "year_back",
+        }
+    ),
     future=(
         r"\b(?:will|won't|'ll|shall|going to|plans? to|scheduled|expected to|due to|"
         r"upcoming|next|coming)\b"
@@ -254,7 +266,7 @@ NL = Vocab(
     day_words=ints({"vandaag": 0, "gisteren": -1, "morgen": 1, "eergisteren": -2, "overmorgen": 2}),
     units=strs(
         {
-            "jaar|jaren|jarige": "Y",
+            "jaar|jaren": "Y",
             "maand|maanden": "M",
             "week|weken": "W",
             "dag|dagen": "D",
@@ -355,7 +367,7 @@ DE = Vocab(
     day_words=ints({"heute": 0, "gestern": -1, "morgen": 1, "vorgestern": -2, "übermorgen": 2}),
     units=strs(
         {
-            "jahr|jahre|jahren|jahres|jahrs|jährige|jährigen": "Y",
+            "jahr|jahre|jahren|jahres|jahrs": "Y",
             "monat|monate|monaten|monats": "M",
             "woche|wochen": "W",
             "tag|tage|tagen|tages": "D",

@@ -1,0 +1,114 @@
+"""The top of the page: what went in, what was skipped, and the list of stories.
+
+Why first: before reading a story a journalist wants to know how much coverage
+was read, in which languages and over which dates, and what could not be read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from corroborate.model import RunResult, Skipped, Story
+from corroborate.render.html import Html, el
+from corroborate.render.sources import format_date
+from corroborate.render.widgets import badge, collapsed, muted, plural
+
+#: Skipped inputs are listed open when there are only a few of them.
+_OPEN_SKIPPED = 10
+
+
+def date_range(dates: list[str]) -> str:
+    """ "14 Oct 2025 – 16 Oct 2025", one date, or "no dates" for publication dates."""
+    if not dates:
+        return "no dates"
+    low, high = min(dates), max(dates)
+    return format_date(low) if low == high else f"{format_date(low)} – {format_date(high)}"
+
+
+def languages(codes: list[str]) -> str:
+    """ "en 4 · de 3 · nl 2", most frequent first, ties by code."""
+    counts = Counter(codes)
+    return " · ".join(
+        f"{code} {n}" for code, n in sorted(counts.items(), key=lambda c: (-c[1], c[0]))
+    )
+
+
+def _stat(label: str, value: str, note: str = "", wide: bool = False) -> Html:
+    return el(
+        "div",
+        el("div", value, class_="stat-value"),
+        el("div", label, class_="stat-label"),
+        muted(note) if note else None,
+        class_="stat wide" if wide else "stat",
+    )
+
+
+def _stats(result: RunResult) -> Html:
+    kept = [a for a in result.articles if a.duplicate_of is None]
+    duplicates = len(result.articles) - len(kept)
+    outlets = {a.outlet for a in result.articles if a.outlet}
+    published = [a.published for a in result.articles if a.published]
+    return el(
+        "div",
+        _stat("stories", str(len(result.stories))),
+        _stat(
+            "articles", str(len(result.articles)), f"{duplicates} duplicates" if duplicates else ""
+        ),
+        _stat("outlets", str(len(outlets))),
+        _stat("languages", str(len({a.language for a in result.articles}))),
+        _stat("published", date_range(published), wide=True),
+        _stat("skipped inputs", str(len(result.skipped))),
+        class_="stats",
+    )
+
+
+def _skipped(skipped: list[Skipped]) -> Html | None:
+    if not skipped:
+        return None
+    rows = [el("tr", el("td", s.source, class_="mono"), el("td", s.reason)) for s in skipped]
+    table = el(
+        "table",
+        el("thead", el("tr", el("th", "input"), el("th", "reason"))),
+        el("tbody", rows),
+        class_="plain",
+    )
+    return collapsed(
+        f"Skipped inputs ({len(skipped)})",
+        el("div", table, class_="scroll"),
+        open_=len(skipped) <= _OPEN_SKIPPED,
+    )
+
+
+def _story_link(story: Story) -> Html:
+    statuses = Counter(f.status for f in story.facts)
+    counts = [
+        el("span", badge(status), " ", str(statuses[status]), class_="count")
+        for status in ("conflicting", "refined", "agreed")
+        if statuses[status]
+    ]
+    return el(
+        "li",
+        el("a", story.title, href=f"#{story.id}"),
+        " ",
+        muted(plural(len(story.articles), "source")),
+        " ",
+        counts,
+    )
+
+
+def overview(result: RunResult) -> Html:
+    """Counts, languages, skipped inputs and a linked list of the stories."""
+    codes = [a.language for a in result.articles]
+    return el(
+        "section",
+        el("h2", "Overview"),
+        _stats(result),
+        el("p", "Languages: ", languages(codes)) if codes else None,
+        _skipped(result.skipped),
+        el("h3", "Stories"),
+        el("ol", [_story_link(s) for s in result.stories], class_="story-index")
+        if result.stories
+        else el("p", "No stories.", class_="muted"),
+        class_="overview",
+        id="overview",
+    )

@@ -1,0 +1,97 @@
+"""Looking up articles and naming them the way a reader knows them.
+
+Why one place: the fact matrix, the timeline lanes, the entity table and the
+click-through panel all show "which source said this"; naming and numbering the
+articles once keeps every part of the page consistent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from corroborate.model import Article, RunResult
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A clickable place in the text: article number (JSON island index), start, end."""
+
+    article: int
+    start: int
+    end: int
+
+
+class Sources:
+    """The articles of one run, numbered in the order the JSON island lists them."""
+
+    def __init__(self, result: RunResult) -> None:
+        self.articles = list(result.articles)
+        self._number = {article.id: n for n, article in enumerate(self.articles)}
+        self._duplicates: dict[str, list[Article]] = {}
+        for article in self.articles:
+            if article.duplicate_of is not None:
+                self._duplicates.setdefault(article.duplicate_of, []).append(article)
+
+    def get(self, article_id: str) -> Article | None:
+        number = self._number.get(article_id)
+        return None if number is None else self.articles[number]
+
+    def span(self, article_id: str, start: int, end: int) -> Span | None:
+        """The span if the article is known and the offsets fit its text, else None."""
+        number = self._number.get(article_id)
+        if number is None or not 0 <= start <= end <= len(self.articles[number].text):
+            return None
+        return Span(number, start, end)
+
+    def whole(self, article_id: str) -> Span | None:
+        """A span that opens the article without highlighting anything."""
+        return self.span(article_id, 0, 0)
+
+    def duplicates_of(self, article_id: str) -> list[Article]:
+        return self._duplicates.get(article_id, [])
+
+    def name(self, article_id: str) -> str:
+        """The outlet, or the article id when the page did not say which outlet it is."""
+        article = self.get(article_id)
+        return article.outlet or article_id if article is not None else article_id
+
+    def context(self, article_id: str, start: int, end: int, width: int = 60) -> str:
+        """A one-line snippet around a span, for tooltips."""
+        article = self.get(article_id)
+        if article is None:
+            return ""
+        left = max(0, start - width)
+        right = min(len(article.text), end + width)
+        snippet = " ".join(article.text[left:right].split())
+        return ("…" if left else "") + snippet + ("…" if right < len(article.text) else "")
+
+
+def format_date(iso: str | None, precision: str = "day") -> str:
+    """``2025-10-14`` as "14 Oct 2025", coarser for month or year precision; "undated" for None."""
+    if iso is None:
+        return _format_undated(precision)
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    month = f"{_MONTHS[day.month - 1]} {day.year}"
+    shown = {
+        "day": f"{day.day} {month}",
+        "week": f"week of {day.day} {month}",
+        "month": month,
+        "season": f"season from {month}",
+        "year": str(day.year),
+        "decade": f"{day.year}s",
+        "century": f"{day.year}s (century)",
+    }
+    return shown.get(precision, f"{day.day} {month}")
+
+
+def _format_undated(precision: str) -> str:
+    """``after 2025-09-01`` (an order cue) reads as "after 1 Sep 2025"."""
+    if precision.startswith("after "):
+        return "after " + format_date(precision.removeprefix("after ").strip())
+    return "undated"

@@ -1,0 +1,498 @@
+"""The HTML report: offline, escaped, complete, clickable and deterministic.
+
+The run results here are built by hand, with hostile titles and bodies, so each
+property is checked on known data; one test renders the real demo corpus.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import hashlib
+import html
+import json
+import re
+import time
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from corroborate.model import (
+    Article,
+    Claim,
+    Entity,
+    Fact,
+    Mention,
+    Place,
+    RunResult,
+    Skipped,
+    Story,
+    TimelineEntry,
+)
+from corroborate.render import ISLAND_ID, render_report, write_report
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+
+TEXTS = {
+    "a1": (
+        f"Train derails {IMG} near Marleveen.\n\n"
+        "\U0001f686 A freight train came off the tracks on Tuesday, injuring 14 people.\n\n"
+        "The line was inspected in March."
+    ),
+    "a2": (
+        "Goederentrein ontspoord bij Marleveen.\n\n"
+        "Een goederentrein ontspoorde dinsdag; er raakten 17 mensen gewond.\n\n"
+        f"Het spoor werd in maart gecontroleerd. {SCRIPT}"
+    ),
+    "a4": "Güterzug entgleist.\n\nDer Schaden liegt bei acht Millionen Euro, sagt Jürgen Halbach.",
+}
+
+
+def _article(article_id: str, **fields: Any) -> Article:
+    return Article(id=article_id, source=f"in/{article_id}.html", content_hash=article_id, **fields)
+
+
+def _claim(article: str, needle: str, **attributes: object) -> Claim:
+    start = TEXTS[article].index(needle)
+    return Claim(article, start, start + len(needle), needle, dict(attributes))
+
+
+def _mention(article: str, needle: str) -> Mention:
+    start = TEXTS[article].index(needle)
+    return Mention(article, start, start + len(needle))
+
+
+def hostile_result() -> RunResult:
+    """Two languages, hostile strings everywhere a scraper can put them, one duplicate."""
+    articles = [
+        _article(
+            "a1",
+            text=TEXTS["a1"],
+            title=f"{SCRIPT} Train derails",
+            outlet=f"Gazette {IMG}",
+            language="en",
+            published="2025-10-14",
+            url="https://example.com/a1?x=1&y=<b>",
+        ),
+        _article(
+            "a2",
+            text=TEXTS["a2"],
+            title="Goederentrein ontspoord",
+            outlet='Dagblad "Noord" & Co',
+            language="nl",
+            published="2025-10-15",
+        ),
+        _article(
+            "a3",
+            text=TEXTS["a1"] + " (copy)",
+            title=f"COPY {IMG}",
+            outlet="Syndicate",
+            language="en",
+            published="2025-10-14",
+            duplicate_of="a1",
+        ),
+        _article("a4", text=TEXTS["a4"], title="Güterzug entgleist", outlet=None, language="de"),
+    ]
+    facts = [
+        Fact(
+            "f1",
+            "quantity",
+            f"people injured {SCRIPT}",
+            "conflicting",
+            [
+                _claim("a1", "14", value=14.0, unit=None, normalized={"value": 14.0, "unit": None}),
+                _claim("a2", "17", value=17.0, unit=None, normalized={"value": 17.0, "unit": None}),
+            ],
+            f"14 vs 17: beyond rounding {IMG}",
+        ),
+        Fact(
+            "f2",
+            "date",
+            "date: inspected in March",
+            "agreed",
+            [
+                _claim("a1", "March", date="2026-03-01", precision="month"),
+                _claim("a2", "maart", date="2026-03-01", precision="month"),
+            ],
+            "March vs maart",
+        ),
+        Fact(
+            "f3",
+            "event",
+            "A freight train came off the tracks",
+            "agreed",
+            [
+                _claim("a1", "A freight train came off the tracks on Tuesday, injuring 14 people."),
+                _claim("a2", "Een goederentrein ontspoorde dinsdag; er raakten 17 mensen gewond."),
+            ],
+            "reported by 2 sources",
+        ),
+        Fact(
+            "f4",
+            "quantity",
+            "money: damage",
+            "single_source",
+            [
+                _claim(
+                    "a4",
+                    "acht Millionen Euro",
+                    value=8e6,
+                    unit="EUR",
+                    normalized={"value": 8e6, "unit": "EUR"},
+                )
+            ],
+            "only a4 says 8,000,000 EUR",
+        ),
+        Fact(
+            "f5",
+            "event",
+            "Halbach spoke",
+            "single_source",
+            [_claim("a4", "Der Schaden liegt bei acht Millionen Euro, sagt Jürgen Halbach.")],
+            "only a4 says",
+        ),
+    ]
+    entities = [
+        Entity(
+            "e1",
+            "place",
+            "Marleveen",
+            ["Marleveen"],
+            [_mention("a1", "Marleveen"), _mention("a2", "Marleveen")],
+            Place("Marleveen", "NL", 52.4, 6.9, 1),
+        ),
+        Entity(
+            "e2",
+            "person",
+            f"Jürgen {SCRIPT}",
+            ["Jürgen Halbach", IMG],
+            [_mention("a4", "Jürgen Halbach")],
+        ),
+        Entity(
+            "e3",
+            "place",
+            "Hengelveld",
+            [],
+            [_mention("a1", "Train")],
+            Place("Hengelveld", "NL", 52.2, 6.6, 2),
+        ),
+    ]
+    event_a1 = _mention("a1", "A freight train came off the tracks on Tuesday, injuring 14 people.")
+    timeline = [
+        TimelineEntry(
+            "2025-10-14",
+            "day",
+            "A freight train came off the tracks",
+            [event_a1, _mention("a2", "Een goederentrein")],
+        ),
+        TimelineEntry(
+            "2025-10-14", "day", f"Second thing that day {SCRIPT}", [_mention("a2", "17 mensen")]
+        ),
+        TimelineEntry(
+            "2026-03-01",
+            "month",
+            "Track inspected",
+            [_mention("a1", "The line was inspected in March.")],
+        ),
+        TimelineEntry(None, "after 2026-03-01", "Then something", [_mention("a2", "Het spoor")]),
+        TimelineEntry(None, "undated", "Halbach spoke", [_mention("a4", "sagt Jürgen Halbach")]),
+    ]
+    story = Story(
+        "story-1",
+        f"Freight train derails {SCRIPT}",
+        ["a1", "a2", "a4"],
+        ["story-2"],
+        entities,
+        facts,
+        timeline,
+    )
+    other = Story("story-2", f"Other story {IMG}", ["a4"], ["story-1"])
+    skipped = [Skipped("in/junk.bin", f"binary file {SCRIPT}")]
+    return RunResult(articles, skipped, [story, other])
+
+
+@dataclass
+class Node:
+    tag: str
+    attrs: dict[str, str | None]
+    ancestors: list[tuple[str, dict[str, str | None]]] = field(default_factory=list)
+
+
+class Collector(HTMLParser):
+    """Every start tag with its attributes and open ancestors, plus each element's raw text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.nodes: list[Node] = []
+        self.stack: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        entry = (tag, dict(attrs))
+        self.nodes.append(Node(tag, dict(attrs), list(self.stack)))
+        if tag not in {"meta", "br", "img", "input", "link"}:
+            self.stack.append(entry)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1][0] == tag, f"unbalanced </{tag}>"
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and self.stack[-1][0] == "script":
+            self.scripts.append(data)
+
+
+def parse(document: str) -> Collector:
+    parser = Collector()
+    parser.feed(document)
+    parser.close()
+    assert not parser.stack, "elements left open"
+    return parser
+
+
+def island(document: str) -> dict[str, Any]:
+    match = re.search(
+        rf'<script type="application/json" id="{ISLAND_ID}">(.*?)</script>', document, re.S
+    )
+    assert match is not None
+    raw = match.group(1)
+    assert "<" not in raw and ">" not in raw and "&" not in raw
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+def spans(parser: Collector) -> set[tuple[int, int, int]]:
+    return {
+        (int(n.attrs["data-a"] or 0), int(n.attrs["data-s"] or 0), int(n.attrs["data-e"] or 0))
+        for n in parser.nodes
+        if "data-a" in n.attrs
+    }
+
+
+@pytest.fixture(scope="module")
+def result() -> RunResult:
+    return hostile_result()
+
+
+@pytest.fixture(scope="module")
+def document(result: RunResult) -> str:
+    return render_report(result)
+
+
+def test_document_is_complete_and_balanced(document: str) -> None:
+    assert document.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert document.rstrip().endswith("</html>")
+    parse(document)
+
+
+def test_page_loads_nothing_from_the_network(document: str) -> None:
+    parser = parse(document)
+    for node in parser.nodes:
+        assert node.tag not in {
+            "img",
+            "link",
+            "iframe",
+            "object",
+            "embed",
+            "video",
+            "audio",
+            "base",
+        }
+        for name, value in node.attrs.items():
+            assert name not in {"src", "srcset", "xlink:href", "action", "poster", "background"}
+            if name == "href":
+                assert (value or "").startswith("#"), value
+    assert not re.search(r"url\s*\(", document, re.I)
+    assert not re.search(r"@import", document, re.I)
+    csp = next(
+        n.attrs["content"]
+        for n in parser.nodes
+        if n.attrs.get("http-equiv") == "Content-Security-Policy"
+    )
+    assert csp is not None and csp.startswith("default-src 'none';")
+
+
+def test_csp_allows_exactly_our_style_and_script(document: str) -> None:
+    """The hashes in the policy must match the inline blocks, or the browser drops them."""
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', document)
+    assert csp is not None
+    allowed = set(re.findall(r"'sha256-([^']+)'", html.unescape(csp.group(1))))
+    style = re.search(r"<style>(.*?)</style>", document, re.S)
+    script = re.search(r"<script>(.*?)</script>", document, re.S)
+    assert style is not None and script is not None
+    for block in (style.group(1), script.group(1)):
+        assert base64.b64encode(hashlib.sha256(block.encode()).digest()).decode() in allowed
+    assert "'unsafe-inline'" not in csp.group(1)
+
+
+def test_hostile_strings_only_escaped(document: str) -> None:
+    assert SCRIPT not in document
+    assert IMG not in document
+    assert "onerror=" not in document.replace("onerror=alert", "")
+    assert html.escape(SCRIPT) in document  # the title, the label, the skipped reason: as text
+    assert html.escape(IMG) in document
+    parser = parse(document)
+    assert [n.tag for n in parser.nodes].count("script") == 2
+    assert all(not name.startswith("on") for n in parser.nodes for name in n.attrs)
+    assert parser.scripts[0].lstrip().startswith('{"articles"')
+
+
+def test_every_story_fact_and_claim_is_shown(result: RunResult, document: str) -> None:
+    parser = parse(document)
+    ids = {n.attrs.get("id") for n in parser.nodes}
+    clickable = spans(parser)
+    number = {a.id: n for n, a in enumerate(result.articles)}
+    for story in result.stories:
+        assert story.id in ids
+        assert html.escape(story.title) in document
+        for fact in story.facts:
+            assert html.escape(fact.label) in document
+            assert html.escape(fact.explanation) in document
+            for claim in fact.claims:
+                assert (number[claim.article], claim.start, claim.end) in clickable
+        for entity in story.entities:
+            assert html.escape(entity.name) in document
+            for alias in entity.aliases:
+                assert html.escape(alias) in document
+    for skipped in result.skipped:
+        assert html.escape(skipped.reason) in document
+
+
+def test_json_island_round_trips_with_matching_offsets(result: RunResult, document: str) -> None:
+    data = island(document)
+    assert [a["id"] for a in data["articles"]] == [a.id for a in result.articles]
+    assert [a["text"] for a in data["articles"]] == [a.text for a in result.articles]
+    texts = [a["text"] for a in data["articles"]]
+    for article, start, end in spans(parse(document)):
+        assert 0 <= start <= end <= len(texts[article])
+    by_id = {a["id"]: a["text"] for a in data["articles"]}
+    for fact in result.stories[0].facts:
+        for claim in fact.claims:
+            assert by_id[claim.article][claim.start : claim.end] == claim.text
+
+
+def test_offsets_count_code_points_after_an_emoji(result: RunResult, document: str) -> None:
+    """Python offsets are code points; the island keeps the emoji so the script can count them."""
+    text = island(document)["articles"][0]["text"]
+    assert "\U0001f686" in text
+    claim = result.stories[0].facts[0].claims[0]
+    assert text[claim.start : claim.end] == "14"
+
+
+def test_timeline_has_one_mark_per_dated_entry(result: RunResult, document: str) -> None:
+    parser = parse(document)
+    story = result.stories[0]
+    marks = [n for n in parser.nodes if n.attrs.get("class") == "tl-mark"]
+    dated = [n for n, e in enumerate(story.timeline, start=1) if e.date is not None]
+    assert sorted(int(m.attrs["data-entry"] or 0) for m in marks) == dated
+    items = [n for n in parser.nodes if n.attrs.get("class") == "tl-entry"]
+    assert len(items) == len(story.timeline)  # undated ones are listed, not plotted
+    dots = [n for n in parser.nodes if (n.attrs.get("class") or "").startswith("tl-dot")]
+    assert len(dots) == sum(len({m.article for m in story.timeline[n - 1].claims}) for n in dated)
+    assert sum(1 for n in dots if n.attrs["class"] == "tl-dot hollow") == 1  # the month
+
+
+def test_places_plot_has_one_point_per_located_place(document: str) -> None:
+    parser = parse(document)
+    assert sum(1 for n in parser.nodes if n.attrs.get("class") == "place-dot") == 2
+
+
+def test_duplicates_are_folded_under_the_kept_article(result: RunResult, document: str) -> None:
+    parser = parse(document)
+    duplicate_rows = [n for n in parser.nodes if n.attrs.get("class") == "duplicate"]
+    assert len(duplicate_rows) == 1
+    ancestors = [tag for tag, _ in duplicate_rows[0].ancestors]
+    assert "details" in ancestors
+    folded = re.search(
+        r"<summary>1 duplicate of this article</summary>(.*?)</details>", document, re.S
+    )
+    assert folded is not None and html.escape(f"COPY {IMG}") in folded.group(1)
+
+
+def _span_key(node: Node) -> tuple[str | None, ...]:
+    return tuple(node.attrs.get(name) for name in ("data-a", "data-s", "data-e"))
+
+
+def test_single_source_items_start_collapsed(result: RunResult, document: str) -> None:
+    parser = parse(document)
+    number = {a.id: n for n, a in enumerate(result.articles)}
+    for fact in result.stories[0].facts:
+        claim = fact.claims[0]
+        key = (str(number[claim.article]), str(claim.start), str(claim.end))
+        button = next(n for n in parser.nodes if n.tag == "button" and _span_key(n) == key)
+        closed = [a for tag, a in button.ancestors if tag == "details" and "open" not in a]
+        assert bool(closed) == (fact.status == "single_source"), fact.label
+
+
+def test_conflicts_are_called_out_and_coloured(result: RunResult, document: str) -> None:
+    assert "Where the sources disagree" in document
+    assert 'href="#story-1--f1"' in document and 'id="story-1--f1"' in document
+    assert 'class="st-conflicting"' in document and 'class="st-agreed"' in document
+
+
+def test_output_is_deterministic(result: RunResult, document: str) -> None:
+    assert render_report(copy.deepcopy(result)) == document
+
+
+def test_empty_result_renders() -> None:
+    document = render_report(RunResult())
+    parse(document)
+    assert "No stories." in document and island(document) == {"articles": []}
+
+
+def test_write_report_is_atomic(tmp_path: Path, result: RunResult, document: str) -> None:
+    path = tmp_path / "out" / "report.html"
+    write_report(result, path)
+    assert path.read_text("utf-8") == document
+    assert [p.name for p in path.parent.iterdir()] == ["report.html"]
+
+
+def _renamed(story: Story, suffix: str) -> Story:
+    """A copy of ``story`` whose claims, mentions and articles point at ``id + suffix``."""
+    copied = copy.deepcopy(story)
+    copied.id += suffix
+    copied.articles = [a + suffix for a in copied.articles]
+    for fact in copied.facts:
+        for claim in fact.claims:
+            claim.article += suffix
+    for entity in copied.entities:
+        entity.mentions = [replace(m, article=m.article + suffix) for m in entity.mentions]
+    for entry in copied.timeline:
+        entry.claims = [replace(m, article=m.article + suffix) for m in entry.claims]
+    return copied
+
+
+def test_hundred_articles_render_in_under_a_second() -> None:
+    base = hostile_result()
+    articles, stories = [], []
+    for n in range(25):
+        suffix = f"-{n}"
+        for article in base.articles:
+            duplicate = article.duplicate_of and article.duplicate_of + suffix
+            articles.append(replace(article, id=article.id + suffix, duplicate_of=duplicate))
+        stories.append(_renamed(base.stories[0], suffix))
+    big = RunResult(articles, base.skipped, stories)
+    assert len(big.articles) == 100
+    start = time.perf_counter()
+    document = render_report(big)
+    assert time.perf_counter() - start < 1.0
+    assert document.count('class="tl-mark"') == 25 * 3
+
+
+def test_demo_corpus_report_has_every_story(tmp_path: Path) -> None:
+    from corroborate.pipeline import run_pipeline
+
+    demo = Path(__file__).resolve().parents[1] / "demo" / "corpus"
+    result, _ = run_pipeline([demo], tmp_path)
+    document = render_report(result)
+    assert result.stories
+    for story in result.stories:
+        assert html.escape(story.title) in document
+    parser = parse(document)
+    assert all((n.attrs.get("href") or "#").startswith("#") for n in parser.nodes)
+    texts = [a["text"] for a in island(document)["articles"]]
+    assert all(end <= len(texts[article]) for article, _, end in spans(parser))
