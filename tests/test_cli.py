@@ -81,3 +81,14 @@ def test_python_dash_m_entry_point() -> None:
         check=False,
     )
     assert done.returncode == 0 and done.stdout.startswith("corroborate ")
+
+
+def test_help_names_live_sources_and_the_watch_command() -> None:
+    code, output = run_cli("--help")
+    assert code == 0 and "watch" in output
+    code, output = run_cli("run", "--help")
+    assert code == 0
+    for option in ("--fetch-interval", "--fetch-timeout", "--max-fetch-mb", "--no-robots"):
+        assert option in output
+    code, output = run_cli("watch", "--help")
+    assert code == 0 and "--every" in output and "--polls" in output

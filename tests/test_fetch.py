@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,9 +25,11 @@ from corroborate.fetch import (
 from corroborate.fetch.client import parse_retry_after
 from corroborate.fetch.feeds import published_hint
 from corroborate.ingest import stable_id
-from corroborate.model import RawDocument
+from corroborate.model import Limits, RawDocument
+from corroborate.pipeline import FETCH_CACHE_NAME, RunOptions, run_pipeline
 
-from .webserver import ARTICLES, OUTLET, PRIVATE, NewsServer, http_date
+from .conftest import DEMO_CORPUS, load_stories, run_cli
+from .webserver import ARTICLES, BARE, OUTLET, PRIVATE, NewsServer, demo_pages, http_date
 
 #: Small times so the whole file runs in seconds.
 FAST = FetchOptions(
@@ -124,7 +127,7 @@ def test_rss_metadata_becomes_hints(site: NewsServer) -> None:
         "url": site.url("/news/flood.html"),
         "title": ARTICLES[0].title,
         "published": "2024-05-06",
-        "author": "desk@example.org (News desk)",
+        "author": "News desk",  # the name, not the address RSS writes before it
         "outlet": OUTLET,
     }
 
@@ -344,3 +347,169 @@ def test_retry_after_parses_seconds_and_http_dates() -> None:
 )
 def test_published_hint_keeps_the_writers_day(raw: str, hint: str) -> None:
     assert published_hint(raw) == hint
+
+
+# --- through the pipeline and the command line ----------------------------------------
+
+#: The command line's fetch knobs that make tests fast (the rest come from ``FAST``).
+FAST_CLI = ("--fetch-interval", "0", "--fetch-timeout", "0.5", "-q")
+
+
+@pytest.fixture
+def fast_cli(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Short backoffs for the command line too (it exposes no retry knobs)."""
+    monkeypatch.setattr("corroborate.cli.DEFAULT_FETCH", FAST)
+
+
+def named_groups(stories: dict[str, Any]) -> set[frozenset[str]]:
+    """Story groupings by page name, so a file and a URL of the same page compare equal."""
+    name = {a["id"]: Path(a["source"]).name for a in stories["articles"]}
+    return {frozenset(name[a] for a in story["articles"]) for story in stories["stories"]}
+
+
+def texts(stories: dict[str, Any]) -> dict[str, str]:
+    return {Path(a["source"]).name: a["text"] for a in stories["articles"]}
+
+
+def test_feed_gives_the_stories_of_its_pages_read_as_files(
+    site: NewsServer, tmp_path: Path
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for path, (body, _) in demo_pages().items():
+        (pages / Path(path).name).write_bytes(body)
+    code, output = run_cli("run", str(pages), "--out", str(tmp_path / "files"), "-q")
+    assert code == 0, output
+    code, output = run_cli(
+        "run", site.url("/demo/feed.rss"), "--out", str(tmp_path / "web"), *FAST_CLI
+    )
+    assert code == 0, output
+    assert "8 pages downloaded" in output
+    from_files, from_feed = load_stories(tmp_path / "files"), load_stories(tmp_path / "web")
+    assert named_groups(from_feed) == named_groups(from_files)
+    assert max(len(g) for g in named_groups(from_feed)) >= 5  # Marleveen, across languages
+    assert texts(from_feed) == texts(from_files) and len(texts(from_feed)) == 8
+    assert all(a["source"].startswith(site.base) for a in from_feed["articles"])
+
+
+def test_second_run_asks_conditionally_and_reads_nothing(site: NewsServer, tmp_path: Path) -> None:
+    feed = site.url("/feed.rss")
+    assert run_cli("run", feed, "--out", str(tmp_path), *FAST_CLI)[0] == 0
+    first = load_stories(tmp_path)
+    assert (tmp_path / FETCH_CACHE_NAME).is_file()
+    requests_before = len(site.hits())
+    code, output = run_cli("run", feed, "--out", str(tmp_path), *FAST_CLI)
+    assert code == 0 and "0 new" in output
+    assert "0 pages downloaded, 1 unchanged since the last fetch" in output
+    again = site.hits()[requests_before:]
+    assert [hit.path for hit in again if hit.path != "/robots.txt"] == ["/feed.rss"]
+    assert again[-1].headers.get("if-none-match")  # answered 304: the pages were not asked for
+    assert load_stories(tmp_path) == first
+
+
+def test_deleted_store_is_refilled_not_answered_from_the_cache(
+    site: NewsServer, tmp_path: Path
+) -> None:
+    """A validator cache left beside a fresh store must not make every page "unchanged"."""
+    run_pipeline([site.url("/feed.rss")], tmp_path, RunOptions(fetch=FAST))
+    (tmp_path / "corroborate.duckdb").unlink()
+    result, stats = run_pipeline([site.url("/feed.rss")], tmp_path, RunOptions(fetch=FAST))
+    assert stats.added == len(ARTICLES) and stats.not_modified == 0
+    assert len(result.articles) == len(ARTICLES)
+
+
+def test_feed_metadata_fills_what_the_page_lacks(site: NewsServer, tmp_path: Path) -> None:
+    result, stats = run_pipeline([site.url("/bare.rss")], tmp_path, RunOptions(fetch=FAST))
+    [article] = result.articles
+    assert (article.title, article.published, article.outlet) == (BARE.title, "2024-05-08", OUTLET)
+    assert article.author == "News desk"
+    assert article.url == article.source == site.url(BARE.path)
+    assert stats.fetched == 1 and stats.added == 1
+
+
+def test_urls_url_lists_and_files_mix_in_one_run(site: NewsServer, tmp_path: Path) -> None:
+    listing = tmp_path / "sources.txt"
+    listing.write_text(f"# two pages\n{article_urls(site)[0]}\n{article_urls(site)[1]}\n")
+    demo_file = DEMO_CORPUS / "02_en_continental_wire.html"
+    inputs: list[Path | str] = [listing, demo_file, article_urls(site)[2]]
+    result, stats = run_pipeline(inputs, tmp_path / "out", RunOptions(fetch=FAST))
+    sources = {a.source for a in result.articles}
+    assert sources == {*article_urls(site), str(demo_file)}
+    assert stats.fetched == 3 and stats.added == 4 and not stats.skipped
+
+
+def test_article_limit_stops_the_fetch_and_a_later_run_continues(
+    site: NewsServer, tmp_path: Path
+) -> None:
+    options = RunOptions(limits=Limits(max_new_articles=1), fetch=FAST)
+    first, stats = run_pipeline([site.url("/feed.rss")], tmp_path, options)
+    assert len(first.articles) == 1 and stats.fetched == 2
+    assert "run again to continue" in stats.skipped[0].reason
+    for _ in ARTICLES[1:]:
+        run_pipeline([site.url("/feed.rss")], tmp_path, options)
+    final, stats = run_pipeline([site.url("/feed.rss")], tmp_path, options)
+    assert {a.source for a in final.articles} == set(article_urls(site))
+    assert not final.skipped
+
+
+#: Every misbehaving endpoint, and the reason its skipped entry must give.
+MISBEHAVING = {
+    "/slow": "no response within 0.5 s after 3 attempts",
+    "/always-500": "HTTP 500 Internal Server Error after 3 attempts",
+    "/loop-a": "redirect loop",
+    "/chain/0": "more than 5 redirects",
+    "/huge": "body larger than 200000 bytes",
+    "/huge-declared": "body larger than 200000 bytes",
+    "/image.png": "unsupported content type image/png",
+    "/blob": "unsupported content type application/octet-stream",
+    "/empty": "unusable body: empty file",
+    "/empty-feed": "feed lists no links",
+    "/data.xml": "neither a page, a feed nor a sitemap",
+    "/missing": "HTTP 404 Not Found",
+    PRIVATE.path: "disallowed by robots.txt",
+}
+
+
+def test_run_skips_every_misbehaving_endpoint_and_exits_0(
+    site: NewsServer, tmp_path: Path, fast_cli: None
+) -> None:
+    urls = [site.url(path) for path in MISBEHAVING]
+    good = DEMO_CORPUS / "09_de_allerland_rundschau.html"
+    code, output = run_cli(
+        "run", *urls, site.url("/busy"), str(good), "--out", str(tmp_path), "--max-fetch-mb", "0.2",
+        *FAST_CLI,
+    )  # fmt: skip
+    assert code == 0, output
+    stories = load_stories(tmp_path)
+    skipped = {entry["source"]: entry["reason"] for entry in stories["skipped"]}
+    assert set(skipped) == set(urls)
+    for path, reason in MISBEHAVING.items():
+        assert reason in skipped[site.url(path)], path
+    assert {a["source"] for a in stories["articles"]} == {site.url("/busy"), str(good)}
+    assert not site.hits(PRIVATE.path)
+    assert len(site.hits("/always-500")) == FAST.max_retries + 1
+
+
+def test_no_robots_is_an_explicit_opt_out(site: NewsServer, tmp_path: Path) -> None:
+    code, output = run_cli(
+        "run", site.url(PRIVATE.path), "--out", str(tmp_path), "--no-robots", *FAST_CLI
+    )
+    assert code == 0, output
+    assert [a["source"] for a in load_stories(tmp_path)["articles"]] == [site.url(PRIVATE.path)]
+    assert not site.hits("/robots.txt")
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("ftp://127.0.0.1/file.txt", "unsupported URL scheme ftp"),
+        ("http://", "malformed URL"),
+        ("http://127.0.0.1:99999/a", "malformed URL"),
+        ("https://exa mple.org/a", "malformed URL"),
+    ],
+)
+def test_mistyped_url_is_a_one_line_usage_error(tmp_path: Path, source: str, message: str) -> None:
+    code, output = run_cli("run", source, "--out", str(tmp_path))
+    assert code == 2
+    assert message in output and len(output.strip().splitlines()) == 1
+    assert not (tmp_path / "corroborate.duckdb").exists()

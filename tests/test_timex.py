@@ -64,9 +64,10 @@ def test_relative_english() -> None:
 def test_years_and_months_relative_to_anchor() -> None:
     v = values("This year sales doubled; last year they fell, and mid-June was hot.", "en")
     assert v == {"This year": "2022", "last year": "2021", "mid-June": "2022-06"}
-    # a yearless month is the nearest one: up to six months back, up to five ahead
+    # a yearless month is the past one, unless it is at most two months ahead
     assert values("It happened in December.", "en") == {"December": "2021-12"}
-    assert values("Talks resume on Sept. 2 in Geneva.", "en") == {"Sept. 2": "2022-09-02"}
+    assert values("Talks resume on Aug. 2 in Geneva.", "en") == {"Aug. 2": "2022-08-02"}
+    assert values("It was signed on Sept. 2 in Geneva.", "en") == {"Sept. 2": "2021-09-02"}
     assert values("It happened in January.", "en") == {"January": "2022-01"}
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from types import TracebackType
 
 LAST_MODIFIED = "Mon, 06 May 2024 08:00:00 GMT"
@@ -90,6 +91,79 @@ PRIVATE = Article(
 )
 
 
+#: A later article on another event: added to the live and growing feeds between polls.
+FESTIVAL = Article(
+    "festival",
+    "Eastport harbour festival draws record crowd",
+    "Sat, 11 May 2024 18:00:00 +0100",
+    "2024-05-11T18:00:00+01:00",
+    (
+        "A record 25,000 visitors came to the Eastport harbour festival on Saturday, the "
+        "organisers said, twice as many as last year.",
+        "Tall ships from Norway and Portugal moored along the quay, and a brass band "
+        "played until midnight.",
+    ),
+)
+#: A later article on the flood: added to the live feed, it joins the flood's story.
+FLOOD_UPDATE = Article(
+    "flood-update",
+    "Millbrook flood: River Alde falls but 40 homes still under water",
+    "Tue, 07 May 2024 18:00:00 +0100",
+    "2024-05-07T18:00:00+01:00",
+    (
+        "The River Alde began to fall on Tuesday, a day after it burst its banks at "
+        "Millbrook, but 40 homes were still flooded, the council said.",
+        "Most of the 112 residents evacuated to the town hall on Monday spent a second night "
+        "there while fire crews pumped water from Mill Lane.",
+    ),
+)
+#: A page that states neither title nor date nor outlet: the feed listing it does.
+BARE = Article(
+    "notice",
+    "Hosepipe ban lifted across Millbrook",
+    "Wed, 08 May 2024 16:20:00 +0100",
+    "2024-05-08T16:20:00+01:00",
+    (
+        "The water company said reservoir levels had recovered after the heavy rain of the "
+        "past week, and the hosepipe ban in force since March ends at midnight.",
+        "Customers who paid for a permit to fill pools will be refunded, a spokesman added.",
+    ),
+    section="bare",
+)
+DEMO_CORPUS = Path(__file__).resolve().parents[1] / "demo" / "corpus"
+
+
+def bare_html(article: Article) -> bytes:
+    body = "".join(f"<p>{text}</p>" for text in article.paragraphs)
+    return f"<!DOCTYPE html><html><body><div>{body}</div></body></html>".encode()
+
+
+def demo_pages() -> dict[str, tuple[bytes, str]]:
+    """The demo corpus as a site would serve it: {path: (body, content type)}.
+
+    HTML pages (the gzipped one unpacked) as text/html, plain-text scrapes as
+    text/plain; the JSON Lines file holds records, not a page, and is left out.
+    """
+    pages: dict[str, tuple[bytes, str]] = {}
+    for path in sorted(DEMO_CORPUS.iterdir()):
+        body = path.read_bytes()
+        if path.suffix == ".gz":
+            body, path = gzip.decompress(body), path.with_suffix("")
+        ctype = {".html": "text/html", ".txt": "text/plain"}.get(path.suffix)
+        if ctype is not None:
+            pages[f"/demo/{path.name}"] = (body, f"{ctype}; charset=utf-8")
+    return pages
+
+
+def link_feed(paths: list[str], base: str) -> bytes:
+    """An RSS feed of bare links: no title, date or outlet to stand in for the pages' own."""
+    items = "".join(f"<item><link>{base}{path}</link></item>" for path in paths)
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<link>{base}/</link>{items}</channel></rss>"
+    ).encode()
+
+
 def rss_feed(articles: tuple[Article, ...], base: str) -> bytes:
     items = "".join(
         f"<item><title>{a.title}</title><link>{base}{a.path}</link>"
@@ -162,6 +236,8 @@ class NewsServer:
     counts: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
     base: str = ""
+    #: What /live.rss lists; tests change it between polls.
+    live: list[Article] = field(default_factory=lambda: list(ARTICLES))
 
     def __post_init__(self) -> None:
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -247,6 +323,33 @@ class NewsServer:
             }
         )
         routes.update({f"/chain/{n}": _redirect(f"/chain/{n + 1}") for n in range(20)})
+        routes.update(self._live_routes())
+        return routes
+
+    def _live_routes(self) -> dict[str, Route]:
+        """Pages and feeds for the pipeline and watch tests: the demo corpus, feeds that
+        change between polls, a page whose metadata only its feed gives."""
+        base = self.base
+        demo = demo_pages()
+        routes = {path: _static(body, ctype) for path, (body, ctype) in demo.items()}
+        with self.lock:
+            live = tuple(self.live)
+            grown = self.counts.get("/growing.rss", 0) > 1
+        routes.update(
+            {
+                "/demo/feed.rss": _static(link_feed(list(demo), base), "application/rss+xml"),
+                FESTIVAL.path: _static(FESTIVAL.html(), "text/html"),
+                FLOOD_UPDATE.path: _static(FLOOD_UPDATE.html(), "text/html"),
+                BARE.path: _static(bare_html(BARE), "text/html"),
+                "/bare.rss": _static(rss_feed((BARE,), base), "application/rss+xml"),
+                "/live.rss": _static(rss_feed(live, base), "application/rss+xml"),
+                # The articles on the first request, one more from the second on.
+                "/growing.rss": _static(
+                    rss_feed((*ARTICLES, FESTIVAL) if grown else ARTICLES, base),
+                    "application/rss+xml",
+                ),
+            }
+        )
         return routes
 
 

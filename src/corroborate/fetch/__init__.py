@@ -12,7 +12,7 @@ or a :class:`Skipped` with a reason a person understands. A third outcome,
 Design, one module per concern:
 
 * :mod:`.sources` -- which source strings are URLs or files listing URLs
-  (:func:`classify`, :func:`is_remote`).
+  (:func:`classify`, :func:`is_remote`), and which are mistyped URLs (:func:`url_problem`).
 * :mod:`.client` -- :class:`PoliteClient`, httpx plus every rule about talking to
   servers: User-Agent, connect/read and total timeouts, streamed bodies cut off at
   ``max_bytes``, content-type check, redirects followed (and loop-checked) by hand so
@@ -45,7 +45,7 @@ from corroborate.fetch.options import (
     FetchResult,
     Unchanged,
 )
-from corroborate.fetch.sources import SourceKind, classify, is_remote, is_url
+from corroborate.fetch.sources import SourceKind, classify, is_remote, is_url, url_problem
 from corroborate.fetch.stage import FetchProgress, fetch_sources, iter_fetch
 
 __all__ = [
@@ -61,4 +61,5 @@ __all__ = [
     "is_remote",
     "is_url",
     "iter_fetch",
+    "url_problem",
 ]

@@ -117,11 +117,19 @@ def parse_feed(body: bytes, base_url: str, content_type: str = "application/xml"
         hints = {
             "title": _clean(entry.get("title")),
             "published": published_hint(entry.get("published") or entry.get("updated")),
-            "author": _clean(entry.get("author")),
+            "author": _author(entry),
             "outlet": outlet,
         }
         links.append(Link(urljoin(base_url, url), _present(hints)))
     return links
+
+
+def _author(entry: Any) -> str | None:
+    """The author's name: RSS writes ``desk@example.org (News desk)``, and a byline is
+    the name, not the address."""
+    detail = entry.get("author_detail")
+    name = detail.get("name") if isinstance(detail, dict) else None
+    return _clean(name) or _clean(entry.get("author"))
 
 
 def _entry_url(entry: Any) -> str | None:

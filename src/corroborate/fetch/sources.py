@@ -15,6 +15,7 @@ Nothing here raises for a bad source: an unreadable path simply is a ``file``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -23,6 +24,8 @@ SourceKind = Literal["url", "url_list", "file"]
 
 #: A URL list bigger than this is not a hand-written list; ingest may have it.
 MAX_LIST_BYTES = 5_000_000
+#: "scheme://..." -- what a person typing a URL writes, whatever the scheme.
+_URL_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def is_url(source: str) -> bool:
@@ -32,6 +35,28 @@ def is_url(source: str) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def url_problem(source: str) -> str | None:
+    """Why ``source``, written as a URL, cannot be fetched; None when it is fine or no URL.
+
+    Why here and not at fetch time: a command line naming ``ftp://`` or ``http://``
+    with no host is a typing mistake to report at once (a usage error), while a
+    well-formed URL that fails to load is the server's problem and only skipped.
+    """
+    if not _URL_LIKE.match(source):
+        return None
+    scheme = source.split(":", 1)[0].lower()
+    if scheme not in ("http", "https"):
+        return f"unsupported URL scheme {scheme}: {source} (only http and https are fetched)"
+    try:
+        parts = urlsplit(source)
+        parts.port  # noqa: B018 -- raises ValueError for a port out of range
+    except ValueError as exc:
+        return f"malformed URL {source}: {exc}"
+    if not parts.hostname or any(ch.isspace() for ch in source.strip()):
+        return f"malformed URL: {source}"
+    return None
 
 
 def classify(source: str) -> SourceKind:
