@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 def default_shared_dir() -> Path:
@@ -48,6 +49,34 @@ def f1_score(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+@dataclass
+class Counts:
+    """True positives, predictions and gold items, summed over a set, and the
+    precision, recall and F1 they give."""
+
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, gold: set[Any], predicted: set[Any]) -> None:
+        """Count one unit (a sentence, a document) whose items are set members."""
+        self.tp += len(gold & predicted)
+        self.predicted += len(predicted)
+        self.gold += len(gold)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        return f1_score(self.precision, self.recall)
+
+
 BenchFunction = Callable[[BenchOptions], list[BenchTable]]
 
 #: name -> "module:function"; imported lazily so one benchmark's heavy imports
@@ -62,6 +91,7 @@ REGISTRY: dict[str, str] = {
     "ner": "corroborate.bench.ner:run",
     "quantities": "corroborate.bench.quantities:run",
     "seeds": "corroborate.bench.seeds:run",
+    "throughput": "corroborate.bench.throughput:run",
 }
 
 

@@ -37,12 +37,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 import numpy as np
@@ -104,24 +105,22 @@ class Analysed:
 
 
 def load_gold(shared: Path) -> dict[str, Gold]:
-    gold: dict[str, Gold] = {}
-    path = shared / "bench-data" / "gva_longtail" / "incidents.jsonl.gz"
-    with gzip.open(path, "rt") as handle:
-        for line in handle:
-            row = json.loads(line)
-            people = tuple(
-                (p["Name"].strip(), _int(p.get("Age")))
-                for p in row.get("participants", [])
-                if p.get("Name", "").strip()
-            )
-            gold[row["incident_id"]] = Gold(
-                date=datetime.strptime(row["date"], "%B %d, %Y").date().isoformat(),
-                city=row["city_or_county"],
-                killed=int(row["num_killed"]),
-                injured=int(row["num_injured"]),
-                participants=people,
-            )
-    return gold
+    return {row["incident_id"]: _gold(row) for row in _gva_rows(shared, "incidents.jsonl.gz")}
+
+
+def _gold(row: dict[str, Any]) -> Gold:
+    people = tuple(
+        (p["Name"].strip(), _int(p.get("Age")))
+        for p in row.get("participants", [])
+        if p.get("Name", "").strip()
+    )
+    return Gold(
+        date=datetime.strptime(row["date"], "%B %d, %Y").date().isoformat(),
+        city=row["city_or_county"],
+        killed=int(row["num_killed"]),
+        injured=int(row["num_injured"]),
+        participants=people,
+    )
 
 
 def _int(value: object) -> int | None:
@@ -206,11 +205,19 @@ def _incident_date(analysed: Analysed) -> str | None:
         if expression.date
         and (
             (expression.kind == "date" and expression.precision == "day")
-            or (expression.kind == "time" and not any(ch.isdigit() for ch in expression.text))
+            or (expression.kind == "time" and _names_a_day(expression.text))
         )
     ]
     window = [day for day in days if earliest <= day <= published]
     return min(window).isoformat() if window else analysed.article.published
+
+
+_CLOCK_WORDS = re.compile(r"\b(?:[ap]\.?m\.?|noon|midnight|o'clock|hours?|uur|Uhr)\b", re.I)
+
+
+def _names_a_day(text: str) -> bool:
+    """ "Sunday night", "10 p.m. Wednesday" name their day; "9:15 a.m." only assumes it."""
+    return any(len(word) > 2 for word in re.findall(r"[^\W\d_]+", _CLOCK_WORDS.sub(" ", text)))
 
 
 def _city(article: str, entities: Sequence[Entity]) -> str | None:
@@ -403,13 +410,13 @@ def clustered_groups(docs: Sequence[GvaDoc], analysed: dict[str, Analysed]) -> d
 
 
 def _uris(shared: Path) -> dict[str, str]:
-    uris: dict[str, str] = {}
-    path = shared / "bench-data" / "gva_longtail" / "documents.jsonl.gz"
-    with gzip.open(path, "rt") as handle:
+    return {row["doc_id"]: row.get("uri", "") for row in _gva_rows(shared, "documents.jsonl.gz")}
+
+
+def _gva_rows(shared: Path, name: str) -> Iterator[dict[str, Any]]:
+    with gzip.open(shared / "bench-data" / "gva_longtail" / name, "rt") as handle:
         for line in handle:
-            row = json.loads(line)
-            uris[row["doc_id"]] = row.get("uri", "")
-    return uris
+            yield json.loads(line)
 
 
 def run(options: BenchOptions) -> list[BenchTable]:

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from corroborate.bench import BenchOptions, BenchTable, f1_score
+from corroborate.bench import BenchOptions, BenchTable, Counts
 from corroborate.nlp import recognize
 from corroborate.nlp.conll import TaggedSentence, read_sentences
 from corroborate.nlp.labels import entity_type
@@ -66,32 +66,6 @@ TARGETS: dict[str, float] = {
         for lang in ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru")
     },
 }
-
-
-@dataclass
-class Counts:
-    """True positives, predictions and gold spans, summed over a set."""
-
-    tp: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    def add(self, gold: set[CharSpan], predicted: set[CharSpan]) -> None:
-        self.tp += len(gold & predicted)
-        self.predicted += len(predicted)
-        self.gold += len(gold)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        return f1_score(self.precision, self.recall)
 
 
 @dataclass

@@ -58,11 +58,10 @@ import re
 import time
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corroborate.bench import BenchOptions, BenchTable, f1_score
+from corroborate.bench import BenchOptions, BenchTable, Counts
 from corroborate.quantities import find_quantities
 from corroborate.quantities.units import registry
 
@@ -143,25 +142,6 @@ def gold_value(value: str) -> tuple[float, float]:
         return min(a, b), max(a, b)
     number = float(value)
     return number, number
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        return f1_score(self.precision, self.recall)
 
 
 def _close(a: float, b: float) -> bool:
