@@ -21,7 +21,7 @@ from corroborate.bench.extraction import (
     tokenize,
 )
 from corroborate.extract.html import extract_html, validate_date
-from corroborate.model import Extraction
+from corroborate.model import FALLBACK_HINTS, Extraction
 
 PARAGRAPHS = [
     "The harbour authority of Port Kestrel approved a new breakwater on Tuesday, "
@@ -254,3 +254,27 @@ def test_copyright_year_is_not_turned_into_a_publication_day() -> None:
     extraction = extract_html(page)
     assert "evening crossing" in extraction.text
     assert extraction.published is None
+
+
+def test_hints_marked_as_defaults_yield_to_the_pages_own_metadata() -> None:
+    page = (
+        "<html><head><title>Harbour crane collapses in storm</title>"
+        '<meta property="og:site_name" content="Quayside Courier">'
+        '<meta property="article:published_time" content="2024-03-02"></head>'
+        "<body><article><h1>Harbour crane collapses in storm</h1>"
+        + "<p>The crane at berth four folded in gusts of 120 km/h on Saturday night.</p>" * 6
+        + "</article></body></html>"
+    )
+    feed = {"title": "Crane down", "outlet": "Regional News Digest", "published": "2024-03-05"}
+    as_default = extract_html(page, {**feed, FALLBACK_HINTS: "1"})
+    assert (as_default.title, as_default.outlet, as_default.published) == (
+        "Harbour crane collapses in storm",
+        "Quayside Courier",
+        "2024-03-02",
+    )
+    from_container = extract_html(page, feed)
+    assert (from_container.title, from_container.outlet, from_container.published) == (
+        "Crane down",
+        "Regional News Digest",
+        "2024-03-05",
+    )

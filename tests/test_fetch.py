@@ -25,7 +25,7 @@ from corroborate.fetch import (
 from corroborate.fetch.client import parse_retry_after
 from corroborate.fetch.feeds import published_hint
 from corroborate.ingest import stable_id
-from corroborate.model import Limits, RawDocument
+from corroborate.model import FALLBACK_HINTS, Limits, RawDocument
 from corroborate.pipeline import FETCH_CACHE_NAME, RunOptions, run_pipeline
 
 from .conftest import DEMO_CORPUS, load_stories, run_cli
@@ -129,6 +129,7 @@ def test_rss_metadata_becomes_hints(site: NewsServer) -> None:
         "published": "2024-05-06",
         "author": "News desk",  # the name, not the address RSS writes before it
         "outlet": OUTLET,
+        FALLBACK_HINTS: "1",  # the page's own metadata wins over the feed's
     }
 
 
@@ -146,6 +147,7 @@ def test_news_sitemap_metadata_becomes_hints(site: NewsServer) -> None:
         "title": ARTICLES[1].title,
         "published": "2024-05-06",
         "outlet": OUTLET,
+        FALLBACK_HINTS: "1",
     }
 
 

@@ -53,6 +53,13 @@ class Skipped:
     reason: str
 
 
+#: A ``RawDocument.hints`` key: when present (value "1"), the hints describe the page
+#: from outside (a feed entry, a news sitemap) and are defaults only: the page's own
+#: title, outlet, author and date win. Without it (JSON Lines fields, WARC headers)
+#: hints win, as the container is the better witness there.
+FALLBACK_HINTS = "hints_are_fallback"
+
+
 @dataclass
 class RawDocument:
     """One document as read from the input, before any interpretation.

@@ -52,7 +52,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
-from corroborate.model import Extraction, Problem
+from corroborate.model import FALLBACK_HINTS, Extraction, Problem
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,8 @@ def extract_html(content: str, hints: dict[str, str] | None = None) -> Extractio
     """Read the article out of one HTML page; never raises on bad content.
 
     ``hints`` may carry ``title``, ``outlet``, ``author``, ``url`` and
-    ``published`` from the container; they win over the page's own metadata.
+    ``published`` from the container; they win over the page's own metadata,
+    unless they are marked as defaults (:data:`~corroborate.model.FALLBACK_HINTS`).
     Failures (unparseable page, extractor crash, no text) come back as
     :class:`Problem` entries beside an empty ``text``.
     """
@@ -103,9 +104,9 @@ def extract_html(content: str, hints: dict[str, str] | None = None) -> Extractio
     published, published_raw = _choose_date(tree, meta, hints, problems)
     return Extraction(
         text=text,
-        title=_pick(hints.get("title"), meta.title),
-        outlet=_pick(hints.get("outlet"), meta.sitename),
-        author=_pick(hints.get("author"), meta.author),
+        title=_field(hints, "title", meta.title),
+        outlet=_field(hints, "outlet", meta.sitename),
+        author=_field(hints, "author", meta.author),
         url=_pick(hints.get("url"), meta.url),
         published=published,
         published_raw=published_raw,
@@ -186,6 +187,13 @@ def _metadata(tree: HtmlElement, problems: list[Problem]) -> Document:
         return Document()
 
 
+def _field(hints: dict[str, str], key: str, found: str | None) -> str | None:
+    """The hint or the page's value, in the order the hints ask for."""
+    if hints.get(FALLBACK_HINTS):
+        return _pick(found, hints.get(key))
+    return _pick(hints.get(key), found)
+
+
 def _pick(hint: str | None, found: str | None) -> str | None:
     """The container's value if it has one, else the page's; both cleaned."""
     for value in (hint, found):
@@ -224,11 +232,21 @@ def _choose_date(
     on 625 (time-zone shifts and stale ``datePublished`` values).
     """
     hint = hints.get("published")
-    if hint and hint.strip():
+    if hint and hint.strip() and not hints.get(FALLBACK_HINTS):
         published = validate_date(hint)
         if published:
             return published, hint
         problems.append(_malformed(hint, "the container's published field"))
+    page = _page_date(tree, meta, problems)
+    if page[0] is None and hint and hints.get(FALLBACK_HINTS) and validate_date(hint):
+        return validate_date(hint), hint
+    return page
+
+
+def _page_date(
+    tree: HtmlElement | None, meta: Document, problems: list[Problem]
+) -> tuple[str | None, str | None]:
+    """The page's own publication date (see :func:`_choose_date`)."""
     declared = declared_publication_date(tree) if tree is not None else None
     if declared is not None and validate_date(declared) is None:
         problems.append(_malformed(declared, "the page's publication metadata"))

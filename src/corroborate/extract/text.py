@@ -43,7 +43,7 @@ from typing import Final
 import justext
 
 from corroborate.extract.dates import DateFinding, find_published_in_text, parse_human_date
-from corroborate.model import Extraction, Problem
+from corroborate.model import FALLBACK_HINTS, Extraction, Problem
 
 # --------------------------------------------------------------------------- #
 # Tunables (chosen from how news pages are built, not fitted to any sample)
@@ -696,6 +696,8 @@ def _published(
     """Publication date: a valid hint wins; an invalid hint is a problem, not a date."""
     problems = list(dates.problems)
     hint = _hint(hints, "published")
+    if hint and hints.get(FALLBACK_HINTS) and dates.published:
+        return dates.published, dates.raw, problems
     if hint:
         iso = parse_human_date(hint)
         if iso:
@@ -724,7 +726,13 @@ def _extract(content: str, hints: dict[str, str]) -> _Result:
     layout = _layout(entries)
     texts = {e.text for e in entries}
     footer = layout.footer if layout else len(entries)
-    outlet = _hint(hints, "outlet") or _find_outlet(entries, footer)
+    fallback = bool(hints.get(FALLBACK_HINTS))
+    found_outlet = _find_outlet(entries, footer)
+    outlet = (
+        found_outlet or _hint(hints, "outlet")
+        if fallback
+        else _hint(hints, "outlet") or found_outlet
+    )
     brand = _suffix_brand(entries) or outlet
     above_body = entries[: layout.body_start] if layout else entries
     title_line = _choose_title(above_body, entries, brand)
@@ -738,7 +746,7 @@ def _extract(content: str, hints: dict[str, str]) -> _Result:
         problems.append(Problem(code="no_text", message="no article text found in the page"))
     extraction = Extraction(
         text="\n\n".join(kept),
-        title=hint_title or title,
+        title=(title or hint_title) if fallback else (hint_title or title),
         outlet=outlet,
         url=_hint(hints, "url"),
         published=published,

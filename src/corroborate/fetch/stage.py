@@ -26,7 +26,7 @@ from corroborate.fetch.feeds import (
 from corroborate.fetch.options import FetchItem, FetchOptions, FetchResult, Unchanged
 from corroborate.fetch.sources import is_url, read_url_list
 from corroborate.ingest import InputError, content_hash, decode_text, stable_id
-from corroborate.model import MediaType, RawDocument, Skipped
+from corroborate.model import FALLBACK_HINTS, MediaType, RawDocument, Skipped
 
 #: Progress of a crawl: (URL just handled, URLs handled, URLs known so far).
 FetchProgress = Callable[[str, int, int], None]
@@ -186,7 +186,11 @@ def page_document(response: Response, body: bytes, hints: dict[str, str]) -> Raw
         media_type=media,
         raw=body,
         content=content,
-        hints={"url": response.url, **{k: v for k, v in hints.items() if k != "url"}},
+        hints={
+            "url": response.url,
+            **{k: v for k, v in hints.items() if k != "url"},
+            **({FALLBACK_HINTS: "1"} if hints else {}),
+        },
     )
 
 
