@@ -140,3 +140,14 @@ def test_natasha_backend_on_russian() -> None:
 def test_gliner_backend_without_the_package_says_what_to_install(tmp_path: object) -> None:
     with pytest.raises(RecognizerUnavailable, match="pip install gliner"):
         recognize("a1", "Some text.", "en", backend=f"gliner:{tmp_path}")
+
+
+def test_names_joined_by_a_slash_are_one_name_and_slash_acronyms_are_found() -> None:
+    text = (
+        "The interview ran on Radio Free Europe/Radio Liberty last week. "
+        "Editors at RFE/RL confirmed it, and AC/DC played at the gala."
+    )
+    found = {(m.text, m.type) for m in recognize("a", text, "en")}
+    assert ("Radio Free Europe/Radio Liberty", "org") in found
+    assert ("RFE/RL", "org") in found
+    assert not any(m in found for m in (("Radio Free Europe", "org"), ("Radio Liberty", "org")))
