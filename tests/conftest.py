@@ -58,3 +58,52 @@ def warc_record(uri: str, body: bytes, status: str = "200 OK", ctype: str = "tex
         f"Content-Length: {len(http)}\r\n\r\n"
     ).encode()
     return head + http + b"\r\n\r\n"
+
+
+@pytest.fixture(scope="session")
+def seeds_out(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One ``corroborate run`` over the five seed pages, shared by the report and app tests."""
+    out = tmp_path_factory.mktemp("seeds-out")
+    code, output = run_cli("run", str(shared_dir / "corpus" / "seeds"), "--out", str(out), "-q")
+    assert code == 0, output
+    return out
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One ``corroborate run`` over the shipped demo corpus."""
+    out = tmp_path_factory.mktemp("demo-run")
+    code, output = run_cli("run", str(DEMO_CORPUS), "--out", str(out), "-q")
+    assert code == 0, output
+    return out
+
+
+#: Markup that would run script if any page put article text into HTML unescaped.
+HOSTILE_SCRIPT = "<script>alert(1)</script>"
+HOSTILE_IMG = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="session")
+def hostile_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A run over articles with script and onerror markup in their titles and bodies."""
+    corpus = tmp_path_factory.mktemp("hostile-corpus")
+    body = (
+        "Freight train derails near Marleveen after signal failure, officials said on Tuesday.\n\n"
+        "A freight train came off the tracks near Marleveen on Tuesday, injuring 14 people, "
+        f"the regional rail authority said. {HOSTILE_SCRIPT} Crews cleared the line overnight.\n\n"
+        f"Inspectors {HOSTILE_IMG} said the signal had failed twice in March."
+    )
+    records = [
+        {"title": f"Train derails {HOSTILE_SCRIPT} near Marleveen", "text": body,
+         "outlet": "Harbour Gazette", "published": "2025-10-14", "url": "https://a.example/1"},
+        {"title": f"Marleveen derailment {HOSTILE_IMG} injures 14", "text": body.replace(
+            "officials said", "police said"), "outlet": "Northsea Ledger",
+         "published": "2025-10-15", "url": "https://b.example/2"},
+    ]  # fmt: skip
+    lines = "\n".join(json.dumps(r) for r in records)
+    (corpus / "hostile.jsonl").write_text(lines + "\n", encoding="utf-8")
+    (corpus / "hostile_page.txt").write_text(f"{HOSTILE_IMG} Derailment\n\n{body}\n", "utf-8")
+    out = tmp_path_factory.mktemp("hostile-out")
+    code, output = run_cli("run", str(corpus), "--out", str(out), "-q")
+    assert code == 0, output
+    return out

@@ -13,12 +13,23 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from corroborate import __version__
 from corroborate.bench import REGISTRY as BENCHMARKS
 from corroborate.embed import DEFAULT_EMBEDDER
+from corroborate.engine import DEFAULT_ENGINE
 from corroborate.fetch import FetchOptions, is_url, url_problem
 from corroborate.model import Limits, RunResult, Skipped
 from corroborate.nlp import DEFAULT_BACKEND as DEFAULT_RECOGNIZER
@@ -127,7 +138,35 @@ def run(
     db: Db = None,
     max_file_mb: MaxFileMb = DEFAULT_LIMITS.max_file_bytes / 1e6,
     max_decompressed_mb: MaxDecompressedMb = DEFAULT_LIMITS.max_decompressed_bytes / 1e6,
-    max_articles: MaxArticles = None,
+    max_articles: Annotated[
+        int | None,
+        typer.Option(
+            "--max-articles",
+            "--limit",
+            help="Stop after this many new articles; a later run continues.",
+            min=1,
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            help="Skip articles published before this date (YYYY-MM-DD); undated ones are kept."
+        ),
+    ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="Where extract, language, NER and embeddings run: local (a process pool "
+            "sized to the cores) or ray (Ray Data; pip install 'corroborate[ray]')."
+        ),
+    ] = DEFAULT_ENGINE,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: one per core).", min=1)
+    ] = None,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(help="A running Ray cluster for --engine ray (default: Ray on this machine)."),
+    ] = None,
     embedder: Embedder = DEFAULT_EMBEDDER,
     recognizer: Recognizer = DEFAULT_RECOGNIZER,
     title_language: TitleLanguage = None,
@@ -142,12 +181,32 @@ def run(
     from corroborate.report import write_outputs
 
     sources = _check_sources(inputs, out)
-    options = _run_options(**locals())
+    options = _scale_options(_run_options(**locals()), since, engine, workers, ray_address)
     started = time.perf_counter()
     with _interruptible(out):
         result, stats = _run_with_progress(sources, out, options, quiet)
     write_outputs(result, out)
     _print_summary(result, stats, out, time.perf_counter() - started)
+
+
+def _scale_options(
+    options: RunOptions, since: str | None, engine: str, workers: int | None, address: str | None
+) -> RunOptions:
+    """``options`` with the engine and the --since date of ``run``, or a usage error."""
+    from datetime import date
+
+    from corroborate.engine import ENGINES
+
+    if engine not in ENGINES:
+        raise _fail(f"unknown engine {engine!r}; known: {', '.join(ENGINES)}")
+    if address is not None and engine != "ray":
+        raise _fail("--ray-address only goes with --engine ray")
+    if since is not None:
+        try:
+            since = date.fromisoformat(since).isoformat()
+        except ValueError:
+            raise _fail(f"--since {since!r} is not a date like 2025-10-14") from None
+    return replace(options, since=since, engine=engine, workers=workers, ray_address=address)
 
 
 @app.command()
@@ -303,18 +362,32 @@ def _run_with_progress(
         TextColumn("[bold]{task.fields[phase]}"),
         BarColumn(),
         MofNCompleteColumn(),
+        _RateColumn(),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         TextColumn("{task.description}"),
     )
     with Progress(*columns, console=console, disable=quiet, transient=True) as bar:
         task = bar.add_task("", total=None, phase="reading")
+        shown = ["reading"]
 
         def advance(phase: str, source: str, done: int, total: int) -> None:
+            if phase != shown[0]:  # each phase gets its own rate and time left
+                bar.reset(task, total=total, phase=phase)
+                shown[0] = phase
             bar.update(
                 task, completed=done, total=total, description=Path(source).name[:40], phase=phase
             )
 
         return run_pipeline(inputs, out, options, advance)
+
+
+class _RateColumn(ProgressColumn):
+    """Items per second in the current phase (files, pages, articles or stories)."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("" if speed is None else f"{speed:,.1f}/s", style="progress.data.speed")
 
 
 def _print_summary(result: RunResult, stats: RunStats, out: Path, seconds: float) -> None:
@@ -400,6 +473,38 @@ def bench(
         out.print(table)
         for note in result.notes:
             out.print(f"  {note}", style="dim", highlight=False)
+
+
+@app.command()
+def serve(
+    folder: Annotated[
+        Path, typer.Argument(help="A run's output folder (the --out of corroborate run).")
+    ],
+    host: Annotated[
+        str | None,
+        typer.Option(
+            help="Address to listen on (default 127.0.0.1, this machine only). Anything else "
+            "exposes every article and the upload form to the network."
+        ),
+    ] = None,
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8765,
+    max_upload_mb: Annotated[
+        float, typer.Option(help="Refuse uploaded files larger than this.", min=0.001)
+    ] = 25.0,
+    max_request_mb: Annotated[
+        float, typer.Option(help="Refuse upload requests larger than this in all.", min=0.001)
+    ] = 100.0,
+) -> None:
+    """Browse FOLDER's stories in a local web app: search, story pages, JSON API, uploads."""
+    from corroborate.serve import run_server, serve_config
+
+    if not folder.is_dir():
+        raise _fail(f"{folder} is not a folder; give the --out folder of a run")
+    config = serve_config(host, port, max_upload_mb, max_request_mb)
+    if config.warning:
+        console.print(f"[bold yellow]warning:[/] {config.warning}", highlight=False)
+    console.print(f"serving {folder} on http://{config.url_host}:{config.port}/", highlight=False)
+    run_server(folder, config)
 
 
 if __name__ == "__main__":

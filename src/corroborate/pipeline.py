@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
@@ -30,6 +31,7 @@ from corroborate.aliases import link_entities, mention_keys
 from corroborate.cluster import ClusterParams, NeighbourIndex, cluster_stories, vector_key
 from corroborate.dedup import DedupItem, find_duplicates
 from corroborate.embed import DEFAULT_EMBEDDER, document_text, get_embedder
+from corroborate.engine import DEFAULT_ENGINE, Analysis, Engine, NerItem, get_engine
 from corroborate.extract import extract
 from corroborate.fetch import FetchOptions, Unchanged, is_remote, iter_fetch
 from corroborate.ingest import list_inputs, read_file
@@ -37,6 +39,7 @@ from corroborate.language import detect_language
 from corroborate.model import (
     Article,
     Extraction,
+    LanguageGuess,
     Limits,
     NamedMention,
     RawDocument,
@@ -46,7 +49,6 @@ from corroborate.model import (
     StoryCandidate,
 )
 from corroborate.nlp import DEFAULT_BACKEND as DEFAULT_RECOGNIZER
-from corroborate.nlp import recognize
 from corroborate.quantities import find_quantities
 from corroborate.reconcile import ReconcileParams, reconcile
 from corroborate.store import Store
@@ -67,8 +69,10 @@ INDEX_SUFFIX = ".usearch"
 #: (per article), "claims" (per re-clustered story).
 ProgressCallback = Callable[[str, str, int, int], None]
 
-#: Articles embedded per call, so progress moves and memory stays small.
-EMBED_BATCH = 32
+#: Documents read, analysed and stored per batch (and articles per NER or embedding
+#: batch): memory stays flat however large the input, and the engine gets enough work
+#: to spread over its workers.
+STREAM_BATCH = 256
 
 
 @dataclass
@@ -83,6 +87,15 @@ class RunOptions:
     reconcile: ReconcileParams = field(default_factory=ReconcileParams)
     #: How URLs are fetched; a ``cache_path`` of None means the one beside the store.
     fetch: FetchOptions = field(default_factory=FetchOptions)
+    #: Where the per-document stages run (see :func:`corroborate.engine.get_engine`).
+    engine: str = DEFAULT_ENGINE
+    #: Worker processes of the engine (None: one per core).
+    workers: int | None = None
+    #: A running Ray cluster for ``engine="ray"`` (None: start Ray locally).
+    ray_address: str | None = None
+    #: Skip articles published before this ISO date (YYYY-MM-DD); undated ones are kept.
+    since: str | None = None
+    batch_size: int = STREAM_BATCH
 
 
 @dataclass
@@ -99,6 +112,9 @@ class RunStats:
     skipped: list[Skipped] = field(default_factory=list)
     #: Articles (new, or whose story changed) clustered in this run.
     reclustered: int = 0
+    #: Seconds spent per stage: ingest (reading and storing), extract (with language),
+    #: fetch, dedup, entities, embedding, cluster, claims.
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def run_pipeline(
@@ -115,15 +131,17 @@ def run_pipeline(
     store_path = _store_path(out_dir, options)
     stats = RunStats()
     files, urls = split_sources(inputs)
-    with Store(store_path) as store:
-        _read_files(store, files, stats, options.limits, progress)
+    with Store(store_path) as store, _engine(options) as engine:
+        intake = Intake(store, engine, stats, options)
+        _read_files(intake, files, progress)
         if urls:
             fetch = _fetch_options(store, store_path, options)
-            _fetch(store, urls, stats, fetch, options.limits, progress)
-        with store.transaction():
+            with timed(stats, "fetch"):
+                _fetch(intake, urls, fetch, progress)
+        with timed(stats, "dedup"), store.transaction():
             store.set_duplicates(_duplicates(store.articles()))
         index_path = store_path.with_name(store_path.name + INDEX_SUFFIX)
-        stats.reclustered = update_stories(store, index_path, options, progress)
+        stats.reclustered = update_stories(store, index_path, options, progress, engine, stats)
         result = RunResult(
             articles=store.articles(), skipped=store.skipped(), stories=_ordered(store.stories())
         )
@@ -158,40 +176,65 @@ def _store_path(out_dir: Path, options: RunOptions) -> Path:
     return options.store_path or out_dir / STORE_NAME
 
 
-def _read_files(
-    store: Store,
-    inputs: Sequence[Path],
-    stats: RunStats,
-    limits: Limits,
-    progress: ProgressCallback | None,
-) -> None:
-    """Ingest local files and folders: every document read or skipped, file by file."""
+@contextmanager
+def _engine(options: RunOptions) -> Iterator[Engine]:
+    engine = get_engine(options.engine, options.workers, options.ray_address)
+    try:
+        yield engine
+    finally:
+        engine.close()
+
+
+@contextmanager
+def timed(stats: RunStats, stage: str) -> Iterator[None]:
+    """Add the block's wall-clock seconds to ``stats.seconds[stage]``."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        stats.seconds[stage] = stats.seconds.get(stage, 0.0) + time.perf_counter() - started
+
+
+def _read_files(intake: Intake, inputs: Sequence[Path], progress: ProgressCallback | None) -> None:
+    """Ingest local files and folders as a stream: documents go to the store batch by
+    batch, so a WARC file of a million records never sits in memory at once."""
+    stats = intake.stats
+    started = time.perf_counter()
+    extracting = stats.seconds.get("extract", 0.0)
     listing = list_inputs(inputs)
     for entry in listing.skipped:
-        _skip(store, stats, entry)
+        _skip(intake.store, stats, entry)
+    batch: list[RawDocument | Skipped] = []
     total = len(listing.files)
     for done, path in enumerate(listing.files, start=1):
-        for item in read_file(path, limits):
-            _take(store, item, stats, limits)
+        for item in read_file(path, intake.options.limits):
+            batch.append(item)
+            if len(batch) >= intake.options.batch_size:
+                intake.take(batch)
+                batch = []
         if progress is not None:
             progress("reading", str(path), done, total)
+    intake.take(batch)
+    ingest = time.perf_counter() - started - (stats.seconds.get("extract", 0.0) - extracting)
+    stats.seconds["ingest"] = stats.seconds.get("ingest", 0.0) + ingest
 
 
 def _fetch(
-    store: Store,
+    intake: Intake,
     urls: Sequence[str],
-    stats: RunStats,
     options: FetchOptions,
-    limits: Limits,
     progress: ProgressCallback | None,
 ) -> None:
     """Fetch URLs, feeds and sitemaps; each page is stored like a file's document.
 
+    Pages are stored one at a time, as they come: the validator cache records a page
+    once the loop asks for the next one, so it must be stored by then.
     The generator is closed explicitly, so the validator cache is saved (for the pages
     already stored, and only those) also when the article limit or a Ctrl-C stops the loop.
     The article limit stops the fetch itself: the page that hit it keeps no validators,
     so the next run asks for it again instead of being told "not modified".
     """
+    stats = intake.stats
 
     def fetched(url: str, done: int, total: int) -> None:
         if progress is not None:
@@ -205,7 +248,7 @@ def _fetch(
                 continue
             if isinstance(item, RawDocument):
                 stats.fetched += 1
-            if not _take(store, item, stats, limits):
+            if not intake.take([item]):
                 break
 
 
@@ -229,17 +272,92 @@ def _fetch_options(store: Store, store_path: Path, options: RunOptions) -> Fetch
     return fetch
 
 
-def _take(store: Store, item: RawDocument | Skipped, stats: RunStats, limits: Limits) -> bool:
-    """Store one document (or skip) from ingest or fetch; False once the article limit
-    turned a new document away."""
-    if isinstance(item, Skipped):
-        _skip(store, stats, item)
-        return True
-    if _at_article_limit(limits, stats) and not store.has_content(item.content_hash):
-        _skip(store, stats, Skipped(item.source, _limit_reason(limits)))
-        return False
-    process_document(store, item, stats, limits.extraction_timeout_s)
-    return True
+@dataclass
+class Intake:
+    """Takes documents into the store batch by batch.
+
+    The engine analyses the new documents of a batch (extract, language) wherever it
+    runs them; this process alone writes the store, one document per transaction, in
+    input order, so the result is that of reading the documents one by one.
+    """
+
+    store: Store
+    engine: Engine
+    stats: RunStats
+    options: RunOptions
+
+    def take(self, items: Sequence[RawDocument | Skipped]) -> bool:
+        """Store (or skip) every item; False once the article limit turned one away."""
+        analyses: dict[str, Analysis] = {}
+        room = True
+        for position, item in enumerate(items):
+            if isinstance(item, Skipped):
+                _skip(self.store, self.stats, item)
+            elif (first_source := self.store.source_of(item.content_hash)) is not None:
+                self._unchanged(item, first_source)
+            elif _at_article_limit(self.options.limits, self.stats):
+                _skip(
+                    self.store, self.stats, Skipped(item.source, _limit_reason(self.options.limits))
+                )
+                room = False
+            else:
+                if item.content_hash not in analyses:
+                    analyses.update(self._analyse(items[position:], analyses))
+                self._store(item, analyses[item.content_hash])
+        return room
+
+    def _analyse(
+        self, items: Sequence[RawDocument | Skipped], done: dict[str, Analysis]
+    ) -> dict[str, Analysis]:
+        """Analyse the new documents of ``items``, at most as many as the limit leaves room
+        for (each gives at most one article), keyed by content hash."""
+        wanted: dict[str, RawDocument] = {}
+        for item in items:
+            if isinstance(item, Skipped) or item.content_hash in done:
+                continue
+            if not self.store.has_content(item.content_hash):
+                wanted.setdefault(item.content_hash, item)
+        room = _room(self.options.limits, self.stats)
+        docs = list(wanted.values())[:room]
+        with timed(self.stats, "extract"):
+            analyses = self.engine.analyse(docs, self.options.limits.extraction_timeout_s)
+        return {doc.content_hash: analysis for doc, analysis in zip(docs, analyses, strict=True)}
+
+    def _unchanged(self, doc: RawDocument, first_source: str) -> None:
+        self.stats.unchanged += 1
+        if first_source != doc.source:
+            _skip(self.store, self.stats, Skipped(doc.source, f"same content as {first_source}"))
+
+    def _store(self, doc: RawDocument, analysis: Analysis) -> None:
+        """Write one new, analysed document in its own transaction."""
+        store, stats = self.store, self.stats
+        too_old = _before(analysis, self.options.since)
+        if too_old is not None:
+            # No raw document either, so that a later run without --since reads it.
+            _skip(store, stats, Skipped(doc.source, too_old))
+            return
+        with store.transaction():
+            store.add_raw(doc)
+            if analysis.language is None:
+                _skip(store, stats, Skipped(doc.source, analysis.reason or "no article text"))
+                return
+            store.add_article(_article(store, doc, analysis.extraction, analysis.language))
+        stats.added += 1
+
+
+def _room(limits: Limits, stats: RunStats) -> int | None:
+    """How many more new articles the limit allows (None: no limit)."""
+    if limits.max_new_articles is None:
+        return None
+    return max(0, limits.max_new_articles - stats.added)
+
+
+def _before(analysis: Analysis, since: str | None) -> str | None:
+    """Why an article published before ``since`` is skipped (None: it is not)."""
+    published = analysis.extraction.published
+    if since is None or published is None or published >= since:
+        return None
+    return f"published {published}, before --since {since}"
 
 
 def update_stories(
@@ -247,6 +365,8 @@ def update_stories(
     index_path: Path,
     options: RunOptions,
     progress: ProgressCallback | None = None,
+    engine: Engine | None = None,
+    stats: RunStats | None = None,
 ) -> int:
     """Bring the stored stories up to date with the stored articles; return how many
     articles were re-clustered.
@@ -255,8 +375,11 @@ def update_stories(
     re-clustered; stories of articles that left (now near-duplicates) are redone too.
     A change of embedder or recognizer re-clusters everything. The store is written
     in one transaction, then the index file; a run killed in between finds the index
-    out of date and rebuilds it from the stored vectors.
+    out of date and rebuilds it from the stored vectors. NER and embeddings of articles
+    not seen before run on ``engine`` (default: in-process).
     """
+    engine = engine or get_engine(workers=1)
+    stats = stats or RunStats()
     params = options.cluster
     models = {
         "embedder": options.embedder,
@@ -274,8 +397,11 @@ def update_stories(
     gone = sorted(a for a in story_of if a not in articles)
     if not new and not gone:
         return 0
-    mentions = _mentions(store, options.recognizer, list(articles.values()), progress)
-    vectors = _vectors(store, options.embedder, list(articles.values()), progress)
+    with timed(stats, "entities"):
+        mentions = _mentions(store, engine, options.recognizer, list(articles.values()), progress)
+    with timed(stats, "embedding"):
+        vectors = _vectors(store, engine, options.embedder, list(articles.values()), progress)
+    started = time.perf_counter()
     kept = sorted(a for a in story_of if a in articles)
     index = _open_index(index_path, vectors, kept)
     keys = {vector_key(a): a for a in kept}
@@ -292,14 +418,16 @@ def update_stories(
         np.stack([vectors[a] for a in block]),
         params,
     )
-    for done, story in enumerate(fresh, start=1):
-        story.entities = link_entities(
-            [m for a in story.articles for m in mentions[a]],
-            {a: articles[a].language for a in story.articles},
-        )
-        add_claims(story, [articles[a] for a in story.articles], options)
-        if progress is not None:
-            progress("claims", story.title, done, len(fresh))
+    stats.seconds["cluster"] = stats.seconds.get("cluster", 0.0) + time.perf_counter() - started
+    with timed(stats, "claims"):
+        for done, story in enumerate(fresh, start=1):
+            story.entities = link_entities(
+                [m for a in story.articles for m in mentions[a]],
+                {a: articles[a].language for a in story.articles},
+            )
+            add_claims(story, [articles[a] for a in story.articles], options)
+            if progress is not None:
+                progress("claims", story.title, done, len(fresh))
     _write_stories(store, touched, fresh)
     for key, spec in models.items():
         store.set_meta(key, spec)
@@ -332,20 +460,19 @@ def _write_stories(store: Store, touched: set[str], fresh: list[Story]) -> None:
 
 def _vectors(
     store: Store,
+    engine: Engine,
     embedder_spec: str,
     articles: list[Article],
     progress: ProgressCallback | None,
 ) -> dict[str, npt.NDArray[np.float32]]:
-    """Every article's vector: stored ones reused, missing ones embedded and stored."""
+    """Every article's vector: stored ones reused, missing ones embedded and stored,
+    one batch (one transaction) at a time."""
     stored = store.vectors(embedder_spec, [a.id for a in articles])
     vectors = {a: np.asarray(v, dtype=np.float32) for a, v in stored.items()}
     missing = [a for a in articles if a.id not in vectors]
-    if not missing:
-        return vectors
-    embedder = get_embedder(embedder_spec)
-    for start in range(0, len(missing), EMBED_BATCH):
-        batch = missing[start : start + EMBED_BATCH]
-        matrix = embedder.encode([document_text(a.title, a.text) for a in batch])
+    for start in range(0, len(missing), STREAM_BATCH):
+        batch = missing[start : start + STREAM_BATCH]
+        matrix = engine.embed([document_text(a.title, a.text) for a in batch], embedder_spec)
         fresh = {a.id: matrix[i] for i, a in enumerate(batch)}
         with store.transaction():
             store.add_vectors(embedder_spec, {a: v.tolist() for a, v in fresh.items()})
@@ -357,24 +484,25 @@ def _vectors(
 
 def _mentions(
     store: Store,
+    engine: Engine,
     recognizer: str,
     articles: list[Article],
     progress: ProgressCallback | None,
 ) -> dict[str, list[NamedMention]]:
-    """Every article's named mentions: stored ones reused, missing ones recognised and stored.
-
-    Each article's mentions are written in their own transaction, so a run killed
-    half-way keeps what it recognised.
-    """
+    """Every article's named mentions: stored ones reused, missing ones recognised and
+    stored, one batch (one transaction) at a time, so a run killed half-way keeps what it
+    recognised."""
     found = store.mentions(recognizer, [a.id for a in articles])
     missing = [a for a in articles if a.id not in found]
-    for done, article in enumerate(missing, start=1):
-        spans = recognize(article.id, article.text, article.language, recognizer)
+    for start in range(0, len(missing), STREAM_BATCH):
+        batch = missing[start : start + STREAM_BATCH]
+        spans = engine.recognize([NerItem(a.id, a.text, a.language) for a in batch], recognizer)
+        fresh = {a.id: found_spans for a, found_spans in zip(batch, spans, strict=True)}
         with store.transaction():
-            store.add_mentions(recognizer, {article.id: spans})
-        found[article.id] = spans
+            store.add_mentions(recognizer, fresh)
+        found.update(fresh)
         if progress is not None:
-            progress("entities", article.source, done, len(missing))
+            progress("entities", batch[-1].source, start + len(batch), len(missing))
     return found
 
 
@@ -407,39 +535,32 @@ def _ordered(stories: list[Story]) -> list[Story]:
     return sorted(stories, key=lambda s: (-len(s.articles), s.id))
 
 
-def process_document(
-    store: Store, doc: RawDocument, stats: RunStats, timeout_s: float | None = None
-) -> None:
-    """Extract, tag and store one document; already-stored content is left alone."""
-    first_source = store.source_of(doc.content_hash)
-    if first_source is not None:
-        stats.unchanged += 1
-        if first_source != doc.source:
-            _skip(store, stats, Skipped(doc.source, f"same content as {first_source}"))
-        return
+def analyse_document(doc: RawDocument, timeout_s: float | None = None) -> Analysis:
+    """Extract and tag one document, touching no store, so any process can run it.
+
+    One bad page must not end the run: a failure or timeout becomes the reason why the
+    document gives no article.
+    """
     try:
         with time_limit(timeout_s):
             extraction = extract(doc)
     except ExtractionTimeout:
-        extraction = Extraction(text="")
         reason = f"extraction took longer than {timeout_s:g} s (per-document time limit)"
-    except Exception as exc:  # one bad page must not end the run
-        extraction = Extraction(text="")
-        reason = f"extraction failed: {type(exc).__name__}: {exc}"
-    else:
+        return Analysis(Extraction(text=""), None, reason)
+    except Exception as exc:
+        return Analysis(
+            Extraction(text=""), None, f"extraction failed: {type(exc).__name__}: {exc}"
+        )
+    if not extraction.text.strip():
         details = "; ".join(problem.message for problem in extraction.problems)
         reason = "no article text found in the document" + (f" ({details})" if details else "")
-    with store.transaction():
-        store.add_raw(doc)
-        if not extraction.text.strip():
-            _skip(store, stats, Skipped(doc.source, reason))
-            return
-        store.add_article(_article(store, doc, extraction))
-    stats.added += 1
+        return Analysis(extraction, None, reason)
+    return Analysis(extraction, detect_language(extraction.text))
 
 
-def _article(store: Store, doc: RawDocument, extraction: Extraction) -> Article:
-    guess = detect_language(extraction.text)
+def _article(
+    store: Store, doc: RawDocument, extraction: Extraction, guess: LanguageGuess
+) -> Article:
     return Article(
         id=store.free_article_id(doc.doc_id, doc.content_hash),
         source=doc.source,

@@ -84,7 +84,7 @@ CREATE TABLE IF NOT EXISTS skipped (
 );
 """
 
-_ARTICLE_COLUMNS = (
+ARTICLE_COLUMNS = (
     "id, content_hash, source, title, outlet, author, url, published, published_raw, "
     "language, language_confidence, duplicate_of, text, problems"
 )
@@ -168,7 +168,7 @@ class Store:
 
     def add_article(self, article: Article) -> None:
         self._db.execute(
-            f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) "
+            f"INSERT OR REPLACE INTO articles ({ARTICLE_COLUMNS}) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 article.id, article.content_hash, article.source, article.title,
@@ -195,8 +195,8 @@ class Store:
             )
 
     def articles(self) -> list[Article]:
-        rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id").fetchall()
-        return [_article_from_row(row) for row in rows]
+        rows = self._db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY id").fetchall()
+        return [article_from_row(row) for row in rows]
 
     def skipped(self) -> list[Skipped]:
         rows = self._db.execute("SELECT source, reason FROM skipped ORDER BY source").fetchall()
@@ -311,7 +311,7 @@ def _problems_json(problems: Iterable[Problem]) -> str:
     )
 
 
-def _article_from_row(row: tuple[object, ...]) -> Article:
+def article_from_row(row: tuple[object, ...]) -> Article:
     (id_, content_hash, source, title, outlet, author, url, published, published_raw,
      language, confidence, duplicate_of, text, problems) = row  # fmt: skip
     return Article(

@@ -13,8 +13,8 @@ reconcile) and the reconciled story is read for five fields:
   article's value is the first number it states for the slot (the lead), or the
   people its phrases imply ("a man was shot and killed") when it states none; the
   story's value is the one most articles give (ties: the latest article, which
-  tends to carry the updated count). No fact: 0. Injured falls back to ``people
-  shot`` minus killed.
+  tends to carry the updated count). No fact: 0. Injured is at least ``people
+  shot`` minus killed (everyone shot and not killed was hurt).
 * **date**: per article, the earliest day the text states or implies ("Sunday
   night", read against the publication date) within the week up to publication
   (falls back to the publication date); the story's date is the one most articles
@@ -187,8 +187,8 @@ def article_readings(
             city=_city(a.article.id, entities),
         )
         shot = by_slot["shot"].get(a.article.id)
-        if own.injured is None and shot is not None:
-            own.injured = max(shot - (own.killed or 0), 0)
+        if shot is not None:
+            own.injured = max(own.injured or 0, shot - (own.killed or 0))
         readings[a.article.id] = own
     return readings
 

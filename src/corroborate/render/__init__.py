@@ -35,7 +35,8 @@ REPORT_NAME = "report.html"
 ISLAND_ID = "corroborate-data"
 
 
-def _csp_hash(source: str) -> str:
+def csp_hash(source: str) -> str:
+    """The CSP source expression that allows exactly this inline block."""
     digest = hashlib.sha256(source.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
@@ -43,7 +44,7 @@ def _csp_hash(source: str) -> str:
 def _csp() -> str:
     """Nothing may be fetched; only our own inline style and script may apply."""
     return (
-        f"default-src 'none'; style-src {_csp_hash(CSS)}; script-src {_csp_hash(JS)}; "
+        f"default-src 'none'; style-src {csp_hash(CSS)}; script-src {csp_hash(JS)}; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
 
@@ -72,7 +73,7 @@ def island_json(sources: Sources) -> str:
     return raw.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def _panel() -> Html:
+def article_panel() -> Html:
     """The side panel the script fills with the clicked claim's paragraph."""
     return el(
         "aside",
@@ -115,7 +116,7 @@ def _body(result: RunResult, sources: Sources) -> Html:
             [story_section(story, sources, titles) for story in result.stories],
             el("footer", footer),
         ),
-        _panel(),
+        article_panel(),
         el("script", Html(island_json(sources)), type="application/json", id=ISLAND_ID),
         el("script", Html(JS)),
     )

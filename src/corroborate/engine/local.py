@@ -1,0 +1,79 @@
+"""The ``local`` engine: the per-document stages in a process pool sized to the cores.
+
+Why processes: extraction, NER and embeddings are CPU-bound Python, so threads would
+share one core. Workers come from a forkserver that has imported the pipeline once, so
+a worker starts in milliseconds and loads each model once, on first use. Small batches
+(a handful of documents, a watch poll, one fetched page) run in-process, where a pool
+would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from typing import TypeVar
+
+import numpy as np
+import numpy.typing as npt
+
+from corroborate.engine import stages
+from corroborate.engine.base import EMBED_CHUNK, Analysis, NerItem, chunked, stack_rows
+from corroborate.model import NamedMention, RawDocument
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Batches with fewer items than this run in-process.
+INLINE_BELOW = 24
+#: Documents (or articles) per task sent to a worker: big enough that pickling is
+#: cheap beside the work, small enough that the cores stay evenly busy.
+TASK_SIZE = 8
+_PRELOAD = ["corroborate.pipeline"]
+
+
+class LocalEngine:
+    """A process pool, started on the first batch big enough to need it."""
+
+    name = "local"
+
+    def __init__(self, workers: int | None = None, inline_below: int | None = None) -> None:
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.inline_below = INLINE_BELOW if inline_below is None else inline_below
+        self._pool: ProcessPoolExecutor | None = None
+
+    def analyse(self, docs: Sequence[RawDocument], timeout_s: float | None) -> list[Analysis]:
+        work = partial(stages.analyse_chunk, timeout_s=timeout_s)
+        return _flatten(self._map(work, chunked(docs, TASK_SIZE), len(docs)))
+
+    def recognize(self, items: Sequence[NerItem], spec: str) -> list[list[NamedMention]]:
+        work = partial(stages.recognize_chunk, spec=spec)
+        return _flatten(self._map(work, chunked(items, TASK_SIZE), len(items)))
+
+    def embed(self, texts: Sequence[str], spec: str) -> npt.NDArray[np.float32]:
+        work = partial(stages.embed_chunk, spec=spec)
+        return stack_rows(self._map(work, chunked(texts, EMBED_CHUNK), len(texts)))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def _map(self, work: Callable[[list[T]], R], chunks: list[list[T]], size: int) -> list[R]:
+        """``work`` over the chunks, in order: in the pool, or here for a small batch."""
+        if self.workers == 1 or size < self.inline_below or len(chunks) < 2:
+            return [work(chunk) for chunk in chunks]
+        return list(self._started().map(work, chunks))
+
+    def _started(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(_PRELOAD)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        return self._pool
+
+
+def _flatten(parts: Sequence[Sequence[T]]) -> list[T]:
+    return [item for part in parts for item in part]
