@@ -7,6 +7,8 @@ and the ray engine runs where Ray is installed.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -122,3 +124,18 @@ def test_limit_is_the_article_cap(tmp_path: Path) -> None:
     stories = load_stories(tmp_path / "out")
     assert len(stories["articles"]) == 1
     assert len(stories["skipped"]) == 2 and "run again" in stories["skipped"][0]["reason"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux only")
+def test_pool_workers_ask_to_die_with_their_parent() -> None:
+    """A SIGKILLed run cannot shut its pool down; its workers must not linger."""
+    probe = (
+        "import ctypes, signal\n"
+        "from corroborate.engine.local import die_with_parent\n"
+        "libc = ctypes.CDLL(None, use_errno=True)\n"
+        "value = ctypes.c_int(0)\n"
+        "die_with_parent()\n"
+        "libc.prctl(2, ctypes.byref(value))\n"
+        "assert value.value == signal.SIGKILL, value.value\n"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True, timeout=60)

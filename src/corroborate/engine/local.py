@@ -9,8 +9,11 @@ would cost more than it saves.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -71,8 +74,30 @@ class LocalEngine:
         if self._pool is None:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(_PRELOAD)
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=die_with_parent
+            )
         return self._pool
+
+
+#: prctl(2) option: the signal a process gets when its parent dies (Linux).
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """Worker initializer: on Linux, ask for SIGKILL when the parent process dies.
+
+    Why: a run killed with SIGKILL cannot shut its pool down, and its workers (and the
+    forkserver that started them) could otherwise linger. Elsewhere, or when libc is
+    not reachable, it does nothing.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
 
 
 def _flatten(parts: Sequence[Sequence[T]]) -> list[T]:
