@@ -10,7 +10,6 @@ that ends the run. Supported: ``.txt``, ``.html``/``.htm``, ``.json``/``.jsonl``
 from __future__ import annotations
 
 import gzip
-import hashlib
 import io
 import json
 import os
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from corroborate.model import Limits, MediaType, RawDocument, Skipped
+from corroborate.model import Limits, MediaType, RawDocument, Skipped, content_hash, stable_id
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
 RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson"}
@@ -288,16 +287,6 @@ def _document(
         content=content,
         hints=hints,
     )
-
-
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def stable_id(*parts: str) -> str:
-    """A short, stable id for documents that did not come from a file of their own."""
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
-    return digest[:16]
 
 
 def _read_records(

@@ -7,6 +7,7 @@ and a stage can be swapped, tested or run in another process on its own.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -58,6 +59,19 @@ class Skipped:
 #: title, outlet, author and date win. Without it (JSON Lines fields, WARC headers)
 #: hints win, as the container is the better witness there.
 FALLBACK_HINTS = "hints_are_fallback"
+
+
+def content_hash(data: bytes) -> str:
+    """The key of a document's bytes: the same content read twice is stored once."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def stable_id(*parts: str) -> str:
+    """A short, stable id for documents that did not come from a file of their own
+    (a JSON Lines record, a WARC record, a fetched URL): the same URL gets the same id
+    however it arrived."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    return digest[:16]
 
 
 @dataclass

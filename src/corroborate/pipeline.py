@@ -34,7 +34,7 @@ from corroborate.embed import DEFAULT_EMBEDDER, document_text, get_embedder
 from corroborate.engine import DEFAULT_ENGINE, Analysis, Engine, NerItem, get_engine
 from corroborate.extract import extract
 from corroborate.fetch import FetchOptions, Unchanged, is_remote, iter_fetch
-from corroborate.ingest import list_inputs, read_file
+from corroborate.ingest import decode_text, list_inputs, read_file
 from corroborate.language import detect_language
 from corroborate.model import (
     Article,
@@ -253,13 +253,14 @@ def _fetch(
 
 
 def _fetch_options(store: Store, store_path: Path, options: RunOptions) -> FetchOptions:
-    """The fetch options with the validator cache that belongs to this store.
+    """The fetch options with the validator cache that belongs to this store, and the
+    ingest stage's decoder (a fetched page decodes as the same bytes in a file would).
 
     A cache left beside a store that holds no documents (deleted, or never finished
     its first page) would make every URL "not modified" and the store stay empty, so it
     is not used.
     """
-    fetch = options.fetch
+    fetch = replace(options.fetch, decode=decode_text)
     if fetch.cache_path is None:
         name = (
             FETCH_CACHE_NAME

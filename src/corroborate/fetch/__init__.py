@@ -25,9 +25,10 @@ Design, one module per concern:
 * :mod:`.cache` -- ETag/Last-Modified per URL in a JSON file written atomically.
 * :mod:`.stage` -- :func:`iter_fetch` (streaming) and :func:`fetch_sources` (collected).
 
-It imports only :mod:`corroborate.model` and the pure helpers of
-:mod:`corroborate.ingest` (``decode_text``, ``content_hash``, ``stable_id``), so a fetched
-page is decoded, hashed and identified exactly as a file or WARC record would be.
+It imports only :mod:`corroborate.model` (whose ``content_hash`` and ``stable_id`` give
+a fetched page the same identity a WARC record of the same URL gets). Decoding is
+injected: the pipeline passes the ingest stage's decoder in ``FetchOptions.decode``, so a
+page decodes exactly as the same bytes in a file would.
 
 Typical use (the pipeline feeds each item to the same code as ingest's)::
 

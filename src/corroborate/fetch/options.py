@@ -6,6 +6,7 @@ orchestration in ``stage`` can all use them without importing each other in a ci
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,11 @@ class FetchOptions:
     max_depth: int = 3
     #: Most links taken from one feed or sitemap; the rest are reported as skipped.
     max_links_per_listing: int = 10_000
+    #: Bytes to text for a fetched page (raises ValueError with a reason for binary or
+    #: empty bodies). The pipeline passes the ingest stage's decoder, so a page decodes
+    #: exactly as the same bytes in a file would; None: BOM, then UTF-8, then the
+    #: declared charset, then Latin-1.
+    decode: Callable[[bytes], str] | None = None
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,14 @@ from corroborate.fetch.feeds import (
 )
 from corroborate.fetch.options import FetchItem, FetchOptions, FetchResult, Unchanged
 from corroborate.fetch.sources import is_url, read_url_list
-from corroborate.ingest import InputError, content_hash, decode_text, stable_id
-from corroborate.model import FALLBACK_HINTS, MediaType, RawDocument, Skipped
+from corroborate.model import (
+    FALLBACK_HINTS,
+    MediaType,
+    RawDocument,
+    Skipped,
+    content_hash,
+    stable_id,
+)
 
 #: Progress of a crawl: (URL just handled, URLs handled, URLs known so far).
 FetchProgress = Callable[[str, int, int], None]
@@ -135,7 +141,7 @@ class _Crawl:
             kind = detect_listing(body)
             if kind is not None:
                 return (yield from self._listing(response.url, kind, body, content_type, depth))
-            yield page_document(response, body, hints)
+            yield page_document(response, body, hints, self.options.decode)
             return True
         except (ListingError, UnusableBody) as exc:
             yield Skipped(response.url, str(exc))
@@ -166,7 +172,12 @@ class _Crawl:
             self.progress(url, self.done, max(self.total, self.done))
 
 
-def page_document(response: Response, body: bytes, hints: dict[str, str]) -> RawDocument:
+def page_document(
+    response: Response,
+    body: bytes,
+    hints: dict[str, str],
+    decode: Callable[[bytes], str] | None = None,
+) -> RawDocument:
     """A fetched page as a RawDocument, shaped like ingest's: id from the URL, raw bytes kept.
 
     Raises UnusableBody (XML that is no listing, undecodable, empty) with the reason.
@@ -175,8 +186,8 @@ def page_document(response: Response, body: bytes, hints: dict[str, str]) -> Raw
     if (mime.endswith("xml") and mime not in _HTML_TYPES) or mime.endswith("gzip"):
         raise UnusableBody(f"{mime} document is neither a page, a feed nor a sitemap")
     try:
-        content = decode_body(body, charset)
-    except InputError as exc:
+        content = decode_body(body, charset, decode)
+    except ValueError as exc:
         raise UnusableBody(f"unusable body: {exc}") from exc
     media: MediaType = "html" if mime in _HTML_TYPES or _looks_like_html(content) else "text"
     return RawDocument(
@@ -194,15 +205,38 @@ def page_document(response: Response, body: bytes, hints: dict[str, str]) -> Raw
     )
 
 
-def decode_body(body: bytes, charset: str | None) -> str:
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def plain_decode(body: bytes) -> str:
+    """The fallback decoder: byte-order mark, else UTF-8, else Latin-1 (never fails on
+    non-empty bytes; :func:`decode_body` prefers a declared charset when UTF-8 fails)."""
+    if not body.strip():
+        raise ValueError("empty file")
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if body.startswith(bom):
+            return body.decode(codec, errors="replace")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return body.decode("latin-1")
+
+
+def decode_body(
+    body: bytes, charset: str | None, decode: Callable[[bytes], str] | None = None
+) -> str:
     """Text of a body: ingest's decoding, but a declared non-UTF-8 charset wins when it fits.
 
     Why: a server's ``charset=windows-1251`` is better evidence than detection on a short
     page; yet many servers declare ISO-8859-1 by default for UTF-8 pages, so valid UTF-8
     is kept as UTF-8.
     """
-    text = decode_text(body)
-    if charset is None or body.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    text = (decode or plain_decode)(body)
+    if charset is None or body.startswith(tuple(bom for bom, _ in _BOMS)):
         return text
     try:
         body.decode("utf-8")
