@@ -306,9 +306,9 @@ class Fact:
     """Claims of several sources about one thing, and the verdict on them.
 
     ``kind`` says what sort of thing (``quantity``, ``date``, ``place``,
-    ``event``); ``label`` names it for people ("age of Daniil Mukhametov");
-    ``explanation`` gives the verdict's reason in one line ("225.3 km vs 227 km:
-    within 1%").
+    ``event``); ``label`` names it for people ("age of Anna Berg");
+    ``explanation`` gives the verdict's reason in one line ("12 miles = 19.3 km vs 19 km:
+    within 2%").
     """
 
     id: str

@@ -290,7 +290,7 @@ def _weighted(counts: csr_matrix, prior_docs: float) -> csr_matrix:
 def name_tokens(text: str) -> list[str]:
     """Cheap stand-in for NER: capitalised words, folded to ASCII.
 
-    Names survive translation ("Мухаметов" folds to "mukhametov"), so they tell
+    Names survive translation ("Ковальчук" folds to "koval'chuk"), so they tell
     two events on one theme apart across languages. A capitalised word that opens
     a sentence is skipped: it is capitalised for grammar only.
     """

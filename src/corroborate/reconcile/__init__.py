@@ -232,7 +232,7 @@ _WORDS = re.compile(r"\S+")
 
 
 def _label(group: Sequence[ClaimItem], sentences: Mapping[str, Sentences]) -> str:
-    """ "age of Daniil Mukhametov", "people killed", or the words around the first claim."""
+    """ "age of Anna Berg", "people killed", or the words around the first claim."""
     first = min(group, key=lambda item: (item.claim.article, item.claim.start))
     if first.slot_label:
         return first.slot_label

@@ -1,12 +1,12 @@
 """Verdicts: do two sources' values agree, conflict, or is one more precise?
 
-A stated number stands for an interval, not a point. "140 miles" is rounded to the
-ten (so 135-145 miles), "about 40" allows some slack on top, "40-45" and "hundreds
+A stated number stands for an interval, not a point. "40 miles" is rounded to the
+ten (so 35-45 miles), "about 40" allows some slack on top, "40-45" and "hundreds
 of" are ranges by themselves. Two claims agree when their intervals overlap after
 conversion to one unit; one *refines* the other when it is a point or narrower range
 inside the other's stated range (a range or vague amount, or a month against a
-day); otherwise they conflict. This is how an editor reads "roughly 140 miles"
-against "227 kilometres": the same distance, rounded differently.
+day); otherwise they conflict. This is how an editor reads "roughly 12 miles"
+against "19 kilometres": the same distance, rounded differently.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from corroborate.model import FactStatus
 
 #: Extra slack, as a fraction of the value, for a claim marked approximate
 #: ("about", "roughly", "ongeveer"). A prior, not tuned on any data: wide enough for
-#: "roughly 140 miles" against "227 km", narrow enough that "around 60 mph" and
+#: "roughly 12 miles" against "19 km", narrow enough that "around 60 mph" and
 #: "50 mph" still conflict.
 APPROXIMATE_SLACK = 0.05
 #: Rounding never widens a value by more than this fraction either way: "60" may be
@@ -58,9 +58,9 @@ class Verdict:
 
 
 def rounding_step(value: float) -> float:
-    """The unit a written number is rounded to: 140 -> 10, 227 -> 1, 3.5 -> 0.1.
+    """The unit a written number is rounded to: 40 -> 10, 19 -> 1, 3.5 -> 0.1.
 
-    Trailing zeros of a whole number count as rounding (a news figure of 140 is
+    Trailing zeros of a whole number count as rounding (a news figure of 40 is
     rarely exact to the mile); a zero is exact.
     """
     if value == 0 or not math.isfinite(value):

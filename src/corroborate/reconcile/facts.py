@@ -41,13 +41,6 @@ class GroupingParams:
     #: Added to the sentence similarity of two claims with the same noun ("300
     #: passengers" and "300 passengers").
     same_noun_bonus: float = 0.1
-    #: Added when two claims carry a unit of one dimension (a length, a sum of
-    #: money) and agree after conversion and rounding: coinciding measured values in
-    #: one story are evidence of their own, which a loose paraphrase in another
-    #: language ("roughly 140 miles of EU territory" / "the route through Lithuania
-    #: lasts 227 kilometers") needs. Counts and dates get no such bonus: small
-    #: numbers and nearby dates coincide too easily.
-    agreeing_unit_bonus: float = 0.15
     same_thing_lexical: float = 0.3
     conflict_lexical: float = 0.5
 
@@ -114,8 +107,6 @@ def _link_loose(
             if a.noun and a.noun == b.noun:
                 score += params.same_noun_bonus
             compatible = a.reading.low <= b.reading.high and b.reading.low <= a.reading.high
-            if compatible and _has_unit(a):
-                score += params.agreeing_unit_bonus
             if score >= (agree_cut if compatible else conflict_cut):
                 pairs.append((compatible, score, i, j))
     articles = {i: {items[i].claim.article} for i in members}
@@ -125,11 +116,6 @@ def _link_loose(
             continue
         sets.union(i, j)
         articles[sets.find(j)] = articles[root_i] | articles[root_j]
-
-
-def _has_unit(item: ClaimItem) -> bool:
-    kind, _, unit = item.dimension.partition(":")
-    return bool(unit) and kind not in ("count", "date")
 
 
 def make_fact(

@@ -14,7 +14,7 @@ train and Spanish TimeBank, never on the test sets):
   article is this coming December). A plain "most recent month not after the
   anchor" rule was tried first; on TempEval-3 train it put yearless months of
   the next few weeks a year too early. A wider window (five months ahead) put
-  past events of news reports in the future ("in maart" in a November article). A
+  past events of news reports in the future ("in March" in a November article). A
   future cue picks the first such month not before the anchor month.
 * "last week/month/year" and "ago" count back from the anchor.
 * Expressions relative to another event ("two days later", "la veille") keep
