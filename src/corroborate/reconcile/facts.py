@@ -13,8 +13,9 @@ loosely similar sentences are not reported as a conflict.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from corroborate.model import Claim, Fact
@@ -98,17 +99,14 @@ def _link_loose(
         else (params.same_thing_lexical, params.conflict_lexical)
     )
     pairs: list[tuple[bool, float, int, int]] = []
-    for position, i in enumerate(members):
-        for j in members[position + 1 :]:
-            a, b = items[i], items[j]
-            if a.claim.article == b.claim.article:
-                continue
-            score = similarity((a.claim.article, a.sentence), (b.claim.article, b.sentence))
-            if a.noun and a.noun == b.noun:
-                score += params.same_noun_bonus
-            compatible = a.reading.low <= b.reading.high and b.reading.low <= a.reading.high
-            if score >= (agree_cut if compatible else conflict_cut):
-                pairs.append((compatible, score, i, j))
+    for i, j in _cross_article_pairs(items, members):
+        a, b = items[i], items[j]
+        score = similarity((a.claim.article, a.sentence), (b.claim.article, b.sentence))
+        if a.noun and a.noun == b.noun:
+            score += params.same_noun_bonus
+        compatible = a.reading.low <= b.reading.high and b.reading.low <= a.reading.high
+        if score >= (agree_cut if compatible else conflict_cut):
+            pairs.append((compatible, score, i, j))
     articles = {i: {items[i].claim.article} for i in members}
     for _, _, i, j in sorted(pairs, reverse=True):
         root_i, root_j = sets.find(i), sets.find(j)
@@ -116,6 +114,20 @@ def _link_loose(
             continue
         sets.union(i, j)
         articles[sets.find(j)] = articles[root_i] | articles[root_j]
+
+
+def _cross_article_pairs(
+    items: Sequence[ClaimItem], members: list[int]
+) -> Iterator[tuple[int, int]]:
+    """Every pair of members from two different articles, lower index first. Walks
+    article pairs, so one long article with thousands of claims costs nothing alone."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        by_article[items[i].claim.article].append(i)
+    for first, second in itertools.combinations(by_article.values(), 2):
+        for i in first:
+            for j in second:
+                yield (i, j) if i < j else (j, i)
 
 
 def make_fact(

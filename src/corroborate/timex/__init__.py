@@ -25,6 +25,7 @@ every article.
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 from functools import lru_cache
@@ -64,11 +65,14 @@ def parse_anchor(anchor: str | None) -> date | None:
 def select(found: list[Placed]) -> list[Placed]:
     """Non-overlapping readings: longer spans first, earlier rules win ties."""
     chosen: list[Placed] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping: only neighbours can clash
     for start, end, reading in sorted(found, key=lambda f: f[0] - f[1]):
-        if all(end <= s or start >= e for s, e in taken):
+        at = bisect.bisect_left(taken, (start, end))
+        clashes_before = at > 0 and taken[at - 1][1] > start
+        clashes_after = at < len(taken) and taken[at][0] < end
+        if not (clashes_before or clashes_after):
             chosen.append((start, end, reading))
-            taken.append((start, end))
+            taken.insert(at, (start, end))
     return sorted(chosen, key=lambda f: f[0])
 
 
