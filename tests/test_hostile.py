@@ -199,7 +199,9 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
     command = [sys.executable, "-m", "corroborate", "run", str(folder), "--out", str(out), "-q"]
     peak_file = out.parent / f"{out.name}.peak"
     measured = [sys.executable, "-c", PEAK_OF_CHILD, str(peak_file), *command]
-    process = subprocess.run(measured, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False)
+    process = subprocess.run(
+        measured, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False
+    )
     output = process.stdout.decode()
     assert process.returncode == 0, output
     peak_mb = int(peak_file.read_text()) / 1024

@@ -58,6 +58,16 @@ def test_english_ages_in_three_spellings() -> None:
     assert one(text, "en", "47").kind == "age"
 
 
+def test_numbers_listed_with_an_age_are_ages() -> None:
+    text = "Three other men, ages 41, 37 and 22, were treated. She saw her 9- and 6-year-old son."
+    assert [one(text, "en", n).kind for n in ("41", "37", "22", "9")] == ["age"] * 4
+    assert one(text, "en", "Three").kind == "count"
+    dutch = one("Hij zag zijn 8- en 5-jarige zonen.", "nl", "8")
+    assert (dutch.kind, dutch.low) == ("age", 8)
+    counted = "Maria Lopez, 47, and 3 colleagues left."
+    assert one(counted, "en", "3").kind == "count"
+
+
 def test_english_aged_before_the_number() -> None:
     q = one("Volunteers aged 18 to 25 took part.", "en", "18 to 25")
     assert (q.kind, q.low, q.high) == ("age", 18, 25)

@@ -327,3 +327,45 @@ def test_a_stated_condition_implies_one_injured_person_however_often_repeated() 
     article = _article("a", text)
     injured = next(f for f in reconcile([article], {}, {}, []) if f.label == "people injured")
     assert article_values(injured.claims) == {"a": 1.0}
+
+
+def test_a_count_of_things_fills_no_casualty_slot() -> None:
+    text = "He was charged with 6 counts of murder after 3 people were killed near 40 Elm Road."
+    article = _article("a", text)
+    quantities = {
+        "a": [
+            _quantity(article, "6", 6, noun="counts"),
+            _quantity(article, "3", 3, noun="people"),
+            _quantity(article, "40", 40, noun="Elm"),
+        ]
+    }
+    killed = next(f for f in reconcile([article], quantities, {}, []) if f.label == "people killed")
+    assert [c.text for c in killed.claims] == ["3"]
+
+
+def test_implied_counts_read_outcomes_objects_and_references_back() -> None:
+    text = (
+        "A fire at the mill left a security guard injured. A driver had been shot and was "
+        "pronounced dead. A boy accidentally shot his 9-year-old brother. The officer was not hurt."
+    )
+    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    assert found == [
+        ("left a security guard injured", "injured"),
+        ("A driver had been shot and was pronounced dead", "killed"),
+        ("shot his 9-year-old brother", "shot"),
+    ]
+
+
+def test_a_person_referred_back_to_is_not_counted_twice() -> None:
+    text = (
+        "A teen was killed on Elm Road. The teen was pronounced dead at the scene. He died "
+        "instantly, police said. A teen was killed on Elm Road."
+    )
+    found = implied_counts(text, "en")
+    assert [c.slot for c in found] == ["killed"] * 4
+    article = _article("a", text)
+    killed = next(f for f in reconcile([article], {}, {}, []) if f.label == "people killed")
+    assert article_values(killed.claims) == {"a": 1.0}
+    two = _article("b", "A woman died in the crash. A driver was killed nearby. She died at once.")
+    killed = next(f for f in reconcile([two], {}, {}, []) if f.label == "people killed")
+    assert article_values(killed.claims) == {"b": 2.0}

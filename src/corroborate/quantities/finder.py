@@ -197,7 +197,40 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
             readings.append(read)
             taken[read.start : read.end] = b"\x01" * (read.end - read.start)
     readings.sort(key=lambda r: r.start)
+    readings = _ages_in_lists(text, lang, readings)
     return [_quantity(article_id, text, r) for r in readings]
+
+
+def _ages_in_lists(text: str, lang: str, readings: list[Reading]) -> list[Reading]:
+    """Bare numbers listed with an age are ages too: "ages 25, 26 and 33", and the
+    suspended hyphen of "his 12- and 10-year-old sons" (counts of people otherwise)."""
+    and_word = lexicon.BETWEEN.get(lang, lexicon.BETWEEN["en"])[1]
+    listed = re.compile(rf",\s*(?:{and_word}\s+)?|\s+{and_word}\s+")
+    suspended = re.compile(rf"[-‐‑]\s*(?:,\s*|\s+{and_word}\s+)")
+    ages = list(readings)
+    for i in range(1, len(ages)):
+        previous = ages[i - 1]
+        joined = listed.fullmatch(text, previous.end, ages[i].start)
+        if joined and previous.kind == "age" and _bare_count(ages[i]):
+            ages[i] = _as_age(text, lang, ages[i])
+    for i in range(len(ages) - 2, -1, -1):
+        following = ages[i + 1]
+        joined = suspended.fullmatch(text, ages[i].end, following.start)
+        if joined and following.kind == "age" and _bare_count(ages[i]):
+            ages[i] = _as_age(text, lang, ages[i])
+    return ages
+
+
+def _bare_count(reading: Reading) -> bool:
+    """A plain whole number that could be a person's age, with no unit or noun."""
+    return (
+        reading.kind == "count"
+        and reading.unit is None
+        and reading.noun is None
+        and reading.low == reading.high
+        and float(reading.low).is_integer()
+        and 0 < reading.low < 120
+    )
 
 
 def _vague(text: str, lang: str, p: Patterns, found: list[numbers.Atom]) -> list[Reading]:

@@ -18,7 +18,7 @@ from corroborate.model import Article, Claim, Entity, Quantity, TimeExpression
 from corroborate.reconcile.compare import Reading, date_reading, format_value, quantity_reading
 from corroborate.reconcile.implicit import implied_counts, named_casualties
 from corroborate.reconcile.sentences import Sentences
-from corroborate.reconcile.slots import SLOT_LABELS, count_slot, noun_key
+from corroborate.reconcile.slots import SLOT_LABELS, count_slot, counts_people, noun_key
 
 #: Short names of the normalised units in explanations.
 UNIT_SYMBOLS = {
@@ -144,7 +144,7 @@ def _quantity_slot(
             return None, None
         person = min(nearby, key=lambda m: _distance(m[0], m[1], quantity))[2]
         return f"age:{person.id}", f"age of {person.name}"
-    if quantity.kind == "count":
+    if quantity.kind == "count" and counts_people(quantity.noun, article.language):
         slot = count_slot(
             article.text[start:end], quantity.start - start, quantity.end - start, article.language
         )

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from corroborate.model import Claim, Fact
 from corroborate.reconcile.claims import ClaimItem
 from corroborate.reconcile.compare import Reading, quantity_reading, verdict
+from corroborate.reconcile.implicit import REFERRED_VICTIM
 from corroborate.reconcile.similarity import SentenceSimilarity
 
 #: Statuses in the order a reader wants them: disagreements first.
@@ -167,10 +168,13 @@ def article_readings(group: Sequence[ClaimItem]) -> list[Reading]:
 def implied_count(claims: Sequence[Claim]) -> int:
     """People one article's phrases imply: the distinct named people, or the unnamed
     first mentions ("a man was killed ... a woman died" is two), whichever is more;
-    the unnamed person is often the one named later, so the two are not added."""
-    named = {c.attributes["victim"] for c in claims if c.attributes.get("victim")}
-    unnamed = sum(1 for c in claims if not c.attributes.get("victim"))
-    return max(len(named), unnamed)
+    the unnamed person is often the one named later, so the two are not added. A
+    first mention repeated word for word (a headline over its lead) is one person,
+    and phrases that refer back ("he died") only say there was at least one."""
+    victims = {str(c.attributes["victim"]) for c in claims if c.attributes.get("victim")}
+    named = {victim for victim in victims if victim != REFERRED_VICTIM}
+    unnamed = {" ".join(c.text.split()).lower() for c in claims if not c.attributes.get("victim")}
+    return max(len(named), len(unnamed), int(REFERRED_VICTIM in victims))
 
 
 def article_values(claims: Sequence[Claim]) -> dict[str, float]:

@@ -50,11 +50,35 @@ _CONDITION = re.compile(
     r"|(?:non-life-threatening|life-threatening|minor|serious|critical)\s+(?:injur|wound)\w*)",
     re.IGNORECASE,
 )
-CONDITION_VICTIM = "?someone in a stated condition"
+#: The person a condition or a definite mention ("the girl died", "he was wounded")
+#: refers to. All such phrases of one slot in an article count as one person, who
+#: may be the one a first mention or a name already counts (see ``implied_count``).
+REFERRED_VICTIM = "?someone referred to"
 _SLOT_OF = [(slot, re.compile(rf"^(?:{pattern})$")) for slot, pattern in _VERBS.items()]
 
 
 _VERB_ALTERNATIVES = "|".join(_VERBS.values())
+#: "... had been shot and was pronounced dead": the outcome after the means.
+_THEN_DIED = re.compile(r"\s+and\s+(?:was\s+|later\s+|then\s+)*(?:pronounced dead|died|killed)\b")
+#: "the girl was later pronounced dead", "he died", "her son was wounded": a person
+#: the text already introduced (see ``REFERRED_VICTIM``).
+_DEFINITE = re.compile(
+    rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
+    r"(?:,[^,.;]{1,60},)?|\b(?:[Hh]e|[Ss]he)\b)"
+    rf"(?:{_AUXILIARY}(?:later\s+)?(?P<verb>{_VERB_ALTERNATIVES})\b"
+    r"|\s+(?:later\s+|has\s+|had\s+|then\s+)*(?P<died>died)\b)"
+)
+#: "a shooting that left a 16-year-old girl dead", "left one man injured".
+_LEFT = re.compile(
+    rf"\bleft\s+(?:[Aa]n?|[Oo]ne)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\b|\d+-year-old\b)"
+    r"\s+(?:(?:critically|seriously|badly)\s+)?(?P<verb>dead|injured|wounded|hurt)\b"
+)
+#: "accidentally shot his 12-year-old brother", "shot himself in the leg": one
+#: person shot (killed when "shot and killed", "fatally shot").
+_SHOT_OBJECT = re.compile(
+    r"\b(?P<fatal>fatally\s+)?shot\s+(?:and\s+(?P<outcome>killed|wounded)\s+)?"
+    rf"(?:(?:his|her|their|an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b|(?:him|her)self\b)"
+)
 #: After a person's name: "Brandon Crawford, 15, was shot and killed", "Crawford died".
 _AFTER_NAME = re.compile(
     rf"^(?:,[^,.;]{{1,60}},)?(?:{_AUXILIARY}(?P<verb>{_VERB_ALTERNATIVES})\b|\s+(?:later\s+)?died\b)"
@@ -88,13 +112,27 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         return []
     found = [ImpliedCount(m.start(), m.end(), "killed") for m in _DIED.finditer(text)]
     for match in _PASSIVE.finditer(text):
-        found.append(ImpliedCount(match.start(), match.end(), _slot(match.group("verb"))))
+        slot, end = _slot(match.group("verb")), match.end()
+        then = _THEN_DIED.match(text, end)
+        if then is not None and slot != "killed":
+            slot, end = "killed", then.end()
+        found.append(ImpliedCount(match.start(), end, slot))
     for pattern in (_REDUCED, _OBJECT):
         for match in pattern.finditer(text):
             slot = "killed" if match.group("verb").startswith("kill") else "injured"
             found.append(ImpliedCount(match.start(), match.end(), slot))
+    for match in _LEFT.finditer(text):
+        slot = "killed" if match.group("verb") == "dead" else "injured"
+        found.append(ImpliedCount(match.start(), match.end(), slot))
+    for match in _SHOT_OBJECT.finditer(text):
+        fatal = match.group("fatal") or match.group("outcome") == "killed"
+        slot = "killed" if fatal else "injured" if match.group("outcome") else "shot"
+        found.append(ImpliedCount(match.start(), match.end(), slot))
+    for match in _DEFINITE.finditer(text):
+        slot = _slot(match.group("verb")) if match.group("verb") else "killed"
+        found.append(ImpliedCount(match.start(), match.end(), slot, REFERRED_VICTIM))
     for match in _CONDITION.finditer(text):
-        found.append(ImpliedCount(match.start(), match.end(), "injured", CONDITION_VICTIM))
+        found.append(ImpliedCount(match.start(), match.end(), "injured", REFERRED_VICTIM))
     return sorted(found, key=lambda c: c.start)
 
 

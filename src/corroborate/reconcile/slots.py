@@ -62,6 +62,49 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+#: language -> nouns that count people ("three *victims*", "zwei *Menschen*"). A count
+#: with another noun ("8 counts of murder", "17 gunshots", "20 Main St.") fills no
+#: casualty slot, whatever cue word follows it; a count with no noun ("two were
+#: killed") may.
+PERSON_NOUNS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "people", "persons", "person", "individuals", "others", "other", "victims", "victim",
+        "men", "man", "women", "woman", "children", "child", "kids", "kid", "boys", "boy",
+        "girls", "girl", "teens", "teen", "teenagers", "teenager", "youths", "juveniles",
+        "minors", "adults", "males", "females", "babies", "infants", "toddlers", "officers",
+        "officer", "deputies", "troopers", "firefighters", "soldiers", "civilians",
+        "students", "residents", "bystanders", "pedestrians", "passengers", "occupants",
+        "patrons", "customers", "guests", "workers", "employees", "members", "relatives",
+        "friends", "brothers", "sisters", "sons", "daughters", "suspects", "gunmen",
+        "shooters", "inmates", "worshippers", "fans", "spectators", "americans",
+    ),
+    "nl": (
+        "mensen", "personen", "persoon", "doden", "gewonden", "slachtoffers", "slachtoffer",
+        "kinderen", "kind", "mannen", "man", "vrouwen", "vrouw", "agenten", "jongeren",
+        "inwoners", "burgers", "militairen", "leden", "passagiers", "bewoners", "verdachten",
+    ),
+    "de": (
+        "menschen", "personen", "person", "tote", "toten", "verletzte", "verletzten", "opfer",
+        "kinder", "kind", "männer", "mann", "frauen", "frau", "polizisten", "jugendliche",
+        "einwohner", "soldaten", "passagiere", "bewohner", "verdächtige", "mitglieder",
+    ),
+    "es": (
+        "personas", "persona", "muertos", "heridos", "víctimas", "víctima", "niños", "niño",
+        "hombres", "hombre", "mujeres", "mujer", "agentes", "policías", "jóvenes", "menores",
+        "civiles", "soldados", "pasajeros", "vecinos", "detenidos", "sospechosos", "miembros",
+    ),
+    "fr": (
+        "personnes", "personne", "morts", "blessés", "victimes", "victime", "enfants",
+        "enfant", "hommes", "homme", "femmes", "femme", "policiers", "gendarmes", "jeunes",
+        "civils", "soldats", "passagers", "habitants", "suspects", "membres",
+    ),
+    "ru": (
+        "человек", "человека", "люди", "людей", "погибших", "раненых", "пострадавших",
+        "жертв", "детей", "ребенка", "ребёнка", "мужчин", "женщин", "полицейских", "военных",
+        "пассажиров", "жителей", "подозреваемых", "граждан",
+    ),
+}  # fmt: skip
+
 #: Human labels of the slots, used as fact labels.
 SLOT_LABELS = {
     "killed": "people killed",
@@ -131,3 +174,16 @@ def noun_key(noun: str | None) -> str:
         return ""
     words = _WORD.findall(anyascii(noun).lower())
     return words[-1] if words else ""
+
+
+_PERSON_KEYS = {
+    language: frozenset(noun_key(noun) for noun in nouns)
+    for language, nouns in PERSON_NOUNS.items()
+}
+
+
+def counts_people(noun: str | None, language: str) -> bool:
+    """Whether a count with this head noun can be a number of people: no noun ("two
+    were hurt"), a people noun, or a language without a noun list."""
+    keys = _PERSON_KEYS.get(language)
+    return not noun or keys is None or noun_key(noun) in keys
