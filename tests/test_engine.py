@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -126,16 +127,41 @@ def test_limit_is_the_article_cap(tmp_path: Path) -> None:
     assert len(stories["skipped"]) == 2 and "run again" in stories["skipped"][0]["reason"]
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux only")
-def test_pool_workers_ask_to_die_with_their_parent() -> None:
-    """A SIGKILLed run cannot shut its pool down; its workers must not linger."""
-    probe = (
-        "import ctypes, signal\n"
-        "from corroborate.engine.local import die_with_parent\n"
-        "libc = ctypes.CDLL(None, use_errno=True)\n"
-        "value = ctypes.c_int(0)\n"
-        "die_with_parent()\n"
-        "libc.prctl(2, ctypes.byref(value))\n"
-        "assert value.value == signal.SIGKILL, value.value\n"
-    )
-    subprocess.run([sys.executable, "-c", probe], check=True, timeout=60)
+#: A run that starts a two-worker pool, prints the pids of its workers and of the
+#: forkserver, and waits to be killed.
+POOL_RUN = """
+import sys, time
+from multiprocessing import forkserver
+from corroborate.engine.local import LocalEngine
+engine = LocalEngine(workers=2, inline_below=0)
+assert engine._map(len, [[1], [2, 3], [4]], 3) == [1, 2, 1]
+pool = engine._pool
+assert pool is not None
+pids = [*pool._processes, forkserver._forkserver._forkserver_pid]
+print(" ".join(map(str, pids)), flush=True)
+time.sleep(600)
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie waiting for its parent counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_killed_run_leaves_no_pool_processes_behind() -> None:
+    """SIGKILL cannot shut a pool down: workers and forkserver must end on their own."""
+    run = subprocess.Popen([sys.executable, "-c", POOL_RUN], stdout=subprocess.PIPE, text=True)
+    assert run.stdout is not None
+    pids = [int(pid) for pid in run.stdout.readline().split()]
+    assert len(pids) == 3 and all(_alive(pid) for pid in pids)
+    run.kill()
+    run.wait()
+    deadline = time.monotonic() + 60
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert [pid for pid in pids if _alive(pid)] == []

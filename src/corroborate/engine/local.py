@@ -9,11 +9,11 @@ would cost more than it saves.
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
-import signal
-import sys
+import select
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -75,29 +75,54 @@ class LocalEngine:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(_PRELOAD)
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=die_with_parent
+                self.workers,
+                mp_context=context,
+                initializer=die_with_run,
+                initargs=(os.getpid(),),
             )
         return self._pool
 
 
-#: prctl(2) option: the signal a process gets when its parent dies (Linux).
-_PR_SET_PDEATHSIG = 1
+#: Seconds between checks that the run is alive, where pidfd_open is not available.
+_POLL_S = 1.0
 
 
-def die_with_parent() -> None:
-    """Worker initializer: on Linux, ask for SIGKILL when the parent process dies.
+def die_with_run(run_pid: int) -> None:
+    """Worker initializer: exit as soon as the process that started the pool is gone.
 
-    Why: a run killed with SIGKILL cannot shut its pool down, and its workers (and the
-    forkserver that started them) could otherwise linger. Elsewhere, or when libc is
-    not reachable, it does nothing.
+    Why: a run killed with SIGKILL cannot shut its pool down. Its workers were forked
+    by the forkserver, not by the run, so they outlive it, blocked on a task queue
+    that never closes, and they keep the forkserver alive too (it serves until its
+    last client is gone). A daemon thread waits on the run's pid and ends the worker;
+    the forkserver then sees no clients left and exits.
     """
-    if not sys.platform.startswith("linux"):
-        return
+    guard = threading.Thread(
+        target=_exit_when_gone, args=(run_pid,), name="corroborate-orphan-guard", daemon=True
+    )
+    guard.start()
+
+
+def _exit_when_gone(pid: int) -> None:
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        handle = os.pidfd_open(pid)
+    except ProcessLookupError:
+        os._exit(1)
     except (OSError, AttributeError):
-        return
+        _poll_until_gone(pid)
+    else:
+        select.select([handle], [], [])
+    os._exit(1)
+
+
+def _poll_until_gone(pid: int) -> None:
+    while True:
+        time.sleep(_POLL_S)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        except PermissionError:
+            continue
 
 
 def _flatten(parts: Sequence[Sequence[T]]) -> list[T]:
