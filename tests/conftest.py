@@ -10,6 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from corroborate.bench import default_shared_dir
+from corroborate.bench.throughput import warc_record
+
+__all__ = ["warc_record"]
 from corroborate.cli import app
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -45,19 +48,6 @@ def run_cli(*args: str) -> tuple[int, str]:
 def load_stories(out: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((out / "stories.json").read_text("utf-8"))
     return data
-
-
-def warc_record(uri: str, body: bytes, status: str = "200 OK", ctype: str = "text/html") -> bytes:
-    """One WARC/1.0 response record holding an HTTP response."""
-    http = f"HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\n\r\n".encode() + body
-    head = (
-        "WARC/1.0\r\nWARC-Type: response\r\n"
-        f"WARC-Target-URI: {uri}\r\nWARC-Date: 2025-10-14T08:00:00Z\r\n"
-        f"WARC-Record-ID: <urn:uuid:{abs(hash(uri)):032x}>\r\n"
-        "Content-Type: application/http; msgtype=response\r\n"
-        f"Content-Length: {len(http)}\r\n\r\n"
-    ).encode()
-    return head + http + b"\r\n\r\n"
 
 
 @pytest.fixture(scope="session")

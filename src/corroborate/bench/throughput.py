@@ -178,7 +178,8 @@ def write_corpus(docs: Iterator[Doc], folder: Path) -> Path:
     records: list[bytes] = []
     for doc in docs:
         if doc.html:
-            records.append(gzip.compress(warc_record(f"https://bench.example/{doc.key}", doc.body)))
+            record = warc_record(f"https://bench.example/{doc.key}", doc.body.encode())
+            records.append(gzip.compress(record))
             if len(records) == WARC_RECORDS_PER_FILE:
                 _write_warc(folder, records)
                 records = []
@@ -194,9 +195,10 @@ def _write_warc(folder: Path, records: list[bytes]) -> None:
     (folder / "warc" / f"crawl-{number:05d}.warc.gz").write_bytes(b"".join(records))
 
 
-def warc_record(uri: str, body: str) -> bytes:
-    """One WARC/1.0 response record holding a 200 HTML response."""
-    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body.encode()
+def warc_record(uri: str, body: bytes, status: str = "200 OK", ctype: str = "text/html") -> bytes:
+    """One WARC/1.0 response record holding an HTTP response (the tests build theirs
+    with it too)."""
+    http = f"HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\n\r\n".encode() + body
     head = (
         "WARC/1.0\r\nWARC-Type: response\r\n"
         f"WARC-Target-URI: {uri}\r\nWARC-Date: 2025-10-14T08:00:00Z\r\n"
