@@ -93,6 +93,22 @@ def test_place_must_match_the_whole_text() -> None:
     assert resolve_place("1945", "en") is None
 
 
+def test_an_ambiguous_town_lies_where_the_storys_other_places_do() -> None:
+    alone = resolve_place("Birmingham", "en")
+    assert alone is not None and alone.country == "GB"  # the most populous
+    text = "Police in Birmingham said the suspect fled to Alabama."
+    mentions = [
+        mention("a", "Birmingham", "place", text.index("Birmingham")),
+        mention("a", "Alabama", "place", text.index("Alabama")),
+    ]
+    town = entity_of(link_entities(mentions, {"a": "en"}), "a", text.index("Birmingham"))
+    assert town.place is not None and town.place.country == "US"
+    # without a place that says where, the most populous town stays
+    lone = [mention("b", "Birmingham", "place")]
+    town = entity_of(link_entities(lone, {"b": "en"}), "b")
+    assert town.place is not None and town.place.country == "GB"
+
+
 # ----------------------------------------------------------------- linking
 
 

@@ -15,6 +15,7 @@ from corroborate.model import ENTITY_TYPES, NamedMention
 from corroborate.nlp import RecognizerUnavailable, get_recognizer, recognize
 from corroborate.nlp.backends import MODELS_DIR
 from corroborate.nlp.chunks import chunk_text
+from corroborate.nlp.datelines import dateline
 from corroborate.nlp.labels import entity_type
 
 SENTENCES = {
@@ -151,3 +152,30 @@ def test_names_joined_by_a_slash_are_one_name_and_slash_acronyms_are_found() -> 
     assert ("Radio Free Europe/Radio Liberty", "org") in found
     assert ("RFE/RL", "org") in found
     assert not any(m in found for m in (("Radio Free Europe", "org"), ("Radio Liberty", "org")))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("BRACKWATER (KXYZ) — Police said two cars collided.", "BRACKWATER"),
+        ("May 2, 2025 6:40 AM  EAST FENWICK, Ore. – The bridge reopened.", "EAST FENWICK"),
+        ("Glenrow — The council met on Monday night.", "Glenrow"),
+        ("Glenrow, Ind. - The council met on Monday night.", "Glenrow"),
+    ],
+)
+def test_the_dateline_place_is_a_place_mention(text: str, place: str) -> None:
+    mentions = recognize("a", text, "en")
+    assert (place, "place") in {(m.text, m.type) for m in mentions}
+    assert not any(m.start < text.index(place) + len(place) < m.end for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE — The road has reopened after the storm.",
+        "The mayor said - after a pause - that it would reopen.",
+        "Officials met on Monday. Nothing was decided about the bridge.",
+    ],
+)
+def test_openers_that_are_not_datelines_give_none(text: str) -> None:
+    assert dateline(text) is None

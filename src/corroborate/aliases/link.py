@@ -31,7 +31,7 @@ from corroborate.aliases.fold import (
     person_tokens,
     strip_honorifics,
 )
-from corroborate.aliases.places import resolve_place
+from corroborate.aliases.places import place_countries, resolve_place
 from corroborate.model import Entity, Mention, NamedMention, Place
 
 #: Lowest rapidfuzz ratio (0-100) between two surname keys that may still be one
@@ -197,6 +197,7 @@ def given_only_fits(short: tuple[NameToken, ...], full: tuple[NameToken, ...]) -
 def _prepare(mentions: Sequence[NamedMention], languages: Mapping[str, str]) -> list[_Item]:
     """Sort, de-duplicate and annotate mentions so later steps are order-free."""
     unique = sorted(set(mentions), key=lambda m: (m.article, m.start, m.end, m.type, m.text))
+    countries = story_countries(unique, languages)
     items: list[_Item] = []
     for mention in unique:
         language = languages.get(mention.article, "und")
@@ -204,10 +205,27 @@ def _prepare(mentions: Sequence[NamedMention], languages: Mapping[str, str]) -> 
             mention.text.casefold().split()
         )
         tokens = person_tokens(mention.text, language) if mention.type == "person" else ()
-        place = resolve_place(mention.text, language) if mention.type == "place" else None
+        place = (
+            resolve_place(mention.text, language, countries) if mention.type == "place" else None
+        )
         acronym = acronym_letters(mention.text) if mention.type == "org" else None
         items.append(_Item(len(items), mention, language, key, tokens, place, acronym))
     return items
+
+
+def story_countries(
+    mentions: Sequence[NamedMention], languages: Mapping[str, str]
+) -> frozenset[str]:
+    """The countries of the place names that can lie in only one ("Alabama",
+    "Lithuania", a town no other country has): the context that decides where an
+    ambiguous name of the same story lies."""
+    found: set[str] = set()
+    for mention in mentions:
+        if mention.type == "place":
+            countries = place_countries(mention.text, languages.get(mention.article, "und"))
+            if len(countries) == 1:
+                found |= countries
+    return frozenset(found)
 
 
 # ----------------------------------------------------------------- linking steps

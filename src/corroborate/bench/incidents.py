@@ -19,9 +19,9 @@ reconcile) and the reconciled story is read for five fields:
   night", read against the publication date) within the week up to publication
   (falls back to the publication date); the story's date is the one most articles
   give (ties: the earliest).
-* **city**: per article, the US town (GeoNames) its place names mention most; the
-  story's city is the one most articles give. Compared with the gold
-  ``city_or_county``, case and accents folded.
+* **city**: per article, the US town (GeoNames) of its dateline ("HAMILTON, Ohio —"),
+  else the one its place names mention most; the story's city is the one most
+  articles give. Compared with the gold ``city_or_county``, case and accents folded.
 * **participants**: gold names found among the story's person entities (by
   surname), and for those, the reconciled ``age of`` fact against the gold age.
 
@@ -64,6 +64,7 @@ from corroborate.model import (
     TimeExpression,
 )
 from corroborate.nlp import recognize
+from corroborate.nlp.datelines import dateline
 from corroborate.quantities import find_quantities
 from corroborate.reconcile import SLOT_LABELS, article_values, reconcile
 from corroborate.timex import find_time_expressions
@@ -184,7 +185,7 @@ def article_readings(
             killed=by_slot["killed"].get(a.article.id),
             injured=by_slot["injured"].get(a.article.id),
             date=_incident_date(a),
-            city=_city(a.article.id, entities),
+            city=_city(a.article, entities),
         )
         shot = by_slot["shot"].get(a.article.id)
         if shot is not None:
@@ -220,7 +221,9 @@ def _names_a_day(text: str) -> bool:
     return any(len(word) > 2 for word in re.findall(r"[^\W\d_]+", _CLOCK_WORDS.sub(" ", text)))
 
 
-def _city(article: str, entities: Sequence[Entity]) -> str | None:
+def _city(article: Article, entities: Sequence[Entity]) -> str | None:
+    """The US town of the article's dateline, else the one it mentions most."""
+    filed = dateline(article.text)
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for entity in entities:
@@ -229,7 +232,9 @@ def _city(article: str, entities: Sequence[Entity]) -> str | None:
             continue
         if place.country != "US":
             continue
-        mine = [m.start for m in entity.mentions if m.article == article]
+        mine = [m.start for m in entity.mentions if m.article == article.id]
+        if filed is not None and filed[0] in mine:
+            return place.name
         if mine:
             counts[place.name] += len(mine)
             first[place.name] = min(first.get(place.name, 10**9), min(mine))

@@ -49,6 +49,7 @@ from corroborate.nlp.backends import (
     Span,
 )
 from corroborate.nlp.chunks import chunk_text
+from corroborate.nlp.datelines import dateline
 
 __all__ = [
     "BACKENDS",
@@ -133,6 +134,16 @@ def _slash_joined(spans: list[Span], text: str) -> list[Span]:
     return merged
 
 
+def _with_dateline(text: str, spans: list[Span]) -> list[Span]:
+    """The dateline's place as a place span, in place of any model span over it."""
+    found = dateline(text)
+    if found is None:
+        return spans
+    start, end = found
+    kept = [span for span in spans if span[1] <= start or span[0] >= end]
+    return sorted([*kept, (start, end, "place")])
+
+
 def _slash_acronyms(text: str, spans: list[Span]) -> list[Span]:
     """Slash acronyms no model span covers, as organisations (the usual case in news;
     the aliases stage re-types a name its article spells out otherwise)."""
@@ -156,6 +167,7 @@ def recognize(
         return []
     recognizer = get_recognizer(backend)
     spans = _slash_joined(sorted(_article_spans(recognizer, text, language)), text)
+    spans = _with_dateline(text, spans)
     mentions: list[NamedMention] = []
     last_end = -1
     for start, end, kind in sorted(spans + _slash_acronyms(text, spans)):
