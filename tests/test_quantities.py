@@ -58,6 +58,12 @@ def test_english_ages_in_three_spellings() -> None:
     assert one(text, "en", "47").kind == "age"
 
 
+def test_a_dash_before_a_number_word_is_no_minus_sign() -> None:
+    text = "DUNMERE –Three people were hurt when it was -5 °C."
+    assert one(text, "en", "Three").low == 3
+    assert one(text, "en", "-5 °C").low == -5
+
+
 def test_numbers_listed_with_an_age_are_ages() -> None:
     text = "Three other men, ages 41, 37 and 22, were treated. She saw her 9- and 6-year-old son."
     assert [one(text, "en", n).kind for n in ("41", "37", "22", "9")] == ["age"] * 4

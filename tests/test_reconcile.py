@@ -100,6 +100,9 @@ def test_nearest_cue_word_decides_the_casualty_slot() -> None:
     dutch = "Bij de brand vielen drie doden en vijf gewonden."
     assert count_slot(dutch, dutch.index("vijf"), dutch.index("vijf") + 4, "nl") == "injured"
     assert count_slot("The bridge is 300 metres long.", 14, 17, "en") is None
+    sent = "The crash sent four people to the hospital; two are in stable condition."
+    assert count_slot(sent, sent.index("four"), sent.index("four") + 4, "en") == "injured"
+    assert count_slot(sent, sent.index("two"), sent.index("two") + 3, "en") == "injured"
 
 
 def test_implied_counts_need_an_indefinite_singular_subject() -> None:

@@ -56,6 +56,7 @@ from corroborate.cluster import ClusterParams, cluster_stories
 from corroborate.embed import DEFAULT_EMBEDDER, document_text, get_embedder
 from corroborate.model import (
     Article,
+    Claim,
     Entity,
     Fact,
     NamedMention,
@@ -67,6 +68,7 @@ from corroborate.nlp import recognize
 from corroborate.nlp.datelines import dateline
 from corroborate.quantities import find_quantities
 from corroborate.reconcile import SLOT_LABELS, article_values, reconcile
+from corroborate.reconcile.implicit import REFERRED_VICTIM
 from corroborate.timex import find_time_expressions
 
 FIELDS = ("killed", "injured", "date", "city")
@@ -176,9 +178,12 @@ def article_readings(
 ) -> dict[str, Reading]:
     """Each article's own reading of the fields, taken from the story's facts."""
     by_slot: dict[str, dict[str, float]] = {}
+    referred_only: set[str] = set()
     for slot in ("killed", "injured", "shot"):
         fact = next((f for f in facts if f.label == SLOT_LABELS[slot]), None)
         by_slot[slot] = article_values(fact.claims) if fact else {}
+        if slot == "injured" and fact is not None:
+            referred_only = _referred_only(fact.claims)
     readings: dict[str, Reading] = {}
     for a in members:
         own = Reading(
@@ -187,11 +192,26 @@ def article_readings(
             date=_incident_date(a),
             city=_city(a.article, entities),
         )
+        if a.article.id in referred_only and (own.killed or 0) >= 1:
+            own.injured = None  # "in critical condition" was the one who died
         shot = by_slot["shot"].get(a.article.id)
         if shot is not None:
             own.injured = max(own.injured or 0, shot - (own.killed or 0))
         readings[a.article.id] = own
     return readings
+
+
+def _referred_only(claims: Sequence[Claim]) -> set[str]:
+    """Articles whose every injured claim only refers back to someone ("in critical
+    condition", "he was wounded"), with no number and no new person."""
+    articles = {claim.article for claim in claims}
+    return {
+        article
+        for article in articles
+        if all(
+            c.attributes.get("victim") == REFERRED_VICTIM for c in claims if c.article == article
+        )
+    }
 
 
 def _incident_date(analysed: Analysed) -> str | None:

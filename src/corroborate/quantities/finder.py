@@ -273,7 +273,7 @@ def _read(
     if _is_ordinal(text, p, atom):
         return None, used
     reading = replace(reading, start=start)
-    if start > 0 and text[start - 1] in DASH and _starts_negative(text, start):
+    if not atom.word and start > 0 and text[start - 1] in DASH and _starts_negative(text, start):
         reading = replace(reading, start=start - 1, low=-reading.high, high=-reading.low)
     before = text[max(0, reading.start - _WINDOW) : reading.start]
     if money is None and (_NAME_BEFORE.search(before) or p.id_noun.search(before)):

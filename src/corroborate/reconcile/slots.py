@@ -37,7 +37,16 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("погиб", "убит", "умер", "скончал", "смерт"),
     },
     "injured": {
-        "en": ("injur", "wound", "hurt", "hospitali"),
+        "en": (
+            "injur",
+            "wound",
+            "hurt",
+            "hospital",
+            "critical cond",
+            "serious cond",
+            "stable cond",
+            "fair cond",
+        ),
         "nl": ("gewond", "verwond", "letsel"),
         "de": ("verletz", "verwund"),
         "es": ("herid", "lesionad"),
