@@ -369,6 +369,11 @@ def test_a_person_referred_back_to_is_not_counted_twice() -> None:
     article = _article("a", text)
     killed = next(f for f in reconcile([article], {}, {}, []) if f.label == "people killed")
     assert article_values(killed.claims) == {"a": 1.0}
-    two = _article("b", "A woman died in the crash. A driver was killed nearby. She died at once.")
-    killed = next(f for f in reconcile([two], {}, {}, []) if f.label == "people killed")
+    text = "Ada Brook died in the crash. Cem Ulu was killed nearby. A driver was killed too."
+    two = _article("b", text)
+    people = [
+        _person("p1", "Ada Brook", (two, "Ada Brook")),
+        _person("p2", "Cem Ulu", (two, "Cem Ulu")),
+    ]
+    killed = next(f for f in reconcile([two], {}, {}, people) if f.label == "people killed")
     assert article_values(killed.claims) == {"b": 2.0}

@@ -1,11 +1,12 @@
 """Counts the text implies without a number: "a man was shot and killed" is one killed.
 
 Local news rarely writes "1 killed"; it says "a woman died" or "a teen was
-wounded". Each such phrase, with an indefinite singular subject (a first mention,
-so one new person), is a claim of one for its slot. Within one article, explicit
-numbers win over these phrases, and several phrases add up (one claim per person):
-see :func:`corroborate.reconcile.facts.article_readings`. English only for now;
-other languages have explicit counts only.
+wounded". Each such phrase, with an indefinite singular subject (a first mention),
+is a claim of one for its slot; so is a named person the words around the name say
+was hurt, and a reference back ("he died"). Within one article, explicit numbers win
+over these phrases, and the phrases count distinct named people, or one person
+when none is named: see :func:`corroborate.reconcile.facts.implied_count`. English
+only for now; other languages have explicit counts only.
 """
 
 from __future__ import annotations
