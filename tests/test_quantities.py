@@ -74,6 +74,12 @@ def test_numbers_listed_with_an_age_are_ages() -> None:
     assert one(counted, "en", "3").kind == "count"
 
 
+def test_english_ages_after_a_word_for_a_person_or_a_birthday() -> None:
+    text = "Her father, 56, and Tomas Ek, 61 — both unhurt — left; he turned 18 in May."
+    assert [one(text, "en", n).kind for n in ("56", "61", "18")] == ["age"] * 3
+    assert one("The officers, 3 of them, left.", "en", "3").kind == "count"
+
+
 def test_english_aged_before_the_number() -> None:
     q = one("Volunteers aged 18 to 25 took part.", "en", "18 to 25")
     assert (q.kind, q.low, q.high) == ("age", 18, 25)

@@ -88,8 +88,13 @@ _CURRENCY_AFTER = re.compile(
     rf"({units.CURRENCY_WORD_PATTERN}|{units.CURRENCY_CODE_PATTERN}|€|£|₽|\$|руб\.)(?!\w)"
 )
 _MONEY_SCALE = re.compile(r"(?:k|K|m|M|b|B)(?![\w])")
-_COMMA_AGE_BEFORE = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+,\s$")
-_COMMA_AFTER = re.compile(r",")
+#: "Maria Lopez, 47," and (English) "her father, 56,": a number set off by commas
+#: right after a name or a word for a person is that person's age.
+_COMMA_AGE_BEFORE = re.compile(
+    r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+|\b(?:man|woman|boy|girl|father|mother|son|daughter|husband|"
+    r"wife|brother|sister|friend|victim|suspect|driver|teen|teenager|resident|officer)),\s$"
+)
+_COMMA_AFTER = re.compile(r",|\s*[—–)]")
 #: A name-like word (capitalised, not the first of its sentence) right before a number.
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)\]] )[\w&./'’-]*[A-ZА-ЯЁ][\w&./'’-]*\s$")
 _FROM_BEFORE = re.compile(r"(?<!\w)(?i:from|van|von|de|desde|от)\s+$")

@@ -82,7 +82,7 @@ AGE_AFTER: dict[str, str] = {
 }
 #: Age before the number: "aged 21", "âgé de", "de 21 años", "в возрасте".
 AGE_BEFORE: dict[str, str] = {
-    "en": r"\b(?i:aged|ages?)\s+$",
+    "en": r"\b(?i:aged|ages?|turns?|turned)\s+$",
     "nl": r"\b(?:leeftijd\s+van)\s+$",
     "de": r"\b(?:im\s+Alter\s+von)\s+$",
     "es": r"\b(?:de|con|a\s+los)\s+$",
