@@ -18,7 +18,7 @@ reconcile) and the reconciled story is read for five fields:
 * **date**: per article, the earliest day the text states or implies ("Sunday
   night", read against the publication date) within the week up to publication
   (falls back to the publication date); the story's date is the one most articles
-  give (ties: the earliest).
+  give (ties: the reading of the earliest-published article, nearest the event).
 * **city**: per article, the US town (GeoNames) of its dateline ("HAMILTON, Ohio —"),
   else the one its place names mention most; the story's city is the one most
   articles give. Compared with the gold ``city_or_county``, case and accents folded.
@@ -272,7 +272,7 @@ def reconciled(
     story = Reading(
         killed=_vote([r.killed for r in latest_first]) or 0,
         injured=_vote([r.injured for r in latest_first]) or 0,
-        date=_vote(sorted(r.date for r in latest_first if r.date)),
+        date=_vote([r.date for r in reversed(latest_first)]),
         city=_vote([r.city for r in latest_first]),
     )
     _add_people(story, facts)
