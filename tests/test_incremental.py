@@ -9,6 +9,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
+from corroborate import pipeline
 from corroborate.pipeline import INDEX_SUFFIX, STORE_NAME, RunOptions, run_pipeline
 from corroborate.store import Store
 from tests.conftest import DEMO_CORPUS
@@ -83,3 +86,17 @@ def test_stories_without_recorded_models_are_redone(tmp_path: Path) -> None:
     result, stats = run_pipeline([DEMO_CORPUS], tmp_path)
     assert stats.reclustered == len([a for a in result.articles if a.duplicate_of is None])
     assert all(story.entities for story in result.stories)
+
+
+def test_a_new_nlp_stage_version_recognises_stored_articles_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stored mentions are filed under the stage's version: a newer stage reads again."""
+    run_pipeline([DEMO_CORPUS], tmp_path)
+    monkeypatch.setattr(pipeline, "MENTIONS_VERSION", "next")
+    result, stats = run_pipeline([DEMO_CORPUS], tmp_path)
+    kept = [a.id for a in result.articles if a.duplicate_of is None]
+    assert stats.reclustered == len(kept)
+    with Store(tmp_path / STORE_NAME) as store:
+        assert store.get_meta("mentions") == "next"
+        assert set(store.mentions(f"{RunOptions().recognizer}@next", kept)) == set(kept)

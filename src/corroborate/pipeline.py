@@ -61,7 +61,10 @@ STORE_NAME = "corroborate.duckdb"
 FETCH_CACHE_NAME = "fetch-cache.json"
 #: Bump when the claim stages (quantities, timex, reconcile, timeline) change what
 #: they find, so stored stories get their facts redone.
-CLAIMS_VERSION = "1"
+CLAIMS_VERSION = "2"
+#: Bump when the nlp stage finds other mentions with the same backend (2: datelines),
+#: so stored mentions are recognised again and the stories re-clustered.
+MENTIONS_VERSION = "2"
 INDEX_SUFFIX = ".usearch"
 
 #: Progress of a long phase: (phase, item shown to the user, items done, items in all).
@@ -385,6 +388,7 @@ def update_stories(
     models = {
         "embedder": options.embedder,
         "recognizer": options.recognizer,
+        "mentions": MENTIONS_VERSION,
         "claims": CLAIMS_VERSION,
     }
     story_of = store.story_of()
@@ -493,18 +497,24 @@ def _mentions(
     """Every article's named mentions: stored ones reused, missing ones recognised and
     stored, one batch (one transaction) at a time, so a run killed half-way keeps what it
     recognised."""
-    found = store.mentions(recognizer, [a.id for a in articles])
+    stored_as = _mentions_key(recognizer)
+    found = store.mentions(stored_as, [a.id for a in articles])
     missing = [a for a in articles if a.id not in found]
     for start in range(0, len(missing), STREAM_BATCH):
         batch = missing[start : start + STREAM_BATCH]
         spans = engine.recognize([NerItem(a.id, a.text, a.language) for a in batch], recognizer)
         fresh = {a.id: found_spans for a, found_spans in zip(batch, spans, strict=True)}
         with store.transaction():
-            store.add_mentions(recognizer, fresh)
+            store.add_mentions(stored_as, fresh)
         found.update(fresh)
         if progress is not None:
             progress("entities", batch[-1].source, start + len(batch), len(missing))
     return found
+
+
+def _mentions_key(recognizer: str) -> str:
+    """What stored mentions are filed under: the backend and the stage's version."""
+    return f"{recognizer}@{MENTIONS_VERSION}"
 
 
 def _open_index(
