@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from corroborate.model import ENTITY_TYPES, Entity, RunResult
-from corroborate.pipeline import STORE_NAME, RunOptions, run_pipeline
+from corroborate.pipeline import STORE_NAME, RunOptions, mentions_key, run_pipeline
 from corroborate.store import Store
 from tests.conftest import DEMO_CORPUS, PROJECT
 
@@ -99,6 +99,6 @@ def test_mentions_are_kept_in_the_store(demo_run: tuple[Path, RunResult]) -> Non
     out, result = demo_run
     with Store(out / STORE_NAME) as store:
         ids = [a.id for a in result.articles if a.duplicate_of is None]
-        stored = store.mentions(RunOptions().recognizer, ids)
+        stored = store.mentions(mentions_key(RunOptions().recognizer), ids)
     assert set(stored) == set(ids)
     assert sum(len(found) for found in stored.values()) >= 20

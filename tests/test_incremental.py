@@ -99,4 +99,6 @@ def test_a_new_nlp_stage_version_recognises_stored_articles_again(
     assert stats.reclustered == len(kept)
     with Store(tmp_path / STORE_NAME) as store:
         assert store.get_meta("mentions") == "next"
-        assert set(store.mentions(f"{RunOptions().recognizer}@next", kept)) == set(kept)
+        key = pipeline.mentions_key(RunOptions().recognizer)
+        assert key.endswith("@next")
+        assert set(store.mentions(key, kept)) == set(kept)

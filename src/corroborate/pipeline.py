@@ -497,7 +497,7 @@ def _mentions(
     """Every article's named mentions: stored ones reused, missing ones recognised and
     stored, one batch (one transaction) at a time, so a run killed half-way keeps what it
     recognised."""
-    stored_as = _mentions_key(recognizer)
+    stored_as = mentions_key(recognizer)
     found = store.mentions(stored_as, [a.id for a in articles])
     missing = [a for a in articles if a.id not in found]
     for start in range(0, len(missing), STREAM_BATCH):
@@ -512,7 +512,7 @@ def _mentions(
     return found
 
 
-def _mentions_key(recognizer: str) -> str:
+def mentions_key(recognizer: str) -> str:
     """What stored mentions are filed under: the backend and the stage's version."""
     return f"{recognizer}@{MENTIONS_VERSION}"
 
