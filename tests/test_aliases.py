@@ -109,6 +109,16 @@ def test_an_ambiguous_town_lies_where_the_storys_other_places_do() -> None:
     assert town.place is not None and town.place.country == "GB"
 
 
+def test_ap_state_abbreviations_resolve_only_as_written() -> None:
+    georgia = resolve_place("Ga.", "en")
+    assert georgia is not None and (georgia.name, georgia.country) == ("Georgia", "US")
+    country = resolve_place("Georgia", "en")
+    assert country is not None and country.country == "GE"
+    state = resolve_place("Georgia", "en", frozenset({"US"}))
+    assert state is not None and state.country == "US"
+    assert resolve_place("LA", "en") != resolve_place("La.", "en")
+
+
 # ----------------------------------------------------------------- linking
 
 

@@ -161,6 +161,7 @@ def test_names_joined_by_a_slash_are_one_name_and_slash_acronyms_are_found() -> 
         ("May 2, 2025 6:40 AM  EAST FENWICK, Ore. – The bridge reopened.", "EAST FENWICK"),
         ("Glenrow — The council met on Monday night.", "Glenrow"),
         ("Glenrow, Ind. - The council met on Monday night.", "Glenrow"),
+        ("Glenrow, Ind. - The council met on Monday night.", "Ind."),
     ],
 )
 def test_the_dateline_place_is_a_place_mention(text: str, place: str) -> None:

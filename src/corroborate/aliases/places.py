@@ -49,6 +49,25 @@ _COUNTRY_SHORT_FORMS: dict[str, str] = {
     "UAE": "AE", "Holland": "NL",
 }  # fmt: skip
 
+#: AP-style abbreviations of US states, as datelines write them ("Conyers, Ga. —").
+#: Matched only as written, period included: "LA" stays Los Angeles' short form.
+AP_STATES: dict[str, str] = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas",
+    "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire",
+    "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}  # fmt: skip
+
+#: Index key prefix of US states by name alone ("Georgia" the key is the country).
+_US_STATE_PREFIX = "us-state:"
+
 _SCRIPTS_KEPT = re.compile(r"^[\s\-'’.,()0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+$")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DASHES = re.compile(r"[‐‑–—]")
@@ -100,7 +119,7 @@ class Gazetteer:
         region = self.regions.get(key)
         towns = self.towns.get(key, [])
         if countries:
-            candidates = ([region] if region is not None else []) + towns
+            candidates = [*self._regions_named(key), *towns]
             local = next((place for place in candidates if place.country in countries), None)
             if local is not None:
                 return local
@@ -110,11 +129,13 @@ class Gazetteer:
 
     def countries(self, key: str) -> frozenset[str]:
         """The countries the places of this name lie in (empty when none is known)."""
-        region = self.regions.get(key)
-        found = {place.country for place in self.towns.get(key, [])}
-        if region is not None:
-            found.add(region.country)
-        return frozenset(code for code in found if code)
+        places = [*self._regions_named(key), *self.towns.get(key, [])]
+        return frozenset(place.country for place in places if place.country)
+
+    def _regions_named(self, key: str) -> list[Place]:
+        """The region of that name, then a US state of that name ("Georgia" is both)."""
+        found = [self.regions.get(key), self.regions.get(_US_STATE_PREFIX + key)]
+        return [place for place in dict.fromkeys(found) if place is not None]
 
 
 def _keep_alternate(name: str) -> bool:
@@ -159,6 +180,7 @@ def _index_regions(cache: Any) -> dict[str, Place]:
     for state in cache.get_us_states().values():
         place = Place(name=state["name"], country="US", geonames_id=state.get("geonameid"))
         _add_region(regions, state["name"], place)
+        regions[_US_STATE_PREFIX + place_lookup_key(state["name"])] = place
     for continent in cache.get_continents().values():
         place = Place(
             name=continent["name"],
@@ -220,6 +242,9 @@ def _cyrillic_nominatives(key: str) -> list[str]:
 
 
 def _lookup_keys(text: str, language: str) -> list[str]:
+    state = AP_STATES.get(text.strip())
+    if state is not None:
+        return [_US_STATE_PREFIX + place_lookup_key(state)]
     surface = clean_surface(text, language)
     key = place_lookup_key(surface)
     keys = [key]

@@ -49,7 +49,7 @@ from corroborate.nlp.backends import (
     Span,
 )
 from corroborate.nlp.chunks import chunk_text
-from corroborate.nlp.datelines import dateline
+from corroborate.nlp.datelines import dateline_places
 
 __all__ = [
     "BACKENDS",
@@ -135,13 +135,14 @@ def _slash_joined(spans: list[Span], text: str) -> list[Span]:
 
 
 def _with_dateline(text: str, spans: list[Span]) -> list[Span]:
-    """The dateline's place as a place span, in place of any model span over it."""
-    found = dateline(text)
-    if found is None:
+    """The dateline's town and region as place spans, in place of any model span over
+    them."""
+    places = dateline_places(text)
+    if not places:
         return spans
-    start, end = found
+    start, end = places[0][0], places[-1][1]
     kept = [span for span in spans if span[1] <= start or span[0] >= end]
-    return sorted([*kept, (start, end, "place")])
+    return sorted([*kept, *((s, e, "place") for s, e in places)])
 
 
 def _slash_acronyms(text: str, spans: list[Span]) -> list[Span]:

@@ -22,7 +22,7 @@ _TITLE_WORD = r"[A-Z][a-z][\w.'’-]*"
 _PLACE = (
     rf"(?P<place>{_UPPER_WORD}(?:\s{_UPPER_WORD}){{0,3}}|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})"
 )
-_REGION = r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?,?)?"
+_REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?),?)?"
 _OUTLET = r"(?:\s*\([^()\n]{1,30}\))?"
 _DASH = r"\s*(?:—|–|--|-|\|)\s"
 _DATELINE = re.compile(rf"{_PLACE}{_REGION}{_OUTLET}{_DASH}")
@@ -37,10 +37,24 @@ NOT_PLACES = frozenset(
 
 
 def dateline(text: str) -> tuple[int, int] | None:
-    """The span of the place in the first dateline of ``text``, or None."""
+    """The span of the town in the first dateline of ``text``, or None."""
+    found = _first_dateline(text)
+    return found.span("place") if found is not None else None
+
+
+def dateline_places(text: str) -> list[tuple[int, int]]:
+    """The spans of the town and, when given, its region ("Ohio", "Fla.") in the
+    first dateline of ``text``."""
+    found = _first_dateline(text)
+    if found is None:
+        return []
+    return [found.span(group) for group in ("place", "region") if found.group(group)]
+
+
+def _first_dateline(text: str) -> re.Match[str] | None:
     head = text[:HEAD_CHARS]
     for start in _PARAGRAPH_START.finditer(head):
         found = _DATELINE.match(head, start.end())
         if found is not None and found.group("place").casefold() not in NOT_PLACES:
-            return found.start("place"), found.end("place")
+            return found
     return None
