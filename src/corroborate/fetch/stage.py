@@ -213,11 +213,7 @@ def plain_decode(body: bytes) -> str:
     non-empty bytes; :func:`decode_body` prefers a declared charset when UTF-8 fails)."""
     if not body.strip():
         raise ValueError("empty file")
-    for bom, codec in (
-        (b"\xef\xbb\xbf", "utf-8-sig"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
+    for bom, codec in _BOMS:
         if body.startswith(bom):
             return body.decode(codec, errors="replace")
     try:

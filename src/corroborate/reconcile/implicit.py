@@ -63,11 +63,15 @@ _VERB_ALTERNATIVES = "|".join(_VERBS.values())
 _THEN_DIED = re.compile(r"\s+and\s+(?:was\s+|later\s+|then\s+)*(?:pronounced dead|died|killed)\b")
 #: "the girl was later pronounced dead", "he died", "her son was wounded": a person
 #: the text already introduced (see ``REFERRED_VICTIM``).
+#: What a known person's sentence goes on to say: "was shot and killed", "later died".
+_PREDICATE = (
+    rf"(?:{_AUXILIARY}(?:later\s+)?(?P<verb>{_VERB_ALTERNATIVES})\b"
+    r"|\s+(?:later\s+|has\s+|had\s+|then\s+)*died\b)"
+)
+_APPOSITION = r"(?:,[^,.;]{1,60},)?"
 _DEFINITE = re.compile(
     rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
-    r"(?:,[^,.;]{1,60},)?|\b(?:[Hh]e|[Ss]he)\b)"
-    rf"(?:{_AUXILIARY}(?:later\s+)?(?P<verb>{_VERB_ALTERNATIVES})\b"
-    r"|\s+(?:later\s+|has\s+|had\s+|then\s+)*(?P<died>died)\b)"
+    rf"{_APPOSITION}|\b(?:[Hh]e|[Ss]he)\b){_PREDICATE}"
 )
 #: "a shooting that left a 16-year-old girl dead", "left one man injured".
 _LEFT = re.compile(
@@ -81,9 +85,7 @@ _SHOT_OBJECT = re.compile(
     rf"(?:(?:his|her|their|an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b|(?:him|her)self\b)"
 )
 #: After a person's name: "Brandon Crawford, 15, was shot and killed", "Crawford died".
-_AFTER_NAME = re.compile(
-    rf"^(?:,[^,.;]{{1,60}},)?(?:{_AUXILIARY}(?P<verb>{_VERB_ALTERNATIVES})\b|\s+(?:later\s+)?died\b)"
-)
+_AFTER_NAME = re.compile(rf"^{_APPOSITION}{_PREDICATE}")
 #: Before a person's name: "the shooting that killed Brandon Crawford", "the death of".
 _BEFORE_NAME = re.compile(
     r"(?:(?P<killed>\bkilled|\bkilling|\bdeath of|\bmurder of|\bkilling of|\bfatal shooting of"
