@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from corroborate.model import ENTITY_TYPES, NamedMention
-from corroborate.nlp import RecognizerUnavailable, get_recognizer, recognize
+from corroborate.nlp import RecognizerUnavailable, get_recognizer, recognize, recognize_many
 from corroborate.nlp.backends import MODELS_DIR
 from corroborate.nlp.chunks import chunk_text
 from corroborate.nlp.datelines import dateline
@@ -60,6 +60,25 @@ def test_person_and_place_found(language: str) -> None:
 def test_organisation_found() -> None:
     mentions = recognize("a1", SENTENCES["en"], "en")
     assert any("Northgate" in m.text and m.type == "org" for m in mentions), mentions
+
+
+def test_many_articles_at_once_give_what_each_gives_alone() -> None:
+    """Batched reading (pieces of several articles and languages in one model call)
+    must not change a single mention, nor mix up which article a mention belongs to."""
+    long_en = "\n\n".join([SENTENCES["en"], "Nothing here.", SENTENCES["en"]] * 3)
+    articles = [
+        ("a", SENTENCES["en"], "en"),
+        ("b", SENTENCES["nl"], "nl"),
+        ("c", "   ", "en"),
+        ("d", long_en, "en"),
+        ("e", SENTENCES["ru"], "ru"),
+        ("f", SENTENCES["de"], "de"),
+    ]
+    together = recognize_many(articles)
+    alone = [recognize(*article) for article in articles]
+    assert together == alone
+    assert together[2] == []
+    assert {m.article for m in together[3]} == {"d"} and len(together[3]) >= 6
 
 
 def test_unknown_language_uses_multilingual_model() -> None:

@@ -31,7 +31,15 @@ from corroborate.aliases import link_entities, mention_keys
 from corroborate.cluster import ClusterParams, NeighbourIndex, cluster_stories, vector_key
 from corroborate.dedup import DedupItem, find_duplicates
 from corroborate.embed import DEFAULT_EMBEDDER, document_text, get_embedder
-from corroborate.engine import DEFAULT_ENGINE, Analysis, Engine, NerItem, get_engine
+from corroborate.engine import (
+    DEFAULT_ENGINE,
+    Analysis,
+    Engine,
+    NerItem,
+    Readings,
+    ReadItem,
+    get_engine,
+)
 from corroborate.extract import extract
 from corroborate.fetch import FetchOptions, Unchanged, is_remote, iter_fetch
 from corroborate.ingest import decode_text, list_inputs, read_file
@@ -49,11 +57,9 @@ from corroborate.model import (
     StoryCandidate,
 )
 from corroborate.nlp import DEFAULT_BACKEND as DEFAULT_RECOGNIZER
-from corroborate.quantities import find_quantities
 from corroborate.reconcile import ReconcileParams, reconcile
 from corroborate.store import Store
 from corroborate.timeline import build_timeline
-from corroborate.timex import find_time_expressions
 
 STORE_NAME = "corroborate.duckdb"
 #: ETag / Last-Modified of fetched URLs, beside the default store (``DB.fetch-cache.json``
@@ -425,14 +431,7 @@ def update_stories(
     )
     stats.seconds["cluster"] = stats.seconds.get("cluster", 0.0) + time.perf_counter() - started
     with timed(stats, "claims"):
-        for done, story in enumerate(fresh, start=1):
-            story.entities = link_entities(
-                [m for a in story.articles for m in mentions[a]],
-                {a: articles[a].language for a in story.articles},
-            )
-            add_claims(story, [articles[a] for a in story.articles], options)
-            if progress is not None:
-                progress("claims", story.title, done, len(fresh))
+        _story_claims(fresh, articles, mentions, engine, options, progress)
     _write_stories(store, touched, fresh)
     for key, spec in models.items():
         store.set_meta(key, spec)
@@ -443,12 +442,66 @@ def update_stories(
     return len(block)
 
 
-def add_claims(story: Story, members: Sequence[Article], options: RunOptions) -> None:
-    """Fill ``story.facts`` and ``story.timeline`` from its articles' quantities and dates."""
-    quantities = {a.id: find_quantities(a.id, a.text, a.language) for a in members}
-    times = {a.id: find_time_expressions(a.id, a.text, a.language, a.published) for a in members}
+def _story_claims(
+    stories: Sequence[Story],
+    articles: dict[str, Article],
+    mentions: dict[str, list[NamedMention]],
+    engine: Engine,
+    options: RunOptions,
+    progress: ProgressCallback | None,
+) -> None:
+    """Entities, facts and timeline of each story. The articles are read (sentences,
+    quantities, dates) on the engine, a few stories' worth at a time, so the readings
+    in memory stay bounded however many stories there are."""
+    done = 0
+    for group in _story_groups(stories, options.batch_size):
+        members = [articles[a] for story in group for a in story.articles]
+        items = [ReadItem(a.id, a.text, a.language, a.published) for a in members]
+        readings = dict(zip([a.id for a in members], engine.read(items), strict=True))
+        for story in group:
+            story.entities = link_entities(
+                [m for a in story.articles for m in mentions[a]],
+                {a: articles[a].language for a in story.articles},
+            )
+            add_claims(story, [articles[a] for a in story.articles], options, readings)
+            done += 1
+            if progress is not None:
+                progress("claims", story.title, done, len(stories))
+
+
+def _story_groups(stories: Sequence[Story], size: int) -> Iterator[list[Story]]:
+    """Consecutive stories, about ``size`` articles per group (a bigger story alone)."""
+    group: list[Story] = []
+    count = 0
+    for story in stories:
+        if group and count + len(story.articles) > size:
+            yield group
+            group, count = [], 0
+        group.append(story)
+        count += len(story.articles)
+    if group:
+        yield group
+
+
+def add_claims(
+    story: Story,
+    members: Sequence[Article],
+    options: RunOptions,
+    readings: dict[str, Readings],
+) -> None:
+    """Fill ``story.facts`` and ``story.timeline`` from its articles' readings
+    (sentences, quantities, dates)."""
+    read = {a.id: readings[a.id] for a in members}
     encode = get_embedder(options.embedder).encode if len(members) > 1 else None
-    story.facts = reconcile(members, quantities, times, story.entities, encode, options.reconcile)
+    story.facts = reconcile(
+        members,
+        {a: r.quantities for a, r in read.items()},
+        {a: r.times for a, r in read.items()},
+        story.entities,
+        encode,
+        options.reconcile,
+        spans={a: r.sentences for a, r in read.items()},
+    )
     story.timeline = build_timeline(story.facts)
 
 

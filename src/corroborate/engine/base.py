@@ -16,7 +16,14 @@ from typing import Protocol, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from corroborate.model import Extraction, LanguageGuess, NamedMention, RawDocument
+from corroborate.model import (
+    Extraction,
+    LanguageGuess,
+    NamedMention,
+    Quantity,
+    RawDocument,
+    TimeExpression,
+)
 
 T = TypeVar("T")
 
@@ -46,6 +53,26 @@ class NerItem:
     language: str
 
 
+@dataclass(frozen=True)
+class ReadItem:
+    """One article as the claim stages read it."""
+
+    article: str
+    text: str
+    language: str
+    published: str | None
+
+
+@dataclass
+class Readings:
+    """What one article says, as the claim stages need it: its sentences (character
+    spans), quantities and time expressions."""
+
+    sentences: list[tuple[int, int]]
+    quantities: list[Quantity]
+    times: list[TimeExpression]
+
+
 class Engine(Protocol):
     """Runs the per-document stages over batches; results come back in input order."""
 
@@ -61,6 +88,10 @@ class Engine(Protocol):
 
     def embed(self, texts: Sequence[str], spec: str) -> npt.NDArray[np.float32]:
         """One row per text, with the embedding backend ``spec``."""
+        ...
+
+    def read(self, items: Sequence[ReadItem]) -> list[Readings]:
+        """Sentences, quantities and time expressions of each article."""
         ...
 
     def close(self) -> None:

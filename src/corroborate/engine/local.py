@@ -23,7 +23,15 @@ import numpy as np
 import numpy.typing as npt
 
 from corroborate.engine import stages
-from corroborate.engine.base import EMBED_CHUNK, Analysis, NerItem, chunked, stack_rows
+from corroborate.engine.base import (
+    EMBED_CHUNK,
+    Analysis,
+    NerItem,
+    Readings,
+    ReadItem,
+    chunked,
+    stack_rows,
+)
 from corroborate.model import NamedMention, RawDocument
 
 T = TypeVar("T")
@@ -58,6 +66,9 @@ class LocalEngine:
     def embed(self, texts: Sequence[str], spec: str) -> npt.NDArray[np.float32]:
         work = partial(stages.embed_chunk, spec=spec)
         return stack_rows(self._map(work, chunked(texts, EMBED_CHUNK), len(texts)))
+
+    def read(self, items: Sequence[ReadItem]) -> list[Readings]:
+        return _flatten(self._map(stages.read_chunk, chunked(items, TASK_SIZE), len(items)))
 
     def close(self) -> None:
         if self._pool is not None:

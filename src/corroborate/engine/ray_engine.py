@@ -24,7 +24,15 @@ import numpy as np
 import numpy.typing as npt
 
 from corroborate.engine import stages
-from corroborate.engine.base import EMBED_CHUNK, Analysis, NerItem, chunked, stack_rows
+from corroborate.engine.base import (
+    EMBED_CHUNK,
+    Analysis,
+    NerItem,
+    Readings,
+    ReadItem,
+    chunked,
+    stack_rows,
+)
 from corroborate.model import NamedMention, RawDocument
 
 T = TypeVar("T")
@@ -57,6 +65,9 @@ class RayEngine:
 
     def embed(self, texts: Sequence[str], spec: str) -> npt.NDArray[np.float32]:
         return stack_rows(self._run(chunked(texts, EMBED_CHUNK), _EmbedderActor, spec))
+
+    def read(self, items: Sequence[ReadItem]) -> list[Readings]:
+        return _flatten(self._run(chunked(items, ROW_SIZE), partial(_apply, stages.read_chunk)))
 
     def close(self) -> None:
         """Nothing to release: Ray stays up for the process (see the module docstring)."""

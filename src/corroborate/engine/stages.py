@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from corroborate.engine.base import Analysis, NerItem
+from corroborate.engine.base import Analysis, NerItem, Readings, ReadItem
 from corroborate.model import NamedMention, RawDocument
 
 
@@ -28,9 +28,9 @@ def analyse_chunk(docs: Sequence[RawDocument], timeout_s: float | None) -> list[
 
 def recognize_chunk(items: Sequence[NerItem], spec: str) -> list[list[NamedMention]]:
     """The named mentions of each article of the chunk."""
-    from corroborate.nlp import recognize
+    from corroborate.nlp import recognize_many
 
-    return [recognize(item.article, item.text, item.language, spec) for item in items]
+    return recognize_many([(item.article, item.text, item.language) for item in items], spec)
 
 
 def embed_chunk(texts: Sequence[str], spec: str) -> npt.NDArray[np.float32]:
@@ -38,3 +38,19 @@ def embed_chunk(texts: Sequence[str], spec: str) -> npt.NDArray[np.float32]:
     from corroborate.embed import get_embedder
 
     return np.asarray(get_embedder(spec).encode(list(texts)), dtype=np.float32)
+
+
+def read_chunk(items: Sequence[ReadItem]) -> list[Readings]:
+    """Sentences, quantities and time expressions of each article of the chunk."""
+    from corroborate.quantities import find_quantities
+    from corroborate.reconcile import sentence_spans
+    from corroborate.timex import find_time_expressions
+
+    return [
+        Readings(
+            sentences=sentence_spans(item.text, item.language),
+            quantities=find_quantities(item.article, item.text, item.language),
+            times=find_time_expressions(item.article, item.text, item.language, item.published),
+        )
+        for item in items
+    ]

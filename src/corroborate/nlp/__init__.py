@@ -29,14 +29,17 @@ Backends (``recognize(..., backend=SPEC)`` / :func:`get_recognizer`):
 Long texts are cut into paragraph/sentence pieces of bounded size
 (:mod:`corroborate.nlp.chunks`) so memory stays flat; offsets always refer to the
 original text, so ``text[m.start:m.end] == m.text`` for every mention.
-Models are loaded once per process and spec, thread-safely.
+Models are loaded once per process and spec, thread-safely. :func:`recognize_many`
+reads many articles at once: their pieces go to the model in batches per language,
+which is faster and gives the same mentions as :func:`recognize` one by one.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 
 from corroborate.model import NamedMention
 from corroborate.nlp.backends import (
@@ -58,6 +61,7 @@ __all__ = [
     "RecognizerUnavailable",
     "get_recognizer",
     "recognize",
+    "recognize_many",
 ]
 
 DEFAULT_BACKEND = "corroborate"
@@ -108,12 +112,18 @@ def get_recognizer(spec: str | None = None) -> Recognizer:
         return recognizer
 
 
-def _article_spans(recognizer: Recognizer, text: str, language: str) -> list[Span]:
-    """Spans over the whole text, piece by piece, shifted to article offsets."""
-    spans: list[Span] = []
-    for offset, piece in chunk_text(text, recognizer.max_chars):
-        for start, end, kind in recognizer.spans(piece, language):
-            spans.append((offset + start, offset + end, kind))
+def _articles_spans(recognizer: Recognizer, texts: Sequence[tuple[str, str]]) -> list[list[Span]]:
+    """Spans over each ``(text, language)``, piece by piece, shifted to article offsets;
+    the pieces of all texts of one language go to the model together."""
+    pieces: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for number, (text, language) in enumerate(texts):
+        for offset, piece in chunk_text(text, recognizer.max_chars):
+            pieces[language].append((number, offset, piece))
+    spans: list[list[Span]] = [[] for _ in texts]
+    for language, found in pieces.items():
+        answers = recognizer.spans_many([piece for _, _, piece in found], language)
+        for (number, offset, _), piece_spans in zip(found, answers, strict=True):
+            spans[number].extend((offset + s, offset + e, kind) for s, e, kind in piece_spans)
     return spans
 
 
@@ -164,10 +174,24 @@ def recognize(
     ``language`` is an ISO 639-1 code (or "und"); it picks the shipped model and
     is passed to backends that care.
     """
-    if not text or text.isspace():
-        return []
-    recognizer = get_recognizer(backend)
-    spans = _slash_joined(sorted(_article_spans(recognizer, text, language)), text)
+    return recognize_many([(article_id, text, language)], backend)[0]
+
+
+def recognize_many(
+    articles: Sequence[tuple[str, str, str]], backend: str | None = None
+) -> list[list[NamedMention]]:
+    """:func:`recognize` for each ``(article_id, text, language)``, in order."""
+    readable = [(text, language) for _, text, language in articles if text and not text.isspace()]
+    found = iter(_articles_spans(get_recognizer(backend), readable) if readable else [])
+    return [
+        _mentions(article_id, text, next(found)) if text and not text.isspace() else []
+        for article_id, text, _ in articles
+    ]
+
+
+def _mentions(article_id: str, text: str, model_spans: list[Span]) -> list[NamedMention]:
+    """Model spans plus dateline places and slash acronyms, as non-overlapping mentions."""
+    spans = _slash_joined(sorted(model_spans), text)
     spans = _with_dateline(text, spans)
     mentions: list[NamedMention] = []
     last_end = -1
