@@ -170,3 +170,53 @@ def test_number_and_year_tokens() -> None:
     text = "In 2019, 1,200 people and 1.200 more; 007 agents, not 2150 or 1799."
     assert year_tokens(text) == ["2019"]
     assert number_tokens(text) == ["1200", "1200", "7", "2150", "1799"]
+
+
+def _synthetic_block(
+    events: int, seed: int
+) -> tuple[list[StoryCandidate], npt.NDArray[np.float32]]:
+    """Reports of invented events: each event has its own invented names, numbers, date
+    and a point in a random embedding space; reports vary in wording and add noise."""
+    rng = np.random.default_rng(seed)
+    syllables = ["ka", "lo", "mir", "ta", "ven", "su", "dor", "ri", "pa", "zel", "on", "bru"]
+
+    def name() -> str:
+        return "".join(rng.choice(syllables, size=3)).capitalize()
+
+    verbs = ["reported", "confirmed", "said", "announced"]
+    items: list[StoryCandidate] = []
+    rows: list[npt.NDArray[np.float64]] = []
+    for event in range(events):
+        town, person, count = name(), f"{name()} {name()}", int(rng.integers(2, 90))
+        centre = rng.normal(size=48)
+        day = f"2031-{1 + event % 12:02d}-{1 + event % 27:02d}"
+        for report in range(int(rng.integers(2, 6))):
+            text = (
+                f"Officials in {town} {rng.choice(verbs)} that {count} people were hurt "
+                f"when the storm reached {town}. Spokesperson {person} {rng.choice(verbs)} "
+                f"the damage. Report {report}."
+            )
+            items.append(StoryCandidate(f"e{event:03d}-{report}", text, None, "en", day))
+            rows.append(centre + rng.normal(scale=0.6, size=48))
+    return items, np.asarray(rows, dtype=np.float32)
+
+
+def test_large_block_path_gives_the_dense_stories(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above DENSE_MAX only nearest-neighbour pairs are scored and the components they
+    connect are clustered; on events this distinct that is exactly the dense result."""
+    from corroborate.cluster import scoring
+    from corroborate.cluster.blocks import cluster_block
+
+    items, vectors = _synthetic_block(events=45, seed=7)
+    params = ClusterParams()
+    dense = cluster_stories(items, vectors, params)
+    block = cluster_block(items, vectors, params)
+    assert [(s.id, s.title, s.articles) for s in block] == [
+        (s.id, s.title, s.articles) for s in dense
+    ]
+    assert len(dense) >= 40  # the events are told apart, not lumped
+    for ours, theirs in zip(block, dense, strict=True):
+        assert set(ours.related) <= set(theirs.related)
+    monkeypatch.setattr(scoring, "DENSE_MAX", 20)
+    switched = cluster_stories(list(reversed(items)), vectors[::-1], params)
+    assert [s.articles for s in switched] == [s.articles for s in dense]

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -76,15 +77,24 @@ def test_documents_stream_in_bounded_batches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sizes: list[int] = []
-    take = pipeline.Intake.take
+    events: list[str] = []
+    take, start = pipeline.Intake.take, pipeline.Intake.start
 
-    def recording(self: pipeline.Intake, items: list[RawDocument | Skipped]) -> bool:
+    def recording(self: pipeline.Intake, items: list[RawDocument | Skipped], *started: Any) -> bool:
         sizes.append(len(items))
-        return take(self, items)
+        events.append(f"store {len(sizes)}")
+        return take(self, items, *started)
+
+    def starting(self: pipeline.Intake, items: list[RawDocument | Skipped], *done: Any) -> Any:
+        events.append("extract")
+        return start(self, items, *done)
 
     monkeypatch.setattr(pipeline.Intake, "take", recording)
+    monkeypatch.setattr(pipeline.Intake, "start", starting)
     small = _stories_json(DEMO_CORPUS, tmp_path / "small", RunOptions(batch_size=3))
     assert max(sizes) == 3 and len(sizes) > 3
+    # The next batch's extraction begins before the current batch is stored.
+    assert events[:4] == ["extract", "extract", "store 1", "extract"]
     assert small == _stories_json(DEMO_CORPUS, tmp_path / "whole", RunOptions())
 
 

@@ -74,6 +74,19 @@ def test_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
         assert store.count("raw_documents") == 0
 
 
+def test_inner_transaction_joins_the_outer_one(tmp_path: Path) -> None:
+    """A failure after an inner block ends still undoes that block's writes."""
+    with Store(tmp_path / "s.duckdb") as store:
+        with pytest.raises(RuntimeError), store.transaction():
+            with store.transaction():
+                store.add_raw(raw("a", "x"))
+            raise RuntimeError("crash")
+        assert store.count("raw_documents") == 0
+        with store.transaction():
+            store.add_raw(raw("b", "y"))
+        assert store.count("raw_documents") == 1
+
+
 def _hold_store(path: str, ready: object, release: object) -> None:
     with Store(Path(path)):
         ready.set()  # type: ignore[attr-defined]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -206,26 +206,41 @@ def timed(stats: RunStats, stage: str) -> Iterator[None]:
 
 def _read_files(intake: Intake, inputs: Sequence[Path], progress: ProgressCallback | None) -> None:
     """Ingest local files and folders as a stream: documents go to the store batch by
-    batch, so a WARC file of a million records never sits in memory at once."""
+    batch, so a WARC file of a million records never sits in memory at once. The engine
+    extracts the next batch while this process stores the current one."""
     stats = intake.stats
     started = time.perf_counter()
     extracting = stats.seconds.get("extract", 0.0)
     listing = list_inputs(inputs)
     for entry in listing.skipped:
         _skip(intake.store, stats, entry)
+    waiting: tuple[list[RawDocument | Skipped], Analyses] | None = None
+    for batch in _batches(intake, listing.files, progress):
+        started_batch = (batch, intake.start(batch))
+        if waiting is not None:
+            intake.take(*waiting)
+        waiting = started_batch
+    if waiting is not None:
+        intake.take(*waiting)
+    ingest = time.perf_counter() - started - (stats.seconds.get("extract", 0.0) - extracting)
+    stats.seconds["ingest"] = stats.seconds.get("ingest", 0.0) + ingest
+
+
+def _batches(
+    intake: Intake, files: Sequence[Path], progress: ProgressCallback | None
+) -> Iterator[list[RawDocument | Skipped]]:
+    """The files' documents (or reasons to skip them), ``batch_size`` at a time."""
     batch: list[RawDocument | Skipped] = []
-    total = len(listing.files)
-    for done, path in enumerate(listing.files, start=1):
+    for done, path in enumerate(files, start=1):
         for item in read_file(path, intake.options.limits):
             batch.append(item)
             if len(batch) >= intake.options.batch_size:
-                intake.take(batch)
+                yield batch
                 batch = []
         if progress is not None:
-            progress("reading", str(path), done, total)
-    intake.take(batch)
-    ingest = time.perf_counter() - started - (stats.seconds.get("extract", 0.0) - extracting)
-    stats.seconds["ingest"] = stats.seconds.get("ingest", 0.0) + ingest
+            progress("reading", str(path), done, len(files))
+    if batch:
+        yield batch
 
 
 def _fetch(
@@ -282,13 +297,20 @@ def _fetch_options(store: Store, store_path: Path, options: RunOptions) -> Fetch
     return fetch
 
 
+#: Analyses under way: the function waits for them, keyed by content hash.
+Analyses = Callable[[], dict[str, Analysis]]
+
+
 @dataclass
 class Intake:
     """Takes documents into the store batch by batch.
 
     The engine analyses the new documents of a batch (extract, language) wherever it
-    runs them; this process alone writes the store, one document per transaction, in
-    input order, so the result is that of reading the documents one by one.
+    runs them; this process alone writes the store, document by document, in input
+    order, so the result is that of reading the documents one by one. A batch is one
+    transaction, so a run killed half-way keeps whole batches only. A batch may be
+    started before the one ahead of it is stored; a document the store gained in
+    between is then analysed for nothing, and stored once.
     """
 
     store: Store
@@ -296,8 +318,15 @@ class Intake:
     stats: RunStats
     options: RunOptions
 
-    def take(self, items: Sequence[RawDocument | Skipped]) -> bool:
-        """Store (or skip) every item; False once the article limit turned one away."""
+    def take(self, items: Sequence[RawDocument | Skipped], started: Analyses | None = None) -> bool:
+        """Store (or skip) every item; False once the article limit turned one away.
+
+        ``started``: the analyses :meth:`start` began for these items, if it did.
+        """
+        with self.store.transaction():  # one commit per batch, not per document
+            return self._take(items, started)
+
+    def _take(self, items: Sequence[RawDocument | Skipped], started: Analyses | None) -> bool:
         analyses: dict[str, Analysis] = {}
         room = True
         for position, item in enumerate(items):
@@ -311,27 +340,31 @@ class Intake:
                 )
                 room = False
             else:
+                if started is not None:
+                    with timed(self.stats, "extract"):
+                        analyses.update(started())
+                    started = None
                 if item.content_hash not in analyses:
-                    analyses.update(self._analyse(items[position:], analyses))
+                    with timed(self.stats, "extract"):
+                        analyses.update(self.start(items[position:], analyses)())
                 self._store(item, analyses[item.content_hash])
         return room
 
-    def _analyse(
-        self, items: Sequence[RawDocument | Skipped], done: dict[str, Analysis]
-    ) -> dict[str, Analysis]:
-        """Analyse the new documents of ``items``, at most as many as the limit leaves room
-        for (each gives at most one article), keyed by content hash."""
+    def start(
+        self, items: Sequence[RawDocument | Skipped], done: Mapping[str, Analysis] | None = None
+    ) -> Analyses:
+        """Begin analysing the documents of ``items`` the store lacks, at most as many as
+        the article limit leaves room for (each gives at most one article); the returned
+        function waits for them, keyed by content hash."""
         wanted: dict[str, RawDocument] = {}
         for item in items:
-            if isinstance(item, Skipped) or item.content_hash in done:
+            if isinstance(item, Skipped) or item.content_hash in (done or {}):
                 continue
             if not self.store.has_content(item.content_hash):
                 wanted.setdefault(item.content_hash, item)
-        room = _room(self.options.limits, self.stats)
-        docs = list(wanted.values())[:room]
-        with timed(self.stats, "extract"):
-            analyses = self.engine.analyse(docs, self.options.limits.extraction_timeout_s)
-        return {doc.content_hash: analysis for doc, analysis in zip(docs, analyses, strict=True)}
+        docs = list(wanted.values())[: _room(self.options.limits, self.stats)]
+        collect = self.engine.analyse_later(docs, self.options.limits.extraction_timeout_s)
+        return lambda: dict(zip([doc.content_hash for doc in docs], collect(), strict=True))
 
     def _unchanged(self, doc: RawDocument, first_source: str) -> None:
         self.stats.unchanged += 1
@@ -452,12 +485,15 @@ def _story_claims(
 ) -> None:
     """Entities, facts and timeline of each story. The articles are read (sentences,
     quantities, dates) on the engine, a few stories' worth at a time, so the readings
-    in memory stay bounded however many stories there are."""
+    in memory stay bounded however many stories there are; the next group is read
+    while this process reconciles the current one."""
+    groups = list(_story_groups(stories, options.batch_size))
+    under_way = [_start_reading(groups[0], articles, engine)] if groups else []
     done = 0
-    for group in _story_groups(stories, options.batch_size):
-        members = [articles[a] for story in group for a in story.articles]
-        items = [ReadItem(a.id, a.text, a.language, a.published) for a in members]
-        readings = dict(zip([a.id for a in members], engine.read(items), strict=True))
+    for number, group in enumerate(groups):
+        if number + 1 < len(groups):
+            under_way.append(_start_reading(groups[number + 1], articles, engine))
+        readings = under_way.pop(0)()
         for story in group:
             story.entities = link_entities(
                 [m for a in story.articles for m in mentions[a]],
@@ -467,6 +503,14 @@ def _story_claims(
             done += 1
             if progress is not None:
                 progress("claims", story.title, done, len(stories))
+
+
+def _start_reading(
+    group: Sequence[Story], articles: dict[str, Article], engine: Engine
+) -> Callable[[], dict[str, Readings]]:
+    members = [articles[a] for story in group for a in story.articles]
+    collect = engine.read_later([ReadItem(a.id, a.text, a.language, a.published) for a in members])
+    return lambda: dict(zip([a.id for a in members], collect(), strict=True))
 
 
 def _story_groups(stories: Sequence[Story], size: int) -> Iterator[list[Story]]:

@@ -99,6 +99,7 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._open_transaction = False
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._db = duckdb.connect(str(path))
@@ -129,14 +130,25 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Group writes so a crash leaves either all of them or none."""
+        """Group writes so a crash leaves either all of them or none.
+
+        A transaction inside another one joins it (DuckDB has no nested transactions):
+        the outer one decides, so a caller can make many small units of work one commit.
+        """
+        if self._open_transaction:
+            yield
+            return
         self._db.execute("BEGIN TRANSACTION")
+        self._open_transaction = True
         try:
             yield
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
+        else:
+            self._db.execute("COMMIT")
+        finally:
+            self._open_transaction = False
 
     def has_content(self, content_hash: str) -> bool:
         return self.source_of(content_hash) is not None

@@ -9,8 +9,9 @@ pair has no lexical signal, an undated one no date signal), and average-linkage
 agglomerative clustering cuts the tree at ``ClusterParams.threshold``.
 
 Cost: the pair scores are a dense n x n matrix and the linkage is O(n^2) in time
-and memory (float64 condensed distances). Around 10,000 articles take ~1 GB and
-some seconds; beyond ~20,000 articles per call, block by date or language first.
+and memory: about a dozen n x n float matrices. Up to :data:`DENSE_MAX` articles
+that is at most ~600 MB; a larger block goes to :mod:`.blocks`, which scores only
+nearest-neighbour pairs and clusters the components they connect.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from sklearn.feature_extraction.text import CountVectorizer
 from corroborate.model import Story, StoryCandidate
 
 FloatMatrix = npt.NDArray[np.float64]
+#: Up to this many articles a call scores every pair densely.
+DENSE_MAX = 2500
 #: A pair signal: scores, and how far each pair has the signal at all (its
 #: support, 0 to 1; 0 where one side lacks it), which scales the signal's weight.
 Signal = tuple[FloatMatrix, FloatMatrix]
@@ -127,6 +130,11 @@ def cluster_stories(
         raise ValueError(f"{len(items)} items but {len(vectors)} vectors")
     if not items:
         return []
+    if len(items) > DENSE_MAX:
+        # Imported here: the block path builds on this module's signals.
+        from corroborate.cluster.blocks import cluster_block
+
+        return cluster_block(items, vectors, params)
     order = sorted(range(len(items)), key=lambda i: items[i].id)
     ordered = [items[i] for i in order]
     signals = pair_signals(ordered, np.asarray(vectors)[order], params)
@@ -180,7 +188,7 @@ def pair_signals(
 ) -> PairSignals:
     """Compute every signal for every pair of ``items`` (weights are applied later)."""
     params = params or ClusterParams()
-    texts = [_full_text(item) for item in items]
+    texts = [full_text(item) for item in items]
     names = [
         list(item.names) if item.names is not None else name_tokens(text)
         for item, text in zip(items, texts, strict=True)
@@ -247,7 +255,7 @@ def lexical_similarity(items: Sequence[StoryCandidate], prior_docs: float = 0.0)
     for language, members in groups.items():
         if len(members) < 2:
             continue
-        matrix = _tfidf([_full_text(items[i]) for i in members], language, prior_docs)
+        matrix = tfidf_matrix([full_text(items[i]) for i in members], language, prior_docs)
         if matrix is None:
             continue
         idx = np.array(members)
@@ -256,7 +264,7 @@ def lexical_similarity(items: Sequence[StoryCandidate], prior_docs: float = 0.0)
     return sims, present.astype(np.float64)
 
 
-def _tfidf(texts: list[str], language: str, prior_docs: float = 0.0) -> csr_matrix | None:
+def tfidf_matrix(texts: list[str], language: str, prior_docs: float = 0.0) -> csr_matrix | None:
     """Sublinear TF-IDF rows (L2-normalised), or None when no text has a token."""
     if language in _UNSPACED_LANGUAGES:
         vectorizer = CountVectorizer(analyzer="char", ngram_range=(2, 2))
@@ -266,10 +274,10 @@ def _tfidf(texts: list[str], language: str, prior_docs: float = 0.0) -> csr_matr
         counts: csr_matrix = vectorizer.fit_transform(texts)
     except ValueError:  # empty vocabulary
         return None
-    return _weighted(counts, prior_docs)
+    return idf_weighted(counts, prior_docs)
 
 
-def _weighted(counts: csr_matrix, prior_docs: float) -> csr_matrix:
+def idf_weighted(counts: csr_matrix, prior_docs: float) -> csr_matrix:
     """Sublinear TF times smoothed IDF, rows L2-normalised.
 
     IDF is ln((1 + n + prior) / (1 + df)) + 1: with ``prior_docs`` = 0 this is
@@ -341,27 +349,27 @@ def idf_cosine(
     sizes = np.array([len(set(d)) for d in docs], dtype=np.float64)
     if (sizes > 0).sum() < 2:
         return np.zeros((n, n)), np.zeros((n, n))
-    matrix = _weighted(CountVectorizer(analyzer=_as_tokens).fit_transform(docs), prior_docs)
+    matrix = idf_weighted(CountVectorizer(analyzer=as_tokens).fit_transform(docs), prior_docs)
     sims: FloatMatrix = (matrix @ matrix.T).toarray()
     support: FloatMatrix = np.clip(np.minimum.outer(sizes, sizes) / support_tokens, 0.0, 1.0)
     return sims, support
 
 
-def _as_tokens(tokens: Sequence[str]) -> Sequence[str]:
+def as_tokens(tokens: Sequence[str]) -> Sequence[str]:
     """The documents are already token lists."""
     return tokens
 
 
 def date_similarity(items: Sequence[StoryCandidate], scale_days: float) -> Signal:
     """1 / (1 + days apart / scale) where both dates are known, absent otherwise."""
-    ordinals = np.array([_ordinal(item.published) for item in items], dtype=np.float64)
+    ordinals = np.array([ordinal(item.published) for item in items], dtype=np.float64)
     known = ~np.isnan(ordinals)
     gap = np.abs(ordinals[:, None] - ordinals[None, :])
     sims: FloatMatrix = np.where(np.outer(known, known), 1.0 / (1.0 + gap / scale_days), 0.0)
     return np.nan_to_num(sims), np.outer(known, known)
 
 
-def _ordinal(published: str | None) -> float:
+def ordinal(published: str | None) -> float:
     """Day number of an ISO date, NaN when unknown or unreadable (never guessed)."""
     if not published:
         return float("nan")
@@ -371,7 +379,7 @@ def _ordinal(published: str | None) -> float:
         return float("nan")
 
 
-def _full_text(item: StoryCandidate) -> str:
+def full_text(item: StoryCandidate) -> str:
     """Title and body together: the headline often names the event most plainly."""
     return f"{item.title}\n{item.text}" if item.title else item.text
 
@@ -407,7 +415,7 @@ def build_stories(
     stories = [
         Story(
             id=story_id([items[i].id for i in g]),
-            title=_title(items, scores, g, params.title_language),
+            title=story_title(items, scores, g, params.title_language),
             articles=[items[i].id for i in g],
         )
         for g in groups
@@ -439,7 +447,7 @@ def _best_cross_scores(scores: FloatMatrix, groups: list[list[int]]) -> FloatMat
     return best
 
 
-def _title(
+def story_title(
     items: Sequence[StoryCandidate],
     scores: FloatMatrix,
     group: list[int],

@@ -9,7 +9,7 @@ same order, so that the engine never changes ``stories.json``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -82,6 +82,14 @@ class Engine(Protocol):
         """Extract and tag each document (``timeout_s``: per-document extraction limit)."""
         ...
 
+    def analyse_later(
+        self, docs: Sequence[RawDocument], timeout_s: float | None
+    ) -> Callable[[], list[Analysis]]:
+        """:meth:`analyse`, started now where the engine can work in the background; the
+        returned function waits for the results. The driver stores one batch while the
+        workers extract the next."""
+        ...
+
     def recognize(self, items: Sequence[NerItem], spec: str) -> list[list[NamedMention]]:
         """The named mentions of each article, with the NER backend ``spec``."""
         ...
@@ -92,6 +100,10 @@ class Engine(Protocol):
 
     def read(self, items: Sequence[ReadItem]) -> list[Readings]:
         """Sentences, quantities and time expressions of each article."""
+        ...
+
+    def read_later(self, items: Sequence[ReadItem]) -> Callable[[], list[Readings]]:
+        """:meth:`read`, started now where the engine can; the function waits for it."""
         ...
 
     def close(self) -> None:

@@ -56,8 +56,13 @@ class LocalEngine:
         self._pool: ProcessPoolExecutor | None = None
 
     def analyse(self, docs: Sequence[RawDocument], timeout_s: float | None) -> list[Analysis]:
+        return self.analyse_later(docs, timeout_s)()
+
+    def analyse_later(
+        self, docs: Sequence[RawDocument], timeout_s: float | None
+    ) -> Callable[[], list[Analysis]]:
         work = partial(stages.analyse_chunk, timeout_s=timeout_s)
-        return _flatten(self._map(work, chunked(docs, TASK_SIZE), len(docs)))
+        return self._map_later(work, chunked(docs, TASK_SIZE), len(docs))
 
     def recognize(self, items: Sequence[NerItem], spec: str) -> list[list[NamedMention]]:
         work = partial(stages.recognize_chunk, spec=spec)
@@ -68,7 +73,10 @@ class LocalEngine:
         return stack_rows(self._map(work, chunked(texts, EMBED_CHUNK), len(texts)))
 
     def read(self, items: Sequence[ReadItem]) -> list[Readings]:
-        return _flatten(self._map(stages.read_chunk, chunked(items, TASK_SIZE), len(items)))
+        return self.read_later(items)()
+
+    def read_later(self, items: Sequence[ReadItem]) -> Callable[[], list[Readings]]:
+        return self._map_later(stages.read_chunk, chunked(items, TASK_SIZE), len(items))
 
     def close(self) -> None:
         if self._pool is not None:
@@ -77,9 +85,23 @@ class LocalEngine:
 
     def _map(self, work: Callable[[list[T]], R], chunks: list[list[T]], size: int) -> list[R]:
         """``work`` over the chunks, in order: in the pool, or here for a small batch."""
-        if self.workers == 1 or size < self.inline_below or len(chunks) < 2:
+        if self._inline(chunks, size):
             return [work(chunk) for chunk in chunks]
         return list(self._started().map(work, chunks))
+
+    def _map_later(
+        self, work: Callable[[list[T]], list[R]], chunks: list[list[T]], size: int
+    ) -> Callable[[], list[R]]:
+        """Start ``work`` over the chunks in the pool; the function returns the items in
+        order. A small batch runs here, in this thread, when the function is called (so
+        the per-document time limit, which needs the main thread, still applies)."""
+        if self._inline(chunks, size):
+            return lambda: _flatten([work(chunk) for chunk in chunks])
+        futures = [self._started().submit(work, chunk) for chunk in chunks]
+        return lambda: _flatten([future.result() for future in futures])
+
+    def _inline(self, chunks: list[list[T]], size: int) -> bool:
+        return self.workers == 1 or size < self.inline_below or len(chunks) < 2
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:

@@ -66,8 +66,17 @@ class RayEngine:
     def embed(self, texts: Sequence[str], spec: str) -> npt.NDArray[np.float32]:
         return stack_rows(self._run(chunked(texts, EMBED_CHUNK), _EmbedderActor, spec))
 
+    def analyse_later(
+        self, docs: Sequence[RawDocument], timeout_s: float | None
+    ) -> Callable[[], list[Analysis]]:
+        """Runs when called: a Ray Data pipeline is not started in the background here."""
+        return partial(self.analyse, docs, timeout_s)
+
     def read(self, items: Sequence[ReadItem]) -> list[Readings]:
         return _flatten(self._run(chunked(items, ROW_SIZE), partial(_apply, stages.read_chunk)))
+
+    def read_later(self, items: Sequence[ReadItem]) -> Callable[[], list[Readings]]:
+        return partial(self.read, items)
 
     def close(self) -> None:
         """Nothing to release: Ray stays up for the process (see the module docstring)."""

@@ -1,0 +1,371 @@
+"""Clustering a large block of articles without an n x n matrix.
+
+Why: :func:`~corroborate.cluster.scoring.cluster_stories` scores every pair densely,
+which takes about a dozen n x n float matrices: 8 GB at 8,000 articles. Above
+``scoring.DENSE_MAX`` articles the block is clustered in three steps instead, in
+memory that grows with n, not n^2:
+
+1. **Candidates.** Each article's :data:`CANDIDATES` nearest articles by embedding
+   cosine (a usearch index), and by names, numbers and wording over rare tokens, are
+   the only pairs scored across the whole block. The
+   signals are those of the dense path, computed from the same per-article features
+   (TF-IDF rows, IDF-weighted name, number and year bags over the whole block).
+2. **Components.** Average linkage never merges two groups whose average pair score
+   is below the cut, so it never merges two groups with no pair at or above the
+   cut. The connected components of the candidate pairs that reach the cut are
+   therefore clustered independently, each densely over all of its own pairs with
+   the block's features. This is exact, up to a pair above the cut that neither
+   article has among its nearest candidates.
+3. **Related stories** link where a candidate pair across two stories reaches the
+   related cut on the theme score (the dense path looks at every pair).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from scipy.sparse import block_diag, csr_matrix
+from sklearn.feature_extraction.text import CountVectorizer
+from usearch.index import Index
+
+from corroborate.cluster.scoring import (
+    ClusterParams,
+    as_tokens,
+    cluster_labels,
+    full_text,
+    idf_weighted,
+    name_tokens,
+    number_tokens,
+    ordinal,
+    story_id,
+    story_title,
+    tfidf_matrix,
+    theme_params,
+    year_tokens,
+)
+from corroborate.model import Story, StoryCandidate
+
+#: Nearest articles per article whose pairs are scored in a large block.
+CANDIDATES = 50
+#: Tokens shared by more articles than this propose no candidates (they still score).
+RARE_DF = 100
+#: Pairs whose sparse rows are multiplied at once (bounds the temporary matrices).
+_PAIR_CHUNK = 20_000
+#: Rows whose rare-token products are computed at once.
+_ROW_CHUNK = 1_000
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class TokenBag:
+    """IDF-weighted token rows (L2-normalised) and each article's distinct-token count."""
+
+    rows: csr_matrix | None
+    sizes: FloatArray
+
+
+@dataclass(frozen=True)
+class BlockFeatures:
+    """Per-article features every pair signal is computed from."""
+
+    unit: FloatArray
+    #: TF-IDF rows of all languages side by side (each language its own columns).
+    lexical: csr_matrix | None
+    #: The language group of each article's lexical row; -1 where it has none.
+    lexical_group: IntArray
+    names: TokenBag
+    numbers: TokenBag
+    years: TokenBag
+    ordinals: FloatArray
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The pair-score weights (those of ``ClusterParams``, or its theme variant)."""
+
+    embedding: float
+    lexical: float
+    names: float
+    numbers: float
+    years: float
+    dates: float
+    support_tokens: float
+    date_scale_days: float
+
+
+def candidate_pairs(features: BlockFeatures, count: int) -> tuple[IntArray, IntArray]:
+    """``(rows, cols)`` with rows < cols: each article with its ``count`` nearest by
+    embedding cosine, and with its ``count`` nearest by each of names, numbers and
+    wording counted over rare tokens only. Why all four: in a block of thousands of
+    reports on one theme (local shootings) the embedding ranks same-theme articles
+    alike, and what joins two reports of one event is a shared name or number."""
+    n = len(features.unit)
+    found = [_nearest_by_embedding(features.unit, count)]
+    for matrix in (features.names.rows, features.numbers.rows, features.lexical):
+        if matrix is not None:
+            found.append(_nearest_by_rare_tokens(matrix, count))
+    rows = np.concatenate([pairs[0] for pairs in found])
+    cols = np.concatenate([pairs[1] for pairs in found])
+    valid = cols != rows
+    low, high = np.minimum(rows, cols)[valid], np.maximum(rows, cols)[valid]
+    unique = np.unique(low * n + high)
+    return unique // n, unique % n
+
+
+def _nearest_by_embedding(unit: FloatArray, count: int) -> tuple[IntArray, IntArray]:
+    """Exact search, so the pairs do not depend on the index's build order."""
+    n = len(unit)
+    index = Index(ndim=unit.shape[1], metric="cos", dtype="f32")
+    index.add(np.arange(n, dtype=np.uint64), unit.astype(np.float32))
+    found = index.search(unit.astype(np.float32), count=min(count + 1, n), exact=True)
+    keys = np.asarray(found.keys, dtype=np.int64).reshape(n, -1)
+    rows = np.repeat(np.arange(n, dtype=np.int64), keys.shape[1])
+    cols = keys.ravel()
+    valid = (cols >= 0) & (cols < n)
+    return rows[valid], cols[valid]
+
+
+def _nearest_by_rare_tokens(matrix: csr_matrix, count: int) -> tuple[IntArray, IntArray]:
+    """Each row's ``count`` best dot products over tokens at most :data:`RARE_DF`
+    articles share (common tokens would pair everything with everything)."""
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    rare = csr_matrix(matrix[:, np.flatnonzero((df >= 2) & (df <= RARE_DF))])
+    rows: list[IntArray] = []
+    cols: list[IntArray] = []
+    for start in range(0, rare.shape[0], _ROW_CHUNK):
+        products = csr_matrix(rare[start : start + _ROW_CHUNK] @ rare.T)
+        for offset in range(products.shape[0]):
+            begin, end = products.indptr[offset], products.indptr[offset + 1]
+            partners, values = products.indices[begin:end], products.data[begin:end]
+            if len(partners) > count:
+                partners = partners[np.argpartition(-values, count)[:count]]
+            rows.append(np.full(len(partners), start + offset, dtype=np.int64))
+            cols.append(partners.astype(np.int64))
+    if not rows:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(rows), np.concatenate(cols)
+
+
+def pair_values(
+    features: BlockFeatures, rows: IntArray, cols: IntArray, weights: Weights
+) -> FloatArray:
+    """The weighted pair score of each ``(rows[k], cols[k])``, as the dense path gives it."""
+    embedding = np.clip(np.einsum("ij,ij->i", features.unit[rows], features.unit[cols]), -1, 1)
+    total = weights.embedding * embedding
+    weight = np.full(len(rows), weights.embedding)
+    for (signal, support), w in _optional_signals(features, rows, cols, weights):
+        if w > 0:
+            total = total + w * support * signal
+            weight = weight + w * support
+    scores: FloatArray = total / weight
+    return scores
+
+
+def _optional_signals(
+    features: BlockFeatures, rows: IntArray, cols: IntArray, weights: Weights
+) -> list[tuple[tuple[FloatArray, FloatArray], float]]:
+    group = features.lexical_group
+    same = ((group[rows] == group[cols]) & (group[rows] >= 0)).astype(np.float64)
+    lexical = _row_dots(features.lexical, rows, cols) * same
+    known = ~np.isnan(features.ordinals)
+    both = (known[rows] & known[cols]).astype(np.float64)
+    gap = np.abs(features.ordinals[rows] - features.ordinals[cols])
+    dates = np.nan_to_num(np.where(both > 0, 1.0 / (1.0 + gap / weights.date_scale_days), 0.0))
+    return [
+        ((lexical, same), weights.lexical),
+        (_bag_signal(features.names, rows, cols, weights.support_tokens), weights.names),
+        (_bag_signal(features.numbers, rows, cols, weights.support_tokens), weights.numbers),
+        (_bag_signal(features.years, rows, cols, weights.support_tokens), weights.years),
+        ((dates, both), weights.dates),
+    ]
+
+
+def _bag_signal(
+    bag: TokenBag, rows: IntArray, cols: IntArray, support_tokens: float
+) -> tuple[FloatArray, FloatArray]:
+    if bag.rows is None:
+        zeros = np.zeros(len(rows))
+        return zeros, zeros
+    smaller = np.minimum(bag.sizes[rows], bag.sizes[cols])
+    return _row_dots(bag.rows, rows, cols), np.clip(smaller / support_tokens, 0.0, 1.0)
+
+
+def _row_dots(matrix: csr_matrix | None, rows: IntArray, cols: IntArray) -> FloatArray:
+    """Dot product of row ``rows[k]`` with row ``cols[k]``, chunk by chunk."""
+    out = np.zeros(len(rows))
+    if matrix is None:
+        return out
+    for start in range(0, len(rows), _PAIR_CHUNK):
+        end = start + _PAIR_CHUNK
+        product = matrix[rows[start:end]].multiply(matrix[cols[start:end]])
+        out[start:end] = np.asarray(product.sum(axis=1)).ravel()
+    return out
+
+
+def token_bag(docs: Sequence[Sequence[str]], prior_docs: float) -> TokenBag:
+    """IDF-weighted rows of token lists (None when fewer than two articles have one)."""
+    sizes = np.array([len(set(d)) for d in docs], dtype=np.float64)
+    if (sizes > 0).sum() < 2:
+        return TokenBag(None, sizes)
+    counts = CountVectorizer(analyzer=as_tokens).fit_transform(docs)
+    return TokenBag(idf_weighted(counts, prior_docs), sizes)
+
+
+def lexical_rows(
+    texts: Sequence[str], languages: Sequence[str], prior_docs: float
+) -> tuple[csr_matrix | None, IntArray]:
+    """Per-language TF-IDF rows side by side, and each article's language group."""
+    members: dict[str, list[int]] = {}
+    for i, language in enumerate(languages):
+        members.setdefault(language, []).append(i)
+    group = np.full(len(texts), -1, dtype=np.int64)
+    blocks: list[csr_matrix] = []
+    order: list[int] = []
+    for language, indices in members.items():
+        if len(indices) < 2:
+            continue
+        matrix = tfidf_matrix([texts[i] for i in indices], language, prior_docs)
+        if matrix is None:
+            continue
+        group[indices] = len(blocks)
+        blocks.append(matrix)
+        order.extend(indices)
+    if not blocks:
+        return None, group
+    stacked = csr_matrix(block_diag(blocks, format="csr"))
+    position = np.zeros(len(texts), dtype=np.int64)
+    position[order] = np.arange(len(order))
+    # Rows in article order; articles with no group get some row, masked out by group.
+    return csr_matrix(stacked[position]), group
+
+
+def components(n: int, rows: IntArray, cols: IntArray) -> list[list[int]]:
+    """Connected components of the pairs, each sorted, in order of their first member."""
+    parent = np.arange(n)
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = int(parent[i])
+        return i
+
+    for a, b in zip(rows.tolist(), cols.tolist(), strict=True):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(root(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def dense_scores(features: BlockFeatures, members: list[int], weights: Weights) -> FloatArray:
+    """The full score matrix of a component's members, from the block's features."""
+    m = len(members)
+    scores = np.ones((m, m))
+    if m > 1:
+        upper_r, upper_c = np.triu_indices(m, k=1)
+        idx = np.asarray(members, dtype=np.int64)
+        values = pair_values(features, idx[upper_r], idx[upper_c], weights)
+        scores[upper_r, upper_c] = values
+        scores[upper_c, upper_r] = values
+    return scores
+
+
+def related_links(
+    stories: Sequence[Story],
+    story_of: IntArray,
+    rows: IntArray,
+    cols: IntArray,
+    theme: FloatArray,
+    threshold: float,
+) -> None:
+    """Set ``related`` from candidate pairs across stories that reach ``threshold``."""
+    across = (story_of[rows] != story_of[cols]) & (theme >= threshold)
+    linked: dict[int, set[str]] = {}
+    for a, b in zip(story_of[rows][across].tolist(), story_of[cols][across].tolist(), strict=True):
+        linked.setdefault(a, set()).add(stories[b].id)
+        linked.setdefault(b, set()).add(stories[a].id)
+    for number, story in enumerate(stories):
+        story.related = sorted(linked.get(number, ()))
+
+
+def cluster_block(
+    items: Sequence[StoryCandidate], vectors: npt.NDArray[np.floating], params: ClusterParams
+) -> list[Story]:
+    """Stories of a large block (see the module docstring); deterministic like the
+    dense path: items are put in id order first."""
+    order = sorted(range(len(items)), key=lambda i: items[i].id)
+    ordered = [items[i] for i in order]
+    features = block_features(ordered, np.asarray(vectors)[order], params)
+    rows, cols = candidate_pairs(features, CANDIDATES)
+    full, theme = _weights(params), _weights(theme_params(params))
+    scores = pair_values(features, rows, cols, full)
+    joined = scores >= params.threshold
+    stories: list[tuple[list[int], str]] = []
+    for members in components(len(ordered), rows[joined], cols[joined]):
+        matrix = dense_scores(features, members, full)
+        labels = cluster_labels(matrix, params.threshold)
+        for label in sorted(set(labels.tolist())):
+            inside = [k for k, other in enumerate(labels.tolist()) if other == label]
+            group = [members[k] for k in inside]
+            title = story_title(
+                [ordered[i] for i in group],
+                matrix[np.ix_(inside, inside)],
+                list(range(len(group))),
+                params.title_language,
+            )
+            stories.append((group, title))
+    stories.sort(key=lambda story: (-len(story[0]), ordered[story[0][0]].id))
+    built = [
+        Story(id=story_id([ordered[i].id for i in g]), title=t, articles=[ordered[i].id for i in g])
+        for g, t in stories
+    ]
+    story_of = np.zeros(len(ordered), dtype=np.int64)
+    for number, (group, _) in enumerate(stories):
+        story_of[group] = number
+    theme_scores = pair_values(features, rows, cols, theme)
+    related_links(built, story_of, rows, cols, theme_scores, params.related_threshold)
+    return built
+
+
+def block_features(
+    items: Sequence[StoryCandidate], vectors: npt.NDArray[np.floating], params: ClusterParams
+) -> BlockFeatures:
+    """Every article's features, with IDF over the whole block as the dense path has it."""
+    v = np.asarray(vectors, dtype=np.float64)
+    norms = np.linalg.norm(v, axis=1, keepdims=True)
+    texts = [full_text(item) for item in items]
+    names = [
+        list(item.names) if item.names is not None else name_tokens(text)
+        for item, text in zip(items, texts, strict=True)
+    ]
+    prior = params.idf_prior_docs
+    lexical, group = lexical_rows(texts, [item.language for item in items], prior)
+    return BlockFeatures(
+        unit=v / np.where(norms == 0, 1.0, norms),
+        lexical=lexical,
+        lexical_group=group,
+        names=token_bag(names, prior),
+        numbers=token_bag([number_tokens(text) for text in texts], prior),
+        years=token_bag([year_tokens(text) for text in texts], prior),
+        ordinals=np.array([ordinal(item.published) for item in items], dtype=np.float64),
+    )
+
+
+def _weights(params: ClusterParams) -> Weights:
+    return Weights(
+        embedding=params.w_embedding,
+        lexical=params.w_lexical,
+        names=params.w_names,
+        numbers=params.w_numbers,
+        years=params.w_years,
+        dates=params.w_date,
+        support_tokens=params.support_tokens,
+        date_scale_days=params.date_scale_days,
+    )
