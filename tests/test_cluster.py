@@ -220,3 +220,16 @@ def test_large_block_path_gives_the_dense_stories(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(scoring, "DENSE_MAX", 20)
     switched = cluster_stories(list(reversed(items)), vectors[::-1], params)
     assert [s.articles for s in switched] == [s.articles for s in dense]
+
+
+def test_a_component_too_big_to_score_densely_is_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    from corroborate.cluster import scoring
+    from corroborate.cluster.blocks import cluster_block
+
+    items, vectors = _synthetic_block(events=12, seed=3)
+    monkeypatch.setattr(scoring, "DENSE_MAX", 3)
+    stories = cluster_block(items, vectors, ClusterParams())
+    members = [a for story in stories for a in story.articles]
+    assert sorted(members) == sorted(item.id for item in items)
+    assert max(len(story.articles) for story in stories) <= 3
+    assert any(len(story.articles) > 1 for story in stories)

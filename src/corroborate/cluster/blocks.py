@@ -16,6 +16,7 @@ memory that grows with n, not n^2:
    therefore clustered independently, each densely over all of its own pairs with
    the block's features. This is exact, up to a pair above the cut that neither
    article has among its nearest candidates.
+   A component larger than ``DENSE_MAX`` is split first (see :func:`bounded`).
 3. **Related stories** link where a candidate pair across two stories reaches the
    related cut on the theme score (the dense path looks at every pair).
 """
@@ -31,6 +32,7 @@ from scipy.sparse import block_diag, csr_matrix
 from sklearn.feature_extraction.text import CountVectorizer
 from usearch.index import Index
 
+from corroborate.cluster import scoring
 from corroborate.cluster.scoring import (
     ClusterParams,
     as_tokens,
@@ -50,6 +52,8 @@ from corroborate.model import Story, StoryCandidate
 
 #: Nearest articles per article whose pairs are scored in a large block.
 CANDIDATES = 50
+#: How much higher the cut is each time a component too big to score densely is split.
+SPLIT_STEP = 0.05
 #: Tokens shared by more articles than this propose no candidates (they still score).
 RARE_DF = 100
 #: Pairs whose sparse rows are multiplied at once (bounds the temporary matrices).
@@ -154,11 +158,65 @@ def _nearest_by_rare_tokens(matrix: csr_matrix, count: int) -> tuple[IntArray, I
 def pair_values(
     features: BlockFeatures, rows: IntArray, cols: IntArray, weights: Weights
 ) -> FloatArray:
-    """The weighted pair score of each ``(rows[k], cols[k])``, as the dense path gives it."""
-    embedding = np.clip(np.einsum("ij,ij->i", features.unit[rows], features.unit[cols]), -1, 1)
-    total = weights.embedding * embedding
-    weight = np.full(len(rows), weights.embedding)
-    for (signal, support), w in _optional_signals(features, rows, cols, weights):
+    """The weighted pair score of each ``(rows[k], cols[k])``, as the dense path gives it;
+    chunk by chunk, so the gathered rows stay small whatever the number of pairs."""
+    out = np.zeros(len(rows))
+    for start in range(0, len(rows), _PAIR_CHUNK):
+        r, c = rows[start : start + _PAIR_CHUNK], cols[start : start + _PAIR_CHUNK]
+        embedding = np.einsum("ij,ij->i", features.unit[r], features.unit[c])
+        group = features.lexical_group
+        same = ((group[r] == group[c]) & (group[r] >= 0)).astype(np.float64)
+        known = ~np.isnan(features.ordinals)
+        signals = [
+            (_row_dots(features.lexical, r, c) * same, same),
+            *(
+                _bag_signal(bag, r, c, weights.support_tokens)
+                for bag in (features.names, features.numbers, features.years)
+            ),
+            _date_signal(features.ordinals[r], features.ordinals[c], known[r] & known[c], weights),
+        ]
+        out[start : start + len(r)] = _combine(embedding, signals, weights)
+    return out
+
+
+def dense_scores(features: BlockFeatures, members: list[int], weights: Weights) -> FloatArray:
+    """The full score matrix of a component's members, from the block's features."""
+    idx = np.asarray(members, dtype=np.int64)
+    unit = features.unit[idx]
+    group = features.lexical_group[idx]
+    same = ((group[:, None] == group[None, :]) & (group >= 0)[:, None]).astype(np.float64)
+    known = ~np.isnan(features.ordinals[idx])
+    ordinals = features.ordinals[idx]
+    signals = [
+        (_dense_dots(features.lexical, idx) * same, same),
+        *(
+            (
+                _dense_dots(bag.rows, idx),
+                np.clip(
+                    np.minimum.outer(bag.sizes[idx], bag.sizes[idx]) / weights.support_tokens,
+                    0.0,
+                    1.0,
+                )
+                if bag.rows is not None
+                else np.zeros((len(idx), len(idx))),
+            )
+            for bag in (features.names, features.numbers, features.years)
+        ),
+        _date_signal(ordinals[:, None], ordinals[None, :], np.outer(known, known), weights),
+    ]
+    scores = _combine(unit @ unit.T, signals, weights)
+    np.fill_diagonal(scores, 1.0)
+    return scores
+
+
+def _combine(
+    embedding: FloatArray, signals: list[tuple[FloatArray, FloatArray]], weights: Weights
+) -> FloatArray:
+    """Weighted mean of the signals each pair has (the dense path's ``combine``)."""
+    total = weights.embedding * np.clip(embedding, -1.0, 1.0)
+    weight = np.full(total.shape, weights.embedding)
+    strengths = (weights.lexical, weights.names, weights.numbers, weights.years, weights.dates)
+    for (signal, support), w in zip(signals, strengths, strict=True):
         if w > 0:
             total = total + w * support * signal
             weight = weight + w * support
@@ -166,23 +224,12 @@ def pair_values(
     return scores
 
 
-def _optional_signals(
-    features: BlockFeatures, rows: IntArray, cols: IntArray, weights: Weights
-) -> list[tuple[tuple[FloatArray, FloatArray], float]]:
-    group = features.lexical_group
-    same = ((group[rows] == group[cols]) & (group[rows] >= 0)).astype(np.float64)
-    lexical = _row_dots(features.lexical, rows, cols) * same
-    known = ~np.isnan(features.ordinals)
-    both = (known[rows] & known[cols]).astype(np.float64)
-    gap = np.abs(features.ordinals[rows] - features.ordinals[cols])
-    dates = np.nan_to_num(np.where(both > 0, 1.0 / (1.0 + gap / weights.date_scale_days), 0.0))
-    return [
-        ((lexical, same), weights.lexical),
-        (_bag_signal(features.names, rows, cols, weights.support_tokens), weights.names),
-        (_bag_signal(features.numbers, rows, cols, weights.support_tokens), weights.numbers),
-        (_bag_signal(features.years, rows, cols, weights.support_tokens), weights.years),
-        ((dates, both), weights.dates),
-    ]
+def _date_signal(
+    first: FloatArray, second: FloatArray, both: npt.NDArray[np.bool_], weights: Weights
+) -> tuple[FloatArray, FloatArray]:
+    gap = np.abs(first - second)
+    dates = np.nan_to_num(np.where(both, 1.0 / (1.0 + gap / weights.date_scale_days), 0.0))
+    return dates, both.astype(np.float64)
 
 
 def _bag_signal(
@@ -196,15 +243,19 @@ def _bag_signal(
 
 
 def _row_dots(matrix: csr_matrix | None, rows: IntArray, cols: IntArray) -> FloatArray:
-    """Dot product of row ``rows[k]`` with row ``cols[k]``, chunk by chunk."""
-    out = np.zeros(len(rows))
+    """Dot product of row ``rows[k]`` with row ``cols[k]``."""
     if matrix is None:
-        return out
-    for start in range(0, len(rows), _PAIR_CHUNK):
-        end = start + _PAIR_CHUNK
-        product = matrix[rows[start:end]].multiply(matrix[cols[start:end]])
-        out[start:end] = np.asarray(product.sum(axis=1)).ravel()
-    return out
+        return np.zeros(len(rows))
+    return np.asarray(matrix[rows].multiply(matrix[cols]).sum(axis=1)).ravel()
+
+
+def _dense_dots(matrix: csr_matrix | None, idx: IntArray) -> FloatArray:
+    """All dot products among the rows ``idx``."""
+    if matrix is None:
+        return np.zeros((len(idx), len(idx)))
+    rows = matrix[idx]
+    dots: FloatArray = (rows @ rows.T).toarray()
+    return dots
 
 
 def token_bag(docs: Sequence[Sequence[str]], prior_docs: float) -> TokenBag:
@@ -264,17 +315,22 @@ def components(n: int, rows: IntArray, cols: IntArray) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def dense_scores(features: BlockFeatures, members: list[int], weights: Weights) -> FloatArray:
-    """The full score matrix of a component's members, from the block's features."""
-    m = len(members)
-    scores = np.ones((m, m))
-    if m > 1:
-        upper_r, upper_c = np.triu_indices(m, k=1)
-        idx = np.asarray(members, dtype=np.int64)
-        values = pair_values(features, idx[upper_r], idx[upper_c], weights)
-        scores[upper_r, upper_c] = values
-        scores[upper_c, upper_r] = values
-    return scores
+def bounded(
+    members: list[int], n: int, pairs: tuple[IntArray, IntArray, FloatArray], cut: float
+) -> list[list[int]]:
+    """``members`` as parts of at most ``DENSE_MAX`` articles: a bigger component (pairs
+    above the cut chain thousands of similar reports) is split where its pairs reach a
+    cut :data:`SPLIT_STEP` higher, again and again as needed. Only such giant components
+    are split, and there average linkage at the real cut is no longer exact."""
+    if len(members) <= scoring.DENSE_MAX:
+        return [members]
+    rows, cols, scores = pairs
+    inside = np.zeros(n, dtype=bool)
+    inside[members] = True
+    cut += SPLIT_STEP
+    keep = inside[rows] & inside[cols] & (scores >= cut)
+    parts = [group for group in components(n, rows[keep], cols[keep]) if inside[group[0]]]
+    return [piece for part in parts for piece in bounded(part, n, pairs, cut)]
 
 
 def related_links(
@@ -308,7 +364,12 @@ def cluster_block(
     scores = pair_values(features, rows, cols, full)
     joined = scores >= params.threshold
     stories: list[tuple[list[int], str]] = []
-    for members in components(len(ordered), rows[joined], cols[joined]):
+    parts = (
+        part
+        for members in components(len(ordered), rows[joined], cols[joined])
+        for part in bounded(members, len(ordered), (rows, cols, scores), params.threshold)
+    )
+    for members in parts:
         matrix = dense_scores(features, members, full)
         labels = cluster_labels(matrix, params.threshold)
         for label in sorted(set(labels.tolist())):
