@@ -88,20 +88,6 @@ class BlockFeatures:
     ordinals: FloatArray
 
 
-@dataclass(frozen=True)
-class Weights:
-    """The pair-score weights (those of ``ClusterParams``, or its theme variant)."""
-
-    embedding: float
-    lexical: float
-    names: float
-    numbers: float
-    years: float
-    dates: float
-    support_tokens: float
-    date_scale_days: float
-
-
 def candidate_pairs(features: BlockFeatures, count: int) -> tuple[IntArray, IntArray]:
     """``(rows, cols)`` with rows < cols: each article with its ``count`` nearest by
     embedding cosine, and with its ``count`` nearest by each of names, numbers and
@@ -156,7 +142,7 @@ def _nearest_by_rare_tokens(matrix: csr_matrix, count: int) -> tuple[IntArray, I
 
 
 def pair_values(
-    features: BlockFeatures, rows: IntArray, cols: IntArray, weights: Weights
+    features: BlockFeatures, rows: IntArray, cols: IntArray, params: ClusterParams
 ) -> FloatArray:
     """The weighted pair score of each ``(rows[k], cols[k])``, as the dense path gives it;
     chunk by chunk, so the gathered rows stay small whatever the number of pairs."""
@@ -170,16 +156,16 @@ def pair_values(
         signals = [
             (_row_dots(features.lexical, r, c) * same, same),
             *(
-                _bag_signal(bag, r, c, weights.support_tokens)
+                _bag_signal(bag, r, c, params.support_tokens)
                 for bag in (features.names, features.numbers, features.years)
             ),
-            _date_signal(features.ordinals[r], features.ordinals[c], known[r] & known[c], weights),
+            _date_signal(features.ordinals[r], features.ordinals[c], known[r] & known[c], params),
         ]
-        out[start : start + len(r)] = _combine(embedding, signals, weights)
+        out[start : start + len(r)] = _combine(embedding, signals, params)
     return out
 
 
-def dense_scores(features: BlockFeatures, members: list[int], weights: Weights) -> FloatArray:
+def dense_scores(features: BlockFeatures, members: list[int], params: ClusterParams) -> FloatArray:
     """The full score matrix of a component's members, from the block's features."""
     idx = np.asarray(members, dtype=np.int64)
     unit = features.unit[idx]
@@ -193,7 +179,7 @@ def dense_scores(features: BlockFeatures, members: list[int], weights: Weights) 
             (
                 _dense_dots(bag.rows, idx),
                 np.clip(
-                    np.minimum.outer(bag.sizes[idx], bag.sizes[idx]) / weights.support_tokens,
+                    np.minimum.outer(bag.sizes[idx], bag.sizes[idx]) / params.support_tokens,
                     0.0,
                     1.0,
                 )
@@ -202,20 +188,20 @@ def dense_scores(features: BlockFeatures, members: list[int], weights: Weights) 
             )
             for bag in (features.names, features.numbers, features.years)
         ),
-        _date_signal(ordinals[:, None], ordinals[None, :], np.outer(known, known), weights),
+        _date_signal(ordinals[:, None], ordinals[None, :], np.outer(known, known), params),
     ]
-    scores = _combine(unit @ unit.T, signals, weights)
+    scores = _combine(unit @ unit.T, signals, params)
     np.fill_diagonal(scores, 1.0)
     return scores
 
 
 def _combine(
-    embedding: FloatArray, signals: list[tuple[FloatArray, FloatArray]], weights: Weights
+    embedding: FloatArray, signals: list[tuple[FloatArray, FloatArray]], params: ClusterParams
 ) -> FloatArray:
     """Weighted mean of the signals each pair has (the dense path's ``combine``)."""
-    total = weights.embedding * np.clip(embedding, -1.0, 1.0)
-    weight = np.full(total.shape, weights.embedding)
-    strengths = (weights.lexical, weights.names, weights.numbers, weights.years, weights.dates)
+    total = params.w_embedding * np.clip(embedding, -1.0, 1.0)
+    weight = np.full(total.shape, params.w_embedding)
+    strengths = (params.w_lexical, params.w_names, params.w_numbers, params.w_years, params.w_date)
     for (signal, support), w in zip(signals, strengths, strict=True):
         if w > 0:
             total = total + w * support * signal
@@ -225,10 +211,10 @@ def _combine(
 
 
 def _date_signal(
-    first: FloatArray, second: FloatArray, both: npt.NDArray[np.bool_], weights: Weights
+    first: FloatArray, second: FloatArray, both: npt.NDArray[np.bool_], params: ClusterParams
 ) -> tuple[FloatArray, FloatArray]:
     gap = np.abs(first - second)
-    dates = np.nan_to_num(np.where(both, 1.0 / (1.0 + gap / weights.date_scale_days), 0.0))
+    dates = np.nan_to_num(np.where(both, 1.0 / (1.0 + gap / params.date_scale_days), 0.0))
     return dates, both.astype(np.float64)
 
 
@@ -360,8 +346,7 @@ def cluster_block(
     ordered = [items[i] for i in order]
     features = block_features(ordered, np.asarray(vectors)[order], params)
     rows, cols = candidate_pairs(features, CANDIDATES)
-    full, theme = _weights(params), _weights(theme_params(params))
-    scores = pair_values(features, rows, cols, full)
+    scores = pair_values(features, rows, cols, params)
     joined = scores >= params.threshold
     stories: list[tuple[list[int], str]] = []
     parts = (
@@ -370,7 +355,7 @@ def cluster_block(
         for part in bounded(members, len(ordered), (rows, cols, scores), params.threshold)
     )
     for members in parts:
-        matrix = dense_scores(features, members, full)
+        matrix = dense_scores(features, members, params)
         labels = cluster_labels(matrix, params.threshold)
         for label in sorted(set(labels.tolist())):
             inside = [k for k, other in enumerate(labels.tolist()) if other == label]
@@ -390,7 +375,7 @@ def cluster_block(
     story_of = np.zeros(len(ordered), dtype=np.int64)
     for number, (group, _) in enumerate(stories):
         story_of[group] = number
-    theme_scores = pair_values(features, rows, cols, theme)
+    theme_scores = pair_values(features, rows, cols, theme_params(params))
     related_links(built, story_of, rows, cols, theme_scores, params.related_threshold)
     return built
 
@@ -416,17 +401,4 @@ def block_features(
         numbers=token_bag([number_tokens(text) for text in texts], prior),
         years=token_bag([year_tokens(text) for text in texts], prior),
         ordinals=np.array([ordinal(item.published) for item in items], dtype=np.float64),
-    )
-
-
-def _weights(params: ClusterParams) -> Weights:
-    return Weights(
-        embedding=params.w_embedding,
-        lexical=params.w_lexical,
-        names=params.w_names,
-        numbers=params.w_numbers,
-        years=params.w_years,
-        dates=params.w_date,
-        support_tokens=params.support_tokens,
-        date_scale_days=params.date_scale_days,
     )
