@@ -36,8 +36,8 @@ from corroborate.engine import (
     Analysis,
     Engine,
     NerItem,
-    Readings,
-    ReadItem,
+    StoryClaims,
+    StoryWork,
     get_engine,
 )
 from corroborate.extract import extract
@@ -57,9 +57,11 @@ from corroborate.model import (
     StoryCandidate,
 )
 from corroborate.nlp import DEFAULT_BACKEND as DEFAULT_RECOGNIZER
+from corroborate.quantities import find_quantities
 from corroborate.reconcile import ReconcileParams, reconcile
 from corroborate.store import Store
 from corroborate.timeline import build_timeline
+from corroborate.timex import find_time_expressions
 
 STORE_NAME = "corroborate.duckdb"
 #: ETag / Last-Modified of fetched URLs, beside the default store (``DB.fetch-cache.json``
@@ -483,34 +485,41 @@ def _story_claims(
     options: RunOptions,
     progress: ProgressCallback | None,
 ) -> None:
-    """Entities, facts and timeline of each story. The articles are read (sentences,
-    quantities, dates) on the engine, a few stories' worth at a time, so the readings
-    in memory stay bounded however many stories there are; the next group is read
-    while this process reconciles the current one."""
+    """Entities, facts and timeline of each story, worked out on the engine a few
+    stories' worth of articles at a time (so what is in flight stays bounded however
+    many stories there are), the next group started before this one is collected."""
     groups = list(_story_groups(stories, options.batch_size))
-    under_way = [_start_reading(groups[0], articles, engine)] if groups else []
+    under_way = [_start_claims(groups[0], articles, mentions, engine, options)] if groups else []
     done = 0
     for number, group in enumerate(groups):
         if number + 1 < len(groups):
-            under_way.append(_start_reading(groups[number + 1], articles, engine))
-        readings = under_way.pop(0)()
-        for story in group:
-            story.entities = link_entities(
-                [m for a in story.articles for m in mentions[a]],
-                {a: articles[a].language for a in story.articles},
+            under_way.append(_start_claims(groups[number + 1], articles, mentions, engine, options))
+        for story, claims in zip(group, under_way.pop(0)(), strict=True):
+            story.entities, story.facts, story.timeline = (
+                claims.entities,
+                claims.facts,
+                claims.timeline,
             )
-            add_claims(story, [articles[a] for a in story.articles], options, readings)
             done += 1
             if progress is not None:
                 progress("claims", story.title, done, len(stories))
 
 
-def _start_reading(
-    group: Sequence[Story], articles: dict[str, Article], engine: Engine
-) -> Callable[[], dict[str, Readings]]:
-    members = [articles[a] for story in group for a in story.articles]
-    collect = engine.read_later([ReadItem(a.id, a.text, a.language, a.published) for a in members])
-    return lambda: dict(zip([a.id for a in members], collect(), strict=True))
+def _start_claims(
+    group: Sequence[Story],
+    articles: dict[str, Article],
+    mentions: dict[str, list[NamedMention]],
+    engine: Engine,
+    options: RunOptions,
+) -> Callable[[], list[StoryClaims]]:
+    works = [
+        StoryWork(
+            articles=[articles[a] for a in story.articles],
+            mentions=[m for a in story.articles for m in mentions[a]],
+        )
+        for story in group
+    ]
+    return engine.reconcile_later(works, options.embedder, options.reconcile)
 
 
 def _story_groups(stories: Sequence[Story], size: int) -> Iterator[list[Story]]:
@@ -527,26 +536,16 @@ def _story_groups(stories: Sequence[Story], size: int) -> Iterator[list[Story]]:
         yield group
 
 
-def add_claims(
-    story: Story,
-    members: Sequence[Article],
-    options: RunOptions,
-    readings: dict[str, Readings],
-) -> None:
-    """Fill ``story.facts`` and ``story.timeline`` from its articles' readings
-    (sentences, quantities, dates)."""
-    read = {a.id: readings[a.id] for a in members}
-    encode = get_embedder(options.embedder).encode if len(members) > 1 else None
-    story.facts = reconcile(
-        members,
-        {a: r.quantities for a, r in read.items()},
-        {a: r.times for a, r in read.items()},
-        story.entities,
-        encode,
-        options.reconcile,
-        spans={a: r.sentences for a, r in read.items()},
-    )
-    story.timeline = build_timeline(story.facts)
+def story_claims(work: StoryWork, embedder: str, params: ReconcileParams) -> StoryClaims:
+    """Entities, facts and timeline of one story, from its articles and their mentions;
+    touches no store, so any process can run it."""
+    articles = work.articles
+    entities = link_entities(work.mentions, {a.id: a.language for a in articles})
+    quantities = {a.id: find_quantities(a.id, a.text, a.language) for a in articles}
+    times = {a.id: find_time_expressions(a.id, a.text, a.language, a.published) for a in articles}
+    encode = get_embedder(embedder).encode if len(articles) > 1 else None
+    facts = reconcile(articles, quantities, times, entities, encode, params)
+    return StoryClaims(entities, facts, build_timeline(facts))
 
 
 def _write_stories(store: Store, touched: set[str], fresh: list[Story]) -> None:

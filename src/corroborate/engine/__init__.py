@@ -1,5 +1,5 @@
-"""Engines run the per-document stages (extract, language, NER, embeddings, and the
-reading of sentences, quantities and dates for claims) at scale.
+"""Engines run the per-document stages (extract, language, NER, embeddings) and the
+per-story claim stages (aliases, quantities, dates, reconcile, timeline) at scale.
 
 ``get_engine("local")`` (the default) uses a process pool sized to the cores;
 ``get_engine("ray")`` uses Ray Data, locally or on a cluster. Both return exactly what
@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from corroborate.engine.base import EMBED_CHUNK, Analysis, Engine, NerItem, Readings, ReadItem
+from corroborate.engine.base import (
+    EMBED_CHUNK,
+    Analysis,
+    Engine,
+    NerItem,
+    StoryClaims,
+    StoryWork,
+)
 
 __all__ = [
     "DEFAULT_ENGINE",
@@ -20,8 +27,8 @@ __all__ = [
     "Analysis",
     "Engine",
     "NerItem",
-    "ReadItem",
-    "Readings",
+    "StoryClaims",
+    "StoryWork",
     "get_engine",
 ]
 

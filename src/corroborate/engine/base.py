@@ -17,13 +17,16 @@ import numpy as np
 import numpy.typing as npt
 
 from corroborate.model import (
+    Article,
+    Entity,
     Extraction,
+    Fact,
     LanguageGuess,
     NamedMention,
-    Quantity,
     RawDocument,
-    TimeExpression,
+    TimelineEntry,
 )
+from corroborate.reconcile import ReconcileParams
 
 T = TypeVar("T")
 
@@ -53,24 +56,22 @@ class NerItem:
     language: str
 
 
-@dataclass(frozen=True)
-class ReadItem:
-    """One article as the claim stages read it."""
+@dataclass
+class StoryWork:
+    """One story as the claim stages need it: its articles and their named mentions
+    (in the order of its articles)."""
 
-    article: str
-    text: str
-    language: str
-    published: str | None
+    articles: list[Article]
+    mentions: list[NamedMention]
 
 
 @dataclass
-class Readings:
-    """What one article says, as the claim stages need it: its sentences (character
-    spans), quantities and time expressions."""
+class StoryClaims:
+    """What the claim stages made of one story."""
 
-    sentences: list[tuple[int, int]]
-    quantities: list[Quantity]
-    times: list[TimeExpression]
+    entities: list[Entity]
+    facts: list[Fact]
+    timeline: list[TimelineEntry]
 
 
 class Engine(Protocol):
@@ -98,12 +99,12 @@ class Engine(Protocol):
         """One row per text, with the embedding backend ``spec``."""
         ...
 
-    def read(self, items: Sequence[ReadItem]) -> list[Readings]:
-        """Sentences, quantities and time expressions of each article."""
-        ...
-
-    def read_later(self, items: Sequence[ReadItem]) -> Callable[[], list[Readings]]:
-        """:meth:`read`, started now where the engine can; the function waits for it."""
+    def reconcile_later(
+        self, works: Sequence[StoryWork], embedder: str, params: ReconcileParams
+    ) -> Callable[[], list[StoryClaims]]:
+        """Entities, facts and timeline of each story (``embedder`` matches sentences
+        across languages), started now where the engine can; the function waits for them.
+        Stories are independent of each other, so they spread over the workers."""
         ...
 
     def close(self) -> None:

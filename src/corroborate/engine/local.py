@@ -27,12 +27,13 @@ from corroborate.engine.base import (
     EMBED_CHUNK,
     Analysis,
     NerItem,
-    Readings,
-    ReadItem,
+    StoryClaims,
+    StoryWork,
     chunked,
     stack_rows,
 )
 from corroborate.model import NamedMention, RawDocument
+from corroborate.reconcile import ReconcileParams
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -72,11 +73,11 @@ class LocalEngine:
         work = partial(stages.embed_chunk, spec=spec)
         return stack_rows(self._map(work, chunked(texts, EMBED_CHUNK), len(texts)))
 
-    def read(self, items: Sequence[ReadItem]) -> list[Readings]:
-        return self.read_later(items)()
-
-    def read_later(self, items: Sequence[ReadItem]) -> Callable[[], list[Readings]]:
-        return self._map_later(stages.read_chunk, chunked(items, TASK_SIZE), len(items))
+    def reconcile_later(
+        self, works: Sequence[StoryWork], embedder: str, params: ReconcileParams
+    ) -> Callable[[], list[StoryClaims]]:
+        work = partial(stages.reconcile_chunk, embedder=embedder, params=params)
+        return self._map_later(work, chunked(works, TASK_SIZE), len(works))
 
     def close(self) -> None:
         if self._pool is not None:

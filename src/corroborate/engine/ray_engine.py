@@ -28,12 +28,13 @@ from corroborate.engine.base import (
     EMBED_CHUNK,
     Analysis,
     NerItem,
-    Readings,
-    ReadItem,
+    StoryClaims,
+    StoryWork,
     chunked,
     stack_rows,
 )
 from corroborate.model import NamedMention, RawDocument
+from corroborate.reconcile import ReconcileParams
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -72,11 +73,12 @@ class RayEngine:
         """Runs when called: a Ray Data pipeline is not started in the background here."""
         return partial(self.analyse, docs, timeout_s)
 
-    def read(self, items: Sequence[ReadItem]) -> list[Readings]:
-        return _flatten(self._run(chunked(items, ROW_SIZE), partial(_apply, stages.read_chunk)))
-
-    def read_later(self, items: Sequence[ReadItem]) -> Callable[[], list[Readings]]:
-        return partial(self.read, items)
+    def reconcile_later(
+        self, works: Sequence[StoryWork], embedder: str, params: ReconcileParams
+    ) -> Callable[[], list[StoryClaims]]:
+        """Runs when called, as tasks (each Ray worker loads the embedder once)."""
+        work = partial(stages.reconcile_chunk, embedder=embedder, params=params)
+        return lambda: _flatten(self._run(chunked(works, ROW_SIZE), partial(_apply, work)))
 
     def close(self) -> None:
         """Nothing to release: Ray stays up for the process (see the module docstring)."""

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from corroborate.engine.base import Analysis, NerItem, Readings, ReadItem
+from corroborate.engine.base import Analysis, NerItem, StoryClaims, StoryWork
 from corroborate.model import NamedMention, RawDocument
+from corroborate.reconcile import ReconcileParams
 
 
 def analyse_chunk(docs: Sequence[RawDocument], timeout_s: float | None) -> list[Analysis]:
@@ -40,17 +41,10 @@ def embed_chunk(texts: Sequence[str], spec: str) -> npt.NDArray[np.float32]:
     return np.asarray(get_embedder(spec).encode(list(texts)), dtype=np.float32)
 
 
-def read_chunk(items: Sequence[ReadItem]) -> list[Readings]:
-    """Sentences, quantities and time expressions of each article of the chunk."""
-    from corroborate.quantities import find_quantities
-    from corroborate.reconcile import sentence_spans
-    from corroborate.timex import find_time_expressions
+def reconcile_chunk(
+    works: Sequence[StoryWork], embedder: str, params: ReconcileParams
+) -> list[StoryClaims]:
+    """Entities, facts and timeline of each story of the chunk."""
+    from corroborate.pipeline import story_claims
 
-    return [
-        Readings(
-            sentences=sentence_spans(item.text, item.language),
-            quantities=find_quantities(item.article, item.text, item.language),
-            times=find_time_expressions(item.article, item.text, item.language, item.published),
-        )
-        for item in items
-    ]
+    return [story_claims(work, embedder, params) for work in works]

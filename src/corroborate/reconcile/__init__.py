@@ -91,24 +91,15 @@ def reconcile(
     entities: Sequence[Entity],
     encode: Encoder | None = None,
     params: ReconcileParams | None = None,
-    spans: Mapping[str, Sequence[tuple[int, int]]] | None = None,
 ) -> list[Fact]:
     """Facts of one story: its quantity, date and event claims, grouped and judged.
 
     ``encode`` embeds sentences (rows L2-normalised) for cross-lingual matching;
     without it sentences are compared by shared words, within a language only.
-    ``spans`` are the articles' sentence spans (:func:`sentence_spans`) where the
-    caller already has them; missing ones are found here.
     """
     params = params or ReconcileParams()
     outlets = {a.id: a.outlet or a.id for a in articles}
-    spans = spans or {}
-    sentences = {
-        a.id: Sentences(a.text, tuple(spans[a.id]))
-        if a.id in spans
-        else Sentences.of(a.text, a.language)
-        for a in articles
-    }
+    sentences = {a.id: Sentences.of(a.text, a.language) for a in articles}
     mentions = _entity_mentions(entities)
     items: list[ClaimItem] = []
     for article in articles:
