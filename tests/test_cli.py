@@ -73,6 +73,25 @@ def test_unknown_benchmark_names_the_known_ones() -> None:
     assert code != 0 and "extraction" in output and "seeds" in output
 
 
+def test_a_wide_benchmark_table_is_printed_whole(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Fourteen columns do not fit 80 characters; no figure may come out as "1,…"."""
+    from corroborate import bench
+
+    figures = [f"{1234.5 * (i + 1):,.1f}" for i in range(14)]
+
+    def wide(options: bench.BenchOptions) -> list[bench.BenchTable]:
+        columns = [f"stage number {i} seconds" for i in range(14)]
+        return [bench.BenchTable("wide", columns, [figures], ["a note"])]
+
+    monkeypatch.setattr(bench, "get_benchmark", lambda name: wide)
+    code, output = run_cli("bench", "throughput", "--shared", str(tmp_path))
+    assert code == 0, output
+    assert all(figure in output for figure in figures), output
+    assert "stage number 13 seconds" in output and "…" not in output
+
+
 def test_python_dash_m_entry_point() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "corroborate", "--version"],

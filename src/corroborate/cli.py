@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.measure import Measurement
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -44,6 +45,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console(stderr=True)
+#: Widest a benchmark table is printed, in characters.
+_WIDEST_TABLE = 400
 DEFAULT_LIMITS = Limits()
 
 
@@ -470,7 +473,10 @@ def bench(
         table = Table(*result.columns, title=result.title, title_justify="left")
         for row in result.rows:
             table.add_row(*row)
-        out.print(table)
+        # Never cut a figure short: a table wider than the terminal (or than the
+        # 80 columns assumed when output goes to a file) is printed at its full width.
+        wide = Measurement.get(out, out.options.update(max_width=_WIDEST_TABLE), table).maximum
+        (out if wide <= out.width else Console(width=wide)).print(table)
         for note in result.notes:
             out.print(f"  {note}", style="dim", highlight=False)
 
