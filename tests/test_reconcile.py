@@ -6,7 +6,9 @@ grouping, verdicts and ordering logic apart from the extractors.
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -14,9 +16,13 @@ import pytest
 
 from corroborate.model import Article, Claim, Entity, Fact, Mention, Quantity, TimeExpression
 from corroborate.reconcile import article_values, reconcile
+from corroborate.reconcile.claims import quantity_items
+from corroborate.reconcile.coincidence import ValueReference
 from corroborate.reconcile.compare import quantity_reading, rounding_step, verdict
+from corroborate.reconcile.facts import GroupingParams, group_claims
 from corroborate.reconcile.implicit import implied_counts
 from corroborate.reconcile.sentences import Sentences
+from corroborate.reconcile.similarity import SentenceSimilarity
 from corroborate.reconcile.slots import count_slot
 from corroborate.timeline import build_timeline
 
@@ -377,3 +383,76 @@ def test_a_person_referred_back_to_is_not_counted_twice() -> None:
     ]
     killed = next(f for f in reconcile([two], {}, {}, people) if f.label == "people killed")
     assert article_values(killed.claims) == {"b": 2.0}
+
+
+# ------------------------------------------------------------ coincidence of values
+
+
+def test_reference_chance_counts_overlapping_intervals_with_one_pseudo_count() -> None:
+    reference = ValueReference({"length:kilometer": ([1, 5, 10, 200], [1, 6, 10, 250])})
+    assert reference.chance("length:kilometer", 5.5, 9) == pytest.approx(2 / 5)
+    assert reference.chance("length:kilometer", 300, 400) == pytest.approx(1 / 5)
+    assert reference.chance("length:kilometer", 0, 1000) == pytest.approx(1.0)
+    assert reference.chance("mass:kilogram", 1, 2) == 1.0
+
+
+def test_reference_round_trips_and_rejects_other_files(tmp_path: Path) -> None:
+    reference = ValueReference({"count:": ([3, 1], [3, 2])})
+    reference.dump(tmp_path / "ref.json.gz", ["invented"])
+    loaded = ValueReference.load(tmp_path / "ref.json.gz")
+    assert loaded.size("count:") == 2
+    assert loaded.chance("count:", 3, 3) == reference.chance("count:", 3, 3) == pytest.approx(2 / 3)
+    with gzip.open(tmp_path / "other.json.gz", "wt") as handle:
+        handle.write("[1, 2]")
+    with pytest.raises(ValueError, match="not a value reference"):
+        ValueReference.load(tmp_path / "other.json.gz")
+
+
+def _length_articles() -> tuple[list[Article], dict[str, list[Quantity]]]:
+    first = _article("a", "Engineers say the undersea cable spans roughly 85 miles of seabed.")
+    second = _article("b", "Its offshore section measures 137 kilometres before landfall.")
+    quantities = {
+        "a": [
+            _quantity(
+                first,
+                "85 miles",
+                136.79,
+                unit="mile",
+                kind="length",
+                normalized_unit="kilometer",
+                approximate=True,
+            )
+        ],
+        "b": [
+            _quantity(
+                second,
+                "137 kilometres",
+                137,
+                unit="kilometer",
+                kind="length",
+                normalized_unit="kilometer",
+            )
+        ],
+    }
+    return [first, second], quantities
+
+
+def test_specific_values_that_agree_link_claims_whose_sentences_differ() -> None:
+    articles, quantities = _length_articles()
+    facts = _facts(reconcile(articles, quantities, {}, []), "quantity")
+    assert [(f.status, len(f.claims)) for f in facts] == [("agreed", 2)]
+    assert facts[0].explanation.startswith("85 miles = 136.8 km vs 137 km")
+
+
+def test_values_that_often_agree_by_chance_do_not_link_claims() -> None:
+    articles, quantities = _length_articles()
+    # Every reference length sits in the interval, so agreement says nothing.
+    common = ValueReference({"length:kilometer": ([130.0] * 50, [140.0] * 50)})
+    items = []
+    for article in articles:
+        sentences = Sentences.of(article.text, article.language)
+        items += quantity_items(article, quantities[article.id], sentences, {})
+    similarity = SentenceSimilarity({(i.claim.article, i.sentence): "" for i in items}, None)
+    groups = group_claims(items, similarity, GroupingParams(), common)
+    assert sorted(len(group) for group in groups) == [1, 1]
+    assert len(group_claims(items, similarity, GroupingParams())) == 1

@@ -7,7 +7,9 @@ about the same thing when their sentences say the same: a pair of claims from
 different articles is linked when its sentence similarity reaches
 ``ReconcileParams.same_thing`` and the values are compatible, or the stricter
 ``ReconcileParams.conflict`` when they are not, so that two unrelated numbers in
-loosely similar sentences are not reported as a conflict.
+loosely similar sentences are not reported as a conflict. A compatible pair whose
+sentences are worded apart is still linked when its values agree too specifically
+to be chance (:mod:`.coincidence`): 225 km against 227 km, not 3 against 3.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 
 from corroborate.model import Claim, Fact
 from corroborate.reconcile.claims import ClaimItem
+from corroborate.reconcile.coincidence import ValueReference, shipped_reference
 from corroborate.reconcile.compare import Reading, quantity_reading, verdict
 from corroborate.reconcile.implicit import REFERRED_VICTIM
 from corroborate.reconcile.similarity import SentenceSimilarity
@@ -45,6 +48,10 @@ class GroupingParams:
     same_noun_bonus: float = 0.1
     same_thing_lexical: float = 0.3
     conflict_lexical: float = 0.5
+    #: Family-wise error rate of the coincidence test: over all compatible pairs of
+    #: one dimension in a story (Bonferroni), the chance that any pair of unrelated
+    #: claims is linked because its values happen to agree. The conventional 5%.
+    coincidence_alpha: float = 0.05
 
 
 class _Sets:
@@ -62,9 +69,14 @@ class _Sets:
 
 
 def group_claims(
-    items: Sequence[ClaimItem], similarity: SentenceSimilarity, params: GroupingParams
+    items: Sequence[ClaimItem],
+    similarity: SentenceSimilarity,
+    params: GroupingParams,
+    reference: ValueReference | None = None,
 ) -> list[list[ClaimItem]]:
-    """Partition claim items into the things they are about."""
+    """Partition claim items into the things they are about. ``reference`` says how
+    common values are (default: the shipped one)."""
+    reference = reference or shipped_reference()
     sets = _Sets(len(items))
     by_slot: dict[tuple[str, str], list[int]] = defaultdict(list)
     loose: dict[str, list[int]] = defaultdict(list)
@@ -77,7 +89,7 @@ def group_claims(
         for i in members[1:]:
             sets.union(members[0], i)
     for members in loose.values():
-        _link_loose(items, members, similarity, sets, params)
+        _link_loose(items, members, similarity, sets, params, reference)
     groups: dict[int, list[ClaimItem]] = defaultdict(list)
     for i, item in enumerate(items):
         groups[sets.find(i)].append(item)
@@ -90,6 +102,7 @@ def _link_loose(
     similarity: SentenceSimilarity,
     sets: _Sets,
     params: GroupingParams,
+    reference: ValueReference,
 ) -> None:
     """Link the best pairs first; a fact never takes two claims of one article, so
     "three firefighters and 13 residents" pairs 3 with 3 and 13 with 13 across a
@@ -99,15 +112,22 @@ def _link_loose(
         if similarity.cross_lingual
         else (params.same_thing_lexical, params.conflict_lexical)
     )
-    pairs: list[tuple[bool, float, int, int]] = []
-    for i, j in _cross_article_pairs(items, members):
-        a, b = items[i], items[j]
-        score = similarity((a.claim.article, a.sentence), (b.claim.article, b.sentence))
-        if a.noun and a.noun == b.noun:
-            score += params.same_noun_bonus
-        compatible = a.reading.low <= b.reading.high and b.reading.low <= a.reading.high
-        if score >= (agree_cut if compatible else conflict_cut):
-            pairs.append((compatible, score, i, j))
+    scored = [
+        (*_pair_score(items[i], items[j], similarity, params), i, j)
+        for i, j in _cross_article_pairs(items, members)
+    ]
+    compatible_pairs = sum(1 for compatible, *_ in scored if compatible)
+    pairs = [
+        (compatible, score, i, j)
+        for compatible, score, i, j in scored
+        if score >= (agree_cut if compatible else conflict_cut)
+        or (
+            compatible
+            and _coincide(
+                items[i], items[j], reference, params.coincidence_alpha / compatible_pairs
+            )
+        )
+    ]
     articles = {i: {items[i].claim.article} for i in members}
     for _, _, i, j in sorted(pairs, reverse=True):
         root_i, root_j = sets.find(i), sets.find(j)
@@ -115,6 +135,22 @@ def _link_loose(
             continue
         sets.union(i, j)
         articles[sets.find(j)] = articles[root_i] | articles[root_j]
+
+
+def _pair_score(
+    a: ClaimItem, b: ClaimItem, similarity: SentenceSimilarity, params: GroupingParams
+) -> tuple[bool, float]:
+    """Whether two claims' values are compatible, and how alike their sentences are."""
+    score = similarity((a.claim.article, a.sentence), (b.claim.article, b.sentence))
+    if a.noun and a.noun == b.noun:
+        score += params.same_noun_bonus
+    return a.reading.low <= b.reading.high and b.reading.low <= a.reading.high, score
+
+
+def _coincide(a: ClaimItem, b: ClaimItem, reference: ValueReference, level: float) -> bool:
+    """True when two compatible values agree too specifically to be chance."""
+    low, high = min(a.reading.low, b.reading.low), max(a.reading.high, b.reading.high)
+    return reference.chance(a.dimension, low, high) <= level
 
 
 def _cross_article_pairs(
