@@ -109,6 +109,41 @@ def test_an_ambiguous_town_lies_where_the_storys_other_places_do() -> None:
     assert town.place is not None and town.place.country == "GB"
 
 
+def test_a_stray_country_does_not_decide_where_a_world_city_lies() -> None:
+    text = (
+        "Vilnius and Kaunas said Lithuania would respond. Lithuania and Latvia agreed. "
+        "Critics in Lithuania recalled Paris. Latvia and Lithuania met in Texas once."
+    )
+    mentions = [
+        mention("a", name, "place", start)
+        for name in ("Vilnius", "Kaunas", "Lithuania", "Latvia", "Paris", "Texas")
+        for start in _starts(text, name)
+    ]
+    city = entity_of(link_entities(mentions, {"a": "en"}), "a", text.index("Paris"))
+    assert city.place is not None and city.place.country == "FR"
+    # named as often as the story's own countries, Texas is context again
+    texan = text.replace("Vilnius and Kaunas", "Austin and Dallas").replace(
+        "Critics in", "In Texas"
+    )
+    mentions = [
+        mention("a", name, "place", start)
+        for name in ("Austin", "Dallas", "Lithuania", "Latvia", "Paris", "Texas")
+        for start in _starts(texan, name)
+    ]
+    city = entity_of(link_entities(mentions, {"a": "en"}), "a", texan.index("Paris"))
+    assert city.place is not None and city.place.country == "US"
+
+
+def _starts(text: str, name: str) -> list[int]:
+    return [i for i in range(len(text)) if text.startswith(name, i)]
+
+
+def test_compass_words_are_not_towns() -> None:
+    assert resolve_place("West", "en") is None
+    assert resolve_place("the North", "en") is None
+    assert resolve_place("West Virginia", "en") is not None
+
+
 def test_ap_state_abbreviations_resolve_only_as_written() -> None:
     georgia = resolve_place("Ga.", "en")
     assert georgia is not None and (georgia.name, georgia.country) == ("Georgia", "US")

@@ -442,6 +442,7 @@ def test_specific_values_that_agree_link_claims_whose_sentences_differ() -> None
     facts = _facts(reconcile(articles, quantities, {}, []), "quantity")
     assert [(f.status, len(f.claims)) for f in facts] == [("agreed", 2)]
     assert facts[0].explanation.startswith("85 miles = 136.8 km vs 137 km")
+    assert {c.attributes["normalized"]["symbol"] for c in facts[0].claims} == {"km"}  # type: ignore[index]
 
 
 def test_values_that_often_agree_by_chance_do_not_link_claims() -> None:

@@ -496,3 +496,17 @@ def test_demo_corpus_report_has_every_story(tmp_path: Path) -> None:
     assert all((n.attrs.get("href") or "#").startswith("#") for n in parser.nodes)
     texts = [a["text"] for a in island(document)["articles"]]
     assert all(end <= len(texts[article]) for article, _, end in spans(parser))
+
+
+def test_a_converted_value_is_shown_with_its_unit_symbol() -> None:
+    from corroborate.render.story import reading
+
+    miles = Claim(
+        "a", 0, 9, "140 miles",
+        {"approximate": True, "unit": "mile", "quantity_kind": "length",
+         "normalized": {"value": 225.308, "unit": "kilometer", "symbol": "km"}},
+    )  # fmt: skip
+    assert reading(miles) == "approx. = 225.3 km"
+    # output written before symbols were recorded still reads
+    del miles.attributes["normalized"]["symbol"]  # type: ignore[attr-defined]
+    assert reading(miles) == "approx. = 225.3 kilometer"

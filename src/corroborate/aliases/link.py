@@ -49,6 +49,10 @@ GIVEN_NAME_ONLY_IN_ARTICLE = True
 #: Types whose shortened names ("Chargers") join the one longer name they end
 #: or start (persons have their own surname rules).
 PARTIAL_NAME_TYPES = frozenset({"org", "place"})
+#: A country is context for ambiguous place names when the story names it at least
+#: this share as often as its most named country. A prior: a story's own countries
+#: are named over and over, a stray one once or twice.
+CONTEXT_SHARE = 0.25
 
 _TYPE_ORDER = {"person": 0, "place": 1, "org": 2, "other": 3}
 
@@ -217,15 +221,19 @@ def story_countries(
     mentions: Sequence[NamedMention], languages: Mapping[str, str]
 ) -> frozenset[str]:
     """The countries of the place names that can lie in only one ("Alabama",
-    "Lithuania", a town no other country has): the context that decides where an
-    ambiguous name of the same story lies."""
-    found: set[str] = set()
+    "Lithuania", a town no other country has), counted per mention: the context that
+    decides where an ambiguous name of the same story lies. Only countries named at
+    least :data:`CONTEXT_SHARE` as often as the most named one count, so one stray
+    name (the West read as West, Texas) does not send "Paris" of a story about
+    Russia and Lithuania to Texas."""
+    counts: Counter[str] = Counter()
     for mention in mentions:
         if mention.type == "place":
             countries = place_countries(mention.text, languages.get(mention.article, "und"))
             if len(countries) == 1:
-                found |= countries
-    return frozenset(found)
+                counts.update(countries)
+    top = max(counts.values(), default=0)
+    return frozenset(country for country, n in counts.items() if n >= CONTEXT_SHARE * top)
 
 
 # ----------------------------------------------------------------- linking steps

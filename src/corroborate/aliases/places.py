@@ -65,6 +65,12 @@ AP_STATES: dict[str, str] = {
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }  # fmt: skip
 
+#: Compass words name a part of the world in news ("the West", "the North"), never
+#: the small towns that happen to be called so (West, Texas).
+_COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
+
 #: Index key prefix of US states by name alone ("Georgia" the key is the country).
 _US_STATE_PREFIX = "us-state:"
 
@@ -285,6 +291,8 @@ def _known_key(text: str, language: str) -> str | None:
         return None
     index = gazetteer()
     for key in _lookup_keys(text, language):
+        if key in _COMPASS_WORDS:
+            return None
         if key and (key in index.regions or key in index.towns):
             return key
     return None

@@ -205,6 +205,8 @@ def _quantity_attributes(quantity: Quantity) -> dict[str, object]:
         normalized = {
             "value": low if low == high else [low, high],
             "unit": quantity.normalized_unit,
+            # what a reader is shown: "km" rather than pint's "kilometer"
+            "symbol": UNIT_SYMBOLS.get(quantity.normalized_unit or "", quantity.normalized_unit),
         }
     return {
         "value": value,

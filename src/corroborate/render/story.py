@@ -55,7 +55,7 @@ def _number(value: object) -> str:
 
 
 def reading(claim: Claim) -> str:
-    """How the claim was read, when that adds to its words: "= 19.3 kilometer", "14 Oct 2025"."""
+    """How the claim was read, when that adds to its words: "= 19.3 km", "14 Oct 2025"."""
     attributes = claim.attributes
     notes = []
     if attributes.get("approximate") is True:
@@ -64,9 +64,8 @@ def reading(claim: Claim) -> str:
     # a duration in seconds ("94,672,800 second") tells a reader less than "three years"
     shown = attributes.get("quantity_kind") != "duration"
     if shown and isinstance(normalized, dict) and normalized.get("unit") != attributes.get("unit"):
-        notes.append(
-            f"= {_number(normalized.get('value'))} {normalized.get('unit') or ''}".rstrip()
-        )
+        unit = normalized.get("symbol") or normalized.get("unit") or ""
+        notes.append(f"= {_number(normalized.get('value'))} {unit}".rstrip())
     when = attributes.get("date")
     if isinstance(when, str):
         notes.append(format_date(when, str(attributes.get("precision") or "day")))
