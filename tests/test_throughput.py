@@ -54,3 +54,12 @@ def test_extraction_measurement_reports_articles_and_memory(tmp_path: Path) -> N
 
 def test_machine_names_cores_and_memory() -> None:
     assert "cores" in machine() and "GiB RAM" in machine()
+
+
+def test_whole_measurement_is_the_run_command_with_its_outputs(tmp_path: Path) -> None:
+    corpus = write_corpus(corpus_docs(POOL, 6), tmp_path / "corpus")
+    report = measure(corpus, tmp_path / "out", "local", extraction_only=False)
+    assert report["articles"] == 6
+    assert (tmp_path / "out" / "stories.json").is_file()
+    assert (tmp_path / "out" / "report.html").is_file()
+    assert 0 < report["stages"]["outputs"] < report["seconds"]

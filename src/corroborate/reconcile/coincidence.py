@@ -10,9 +10,18 @@ time, two unrelated lengths near 226 km hardly ever.
 dimension (``length:kilometer``, ``count:``, ...), collected from the development
 halves of the ECB+ and Gun Violence Archive corpora by
 ``training/value_reference.py``. :meth:`ValueReference.chance` is the fraction of
-those values an interval would accept, with one pseudo-count so that a value never
-seen is not taken as impossible, and a dimension with few samples stays uncertain.
-The grouping stage treats it as the p-value of "these two claims agree by chance".
+those values an interval would accept. The grouping stage treats it as the p-value
+of "these two claims agree by chance".
+
+Some dimensions are rare in the reference (14 speeds, 5 temperatures), and a share
+of 14 values says little: it can never fall below 1/15, so two sources giving the
+same speed could never be linked, however specific it is. So each dimension's count
+is smoothed towards the pooled reference, the values of every dimension together,
+which says how often news states a number of that size at all: the share is
+(overlapping values + m * pooled share) / (values + m), with m =
+:data:`PRIOR_WEIGHT` pseudo-values. A dimension with thousands of values is
+judged on its own; one with a handful mostly by the pooled sizes. A dimension
+with no values at all keeps chance 1: nothing is known of what it measures.
 """
 
 from __future__ import annotations
@@ -26,6 +35,10 @@ from importlib import resources
 from pathlib import Path
 
 REFERENCE_FILE = "value_reference.json.gz"
+#: How many pseudo-values the pooled reference lends each dimension (see above).
+#: A prior, not fitted: ten values' worth means a dimension with a few dozen values
+#: of its own already counts for most of the estimate.
+PRIOR_WEIGHT = 10.0
 
 
 @dataclass(frozen=True)
@@ -43,6 +56,10 @@ class ValueReference:
             for dimension, (lows, highs) in samples.items()
             if len(lows) == len(highs)
         }
+        self._pooled = _Sample(
+            sorted(x for sample in self._samples.values() for x in sample.lows),
+            sorted(x for sample in self._samples.values() for x in sample.highs),
+        )
 
     @classmethod
     def load(cls, path: Path) -> ValueReference:
@@ -68,14 +85,22 @@ class ValueReference:
 
     def chance(self, dimension: str, low: float, high: float) -> float:
         """The chance that an unrelated value of ``dimension`` falls in ``[low, high]``:
-        (reference values overlapping it + 1) / (reference values + 1)."""
+        (values of it overlapping + m * pooled share) / (values of it + m), where the
+        pooled share (all dimensions, one pseudo-count) is the same fraction over the
+        values of every dimension."""
         sample = self._samples.get(dimension)
         if sample is None:
             return 1.0
-        # Intervals starting at or below ``high``, minus those that end before ``low``
-        # (every one of which also starts below ``high``).
-        overlapping = bisect.bisect_right(sample.lows, high) - bisect.bisect_left(sample.highs, low)
-        return (overlapping + 1) / (len(sample.lows) + 1)
+        pooled = (_overlapping(self._pooled, low, high) + 1) / (len(self._pooled.lows) + 1)
+        own = _overlapping(sample, low, high)
+        return (own + PRIOR_WEIGHT * pooled) / (len(sample.lows) + PRIOR_WEIGHT)
+
+
+def _overlapping(sample: _Sample, low: float, high: float) -> int:
+    """How many of the sample's intervals overlap ``[low, high]``: those starting at or
+    below ``high``, minus those that end before ``low`` (each of which also starts
+    below ``high``)."""
+    return bisect.bisect_right(sample.lows, high) - bisect.bisect_left(sample.highs, low)
 
 
 @lru_cache(maxsize=1)
