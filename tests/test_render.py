@@ -467,15 +467,7 @@ def _renamed(story: Story, suffix: str) -> Story:
 
 
 def test_hundred_articles_render_in_under_a_second() -> None:
-    base = hostile_result()
-    articles, stories = [], []
-    for n in range(25):
-        suffix = f"-{n}"
-        for article in base.articles:
-            duplicate = article.duplicate_of and article.duplicate_of + suffix
-            articles.append(replace(article, id=article.id + suffix, duplicate_of=duplicate))
-        stories.append(_renamed(base.stories[0], suffix))
-    big = RunResult(articles, base.skipped, stories)
+    big = _many_stories(25)
     assert len(big.articles) == 100
     start = time.perf_counter()
     document = render_report(big)
@@ -510,3 +502,87 @@ def test_a_converted_value_is_shown_with_its_unit_symbol() -> None:
     # output written before symbols were recorded still reads
     del miles.attributes["normalized"]["symbol"]  # type: ignore[attr-defined]
     assert reading(miles) == "approx. = 225.3 kilometer"
+
+
+def _many_stories(count: int) -> RunResult:
+    """``count`` renamed copies of the hostile story, each with its own articles, the
+    first related to the last."""
+    base = hostile_result()
+    articles, stories = [], []
+    for n in range(count):
+        suffix = f"-{n}"
+        for article in base.articles:
+            duplicate = article.duplicate_of and article.duplicate_of + suffix
+            articles.append(replace(article, id=article.id + suffix, duplicate_of=duplicate))
+        story = _renamed(base.stories[0], suffix)
+        story.title = f"Story number {n}"
+        story.related = []
+        stories.append(story)
+    stories[0].related = [stories[-1].id]
+    return RunResult(articles, [], stories)
+
+
+def test_a_capped_report_shows_the_first_stories_and_names_the_rest() -> None:
+    many = _many_stories(5)
+    document = render_report(many, max_stories=2)
+    parser = parse(document)
+    sections = [n.attrs.get("id") for n in parser.nodes if n.attrs.get("class") == "story"]
+    assert sections == [many.stories[0].id, many.stories[1].id]
+    links = {n.attrs.get("href") for n in parser.nodes if n.tag == "a"}
+    assert f"#{many.stories[1].id}" in links and f"#{many.stories[2].id}" not in links
+    # the hidden stories are still named in the overview, and so is the related one
+    assert all(f"Story number {n}" in document for n in range(5))
+    assert "The 2 largest stories are shown in full" in document
+    assert "holds all 5" in document
+    # only the articles of the shown stories (and their duplicates) ride along
+    carried = {a["id"] for a in island(document)["articles"]}
+    assert carried == {a.id for a in many.articles if a.id.endswith(("-0", "-1"))}
+    assert all(end <= len(island(document)["articles"][a]["text"]) for a, _, end in spans(parser))
+
+
+def test_an_uncapped_report_shows_every_story() -> None:
+    many = _many_stories(5)
+    document = render_report(many, max_stories=None)
+    assert document.count('<article class="story"') == 5
+    assert "largest stories are shown in full" not in document
+
+
+def test_stories_json_is_written_a_record_a_line_and_reads_as_the_document(
+    tmp_path: Path,
+) -> None:
+    from corroborate.report import stories_document, write_stories_json
+
+    many = _many_stories(3)
+    many.skipped.append(Skipped("in/junk.bin", f"binary file {SCRIPT}"))
+    path = tmp_path / "stories.json"
+    write_stories_json(many, path)
+    text = path.read_text("utf-8")
+    expected = json.loads(json.dumps(stories_document(many), ensure_ascii=False))
+    assert json.loads(text) == expected
+    lines = text.splitlines()
+    records = len(many.articles) + len(many.skipped) + len(many.stories)
+    assert sum(1 for line in lines if line.startswith("  {")) == records
+    empty = tmp_path / "empty.json"
+    write_stories_json(RunResult(), empty)
+    assert json.loads(empty.read_text("utf-8")) == stories_document(RunResult())
+
+
+def test_an_app_story_page_links_related_stories_to_their_pages() -> None:
+    from corroborate.render.pages import story_page
+
+    many = _many_stories(2)
+    first = many.stories[0]
+    members = set(first.articles)
+    articles = [a for a in many.articles if a.id in members or a.duplicate_of in members]
+    page = story_page(
+        RunResult(articles, [], [first]), first.id, {s.id: s.title for s in many.stories}
+    )
+    assert page is not None
+    parser = parse(page)
+    related = [
+        n
+        for n in parser.nodes
+        if n.tag == "a" and n.attrs.get("href") == f"/stories/{many.stories[1].id}"
+    ]
+    assert len(related) == 2  # the bar and the story's own "related:" line
+    assert not any(n.attrs.get("href") == f"#{many.stories[1].id}" for n in parser.nodes)

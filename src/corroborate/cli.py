@@ -35,6 +35,7 @@ from corroborate.fetch import FetchOptions, is_url, url_problem
 from corroborate.model import Limits, RunResult, Skipped
 from corroborate.nlp import DEFAULT_BACKEND as DEFAULT_RECOGNIZER
 from corroborate.pipeline import RunOptions, RunStats, run_pipeline
+from corroborate.render import REPORT_STORIES
 from corroborate.watch import CHANGES_NAME, Poll, parse_interval
 from corroborate.watch import watch as watch_loop
 
@@ -130,6 +131,14 @@ NoRobots = Annotated[
     ),
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+ReportStories = Annotated[
+    int,
+    typer.Option(
+        help="Stories shown in full in report.html, largest first (0: all); stories.json "
+        "and `corroborate serve` always have every story.",
+        min=0,
+    ),
+]
 DEFAULT_OUT = Path("corroborate-out")
 DEFAULT_FETCH = FetchOptions()
 
@@ -178,6 +187,7 @@ def run(
     fetch_timeout: FetchTimeout = DEFAULT_FETCH.timeout_s,
     max_fetch_mb: MaxFetchMb = DEFAULT_FETCH.max_bytes / 1e6,
     no_robots: NoRobots = False,
+    report_stories: ReportStories = REPORT_STORIES,
     quiet: Quiet = False,
 ) -> None:
     """Ingest INPUTS into the store under OUT and write OUT/stories.json and OUT/report.html."""
@@ -188,7 +198,7 @@ def run(
     started = time.perf_counter()
     with _interruptible(out):
         result, stats = _run_with_progress(sources, out, options, quiet)
-    write_outputs(result, out)
+    write_outputs(result, out, report_stories or None)
     _print_summary(result, stats, out, time.perf_counter() - started)
 
 
@@ -234,6 +244,7 @@ def watch(
     fetch_timeout: FetchTimeout = DEFAULT_FETCH.timeout_s,
     max_fetch_mb: MaxFetchMb = DEFAULT_FETCH.max_bytes / 1e6,
     no_robots: NoRobots = False,
+    report_stories: ReportStories = REPORT_STORIES,
     quiet: Quiet = False,
 ) -> None:
     """Poll SOURCES every --every, update the stories under OUT, report what changed.
@@ -258,7 +269,7 @@ def watch(
         return _run_with_progress(inputs, folder, run_options, quiet)
 
     def report(poll: Poll) -> None:
-        write_outputs(poll.result, out)
+        write_outputs(poll.result, out, report_stories or None)
         _print_poll(poll, out / CHANGES_NAME)
 
     console.print(f"watching {len(checked)} sources every {every}; Ctrl-C stops", highlight=False)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from corroborate.model import STORIES_SCHEMA, Article, RunResult, Story
+from corroborate.render import REPORT_NAME, REPORT_STORIES, write_report
 
 SCHEMA_FILE = "stories-1.schema.json"
 
@@ -28,22 +30,43 @@ def stories_document(result: RunResult) -> dict[str, Any]:
 STORIES_NAME = "stories.json"
 
 
-def write_outputs(result: RunResult, out_dir: Path) -> None:
-    """Write every output of a run into ``out_dir``: stories.json, then report.html."""
-    from corroborate.render import REPORT_NAME, write_report
-
+def write_outputs(
+    result: RunResult, out_dir: Path, report_stories: int | None = REPORT_STORIES
+) -> None:
+    """Write every output of a run into ``out_dir``: stories.json (everything), then
+    report.html (the first ``report_stories`` stories in full; None: all)."""
     write_stories_json(result, out_dir / STORIES_NAME)
-    write_report(result, out_dir / REPORT_NAME)
+    write_report(result, out_dir / REPORT_NAME, report_stories)
 
 
 def write_stories_json(result: RunResult, path: Path) -> None:
-    """Write atomically (temp file + rename) so readers never see half a file."""
+    """Write atomically (temp file + rename) so readers never see half a file.
+
+    The same document as :func:`stories_document`, written one record at a time, one
+    record a line: a store of 100,000 articles never sits in memory as one JSON tree,
+    and a line-based diff of two runs shows which articles and stories changed.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as handle:
-        json.dump(stories_document(result), handle, ensure_ascii=False, indent=1)
-        handle.write("\n")
+        handle.write("{" + f"\n {_json('schema')}: {_json(STORIES_SCHEMA)},")
+        _write_list(handle, "articles", (_article(a) for a in result.articles), ",")
+        skipped = ({"source": s.source, "reason": s.reason} for s in result.skipped)
+        _write_list(handle, "skipped", skipped, ",")
+        _write_list(handle, "stories", (_story(s) for s in result.stories), "")
+        handle.write("\n}\n")
     os.replace(tmp, path)
+
+
+def _write_list(handle: TextIO, key: str, records: Iterable[dict[str, Any]], after: str) -> None:
+    handle.write(f"\n {_json(key)}: [")
+    for n, record in enumerate(records):
+        handle.write(("," if n else "") + "\n  " + _json(record))
+    handle.write("\n ]" + after)
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def load_schema() -> dict[str, Any]:

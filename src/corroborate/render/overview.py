@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from corroborate.model import RunResult, Skipped, Story
-from corroborate.render.html import Html, el
+from corroborate.render.html import Html, el, join, text
 from corroborate.render.sources import format_date
 from corroborate.render.widgets import badge, collapsed, muted, plural
 
@@ -79,7 +79,7 @@ def _skipped(skipped: list[Skipped]) -> Html | None:
     )
 
 
-def _story_link(story: Story) -> Html:
+def _story_link(story: Story, linked: bool) -> Html:
     statuses = Counter(f.status for f in story.facts)
     counts = [
         el("span", badge(status), " ", str(statuses[status]), class_="count")
@@ -88,7 +88,7 @@ def _story_link(story: Story) -> Html:
     ]
     return el(
         "li",
-        el("a", story.title, href=f"#{story.id}"),
+        el("a", story.title, href=f"#{story.id}") if linked else el("span", story.title),
         " ",
         muted(plural(len(story.articles), "source")),
         " ",
@@ -96,9 +96,40 @@ def _story_link(story: Story) -> Html:
     )
 
 
-def overview(result: RunResult) -> Html:
-    """Counts, languages, skipped inputs and a linked list of the stories."""
+def _story_index(stories: list[Story], shown: int, listed: int) -> Html:
+    """The stories, linked to their sections; past ``shown`` they are only named, and
+    past ``listed`` only counted."""
+    if not stories:
+        return el("p", "No stories.", class_="muted")
+    items = [_story_link(story, n < shown) for n, story in enumerate(stories[:listed])]
+    notes: list[Html] = []
+    if shown < len(stories):
+        notes.append(
+            join(
+                [
+                    f"The {shown} largest stories are shown in full on this page; ",
+                    el("code", "stories.json"),
+                    f" holds all {len(stories)}, and ",
+                    el("code", "corroborate serve"),
+                    " on this folder shows and searches every one.",
+                ]
+            )
+        )
+    if listed < len(stories):
+        notes.append(text(f"{len(stories) - listed} more stories are not named here."))
+    return join(
+        [
+            el("ol", items, class_="story-index"),
+            *(el("p", note, class_="muted story-cap") for note in notes),
+        ]
+    )
+
+
+def overview(result: RunResult, shown: int | None = None, listed: int | None = None) -> Html:
+    """Counts, languages, skipped inputs and a list of the stories: the first ``shown``
+    linked to their sections, at most ``listed`` named (None: every story)."""
     codes = [a.language for a in result.articles]
+    total = len(result.stories)
     return el(
         "section",
         el("h2", "Overview"),
@@ -106,9 +137,9 @@ def overview(result: RunResult) -> Html:
         el("p", "Languages: ", languages(codes)) if codes else None,
         _skipped(result.skipped),
         el("h3", "Stories"),
-        el("ol", [_story_link(s) for s in result.stories], class_="story-index")
-        if result.stories
-        else el("p", "No stories.", class_="muted"),
+        _story_index(
+            result.stories, total if shown is None else shown, total if listed is None else listed
+        ),
         class_="overview",
         id="overview",
     )

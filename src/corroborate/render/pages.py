@@ -88,6 +88,11 @@ def page(
     return join([Html("<!DOCTYPE html>\n"), el("html", head, body, lang="en"), Html("\n")])
 
 
+def story_url(story_id: str) -> str:
+    """A story's page in the app."""
+    return f"/stories/{story_id}"
+
+
 def story_page(result: RunResult, story_id: str, titles: dict[str, str]) -> str | None:
     """One story with the report's views and click-through panel; None if it is not in ``result``.
 
@@ -98,12 +103,12 @@ def story_page(result: RunResult, story_id: str, titles: dict[str, str]) -> str 
     if story is None:
         return None
     sources = Sources(result)
-    related = [(f"related: {titles.get(r, r)}", f"/stories/{r}") for r in story.related]
+    related = [(f"related: {titles.get(r, r)}", story_url(r)) for r in story.related]
     # the panel and the script that fills it from the JSON island, as in the report
     tail = [
         article_panel(),
         el("script", Html(island_json(sources)), type="application/json", id=ISLAND_ID),
         el("script", Html(JS)),
     ]
-    main = [legend(), story_section(story, sources, titles)]
+    main = [legend(), story_section(story, sources, titles, story_url)]
     return page(story.title, [("← all stories", "/"), *related], main, tail)

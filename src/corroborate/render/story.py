@@ -7,7 +7,7 @@ reference material further down. Every claim is a button into its source text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from corroborate.model import Claim, Entity, Fact, Story
 from corroborate.render.charts import places_svg, timeline_svg
@@ -394,11 +394,20 @@ def _sources(story: Story, sources: Sources) -> Html:
 # --- the story --------------------------------------------------------------------------------
 
 
-def _summary(story: Story, sources: Sources, titles: dict[str, str]) -> Html:
+#: Where a related story's link points, or None to name it without a link.
+StoryHref = Callable[[str], str | None]
+
+
+def anchor(story_id: str) -> str:
+    """The story's section on the same page."""
+    return f"#{story_id}"
+
+
+def _summary(story: Story, sources: Sources, titles: dict[str, str], href: StoryHref) -> Html:
     articles = [a for a in map(sources.get, story.articles) if a is not None]
     langs = sorted({a.language for a in articles})
     dates = [a.published for a in articles if a.published]
-    related = [el("a", titles.get(r, r), href=f"#{r}") for r in story.related]
+    related = [_related(r, titles, href) for r in story.related]
     return el(
         "p",
         f"{plural(len(story.articles), 'source')} · {plural(len(langs), 'language')}",
@@ -409,12 +418,21 @@ def _summary(story: Story, sources: Sources, titles: dict[str, str]) -> Html:
     )
 
 
-def story_section(story: Story, sources: Sources, titles: dict[str, str]) -> Html:
-    """The whole block of one story; ``titles`` names related stories by id."""
+def _related(story_id: str, titles: dict[str, str], href: StoryHref) -> Html:
+    target = href(story_id)
+    title = titles.get(story_id, story_id)
+    return el("a", title, href=target) if target else el("span", title)
+
+
+def story_section(
+    story: Story, sources: Sources, titles: dict[str, str], href: StoryHref = anchor
+) -> Html:
+    """The whole block of one story; ``titles`` names related stories by id and ``href``
+    says where their links point (default: their sections on the same page)."""
     return el(
         "article",
         el("h2", story.title),
-        _summary(story, sources, titles),
+        _summary(story, sources, titles, href),
         _disagreements(story),
         _timeline(story, sources),
         _figures(story, sources),
