@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +22,22 @@ PROJECT = Path(__file__).resolve().parents[1]
 #: (title, lines) that tests want shown after the run, e.g. the hostile-input table.
 REPORT_SECTIONS: list[tuple[str, list[str]]] = []
 DEMO_CORPUS = PROJECT / "demo" / "corpus"
+
+
+_OWN_CACHE: list[str] = []
+
+
+def pytest_configure(config: Any) -> None:
+    """Caches (the gazetteer index) go to a folder of this test run, not the user's."""
+    if "CORROBORATE_CACHE_DIR" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="corroborate-test-cache-")
+        os.environ["CORROBORATE_CACHE_DIR"] = folder
+        _OWN_CACHE.append(folder)
+
+
+def pytest_unconfigure(config: Any) -> None:
+    for folder in _OWN_CACHE:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

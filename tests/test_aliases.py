@@ -7,6 +7,7 @@ the seed corpus.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -308,3 +309,35 @@ def test_a_place_that_shares_a_surname_elsewhere_stays_a_place() -> None:
     ]
     entities = link_entities(mentions, {"a": "en", "b": "en"})
     assert sorted(e.type for e in entities) == ["person", "place"]
+
+
+# ------------------------------------------------------------ the cached gazetteer
+
+
+def test_the_gazetteer_cache_round_trips_and_bad_files_are_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from corroborate.aliases import places
+
+    monkeypatch.setenv("CORROBORATE_CACHE_DIR", str(tmp_path / "cache"))
+    path = places._cache_path()
+    assert path is not None and path.parent == tmp_path / "cache"
+    tables = places._build_tables()
+    places._write_cache(path, tables)
+    assert places._read_cache(path) == tables
+    path.write_bytes(b"not a pickle")
+    assert places._read_cache(path) is None
+    assert places._read_cache(tmp_path / "missing.pickle") is None
+
+
+def test_the_gazetteer_cache_can_be_turned_off_or_unwritable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from corroborate.aliases import places
+
+    monkeypatch.setenv("CORROBORATE_CACHE_DIR", "")
+    assert places._cache_path() is None
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    places._write_cache(blocker / "sub" / "g.pickle", ({}, {}))  # no error, no cache
+    assert not (blocker / "sub").exists()

