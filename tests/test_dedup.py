@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from corroborate.dedup import DedupItem, find_duplicates, jaccard, shingles
+from corroborate.dedup import (
+    DedupItem,
+    find_duplicates,
+    jaccard,
+    shingles,
+    signature,
+    update_duplicates,
+)
 
 BODY = (
     "A freight train carrying grain left the rails near the river crossing on Tuesday night, "
@@ -42,3 +49,81 @@ def test_shingles_and_jaccard() -> None:
     assert shingles("one two three four") == {"one two three", "two three four"}
     assert jaccard({"a", "b"}, {"b", "c"}) == 1 / 3
     assert jaccard(set(), {"a"}) == 0.0
+
+
+def _variants() -> list[DedupItem]:
+    """Copies with small edits (near-duplicates of each other), lengths differing so that
+    which copy is kept depends on who is in the group, and unrelated texts."""
+    words = BODY.split()
+    items = []
+    for n in range(6):
+        edited = words[:]
+        edited[n * 7] = f"changed{n}"
+        items.append(DedupItem(f"body-{n}", " ".join(edited + ["extra"] * n)))
+    items += [DedupItem(f"other-{n}", OTHER + " Word" * n) for n in range(3)]
+    items.append(DedupItem("alone", "A short note about something else entirely, on its own."))
+    return items
+
+
+def _incremental(batches: list[list[DedupItem]]) -> dict[str, str]:
+    stored: dict[str, bytes] = {}
+    texts: dict[str, str] = {}
+    mapping: dict[str, str] = {}
+    asked: list[str] = []
+
+    def read_texts(ids: list[str]) -> dict[str, str]:
+        asked.extend(ids)
+        return {i: texts[i] for i in ids}
+
+    for batch in batches:
+        mapping, signatures = update_duplicates(batch, stored, mapping, read_texts)
+        stored.update(signatures)
+        texts.update({item.id: item.text for item in batch})
+    assert set(asked) <= set(texts)
+    return mapping
+
+
+def test_adding_articles_batch_by_batch_gives_the_groups_of_one_pass() -> None:
+    import random
+
+    items = _variants()
+    expected = find_duplicates(items)
+    assert len(set(expected.values())) == 2  # one kept body, one kept other
+    for seed in range(8):
+        shuffled = items[:]
+        random.Random(seed).shuffle(shuffled)
+        cuts = sorted(random.Random(seed + 100).sample(range(1, len(shuffled)), 3))
+        batches = [shuffled[a:b] for a, b in zip([0, *cuts], [*cuts, len(shuffled)], strict=True)]
+        assert _incremental(batches) == expected, f"seed {seed}"
+
+
+def test_a_new_longer_copy_becomes_the_kept_article() -> None:
+    items = _variants()
+    first = [i for i in items if i.id != "body-5"]
+    mapping = _incremental([first, [i for i in items if i.id == "body-5"]])
+    assert mapping["body-0"] == "body-5" and "body-5" not in mapping
+
+
+def test_signature_is_compact_and_stable() -> None:
+    assert signature(BODY) == signature(BODY) and len(signature(BODY)) == 128 * 4
+    assert signature(BODY) != signature(OTHER)
+
+
+def test_a_new_article_that_links_two_stored_groups_joins_them_into_one() -> None:
+    # Chains: each text is a near-copy of its neighbour, not of texts further along.
+    words = [f"w{n}" for n in range(300)]
+    marks = [f"mark_with_a_long_name_{n}" for n in range(40)]  # the middle is the longest
+    left = " ".join(words)
+    tail = " ".join(words[:260] + [f"t{n}" for n in range(40)])  # left's copy, edited late
+    middle = " ".join(marks + words[40:])
+    right = " ".join(marks + [f"r{n}" for n in range(40)] + words[80:])
+    near = [(left, middle), (middle, right), (left, tail)]
+    far = [(left, right), (tail, middle)]
+    assert all(jaccard(shingles(a), shingles(b)) >= 0.7 for a, b in near)
+    assert all(jaccard(shingles(a), shingles(b)) < 0.7 for a, b in far)
+    first = [DedupItem("a-left", left), DedupItem("b-tail", tail), DedupItem("c-right", right)]
+    later = [DedupItem("d-middle", middle)]
+    assert find_duplicates(first) == {"b-tail": "a-left"}
+    expected = find_duplicates(first + later)
+    assert expected == {"a-left": "d-middle", "b-tail": "d-middle", "c-right": "d-middle"}
+    assert _incremental([first, later]) == expected

@@ -19,7 +19,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,7 +29,8 @@ import numpy.typing as npt
 
 from corroborate.aliases import link_entities, mention_keys
 from corroborate.cluster import ClusterParams, NeighbourIndex, cluster_stories, vector_key
-from corroborate.dedup import DedupItem, find_duplicates
+from corroborate.dedup import VERSION as DEDUP_VERSION
+from corroborate.dedup import DedupItem, update_duplicates
 from corroborate.embed import DEFAULT_EMBEDDER, document_text, get_embedder
 from corroborate.engine import (
     DEFAULT_ENGINE,
@@ -150,7 +151,7 @@ def run_pipeline(
             with timed(stats, "fetch"):
                 _fetch(intake, urls, fetch, progress)
         with timed(stats, "dedup"), store.transaction():
-            store.set_duplicates(_duplicates(store.articles()))
+            _update_duplicates(store)
         index_path = store_path.with_name(store_path.name + INDEX_SUFFIX)
         stats.reclustered = update_stories(store, index_path, options, progress, engine, stats)
         result = RunResult(
@@ -558,8 +559,9 @@ def _write_stories(store: Store, touched: set[str], fresh: list[Story]) -> None:
     """Replace the touched stories; drop ``related`` links to stories that are gone."""
     with store.transaction():
         store.replace_stories(touched, [])
-        alive = {s.id for s in store.stories()} | {s.id for s in fresh}
-        changed = [s for s in store.stories() if any(r not in alive for r in s.related)]
+        remaining = store.stories()
+        alive = {s.id for s in remaining} | {s.id for s in fresh}
+        changed = [s for s in remaining if any(r not in alive for r in s.related)]
         for story in changed:
             story.related = [r for r in story.related if r in alive]
         store.replace_stories([], [*changed, *fresh])
@@ -747,5 +749,19 @@ def _skip(store: Store, stats: RunStats, entry: Skipped) -> None:
     stats.skipped.append(entry)
 
 
-def _duplicates(articles: Iterable[Article]) -> dict[str, str]:
-    return find_duplicates([DedupItem(a.id, a.text) for a in articles])
+def _update_duplicates(store: Store) -> None:
+    """Compare the articles not yet compared with every stored one (by their stored
+    signatures) and update the near-duplicate groups; all of them again when the
+    stored signatures were made under other settings."""
+    if store.get_meta("dedup") != DEDUP_VERSION:
+        store.clear_signatures()
+        store.set_meta("dedup", DEDUP_VERSION)
+    signed = store.signatures()
+    unsigned = store.unsigned_article_ids()
+    if not unsigned:
+        return
+    previous = store.duplicate_map() if signed else {}
+    new = [DedupItem(a.id, a.text) for a in store.articles(unsigned)]
+    mapping, signatures = update_duplicates(new, signed, previous, store.texts)
+    store.add_signatures(signatures)
+    store.set_duplicates(mapping)

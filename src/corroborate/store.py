@@ -77,6 +77,10 @@ CREATE TABLE IF NOT EXISTS story_members (
     article_id VARCHAR PRIMARY KEY,
     story_id VARCHAR NOT NULL
 );
+CREATE TABLE IF NOT EXISTS signatures (
+    article_id VARCHAR PRIMARY KEY,
+    signature BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS skipped (
     source VARCHAR PRIMARY KEY,
     reason VARCHAR NOT NULL,
@@ -223,6 +227,46 @@ class Store:
             "SELECT id FROM articles WHERE duplicate_of IS NULL ORDER BY id"
         ).fetchall()
         return [str(row[0]) for row in rows]
+
+    def texts(self, ids: Sequence[str]) -> dict[str, str]:
+        """The texts of those of ``ids`` that are stored."""
+        if not ids:
+            return {}
+        rows = self._db.execute(
+            "SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]
+        ).fetchall()
+        return {str(article_id): str(text) for article_id, text in rows}
+
+    def duplicate_map(self) -> dict[str, str]:
+        """Article id -> the id of the article it is a near-duplicate of."""
+        rows = self._db.execute(
+            "SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL"
+        ).fetchall()
+        return {str(article_id): str(kept) for article_id, kept in rows}
+
+    # ------------------------------------------------------------ dedup signatures
+
+    def signatures(self) -> dict[str, bytes]:
+        """The near-duplicate signature of every article that has one."""
+        rows = self._db.execute("SELECT article_id, signature FROM signatures").fetchall()
+        return {str(article_id): bytes(packed) for article_id, packed in rows}
+
+    def unsigned_article_ids(self) -> list[str]:
+        """Articles without a signature (not yet compared for near-duplicates), in id order."""
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM signatures) "
+            "ORDER BY id"
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    def add_signatures(self, signatures: Mapping[str, bytes]) -> None:
+        self._db.executemany(
+            "INSERT OR REPLACE INTO signatures (article_id, signature) VALUES (?, ?)",
+            [[article_id, packed] for article_id, packed in signatures.items()],
+        )
+
+    def clear_signatures(self) -> None:
+        self._db.execute("DELETE FROM signatures")
 
     def skipped(self) -> list[Skipped]:
         rows = self._db.execute("SELECT source, reason FROM skipped ORDER BY source").fetchall()
