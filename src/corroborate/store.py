@@ -205,9 +205,12 @@ class Store:
         """Replace every article's ``duplicate_of`` with the given mapping."""
         self._db.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
         if duplicate_of:
-            self._db.executemany(
-                "UPDATE articles SET duplicate_of = ? WHERE id = ?",
-                [[kept, dup] for dup, kept in sorted(duplicate_of.items())],
+            pairs = sorted(duplicate_of.items())
+            self._db.execute(
+                "UPDATE articles SET duplicate_of = m.kept FROM "
+                "(SELECT unnest(?::VARCHAR[]) AS dup, unnest(?::VARCHAR[]) AS kept) AS m "
+                "WHERE articles.id = m.dup",
+                [[dup for dup, _ in pairs], [kept for _, kept in pairs]],
             )
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
@@ -260,9 +263,24 @@ class Store:
         return [str(row[0]) for row in rows]
 
     def add_signatures(self, signatures: Mapping[str, bytes]) -> None:
-        self._db.executemany(
-            "INSERT OR REPLACE INTO signatures (article_id, signature) VALUES (?, ?)",
-            [[article_id, packed] for article_id, packed in signatures.items()],
+        self._insert(
+            "signatures", {"article_id": "VARCHAR", "signature": "BLOB"}, list(signatures.items())
+        )
+
+    def _insert(
+        self, table: str, columns: dict[str, str], rows: Sequence[Sequence[object]]
+    ) -> None:
+        """INSERT OR REPLACE ``rows`` in one statement: one list parameter per column,
+        unnested side by side. Why: ``executemany`` costs about 1.7 ms a row here (17 s
+        for the signatures of 10,000 articles); this takes 0.2 s. ``table`` and
+        ``columns`` (name -> DuckDB type) come from this module only."""
+        if not rows:
+            return
+        names = ", ".join(columns)
+        values = ", ".join(f"unnest(?::{kind}[])" for kind in columns.values())
+        self._db.execute(
+            f"INSERT OR REPLACE INTO {table} ({names}) SELECT {values}",
+            [list(column) for column in zip(*rows, strict=True)],
         )
 
     def clear_signatures(self) -> None:
@@ -310,9 +328,10 @@ class Store:
         return [a for a in article_ids if a not in present]
 
     def add_vectors(self, embedder: str, vectors: Mapping[str, Sequence[float]]) -> None:
-        self._db.executemany(
-            "INSERT OR REPLACE INTO embeddings (article_id, embedder, vector) VALUES (?, ?, ?)",
-            [[article_id, embedder, list(map(float, v))] for article_id, v in vectors.items()],
+        self._insert(
+            "embeddings",
+            {"article_id": "VARCHAR", "embedder": "VARCHAR", "vector": "FLOAT[]"},
+            [(article_id, embedder, list(map(float, v))) for article_id, v in vectors.items()],
         )
 
     # ------------------------------------------------------------ named mentions
@@ -342,10 +361,11 @@ class Store:
         return self._missing("mentions", "recognizer", recognizer, article_ids)
 
     def add_mentions(self, recognizer: str, mentions: Mapping[str, Sequence[NamedMention]]) -> None:
-        self._db.executemany(
-            "INSERT OR REPLACE INTO mentions (article_id, recognizer, payload) VALUES (?, ?, ?)",
+        self._insert(
+            "mentions",
+            {"article_id": "VARCHAR", "recognizer": "VARCHAR", "payload": "VARCHAR"},
             [
-                [article_id, recognizer, json.dumps([asdict(m) for m in found], ensure_ascii=False)]
+                (article_id, recognizer, json.dumps([asdict(m) for m in found], ensure_ascii=False))
                 for article_id, found in mentions.items()
             ],
         )
