@@ -72,7 +72,7 @@ def find_duplicates(items: Sequence[DedupItem], threshold: float = THRESHOLD) ->
 
 def signature(text: str) -> bytes:
     """The MinHash signature of ``text``'s shingles, as :func:`update_duplicates` takes it."""
-    return np.asarray(_minhash(shingles(text)).hashvalues, dtype=np.uint32).tobytes()
+    return _packed(_minhash(shingles(text)))
 
 
 def update_duplicates(
@@ -101,7 +101,7 @@ def update_duplicates(
         minhash = _minhash(sets[item.id])
         candidates.append((item.id, list(lsh.query(minhash))))
         lsh.insert(item.id, minhash)
-        signatures[item.id] = np.asarray(minhash.hashvalues, dtype=np.uint32).tobytes()
+        signatures[item.id] = _packed(minhash)
     ids = [*stored, *(item.id for item in ordered)]
     parent = {article_id: article_id for article_id in ids}
     for duplicate, kept in previous.items():
@@ -139,6 +139,11 @@ def _regrouped(
 
 def _lsh(threshold: float) -> MinHashLSH:
     return MinHashLSH(threshold=max(0.05, threshold - 0.15), num_perm=NUM_PERM)
+
+
+def _packed(minhash: MinHash) -> bytes:
+    """The signature as stored: its hash values (below 2**32) as uint32, 512 bytes."""
+    return np.asarray(minhash.hashvalues, dtype=np.uint32).tobytes()
 
 
 def _lean(packed: bytes) -> LeanMinHash:

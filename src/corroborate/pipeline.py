@@ -465,7 +465,9 @@ def update_stories(
     block = sorted(set(new) | {a for a in kept if story_of[a] in touched})
     articles = {a.id: a for a in store.articles(block)}
     mentions = store.mentions(mentions_key(options.recognizer), block)
-    vectors = _stored_vectors(store, options.embedder, block)
+    vectors = new_vectors | _stored_vectors(
+        store, options.embedder, [a for a in block if a not in new_vectors]
+    )
     fresh = cluster_stories(
         [_candidate(articles[a], mentions[a]) for a in block],
         np.stack([vectors[a] for a in block]) if block else np.zeros((0, index.dim)),
@@ -756,10 +758,10 @@ def _update_duplicates(store: Store) -> None:
     if store.get_meta("dedup") != DEDUP_VERSION:
         store.clear_signatures()
         store.set_meta("dedup", DEDUP_VERSION)
-    signed = store.signatures()
     unsigned = store.unsigned_article_ids()
     if not unsigned:
         return
+    signed = store.signatures()
     previous = store.duplicate_map() if signed else {}
     new = [DedupItem(a.id, a.text) for a in store.articles(unsigned)]
     mapping, signatures = update_duplicates(new, signed, previous, store.texts)
