@@ -155,7 +155,39 @@ def test_ap_state_abbreviations_resolve_only_as_written() -> None:
     assert resolve_place("LA", "en") != resolve_place("La.", "en")
 
 
+def test_a_town_is_first_the_town_of_that_main_name() -> None:
+    # "Englewood" is an old name of a bigger town; the towns called so win, while an
+    # exonym of a city orders of magnitude bigger still finds that city.
+    englewood = resolve_place("Englewood", "en")
+    assert englewood is not None and englewood.name == "Englewood"
+    london = resolve_place("Londres", "fr")
+    assert london is not None and (london.name, london.country) == ("London", "GB")
+
+
+def test_abbreviated_first_words_are_spelt_out() -> None:
+    assert resolve_place("St. Louis", "en") == resolve_place("Saint Louis", "en") is not None
+    assert resolve_place("Ft. Myers", "en") == resolve_place("Fort Myers", "en") is not None
+    assert resolve_place("Main St.", "en") is None
+
+
 # ----------------------------------------------------------------- linking
+
+
+def test_a_town_tagged_a_place_once_is_a_place_throughout_its_article() -> None:
+    mentions = [
+        mention("a", "TULSA", "place", 0),
+        mention("a", "Tulsa", "other", 20),
+        mention("a", "Tulsa", "org", 60),
+        mention("b", "Tulsa", "other", 0),
+        mention("b", "Tulsa", "other", 30),
+    ]
+    entities = link_entities(mentions, {"a": "en", "b": "en"})
+    town = entity_of(entities, "a", 0)
+    assert town.type == "place" and town.place is not None and town.place.country == "US"
+    assert {(m.article, m.start) for m in town.mentions} == {("a", 0), ("a", 20), ("a", 60)}
+    assert entity_of(entities, "b", 0).type == "other"  # no place tag in that article
+    invented = [mention("c", "Qorvistan", "place", 0), mention("c", "Qorvistan", "org", 9)]
+    assert sorted(e.type for e in link_entities(invented, {"c": "en"})) == ["org", "place"]
 
 
 def test_one_person_across_languages_and_scripts() -> None:

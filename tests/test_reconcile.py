@@ -365,6 +365,57 @@ def test_implied_counts_read_outcomes_objects_and_references_back() -> None:
     ]
 
 
+def test_implied_counts_read_relative_clauses_second_victims_and_hospital_outcomes() -> None:
+    text = (
+        "A 4-year-old who was shot in the leg is stable. Another woman was also hurt. "
+        "A 21 year old female was rushed to a hospital, where she died. "
+        "An 8-year-old boy is recovering at home. The boy was taken to a hospital but was "
+        "dead on arrival. A girl shot and critically injured her brother."
+    )
+    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    assert found == [
+        ("A 4-year-old who was shot", "shot"),
+        ("Another woman was also hurt", "injured"),
+        ("A 21 year old female was rushed to a hospital, where she died", "killed"),
+        ("she died", "killed"),  # a reference back: the same person, counted once
+        ("An 8-year-old boy is recovering", "injured"),
+        ("The boy was taken to a hospital but was dead on arrival", "killed"),
+        ("shot and critically injured her brother", "injured"),
+    ]
+
+
+def test_two_people_in_one_phrase_count_two() -> None:
+    text = (
+        "A man and his 11-year-old son were found dead in a car on Elm Road. Both were "
+        "pronounced dead at the scene."
+    )
+    found = [(text[c.start : c.end], c.slot, c.people) for c in implied_counts(text, "en")]
+    assert ("A man and his 11-year-old son were found dead", "killed", 2) in found
+    assert ("Both were pronounced dead", "killed", 2) in found
+    article = _article("a", text)
+    killed = next(f for f in reconcile([article], {}, {}, []) if f.label == "people killed")
+    assert article_values(killed.claims) == {"a": 2.0}
+
+
+def test_a_second_name_joined_by_and_shares_the_fate() -> None:
+    from corroborate.reconcile.implicit import named_casualties
+
+    text = "The gunman killed Ada Brook, 21, and Cem Ulu on Friday. Dara Voss was not hurt."
+    persons = [(text.index(n), text.index(n) + len(n), n) for n in ("Ada Brook", "Cem Ulu")]
+    persons.append((text.index("Dara Voss"), text.index("Dara Voss") + 9, "Dara Voss"))
+    found = {(c.victim, c.slot) for c in named_casualties(text, "en", persons)}
+    assert found == {("Ada Brook", "killed"), ("Cem Ulu", "killed")}
+
+
+def test_a_casualty_dated_to_an_earlier_event_is_not_counted() -> None:
+    text = (
+        "A teen was killed on the same block last week. A girl who was fatally shot in 2012 "
+        "lived nearby. A man was wounded on Friday."
+    )
+    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    assert found == [("A man was wounded", "injured")]
+
+
 def test_a_person_referred_back_to_is_not_counted_twice() -> None:
     text = (
         "A teen was killed on Elm Road. The teen was pronounced dead at the scene. He died "

@@ -103,6 +103,14 @@ _CYRILLIC_PLACE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+#: Abbreviations a place name may open with, spelt out on both sides of the index
+#: ("St. Louis" = "Saint Louis", "Ft. Myers" = "Fort Myers").
+_ABBREVIATED_FIRST_WORDS: dict[str, str] = {
+    "st": "saint", "st.": "saint", "ste": "sainte", "ste.": "sainte",
+    "mt": "mount", "mt.": "mount", "ft": "fort", "ft.": "fort",
+}  # fmt: skip
+
+
 def place_lookup_key(text: str) -> str:
     """Case-, accent- and spacing-insensitive form used on both sides of the index."""
     folded = text.casefold()
@@ -110,7 +118,10 @@ def place_lookup_key(text: str) -> str:
         folded = strip_diacritics(unicodedata.normalize("NFKC", folded))
         folded = folded.replace("’", "'").replace("ё", "е").replace("й", "и")
         folded = _DASHES.sub(" ", folded)
-    folded = " ".join(folded.replace("-", " ").split()).strip(" .,")
+    words = folded.replace("-", " ").split()
+    if words and words[0] in _ABBREVIATED_FIRST_WORDS:
+        words[0] = _ABBREVIATED_FIRST_WORDS[words[0]]
+    folded = " ".join(words).strip(" .,")
     if folded.startswith("the "):
         folded = folded[4:]
     return folded
@@ -207,8 +218,15 @@ def _index_regions(cache: Any) -> dict[str, Place]:
     return regions
 
 
+#: A town found by one of its alternate names ranks as if this many times smaller
+#: than its population: a name is first the main name of the towns so called
+#: ("Englewood", not Issaquah, whose old name it was), unless the exonym's city is
+#: orders of magnitude bigger ("Londres" is London, not Londres, Argentina).
+ALTERNATE_NAME_DISCOUNT = 100
+
+
 def _index_towns(cache: Any) -> dict[str, list[Place]]:
-    towns: dict[str, list[tuple[int, Place]]] = {}
+    towns: dict[str, list[tuple[float, Place]]] = {}
     for record in cache.get_cities().values():
         population = int(record.get("population") or 0)
         place = Place(
@@ -218,11 +236,17 @@ def _index_towns(cache: Any) -> dict[str, list[Place]]:
             longitude=float(record["longitude"]),
             geonames_id=int(record["geonameid"]),
         )
-        names = [record["name"]]
-        if population >= ALTERNATE_NAMES_MIN_POPULATION:
-            names.extend(n for n in record.get("alternatenames", ()) if n and _keep_alternate(n))
-        for key in {place_lookup_key(name) for name in names}:
-            towns.setdefault(key, []).append((population, place))
+        main = place_lookup_key(record["name"])
+        towns.setdefault(main, []).append((population, place))
+        if population < ALTERNATE_NAMES_MIN_POPULATION:
+            continue
+        alternates = {
+            place_lookup_key(name)
+            for name in record.get("alternatenames", ())
+            if name and _keep_alternate(name)
+        }
+        for key in alternates - {main}:
+            towns.setdefault(key, []).append((population / ALTERNATE_NAME_DISCOUNT, place))
     return {
         key: [place for _, place in sorted(found, key=lambda p: (-p[0], p[1].geonames_id or 0))]
         for key, found in towns.items()

@@ -15,10 +15,11 @@ reconcile) and the reconciled story is read for five fields:
   story's value is the one most articles give (ties: the latest article, which
   tends to carry the updated count). No fact: 0. Injured is at least ``people
   shot`` minus killed (everyone shot and not killed was hurt).
-* **date**: per article, the earliest day the text states or implies ("Sunday
-  night", read against the publication date) within the week up to publication
-  (falls back to the publication date); the story's date is the one most articles
-  give (ties: the reading of the earliest-published article, nearest the event).
+* **date**: per article, the first day within the week up to publication that the
+  text gives a time of day for ("early Sunday morning", read against the publication
+  date), else the first day it names, else the publication date; the story's date is
+  the one most articles give (ties: the reading of the earliest-published article,
+  nearest the event).
 * **city**: per article, the US town (GeoNames) of its dateline ("HAMILTON, Ohio —"),
   else the one its place names mention most; the story's city is the one most
   articles give. Compared with the gold ``city_or_county``, case and accents folded.
@@ -50,6 +51,7 @@ import numpy as np
 from anyascii import anyascii
 
 from corroborate.aliases import link_entities, mention_keys
+from corroborate.aliases.places import place_lookup_key
 from corroborate.bench import BenchOptions, BenchTable
 from corroborate.bench.clustering import GvaDoc, load_gva
 from corroborate.cluster import ClusterParams, cluster_stories
@@ -215,22 +217,24 @@ def _referred_only(claims: Sequence[Claim]) -> set[str]:
 
 
 def _incident_date(analysed: Analysed) -> str | None:
-    """The earliest day the article names in the week up to its publication ("Sunday
-    night" read against the publication date); clock times alone do not count, as
+    """The day the article says it happened, in the week up to its publication: the
+    first day given a clock time or a part of the day ("early Sunday morning", "10 p.m.
+    Wednesday"), else the first day it names ("Sunday", "May 3"), else the publication
+    date. A bare weekday is as often a court date or a vigil as the incident; the
+    moment of a shooting is told with its time. Clock times alone do not count, as
     their day is only assumed."""
     published = date.fromisoformat(analysed.article.published or "")
     earliest = published - timedelta(days=DATE_WINDOW_DAYS)
-    days = [
-        date.fromisoformat(expression.date)
-        for expression in analysed.times
-        if expression.date
-        and (
-            (expression.kind == "date" and expression.precision == "day")
-            or (expression.kind == "time" and _names_a_day(expression.text))
-        )
-    ]
-    window = [day for day in days if earliest <= day <= published]
-    return min(window).isoformat() if window else analysed.article.published
+    timed: list[str] = []
+    named: list[str] = []
+    for expression in analysed.times:
+        if not expression.date or not earliest <= date.fromisoformat(expression.date) <= published:
+            continue
+        if expression.kind == "time" and _names_a_day(expression.text):
+            timed.append(expression.date)
+        elif expression.kind == "date" and expression.precision == "day":
+            named.append(expression.date)
+    return (timed or named or [published.isoformat()])[0]
 
 
 _CLOCK_WORDS = re.compile(r"\b(?:[ap]\.?m\.?|noon|midnight|o'clock|hours?|uur|Uhr)\b", re.I)
@@ -310,7 +314,12 @@ def _add_people(story: Reading, facts: Sequence[Fact]) -> None:
 def _city_names(city: str) -> set[str]:
     """Gold cities read "New York (Manhattan)": either name counts."""
     main, _, inner = city.partition("(")
-    return {_fold(main), _fold(inner.rstrip(")"))} - {""}
+    return {_place_key(main), _place_key(inner.rstrip(")"))} - {""}
+
+
+def _place_key(name: str) -> str:
+    """Case, accents and spelt-out abbreviations folded ("St. Louis" = "Saint Louis")."""
+    return place_lookup_key(anyascii(name))
 
 
 def _fold(text: str) -> str:
@@ -359,7 +368,7 @@ def score(
 
 def _matches(name: str, value: object, gold: Gold) -> bool:
     if name == "city":
-        return value is not None and _fold(str(value)) in _city_names(gold.city)
+        return value is not None and _place_key(str(value)) in _city_names(gold.city)
     expected = getattr(gold, name)
     if name in ("killed", "injured"):
         return value is not None and int(float(str(value))) == expected

@@ -108,6 +108,7 @@ def implied_items(
         text = article.text[implied.start : implied.end]
         claim = _claim(article.id, implied.start, implied.end, text)
         claim.attributes.update(_IMPLIED_ATTRIBUTES)
+        claim.attributes["value"] = implied.people
         if implied.victim:
             claim.attributes["victim"] = implied.victim
         items.append(
@@ -116,7 +117,14 @@ def implied_items(
                 sentence=index,
                 kind="quantity",
                 dimension="count:",
-                reading=quantity_reading(article.id, 1, 1, 1, False, "1"),
+                reading=quantity_reading(
+                    article.id,
+                    implied.people,
+                    implied.people,
+                    implied.people,
+                    False,
+                    str(implied.people),
+                ),
                 slot=implied.slot,
                 slot_label=SLOT_LABELS[implied.slot],
                 implied=True,

@@ -19,21 +19,33 @@ _PERSON = (
     r"man|woman|person|teen|teenager|boy|girl|child|toddler|infant|baby|victim|driver|"
     r"passenger|student|officer|deputy|trooper|resident|customer|clerk|employee|worker|"
     r"father|mother|husband|wife|son|daughter|brother|sister|friend|neighbor|bystander|"
-    r"suspect|gunman|shooter|homeowner|security guard|guard"
+    r"suspect|gunman|shooter|homeowner|security guard|guard|male|female|juvenile|adult|"
+    r"\w+-grader"
 )
+#: "a 23-year-old", "a 21 year old", "a 9-month-old": an age alone names one person.
+_AGED = r"\d+[- ](?:year|month|week)s?[- ]old\b"
 _VERBS = {
     "killed": r"fatally (?:shot|wounded|injured)|shot (?:and killed|to death|dead)|killed|"
     r"found dead|pronounced dead|dead",
-    "injured": r"wounded|injured|hurt|hospitalized|shot and wounded|shot and injured",
-    "shot": r"shot",
+    "injured": r"wounded|injured|hurt|hospitalized|shot and wounded|shot and injured|"
+    r"recovering|grazed|(?:rushed|taken|transported|flown|airlifted) to (?:\w+ ){0,3}?hospital",
+    "shot": r"(?:found )?shot",
 }
+#: A first mention: "a man", "an 8-year-old boy", "another woman", "a 4-year-old who"
+#: (a second victim is "another"), with an apposition or a place it was at.
 _SUBJECT = (
-    rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\b|\d+-year-old\b)"
-    r"(?:,[^,.;]{1,60},)?"
+    rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\b|{_AGED})"
+    r"(?:,[^,.;]{1,60},|\s+(?:in|at|inside|from|of) "
+    r"(?:(?:the|a) \w+|[A-Z][\w.]+(?: [A-Z][\w.]+)?))?(?:\s+who)?"
 )
-_AUXILIARY = r"\s+(?:was|has been|had been|is|were)\s+(?:(?!fatally)\w+ly\s+)?"
+_AUXILIARY = r"\s+(?:was|has been|had been|is|were)\s+(?:also\s+)?(?:(?!fatally)\w+ly\s+)?"
 _PASSIVE = re.compile(rf"{_SUBJECT}{_AUXILIARY}(?P<verb>{'|'.join(_VERBS.values())})\b", re.UNICODE)
-_DIED = re.compile(rf"{_SUBJECT}\s+(?:later\s+)?died\b", re.UNICODE)
+_DIED = re.compile(rf"{_SUBJECT}\s+(?:later\s+|has\s+)?died\b", re.UNICODE)
+#: "claimed the life of a 19-year-old man", "the shooting death of a teen".
+_DEATH_OF = re.compile(
+    r"\b(?:claimed the lives? of|(?:shooting )?death of|killing of|murder of|fatal shooting of)"
+    rf"\s+(?:[Aa]n?|[Oo]ne)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\b|{_AGED})"
+)
 #: "A toddler wounded in a shooting", "a teen killed on Friday": a reduced passive,
 #: safe only when a preposition follows ("a man shot his wife" is active).
 _REDUCED = re.compile(
@@ -42,7 +54,7 @@ _REDUCED = re.compile(
 #: "a shooting that injured a 22-month-old girl", "killing a man".
 _OBJECT = re.compile(
     r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+"
-    rf"(?:[Aa]n?|[Oo]ne)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\b|\d+-year-old\b)"
+    rf"(?:[Aa]n?|[Oo]ne)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\b|{_AGED})"
 )
 #: "in stable condition", "non-life-threatening injuries": someone was hurt, even
 #: when the text only says "she". Counted as one person however often repeated.
@@ -59,8 +71,20 @@ _SLOT_OF = [(slot, re.compile(rf"^(?:{pattern})$")) for slot, pattern in _VERBS.
 
 
 _VERB_ALTERNATIVES = "|".join(_VERBS.values())
+_PERSON_OR_AGE = rf"(?:[\w-]+\s+){{0,2}}?(?:(?:{_PERSON})\b|{_AGED})"
+#: Two people at once: "a man and his 11-year-old son were found dead", "the man and
+#: woman were pronounced dead", "a woman and toddler died", "both were shot".
+_PAIR = re.compile(
+    rf"(?:\b(?:[Aa]n?|[Tt]he)\s+{_PERSON_OR_AGE}\s+and\s+(?:(?:an?|his|her|their|the)\s+)?"
+    rf"{_PERSON_OR_AGE}|\bBoth(?:\s+victims|\s+men|\s+women)?)"
+    rf"(?:\s+(?:were|are|have been)\s+(?:also\s+|both\s+)?(?:\w+ly\s+)?"
+    rf"(?P<verb>{_VERB_ALTERNATIVES})\b|\s+(?:later\s+|both\s+)?died\b)"
+)
 #: "... had been shot and was pronounced dead": the outcome after the means.
-_THEN_DIED = re.compile(r"\s+and\s+(?:was\s+|later\s+|then\s+)*(?:pronounced dead|died|killed)\b")
+_THEN_DIED = re.compile(
+    r",?\s+(?:and|but|where\s+(?:he|she))\s+(?:was\s+|later\s+|then\s+|has\s+since\s+)*"
+    r"(?:pronounced dead|died|killed|dead on arrival)\b"
+)
 #: "the girl was later pronounced dead", "he died", "her son was wounded": a person
 #: the text already introduced (see ``REFERRED_VICTIM``).
 #: What a known person's sentence goes on to say: "was shot and killed", "later died".
@@ -70,18 +94,19 @@ _PREDICATE = (
 )
 _APPOSITION = r"(?:,[^,.;]{1,60},)?"
 _DEFINITE = re.compile(
-    rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
+    rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b|{_AGED})"
     rf"{_APPOSITION}|\b(?:[Hh]e|[Ss]he)\b){_PREDICATE}"
 )
 #: "a shooting that left a 16-year-old girl dead", "left one man injured".
 _LEFT = re.compile(
-    rf"\bleft\s+(?:[Aa]n?|[Oo]ne)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\b|\d+-year-old\b)"
+    rf"\bleft\s+(?:[Aa]n?|[Oo]ne)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\b|{_AGED})"
     r"\s+(?:(?:critically|seriously|badly)\s+)?(?P<verb>dead|injured|wounded|hurt)\b"
 )
 #: "accidentally shot his 12-year-old brother", "shot himself in the leg": one
 #: person shot (killed when "shot and killed", "fatally shot").
 _SHOT_OBJECT = re.compile(
-    r"\b(?P<fatal>fatally\s+)?shot\s+(?:and\s+(?P<outcome>killed|wounded)\s+)?"
+    r"\b(?P<fatal>fatally\s+)?shot\s+"
+    r"(?:and\s+(?:critically\s+|seriously\s+)?(?P<outcome>killed|wounded|injured)\s+)?"
     rf"(?:(?:his|her|their|an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b|(?:him|her)self\b)"
 )
 #: After a person's name: "Brandon Crawford, 15, was shot and killed", "Crawford died".
@@ -90,8 +115,11 @@ _AFTER_NAME = re.compile(rf"^{_APPOSITION}{_PREDICATE}")
 _BEFORE_NAME = re.compile(
     r"(?:(?P<killed>\bkilled|\bkilling|\bdeath of|\bmurder of|\bkilling of|\bfatal shooting of"
     r"|\bshooting death of)|(?P<injured>\bwounded|\bwounding|\binjured|\binjuring))"
-    r"\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}$"
+    r"\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:(?:[A-Z][\w'’.-]*\s*){1,3}(?:,\s*\d{1,3},)?\s*and\s+)?$"
 )
+"""A second name joined by "and" shares the first one's fate ("killed Ada Brook and
+Cem Ulu", "killed Ada Brook, 21, and Cem Ulu")."""
 NAME_WINDOW = 80
 
 
@@ -107,19 +135,25 @@ class ImpliedCount:
     end: int
     slot: str
     victim: str | None = None
+    people: int = 1
 
 
 def implied_counts(text: str, language: str) -> list[ImpliedCount]:
     """Every phrase in ``text`` implying one casualty, in text order."""
     if language != "en":
         return []
-    found = [ImpliedCount(m.start(), m.end(), "killed") for m in _DIED.finditer(text)]
+    found = [
+        ImpliedCount(m.start(), m.end(), "killed")
+        for pattern in (_DIED, _DEATH_OF)
+        for m in pattern.finditer(text)
+    ]
     for match in _PASSIVE.finditer(text):
-        slot, end = _slot(match.group("verb")), match.end()
-        then = _THEN_DIED.match(text, end)
-        if then is not None and slot != "killed":
-            slot, end = "killed", then.end()
+        slot, end = _outcome(text, _slot(match.group("verb")), match.end())
         found.append(ImpliedCount(match.start(), end, slot))
+    for match in _PAIR.finditer(text):
+        verb = match.group("verb")
+        slot, end = _outcome(text, _slot(verb) if verb else "killed", match.end())
+        found.append(ImpliedCount(match.start(), end, slot, people=2))
     for pattern in (_REDUCED, _OBJECT):
         for match in pattern.finditer(text):
             slot = "killed" if match.group("verb").startswith("kill") else "injured"
@@ -133,10 +167,37 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         found.append(ImpliedCount(match.start(), match.end(), slot))
     for match in _DEFINITE.finditer(text):
         slot = _slot(match.group("verb")) if match.group("verb") else "killed"
-        found.append(ImpliedCount(match.start(), match.end(), slot, REFERRED_VICTIM))
+        slot, end = _outcome(text, slot, match.end())
+        found.append(ImpliedCount(match.start(), end, slot, REFERRED_VICTIM))
     for match in _CONDITION.finditer(text):
         found.append(ImpliedCount(match.start(), match.end(), "injured", REFERRED_VICTIM))
-    return sorted(found, key=lambda c: c.start)
+    return sorted((c for c in found if not _another_time(text, c.end)), key=lambda c: c.start)
+
+
+def _outcome(text: str, slot: str, end: int) -> tuple[str, int]:
+    """ "was shot and was pronounced dead", "was taken to a hospital, where she died":
+    the slot is the outcome the clause goes on to, and the phrase reaches it."""
+    then = _THEN_DIED.match(text, end)
+    if then is not None and slot != "killed":
+        return "killed", then.end()
+    return slot, end
+
+
+#: Words that date a casualty to some earlier event: "a teen was killed on the same
+#: block last week", "a girl who was fatally shot in 2012".
+_EARLIER_EVENT = re.compile(
+    r"\b(?:last (?:week|month|year|summer|spring|fall|autumn|winter)"
+    r"|(?:a|one|two|three|four|five|several|\d+) (?:days?|weeks?|months?|years?) (?:ago|earlier)"
+    r"|earlier this (?:week|month|year)|in (?:19|20)\d\d\b|since (?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+
+
+def _another_time(text: str, end: int) -> bool:
+    """Whether the rest of the sentence after a casualty phrase dates it to an earlier
+    event, so it is not a count of this one."""
+    stop = text.find(". ", end)
+    return bool(_EARLIER_EVENT.search(text, end, stop if stop >= 0 else len(text)))
 
 
 def named_casualties(
@@ -154,7 +215,7 @@ def named_casualties(
             slot = _slot(verb) if verb else "killed"
             found.append(ImpliedCount(start, end + after.end(), slot, victim))
             continue
-        before = _BEFORE_NAME.search(text[max(0, start - NAME_WINDOW // 2) : start])
+        before = _BEFORE_NAME.search(text[max(0, start - NAME_WINDOW) : start])
         if before is not None:
             slot = "killed" if before.group("killed") else "injured"
             found.append(ImpliedCount(start - len(before.group()), end, slot, victim))
