@@ -164,6 +164,17 @@ def test_a_town_is_first_the_town_of_that_main_name() -> None:
     assert london is not None and (london.name, london.country) == ("London", "GB")
 
 
+def test_a_country_name_of_other_languages_yields_to_a_town_of_that_name() -> None:
+    # "Columbia" is Colombia only in Romanian; in English it is a town. A name with no
+    # town ("Litouwen") still finds its country whatever the article's language.
+    town = resolve_place("Columbia", "en")
+    assert town is not None and town.country == "US" and town.latitude is not None
+    country = resolve_place("Columbia", "ro")
+    assert country is not None and country.country == "CO"
+    lithuania = resolve_place("Litouwen", "en")
+    assert lithuania is not None and lithuania.country == "LT"
+
+
 def test_abbreviated_first_words_are_spelt_out() -> None:
     assert resolve_place("St. Louis", "en") == resolve_place("Saint Louis", "en") is not None
     assert resolve_place("Ft. Myers", "en") == resolve_place("Fort Myers", "en") is not None

