@@ -407,6 +407,17 @@ def test_a_second_name_joined_by_and_shares_the_fate() -> None:
     assert found == {("Ada Brook", "killed"), ("Cem Ulu", "killed")}
 
 
+def test_a_named_person_killed_is_not_also_counted_injured() -> None:
+    from corroborate.reconcile.implicit import named_casualties
+
+    text = "Ada Brook was taken to a hospital. Later, Ada Brook died. Cem Ulu was wounded."
+    starts = [text.index("Ada"), text.index("Ada Brook died"), text.index("Cem")]
+    persons = [(starts[0], starts[0] + 9, "ada"), (starts[1], starts[1] + 9, "ada")]
+    persons.append((starts[2], starts[2] + 7, "cem"))
+    found = {(c.victim, c.slot) for c in named_casualties(text, "en", persons)}
+    assert found == {("ada", "killed"), ("cem", "injured")}
+
+
 def test_a_casualty_dated_to_an_earlier_event_is_not_counted() -> None:
     text = (
         "A teen was killed on the same block last week. A girl who was fatally shot in 2012 "

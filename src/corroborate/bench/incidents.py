@@ -14,7 +14,9 @@ reconcile) and the reconciled story is read for five fields:
   people its phrases imply ("a man was shot and killed") when it states none; the
   story's value is the one most articles give (ties: the latest article, which
   tends to carry the updated count). No fact: 0. Injured is at least ``people
-  shot`` minus killed (everyone shot and not killed was hurt).
+  shot`` minus killed (everyone shot and not killed was hurt), with the story's
+  killed once reconciled (an article may say "the victim was shot" and not know
+  of the death).
 * **date**: per article, the first day within the week up to publication that the
   text gives a time of day for ("early Sunday morning", read against the publication
   date), else the first day it names, else the publication date; the story's date is
@@ -95,6 +97,10 @@ class Reading:
 
     killed: float | None = None
     injured: float | None = None
+    #: People the article says were shot (wounded or killed), when it says so.
+    shot: float | None = None
+    #: Injured as the article states it, before adding the shot who were not killed.
+    stated_injured: float | None = None
     date: str | None = None
     city: str | None = None
     ages: dict[str, float] = field(default_factory=dict)
@@ -196,11 +202,17 @@ def article_readings(
         )
         if a.article.id in referred_only and (own.killed or 0) >= 1:
             own.injured = None  # "in critical condition" was the one who died
-        shot = by_slot["shot"].get(a.article.id)
-        if shot is not None:
-            own.injured = max(own.injured or 0, shot - (own.killed or 0))
+        own.stated_injured, own.shot = own.injured, by_slot["shot"].get(a.article.id)
+        own.injured = _injured(own, own.killed or 0)
         readings[a.article.id] = own
     return readings
+
+
+def _injured(reading: Reading, killed: float) -> float | None:
+    """Injured: as stated, and at least everyone shot who was not killed."""
+    if reading.shot is None:
+        return reading.stated_injured
+    return max(reading.stated_injured or 0, reading.shot - killed)
 
 
 def _referred_only(claims: Sequence[Claim]) -> set[str]:
@@ -273,9 +285,12 @@ def reconciled(
     """The story's reading: per field, the value most articles give."""
     order = sorted(members, key=lambda a: (a.article.published or "", a.article.id))
     latest_first = [readings[a.article.id] for a in reversed(order)]
+    killed = _vote([r.killed for r in latest_first]) or 0
     story = Reading(
-        killed=_vote([r.killed for r in latest_first]) or 0,
-        injured=_vote([r.injured for r in latest_first]) or 0,
+        killed=killed,
+        # "the victim was shot" in one article, "died" in another: shot minus the
+        # story's killed, not the article's own (it may not know of the death).
+        injured=_vote([_injured(r, killed) for r in latest_first]) or 0,
         date=_vote([r.date for r in reversed(latest_first)]),
         city=_vote([r.city for r in latest_first]),
     )

@@ -212,14 +212,22 @@ def named_casualties(
         after = _AFTER_NAME.match(text[end : end + NAME_WINDOW])
         if after is not None:
             verb = after.group("verb")
-            slot = _slot(verb) if verb else "killed"
-            found.append(ImpliedCount(start, end + after.end(), slot, victim))
+            slot, stop = _outcome(text, _slot(verb) if verb else "killed", end + after.end())
+            found.append(ImpliedCount(start, stop, slot, victim))
             continue
         before = _BEFORE_NAME.search(text[max(0, start - NAME_WINDOW) : start])
         if before is not None:
             slot = "killed" if before.group("killed") else "injured"
             found.append(ImpliedCount(start - len(before.group()), end, slot, victim))
-    return found
+    return _killed_only_once(found)
+
+
+def _killed_only_once(found: list[ImpliedCount]) -> list[ImpliedCount]:
+    """A named person the text says was killed is counted among the killed only, though
+    another sentence says they were shot or taken to hospital: the injury was the
+    fatal one, not a second casualty."""
+    killed = {c.victim for c in found if c.slot == "killed"}
+    return [c for c in found if c.slot == "killed" or c.victim not in killed]
 
 
 def _slot(verb: str) -> str:
