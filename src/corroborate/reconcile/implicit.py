@@ -24,6 +24,15 @@ _PERSON = (
 )
 #: "a 23-year-old", "a 21 year old", "a 9-month-old": an age alone names one person.
 _AGED = r"\d+[- ](?:year|month|week)s?[- ]old\b"
+
+
+def _one_person(words: int) -> str:
+    """A person word after up to ``words`` other words ("23-year-old man"), or an age."""
+    return rf"(?:(?:[\w-]+\s+){{0,{words}}}?(?:{_PERSON})\b|{_AGED})"
+
+
+#: An indefinite first mention of one person: "a man", "one 17-year-old".
+_A_PERSON = rf"(?:[Aa]n?|[Oo]ne)\s+{_one_person(3)}"
 _VERBS = {
     "killed": r"fatally (?:shot|wounded|injured)|shot (?:and killed|to death|dead)|killed|"
     r"found dead|pronounced dead|dead",
@@ -34,7 +43,7 @@ _VERBS = {
 #: A first mention: "a man", "an 8-year-old boy", "another woman", "a 4-year-old who"
 #: (a second victim is "another"), with an apposition or a place it was at.
 _SUBJECT = (
-    rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\b|{_AGED})"
+    rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+{_one_person(3)}"
     r"(?:,[^,.;]{1,60},|\s+(?:in|at|inside|from|of) "
     r"(?:(?:the|a) \w+|[A-Z][\w.]+(?: [A-Z][\w.]+)?))?(?:\s+who)?"
 )
@@ -44,7 +53,7 @@ _DIED = re.compile(rf"{_SUBJECT}\s+(?:later\s+|has\s+)?died\b", re.UNICODE)
 #: "claimed the life of a 19-year-old man", "the shooting death of a teen".
 _DEATH_OF = re.compile(
     r"\b(?:claimed the lives? of|(?:shooting )?death of|killing of|murder of|fatal shooting of)"
-    rf"\s+(?:[Aa]n?|[Oo]ne)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\b|{_AGED})"
+    rf"\s+{_A_PERSON}"
 )
 #: "A toddler wounded in a shooting", "a teen killed on Friday": a reduced passive,
 #: safe only when a preposition follows ("a man shot his wife" is active).
@@ -52,10 +61,7 @@ _REDUCED = re.compile(
     rf"{_SUBJECT}\s+(?P<verb>killed|wounded|injured|hurt)\s+(?:in|by|after|during|when|while|on|at)\b"
 )
 #: "a shooting that injured a 22-month-old girl", "killing a man".
-_OBJECT = re.compile(
-    r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+"
-    rf"(?:[Aa]n?|[Oo]ne)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\b|{_AGED})"
-)
+_OBJECT = re.compile(rf"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+{_A_PERSON}")
 #: "in stable condition", "non-life-threatening injuries": someone was hurt, even
 #: when the text only says "she". Counted as one person however often repeated.
 _CONDITION = re.compile(
@@ -71,12 +77,11 @@ _SLOT_OF = [(slot, re.compile(rf"^(?:{pattern})$")) for slot, pattern in _VERBS.
 
 
 _VERB_ALTERNATIVES = "|".join(_VERBS.values())
-_PERSON_OR_AGE = rf"(?:[\w-]+\s+){{0,2}}?(?:(?:{_PERSON})\b|{_AGED})"
 #: Two people at once: "a man and his 11-year-old son were found dead", "the man and
 #: woman were pronounced dead", "a woman and toddler died", "both were shot".
 _PAIR = re.compile(
-    rf"(?:\b(?:[Aa]n?|[Tt]he)\s+{_PERSON_OR_AGE}\s+and\s+(?:(?:an?|his|her|their|the)\s+)?"
-    rf"{_PERSON_OR_AGE}|\bBoth(?:\s+victims|\s+men|\s+women)?)"
+    rf"(?:\b(?:[Aa]n?|[Tt]he)\s+{_one_person(2)}\s+and\s+(?:(?:an?|his|her|their|the)\s+)?"
+    rf"{_one_person(2)}|\bBoth(?:\s+victims|\s+men|\s+women)?)"
     rf"(?:\s+(?:were|are|have been)\s+(?:also\s+|both\s+)?(?:\w+ly\s+)?"
     rf"(?P<verb>{_VERB_ALTERNATIVES})\b|\s+(?:later\s+|both\s+)?died\b)"
 )
@@ -94,12 +99,12 @@ _PREDICATE = (
 )
 _APPOSITION = r"(?:,[^,.;]{1,60},)?"
 _DEFINITE = re.compile(
-    rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b|{_AGED})"
+    rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+{_one_person(2)}"
     rf"{_APPOSITION}|\b(?:[Hh]e|[Ss]he)\b){_PREDICATE}"
 )
 #: "a shooting that left a 16-year-old girl dead", "left one man injured".
 _LEFT = re.compile(
-    rf"\bleft\s+(?:[Aa]n?|[Oo]ne)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\b|{_AGED})"
+    rf"\bleft\s+{_A_PERSON}"
     r"\s+(?:(?:critically|seriously|badly)\s+)?(?P<verb>dead|injured|wounded|hurt)\b"
 )
 #: "accidentally shot his 12-year-old brother", "shot himself in the leg": one
@@ -116,10 +121,10 @@ _BEFORE_NAME = re.compile(
     r"(?:(?P<killed>\bkilled|\bkilling|\bdeath of|\bmurder of|\bkilling of|\bfatal shooting of"
     r"|\bshooting death of)|(?P<injured>\bwounded|\bwounding|\binjured|\binjuring))"
     r"\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}"
+    # A second name joined by "and" shares the first one's fate ("killed Ada Brook and
+    # Cem Ulu", "killed Ada Brook, 21, and Cem Ulu").
     r"(?:(?:[A-Z][\w'’.-]*\s*){1,3}(?:,\s*\d{1,3},)?\s*and\s+)?$"
 )
-"""A second name joined by "and" shares the first one's fate ("killed Ada Brook and
-Cem Ulu", "killed Ada Brook, 21, and Cem Ulu")."""
 NAME_WINDOW = 80
 
 
