@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from corroborate.dedup import (
+    BANDS,
     DedupItem,
+    DuplicateUpdate,
+    band_keys,
     find_duplicates,
     jaccard,
     shingles,
-    signature,
-    update_duplicates,
 )
 
 BODY = (
@@ -65,21 +68,44 @@ def _variants() -> list[DedupItem]:
     return items
 
 
-def _incremental(batches: list[list[DedupItem]]) -> dict[str, str]:
-    stored: dict[str, bytes] = {}
-    texts: dict[str, str] = {}
+class _Compared:
+    """Compared articles kept in memory, as the store keeps them; records what is read."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, list[int]] = {}
+        self.stored_texts: dict[str, str] = {}
+        self.asked: list[str] = []
+
+    def sharing_bands(self, keys: Mapping[str, Sequence[int]]) -> dict[str, list[str]]:
+        found = {
+            a: sorted(
+                o
+                for o, theirs in self.keys.items()
+                if set(enumerate(mine)) & set(enumerate(theirs))
+            )
+            for a, mine in keys.items()
+        }
+        return {a: others for a, others in found.items() if others}
+
+    def texts(self, ids: Sequence[str]) -> dict[str, str]:
+        self.asked.extend(ids)
+        return {i: self.stored_texts[i] for i in ids}
+
+    def text_lengths(self, ids: Sequence[str]) -> dict[str, int]:
+        return {i: len(self.stored_texts[i]) for i in ids}
+
+
+def _incremental(batches: list[list[DedupItem]], chunk: int = 1000) -> dict[str, str]:
+    compared = _Compared()
     mapping: dict[str, str] = {}
-    asked: list[str] = []
-
-    def read_texts(ids: list[str]) -> dict[str, str]:
-        asked.extend(ids)
-        return {i: texts[i] for i in ids}
-
     for batch in batches:
-        mapping, signatures = update_duplicates(batch, stored, mapping, read_texts)
-        stored.update(signatures)
-        texts.update({item.id: item.text for item in batch})
-    assert set(asked) <= set(texts)
+        update = DuplicateUpdate(compared, mapping)
+        for start in range(0, len(batch), chunk):
+            part = batch[start : start + chunk]
+            compared.keys.update(update.add(part))
+            compared.stored_texts.update({item.id: item.text for item in part})
+        mapping = update.mapping()
+    assert set(compared.asked) <= set(compared.stored_texts)
     return mapping
 
 
@@ -95,6 +121,7 @@ def test_adding_articles_batch_by_batch_gives_the_groups_of_one_pass() -> None:
         cuts = sorted(random.Random(seed + 100).sample(range(1, len(shuffled)), 3))
         batches = [shuffled[a:b] for a, b in zip([0, *cuts], [*cuts, len(shuffled)], strict=True)]
         assert _incremental(batches) == expected, f"seed {seed}"
+        assert _incremental(batches, chunk=2) == expected, f"seed {seed}, chunks of 2"
 
 
 def test_a_new_longer_copy_becomes_the_kept_article() -> None:
@@ -104,9 +131,28 @@ def test_a_new_longer_copy_becomes_the_kept_article() -> None:
     assert mapping["body-0"] == "body-5" and "body-5" not in mapping
 
 
-def test_signature_is_compact_and_stable() -> None:
-    assert signature(BODY) == signature(BODY) and len(signature(BODY)) == 128 * 4
-    assert signature(BODY) != signature(OTHER)
+def test_band_keys_are_stable_64_bit_hashes_one_a_band() -> None:
+    keys = band_keys(BODY)
+    assert keys == band_keys(BODY) and len(keys) == len(BANDS) > 10
+    assert all(-(2**63) <= key < 2**63 for key in keys)
+    assert not set(enumerate(keys)) & set(enumerate(band_keys(OTHER)))
+    copy = BODY.replace("Tuesday", "Wednesday")
+    assert set(enumerate(keys)) & set(enumerate(band_keys(copy)))  # a near-copy shares a band
+
+
+def test_only_candidates_that_may_join_a_group_are_read() -> None:
+    # Five stored copies already in one group: a new copy needs one comparison, not five.
+    compared = _Compared()
+    first = DuplicateUpdate(compared, {})
+    copies = [DedupItem(f"copy-{n}", BODY + " x" * n) for n in range(5)]
+    compared.keys.update(first.add(copies))
+    compared.stored_texts.update({item.id: item.text for item in copies})
+    mapping = first.mapping()
+    assert len(mapping) == 4
+    later = DuplicateUpdate(compared, mapping)
+    later.add([DedupItem("copy-new", BODY + " y")])
+    assert len(compared.asked) == 1
+    assert later.mapping() == {**{f"copy-{n}": "copy-4" for n in range(4)}, "copy-new": "copy-4"}
 
 
 def test_a_new_article_that_links_two_stored_groups_joins_them_into_one() -> None:

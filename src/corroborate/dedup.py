@@ -1,26 +1,34 @@
 """Near-duplicates: syndicated copies, re-scrapes and title variants of one article.
 
-MinHash over word shingles finds candidate pairs in sub-linear time (datasketch's
-LSH); every candidate is then confirmed with the exact Jaccard similarity of the
-shingle sets, so the outcome does not depend on hash luck. Each group keeps its
-longest text (ties: smallest id); the others point at it with ``duplicate_of``.
+MinHash over word shingles (datasketch) finds candidate pairs: two articles whose
+signatures agree on every value of one band (datasketch's LSH banding for the
+threshold) are compared. Every candidate is then confirmed with the exact Jaccard
+similarity of the shingle sets, so the outcome does not depend on hash luck. Each
+group keeps its longest text (ties: smallest id); the others point at it with
+``duplicate_of``.
 
-:func:`update_duplicates` does the same for a few new articles beside many stored
-ones: the stored articles' signatures (:func:`signature`) stand in for their texts,
-only the texts of candidate pairs are read again, and the groups found before are
-kept. A candidate pair is one whose signatures collide, whatever order articles
-come in, so the groups are the ones :func:`find_duplicates` finds over all of them.
+Why the bands live in the store, not in datasketch's ``MinHashLSH``: its in-memory
+index holds Python objects for 21 band keys an article, about 7 KB an article (700 MB
+at 100,000 articles), and had to be rebuilt from every stored signature on each run.
+Here each article's band keys (:func:`band_keys`, 21 64-bit hashes) are stored once;
+:class:`DuplicateUpdate` asks the store which stored articles share a band with the
+new ones (one join), reads only the texts it must compare, and keeps the groups found
+before. New articles come in chunks, so memory stays flat however many there are. A
+candidate pair is one whose bands collide, whatever order articles come in, and a pair
+already in one group needs no comparison, so the groups are those of one pass.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 SHINGLE_WORDS = 3
 NUM_PERM = 128
@@ -29,9 +37,14 @@ NUM_PERM = 128
 #: two outlets' own write-ups of one event stay far below.
 THRESHOLD = 0.7
 _WORD = re.compile(r"\w+", re.UNICODE)
-#: Names the settings signatures and groups depend on: stored ones made under others
+#: Names the settings band keys and groups depend on: stored ones made under others
 #: are made again.
-VERSION = f"minhash{NUM_PERM}-shingles{SHINGLE_WORDS}-jaccard{THRESHOLD}"
+VERSION = f"minhash{NUM_PERM}-shingles{SHINGLE_WORDS}-jaccard{THRESHOLD}-bands"
+#: Candidates are looked for at a lower similarity than the threshold, so that pairs
+#: just above it are found despite MinHash's estimation error.
+_BANDING = MinHashLSH(threshold=max(0.05, THRESHOLD - 0.15), num_perm=NUM_PERM)
+#: (first, end) signature positions of each band.
+BANDS: tuple[tuple[int, int], ...] = tuple(_BANDING.hashranges)
 
 
 @dataclass(frozen=True)
@@ -40,6 +53,19 @@ class DedupItem:
 
     id: str
     text: str
+
+
+class ComparedArticles(Protocol):
+    """What the stage reads of the articles compared before (the store provides it)."""
+
+    def sharing_bands(self, keys: Mapping[str, Sequence[int]]) -> dict[str, list[str]]:
+        """For each new article id, the compared articles that share one of its band
+        keys (:func:`band_keys`; band number = position in the list)."""
+        ...
+
+    def texts(self, ids: Sequence[str]) -> Mapping[str, str]: ...
+
+    def text_lengths(self, ids: Sequence[str]) -> Mapping[str, int]: ...
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
@@ -57,18 +83,9 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 def find_duplicates(items: Sequence[DedupItem], threshold: float = THRESHOLD) -> dict[str, str]:
     """Map each duplicate's id to the id of the article kept for its group."""
-    ordered = sorted(items, key=lambda item: item.id)
-    sets = _shingle_cache({item.id: item.text for item in ordered})
-    lsh = _lsh(threshold)
-    parent = {item.id: item.id for item in ordered}
-    for item in ordered:
-        signature = _minhash(sets(item.id))
-        for other in lsh.query(signature):
-            if jaccard(sets(item.id), sets(other)) >= threshold:
-                _union(parent, item.id, other)
-        lsh.insert(item.id, signature)
-    lengths = {item.id: len(item.text) for item in ordered}
-    return _kept_per_group([item.id for item in ordered], parent, lengths)
+    update = DuplicateUpdate(_NothingCompared(), {}, threshold)
+    update.add(items)
+    return update.mapping()
 
 
 #: Shingle sets kept at once while confirming candidates. A set costs about 50 KB (a
@@ -77,94 +94,148 @@ def find_duplicates(items: Sequence[DedupItem], threshold: float = THRESHOLD) ->
 SHINGLE_CACHE_SIZE = 2048
 
 
-def _shingle_cache(texts: Mapping[str, str]) -> Callable[[str], set[str]]:
+def _shingle_cache(text_of: Callable[[str], str]) -> Callable[[str], set[str]]:
     """Shingle sets by article id, the most recently used ones kept."""
 
     @lru_cache(maxsize=SHINGLE_CACHE_SIZE)
     def shingled(article_id: str) -> set[str]:
-        return shingles(texts[article_id])
+        return shingles(text_of(article_id))
 
     return shingled
 
 
-def signature(text: str) -> bytes:
-    """The MinHash signature of ``text``'s shingles, as :func:`update_duplicates` takes it."""
-    return _packed(_minhash(shingles(text)))
+def band_keys(text: str) -> list[int]:
+    """The keys of ``text``'s MinHash signature, one a band (signed 64-bit, as stored)."""
+    return _keys(_minhash(shingles(text)))
 
 
-def update_duplicates(
-    new: Sequence[DedupItem],
-    stored: Mapping[str, bytes],
-    previous: Mapping[str, str],
-    read_texts: Callable[[Sequence[str]], Mapping[str, str]],
-    threshold: float = THRESHOLD,
-) -> tuple[dict[str, str], dict[str, bytes]]:
-    """The duplicate mapping of the stored articles and ``new`` together, and the new
-    articles' signatures.
+class DuplicateUpdate:
+    """The near-duplicate groups of the compared articles with new ones added, a chunk
+    of new articles at a time (:meth:`add`), then read with :meth:`mapping`.
 
-    ``stored``: the signature of every stored article (from :func:`signature`);
-    ``previous``: their mapping, from this function or :func:`find_duplicates` over
-    them; ``read_texts``: the texts of stored articles by id, asked only for those
-    that are candidates of a new article or share a group with one.
+    ``compared``: the articles compared before, whose band keys the caller stores;
+    ``previous``: their mapping, from this class over them.
     """
-    lsh = _lsh(threshold)
-    for article_id, packed in stored.items():
-        lsh.insert(article_id, _lean(packed))
-    ordered = sorted(new, key=lambda item: item.id)
-    signatures: dict[str, bytes] = {}
-    candidates: list[tuple[str, list[str]]] = []
-    for item in ordered:
-        minhash = _minhash(shingles(item.text))
-        candidates.append((item.id, list(lsh.query(minhash))))
-        lsh.insert(item.id, minhash)
-        signatures[item.id] = _packed(minhash)
-    ids = [*stored, *(item.id for item in ordered)]
-    parent = {article_id: article_id for article_id in ids}
-    for duplicate, kept in previous.items():
-        if duplicate in parent and kept in parent:
-            _union(parent, duplicate, kept)
-    texts = {item.id: item.text for item in ordered}
-    wanted = sorted({o for _, found in candidates for o in found if o not in texts})
-    texts.update(read_texts(wanted))
-    sets = _shingle_cache(texts)
-    for article_id, found in candidates:
-        for other in found:
-            if jaccard(sets(article_id), sets(other)) >= threshold:
-                _union(parent, article_id, other)
-    fresh = [item.id for item in ordered]
-    return _regrouped(ids, fresh, parent, previous, texts, read_texts), signatures
+
+    def __init__(
+        self,
+        compared: ComparedArticles,
+        previous: Mapping[str, str],
+        threshold: float = THRESHOLD,
+    ) -> None:
+        self._compared = compared
+        self._previous = dict(previous)
+        self._threshold = threshold
+        self._parent: dict[str, str] = {}
+        for duplicate, kept in previous.items():
+            self._parent.setdefault(duplicate, duplicate)
+            self._parent.setdefault(kept, kept)
+            _union(self._parent, duplicate, kept)
+        self._fresh: list[str] = []
+        self._lengths: dict[str, int] = {}
+
+    def add(self, items: Sequence[DedupItem]) -> dict[str, list[int]]:
+        """Compare ``items`` with the compared articles and with each other; return
+        their band keys, which the caller stores before the next chunk comes in."""
+        ordered = sorted(items, key=lambda item: item.id)
+        keys = {item.id: band_keys(item.text) for item in ordered}
+        candidates = _merged(self._compared.sharing_bands(keys), _within(keys))
+        texts = _TextReader(self._compared, {item.id: item.text for item in ordered})
+        texts.prefetch([next(iter(found), "") for found in candidates.values()])
+        sets = _shingle_cache(texts.__getitem__)
+        for item in ordered:
+            self._parent.setdefault(item.id, item.id)
+            self._fresh.append(item.id)
+            self._lengths[item.id] = len(item.text)
+            for other in candidates.get(item.id, []):
+                self._parent.setdefault(other, other)
+                if _find(self._parent, item.id) == _find(self._parent, other):
+                    continue  # already one group: comparing changes nothing
+                if other not in texts:  # the rest of this article's candidates, at once
+                    texts.prefetch([o for o in candidates[item.id] if o not in texts])
+                if jaccard(sets(item.id), sets(other)) >= self._threshold:
+                    _union(self._parent, item.id, other)
+        return keys
+
+    def mapping(self) -> dict[str, str]:
+        """The previous mapping, with every group that gained a new article chosen anew."""
+        parent = self._parent
+        new_roots = {_find(parent, article_id) for article_id in self._fresh}
+        members = sorted(a for a in list(parent) if _find(parent, a) in new_roots)
+        lengths = dict(self._lengths)
+        lengths.update(self._compared.text_lengths([a for a in members if a not in lengths]))
+        mapping = {d: k for d, k in self._previous.items() if _find(parent, d) not in new_roots}
+        mapping.update(_kept_per_group(members, parent, lengths))
+        return mapping
 
 
-def _regrouped(
-    ids: list[str],
-    fresh: list[str],
-    parent: dict[str, str],
-    previous: Mapping[str, str],
-    texts: dict[str, str],
-    read_texts: Callable[[Sequence[str]], Mapping[str, str]],
-) -> dict[str, str]:
-    """The previous mapping, with every group that gained a new member chosen anew."""
-    new_roots = {_find(parent, article_id) for article_id in fresh}
-    members = [article_id for article_id in ids if _find(parent, article_id) in new_roots]
-    texts.update(read_texts([a for a in members if a not in texts]))
-    lengths = {article_id: len(texts[article_id]) for article_id in members}
-    mapping = {d: k for d, k in previous.items() if _find(parent, d) not in new_roots}
-    mapping.update(_kept_per_group(sorted(members), parent, lengths))
-    return mapping
+class _TextReader:
+    """Texts by id: the chunk's own, and compared articles' read from the store in
+    batches, only when a comparison needs them."""
+
+    def __init__(self, compared: ComparedArticles, texts: dict[str, str]) -> None:
+        self._compared = compared
+        self._texts = texts
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self._texts
+
+    def __getitem__(self, article_id: str) -> str:
+        if article_id not in self._texts:
+            self.prefetch([article_id])
+        return self._texts[article_id]
+
+    def prefetch(self, ids: Sequence[str]) -> None:
+        wanted = sorted({a for a in ids if a and a not in self._texts})
+        if wanted:
+            self._texts.update(self._compared.texts(wanted))
 
 
-def _lsh(threshold: float) -> MinHashLSH:
-    return MinHashLSH(threshold=max(0.05, threshold - 0.15), num_perm=NUM_PERM)
+class _NothingCompared:
+    """No article compared before: :func:`find_duplicates` over one list."""
+
+    def sharing_bands(self, keys: Mapping[str, Sequence[int]]) -> dict[str, list[str]]:
+        return {}
+
+    def texts(self, ids: Sequence[str]) -> Mapping[str, str]:
+        return {}
+
+    def text_lengths(self, ids: Sequence[str]) -> Mapping[str, int]:
+        return {}
 
 
-def _packed(minhash: MinHash) -> bytes:
-    """The signature as stored: its hash values (below 2**32) as uint32, 512 bytes."""
-    return np.asarray(minhash.hashvalues, dtype=np.uint32).tobytes()
+def _within(keys: Mapping[str, Sequence[int]]) -> dict[str, list[str]]:
+    """For each article of a chunk, the chunk's other articles sharing a band key."""
+    buckets: dict[tuple[int, int], list[str]] = {}
+    for article_id, bands in keys.items():
+        for band, key in enumerate(bands):
+            buckets.setdefault((band, key), []).append(article_id)
+    found: dict[str, set[str]] = {}
+    for members in buckets.values():
+        for article_id in members:
+            if len(members) > 1:
+                found.setdefault(article_id, set()).update(m for m in members if m != article_id)
+    return {article_id: sorted(others) for article_id, others in found.items()}
 
 
-def _lean(packed: bytes) -> LeanMinHash:
-    values = np.frombuffer(packed, dtype=np.uint32).astype(np.uint64)
-    return LeanMinHash(seed=1, hashvalues=values, scheme=_SCHEME)
+def _merged(*candidates: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    merged: dict[str, set[str]] = {}
+    for found in candidates:
+        for article_id, others in found.items():
+            merged.setdefault(article_id, set()).update(others)
+    return {article_id: sorted(others) for article_id, others in merged.items()}
+
+
+def _keys(minhash: MinHash) -> list[int]:
+    values = np.asarray(minhash.hashvalues, dtype=np.uint32)
+    return [
+        int.from_bytes(
+            hashlib.blake2b(values[first:end].tobytes(), digest_size=8).digest(),
+            "little",
+            signed=True,
+        )
+        for first, end in BANDS
+    ]
 
 
 def _minhash(shingle_set: set[str]) -> MinHash:
@@ -172,10 +243,6 @@ def _minhash(shingle_set: set[str]) -> MinHash:
     # One vectorised call: the same signature as updating shingle by shingle, 5x faster.
     minhash.update_batch([shingle.encode("utf-8", "surrogatepass") for shingle in shingle_set])
     return minhash
-
-
-#: The hash scheme of :func:`_minhash` signatures (datasketch needs it to rebuild one).
-_SCHEME = MinHash(num_perm=NUM_PERM, seed=1).scheme
 
 
 def _find(parent: dict[str, str], node: str) -> str:

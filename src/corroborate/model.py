@@ -8,6 +8,7 @@ and a stage can be swapped, tested or run in another process on its own.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -349,6 +350,7 @@ class Story:
 class RunResult:
     """Everything a run knows: the articles in the store, skipped inputs, stories."""
 
-    articles: list[Article] = field(default_factory=list)
+    #: A list, or a sequence read from the store as it is gone through (a run's result).
+    articles: Sequence[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)

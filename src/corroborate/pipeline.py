@@ -30,7 +30,7 @@ import numpy.typing as npt
 from corroborate.aliases import link_entities, mention_keys
 from corroborate.cluster import ClusterParams, NeighbourIndex, cluster_stories, vector_key
 from corroborate.dedup import VERSION as DEDUP_VERSION
-from corroborate.dedup import DedupItem, update_duplicates
+from corroborate.dedup import DedupItem, DuplicateUpdate
 from corroborate.embed import DEFAULT_EMBEDDER, document_text, get_embedder
 from corroborate.engine import (
     DEFAULT_ENGINE,
@@ -60,7 +60,7 @@ from corroborate.model import (
 from corroborate.nlp import DEFAULT_BACKEND as DEFAULT_RECOGNIZER
 from corroborate.quantities import find_quantities
 from corroborate.reconcile import ReconcileParams, reconcile
-from corroborate.store import Store
+from corroborate.store import Store, StoredArticles
 from corroborate.timeline import build_timeline
 from corroborate.timex import find_time_expressions
 
@@ -77,14 +77,16 @@ MENTIONS_VERSION = "2"
 INDEX_SUFFIX = ".usearch"
 
 #: Progress of a long phase: (phase, item shown to the user, items done, items in all).
-#: Phases: "reading" (per input file), "fetching" (per URL), "entities" and "embedding"
-#: (per article), "claims" (per re-clustered story).
+#: Phases: "reading" (per input file), "fetching" (per URL), "dedup", "entities" and
+#: "embedding" (per article), "claims" (per re-clustered story).
 ProgressCallback = Callable[[str, str, int, int], None]
 
 #: Documents read, analysed and stored per batch (and articles per NER or embedding
 #: batch): memory stays flat however large the input, and the engine gets enough work
 #: to spread over its workers.
 STREAM_BATCH = 256
+#: New articles compared for near-duplicates at once (their texts are in memory).
+DEDUP_CHUNK = 2048
 
 
 @dataclass
@@ -151,13 +153,11 @@ def run_pipeline(
             with timed(stats, "fetch"):
                 _fetch(intake, urls, fetch, progress)
         with timed(stats, "dedup"), store.transaction():
-            _update_duplicates(store)
+            _update_duplicates(store, progress)
         index_path = store_path.with_name(store_path.name + INDEX_SUFFIX)
         stats.reclustered = update_stories(store, index_path, options, progress, engine, stats)
-        result = RunResult(
-            articles=store.articles(), skipped=store.skipped(), stories=_ordered(store.stories())
-        )
-    return result, stats
+        ids, skipped, stories = store.article_ids(), store.skipped(), _ordered(store.stories())
+    return RunResult(StoredArticles(store_path, ids), skipped, stories), stats
 
 
 def stored_stories(out_dir: Path, options: RunOptions | None = None) -> list[Story]:
@@ -800,19 +800,23 @@ def _skip(store: Store, stats: RunStats, entry: Skipped) -> None:
     stats.skipped.append(entry)
 
 
-def _update_duplicates(store: Store) -> None:
-    """Compare the articles not yet compared with every stored one (by their stored
-    signatures) and update the near-duplicate groups; all of them again when the
-    stored signatures were made under other settings."""
+def _update_duplicates(store: Store, progress: ProgressCallback | None = None) -> None:
+    """Compare the articles not yet compared with every stored one (through the stored
+    band keys) and update the near-duplicate groups; all of them again when the
+    stored keys were made under other settings. New articles go a chunk at a time,
+    each chunk's keys stored before the next, so memory does not grow with their number."""
     if store.get_meta("dedup") != DEDUP_VERSION:
-        store.clear_signatures()
+        store.clear_band_keys()
         store.set_meta("dedup", DEDUP_VERSION)
     unsigned = store.unsigned_article_ids()
     if not unsigned:
         return
-    signed = store.signatures()
-    previous = store.duplicate_map() if signed else {}
-    new = [DedupItem(a.id, a.text) for a in store.articles(unsigned)]
-    mapping, signatures = update_duplicates(new, signed, previous, store.texts)
-    store.add_signatures(signatures)
-    store.set_duplicates(mapping)
+    previous = store.duplicate_map() if store.count("dedup_bands") else {}
+    update = DuplicateUpdate(store, previous)
+    for start in range(0, len(unsigned), DEDUP_CHUNK):
+        chunk = unsigned[start : start + DEDUP_CHUNK]
+        texts = store.texts(chunk)
+        store.add_band_keys(update.add([DedupItem(a, texts[a]) for a in chunk]))
+        if progress is not None:
+            progress("dedup", chunk[-1], start + len(chunk), len(unsigned))
+    store.set_duplicates(update.mapping())
