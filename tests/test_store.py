@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from corroborate.model import Article, Problem, RawDocument, Skipped
-from corroborate.store import Store, StoreBusy
+from corroborate.store import Store, StoreBusy, StoredArticles
 
 
 def raw(doc_id: str, content: str) -> RawDocument:
@@ -106,3 +106,32 @@ def test_second_writer_fails_fast_with_a_clear_message(tmp_path: Path) -> None:
     finally:
         release.set()
         holder.join(30)
+
+
+def test_stored_articles_read_the_store_chunk_by_chunk_as_a_snapshot(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    docs = [raw(f"a{n:02d}", f"text {n}") for n in range(25)]
+    with Store(path) as store:
+        store.add_articles([article(doc, doc.doc_id) for doc in reversed(docs)])
+        ids = store.article_ids()
+    assert ids == sorted(doc.doc_id for doc in docs)
+    stored = StoredArticles(path, ids)
+    stored.CHUNK = 4  # several fetches
+    with Store(path) as store:  # added after the snapshot: not part of it
+        late = raw("a99", "late")
+        store.add_article(article(late, "a99"))
+        expected = [a for a in store.articles() if a.id != "a99"]
+    assert len(stored) == 25 and list(stored) == expected
+    assert stored == expected and stored != expected[:-1]
+    assert stored[3] == expected[3] and stored[-2:] == expected[-2:]
+
+
+def test_band_keys_find_stored_articles_sharing_a_band(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_band_keys({"old-1": [10, 20, 30], "old-2": [11, 21, 31]})
+        assert store.unsigned_article_ids() == []  # no articles stored
+        found = store.sharing_bands({"new": [99, 20, 31], "alone": [1, 2, 3], "x": [30, 0, 0]})
+        # Band numbers count: key 30 in band 0 is not key 30 in band 2.
+        assert found == {"new": ["old-1", "old-2"]}
+        store.clear_band_keys()
+        assert store.sharing_bands({"new": [99, 20, 31]}) == {}

@@ -405,8 +405,11 @@ class _RateColumn(ProgressColumn):
 
 
 def _print_summary(result: RunResult, stats: RunStats, out: Path, seconds: float) -> None:
-    languages = Counter(a.language for a in result.articles)
-    duplicates = sum(1 for a in result.articles if a.duplicate_of)
+    languages: Counter[str] = Counter()
+    duplicates = 0
+    for article in result.articles:  # one pass: a run's articles are read from the store
+        languages[article.language] += 1
+        duplicates += article.duplicate_of is not None
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_row(
         "articles",

@@ -583,8 +583,8 @@ def _entity_from_dict(data: dict[str, Any]) -> Entity:
 
 
 class StoredArticles(Sequence[Article]):
-    """The articles of the store at ``path`` (those of ``ids``, in that order), read from
-    it a chunk at a time whenever they are gone through.
+    """The articles of the store at ``path`` (those of ``ids``, which are in id order),
+    read from it a chunk at a time whenever they are gone through.
 
     Why: a run's result lists every stored article, texts included, for stories.json
     and the report; held as a list, 100,000 articles cost about a gigabyte. Going through
@@ -601,11 +601,11 @@ class StoredArticles(Sequence[Article]):
         return len(self._ids)
 
     def __iter__(self) -> Iterator[Article]:
+        # A query a chunk of ids: one query ordered by id sorted every text in DuckDB
+        # (about 200 MB more at 100,000 articles) for no gain in speed.
         with Store(self._path) as store:
             for start in range(0, len(self._ids), self.CHUNK):
-                chunk = self._ids[start : start + self.CHUNK]
-                found = {article.id: article for article in store.articles(chunk)}
-                yield from (found[article_id] for article_id in chunk)
+                yield from store.articles(self._ids[start : start + self.CHUNK])
 
     @overload
     def __getitem__(self, index: int) -> Article: ...

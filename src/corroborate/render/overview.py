@@ -7,8 +7,10 @@ was read, in which languages and over which dates, and what could not be read.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from corroborate.model import RunResult, Skipped, Story
+from corroborate.model import Article, RunResult, Skipped, Story
 from corroborate.render.html import Html, el, join, text
 from corroborate.render.sources import format_date
 from corroborate.render.widgets import badge, collapsed, muted, plural
@@ -43,20 +45,40 @@ def _stat(label: str, value: str, note: str = "", wide: bool = False) -> Html:
     )
 
 
-def _stats(result: RunResult) -> Html:
-    kept = [a for a in result.articles if a.duplicate_of is None]
-    duplicates = len(result.articles) - len(kept)
-    outlets = {a.outlet for a in result.articles if a.outlet}
-    published = [a.published for a in result.articles if a.published]
+@dataclass
+class _Counts:
+    """What the overview says of the articles, gathered in one pass over them (a run's
+    articles are read from the store as they are gone through)."""
+
+    articles: int = 0
+    duplicates: int = 0
+    outlets: set[str] = field(default_factory=set)
+    published: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, articles: Iterable[Article]) -> _Counts:
+        counts = cls()
+        for article in articles:
+            counts.articles += 1
+            counts.duplicates += article.duplicate_of is not None
+            if article.outlet:
+                counts.outlets.add(article.outlet)
+            if article.published:
+                counts.published.append(article.published)
+            counts.languages.append(article.language)
+        return counts
+
+
+def _stats(result: RunResult, counts: _Counts) -> Html:
+    duplicates = counts.duplicates
     return el(
         "div",
         _stat("stories", str(len(result.stories))),
-        _stat(
-            "articles", str(len(result.articles)), f"{duplicates} duplicates" if duplicates else ""
-        ),
-        _stat("outlets", str(len(outlets))),
-        _stat("languages", str(len({a.language for a in result.articles}))),
-        _stat("published", date_range(published), wide=True),
+        _stat("articles", str(counts.articles), f"{duplicates} duplicates" if duplicates else ""),
+        _stat("outlets", str(len(counts.outlets))),
+        _stat("languages", str(len(set(counts.languages)))),
+        _stat("published", date_range(counts.published), wide=True),
         _stat("skipped inputs", str(len(result.skipped))),
         class_="stats",
     )
@@ -128,12 +150,13 @@ def _story_index(stories: list[Story], shown: int, listed: int) -> Html:
 def overview(result: RunResult, shown: int | None = None, listed: int | None = None) -> Html:
     """Counts, languages, skipped inputs and a list of the stories: the first ``shown``
     linked to their sections, at most ``listed`` named (None: every story)."""
-    codes = [a.language for a in result.articles]
+    counts = _Counts.of(result.articles)
+    codes = counts.languages
     total = len(result.stories)
     return el(
         "section",
         el("h2", "Overview"),
-        _stats(result),
+        _stats(result, counts),
         el("p", "Languages: ", languages(codes)) if codes else None,
         _skipped(result.skipped),
         el("h3", "Stories"),
