@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -328,17 +326,3 @@ def test_offsets_always_match_and_nothing_crashes(text: str, language: str) -> N
     for q in find_quantities("t", text, language):
         assert text[q.start : q.end] == q.text
         assert q.low <= q.high or q.kind == "money"
-
-
-def test_fast_enough_for_every_article() -> None:
-    sentence = (
-        "About 1,200 people and 3 trucks travelled 140 miles in 2 hours, paying $1.2 million; "
-        "a 21-year-old man said prices rose 3.5% on June 17, between 40 and 45 minutes. "
-    )
-    article = sentence * 14  # ~500 words
-    find_quantities("t", article, "en")
-    started = time.perf_counter()
-    for _ in range(20):
-        find_quantities("t", article, "en")
-    per_second = 20 / (time.perf_counter() - started)
-    assert per_second > 100  # the target is 200/s on a quiet machine; CI shares its cores

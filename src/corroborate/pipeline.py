@@ -139,7 +139,9 @@ def run_pipeline(
 ) -> tuple[RunResult, RunStats]:
     """Ingest ``inputs`` into the store under ``out_dir`` and return everything it holds.
 
-    ``inputs`` are files, folders, http(s) URLs and text files listing URLs.
+    ``inputs`` are files, folders, http(s) URLs and text files listing URLs. The
+    result's articles are read from the store (closed by then) whenever they are gone
+    through, so a store of 100,000 articles is not held in memory for the outputs.
     """
     options = options or RunOptions()
     store_path = _store_path(out_dir, options)

@@ -141,6 +141,9 @@ class Store:
                     f"{path} is in use by another corroborate process; wait for it to finish"
                 ) from exc
             raise
+        # DuckDB prints its own progress bar for a statement over two seconds (such as
+        # the checkpoint after a batch of large pages), breaking into the run's display.
+        self._db.execute("SET enable_progress_bar = false")
         self._db.execute(_DDL)
         self._db.execute(
             "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
