@@ -537,6 +537,26 @@ def test_a_capped_report_shows_the_first_stories_and_names_the_rest() -> None:
     assert all(end <= len(island(document)["articles"][a]["text"]) for a, _, end in spans(parser))
 
 
+def test_a_capped_report_stops_where_the_texts_pass_the_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import corroborate.render as render
+
+    many = _many_stories(5)
+    first = set(many.stories[0].articles)
+    first_chars = sum(
+        len(a.text) for a in many.articles if a.id in first or a.duplicate_of in first
+    )
+    monkeypatch.setattr(render, "REPORT_TEXT_CHARS", first_chars)
+    document = render_report(many, max_stories=4)
+    assert document.count('<article class="story"') == 1
+    assert "The 1 largest stories are shown in full" in document
+    monkeypatch.setattr(render, "REPORT_TEXT_CHARS", 1)  # the first story always shows
+    assert render_report(many, max_stories=4).count('<article class="story"') == 1
+    monkeypatch.setattr(render, "REPORT_TEXT_CHARS", 10**9)
+    assert render_report(many, max_stories=4).count('<article class="story"') == 4
+
+
 def test_an_uncapped_report_shows_every_story() -> None:
     many = _many_stories(5)
     document = render_report(many, max_stories=None)

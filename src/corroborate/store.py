@@ -103,6 +103,9 @@ _ARTICLE_TYPES = {
     "duplicate_of": "VARCHAR", "text": "VARCHAR", "problems": "VARCHAR",
 }  # fmt: skip
 ARTICLE_COLUMNS = ", ".join(_ARTICLE_TYPES)
+#: Stories written a statement: their JSON payloads are built a group at a time (all
+#: at once held about 500 MB at 100,000 articles).
+_STORIES_PER_INSERT = 256
 _BAND_TYPES = {"article_id": "VARCHAR", "band": "INTEGER", "key": "BIGINT"}
 
 
@@ -477,10 +480,12 @@ class Store:
                 "DELETE FROM story_members WHERE story_id IN (SELECT unnest(?))", [removed]
             )
         stories = list(stories)
-        payloads = [(s.id, json.dumps(asdict(s), ensure_ascii=False)) for s in stories]
-        self._insert("stories", {"id": "VARCHAR", "payload": "VARCHAR"}, payloads)
-        members = [(a, s.id) for s in stories for a in s.articles]
-        self._insert("story_members", {"article_id": "VARCHAR", "story_id": "VARCHAR"}, members)
+        for start in range(0, len(stories), _STORIES_PER_INSERT):
+            chunk = stories[start : start + _STORIES_PER_INSERT]
+            payloads = [(s.id, json.dumps(asdict(s), ensure_ascii=False)) for s in chunk]
+            self._insert("stories", {"id": "VARCHAR", "payload": "VARCHAR"}, payloads)
+            members = [(a, s.id) for s in chunk for a in s.articles]
+            self._insert("story_members", {"article_id": "VARCHAR", "story_id": "VARCHAR"}, members)
 
     def stories(self) -> list[Story]:
         rows = self._db.execute("SELECT payload FROM stories ORDER BY id").fetchall()

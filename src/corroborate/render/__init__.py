@@ -40,6 +40,12 @@ ISLAND_ID = "corroborate-data"
 #: The overview still counts every article and names more stories; stories.json
 #: holds them all, and ``corroborate serve DIR`` shows and searches every one.
 REPORT_STORIES = 300
+#: Characters of article text the page carries at most when the stories shown are
+#: capped: the largest stories are shown in full while their articles' texts (with
+#: their near-duplicates', which the page lists and opens) fit. Why: a corpus of many
+#: syndicated copies made the 300 largest stories carry 100 MB of text at 100,000
+#: articles, and building that page took 1 GB of memory.
+REPORT_TEXT_CHARS = 24_000_000
 #: Stories the overview names (linked when they are shown in full).
 REPORT_INDEX = 2000
 
@@ -145,13 +151,31 @@ def _shown_articles(result: RunResult, shown: list[Story]) -> RunResult:
     return RunResult(articles=articles, skipped=[], stories=shown)
 
 
+def _fitting(result: RunResult, max_stories: int) -> list[Story]:
+    """The first ``max_stories`` stories, fewer if their texts pass
+    :data:`REPORT_TEXT_CHARS` (always at least one)."""
+    carried: dict[str, int] = {}  # kept article id -> its text and its duplicates'
+    for article in result.articles:
+        owner = article.duplicate_of or article.id
+        carried[owner] = carried.get(owner, 0) + len(article.text)
+    shown: list[Story] = []
+    total = 0
+    for story in result.stories[:max_stories]:
+        total += sum(carried.get(article_id, 0) for article_id in story.articles)
+        if shown and total > REPORT_TEXT_CHARS:
+            break
+        shown.append(story)
+    return shown
+
+
 def render_report(result: RunResult, max_stories: int | None = REPORT_STORIES) -> str:
     """The complete HTML document for ``result``; the same result always gives the same text.
 
-    The first ``max_stories`` stories (None: all) are shown in full, the others named
-    in the overview (see :data:`REPORT_STORIES`).
+    The first ``max_stories`` stories (None: all) are shown in full, fewer if their
+    texts would pass :data:`REPORT_TEXT_CHARS`; the others are named in the overview
+    (see :data:`REPORT_STORIES`).
     """
-    shown = result.stories if max_stories is None else result.stories[:max_stories]
+    shown = result.stories if max_stories is None else _fitting(result, max_stories)
     document = el("html", _head(result), _body(result, list(shown)), lang="en")
     return join([Html("<!DOCTYPE html>\n"), document, Html("\n")])
 
