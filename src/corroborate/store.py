@@ -298,12 +298,16 @@ class Store:
 
     def texts(self, ids: Sequence[str]) -> dict[str, str]:
         """The texts of those of ``ids`` that are stored."""
+        return {str(a): str(text) for a, text in self._by_id("text", ids)}
+
+    def _by_id(self, column: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        """(id, ``column``) of those of ``ids`` that are stored; ``column`` is an SQL
+        expression from this module."""
         if not ids:
-            return {}
-        rows = self._db.execute(
-            "SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]
+            return []
+        return self._db.execute(
+            f"SELECT id, {column} FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]
         ).fetchall()
-        return {str(article_id): str(text) for article_id, text in rows}
 
     def duplicate_map(self) -> dict[str, str]:
         """Article id -> the id of the article it is a near-duplicate of."""
@@ -345,12 +349,7 @@ class Store:
 
     def text_lengths(self, ids: Sequence[str]) -> dict[str, int]:
         """The length in characters of the texts of those of ``ids`` that are stored."""
-        if not ids:
-            return {}
-        rows = self._db.execute(
-            "SELECT id, length(text) FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]
-        ).fetchall()
-        return {str(article_id): int(length) for article_id, length in rows}
+        return {str(a): int(length) for a, length in self._by_id("length(text)", ids)}
 
     def clear_band_keys(self) -> None:
         self._db.execute("DELETE FROM dedup_bands")
