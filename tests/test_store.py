@@ -135,3 +135,16 @@ def test_band_keys_find_stored_articles_sharing_a_band(tmp_path: Path) -> None:
         assert found == {"new": ["old-1", "old-2"]}
         store.clear_band_keys()
         assert store.sharing_bands({"new": [99, 20, 31]}) == {}
+
+
+def test_stored_articles_of_a_removed_store_fail_loudly(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    doc = raw("a", "text a")
+    with Store(path) as store:
+        store.add_article(article(doc, "a"))
+    stored = StoredArticles(path, ["a"])
+    assert [a.id for a in stored] == ["a"]
+    path.unlink()
+    with pytest.raises(FileNotFoundError, match="is gone"):
+        list(stored)
+    assert not path.exists()  # no empty store made in its place

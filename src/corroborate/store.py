@@ -607,10 +607,19 @@ class StoredArticles(Sequence[Article]):
     def __len__(self) -> int:
         return len(self._ids)
 
+    def _store(self) -> Store:
+        """The store, opened again; never a new empty one where it was removed."""
+        if not self._path.is_file():
+            raise FileNotFoundError(
+                f"the store {self._path} holding these articles is gone; "
+                "read them (list(result.articles)) before removing it"
+            )
+        return Store(self._path)
+
     def __iter__(self) -> Iterator[Article]:
         # A query a chunk of ids: one query ordered by id sorted every text in DuckDB
         # (about 200 MB more at 100,000 articles) for no gain in speed.
-        with Store(self._path) as store:
+        with self._store() as store:
             for start in range(0, len(self._ids), self.CHUNK):
                 yield from store.articles(self._ids[start : start + self.CHUNK])
 
@@ -622,7 +631,7 @@ class StoredArticles(Sequence[Article]):
 
     def __getitem__(self, index: int | slice) -> Article | list[Article]:
         ids = self._ids[index] if isinstance(index, slice) else [self._ids[index]]
-        with Store(self._path) as store:
+        with self._store() as store:
             found = {article.id: article for article in store.articles(ids)}
         articles = [found[article_id] for article_id in ids]
         return articles if isinstance(index, slice) else articles[0]

@@ -10,7 +10,7 @@ import json
 import tempfile
 import time
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +109,8 @@ def run(options: BenchOptions) -> list[BenchTable]:
         started = time.perf_counter()
         result, _ = run_pipeline([seed_dir], Path(tmp))
         seconds = time.perf_counter() - started
+        # The run's articles are read from its store, which goes with the folder.
+        result = replace(result, articles=list(result.articles))
     ours = score_articles({a.id: a for a in result.articles}, gold)
     base = score_articles(baseline_articles(seed_dir), gold)
     table = BenchTable(
