@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -204,21 +204,21 @@ class _NothingCompared:
         return {}
 
 
-def _within(keys: Mapping[str, Sequence[int]]) -> dict[str, list[str]]:
+def _within(keys: Mapping[str, Sequence[int]]) -> dict[str, set[str]]:
     """For each article of a chunk, the chunk's other articles sharing a band key."""
     buckets: dict[tuple[int, int], list[str]] = {}
     for article_id, bands in keys.items():
         for band, key in enumerate(bands):
             buckets.setdefault((band, key), []).append(article_id)
     found: dict[str, set[str]] = {}
-    for members in buckets.values():
+    for members in (m for m in buckets.values() if len(m) > 1):
         for article_id in members:
-            if len(members) > 1:
-                found.setdefault(article_id, set()).update(m for m in members if m != article_id)
-    return {article_id: sorted(others) for article_id, others in found.items()}
+            found.setdefault(article_id, set()).update(m for m in members if m != article_id)
+    return found
 
 
-def _merged(*candidates: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+def _merged(*candidates: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
+    """Each article's candidates from every source, in id order."""
     merged: dict[str, set[str]] = {}
     for found in candidates:
         for article_id, others in found.items():
