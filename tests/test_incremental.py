@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from corroborate import pipeline
+from corroborate.model import Story
 from corroborate.pipeline import INDEX_SUFFIX, STORE_NAME, RunOptions, run_pipeline
 from corroborate.store import Store
 from tests.conftest import DEMO_CORPUS
@@ -102,3 +103,22 @@ def test_a_new_nlp_stage_version_recognises_stored_articles_again(
         key = pipeline.mentions_key(RunOptions().recognizer)
         assert key.endswith("@next")
         assert set(store.mentions(key, kept)) == set(kept)
+
+
+def test_dropping_stories_removes_links_to_them_unless_a_fresh_story_takes_the_id(
+    tmp_path: Path,
+) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        store.replace_stories(
+            [],
+            [
+                Story("s1", "One", ["a"], related=["s2", "s3"]),
+                Story("s2", "Two", ["b"], related=["s1"]),
+                Story("s3", "Three", ["c"], related=["s1"]),
+                Story("s4", "Four", ["d"]),
+            ],
+        )
+        pipeline._drop_stories(store, {"s2", "s3"}, fresh={"s3"})
+        assert store.story_links() == {"s1": ["s3"], "s4": []}
+        [kept] = store.stories_by_id(["s1"])
+        assert kept.title == "One" and kept.articles == ["a"]

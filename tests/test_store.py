@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.model import Article, Problem, RawDocument, Skipped
+from corroborate.model import Article, Problem, RawDocument, Skipped, Story
 from corroborate.store import Store, StoreBusy, StoredArticles
 
 
@@ -148,3 +148,16 @@ def test_stored_articles_of_a_removed_store_fail_loudly(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="is gone"):
         list(stored)
     assert not path.exists()  # no empty store made in its place
+
+
+def test_story_links_and_stories_by_id_read_only_what_is_asked(tmp_path: Path) -> None:
+    stories = [
+        Story("s1", "One", ["a"], related=["s2"]),
+        Story("s2", "Two", ["b"]),
+        Story("s3", "Three", ["c"], related=["s1", "s2"]),
+    ]
+    with Store(tmp_path / "s.duckdb") as store:
+        store.replace_stories([], stories)
+        assert store.story_links() == {"s1": ["s2"], "s2": [], "s3": ["s1", "s2"]}
+        assert store.stories_by_id(["s3", "s1", "nope"]) == [stories[0], stories[2]]
+        assert store.stories_by_id([]) == []

@@ -525,9 +525,10 @@ def update_stories(
         params,
     )
     stats.seconds["cluster"] = stats.seconds.get("cluster", 0.0) + time.perf_counter() - started
-    with timed(stats, "claims"):
-        _story_claims(fresh, articles, mentions, engine, options, progress)
-    _write_stories(store, touched, fresh)
+    with timed(stats, "claims"), store.transaction():
+        _drop_stories(store, touched, {story.id for story in fresh})
+        for group in _story_claims(fresh, articles, mentions, engine, options, progress):
+            store.replace_stories([], group)
     for key, spec in models.items():
         store.set_meta(key, spec)
     index.remove(gone)
@@ -544,25 +545,31 @@ def _story_claims(
     engine: Engine,
     options: RunOptions,
     progress: ProgressCallback | None,
-) -> None:
-    """Entities, facts and timeline of each story, worked out on the engine a few
-    stories' worth of articles at a time (so what is in flight stays bounded however
-    many stories there are), the next group started before this one is collected."""
+) -> Iterator[list[Story]]:
+    """Each group of ``stories`` with its entities, facts and timeline, as it is done.
+
+    Worked out on the engine a few stories' worth of articles at a time, the next
+    group started before this one is collected. The groups come back as copies and
+    the caller writes each one away: so neither what is in flight nor what is done
+    grows with the number of stories.
+    """
     groups = list(_story_groups(stories, options.batch_size))
     under_way = [_start_claims(groups[0], articles, mentions, engine, options)] if groups else []
     done = 0
     for number, group in enumerate(groups):
         if number + 1 < len(groups):
             under_way.append(_start_claims(groups[number + 1], articles, mentions, engine, options))
+        finished: list[Story] = []
         for story, claims in zip(group, under_way.pop(0)(), strict=True):
-            story.entities, story.facts, story.timeline = (
-                claims.entities,
-                claims.facts,
-                claims.timeline,
+            finished.append(
+                replace(
+                    story, entities=claims.entities, facts=claims.facts, timeline=claims.timeline
+                )
             )
             done += 1
             if progress is not None:
                 progress("claims", story.title, done, len(stories))
+        yield finished
 
 
 def _start_claims(
@@ -608,16 +615,17 @@ def story_claims(work: StoryWork, embedder: str, params: ReconcileParams) -> Sto
     return StoryClaims(entities, facts, build_timeline(facts))
 
 
-def _write_stories(store: Store, touched: set[str], fresh: list[Story]) -> None:
-    """Replace the touched stories; drop ``related`` links to stories that are gone."""
-    with store.transaction():
-        store.replace_stories(touched, [])
-        remaining = store.stories()
-        alive = {s.id for s in remaining} | {s.id for s in fresh}
-        changed = [s for s in remaining if any(r not in alive for r in s.related)]
-        for story in changed:
-            story.related = [r for r in story.related if r in alive]
-        store.replace_stories([], [*changed, *fresh])
+def _drop_stories(store: Store, touched: set[str], fresh: set[str]) -> None:
+    """Remove the ``touched`` stories, and the ``related`` links other stored stories
+    keep to ones that are gone (not taken again by a ``fresh`` story id)."""
+    store.replace_stories(touched, [])
+    links = store.story_links()
+    alive = set(links) | fresh
+    dangling = [story_id for story_id, related in links.items() if set(related) - alive]
+    changed = store.stories_by_id(dangling)
+    for story in changed:
+        story.related = [r for r in story.related if r in alive]
+    store.replace_stories([], changed)
 
 
 def _embed_missing(

@@ -490,6 +490,27 @@ class Store:
         rows = self._db.execute("SELECT payload FROM stories ORDER BY id").fetchall()
         return [story_from_dict(json.loads(str(row[0]))) for row in rows]
 
+    def stories_by_id(self, story_ids: Sequence[str]) -> list[Story]:
+        """The stored stories of ``story_ids`` (unknown ids are left out), in id order."""
+        if not story_ids:
+            return []
+        rows = self._db.execute(
+            "SELECT payload FROM stories WHERE id IN (SELECT unnest(?)) ORDER BY id",
+            [list(story_ids)],
+        ).fetchall()
+        return [story_from_dict(json.loads(str(row[0]))) for row in rows]
+
+    def story_links(self) -> dict[str, list[str]]:
+        """Story id -> the ids of its ``related`` stories, for every stored story.
+
+        Read from the payloads in DuckDB, so checking links does not load every
+        story's entities and facts.
+        """
+        rows = self._db.execute(
+            "SELECT id, json_extract(payload, '$.related') FROM stories"
+        ).fetchall()
+        return {str(story_id): json.loads(str(related or "[]")) for story_id, related in rows}
+
     def clear_stories(self) -> None:
         self._db.execute("DELETE FROM stories")
         self._db.execute("DELETE FROM story_members")
