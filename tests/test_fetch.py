@@ -24,8 +24,7 @@ from corroborate.fetch import (
 )
 from corroborate.fetch.client import parse_retry_after
 from corroborate.fetch.feeds import published_hint
-from corroborate.ingest import stable_id
-from corroborate.model import FALLBACK_HINTS, Limits, RawDocument
+from corroborate.model import FALLBACK_HINTS, Limits, RawDocument, stable_id
 from corroborate.pipeline import FETCH_CACHE_NAME, RunOptions, run_pipeline
 
 from .conftest import DEMO_CORPUS, load_stories, run_cli
