@@ -549,9 +549,9 @@ def _story_claims(
     """Each group of ``stories`` with its entities, facts and timeline, as it is done.
 
     Worked out on the engine a few stories' worth of articles at a time, the next
-    group started before this one is collected. The groups come back as copies and
-    the caller writes each one away: so neither what is in flight nor what is done
-    grows with the number of stories.
+    group started before this one is collected. The groups come back as copies for
+    the caller to write away, so the entities and facts of finished stories are not
+    held until the last one is done: only the stories' member lists stay.
     """
     groups = list(_story_groups(stories, options.batch_size))
     under_way = [_start_claims(groups[0], articles, mentions, engine, options)] if groups else []
