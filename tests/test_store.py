@@ -161,14 +161,3 @@ def test_story_links_and_stories_by_id_read_only_what_is_asked(tmp_path: Path) -
         assert store.story_links() == {"s1": ["s2"], "s2": [], "s3": ["s1", "s2"]}
         assert store.stories_by_id(["s3", "s1", "nope"]) == [stories[0], stories[2]]
         assert store.stories_by_id([]) == []
-
-
-def test_releasing_the_cache_keeps_the_memory_limit_and_the_data(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.duckdb") as store:
-        limit = store._db.execute("SELECT current_setting('memory_limit')").fetchone()
-        doc = raw("a", "text a")
-        store.add_raw(doc)
-        store.add_article(article(doc, "a"))
-        store.release_cache()
-        assert store._db.execute("SELECT current_setting('memory_limit')").fetchone() == limit
-        assert [a.id for a in store.articles()] == ["a"]

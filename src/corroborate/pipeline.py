@@ -156,7 +156,6 @@ def run_pipeline(
                 _fetch(intake, urls, fetch, progress)
         with timed(stats, "dedup"), store.transaction():
             _update_duplicates(store, progress)
-        store.release_cache()
         index_path = store_path.with_name(store_path.name + INDEX_SUFFIX)
         stats.reclustered = update_stories(store, index_path, options, progress, engine, stats)
         ids, skipped, stories = store.article_ids(), store.skipped(), _ordered(store.stories())

@@ -123,8 +123,6 @@ def _article_row(article: Article) -> tuple[object, ...]:
 #: that: ingesting 100,000 documents held 1.8 GB. ``CORROBORATE_DB_MEMORY`` sets another
 #: (DuckDB's syntax: "2GB").
 MEMORY_LIMIT = os.environ.get("CORROBORATE_DB_MEMORY") or "512MB"
-#: What :meth:`Store.release_cache` lowers DuckDB's limit to for a moment.
-RELEASED_CACHE = "16MB"
 
 
 class StoreBusy(RuntimeError):
@@ -167,18 +165,6 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
-
-    def release_cache(self) -> None:
-        """Hand the blocks DuckDB keeps cached back to the system.
-
-        Why: after reading and deduplicating a large input the buffer pool holds up to
-        ``MEMORY_LIMIT`` of written blocks that the later stages hardly read again,
-        while those stages build large structures of their own. DuckDB evicts its
-        cache down to a lowered limit (500 MB of cached blocks fell to under 80 MB
-        here); the limit is then set back.
-        """
-        self._db.execute("SET memory_limit = ?", [RELEASED_CACHE])
-        self._db.execute("SET memory_limit = ?", [MEMORY_LIMIT])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
