@@ -488,7 +488,7 @@ class Store:
 
     def stories(self) -> list[Story]:
         rows = self._db.execute("SELECT payload FROM stories ORDER BY id").fetchall()
-        return [story_from_dict(json.loads(str(row[0]))) for row in rows]
+        return _stories(rows)
 
     def stories_by_id(self, story_ids: Sequence[str]) -> list[Story]:
         """The stored stories of ``story_ids`` (unknown ids are left out), in id order."""
@@ -498,7 +498,7 @@ class Store:
             "SELECT payload FROM stories WHERE id IN (SELECT unnest(?)) ORDER BY id",
             [list(story_ids)],
         ).fetchall()
-        return [story_from_dict(json.loads(str(row[0]))) for row in rows]
+        return _stories(rows)
 
     def story_links(self) -> dict[str, list[str]]:
         """Story id -> the ids of its ``related`` stories, for every stored story.
@@ -565,6 +565,11 @@ def article_from_row(row: tuple[object, ...]) -> Article:
 
 def _opt(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def _stories(rows: Sequence[tuple[object, ...]]) -> list[Story]:
+    """Stories from rows whose first column is a stored payload."""
+    return [story_from_dict(json.loads(str(row[0]))) for row in rows]
 
 
 def story_from_dict(data: dict[str, Any]) -> Story:
