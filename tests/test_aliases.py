@@ -110,6 +110,35 @@ def test_an_ambiguous_town_lies_where_the_storys_other_places_do() -> None:
     assert town.place is not None and town.place.country == "GB"
 
 
+def test_a_compass_part_of_a_big_city_resolves_to_the_city() -> None:
+    city = resolve_place("Los Angeles", "en")
+    assert city is not None and city.country == "US"
+    assert resolve_place("South Los Angeles", "en") == city
+    assert resolve_place("Los Angeles West", "en") == city
+    # a compass word before a small town's name, or alone, is no place
+    assert resolve_place("West Side", "en") is None
+    assert resolve_place("North", "en") is None
+    # whole names come first: South Carolina is the state, not a part of Carolina
+    state = resolve_place("South Carolina", "en")
+    assert state is not None and state.name == "South Carolina" and state.latitude is None
+
+
+def test_a_us_county_places_an_ambiguous_town_in_the_us() -> None:
+    county = resolve_place("Delaware County", "en")
+    assert county is not None and county.country == "US" and county.name == "Delaware County"
+    parish = resolve_place("Calcasieu Parish", "en")
+    assert parish is not None and parish.country == "US"
+    text = "Chester police said the man was taken to a hospital in Delaware County."
+    mentions = [
+        mention("a", "Chester", "place", text.index("Chester")),
+        mention("a", "Delaware County", "place", text.index("Delaware")),
+    ]
+    town = entity_of(link_entities(mentions, {"a": "en"}), "a", 0)
+    assert town.place is not None and town.place.country == "US"
+    alone = resolve_place("Chester", "en")
+    assert alone is not None and alone.country == "GB"
+
+
 def test_a_stray_country_does_not_decide_where_a_world_city_lies() -> None:
     text = (
         "Vilnius and Kaunas said Lithuania would respond. Lithuania and Latvia agreed. "
@@ -175,9 +204,12 @@ def test_a_country_name_of_other_languages_yields_to_a_town_of_that_name() -> No
     assert lithuania is not None and lithuania.country == "LT"
 
 
-def test_abbreviated_first_words_are_spelt_out() -> None:
+def test_abbreviated_words_are_spelt_out() -> None:
     assert resolve_place("St. Louis", "en") == resolve_place("Saint Louis", "en") is not None
     assert resolve_place("Ft. Myers", "en") == resolve_place("Fort Myers", "en") is not None
+    bay = resolve_place("Bay St. Louis", "en")
+    assert bay is not None and bay == resolve_place("Bay Saint Louis", "en")
+    assert bay.country == "US" and bay != resolve_place("St. Louis", "en")
     assert resolve_place("Main St.", "en") is None
 
 
@@ -382,5 +414,5 @@ def test_the_gazetteer_cache_can_be_turned_off_or_unwritable(
     assert places._cache_path() is None
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    places._write_cache(blocker / "sub" / "g.pickle", ({}, {}, {}))  # no error, no cache
+    places._write_cache(blocker / "sub" / "g.pickle", ({}, {}, {}, {}))  # no error, no cache
     assert not (blocker / "sub").exists()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from corroborate.bench.incidents import Analysed, Gold, _incident_date, _matches
-from corroborate.model import Article
+from corroborate.aliases import link_entities
+from corroborate.bench.incidents import Analysed, Gold, _city, _incident_date, _matches
+from corroborate.model import Article, EntityType, NamedMention
 from corroborate.timex import find_time_expressions
 
 
@@ -33,3 +34,32 @@ def test_city_names_match_with_abbreviations_spelt_out() -> None:
     gold = Gold(date="2025-03-11", city="Saint Louis", killed=0, injured=1, participants=())
     assert _matches("city", "St. Louis", gold)
     assert not _matches("city", "St. Charles", gold)
+
+
+def test_county_gold_matches_the_county_name() -> None:
+    gold = Gold(date="2025-03-11", city="Rankin (county)", killed=0, injured=1, participants=())
+    assert _matches("city", "Rankin County", gold)
+    assert _matches("city", "Rankin", gold)
+    assert not _matches("city", "County", gold)
+    assert not _matches("city", "Brandon", gold)
+
+
+def _city_of(text: str, names: list[tuple[str, EntityType]]) -> str | None:
+    article = Article(id="a", source="a", content_hash="a", text=text, language="en")
+    mentions = [
+        NamedMention("a", text.index(name), text.index(name) + len(name), name, type_)
+        for name, type_ in names
+    ]
+    return _city(article, link_entities(mentions, {"a": "en"}))
+
+
+def test_the_city_falls_back_to_the_town_of_a_police_service_then_the_county() -> None:
+    text = "Tifton Police said a man was shot on Elm Road in Tift County, Georgia."
+    assert _city_of(text, [("Tifton Police", "org"), ("Georgia", "place")]) == "Tifton"
+    # a town named as a place outranks the police service's town
+    text = "Tifton Police said a man from Moultrie was shot."
+    found = _city_of(text, [("Tifton Police", "org"), ("Moultrie", "place")])
+    assert found == "Moultrie"
+    text = "A man was shot in Rankin County, deputies said."
+    assert _city_of(text, [("Rankin County", "place")]) == "Rankin County"
+    assert _city_of("A man was shot, police said.", []) is None

