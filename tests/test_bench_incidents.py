@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 from corroborate.aliases import link_entities
-from corroborate.bench.incidents import Analysed, Gold, _city, _incident_date, _matches
+from corroborate.bench.incidents import (
+    Analysed,
+    Gold,
+    _city,
+    _incident_date,
+    _matches,
+    article_readings,
+    reconciled,
+    story_facts,
+)
 from corroborate.model import Article, EntityType, NamedMention
 from corroborate.timex import find_time_expressions
 
 
-def _analysed(text: str, published: str) -> Analysed:
+def _analysed(text: str, published: str, id_: str = "a") -> Analysed:
     article = Article(
-        id="a", source="a.html", content_hash="a", text=text, published=published, language="en"
+        id=id_, source="a.html", content_hash=id_, text=text, published=published, language="en"
     )
-    return Analysed(article, [], [], find_time_expressions("a", text, "en", published))
+    return Analysed(article, [], [], find_time_expressions(id_, text, "en", published))
 
 
 def test_the_incident_day_is_the_one_told_with_its_time() -> None:
@@ -63,3 +72,19 @@ def test_the_city_falls_back_to_the_town_of_a_police_service_then_the_county() -
     text = "A man was shot in Rankin County, deputies said."
     assert _city_of(text, [("Rankin County", "place")]) == "Rankin County"
     assert _city_of("A man was shot, police said.", []) is None
+
+
+def test_a_condition_with_no_death_known_may_be_the_victim_who_died() -> None:
+    # Early reports: "in critical condition"; a later one: the teen died.
+    members = [
+        _analysed("A teen is in critical condition after a shooting.", "2025-03-10", "a"),
+        _analysed("A teen is in critical condition, police said.", "2025-03-10", "b"),
+        _analysed("A teen was killed in the shooting on Elm Road.", "2025-03-11", "c"),
+    ]
+    facts, entities = story_facts(members)
+    story = reconciled(members, article_readings(members, facts, entities), facts)
+    assert (story.killed, story.injured) == (1, 0)
+    # with no death anywhere, the condition is one person injured
+    facts, entities = story_facts(members[:2])
+    story = reconciled(members[:2], article_readings(members[:2], facts, entities), facts)
+    assert (story.killed, story.injured) == (0, 1)

@@ -384,6 +384,27 @@ def test_implied_counts_read_relative_clauses_second_victims_and_hospital_outcom
     ]
 
 
+def test_implied_counts_read_wounds_strikes_and_ages_by_decade() -> None:
+    text = (
+        "A man in his 40s was shot in the hand. The gun discharged, striking the driver in "
+        "the back. She suffered a gunshot wound to the leg. He was struck by a stray bullet."
+    )
+    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    assert found == [
+        ("A man in his 40s was shot", "shot"),
+        ("striking the driver", "shot"),
+        ("gunshot wound", "shot"),
+        ("He was struck by a stray bullet", "shot"),
+    ]
+
+
+def test_a_person_also_hurt_is_one_more() -> None:
+    text = "A boy was wounded in a shooting that also injured a woman. A boy was wounded."
+    article = _article("a", text)
+    injured = next(f for f in reconcile([article], {}, {}, []) if f.label == "people injured")
+    assert article_values(injured.claims) == {"a": 2.0}
+
+
 def test_two_people_in_one_phrase_count_two() -> None:
     text = (
         "A man and his 11-year-old son were found dead in a car on Elm Road. Both were "

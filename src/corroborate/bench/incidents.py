@@ -205,6 +205,10 @@ def article_readings(
         if a.article.id in referred_only and (own.killed or 0) >= 1:
             own.injured = None  # "in critical condition" was the one who died
         own.stated_injured, own.shot = own.injured, by_slot["shot"].get(a.article.id)
+        if a.article.id in referred_only and own.killed is None and own.injured:
+            # "in critical condition" with no death known: someone was shot, who
+            # may be the one other articles say died.
+            own.shot, own.stated_injured = max(own.shot or 0, own.injured), None
         own.injured = _injured(own, own.killed or 0)
         readings[a.article.id] = own
     return readings

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -211,9 +212,17 @@ def implied_count(claims: Sequence[Claim]) -> int:
     fewer incidents right), and an unnamed person is often the one named later."""
     victims = {str(c.attributes["victim"]) for c in claims if c.attributes.get("victim")}
     named = {victim for victim in victims if victim != REFERRED_VICTIM}
-    unnamed = [_people(c) for c in claims if not c.attributes.get("victim")]
-    someone = max(unnamed, default=int(REFERRED_VICTIM in victims))
+    unnamed = [c for c in claims if not c.attributes.get("victim")]
+    first = [_people(c) for c in unnamed if not _ALSO.search(c.text)]
+    further = sum(_people(c) for c in unnamed if _ALSO.search(c.text))
+    someone = max(first, default=int(REFERRED_VICTIM in victims)) + further
     return max(len(named), someone)
+
+
+#: "A woman was also shot", "a shooting that also injured a man": one more person
+#: than the first mention, not the same one again. ("another" and "a second" were
+#: tried too and counted fewer GVA dev incidents right: they often refer back.)
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 
 
 def _people(claim: Claim) -> int:

@@ -38,14 +38,15 @@ _VERBS = {
     r"found dead|pronounced dead|dead",
     "injured": r"wounded|injured|hurt|hospitalized|shot and wounded|shot and injured|"
     r"recovering|grazed|(?:rushed|taken|transported|flown|airlifted) to (?:\w+ ){0,3}?hospital",
-    "shot": r"(?:found )?shot",
+    "shot": r"(?:found )?shot|struck "
+    r"(?:by (?:an? )?(?:stray )?(?:bullets?|gunfire|rounds?)|in the \w+)",
 }
 #: A first mention: "a man", "an 8-year-old boy", "another woman", "a 4-year-old who"
 #: (a second victim is "another"), with an apposition or a place it was at.
 _SUBJECT = (
     rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+{_one_person(3)}"
-    r"(?:,[^,.;]{1,60},|\s+(?:in|at|inside|from|of) "
-    r"(?:(?:the|a) \w+|[A-Z][\w.]+(?: [A-Z][\w.]+)?))?(?:\s+who)?"
+    r"(?:,[^,.;]{1,60},|\s+in (?:his|her|their) (?:early |mid-?|late )?\d0s"
+    r"|\s+(?:in|at|inside|from|of) (?:(?:the|a) \w+|[A-Z][\w.]+(?: [A-Z][\w.]+)?))?(?:\s+who)?"
 )
 _AUXILIARY = r"\s+(?:was|has been|had been|is|were)\s+(?:also\s+)?(?:(?!fatally)\w+ly\s+)?"
 _PASSIVE = re.compile(rf"{_SUBJECT}{_AUXILIARY}(?P<verb>{'|'.join(_VERBS.values())})\b", re.UNICODE)
@@ -61,13 +62,22 @@ _REDUCED = re.compile(
     rf"{_SUBJECT}\s+(?P<verb>killed|wounded|injured|hurt)\s+(?:in|by|after|during|when|while|on|at)\b"
 )
 #: "a shooting that injured a 22-month-old girl", "killing a man".
-_OBJECT = re.compile(rf"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+{_A_PERSON}")
+_OBJECT = re.compile(
+    rf"\b(?:also\s+)?(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+{_A_PERSON}"
+)
 #: "in stable condition", "non-life-threatening injuries": someone was hurt, even
 #: when the text only says "she". Counted as one person however often repeated.
 _CONDITION = re.compile(
     r"\b(?:(?:stable|critical|serious|fair|grave|good)\s+condition"
     r"|(?:non-life-threatening|life-threatening|minor|serious|critical)\s+(?:injur|wound)\w*)",
     re.IGNORECASE,
+)
+#: "a gunshot wound to the leg", "suffering from gunshot wounds": someone was shot.
+_GUNSHOT_WOUND = re.compile(r"\b(?:gunshot|bullet)\s+wounds?\b", re.IGNORECASE)
+#: "the gun discharged, striking the driver in the back": someone was hit.
+_STRIKING = re.compile(
+    rf"\b(?:striking|hitting)\s+(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
+    r"|(?:him|her)(?:self)?\s+in\s+the\b)"
 )
 #: The person a condition or a definite mention ("the girl died", "he was wounded")
 #: refers to. All such phrases of one slot in an article count as one person, who
@@ -176,6 +186,10 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         found.append(ImpliedCount(match.start(), end, slot, REFERRED_VICTIM))
     for match in _CONDITION.finditer(text):
         found.append(ImpliedCount(match.start(), match.end(), "injured", REFERRED_VICTIM))
+    for match in _STRIKING.finditer(text):
+        found.append(ImpliedCount(match.start(), match.end(), "shot", REFERRED_VICTIM))
+    for match in _GUNSHOT_WOUND.finditer(text):
+        found.append(ImpliedCount(match.start(), match.end(), "shot", REFERRED_VICTIM))
     return sorted((c for c in found if not _another_time(text, c.end)), key=lambda c: c.start)
 
 
