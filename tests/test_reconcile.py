@@ -398,6 +398,25 @@ def test_implied_counts_read_wounds_strikes_and_ages_by_decade() -> None:
     ]
 
 
+def test_implied_deaths_read_bodies_reduced_clauses_and_long_appositions() -> None:
+    from corroborate.reconcile.implicit import named_casualties
+
+    text = (
+        "A body was found in a field. The man was deceased. Friends of a 16-year-old boy "
+        "shot and killed late Friday held a vigil. A woman fatally wounded on Elm Road."
+    )
+    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    assert found == [
+        ("A body was found", "killed"),
+        ("The man was deceased", "killed"),
+        ("a 16-year-old boy shot and killed late", "killed"),
+        ("A woman fatally wounded on", "killed"),
+    ]
+    text = "Ada Brook, 16, of Elmton, died Wednesday."
+    named = named_casualties(text, "en", [(0, 9, "ada")])
+    assert [(c.victim, c.slot) for c in named] == [("ada", "killed")]
+
+
 def test_a_person_also_hurt_is_one_more() -> None:
     text = "A boy was wounded in a shooting that also injured a woman. A boy was wounded."
     article = _article("a", text)

@@ -35,7 +35,7 @@ def _one_person(words: int) -> str:
 _A_PERSON = rf"(?:[Aa]n?|[Oo]ne)\s+{_one_person(3)}"
 _VERBS = {
     "killed": r"fatally (?:shot|wounded|injured)|shot (?:and killed|to death|dead)|killed|"
-    r"found dead|pronounced dead|dead",
+    r"found dead|pronounced dead|dead|deceased",
     "injured": r"wounded|injured|hurt|hospitalized|shot and wounded|shot and injured|"
     r"recovering|grazed|(?:rushed|taken|transported|flown|airlifted) to (?:\w+ ){0,3}?hospital",
     "shot": r"(?:found )?shot|struck "
@@ -59,7 +59,9 @@ _DEATH_OF = re.compile(
 #: "A toddler wounded in a shooting", "a teen killed on Friday": a reduced passive,
 #: safe only when a preposition follows ("a man shot his wife" is active).
 _REDUCED = re.compile(
-    rf"{_SUBJECT}\s+(?P<verb>killed|wounded|injured|hurt)\s+(?:in|by|after|during|when|while|on|at)\b"
+    rf"{_SUBJECT}\s+(?P<verb>(?:shot and |fatally )?(?:killed|wounded|injured)|hurt|shot to death)"
+    r"\s+(?:in|by|after|during|when|while|on|at|late|early|overnight|last|this"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
 #: "a shooting that injured a 22-month-old girl", "killing a man".
 _OBJECT = re.compile(
@@ -71,6 +73,12 @@ _CONDITION = re.compile(
     r"\b(?:(?:stable|critical|serious|fair|grave|good)\s+condition"
     r"|(?:non-life-threatening|life-threatening|minor|serious|critical)\s+(?:injur|wound)\w*)",
     re.IGNORECASE,
+)
+#: "a body was found", "discovered the body of a man": someone is dead.
+_BODY = re.compile(
+    r"\b(?:(?:[Aa]|[Tt]he)\s+body\s+(?:was|has been|had been)\s+(?:found|discovered|recovered)"
+    r"|(?:found|discovered|recovered)\s+(?:a|the)\s+body"
+    rf"|\bbody\s+of\s+{_A_PERSON})"
 )
 #: "a gunshot wound to the leg", "suffering from gunshot wounds": someone was shot.
 _GUNSHOT_WOUND = re.compile(r"\b(?:gunshot|bullet)\s+wounds?\b", re.IGNORECASE)
@@ -107,7 +115,7 @@ _PREDICATE = (
     rf"(?:{_AUXILIARY}(?:later\s+)?(?P<verb>{_VERB_ALTERNATIVES})\b"
     r"|\s+(?:later\s+|has\s+|had\s+|then\s+)*died\b)"
 )
-_APPOSITION = r"(?:,[^,.;]{1,60},)?"
+_APPOSITION = r"(?:(?:,[^,.;]{1,60}){1,3},)?"
 _DEFINITE = re.compile(
     rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+{_one_person(2)}"
     rf"{_APPOSITION}|\b(?:[Hh]e|[Ss]he)\b){_PREDICATE}"
@@ -171,7 +179,7 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         found.append(ImpliedCount(match.start(), end, slot, people=2))
     for pattern in (_REDUCED, _OBJECT):
         for match in pattern.finditer(text):
-            slot = "killed" if match.group("verb").startswith("kill") else "injured"
+            slot = "killed" if re.search("kill|death|fatal", match.group("verb")) else "injured"
             found.append(ImpliedCount(match.start(), match.end(), slot))
     for match in _LEFT.finditer(text):
         slot = "killed" if match.group("verb") == "dead" else "injured"
@@ -186,6 +194,8 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         found.append(ImpliedCount(match.start(), end, slot, REFERRED_VICTIM))
     for match in _CONDITION.finditer(text):
         found.append(ImpliedCount(match.start(), match.end(), "injured", REFERRED_VICTIM))
+    for match in _BODY.finditer(text):
+        found.append(ImpliedCount(match.start(), match.end(), "killed", REFERRED_VICTIM))
     for match in _STRIKING.finditer(text):
         found.append(ImpliedCount(match.start(), match.end(), "shot", REFERRED_VICTIM))
     for match in _GUNSHOT_WOUND.finditer(text):
