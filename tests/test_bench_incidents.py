@@ -39,6 +39,15 @@ def test_a_bare_weekday_counts_when_no_time_is_told() -> None:
     assert _incident_date(_analysed("Police are investigating.", "2025-03-12")) == "2025-03-12"
 
 
+def test_a_follow_up_names_the_incident_by_its_calendar_date() -> None:
+    # Published Wednesday 2016-12-21: the charges came Tuesday, the shooting on Dec. 13.
+    text = "Two men were charged on Tuesday in the shooting of a girl on Dec. 13."
+    assert _incident_date(_analysed(text, "2016-12-21")) == "2016-12-13"
+    # a day told with its time still comes first
+    text = "A man was shot late Monday night. A vigil is planned for Dec. 30."
+    assert _incident_date(_analysed(text, "2016-12-21")) == "2016-12-19"
+
+
 def test_city_names_match_with_abbreviations_spelt_out() -> None:
     gold = Gold(date="2025-03-11", city="Saint Louis", killed=0, injured=1, participants=())
     assert _matches("city", "St. Louis", gold)

@@ -235,24 +235,39 @@ def _referred_only(claims: Sequence[Claim]) -> set[str]:
 
 
 def _incident_date(analysed: Analysed) -> str | None:
-    """The day the article says it happened, in the week up to its publication: the
-    first day given a clock time or a part of the day ("early Sunday morning", "10 p.m.
-    Wednesday"), else the first day it names ("Sunday", "May 3"), else the publication
-    date. A bare weekday is as often a court date or a vigil as the incident; the
-    moment of a shooting is told with its time. Clock times alone do not count, as
-    their day is only assumed."""
+    """The day the article says it happened: the first day in the week up to its
+    publication given a clock time or a part of the day ("early Sunday morning", "10 p.m.
+    Wednesday"), else the first calendar date in the year before ("on Dec. 13": a
+    follow-up report names the day of the crime so), else the first day in the week it
+    names ("Sunday"), else the publication date. A bare weekday is as often a court date
+    or a vigil as the incident; the moment of a shooting is told with its time. Clock
+    times alone do not count, as their day is only assumed."""
     published = date.fromisoformat(analysed.article.published or "")
     earliest = published - timedelta(days=DATE_WINDOW_DAYS)
     timed: list[str] = []
+    calendar: list[str] = []
     named: list[str] = []
     for expression in analysed.times:
-        if not expression.date or not earliest <= date.fromisoformat(expression.date) <= published:
+        day = date.fromisoformat(expression.date) if expression.date else None
+        if day is None or day > published:
             continue
-        if expression.kind == "time" and _names_a_day(expression.text):
-            timed.append(expression.date)
+        if expression.kind == "time" and day >= earliest and _names_a_day(expression.text):
+            timed.append(expression.date or "")
         elif expression.kind == "date" and expression.precision == "day":
-            named.append(expression.date)
-    return (timed or named or [published.isoformat()])[0]
+            if _CALENDAR_DATE.search(expression.text) and day >= published - _CALENDAR_WINDOW:
+                calendar.append(expression.date or "")
+            elif day >= earliest:
+                named.append(expression.date or "")
+    return (timed or calendar or named or [published.isoformat()])[0]
+
+
+#: A date written with its month ("Dec. 13", "December 12th", "10/3"), not a weekday.
+_CALENDAR_DATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}/\d{1,2}\b"
+)
+#: How far back a calendar date may name the incident. On GVA dev, 7 days scored date
+#: 0.783, 30 days 0.792, 60 days 0.798, a year 0.803 (no limit: the same).
+_CALENDAR_WINDOW = timedelta(days=365)
 
 
 _CLOCK_WORDS = re.compile(r"\b(?:[ap]\.?m\.?|noon|midnight|o'clock|hours?|uur|Uhr)\b", re.I)
