@@ -88,7 +88,7 @@ COMPASS_PART_MIN_POPULATION = 50_000
 
 #: The last word of the US county names indexed as regions ("Cook County", "Calcasieu
 #: Parish", "Juneau Borough"): a county names no town but places a story in the US.
-_US_COUNTY_WORDS = ("County", "Parish", "Borough")
+US_COUNTY_WORDS = ("County", "Parish", "Borough")
 
 _SCRIPTS_KEPT = re.compile(r"^[\s\-'’.,()0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+$")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -243,7 +243,7 @@ def _index_regions(cache: Any) -> tuple[dict[str, Place], dict[str, frozenset[st
         _add_region(regions, state["name"], place)
         regions[_US_STATE_PREFIX + place_lookup_key(state["name"])] = place
     for county in cache.get_us_counties():
-        if county["name"].endswith(_US_COUNTY_WORDS):
+        if county["name"].endswith(US_COUNTY_WORDS):
             _add_region(regions, county["name"], Place(name=county["name"], country="US"))
     for continent in cache.get_continents().values():
         place = Place(

@@ -55,7 +55,7 @@ import numpy as np
 from anyascii import anyascii
 
 from corroborate.aliases import link_entities, mention_keys, resolve_place
-from corroborate.aliases.places import place_lookup_key
+from corroborate.aliases.places import US_COUNTY_WORDS, place_lookup_key
 from corroborate.bench import BenchOptions, BenchTable
 from corroborate.bench.clustering import GvaDoc, load_gva
 from corroborate.cluster import ClusterParams, cluster_stories
@@ -252,12 +252,12 @@ def _incident_date(analysed: Analysed) -> str | None:
         if day is None or day > published:
             continue
         if expression.kind == "time" and day >= earliest and _names_a_day(expression.text):
-            timed.append(expression.date or "")
+            timed.append(day.isoformat())
         elif expression.kind == "date" and expression.precision == "day":
             if _CALENDAR_DATE.search(expression.text) and day >= published - _CALENDAR_WINDOW:
-                calendar.append(expression.date or "")
+                calendar.append(day.isoformat())
             elif day >= earliest:
-                named.append(expression.date or "")
+                named.append(day.isoformat())
     return (timed or calendar or named or [published.isoformat()])[0]
 
 
@@ -291,7 +291,7 @@ def _city(article: Article, entities: Sequence[Entity]) -> str | None:
         mine = [m.start for m in entity.mentions if m.article == article.id]
         if entity.type != "place" or place is None or place.country != "US" or not mine:
             continue
-        if place.latitude is None and not place.name.endswith(_COUNTY_WORDS):
+        if place.latitude is None and not place.name.endswith(US_COUNTY_WORDS):
             continue  # a state
         if filed is not None and filed[0] in mine and place.latitude is not None:
             return place.name
@@ -305,7 +305,6 @@ def _city(article: Article, entities: Sequence[Entity]) -> str | None:
     return min(found, key=lambda name: (-found[name], first.get(name, 0)))
 
 
-_COUNTY_WORDS = ("County", "Parish")
 _PUBLIC_SERVICE = re.compile(r"^(.+?)\s+(?:Police|Sheriff|Fire)\b")
 
 

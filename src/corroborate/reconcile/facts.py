@@ -212,9 +212,15 @@ def implied_count(claims: Sequence[Claim]) -> int:
     fewer incidents right), and an unnamed person is often the one named later."""
     victims = {str(c.attributes["victim"]) for c in claims if c.attributes.get("victim")}
     named = {victim for victim in victims if victim != REFERRED_VICTIM}
-    unnamed = [c for c in claims if not c.attributes.get("victim")]
-    first = [_people(c) for c in unnamed if not _ALSO.search(c.text)]
-    further = sum(_people(c) for c in unnamed if _ALSO.search(c.text))
+    first: list[int] = []
+    further = 0
+    for claim in claims:
+        if claim.attributes.get("victim"):
+            continue
+        if _ALSO.search(claim.text):
+            further += _people(claim)
+        else:
+            first.append(_people(claim))
     someone = max(first, default=int(REFERRED_VICTIM in victims)) + further
     return max(len(named), someone)
 

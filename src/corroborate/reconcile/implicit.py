@@ -87,6 +87,14 @@ _STRIKING = re.compile(
     rf"\b(?:striking|hitting)\s+(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
     r"|(?:him|her)(?:self)?\s+in\s+the\b)"
 )
+#: Phrases that tell of someone without introducing them, and their slot: each is
+#: a reference (``REFERRED_VICTIM``), so repeats count one person.
+_SOMEONE_PHRASES = (
+    (_CONDITION, "injured"),
+    (_BODY, "killed"),
+    (_STRIKING, "shot"),
+    (_GUNSHOT_WOUND, "shot"),
+)
 #: The person a condition or a definite mention ("the girl died", "he was wounded")
 #: refers to. All such phrases of one slot in an article count as one person, who
 #: may be the one a first mention or a name already counts (see ``implied_count``).
@@ -192,14 +200,9 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         slot = _slot(match.group("verb")) if match.group("verb") else "killed"
         slot, end = _outcome(text, slot, match.end())
         found.append(ImpliedCount(match.start(), end, slot, REFERRED_VICTIM))
-    for match in _CONDITION.finditer(text):
-        found.append(ImpliedCount(match.start(), match.end(), "injured", REFERRED_VICTIM))
-    for match in _BODY.finditer(text):
-        found.append(ImpliedCount(match.start(), match.end(), "killed", REFERRED_VICTIM))
-    for match in _STRIKING.finditer(text):
-        found.append(ImpliedCount(match.start(), match.end(), "shot", REFERRED_VICTIM))
-    for match in _GUNSHOT_WOUND.finditer(text):
-        found.append(ImpliedCount(match.start(), match.end(), "shot", REFERRED_VICTIM))
+    for pattern, slot in _SOMEONE_PHRASES:
+        for match in pattern.finditer(text):
+            found.append(ImpliedCount(match.start(), match.end(), slot, REFERRED_VICTIM))
     return sorted((c for c in found if not _another_time(text, c.end)), key=lambda c: c.start)
 
 
