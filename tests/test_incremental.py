@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from corroborate import pipeline
+from corroborate.cluster import SECOND_EMBEDDER, ClusterParams
 from corroborate.model import Story
 from corroborate.pipeline import INDEX_SUFFIX, STORE_NAME, RunOptions, run_pipeline
 from corroborate.store import Store
@@ -122,3 +123,22 @@ def test_dropping_stories_removes_links_to_them_unless_a_fresh_story_takes_the_i
         assert store.story_links() == {"s1": ["s3"], "s4": []}
         [kept] = store.stories_by_id(["s1"])
         assert kept.title == "One" and kept.articles == ["a"]
+
+
+def test_learned_related_links_add_a_second_embedding_and_keep_the_stories(
+    tmp_path: Path,
+) -> None:
+    learned = RunOptions(cluster=ClusterParams(related_scorer="learned"))
+    theme, _ = run_pipeline([DEMO_CORPUS], tmp_path / "out")
+    result, stats = run_pipeline([DEMO_CORPUS], tmp_path / "out", learned)
+    kept = [a.id for a in result.articles if a.duplicate_of is None]
+    assert stats.reclustered == len(kept)  # a new related scorer redoes the stories
+    assert [s.articles for s in result.stories] == [s.articles for s in theme.stories]
+    with Store(tmp_path / "out" / STORE_NAME) as store:
+        assert sorted(store.vectors(SECOND_EMBEDDER, kept)) == sorted(kept)
+        assert store.get_meta("related") == "learned"
+    for path in DEMO_FILES:
+        stepwise, _ = run_pipeline([path], tmp_path / "steps", learned)
+    assert {frozenset(s.articles) for s in stepwise.stories} == {
+        frozenset(s.articles) for s in result.stories
+    }

@@ -28,7 +28,13 @@ import numpy as np
 import numpy.typing as npt
 
 from corroborate.aliases import link_entities, mention_keys
-from corroborate.cluster import ClusterParams, NeighbourIndex, cluster_stories, vector_key
+from corroborate.cluster import (
+    SECOND_EMBEDDER,
+    ClusterParams,
+    NeighbourIndex,
+    cluster_stories,
+    vector_key,
+)
 from corroborate.dedup import VERSION as DEDUP_VERSION
 from corroborate.dedup import DedupItem, DuplicateUpdate
 from corroborate.embed import DEFAULT_EMBEDDER, document_text, get_embedder
@@ -485,6 +491,7 @@ def update_stories(
         "recognizer": options.recognizer,
         "mentions": MENTIONS_VERSION,
         "claims": CLAIMS_VERSION,
+        "related": params.related_scorer,
     }
     story_of = store.story_of()
     if story_of and any(store.get_meta(key) != spec for key, spec in models.items()):
@@ -501,6 +508,8 @@ def update_stories(
         _recognise_missing(store, engine, options.recognizer, present, progress)
     with timed(stats, "embedding"):
         _embed_missing(store, engine, options.embedder, present, progress)
+        if params.related_scorer == "learned":
+            _embed_missing(store, engine, SECOND_EMBEDDER, present, progress)
     started = time.perf_counter()
     kept = sorted(a for a in story_of if a not in gone)
     new_vectors = _stored_vectors(store, options.embedder, new)
@@ -523,6 +532,7 @@ def update_stories(
         [_candidate(articles[a], mentions[a]) for a in block],
         np.stack([vectors[a] for a in block]) if block else np.zeros((0, index.dim)),
         params,
+        _second_vectors(store, params, block),
     )
     stats.seconds["cluster"] = stats.seconds.get("cluster", 0.0) + time.perf_counter() - started
     with timed(stats, "claims"), store.transaction():
@@ -647,6 +657,16 @@ def _embed_missing(
             )
         if progress is not None:
             progress("embedding", batch[-1].source, start + len(batch), len(missing))
+
+
+def _second_vectors(
+    store: Store, params: ClusterParams, block: Sequence[str]
+) -> npt.NDArray[np.float32] | None:
+    """The e5 vectors of ``block`` when the learned related scorer reads them."""
+    if params.related_scorer != "learned" or not block:
+        return None
+    second = _stored_vectors(store, SECOND_EMBEDDER, block)
+    return np.stack([second[a] for a in block])
 
 
 def _stored_vectors(

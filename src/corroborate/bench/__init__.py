@@ -91,6 +91,7 @@ REGISTRY: dict[str, str] = {
     "ner": "corroborate.bench.ner:run",
     "quantities": "corroborate.bench.quantities:run",
     "seeds": "corroborate.bench.seeds:run",
+    "similarity": "corroborate.bench.similarity:run",
     "throughput": "corroborate.bench.throughput:run",
 }
 

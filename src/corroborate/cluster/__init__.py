@@ -25,15 +25,25 @@ from corroborate.cluster.scoring import (
     theme_params,
     year_tokens,
 )
+from corroborate.cluster.similarity import (
+    PRIMARY_EMBEDDER,
+    SECOND_EMBEDDER,
+    SimilarityModelError,
+    load_similarity,
+)
 
 __all__ = [
+    "PRIMARY_EMBEDDER",
+    "SECOND_EMBEDDER",
     "ClusterParams",
     "NeighbourIndex",
     "PairSignals",
+    "SimilarityModelError",
     "cluster_labels",
     "cluster_stories",
     "combine",
     "idf_cosine",
+    "load_similarity",
     "name_tokens",
     "number_tokens",
     "pair_scores",

@@ -18,7 +18,8 @@ memory that grows with n, not n^2:
    article has among its nearest candidates.
    A component larger than ``DENSE_MAX`` is split first (see :func:`bounded`).
 3. **Related stories** link where a candidate pair across two stories reaches the
-   related cut on the theme score (the dense path looks at every pair).
+   related cut on the theme score, or on the learned similarity when that is the
+   related scorer (the dense path looks at every pair).
 """
 
 from __future__ import annotations
@@ -149,19 +150,61 @@ def pair_values(
     out = np.zeros(len(rows))
     for start in range(0, len(rows), _PAIR_CHUNK):
         r, c = rows[start : start + _PAIR_CHUNK], cols[start : start + _PAIR_CHUNK]
-        embedding = np.einsum("ij,ij->i", features.unit[r], features.unit[c])
-        group = features.lexical_group
-        same = ((group[r] == group[c]) & (group[r] >= 0)).astype(np.float64)
-        known = ~np.isnan(features.ordinals)
-        signals = [
-            (_row_dots(features.lexical, r, c) * same, same),
-            *(
-                _bag_signal(bag, r, c, params.support_tokens)
-                for bag in (features.names, features.numbers, features.years)
-            ),
-            _date_signal(features.ordinals[r], features.ordinals[c], known[r] & known[c], params),
-        ]
+        embedding, signals = _pair_signals(features, r, c, params)
         out[start : start + len(r)] = _combine(embedding, signals, params)
+    return out
+
+
+def _pair_signals(
+    features: BlockFeatures, r: IntArray, c: IntArray, params: ClusterParams
+) -> tuple[FloatArray, list[tuple[FloatArray, FloatArray]]]:
+    """Embedding cosine, then (score, support) of lexical, names, numbers, years and
+    dates, for the pairs ``(r[k], c[k])``."""
+    embedding = np.einsum("ij,ij->i", features.unit[r], features.unit[c])
+    group = features.lexical_group
+    same = ((group[r] == group[c]) & (group[r] >= 0)).astype(np.float64)
+    known = ~np.isnan(features.ordinals)
+    signals = [
+        (_row_dots(features.lexical, r, c) * same, same),
+        *(
+            _bag_signal(bag, r, c, params.support_tokens)
+            for bag in (features.names, features.numbers, features.years)
+        ),
+        _date_signal(features.ordinals[r], features.ordinals[c], known[r] & known[c], params),
+    ]
+    return embedding, signals
+
+
+def learned_values(
+    features: BlockFeatures,
+    items: Sequence[StoryCandidate],
+    second: npt.NDArray[np.floating],
+    pairs: tuple[IntArray, IntArray],
+    params: ClusterParams,
+) -> FloatArray:
+    """The learned similarity (:mod:`.similarity`) of each candidate pair."""
+    from corroborate.cluster.similarity import PairColumns, load_similarity, unit_rows, word_counts
+
+    model = load_similarity()
+    unit = unit_rows(second)
+    words = word_counts(items)
+    languages = np.array([item.language for item in items], dtype=object)
+    rows, cols = pairs
+    out = np.zeros(len(rows))
+    for start in range(0, len(rows), _PAIR_CHUNK):
+        r, c = rows[start : start + _PAIR_CHUNK], cols[start : start + _PAIR_CHUNK]
+        embedding, (lexical, names, numbers, years, _) = _pair_signals(features, r, c, params)
+        columns = PairColumns(
+            embedding=np.clip(embedding, -1.0, 1.0),
+            second=np.einsum("ij,ij->i", unit[r], unit[c]),
+            lexical=lexical,
+            names=names,
+            numbers=numbers,
+            years=years,
+            same_language=(languages[r] == languages[c]).astype(np.float64),
+            words=(words[r], words[c]),
+        )
+        out[start : start + len(r)] = model.predict(columns)
     return out
 
 
@@ -338,10 +381,15 @@ def related_links(
 
 
 def cluster_block(
-    items: Sequence[StoryCandidate], vectors: npt.NDArray[np.floating], params: ClusterParams
+    items: Sequence[StoryCandidate],
+    vectors: npt.NDArray[np.floating],
+    params: ClusterParams,
+    second: npt.NDArray[np.floating] | None = None,
 ) -> list[Story]:
     """Stories of a large block (see the module docstring); deterministic like the
-    dense path: items are put in id order first."""
+    dense path: items are put in id order first. ``second``: as for
+    :func:`~corroborate.cluster.scoring.cluster_stories`."""
+    second = scoring.check_second(params, second, len(items))
     order = sorted(range(len(items)), key=lambda i: items[i].id)
     ordered = [items[i] for i in order]
     features = block_features(ordered, np.asarray(vectors)[order], params)
@@ -375,8 +423,12 @@ def cluster_block(
     story_of = np.zeros(len(ordered), dtype=np.int64)
     for number, (group, _) in enumerate(stories):
         story_of[group] = number
-    theme_scores = pair_values(features, rows, cols, theme_params(params))
-    related_links(built, story_of, rows, cols, theme_scores, params.related_threshold)
+    if second is None:
+        theme_scores = pair_values(features, rows, cols, theme_params(params))
+    else:
+        pairs = (rows, cols)
+        theme_scores = learned_values(features, ordered, second[order], pairs, params)
+    related_links(built, story_of, rows, cols, theme_scores, scoring.related_cut(params))
     return built
 
 

