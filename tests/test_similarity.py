@@ -22,6 +22,7 @@ from corroborate.cluster.similarity import (
     load_similarity,
 )
 from corroborate.embed import document_text, get_embedder
+from tests.conftest import run_cli
 from tests.test_cluster import ARTICLES, _synthetic_block
 
 LEARNED = ClusterParams(related_scorer="learned")
@@ -139,3 +140,10 @@ def test_the_block_path_links_a_subset_of_the_dense_links() -> None:
     assert any(s.related for s in dense)
     for ours, theirs in zip(block, dense, strict=True):
         assert set(ours.related) <= set(theirs.related)
+
+
+def test_the_benchmark_runs_on_a_slice_of_the_data(shared_dir: Path) -> None:
+    code, output = run_cli("bench", "similarity", "--shared", str(shared_dir), "--limit", "20")
+    assert code == 0, output
+    assert "USE cosine r (baseline)" in output and "learned similarity F1" in output
+    assert "shipped model" in output and "learned cut on dev" in output
