@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -29,7 +29,6 @@ from rich.text import Text
 
 from corroborate import __version__
 from corroborate.bench import REGISTRY as BENCHMARKS
-from corroborate.cluster import ClusterParams, SimilarityModelError
 from corroborate.embed import DEFAULT_EMBEDDER
 from corroborate.engine import DEFAULT_ENGINE
 from corroborate.fetch import FetchOptions, is_url, url_problem
@@ -39,6 +38,9 @@ from corroborate.pipeline import RunOptions, RunStats, run_pipeline
 from corroborate.render import REPORT_STORIES
 from corroborate.watch import CHANGES_NAME, Poll, parse_interval
 from corroborate.watch import watch as watch_loop
+
+if TYPE_CHECKING:
+    from corroborate.cluster import ClusterParams
 
 app = typer.Typer(
     help="Read news coverage from many outlets and languages; line up what each source says.",
@@ -328,6 +330,7 @@ def _run_options(
 ) -> RunOptions:
     """RunOptions from the options ``run`` and ``watch`` share (the rest of ``**locals()``
     is ignored). A wrong backend fails here, before any reading, not after."""
+    from corroborate.cluster import SimilarityModelError
     from corroborate.embed import EmbedderUnavailable, get_embedder
     from corroborate.nlp import RecognizerUnavailable, get_recognizer
 
@@ -364,7 +367,12 @@ def cluster_params(embedder: str, title_language: str | None, related: str) -> C
     """The cluster settings of a run; ``ValueError`` names a related scorer that does
     not exist or cannot work with ``embedder``, and loads the learned one's model so a
     broken install fails before any reading."""
-    from corroborate.cluster import PRIMARY_EMBEDDER, SECOND_EMBEDDER, load_similarity
+    from corroborate.cluster import (
+        PRIMARY_EMBEDDER,
+        SECOND_EMBEDDER,
+        ClusterParams,
+        load_similarity,
+    )
     from corroborate.embed import get_embedder
 
     if related not in ("theme", "learned"):

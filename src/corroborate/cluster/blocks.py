@@ -31,9 +31,9 @@ import numpy as np
 import numpy.typing as npt
 from scipy.sparse import block_diag, csr_matrix
 from sklearn.feature_extraction.text import CountVectorizer
-from usearch.index import Index
 
 from corroborate.cluster import scoring
+from corroborate.cluster.neighbours import cosine_index
 from corroborate.cluster.scoring import (
     ClusterParams,
     as_tokens,
@@ -111,7 +111,7 @@ def candidate_pairs(features: BlockFeatures, count: int) -> tuple[IntArray, IntA
 def _nearest_by_embedding(unit: FloatArray, count: int) -> tuple[IntArray, IntArray]:
     """Exact search, so the pairs do not depend on the index's build order."""
     n = len(unit)
-    index = Index(ndim=unit.shape[1], metric="cos", dtype="f32")
+    index = cosine_index(unit.shape[1])
     index.add(np.arange(n, dtype=np.uint64), unit.astype(np.float32))
     found = index.search(unit.astype(np.float32), count=min(count + 1, n), exact=True)
     keys = np.asarray(found.keys, dtype=np.int64).reshape(n, -1)

@@ -15,10 +15,13 @@ import hashlib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-from usearch.index import Index
+
+if TYPE_CHECKING:
+    from usearch.index import Index
 
 #: Up to this many vectors the index searches exhaustively (exact and still fast);
 #: above it, HNSW search, whose recall at our ``count`` is practically complete.
@@ -28,6 +31,19 @@ EXACT_SEARCH_MAX = 20_000
 def vector_key(article_id: str) -> int:
     """A stable 63-bit usearch key for an article id (collisions: ~n^2 / 2^64)."""
     return int.from_bytes(hashlib.sha1(article_id.encode("utf-8")).digest()[:8], "big") >> 1
+
+
+def cosine_index(dim: int) -> Index:
+    """An empty usearch cosine index over float32 vectors of ``dim``.
+
+    Why usearch is imported here and not with the module: with usearch 2.x loaded
+    into a process early (before Ray's core library and before DuckDB), starting the
+    ray engine aborted the whole process with ``std::regex_error`` (Ray 2.60).
+    Loading it only when an index is built keeps it behind both in every run.
+    """
+    from usearch.index import Index
+
+    return Index(ndim=dim, metric="cos", dtype="f32")
 
 
 class NeighbourIndex:
@@ -41,7 +57,7 @@ class NeighbourIndex:
 
     def __init__(self, dim: int) -> None:
         self.dim = dim
-        self._index = Index(ndim=dim, metric="cos", dtype="f32")
+        self._index = cosine_index(dim)
 
     @classmethod
     def load(cls, path: Path, dim: int, expected: Iterable[str]) -> NeighbourIndex | None:
