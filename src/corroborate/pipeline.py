@@ -29,6 +29,7 @@ import numpy.typing as npt
 
 from corroborate.aliases import link_entities, mention_keys
 from corroborate.cluster import (
+    PRIMARY_EMBEDDER,
     SECOND_EMBEDDER,
     ClusterParams,
     NeighbourIndex,
@@ -150,6 +151,7 @@ def run_pipeline(
     through, so a store of 100,000 articles is not held in memory for the outputs.
     """
     options = options or RunOptions()
+    _check_related(options)
     store_path = _store_path(out_dir, options)
     stats = RunStats()
     files, urls = split_sources(inputs)
@@ -483,6 +485,7 @@ def update_stories(
     date and rebuilds it from the stored vectors. NER and embeddings of articles not
     seen before run on ``engine`` (default: in-process).
     """
+    _check_related(options)
     engine = engine or get_engine(workers=1)
     stats = stats or RunStats()
     params = options.cluster
@@ -657,6 +660,15 @@ def _embed_missing(
             )
         if progress is not None:
             progress("embedding", batch[-1].source, start + len(batch), len(missing))
+
+
+def _check_related(options: RunOptions) -> None:
+    """Refuse, before reading anything, a learned related scorer over other vectors
+    than the ones it was fitted on."""
+    if options.cluster.related_scorer == "learned" and options.embedder != PRIMARY_EMBEDDER:
+        raise ValueError(
+            f"the learned related scorer reads {PRIMARY_EMBEDDER} vectors, not {options.embedder}"
+        )
 
 
 def _second_vectors(
