@@ -14,6 +14,7 @@ from corroborate.cluster import ClusterParams, cluster_stories, pair_signals
 from corroborate.cluster.similarity import (
     FEATURES,
     SECOND_EMBEDDER,
+    ArticleColumns,
     GradedSimilarity,
     PairColumns,
     SimilarityModelError,
@@ -105,7 +106,8 @@ def test_the_matrix_is_symmetric_and_matches_the_pair_columns(
     assert np.allclose(matrix, matrix.T) and np.all(np.diag(matrix) == 1.0)
     rows, cols = np.array([0, 3]), np.array([1, 6])
     assert np.allclose(
-        matrix[rows, cols], model.predict(dense_columns(signals, ARTICLES, second, rows, cols))
+        matrix[rows, cols],
+        model.predict(dense_columns(signals, ArticleColumns.of(ARTICLES, second), rows, cols)),
     )
 
 

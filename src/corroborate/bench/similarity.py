@@ -41,6 +41,7 @@ from corroborate.cluster import ClusterParams, cluster_labels, combine, pair_sig
 from corroborate.cluster.similarity import (
     PRIMARY_EMBEDDER,
     SECOND_EMBEDDER,
+    ArticleColumns,
     GradedSimilarity,
     dense_columns,
     load_similarity,
@@ -94,7 +95,7 @@ def semeval_pairs(
     e5 = second([d.text for d in items])
     pair, theme = combine(signals, params), combine(signals, theme_params(params))
     return SemPairs(
-        features=dense_columns(signals, items, e5, rows, cols).matrix(),
+        features=dense_columns(signals, ArticleColumns.of(items, e5), rows, cols).matrix(),
         gold=np.array([p.similarity for p in kept]),
         pair_score=pair[rows, cols],
         theme_score=theme[rows, cols],

@@ -47,6 +47,7 @@ from corroborate.cluster.scoring import (
     story_title,
     tfidf_matrix,
     theme_params,
+    unit_rows,
     year_tokens,
 )
 from corroborate.model import Story, StoryCandidate
@@ -183,27 +184,16 @@ def learned_values(
     params: ClusterParams,
 ) -> FloatArray:
     """The learned similarity (:mod:`.similarity`) of each candidate pair."""
-    from corroborate.cluster.similarity import PairColumns, load_similarity, unit_rows, word_counts
+    from corroborate.cluster.similarity import ArticleColumns, load_similarity
 
     model = load_similarity()
-    unit = unit_rows(second)
-    words = word_counts(items)
-    languages = np.array([item.language for item in items], dtype=object)
+    articles = ArticleColumns.of(items, second)
     rows, cols = pairs
     out = np.zeros(len(rows))
     for start in range(0, len(rows), _PAIR_CHUNK):
         r, c = rows[start : start + _PAIR_CHUNK], cols[start : start + _PAIR_CHUNK]
-        embedding, (lexical, names, numbers, years, _) = _pair_signals(features, r, c, params)
-        columns = PairColumns(
-            embedding=np.clip(embedding, -1.0, 1.0),
-            second=np.einsum("ij,ij->i", unit[r], unit[c]),
-            lexical=lexical,
-            names=names,
-            numbers=numbers,
-            years=years,
-            same_language=(languages[r] == languages[c]).astype(np.float64),
-            words=(words[r], words[c]),
-        )
+        embedding, signals = _pair_signals(features, r, c, params)
+        columns = articles.pair_columns(r, c, np.clip(embedding, -1.0, 1.0), signals[:4])
         out[start : start + len(r)] = model.predict(columns)
     return out
 
@@ -436,8 +426,6 @@ def block_features(
     items: Sequence[StoryCandidate], vectors: npt.NDArray[np.floating], params: ClusterParams
 ) -> BlockFeatures:
     """Every article's features, with IDF over the whole block as the dense path has it."""
-    v = np.asarray(vectors, dtype=np.float64)
-    norms = np.linalg.norm(v, axis=1, keepdims=True)
     texts = [full_text(item) for item in items]
     names = [
         list(item.names) if item.names is not None else name_tokens(text)
@@ -446,7 +434,7 @@ def block_features(
     prior = params.idf_prior_docs
     lexical, group = lexical_rows(texts, [item.language for item in items], prior)
     return BlockFeatures(
-        unit=v / np.where(norms == 0, 1.0, norms),
+        unit=unit_rows(vectors),
         lexical=lexical,
         lexical_group=group,
         names=token_bag(names, prior),

@@ -274,11 +274,17 @@ def pair_scores(
 
 def embedding_similarity(vectors: npt.NDArray[np.floating]) -> FloatMatrix:
     """Cosine of the rows, renormalised so callers need not pass unit vectors."""
-    v = np.asarray(vectors, dtype=np.float64)
-    norms = np.linalg.norm(v, axis=1, keepdims=True)
-    v = v / np.where(norms == 0, 1.0, norms)
+    v = unit_rows(vectors)
     sims: FloatMatrix = np.clip(v @ v.T, -1.0, 1.0)
     return sims
+
+
+def unit_rows(vectors: npt.NDArray[np.floating]) -> FloatMatrix:
+    """The rows scaled to length 1 (zero rows stay zero), as float64."""
+    v = np.asarray(vectors, dtype=np.float64)
+    norms = np.linalg.norm(v, axis=1, keepdims=True)
+    unit: FloatMatrix = v / np.where(norms == 0, 1.0, norms)
+    return unit
 
 
 def lexical_similarity(items: Sequence[StoryCandidate], prior_docs: float = 0.0) -> Signal:

@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from corroborate.cluster.scoring import FloatMatrix, PairSignals, Signal, full_text
+from corroborate.cluster.scoring import FloatMatrix, PairSignals, Signal, full_text, unit_rows
 from corroborate.model import StoryCandidate
 
 #: The embedder of the main vectors the model was fitted with (its first feature).
@@ -97,44 +97,63 @@ class PairColumns:
         return np.column_stack(columns).astype(np.float64)
 
 
-def word_counts(items: Sequence[StoryCandidate]) -> FloatArray:
-    """Words of each article's title and text, the length features' source."""
-    return np.array([len(full_text(item).split()) for item in items], dtype=np.float64)
+@dataclass(frozen=True)
+class ArticleColumns:
+    """What the pair features need of each article, computed once per call."""
+
+    #: The second-embedding vectors, rows of length 1.
+    unit: FloatArray
+    #: Words of the title and text (the length features).
+    words: FloatArray
+    languages: npt.NDArray[np.object_]
+
+    @classmethod
+    def of(
+        cls, items: Sequence[StoryCandidate], second: npt.NDArray[np.floating]
+    ) -> ArticleColumns:
+        return cls(
+            unit=unit_rows(second),
+            words=np.array([len(full_text(item).split()) for item in items], dtype=np.float64),
+            languages=np.array([item.language for item in items], dtype=object),
+        )
+
+    def pair_columns(
+        self,
+        rows: npt.NDArray[np.int64],
+        cols: npt.NDArray[np.int64],
+        embedding: FloatArray,
+        signals: Sequence[tuple[FloatArray, FloatArray]],
+    ) -> PairColumns:
+        """The features of the pairs ``(rows[k], cols[k])``, given their embedding
+        cosine and their (score, support) of lexical, names, numbers and years."""
+        lexical, names, numbers, years = signals
+        return PairColumns(
+            embedding=embedding,
+            second=np.einsum("ij,ij->i", self.unit[rows], self.unit[cols]),
+            lexical=lexical,
+            names=names,
+            numbers=numbers,
+            years=years,
+            same_language=(self.languages[rows] == self.languages[cols]).astype(np.float64),
+            words=(self.words[rows], self.words[cols]),
+        )
 
 
 def dense_columns(
     signals: PairSignals,
-    items: Sequence[StoryCandidate],
-    second: npt.NDArray[np.floating],
+    articles: ArticleColumns,
     rows: npt.NDArray[np.int64],
     cols: npt.NDArray[np.int64],
 ) -> PairColumns:
-    """The features of the pairs ``(rows[k], cols[k])`` from the dense path's signals;
-    ``second`` holds each article's second-embedding vector (unit rows)."""
-    unit = unit_rows(second)
-    words = word_counts(items)
-    languages = np.array([item.language for item in items], dtype=object)
+    """The features of the pairs ``(rows[k], cols[k])`` from the dense path's signals."""
 
     def pick(signal: Signal) -> tuple[FloatArray, FloatArray]:
         return signal[0][rows, cols], signal[1][rows, cols]
 
-    return PairColumns(
-        embedding=signals.embedding[rows, cols],
-        second=np.einsum("ij,ij->i", unit[rows], unit[cols]),
-        lexical=pick(signals.lexical),
-        names=pick(signals.names),
-        numbers=pick(signals.numbers),
-        years=pick(signals.years),
-        same_language=(languages[rows] == languages[cols]).astype(np.float64),
-        words=(words[rows], words[cols]),
+    bags = (signals.lexical, signals.names, signals.numbers, signals.years)
+    return articles.pair_columns(
+        rows, cols, signals.embedding[rows, cols], [pick(signal) for signal in bags]
     )
-
-
-def unit_rows(vectors: npt.NDArray[np.floating]) -> FloatArray:
-    v = np.asarray(vectors, dtype=np.float64)
-    norms = np.linalg.norm(v, axis=1, keepdims=True)
-    unit: FloatArray = v / np.where(norms == 0, 1.0, norms)
-    return unit
 
 
 class GradedSimilarity:
@@ -173,10 +192,12 @@ class GradedSimilarity:
         n = len(items)
         rows, cols = np.triu_indices(n, k=1)
         scores = np.ones((n, n))
-        if len(rows):
-            values = self.predict(dense_columns(signals, items, second, rows, cols))
-            scores[rows, cols] = values
-            scores[cols, rows] = values
+        articles = ArticleColumns.of(items, second)
+        for start in range(0, len(rows), _CHUNK):
+            r, c = rows[start : start + _CHUNK], cols[start : start + _CHUNK]
+            values = self.predict(dense_columns(signals, articles, r, c))
+            scores[r, c] = values
+            scores[c, r] = values
         return scores
 
 
