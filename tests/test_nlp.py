@@ -9,11 +9,13 @@ from __future__ import annotations
 import importlib.util
 from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
 import pytest
+import srsly
 
 from corroborate.model import ENTITY_TYPES, NamedMention
 from corroborate.nlp import RecognizerUnavailable, get_recognizer, recognize, recognize_many
-from corroborate.nlp.backends import MODELS_DIR
+from corroborate.nlp.backends import MODELS_DIR, ShippedRecognizer, vote_spans
 from corroborate.nlp.chunks import chunk_text
 from corroborate.nlp.datelines import dateline
 from corroborate.nlp.labels import entity_type
@@ -83,8 +85,79 @@ def test_many_articles_at_once_give_what_each_gives_alone() -> None:
 
 def test_unknown_language_uses_multilingual_model() -> None:
     text = SENTENCES["nl"]
-    assert recognize("a1", text, "und") == recognize("a1", text, "nl")
-    assert recognize("a1", text, "xx-weird") == recognize("a1", text, "nl")
+    assert recognize("a1", text, "und") == recognize("a1", text, "it")
+    assert recognize("a1", text, "xx-weird") == recognize("a1", text, "it")
+
+
+def _names(language: str) -> list[str]:
+    shipped = get_recognizer()
+    assert isinstance(shipped, ShippedRecognizer)
+    return [model.name for model in shipped.models_for(language)]
+
+
+def test_each_language_gets_its_shipped_models() -> None:
+    assert _names("en") == ["corroborate/en"]
+    assert _names("de") == _names("und") == ["corroborate/multi"]
+    dutch = _names("nl")
+    assert dutch == _names("nl-BE") and len(dutch) >= 3
+    assert dutch[-1] == "corroborate/multi" and all(
+        n.startswith("corroborate/nl-") for n in dutch[:-1]
+    )
+
+
+def test_shipped_weights_are_widened_to_float32_on_load() -> None:
+    """The package stores float16 weights; spaCy's kernels must get float32."""
+    shipped = get_recognizer()
+    assert isinstance(shipped, ShippedRecognizer)
+    stored = srsly.msgpack_loads((MODELS_DIR / "en" / "tok2vec" / "model").read_bytes())
+    assert _has_half(stored)
+    for model in shipped.models_for("nl"):
+        for _, pipe in model._nlp.pipeline:
+            for node in pipe.model.walk():
+                for name in node.param_names:
+                    if node.has_param(name):
+                        assert node.get_param(name).dtype == np.float32, (model.name, name)
+
+
+def _has_half(value: object) -> bool:
+    if isinstance(value, np.ndarray):
+        return bool(value.dtype == np.float16)
+    if isinstance(value, dict):
+        return any(_has_half(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_half(v) for v in value)
+    return False
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        # two of four agree on span and type; a lone span is dropped
+        (
+            [[(0, 5, "person")], [(0, 5, "person"), (9, 12, "org")], [], [(20, 24, "place")]],
+            [(0, 5, "person")],
+        ),
+        # the type most voters give wins; on a tie, the first model's
+        ([[(0, 5, "org")], [(0, 5, "place")], [(0, 5, "place")], []], [(0, 5, "place")]),
+        ([[(0, 5, "org")], [(0, 5, "place")], [], []], [(0, 5, "org")]),
+        # overlapping kept spans: more votes win, and the result never overlaps
+        (
+            [
+                [(0, 9, "org")],
+                [(0, 9, "org")],
+                [(0, 9, "org"), (0, 5, "person")],
+                [(0, 5, "person")],
+            ],
+            [(0, 9, "org")],
+        ),
+        # one model: its own answer
+        ([[(3, 7, "place"), (9, 11, "other")]], [(3, 7, "place"), (9, 11, "other")]),
+    ],
+)
+def test_vote_keeps_spans_half_the_models_give(
+    answers: list[list[tuple[int, int, str]]], expected: list[tuple[int, int, str]]
+) -> None:
+    assert vote_spans(answers) == expected  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n\t  "])

@@ -20,6 +20,8 @@ from convert import CORPORA, split  # type: ignore[import-not-found]
 from spacy.tokens import DocBin
 from spacy.training import Example
 
+import corroborate.nlp.piece_layers  # noqa: F401  (registers our spaCy architectures)
+
 CORPUS = Path(__file__).parent / "corpus"
 
 

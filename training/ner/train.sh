@@ -13,4 +13,4 @@ mkdir -p "${out}"
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 exec timeout --signal=INT --kill-after=60 "$((minutes * 60))" \
   nice -n 10 .venv/bin/python -m spacy train "${config}" \
-  --output "${out}" --gpu-id -1
+  --output "${out}" --gpu-id -1 --code training/ner/register.py

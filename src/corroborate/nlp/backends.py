@@ -19,20 +19,38 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+import numpy
 
 from corroborate.model import EntityType
 from corroborate.nlp.labels import entity_type
+
+if TYPE_CHECKING:
+    from corroborate.nlp.retype import Retyper
 
 Span = tuple[int, int, EntityType]
 
 #: Where the trained pipelines live inside the package.
 MODELS_DIR = Path(__file__).resolve().parent / "models"
-#: Shipped model per language; any other language (and "und") uses :data:`FALLBACK_MODEL`.
-LANGUAGE_MODELS: dict[str, str] = {"en": "en"}
-FALLBACK_MODEL = "multi"
+#: Shipped models per language; any other language (and "und") uses
+#: :data:`FALLBACK_MODELS`. Where a language has several, their spans are put to a
+#: vote (:func:`vote_spans`). Dutch: three small Dutch models plus ``multi``, a span
+#: kept when at least two of the four give it. Why: on held-out CoNLL Dutch
+#: (``ned.testa``) the best single Dutch model reaches 0.770 typed F1, ``multi``
+#: 0.739, and the four-way vote 0.790 (see the model card).
+LANGUAGE_MODELS: dict[str, tuple[str, ...]] = {
+    "en": ("en",),
+    "nl": ("nl-a", "nl-b", "nl-c", "multi"),
+}
+FALLBACK_MODELS: tuple[str, ...] = ("multi",)
+#: Languages whose voted types get a second opinion (:mod:`corroborate.nlp.retype`),
+#: and its weights file in :data:`MODELS_DIR`. On held-out CoNLL Dutch it lifts the
+#: four-way vote from 0.788 to 0.800 typed F1.
+RETYPERS: dict[str, str] = {"nl": "nl-retype.npz"}
 #: Languages the multilingual model was trained on (beyond these it is a guess
 #: from capitalisation and shared names, but still better than nothing).
 MULTI_LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru")
@@ -134,11 +152,18 @@ class SpacyRecognizer:
         self.name = name
         self._nlp = nlp
         self._lock = threading.Lock()
+        _widen_weights(nlp)
 
     @classmethod
     def load(cls, name: str, target: str | Path) -> SpacyRecognizer:
-        """Load a pipeline, keeping only what NER needs (tagger, parser... are skipped)."""
+        """Load a pipeline, keeping only what NER needs (tagger, parser... are skipped).
+
+        Our own architectures are registered first, so a pipeline trained with them
+        (the shipped ``nl`` model, or a user's retrained copy) loads by path too.
+        """
         import spacy
+
+        import corroborate.nlp.piece_layers  # noqa: F401  (registers our spaCy architectures)
 
         try:
             nlp = spacy.load(target)
@@ -156,6 +181,12 @@ class SpacyRecognizer:
 
     def spans(self, text: str, language: str) -> list[Span]:
         return self.spans_many([text], language)[0]
+
+    def word_offsets(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each word of ``text`` as this pipeline's tokenizer cuts it."""
+        with self._lock:
+            doc = self._nlp.make_doc(text)
+        return [(token.idx, token.idx + len(token.text)) for token in doc if not token.is_space]
 
     def spans_many(self, texts: Sequence[str], language: str) -> list[list[Span]]:
         found: list[list[Span]] = []
@@ -175,17 +206,22 @@ class ShippedRecognizer:
 
     max_chars = SpacyRecognizer.max_chars
 
-    def __init__(self, models_dir: Path = MODELS_DIR) -> None:
+    def __init__(self, models_dir: Path = MODELS_DIR, retype: bool = True) -> None:
         self.name = "corroborate"
         self._dir = models_dir
+        self._retype = retype
         self._models: dict[str, SpacyRecognizer] = {}
+        self._retypers: dict[str, Retyper] = {}
         self._natasha: NatashaRecognizer | None = None
         self._natasha_failed = False
         self._lock = threading.Lock()
 
-    def model_for(self, language: str) -> SpacyRecognizer:
-        """The (cached) shipped pipeline that serves ``language``."""
-        key = LANGUAGE_MODELS.get(_base_language(language), FALLBACK_MODEL)
+    def models_for(self, language: str) -> list[SpacyRecognizer]:
+        """The (cached) shipped pipelines that serve ``language``, best first."""
+        names = LANGUAGE_MODELS.get(_base_language(language), FALLBACK_MODELS)
+        return [self._model(name) for name in names]
+
+    def _model(self, key: str) -> SpacyRecognizer:
         with self._lock:
             model = self._models.get(key)
             if model is None:
@@ -197,6 +233,23 @@ class ShippedRecognizer:
                 model = SpacyRecognizer.load(f"corroborate/{key}", path)
                 self._models[key] = model
             return model
+
+    def retyper_for(self, language: str) -> Retyper | None:
+        """The (cached) retyper of ``language``, if it has one and retyping is on."""
+        name = RETYPERS.get(_base_language(language))
+        if name is None or not self._retype:
+            return None
+        from corroborate.nlp.retype import Retyper, RetyperUnavailable
+
+        with self._lock:
+            retyper = self._retypers.get(name)
+            if retyper is None:
+                try:
+                    retyper = Retyper.load(self._dir / name)
+                except RetyperUnavailable as exc:
+                    raise RecognizerUnavailable(f"{exc}; reinstall corroborate") from exc
+                self._retypers[name] = retyper
+            return retyper
 
     def natasha(self) -> NatashaRecognizer | None:
         """Natasha, loaded on first use; None if it cannot be loaded here."""
@@ -212,12 +265,88 @@ class ShippedRecognizer:
         return self.spans_many([text], language)[0]
 
     def spans_many(self, texts: Sequence[str], language: str) -> list[list[Span]]:
-        ours = self.model_for(language).spans_many(texts, language)
+        models = self.models_for(language)
+        answers = [model.spans_many(texts, language) for model in models]
+        ours = (
+            answers[0]
+            if len(answers) == 1
+            else [vote_spans(list(v)) for v in zip(*answers, strict=True)]
+        )
+        retyper = self.retyper_for(language)
+        if retyper is not None:
+            ours = [
+                retyped_spans(retyper, models[0], t, spans)
+                for t, spans in zip(texts, ours, strict=True)
+            ]
         natasha = self.natasha() if _base_language(language) in NATASHA_LANGUAGES else None
         if natasha is None:
             return ours
         theirs = natasha.spans_many(texts, language)
         return [_with_other_names(t, o) for t, o in zip(theirs, ours, strict=True)]
+
+
+def vote_spans(answers: list[list[Span]]) -> list[Span]:
+    """The spans that at least half of the models give (same start and end), in order.
+
+    A kept span takes the type most of its voters give; a tie goes to the model
+    listed first. Where two kept spans overlap, the one with more votes wins (then
+    the longer, then the earlier), so the result never overlaps.
+    """
+    quorum = (len(answers) + 1) // 2
+    voters: dict[tuple[int, int], list[EntityType]] = {}
+    for answer in answers:
+        for start, end, kind in answer:
+            voters.setdefault((start, end), []).append(kind)
+    ranked = sorted(
+        (
+            (len(kinds), end - start, -start, start, end, kinds)
+            for (start, end), kinds in voters.items()
+        ),
+        reverse=True,
+    )
+    kept: list[Span] = []
+    for votes, _, _, start, end, kinds in ranked:
+        if votes < quorum or any(start < e and s < end for s, e, _ in kept):
+            continue
+        counts = Counter(kinds)
+        kept.append((start, end, max(kinds, key=lambda kind: counts[kind])))
+    return sorted(kept)
+
+
+def retyped_spans(
+    retyper: Retyper, tokenizer: SpacyRecognizer, text: str, spans: list[Span]
+) -> list[Span]:
+    """``spans`` with the retyper's types; a span not on word boundaries keeps its own."""
+    words = tokenizer.word_offsets(text)
+    first_word = {start: number for number, (start, _) in enumerate(words)}
+    end_word = {end: number + 1 for number, (_, end) in enumerate(words)}
+    aligned = [
+        (index, (first_word[start], end_word[end], kind))
+        for index, (start, end, kind) in enumerate(spans)
+        if start in first_word and end in end_word
+    ]
+    kinds = retyper.retype([text[s:e] for s, e in words], [name for _, name in aligned])
+    retyped = list(spans)
+    for (index, _), kind in zip(aligned, kinds, strict=True):
+        retyped[index] = (spans[index][0], spans[index][1], kind)
+    return retyped
+
+
+def _widen_weights(nlp: Any) -> None:
+    """Cast float16 weights to float32 in place.
+
+    Why: the shipped models store their weights as float16, which halves the
+    package (the predictions on held-out CoNLL Dutch are identical), but spaCy's
+    CPU kernels compute in float32.
+    """
+    for _, pipe in getattr(nlp, "pipeline", []):
+        model = getattr(pipe, "model", None)
+        if model is None:
+            continue
+        for node in model.walk():
+            for name in node.param_names:
+                if node.has_param(name) and node.get_param(name).dtype == numpy.float16:
+                    node.set_param(name, node.get_param(name).astype(numpy.float32))
 
 
 def _with_other_names(theirs: list[Span], ours: list[Span]) -> list[Span]:
