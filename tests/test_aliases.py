@@ -416,3 +416,19 @@ def test_the_gazetteer_cache_can_be_turned_off_or_unwritable(
     blocker.write_text("x")
     places._write_cache(blocker / "sub" / "g.pickle", ({}, {}, {}, {}))  # no error, no cache
     assert not (blocker / "sub").exists()
+
+
+def test_two_names_run_together_merge_neither() -> None:
+    """A model span that glues two names ("Kesselmark Group Varnholt Works") starts with
+    one known name and ends with another: attaching both would merge two
+    organisations into one entity."""
+    mentions = [
+        mention("a", "Kesselmark Group", "org"),
+        mention("b", "Varnholt Works", "org"),
+        mention("c", "Kesselmark Group Varnholt Works", "org"),
+        mention("d", "Brandvoort Glass Company", "org"),
+        mention("e", "Brandvoort Glass", "org"),
+    ]
+    entities = link_entities(mentions, {k: "en" for k in "abcde"})
+    assert entity_of(entities, "a").id != entity_of(entities, "b").id
+    assert entity_of(entities, "e").id == entity_of(entities, "d").id  # one edge only: joined

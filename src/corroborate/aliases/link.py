@@ -391,16 +391,28 @@ def _is_part_of(short: list[str], long: list[str]) -> bool:
     return 0 < size < len(long) and (long[:size] == short or long[-size:] == short)
 
 
+def _glued(long: list[str], shorter: set[tuple[str, ...]]) -> bool:
+    """Whether ``long`` starts with one of the ``shorter`` names and ends with another,
+    without the two overlapping: two names the model ran together ("Ост-Велдмарк
+    Хенриетте Схолтен-Бринк", a town and its mayor), not one longer name."""
+    heads = [len(s) for s in shorter if _is_part_of(list(s), long) and list(s) == long[: len(s)]]
+    tails = [len(s) for s in shorter if _is_part_of(list(s), long) and list(s) == long[-len(s) :]]
+    return any(h + t <= len(long) for h in heads for t in tails)
+
+
 def _link_partial_names(items: list[_Item], sets: _UnionFind) -> None:
     """ "Chargers" joins "San Diego Chargers", "Betty Ford" joins "Betty Ford
     Center": a name that is the first or last words of exactly one longer name of
     the same type, in its article if one is there, else in the whole input.
-    Gazetteer places and acronyms are left to their own rules."""
+    Gazetteer places and acronyms are left to their own rules. A longer name that
+    starts with one shorter name and ends with another takes neither (:func:`_glued`):
+    joining both would merge two entities through it."""
     candidates = [item for item in items if item.place is None and item.acronym is None]
+    names = {tuple(item.key.split()) for item in candidates}
     by_edge: dict[str, list[_Item]] = defaultdict(list)
     for item in candidates:
         words = item.key.split()
-        if len(words) > 1:
+        if len(words) > 1 and not _glued(words, names):
             by_edge[words[0]].append(item)
             by_edge[words[-1]].append(item)
     for item in candidates:
