@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -96,9 +97,7 @@ def dev_f1(
     tokenizer = voting.models_for("nl")[0]
     scores: dict[float, float] = {}
     for threshold in thresholds:
-        retyper = Retyper(
-            base.hidden_w, base.hidden_b, base.out_w, base.out_b, base.types, threshold
-        )
+        retyper = replace(base, threshold=threshold)
         hits = predicted = gold_total = 0
         for (text, gold), spans in zip(texts, voted, strict=True):
             found = set(retyped_spans(retyper, tokenizer, text, spans))

@@ -391,12 +391,13 @@ def _is_part_of(short: list[str], long: list[str]) -> bool:
     return 0 < size < len(long) and (long[:size] == short or long[-size:] == short)
 
 
-def _glued(long: list[str], shorter: set[tuple[str, ...]]) -> bool:
-    """Whether ``long`` starts with one of the ``shorter`` names and ends with another,
-    without the two overlapping: two names the model ran together ("Ост-Велдмарк
-    Хенриетте Схолтен-Бринк", a town and its mayor), not one longer name."""
-    heads = [len(s) for s in shorter if _is_part_of(list(s), long) and list(s) == long[: len(s)]]
-    tails = [len(s) for s in shorter if _is_part_of(list(s), long) and list(s) == long[-len(s) :]]
+def _glued(long: list[str], names: set[tuple[str, ...]]) -> bool:
+    """Whether ``long`` starts with one of the ``names`` and ends with another, without
+    the two overlapping: two names the model ran together ("Ост-Велдмарк Хенриетте
+    Схолтен-Бринк", a town and its mayor), not one longer name. Only ``long``'s own
+    prefixes and suffixes are looked up, so the cost does not grow with ``names``."""
+    heads = [k for k in range(1, len(long)) if tuple(long[:k]) in names]
+    tails = [k for k in range(1, len(long)) if tuple(long[-k:]) in names]
     return any(h + t <= len(long) for h in heads for t in tails)
 
 

@@ -41,7 +41,7 @@ MODELS_DIR = Path(__file__).resolve().parent / "models"
 #: vote (:func:`vote_spans`). Dutch: three small Dutch models plus ``multi``, a span
 #: kept when at least two of the four give it. Why: on held-out CoNLL Dutch
 #: (``ned.testa``) the best single Dutch model reaches 0.770 typed F1, ``multi``
-#: 0.739, and the four-way vote 0.790 (see the model card).
+#: 0.739, and the four-way vote 0.788 (see the model card).
 LANGUAGE_MODELS: dict[str, tuple[str, ...]] = {
     "en": ("en",),
     "nl": ("nl-a", "nl-b", "nl-c", "multi"),
@@ -317,6 +317,8 @@ def retyped_spans(
     retyper: Retyper, tokenizer: SpacyRecognizer, text: str, spans: list[Span]
 ) -> list[Span]:
     """``spans`` with the retyper's types; a span not on word boundaries keeps its own."""
+    if not spans:
+        return spans
     words = tokenizer.word_offsets(text)
     first_word = {start: number for number, (start, _) in enumerate(words)}
     end_word = {end: number + 1 for number, (_, end) in enumerate(words)}
