@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from corroborate.aliases import link_entities, mention_keys, name_key, resolve_place
+from corroborate.aliases.places import place_regions
 from corroborate.model import Entity, NamedMention
 
 
@@ -414,7 +415,7 @@ def test_the_gazetteer_cache_can_be_turned_off_or_unwritable(
     assert places._cache_path() is None
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    places._write_cache(blocker / "sub" / "g.pickle", ({}, {}, {}, {}))  # no error, no cache
+    places._write_cache(blocker / "sub" / "g.pickle", ({}, {}, {}, {}, {}, {}))  # no cache
     assert not (blocker / "sub").exists()
 
 
@@ -432,3 +433,27 @@ def test_two_names_run_together_merge_neither() -> None:
     entities = link_entities(mentions, {k: "en" for k in "abcde"})
     assert entity_of(entities, "a").id != entity_of(entities, "b").id
     assert entity_of(entities, "e").id == entity_of(entities, "d").id  # one edge only: joined
+
+
+def test_an_ambiguous_town_lies_in_the_state_the_story_names() -> None:
+    # Englewood: towns in six states; a story naming Illinois means Chicago's.
+    text = "Two men were shot in Englewood, Illinois police said."
+    mentions = [
+        mention("a", "Englewood", "place", text.index("Englewood")),
+        mention("a", "Illinois", "place", text.index("Illinois")),
+    ]
+    town = entity_of(link_entities(mentions, {"a": "en"}), "a", text.index("Englewood"))
+    assert town.place is not None and town.place.region == "US-IL"
+    alone = resolve_place("Englewood", "en", frozenset({"US"}))
+    assert alone is not None and alone.region != "US-IL"  # the most populous in the US
+    # the country Georgia and the US state share a name: neither places the story
+    assert place_regions("Georgia", "en") == frozenset()
+    assert place_regions("Georgia", "en", frozenset({"US"})) == {"US-GA"}
+
+
+def test_a_village_geonames_lacks_resolves_only_in_a_us_story() -> None:
+    # Toomsuba, Mississippi: a post-office town too small for GeoNames' list.
+    assert resolve_place("Toomsuba", "en") is None
+    village = resolve_place("Toomsuba", "en", frozenset({"US"}))
+    assert village is not None and village.region == "US-MS" and village.latitude is not None
+    assert resolve_place("Toomsuba", "en", frozenset({"GB"})) is None

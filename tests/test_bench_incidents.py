@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from corroborate.aliases import link_entities
+from corroborate.aliases.link import story_areas
 from corroborate.bench.incidents import (
     Analysed,
     Gold,
@@ -48,6 +49,20 @@ def test_a_follow_up_names_the_incident_by_its_calendar_date() -> None:
     assert _incident_date(_analysed(text, "2016-12-21")) == "2016-12-19"
 
 
+def test_the_pages_own_stamp_is_no_incident_date() -> None:
+    text = (
+        "Posted: Thursday, March 13, 2025 5:46 PM EDT. Two people were shot Wednesday "
+        "night on Elm Road."
+    )
+    assert _incident_date(_analysed(text, "2025-03-13")) == "2025-03-12"
+
+
+def test_late_or_early_names_the_part_of_the_day() -> None:
+    # "late Saturday" is the moment of the shooting; the Sunday morning came after.
+    text = "Three people were shot late Saturday. By Sunday morning the street was quiet."
+    assert _incident_date(_analysed(text, "2025-03-09")) == "2025-03-08"
+
+
 def test_city_names_match_with_abbreviations_spelt_out() -> None:
     gold = Gold(date="2025-03-11", city="Saint Louis", killed=0, injured=1, participants=())
     assert _matches("city", "St. Louis", gold)
@@ -68,19 +83,44 @@ def _city_of(text: str, names: list[tuple[str, EntityType]]) -> str | None:
         NamedMention("a", text.index(name), text.index(name) + len(name), name, type_)
         for name, type_ in names
     ]
-    return _city(article, link_entities(mentions, {"a": "en"}))
+    areas = story_areas(mentions, {"a": "en"}) | {"US"}
+    return _city(article, link_entities(mentions, {"a": "en"}), areas)
 
 
-def test_the_city_falls_back_to_the_town_of_a_police_service_then_the_county() -> None:
+def test_the_town_of_a_police_service_outranks_other_towns_then_the_county() -> None:
     text = "Tifton Police said a man was shot on Elm Road in Tift County, Georgia."
     assert _city_of(text, [("Tifton Police", "org"), ("Georgia", "place")]) == "Tifton"
-    # a town named as a place outranks the police service's town
-    text = "Tifton Police said a man from Moultrie was shot."
-    found = _city_of(text, [("Tifton Police", "org"), ("Moultrie", "place")])
-    assert found == "Moultrie"
+    # the force that answered the call places the incident, not a suspect's home town
+    text = "Tifton police said a man from Moultrie was shot."
+    assert _city_of(text, [("Moultrie", "place")]) == "Tifton"
+    text = "A man from Moultrie was shot in Rankin County, deputies said."
+    assert _city_of(text, [("Moultrie", "place"), ("Rankin County", "place")]) == "Moultrie"
     text = "A man was shot in Rankin County, deputies said."
     assert _city_of(text, [("Rankin County", "place")]) == "Rankin County"
     assert _city_of("A man was shot, police said.", []) is None
+
+
+def test_a_hospital_town_does_not_place_the_incident() -> None:
+    text = (
+        "A man was shot in Moultrie and taken to an Atlanta hospital, then to Atlanta "
+        "Medical Center."
+    )
+    names: list[tuple[str, EntityType]] = [("Moultrie", "place"), ("Atlanta", "place")]
+    assert _city_of(text, names) == "Moultrie"
+
+
+def test_a_neighbourhood_counts_for_the_city_around_it() -> None:
+    # Englewood, Chicago's neighbourhood (not the Colorado town: the story is in
+    # Illinois), named twice, the city once.
+    text = (
+        "Two men were shot in the Englewood neighborhood of Chicago. Englewood residents "
+        "gathered later."
+    )
+    names: list[tuple[str, EntityType]] = [("Englewood", "place"), ("Chicago", "place")]
+    assert _city_of(text, names) == "Chicago"
+    # a town named with no neighbourhood word stays itself
+    text = "Two men were shot in Englewood, near Chicago. Englewood residents gathered later."
+    assert _city_of(text, names) == "Englewood"
 
 
 def test_a_condition_with_no_death_known_may_be_the_victim_who_died() -> None:
@@ -91,9 +131,9 @@ def test_a_condition_with_no_death_known_may_be_the_victim_who_died() -> None:
         _analysed("A teen was killed in the shooting on Elm Road.", "2025-03-11", "c"),
     ]
     facts, entities = story_facts(members)
-    story = reconciled(members, article_readings(members, facts, entities), facts)
+    story = reconciled(members, article_readings(members, facts, entities), facts, entities)
     assert (story.killed, story.injured) == (1, 0)
     # with no death anywhere, the condition is one person injured
     facts, entities = story_facts(members[:2])
-    story = reconciled(members[:2], article_readings(members[:2], facts, entities), facts)
+    story = reconciled(members[:2], article_readings(members[:2], facts, entities), facts, entities)
     assert (story.killed, story.injured) == (0, 1)

@@ -190,7 +190,10 @@ class Place:
     """A gazetteer entry a place name resolved to.
 
     ``country`` is an ISO 3166-1 alpha-2 code; coordinates are absent for a
-    country matched through CLDR names only.
+    country matched through CLDR names only. ``region`` is the first-level division
+    the place lies in, prefixed with its country ("US-IL": for the US the ISO 3166-2
+    code; elsewhere GeoNames' admin1 code), so that "Englewood" of a story about
+    Chicago can be told from the Englewood in Colorado.
     """
 
     name: str
@@ -198,6 +201,7 @@ class Place:
     latitude: float | None = None
     longitude: float | None = None
     geonames_id: int | None = None
+    region: str | None = None
 
 
 @dataclass

@@ -31,7 +31,7 @@ from corroborate.aliases.fold import (
     person_tokens,
     strip_honorifics,
 )
-from corroborate.aliases.places import place_countries, resolve_place
+from corroborate.aliases.places import place_countries, place_regions, resolve_place
 from corroborate.model import Entity, Mention, NamedMention, Place
 
 #: Lowest rapidfuzz ratio (0-100) between two surname keys that may still be one
@@ -201,7 +201,7 @@ def given_only_fits(short: tuple[NameToken, ...], full: tuple[NameToken, ...]) -
 def _prepare(mentions: Sequence[NamedMention], languages: Mapping[str, str]) -> list[_Item]:
     """Sort, de-duplicate and annotate mentions so later steps are order-free."""
     unique = sorted(set(mentions), key=lambda m: (m.article, m.start, m.end, m.type, m.text))
-    countries = story_countries(unique, languages)
+    areas = story_areas(unique, languages)
     items: list[_Item] = []
     for mention in unique:
         language = languages.get(mention.article, "und")
@@ -209,9 +209,7 @@ def _prepare(mentions: Sequence[NamedMention], languages: Mapping[str, str]) -> 
             mention.text.casefold().split()
         )
         tokens = person_tokens(mention.text, language) if mention.type == "person" else ()
-        place = (
-            resolve_place(mention.text, language, countries) if mention.type == "place" else None
-        )
+        place = resolve_place(mention.text, language, areas) if mention.type == "place" else None
         acronym = acronym_letters(mention.text) if mention.type == "org" else None
         items.append(_Item(len(items), mention, language, key, tokens, place, acronym))
     return items
@@ -232,8 +230,29 @@ def story_countries(
             countries = place_countries(mention.text, languages.get(mention.article, "und"))
             if len(countries) == 1:
                 counts.update(countries)
+    return _named_often(counts)
+
+
+def story_areas(mentions: Sequence[NamedMention], languages: Mapping[str, str]) -> frozenset[str]:
+    """The story's countries (see :func:`story_countries`) and the first-level
+    divisions ("US-IL") of its place names that can lie in only one division of
+    those countries ("Illinois", "Ill.", "Chicago"), named as often relative to each
+    other: the context that sends "Englewood" to Chicago's neighbourhood."""
+    countries = story_countries(mentions, languages)
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.type == "place":
+            language = languages.get(mention.article, "und")
+            regions = place_regions(mention.text, language, countries)
+            if len(regions) == 1:
+                counts.update(regions)
+    return countries | _named_often(counts)
+
+
+def _named_often(counts: Counter[str]) -> frozenset[str]:
+    """The keys counted at least :data:`CONTEXT_SHARE` as often as the top one."""
     top = max(counts.values(), default=0)
-    return frozenset(country for country, n in counts.items() if n >= CONTEXT_SHARE * top)
+    return frozenset(key for key, n in counts.items() if n >= CONTEXT_SHARE * top)
 
 
 # ----------------------------------------------------------------- linking steps

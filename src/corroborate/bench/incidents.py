@@ -22,11 +22,12 @@ reconcile) and the reconciled story is read for five fields:
   date), else the first day it names, else the publication date; the story's date is
   the one most articles give (ties: the reading of the earliest-published article,
   nearest the event).
-* **city**: per article, the US town (GeoNames) of its dateline ("HAMILTON, Ohio —"),
-  else the one its place names mention most, else the town whose police, sheriff or
-  fire service it names ("Tifton Police"), else the county it names most; the story's
-  city is the one most articles give. Compared with the gold ``city_or_county``, case
-  and accents folded ("Rankin (county)" is Rankin County).
+* **city**: per article, the US town of its dateline ("HAMILTON, Ohio —"), else the
+  town whose police, sheriff or fire service it names ("Tifton Police"), else the one
+  its place names mention most (a hospital's town not counted, a neighbourhood counted
+  for its city), else the county it names most; the story's city is the one most
+  articles give (ties: the town the story names most). Compared with the gold
+  ``city_or_county``, case and accents folded ("Rankin (county)" is Rankin County).
 * **participants**: gold names found among the story's person entities (by
   surname), and for those, the reconciled ``age of`` fact against the gold age.
 
@@ -42,6 +43,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -55,7 +57,8 @@ import numpy as np
 from anyascii import anyascii
 
 from corroborate.aliases import link_entities, mention_keys, resolve_place
-from corroborate.aliases.places import US_COUNTY_WORDS, place_lookup_key
+from corroborate.aliases.link import story_areas
+from corroborate.aliases.places import US_COUNTY_WORDS, gazetteer, place_lookup_key
 from corroborate.bench import BenchOptions, BenchTable
 from corroborate.bench.clustering import GvaDoc, load_gva
 from corroborate.cluster import ClusterParams, cluster_stories
@@ -66,6 +69,7 @@ from corroborate.model import (
     Entity,
     Fact,
     NamedMention,
+    Place,
     Quantity,
     StoryCandidate,
     TimeExpression,
@@ -194,13 +198,16 @@ def article_readings(
         by_slot[slot] = article_values(fact.claims) if fact else {}
         if slot == "injured" and fact is not None:
             referred_only = _referred_only(fact.claims)
+    # GVA files only US incidents: US towns are what the city reading looks for.
+    languages = {a.article.id: "en" for a in members}
+    areas = story_areas([m for a in members for m in a.mentions], languages) | {"US"}
     readings: dict[str, Reading] = {}
     for a in members:
         own = Reading(
             killed=by_slot["killed"].get(a.article.id),
             injured=by_slot["injured"].get(a.article.id),
             date=_incident_date(a),
-            city=_city(a.article, entities),
+            city=_city(a.article, entities, areas),
         )
         if a.article.id in referred_only and (own.killed or 0) >= 1:
             own.injured = None  # "in critical condition" was the one who died
@@ -237,11 +244,12 @@ def _referred_only(claims: Sequence[Claim]) -> set[str]:
 def _incident_date(analysed: Analysed) -> str | None:
     """The day the article says it happened: the first day in the week up to its
     publication given a clock time or a part of the day ("early Sunday morning", "10 p.m.
-    Wednesday"), else the first calendar date in the year before ("on Dec. 13": a
+    Wednesday", "late Saturday"), else the first calendar date in the year before ("on Dec. 13": a
     follow-up report names the day of the crime so), else the first day in the week it
     names ("Sunday"), else the publication date. A bare weekday is as often a court date
     or a vigil as the incident; the moment of a shooting is told with its time. Clock
-    times alone do not count, as their day is only assumed."""
+    times alone do not count, as their day is only assumed; nor does the page's own
+    stamp, a date with its year on or after the publication day."""
     published = date.fromisoformat(analysed.article.published or "")
     earliest = published - timedelta(days=DATE_WINDOW_DAYS)
     timed: list[str] = []
@@ -251,7 +259,9 @@ def _incident_date(analysed: Analysed) -> str | None:
         day = date.fromisoformat(expression.date) if expression.date else None
         if day is None or day > published:
             continue
-        if expression.kind == "time" and day >= earliest and _names_a_day(expression.text):
+        if _YEAR.search(expression.text) and day >= published:
+            continue  # the page's own stamp: "Posted: Thursday, August 14, 2014 5:46 PM"
+        if day >= earliest and _told_with_its_time(expression):
             timed.append(day.isoformat())
         elif expression.kind == "date" and expression.precision == "day":
             if _CALENDAR_DATE.search(expression.text) and day >= published - _CALENDAR_WINDOW:
@@ -259,6 +269,17 @@ def _incident_date(analysed: Analysed) -> str | None:
             elif day >= earliest:
                 named.append(day.isoformat())
     return (timed or calendar or named or [published.isoformat()])[0]
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: "late Saturday", "early Sunday": a part of the day, as a date expression.
+_PART_OF_DAY_WORD = re.compile(r"(?:late|early)\s", re.IGNORECASE)
+
+
+def _told_with_its_time(expression: TimeExpression) -> bool:
+    if expression.kind == "date":
+        return bool(_PART_OF_DAY_WORD.match(expression.text))
+    return expression.kind == "time" and _names_a_day(expression.text)
 
 
 #: A date written with its month ("Dec. 13", "December 12th", "10/3"), not a weekday.
@@ -270,7 +291,9 @@ _CALENDAR_DATE = re.compile(
 _CALENDAR_WINDOW = timedelta(days=365)
 
 
-_CLOCK_WORDS = re.compile(r"\b(?:[ap]\.?m\.?|noon|midnight|o'clock|hours?|uur|Uhr)\b", re.I)
+_CLOCK_WORDS = re.compile(
+    r"\b(?:[ap]\.?m\.?|noon|midnight|o'clock|hours?|uur|Uhr|[ECMP][SD]?T|GMT|UTC)\b", re.I
+)
 
 
 def _names_a_day(text: str) -> bool:
@@ -278,62 +301,151 @@ def _names_a_day(text: str) -> bool:
     return any(len(word) > 2 for word in re.findall(r"[^\W\d_]+", _CLOCK_WORDS.sub(" ", text)))
 
 
-def _city(article: Article, entities: Sequence[Entity]) -> str | None:
-    """The US town of the article's dateline, else the one it mentions most, else the
-    town whose police, sheriff or fire service it names ("Tifton Police"), else the
-    county it mentions most (GVA files unincorporated places under their county)."""
-    filed = dateline(article.text)
+def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -> str | None:
+    """The US town of the article's dateline, else the town whose police, sheriff or
+    fire service it names ("Tifton Police": the force that answered the call), else the
+    town it mentions most, else the county it mentions most (GVA files unincorporated
+    places under their county). Names resolve in the story's areas (its states first)
+    and in the US, as GVA files only US incidents.
+
+    Mentions that do not place the incident are not counted: a hospital's town ("at
+    an Atlanta hospital", "Children's Hospital of Philadelphia"). A neighbourhood
+    ("the Englewood neighborhood") counts for the nearest larger town the article
+    names, the city it is part of."""
     towns: Counter[str] = Counter()
     counties: Counter[str] = Counter()
     first: dict[str, int] = {}
+    places: dict[str, Place] = {}
+    neighbourhoods: Counter[str] = Counter()
     for entity in entities:
         place = entity.place
-        mine = [m.start for m in entity.mentions if m.article == article.id]
-        if entity.type != "place" or place is None or place.country != "US" or not mine:
+        if entity.type != "place":
+            continue
+        if place is None or place.country != "US":
+            place = resolve_place(entity.name, "en", areas)
+        mine = [m for m in entity.mentions if m.article == article.id]
+        if place is None or place.country != "US" or not mine:
             continue
         if place.latitude is None and not place.name.endswith(US_COUNTY_WORDS):
             continue  # a state
-        if filed is not None and filed[0] in mine and place.latitude is not None:
-            return place.name
-        (towns if place.latitude is not None else counties)[place.name] += len(mine)
-        first[place.name] = min(first.get(place.name, 10**9), min(mine))
-    if not towns:
-        towns.update(_service_towns(article, entities))
-    found = towns or counties
+        placing = [m for m in mine if not _names_a_hospital(article.text, m.start, m.end)]
+        if not placing:
+            continue
+        places[place.name] = place
+        parts = sum(_NEIGHBOURHOOD_AFTER.match(article.text, m.end) is not None for m in placing)
+        neighbourhoods[place.name] += parts
+        (towns if place.latitude is not None else counties)[place.name] += len(placing)
+        first[place.name] = min(first.get(place.name, 10**9), *(m.start for m in placing))
+    for part, count in neighbourhoods.items():
+        city = _containing_town(places[part], [places[name] for name in towns])
+        if count and city is not None:
+            towns[city.name] += towns.pop(part)
+    served = _service_towns(article.text, areas)
+    filed_town = _dateline_town(article.text, areas)
+    if filed_town is not None:
+        return filed_town
+    found = served or towns or counties
     if not found:
         return None
     return min(found, key=lambda name: (-found[name], first.get(name, 0)))
 
 
-_PUBLIC_SERVICE = re.compile(r"^(.+?)\s+(?:Police|Sheriff|Fire)\b")
+#: "the Englewood neighborhood", "the Kensington section of Philadelphia".
+_NEIGHBOURHOOD_AFTER = re.compile(r"['’]?s?\s+(?:neighborhood|neighbourhood|section|district)\b")
+#: "at an Atlanta hospital", "University of Louisville Hospital": where a victim was
+#: taken, not where the incident was.
+_HOSPITAL_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w.'’]*){0,3}\s+(?:hospitals?|medical cent(?:er|re)|trauma cent(?:er|re))\b",
+    re.IGNORECASE,
+)
+_HOSPITAL_BEFORE = re.compile(
+    r"(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|university)\s+(?:in|of)\s+$",
+    re.IGNORECASE,
+)
+#: How far a neighbourhood may lie from the centre of the city it is part of.
+NEIGHBOURHOOD_RADIUS_KM = 40.0
 
 
-def _service_towns(article: Article, entities: Sequence[Entity]) -> Counter[str]:
-    """US towns that name a police, sheriff or fire service in ``article``, resolved
-    in the countries of the story's places."""
-    countries = Counter(
-        e.place.country
-        for e in entities
-        for _ in e.mentions
-        if e.type == "place" and e.place is not None and e.place.country
+def _dateline_town(text: str, areas: frozenset[str]) -> str | None:
+    """The US town of the article's dateline ("HAMILTON, Ohio —"), when it has one."""
+    filed = dateline(text)
+    place = resolve_place(text[filed[0] : filed[1]], "en", areas) if filed else None
+    if place is None or place.country != "US" or place.latitude is None:
+        return None
+    return place.name
+
+
+def _names_a_hospital(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    return bool(_HOSPITAL_AFTER.match(text, end) or _HOSPITAL_BEFORE.search(before))
+
+
+def _containing_town(part: Place, towns: Sequence[Place]) -> Place | None:
+    """The nearest town in ``towns`` more populous than ``part`` and within
+    :data:`NEIGHBOURHOOD_RADIUS_KM` of it."""
+    size = gazetteer().populations.get(place_lookup_key(part.name), 0)
+    larger = [
+        (_kilometres(part, town), town)
+        for town in towns
+        if town.name != part.name
+        and gazetteer().populations.get(place_lookup_key(town.name), 0) > size
+    ]
+    near = [(km, town) for km, town in larger if km <= NEIGHBOURHOOD_RADIUS_KM]
+    return min(near, key=lambda pair: pair[0])[1] if near else None
+
+
+def _kilometres(a: Place, b: Place) -> float:
+    """Great-circle distance; infinite when either has no coordinates."""
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(
+        math.radians, (a.latitude or 0, a.longitude or 0, b.latitude or 0, b.longitude or 0)
     )
-    context = frozenset(country for country, _ in countries.most_common(1))
-    found: Counter[str] = Counter()
-    for entity in entities:
-        for mention in entity.mentions:
-            text = article.text[mention.start : mention.end]
-            named = _PUBLIC_SERVICE.match(text) if mention.article == article.id else None
-            place = resolve_place(named.group(1), "en", context) if named else None
-            if place is not None and place.country == "US" and place.latitude is not None:
-                found[place.name] += 1
-    return found
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+#: A town's or county's police, sheriff or fire service: "Valdosta Police Department",
+#: "Buckeye police", "the Catawba County Sheriff's Office". Up to four capitalised
+#: words right before the service word.
+_PUBLIC_SERVICE = re.compile(
+    r"\b((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+"
+    r"(?:[Pp]olice|POLICE|Sheriff|SHERIFF|[Ff]ire [Dd]epartment)\b"
+)
+
+
+def _service_towns(text: str, areas: frozenset[str]) -> Counter[str]:
+    """US towns whose police, sheriff or fire service ``text`` names, resolved in the
+    story's ``areas``; the longest name that resolves wins ("North Las Vegas Police"
+    is North Las Vegas, not Las Vegas). A county's sheriff places nothing: GVA files
+    an incident under the town when there is one."""
+    towns: Counter[str] = Counter()
+    for found in _PUBLIC_SERVICE.finditer(text):
+        words = found.group(1).split()
+        for start in range(len(words)):
+            place = resolve_place(" ".join(words[start:]), "en", areas)
+            if place is not None:
+                if place.country == "US" and place.latitude is not None:
+                    towns[place.name] += 1
+                break
+    return towns
 
 
 def reconciled(
-    members: Sequence[Analysed], readings: dict[str, Reading], facts: Sequence[Fact]
+    members: Sequence[Analysed],
+    readings: dict[str, Reading],
+    facts: Sequence[Fact],
+    entities: Sequence[Entity],
 ) -> Reading:
     """The story's reading: per field, the value most articles give."""
     order = sorted(members, key=lambda a: (a.article.published or "", a.article.id))
+    named = Counter(
+        {e.place.name: len(e.mentions) for e in entities if e.type == "place" and e.place}
+    )
+
     latest_first = [readings[a.article.id] for a in reversed(order)]
     killed = _vote([r.killed for r in latest_first]) or 0
     story = Reading(
@@ -342,7 +454,8 @@ def reconciled(
         # story's killed, not the article's own (it may not know of the death).
         injured=_vote([_injured(r, killed) for r in latest_first]) or 0,
         date=_vote([r.date for r in reversed(latest_first)]),
-        city=_vote([r.city for r in latest_first]),
+        # Ties go to the town the story's articles name most, then the latest.
+        city=_vote(sorted((r.city for r in latest_first), key=lambda c: -named.get(c or "", 0))),
     )
     _add_people(story, facts)
     return story
@@ -468,7 +581,8 @@ def evaluate(
         members = [analysed[i] for i in key]
         persons = [e.name for e in entities if e.type == "person"]
         own = [readings[i] for i in key]
-        score(ours, gold[incident], reconciled(members, readings, facts), own, persons)
+        story = reconciled(members, readings, facts, entities)
+        score(ours, gold[incident], story, own, persons)
         score(baseline, gold[incident], first_article(members, readings, facts), own, persons)
     return ours, baseline
 
