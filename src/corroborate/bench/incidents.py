@@ -440,19 +440,22 @@ def reconciled(
     facts: Sequence[Fact],
     entities: Sequence[Entity],
 ) -> Reading:
-    """The story's reading: per field, the value most articles give."""
+    """The story's reading: per field, the value most articles give (ties: see each)."""
     order = sorted(members, key=lambda a: (a.article.published or "", a.article.id))
     named = Counter(
         {e.place.name: len(e.mentions) for e in entities if e.type == "place" and e.place}
     )
 
     latest_first = [readings[a.article.id] for a in reversed(order)]
-    killed = _vote([r.killed for r in latest_first]) or 0
+    # Ties: the fewer killed (a larger count is as often another incident a follow-up
+    # recounts), the more injured (early reports have not found every victim).
+    killed = _vote(sorted((r.killed for r in latest_first), key=lambda v: v or 0)) or 0
+    injured = (_injured(r, killed) for r in latest_first)
     story = Reading(
         killed=killed,
         # "the victim was shot" in one article, "died" in another: shot minus the
         # story's killed, not the article's own (it may not know of the death).
-        injured=_vote([_injured(r, killed) for r in latest_first]) or 0,
+        injured=_vote(sorted(injured, key=lambda v: -(v or 0))) or 0,
         date=_vote([r.date for r in reversed(latest_first)]),
         # Ties go to the town the story's articles name most, then the latest.
         city=_vote(sorted((r.city for r in latest_first), key=lambda c: -named.get(c or "", 0))),

@@ -95,8 +95,9 @@ _COMMA_AGE_BEFORE = re.compile(
     r"wife|brother|sister|friend|victim|suspect|driver|teen|teenager|resident|officer)),\s$"
 )
 _COMMA_AFTER = re.compile(r",|\s*[—–)]")
-#: A name-like word (capitalised, not the first of its sentence) right before a number.
-_NAME_BEFORE = re.compile(r"(?<=[\w,;:)\]] )[\w&./'’-]*[A-ZА-ЯЁ][\w&./'’-]*\s$")
+#: A name-like word (capitalised, not the first of its sentence) right before a number,
+#: on the same line: a byline's last word ("By Jim Bradley") ends before a paragraph.
+_NAME_BEFORE = re.compile(r"(?<=[\w,;:)\]] )[\w&./'’-]*[A-ZА-ЯЁ][\w&./'’-]*[ \t\u00a0]\Z")
 _FROM_BEFORE = re.compile(r"(?<!\w)(?i:from|van|von|de|desde|от)\s+$")
 _WORD = re.compile(r"\s*(?:[-‐‑]\s*)?([^\W\d_][\w'’-]*)")
 _ORDINALS: dict[str, str] = {

@@ -48,7 +48,9 @@ _SUBJECT = (
     r"(?:,[^,.;]{1,60},|\s+in (?:his|her|their) (?:early |mid-?|late )?\d0s"
     r"|\s+(?:in|at|inside|from|of) (?:(?:the|a) \w+|[A-Z][\w.]+(?: [A-Z][\w.]+)?))?(?:\s+who)?"
 )
-_AUXILIARY = r"\s+(?:was|has been|had been|is|were)\s+(?:also\s+)?(?:(?!fatally)\w+ly\s+)?"
+_AUXILIARY = (
+    r"\s+(?:was|has been|had been|is|were|remains|remained)\s+(?:also\s+)?(?:(?!fatally)\w+ly\s+)?"
+)
 _PASSIVE = re.compile(rf"{_SUBJECT}{_AUXILIARY}(?P<verb>{'|'.join(_VERBS.values())})\b", re.UNICODE)
 _DIED = re.compile(rf"{_SUBJECT}\s+(?:later\s+|has\s+)?died\b", re.UNICODE)
 #: "claimed the life of a 19-year-old man", "the shooting death of a teen".
@@ -65,7 +67,8 @@ _REDUCED = re.compile(
 )
 #: "a shooting that injured a 22-month-old girl", "killing a man".
 _OBJECT = re.compile(
-    rf"\b(?:also\s+)?(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+{_A_PERSON}"
+    rf"\b(?:also\s+)?(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+"
+    rf"(?:{_A_PERSON}|(?:his|her|their)\s+{_one_person(2)})"
 )
 #: "in stable condition", "non-life-threatening injuries": someone was hurt, even
 #: when the text only says "she". Counted as one person however often repeated.
@@ -82,9 +85,10 @@ _BODY = re.compile(
 )
 #: "a gunshot wound to the leg", "suffering from gunshot wounds": someone was shot.
 _GUNSHOT_WOUND = re.compile(r"\b(?:gunshot|bullet)\s+wounds?\b", re.IGNORECASE)
-#: "the gun discharged, striking the driver in the back": someone was hit.
+#: "the gun discharged, striking the driver in the back", "a bullet struck the girl in
+#: her side": someone was hit.
 _STRIKING = re.compile(
-    rf"\b(?:striking|hitting)\s+(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
+    rf"\b(?:striking|hitting|(?:bullets?|rounds?|gunfire|shots?)\s+(?:struck|hit))\s+(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
     r"|(?:him|her)(?:self)?\s+in\s+the\b)"
 )
 #: Phrases that tell of someone without introducing them, and their slot: each is
@@ -115,6 +119,11 @@ _PAIR = re.compile(
 _THEN_DIED = re.compile(
     r",?\s+(?:and|but|where\s+(?:he|she))\s+(?:was\s+|later\s+|then\s+|has\s+since\s+)*"
     r"(?:pronounced dead|died|killed|dead on arrival)\b"
+)
+#: "... was also shot, but survived": hurt, not killed.
+_THEN_SURVIVED = re.compile(
+    r"(?:\s+\w+){0,4}?,?\s+(?:but|and)\s+(?:(?:he|she)\s+)?(?:survived|is expected to survive"
+    r"|(?:is|was) expected to recover|is recovering)\b"
 )
 #: "the girl was later pronounced dead", "he died", "her son was wounded": a person
 #: the text already introduced (see ``REFERRED_VICTIM``).
@@ -207,11 +216,15 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
 
 
 def _outcome(text: str, slot: str, end: int) -> tuple[str, int]:
-    """ "was shot and was pronounced dead", "was taken to a hospital, where she died":
-    the slot is the outcome the clause goes on to, and the phrase reaches it."""
+    """ "was shot and was pronounced dead", "was taken to a hospital, where she died",
+    "was also shot but survived": the slot is the outcome the clause goes on to, and
+    the phrase reaches it."""
     then = _THEN_DIED.match(text, end)
     if then is not None and slot != "killed":
         return "killed", then.end()
+    survived = _THEN_SURVIVED.match(text, end)
+    if survived is not None and slot == "shot":
+        return "injured", survived.end()
     return slot, end
 
 

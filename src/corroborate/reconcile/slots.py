@@ -46,6 +46,7 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
             "serious cond",
             "stable cond",
             "fair cond",
+            "recovering",
         ),
         "nl": ("gewond", "verwond", "letsel"),
         "de": ("verletz", "verwund"),
