@@ -63,6 +63,18 @@ def test_late_or_early_names_the_part_of_the_day() -> None:
     assert _incident_date(_analysed(text, "2025-03-09")) == "2025-03-08"
 
 
+def test_a_day_told_in_a_sentence_about_the_shooting_comes_first() -> None:
+    # Published Saturday 2025-03-08: the vigil was Friday, the shooting Thursday.
+    text = (
+        "A boy was remembered Friday evening at a vigil on Elm Road. He died Thursday "
+        "night after he was shot in the yard."
+    )
+    assert _incident_date(_analysed(text, "2025-03-08")) == "2025-03-06"
+    # "early morning" assumes its day: the weekday the text names wins
+    text = "An early morning shooting left a man hurt. Police said he was shot Friday."
+    assert _incident_date(_analysed(text, "2025-03-08")) == "2025-03-07"
+
+
 def test_city_names_match_with_abbreviations_spelt_out() -> None:
     gold = Gold(date="2025-03-11", city="Saint Louis", killed=0, injured=1, participants=())
     assert _matches("city", "St. Louis", gold)

@@ -242,33 +242,63 @@ def _referred_only(claims: Sequence[Claim]) -> set[str]:
 
 
 def _incident_date(analysed: Analysed) -> str | None:
-    """The day the article says it happened: the first day in the week up to its
-    publication given a clock time or a part of the day ("early Sunday morning", "10 p.m.
-    Wednesday", "late Saturday"), else the first calendar date in the year before ("on Dec. 13": a
-    follow-up report names the day of the crime so), else the first day in the week it
-    names ("Sunday"), else the publication date. A bare weekday is as often a court date
-    or a vigil as the incident; the moment of a shooting is told with its time. Clock
-    times alone do not count, as their day is only assumed; nor does the page's own
-    stamp, a date with its year on or after the publication day."""
+    """The day the article says it happened. Candidates, best first:
+
+    * a day in the week up to publication told with a time or a part of the day
+      ("early Sunday morning", "10 p.m. Wednesday", "late Saturday");
+    * a calendar date in the year before ("on Dec. 13": a follow-up report names the day
+      of the crime so);
+    * a day in the week it names ("Sunday"): as often a court date or a vigil.
+
+    Any of them in a sentence about the shooting ("shot", "killed", "gunfire") comes
+    before all of them elsewhere ("was remembered Friday evening"); within that, the
+    kinds rank as listed, then the first in the text; with none, the publication date.
+    Clock times alone do not count, as their day is only assumed; nor does the page's
+    own stamp, a date with its year on or after the publication day."""
     published = date.fromisoformat(analysed.article.published or "")
     earliest = published - timedelta(days=DATE_WINDOW_DAYS)
-    timed: list[str] = []
-    calendar: list[str] = []
-    named: list[str] = []
+    ranked: list[tuple[bool, int, int, str]] = []
     for expression in analysed.times:
         day = date.fromisoformat(expression.date) if expression.date else None
         if day is None or day > published:
             continue
         if _YEAR.search(expression.text) and day >= published:
             continue  # the page's own stamp: "Posted: Thursday, August 14, 2014 5:46 PM"
-        if day >= earliest and _told_with_its_time(expression):
-            timed.append(day.isoformat())
-        elif expression.kind == "date" and expression.precision == "day":
-            if _CALENDAR_DATE.search(expression.text) and day >= published - _CALENDAR_WINDOW:
-                calendar.append(day.isoformat())
-            elif day >= earliest:
-                named.append(day.isoformat())
-    return (timed or calendar or named or [published.isoformat()])[0]
+        kind = _day_kind(expression, day, published)
+        if kind is not None and (kind == _CALENDAR or day >= earliest):
+            sentence = _sentence_around(analysed.article.text, expression.start, expression.end)
+            about = bool(_EVENT_WORDS.search(sentence))
+            ranked.append((not about, kind, expression.start, day.isoformat()))
+    return min(ranked)[3] if ranked else published.isoformat()
+
+
+_TIMED, _CALENDAR, _NAMED = 0, 1, 2
+
+
+def _day_kind(expression: TimeExpression, day: date, published: date) -> int | None:
+    """Which kind of incident-date candidate ``expression`` is, if any."""
+    if _told_with_its_time(expression):
+        return _TIMED
+    if expression.kind != "date" or expression.precision != "day":
+        return None
+    if _CALENDAR_DATE.search(expression.text):
+        return _CALENDAR if day >= published - _CALENDAR_WINDOW else None
+    return _NAMED
+
+
+#: Words of a sentence that tells of the shooting itself.
+_EVENT_WORDS = re.compile(
+    r"\b(?:shot|shooting|shootings|killed|died|dead|wounded|fired|gunfire|gunshots?|injured"
+    r"|slain)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) holding ``text[start:end]``."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[left + 1 : min(stops, default=len(text))]
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -291,14 +321,18 @@ _CALENDAR_DATE = re.compile(
 _CALENDAR_WINDOW = timedelta(days=365)
 
 
-_CLOCK_WORDS = re.compile(
-    r"\b(?:[ap]\.?m\.?|noon|midnight|o'clock|hours?|uur|Uhr|[ECMP][SD]?T|GMT|UTC)\b", re.I
-)
-
-
 def _names_a_day(text: str) -> bool:
-    """ "Sunday night", "10 p.m. Wednesday" name their day; "9:15 a.m." only assumes it."""
-    return any(len(word) > 2 for word in re.findall(r"[^\W\d_]+", _CLOCK_WORDS.sub(" ", text)))
+    """ "Sunday night", "10 p.m. Wednesday", "last night" name their day; "9:15 a.m."
+    and "early morning" only assume it."""
+    return bool(_DAY_WORDS.search(text))
+
+
+#: Words that name a day: a weekday, a month (with its day), or one relative to today.
+_DAY_WORDS = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight|last|this"
+    r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
+    re.IGNORECASE,
+)
 
 
 def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -> str | None:
