@@ -339,7 +339,7 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
     """The US town of the article's dateline, else the town whose police, sheriff or
     fire service it names ("Tifton Police": the force that answered the call), else the
     town it mentions most, else the county it mentions most (GVA files unincorporated
-    places under their county). Names resolve in the story's areas (its states first)
+    places under their county), else the county whose sheriff it names. Names resolve in the story's areas (its states first)
     and in the US, as GVA files only US incidents.
 
     Mentions that do not place the incident are not counted: a hospital's town ("at
@@ -374,11 +374,11 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
         city = _containing_town(places[part], [places[name] for name in towns])
         if count and city is not None:
             towns[city.name] += towns.pop(part)
-    served = _service_towns(article.text, areas)
+    served, served_counties = _service_places(article.text, areas)
     filed_town = _dateline_town(article.text, areas)
     if filed_town is not None:
         return filed_town
-    found = served or towns or counties
+    found = served or towns or counties or served_counties
     if not found:
         return None
     return min(found, key=lambda name: (-found[name], first.get(name, 0)))
@@ -451,12 +451,12 @@ _PUBLIC_SERVICE = re.compile(
 )
 
 
-def _service_towns(text: str, areas: frozenset[str]) -> Counter[str]:
-    """US towns whose police, sheriff or fire service ``text`` names, resolved in the
-    story's ``areas``; the longest name that resolves wins ("North Las Vegas Police"
-    is North Las Vegas, not Las Vegas). A county's sheriff places nothing: GVA files
-    an incident under the town when there is one."""
+def _service_places(text: str, areas: frozenset[str]) -> tuple[Counter[str], Counter[str]]:
+    """(towns, counties) of the US whose police, sheriff or fire service ``text``
+    names, resolved in the story's ``areas``; the longest name that resolves wins
+    ("North Las Vegas Police" is North Las Vegas, not Las Vegas)."""
     towns: Counter[str] = Counter()
+    counties: Counter[str] = Counter()
     for found in _PUBLIC_SERVICE.finditer(text):
         words = found.group(1).split()
         for start in range(len(words)):
@@ -464,8 +464,10 @@ def _service_towns(text: str, areas: frozenset[str]) -> Counter[str]:
             if place is not None:
                 if place.country == "US" and place.latitude is not None:
                     towns[place.name] += 1
+                elif place.country == "US" and place.name.endswith(US_COUNTY_WORDS):
+                    counties[place.name] += 1
                 break
-    return towns
+    return towns, counties
 
 
 def reconciled(
