@@ -339,8 +339,9 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
     """The US town of the article's dateline, else the town whose police, sheriff or
     fire service it names ("Tifton Police": the force that answered the call), else the
     town it mentions most, else the county it mentions most (GVA files unincorporated
-    places under their county), else the county whose sheriff it names. Names resolve in the story's areas (its states first)
-    and in the US, as GVA files only US incidents.
+    places under their county), else the county whose sheriff it names. Names resolve
+    in the story's areas (its states first) and in the US, as GVA files only US
+    incidents.
 
     Mentions that do not place the incident are not counted: a hospital's town ("at
     an Atlanta hospital", "Children's Hospital of Philadelphia"). A neighbourhood
