@@ -326,3 +326,11 @@ def test_offsets_always_match_and_nothing_crashes(text: str, language: str) -> N
     for q in find_quantities("t", text, language):
         assert text[q.start : q.end] == q.text
         assert q.low <= q.high or q.kind == "money"
+
+
+def test_a_count_opening_the_paragraph_after_a_byline_is_read() -> None:
+    # "Bradley" ends the byline's line: it names nothing in the next paragraph.
+    found = find_quantities("a", "By Jo Bradley\n\nFour people were shot.", "en")
+    assert [(q.text, q.noun) for q in found] == [("Four", "people")]
+    # on the same line, a capitalised word before a number is part of a name
+    assert find_quantities("a", "She bought an Acme 500 last year.", "en") == []

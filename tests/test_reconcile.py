@@ -20,7 +20,7 @@ from corroborate.reconcile.claims import quantity_items
 from corroborate.reconcile.coincidence import PRIOR_WEIGHT, ValueReference
 from corroborate.reconcile.compare import quantity_reading, rounding_step, verdict
 from corroborate.reconcile.facts import GroupingParams, group_claims
-from corroborate.reconcile.implicit import implied_counts
+from corroborate.reconcile.implicit import implied_counts, named_casualties
 from corroborate.reconcile.sentences import Sentences
 from corroborate.reconcile.similarity import SentenceSimilarity
 from corroborate.reconcile.slots import count_slot
@@ -576,3 +576,24 @@ def test_values_that_often_agree_by_chance_do_not_link_claims() -> None:
     groups = group_claims(items, similarity, GroupingParams(), common)
     assert sorted(len(group) for group in groups) == [1, 1]
     assert len(group_claims(items, similarity, GroupingParams())) == 1
+
+
+def test_implied_counts_read_possessive_objects_survivors_and_strikes() -> None:
+    text = (
+        "Shots were fired, killing a man and critically injuring his 16-year-old brother. "
+        "A 24-year-old woman was also shot but survived. A bullet struck the girl in her "
+        "side. Dana Reyes remains hospitalized."
+    )
+    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    assert found == [
+        ("killing a man", "killed"),
+        ("injuring his 16-year-old brother", "injured"),
+        ("A 24-year-old woman was also shot but survived", "injured"),
+        ("bullet struck the girl", "shot"),
+    ]
+
+
+def test_a_named_person_who_remains_hospitalized_was_hurt() -> None:
+    text = "Dana Reyes remains hospitalized after the shooting."
+    found = named_casualties(text, "en", [(0, 10, "person-1")])
+    assert [(c.slot, c.victim) for c in found] == [("injured", "person-1")]

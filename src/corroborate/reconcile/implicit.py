@@ -212,7 +212,21 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
     for pattern, slot in _SOMEONE_PHRASES:
         for match in pattern.finditer(text):
             found.append(ImpliedCount(match.start(), match.end(), slot, REFERRED_VICTIM))
-    return sorted((c for c in found if not _another_time(text, c.end)), key=lambda c: c.start)
+    kept = [c for c in found if not _another_time(text, c.end) and not _inside_another(c, found)]
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _inside_another(count: ImpliedCount, found: list[ImpliedCount]) -> bool:
+    """A phrase within a longer one of the same slot is that phrase's person again
+    ("injured her brother" in "shot and critically injured her brother")."""
+    return count.victim is None and any(
+        other is not count
+        and other.slot == count.slot
+        and other.start <= count.start
+        and count.end <= other.end
+        and (other.end - other.start) > (count.end - count.start)
+        for other in found
+    )
 
 
 def _outcome(text: str, slot: str, end: int) -> tuple[str, int]:
