@@ -451,9 +451,11 @@ def test_an_ambiguous_town_lies_in_the_state_the_story_names() -> None:
     assert place_regions("Georgia", "en", frozenset({"US"})) == {"US-GA"}
 
 
-def test_a_village_geonames_lacks_resolves_only_in_a_us_story() -> None:
+def test_a_village_geonames_lacks_resolves_only_in_a_story_in_its_state() -> None:
     # Toomsuba, Mississippi: a post-office town too small for GeoNames' list.
     assert resolve_place("Toomsuba", "en") is None
-    village = resolve_place("Toomsuba", "en", frozenset({"US"}))
+    village = resolve_place("Toomsuba", "en", frozenset({"US", "US-MS"}))
     assert village is not None and village.region == "US-MS" and village.latitude is not None
-    assert resolve_place("Toomsuba", "en", frozenset({"GB"})) is None
+    # the country alone, or another state, is not enough: "Avenue" is a Maryland town
+    assert resolve_place("Toomsuba", "en", frozenset({"US"})) is None
+    assert resolve_place("Toomsuba", "en", frozenset({"US", "US-AL"})) is None

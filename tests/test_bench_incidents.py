@@ -112,6 +112,14 @@ def test_the_town_of_a_police_service_outranks_other_towns_then_the_county() -> 
     assert _city_of("A man was shot, police said.", []) is None
 
 
+def test_a_dateline_naming_a_neighbourhood_gives_the_city_whose_police_answered() -> None:
+    text = "PORTAGE PARK — A boy was shot in the leg on Monday, Chicago Police said."
+    names: list[tuple[str, EntityType]] = [("PORTAGE PARK", "place")]
+    assert _city_of(text, names) == "Chicago"
+    text = "PORTAGE PARK — A boy was shot in the leg on Monday, police said."
+    assert _city_of(text, names) == "Portage Park"
+
+
 def test_a_hospital_town_does_not_place_the_incident() -> None:
     text = (
         "A man was shot in Moultrie and taken to an Atlanta hospital, then to Atlanta "

@@ -13,9 +13,10 @@ state or continent beats any town of the same name, and among towns the most
 populous wins.
 
 Local news is full of villages too small for GeoNames' list ("Toomsuba", "Rhine,
-Georgia"). For stories placed in the US, the US Postal Service's place names (from
-the ``zipcodes`` package) fill that gap: one of them is taken only when no GeoNames
-place of that name lies in the story's areas, and the US is one of them.
+Georgia"). For stories placed in a US state, the US Postal Service's place names in
+that state (from the ``zipcodes`` package) fill that gap: one is taken only when no
+GeoNames place of that name lies in the story's states. Many are everyday words
+("Avenue", Maryland), so a story's country alone never reaches them.
 
 The index is built once per process, on first use, and kept; a copy is cached in
 the user's cache folder so the next process reads it instead of building it.
@@ -148,7 +149,7 @@ class Gazetteer:
     """Name -> place tables: ``regions`` (countries, US states and counties,
     continents), ``towns`` (every town of a name, most populous first), ``counties``
     (every US county of a name: "Orange County" lies in eight states), ``postal``
-    (US post-office towns GeoNames lacks, for stories placed in the US),
+    (US post-office towns GeoNames lacks, for stories placed in their state),
     ``foreign_regions`` (region names only some languages use, with those languages:
     Dutch "Norfolk" is Norfolk Island) and ``populations`` (the largest population of
     the towns whose main name a key is)."""
@@ -166,19 +167,20 @@ class Gazetteer:
     ) -> Place | None:
         """The place ``key`` names: in one of the story's ``areas`` when a candidate is
         (a first-level division such as "US-IL" first, then a country; a US post-office
-        town after GeoNames' places at each level), else the region of that name, else
-        the most populous town. A region named so only in other languages than
-        ``language`` yields to a town of that name: "Columbia" is Colombia in
-        Romanian, a town in South Carolina in English."""
+        town only in one of the story's states, after GeoNames' places there), else
+        the region of that name, else the most populous town. A region named so only
+        in other languages than ``language`` yields to a town of that name: "Columbia"
+        is Colombia in Romanian, a town in South Carolina in English."""
         region = self.regions.get(key)
         towns = self.towns.get(key, [])
         if areas:
             candidates = self.candidates(key)
-            postal = self.postal.get(key, []) if "US" in areas else []
-            for level in (lambda p: p.region in areas, lambda p: p.country in areas):
-                local = next(filter(level, candidates), None) or next(filter(level, postal), None)
-                if local is not None:
-                    return local
+            postal = self.postal.get(key, [])
+            local = next((p for p in candidates if p.region in areas), None)
+            local = local or next((p for p in postal if p.region in areas), None)
+            local = local or next((p for p in candidates if p.country in areas), None)
+            if local is not None:
+                return local
         foreign = language not in self.foreign_regions.get(key, frozenset({language}))
         if region is not None and not (foreign and towns):
             return region

@@ -336,8 +336,9 @@ _DAY_WORDS = re.compile(
 
 
 def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -> str | None:
-    """The US town of the article's dateline, else the town whose police, sheriff or
-    fire service it names ("Tifton Police": the force that answered the call), else the
+    """The US town of the article's dateline (or the larger town around it whose police
+    the article names: datelines name neighbourhoods too), else the town whose police,
+    sheriff or fire service it names ("Tifton Police": the force that answered the call), else the
     town it mentions most, else the county it mentions most (GVA files unincorporated
     places under their county), else the county whose sheriff it names. Names resolve
     in the story's areas (its states first) and in the US, as GVA files only US
@@ -375,10 +376,12 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
         city = _containing_town(places[part], [places[name] for name in towns])
         if count and city is not None:
             towns[city.name] += towns.pop(part)
-    served, served_counties = _service_places(article.text, areas)
-    filed_town = _dateline_town(article.text, areas)
-    if filed_town is not None:
-        return filed_town
+    served, served_counties = _service_places(article.text, areas, places)
+    filed = _dateline_town(article.text, areas)
+    if filed is not None:
+        # "PORTAGE PARK —" with "Chicago Police": a neighbourhood's dateline
+        city = _containing_town(filed, [places[name] for name in served])
+        return (city or filed).name
     found = served or towns or counties or served_counties
     if not found:
         return None
@@ -401,13 +404,13 @@ _HOSPITAL_BEFORE = re.compile(
 NEIGHBOURHOOD_RADIUS_KM = 40.0
 
 
-def _dateline_town(text: str, areas: frozenset[str]) -> str | None:
+def _dateline_town(text: str, areas: frozenset[str]) -> Place | None:
     """The US town of the article's dateline ("HAMILTON, Ohio —"), when it has one."""
     filed = dateline(text)
     place = resolve_place(text[filed[0] : filed[1]], "en", areas) if filed else None
     if place is None or place.country != "US" or place.latitude is None:
         return None
-    return place.name
+    return place
 
 
 def _names_a_hospital(text: str, start: int, end: int) -> bool:
@@ -452,10 +455,13 @@ _PUBLIC_SERVICE = re.compile(
 )
 
 
-def _service_places(text: str, areas: frozenset[str]) -> tuple[Counter[str], Counter[str]]:
+def _service_places(
+    text: str, areas: frozenset[str], places: dict[str, Place]
+) -> tuple[Counter[str], Counter[str]]:
     """(towns, counties) of the US whose police, sheriff or fire service ``text``
     names, resolved in the story's ``areas``; the longest name that resolves wins
-    ("North Las Vegas Police" is North Las Vegas, not Las Vegas)."""
+    ("North Las Vegas Police" is North Las Vegas, not Las Vegas). Adds the towns to
+    ``places`` by name."""
     towns: Counter[str] = Counter()
     counties: Counter[str] = Counter()
     for found in _PUBLIC_SERVICE.finditer(text):
@@ -465,6 +471,7 @@ def _service_places(text: str, areas: frozenset[str]) -> tuple[Counter[str], Cou
             if place is not None:
                 if place.country == "US" and place.latitude is not None:
                     towns[place.name] += 1
+                    places[place.name] = place
                 elif place.country == "US" and place.name.endswith(US_COUNTY_WORDS):
                     counties[place.name] += 1
                 break
