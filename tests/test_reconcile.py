@@ -108,6 +108,10 @@ def test_nearest_cue_word_decides_the_casualty_slot() -> None:
     assert count_slot("The bridge is 300 metres long.", 14, 17, "en") is None
     sent = "The crash sent four people to the hospital; two are in stable condition."
     assert count_slot(sent, sent.index("four"), sent.index("four") + 4, "en") == "injured"
+    # a hedge stands between the cue and the number
+    hedged = "Two gunmen fled after injuring at least four people."
+    four = hedged.index("four")
+    assert count_slot(hedged, four, four + 4, "en") == "injured"
     assert count_slot(sent, sent.index("two"), sent.index("two") + 3, "en") == "injured"
 
 

@@ -155,7 +155,8 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     """
     patterns = _PATTERNS.get(language, _PATTERNS["en"])
     after = [m.group().lower() for m in _WORD.finditer(sentence, end)][:WORDS_AFTER]
-    before = [m.group().lower() for m in _WORD.finditer(sentence[:start])][-WORDS_BEFORE:]
+    before = _without_hedges([m.group().lower() for m in _WORD.finditer(sentence[:start])])
+    before = before[-WORDS_BEFORE:]
     best: tuple[int, int, str] | None = None
     for side, words in enumerate((after, list(reversed(before)))):
         for distance, word in enumerate(words, start=1):
@@ -167,6 +168,19 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
                     best = (distance, side, slot)
                 break
     return best[2] if best else None
+
+
+#: Words that hedge a number ("injuring at least four"): the cue comes before them.
+_HEDGES = frozenset({"at", "least", "more", "than", "about", "nearly", "almost", "some", "over",
+                     "up", "to", "around", "roughly", "approximately", "as", "many"})  # fmt: skip
+
+
+def _without_hedges(words: list[str]) -> list[str]:
+    """``words`` without the hedge words that end it."""
+    end = len(words)
+    while end and words[end - 1] in _HEDGES:
+        end -= 1
+    return words[:end]
 
 
 def _preferred(
