@@ -79,6 +79,7 @@ from corroborate.nlp.datelines import dateline
 from corroborate.quantities import find_quantities
 from corroborate.reconcile import SLOT_LABELS, article_values, reconcile
 from corroborate.reconcile.implicit import REFERRED_VICTIM
+from corroborate.reconcile.sentences import Sentences
 from corroborate.timex import find_time_expressions
 
 FIELDS = ("killed", "injured", "date", "city")
@@ -258,6 +259,7 @@ def _incident_date(analysed: Analysed) -> str | None:
     published = date.fromisoformat(analysed.article.published or "")
     earliest = published - timedelta(days=DATE_WINDOW_DAYS)
     ranked: list[tuple[bool, int, int, str]] = []
+    sentences = Sentences.of(analysed.article.text, analysed.article.language or "en")
     for expression in analysed.times:
         day = date.fromisoformat(expression.date) if expression.date else None
         if day is None or day > published:
@@ -266,8 +268,8 @@ def _incident_date(analysed: Analysed) -> str | None:
             continue  # the page's own stamp: "Posted: Thursday, August 14, 2014 5:46 PM"
         kind = _day_kind(expression, day, published)
         if kind is not None and (kind == _CALENDAR or day >= earliest):
-            sentence = _sentence_around(analysed.article.text, expression.start, expression.end)
-            about = bool(_EVENT_WORDS.search(sentence))
+            index = sentences.index_at(expression.start)
+            about = index is not None and bool(_EVENT_WORDS.search(sentences.sentence(index)))
             ranked.append((not about, kind, expression.start, day.isoformat()))
     return min(ranked)[3] if ranked else published.isoformat()
 
@@ -292,13 +294,6 @@ _EVENT_WORDS = re.compile(
     r"|slain)\b",
     re.IGNORECASE,
 )
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (or line) holding ``text[start:end]``."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    return text[left + 1 : min(stops, default=len(text))]
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
