@@ -88,7 +88,8 @@ _GUNSHOT_WOUND = re.compile(r"\b(?:gunshot|bullet)\s+wounds?\b", re.IGNORECASE)
 #: "the gun discharged, striking the driver in the back", "a bullet struck the girl in
 #: her side": someone was hit.
 _STRIKING = re.compile(
-    rf"\b(?:striking|hitting|(?:bullets?|rounds?|gunfire|shots?)\s+(?:struck|hit))\s+(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
+    r"\b(?:striking|hitting|(?:bullets?|rounds?|gunfire|shots?)\s+(?:struck|hit))\s+"
+    rf"(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
     r"|(?:him|her)(?:self)?\s+in\s+the\b)"
 )
 #: Phrases that tell of someone without introducing them, and their slot: each is
