@@ -75,6 +75,31 @@ def test_a_day_told_in_a_sentence_about_the_shooting_comes_first() -> None:
     assert _incident_date(_analysed(text, "2025-03-08")) == "2025-03-07"
 
 
+def test_the_day_something_was_said_is_not_the_incident_day() -> None:
+    # Published Friday 2025-03-07: "said Thursday" is when the police spoke.
+    text = "A man was shot and killed, police said Thursday. The shooting happened Tuesday."
+    assert _incident_date(_analysed(text, "2025-03-07")) == "2025-03-04"
+    text = "A man was shot and killed Thursday, police said."
+    assert _incident_date(_analysed(text, "2025-03-07")) == "2025-03-06"
+
+
+def test_a_tie_between_a_town_and_a_county_goes_to_the_town() -> None:
+    members = [
+        # the county's article is the later one, which would win a plain tie
+        _analysed("A man was shot in Rankin County, deputies said.", "2025-03-11", "a"),
+        _analysed("A man was shot in Brandon, police said.", "2025-03-10", "b"),
+    ]
+    for member, name in zip(members, ["Rankin County", "Brandon"], strict=True):
+        start = member.article.text.index(name)
+        member.mentions.append(
+            NamedMention(member.article.id, start, start + len(name), name, "place")
+        )
+    facts, entities = story_facts(members)
+    readings = article_readings(members, facts, entities)
+    assert [readings[m.article.id].city for m in members] == ["Rankin County", "Brandon"]
+    assert reconciled(members, readings, facts, entities).city == "Brandon"
+
+
 def test_city_names_match_with_abbreviations_spelt_out() -> None:
     gold = Gold(date="2025-03-11", city="Saint Louis", killed=0, injured=1, participants=())
     assert _matches("city", "St. Louis", gold)

@@ -597,6 +597,20 @@ def test_implied_counts_read_possessive_objects_survivors_and_strikes() -> None:
     ]
 
 
+def test_implied_counts_read_spaced_conditions_and_shots_to_a_body_part() -> None:
+    text = (
+        "He suffered non-life threatening injuries. The gun went off and shot him in the "
+        "thigh. She had superficial wounds to her arm."
+    )
+    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    assert found == [
+        ("non-life threatening injuries", "injured"),
+        ("shot him in the", "shot"),
+        ("superficial wounds", "injured"),
+    ]
+    assert implied_counts("Police shot him, witnesses said.", "en") == []
+
+
 def test_a_named_person_who_remains_hospitalized_was_hurt() -> None:
     text = "Dana Reyes remains hospitalized after the shooting."
     found = named_casualties(text, "en", [(0, 10, "person-1")])

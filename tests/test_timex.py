@@ -280,6 +280,18 @@ def test_a_time_takes_the_day_written_after_it() -> None:
     }
 
 
+def test_a_time_and_a_day_across_a_line_break_stay_apart() -> None:
+    found = find("The shots rang out around 9 p.m.\n\nOn Monday, the mayor spoke.", "en")
+    assert "Monday" in found and not any("\n" in text for text in found)
+    found = find("Police arrived on Friday\nat 3 p.m. to find the car.", "en")
+    assert found["Friday"].value == "2022-06-10"
+    assert found["3 p.m."].value == "2022-06-16T15:00"  # the anchor's day, not Friday's
+    assert values("Police arrived on Friday, at 3 p.m.", "en") == {
+        "Friday": "2022-06-10",
+        "3 p.m": "2022-06-10T15:00",
+    }
+
+
 def test_spanish_spans_keep_the_article() -> None:
     v = values("El año pasado creció y el mes pasado cayó.", "es")
     assert v == {"El año pasado": "2021", "el mes pasado": "2022-05"}

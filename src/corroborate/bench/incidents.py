@@ -21,13 +21,14 @@ reconcile) and the reconciled story is read for five fields:
   text gives a time of day for ("early Sunday morning", read against the publication
   date), else the first day it names, else the publication date; the story's date is
   the one most articles give (ties: the reading of the earliest-published article,
-  nearest the event).
+  nearest the event). A day something was said ("police said Thursday") is not read.
 * **city**: per article, the US town of its dateline ("HAMILTON, Ohio —"), else the
   town whose police, sheriff or fire service it names ("Tifton Police"), else the one
   its place names mention most (a hospital's town not counted, a neighbourhood counted
   for its city), else the county it names most; the story's city is the one most
-  articles give (ties: the town the story names most). Compared with the gold
-  ``city_or_county``, case and accents folded ("Rankin (county)" is Rankin County).
+  articles give (ties: a town over a county, then the town the story names most).
+  Compared with the gold ``city_or_county``, case and accents folded ("Rankin
+  (county)" is Rankin County).
 * **participants**: gold names found among the story's person entities (by
   surname), and for those, the reconciled ``age of`` fact against the gold age.
 
@@ -255,7 +256,8 @@ def _incident_date(analysed: Analysed) -> str | None:
     before all of them elsewhere ("was remembered Friday evening"); within that, the
     kinds rank as listed, then the first in the text; with none, the publication date.
     Clock times alone do not count, as their day is only assumed; nor does the page's
-    own stamp, a date with its year on or after the publication day."""
+    own stamp, a date with its year on or after the publication day, nor the day
+    something was said ("police said Thursday")."""
     published = date.fromisoformat(analysed.article.published or "")
     earliest = published - timedelta(days=DATE_WINDOW_DAYS)
     ranked: list[tuple[bool, int, int, str]] = []
@@ -267,6 +269,10 @@ def _incident_date(analysed: Analysed) -> str | None:
         if _YEAR.search(expression.text) and day >= published:
             continue  # the page's own stamp: "Posted: Thursday, August 14, 2014 5:46 PM"
         kind = _day_kind(expression, day, published)
+        if _REPORTED_ON.search(
+            analysed.article.text, max(0, expression.start - 40), expression.start
+        ):
+            continue  # "police said Thursday": the day of the report
         if kind is not None and (kind == _CALENDAR or day >= earliest):
             index = sentences.index_at(expression.start)
             about = index is not None and bool(_EVENT_WORDS.search(sentences.sentence(index)))
@@ -275,6 +281,11 @@ def _incident_date(analysed: Analysed) -> str | None:
 
 
 _TIMED, _CALENDAR, _NAMED = 0, 1, 2
+#: "said Thursday", "told reporters on Monday": the day something was said.
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told(?:\s+[\w.]+){0,2}|announced|confirmed|reported|added|stated)"
+    r"\s+(?:on\s+)?$"
+)
 
 
 def _day_kind(expression: TimeExpression, day: date, published: date) -> int | None:
@@ -496,11 +507,22 @@ def reconciled(
         # story's killed, not the article's own (it may not know of the death).
         injured=_vote(sorted(injured, key=lambda v: -(v or 0))) or 0,
         date=_vote([r.date for r in reversed(latest_first)]),
-        # Ties go to the town the story's articles name most, then the latest.
-        city=_vote(sorted((r.city for r in latest_first), key=lambda c: -named.get(c or "", 0))),
+        # Ties go to a town over a county (an article names only the county when it
+        # knows no town), then to the town the story's articles name most, then the latest.
+        city=_vote(
+            sorted(
+                (r.city for r in latest_first),
+                key=lambda c: (_is_county(c), -named.get(c or "", 0)),
+            )
+        ),
     )
     _add_people(story, facts)
     return story
+
+
+def _is_county(name: str | None) -> bool:
+    """Whether a city reading is a US county ("Rankin County"), the fallback reading."""
+    return bool(name) and str(name).endswith(US_COUNTY_WORDS)
 
 
 def first_article(

@@ -74,7 +74,8 @@ _OBJECT = re.compile(
 #: when the text only says "she". Counted as one person however often repeated.
 _CONDITION = re.compile(
     r"\b(?:(?:stable|critical|serious|fair|grave|good)\s+condition"
-    r"|(?:non-life-threatening|life-threatening|minor|serious|critical)\s+(?:injur|wound)\w*)",
+    r"|(?:non-life[- ]threatening|life[- ]threatening|minor|serious|critical|superficial)"
+    r"\s+(?:(?:hand|leg|arm|foot|head)\s+)?(?:injur|wound)\w*)",
     re.IGNORECASE,
 )
 #: "a body was found", "discovered the body of a man": someone is dead.
@@ -148,7 +149,8 @@ _LEFT = re.compile(
 _SHOT_OBJECT = re.compile(
     r"\b(?P<fatal>fatally\s+)?shot\s+"
     r"(?:and\s+(?:critically\s+|seriously\s+)?(?P<outcome>killed|wounded|injured)\s+)?"
-    rf"(?:(?:his|her|their|an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b|(?:him|her)self\b)"
+    rf"(?:(?:his|her|their|an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b|(?:him|her)self\b"
+    r"|(?:him|her)\s+(?:once\s+|twice\s+)?in\s+the\b)"
 )
 #: After a person's name: "Brandon Crawford, 15, was shot and killed", "Crawford died".
 _AFTER_NAME = re.compile(rf"^{_APPOSITION}{_PREDICATE}")

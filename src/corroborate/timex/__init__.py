@@ -40,9 +40,14 @@ __all__ = ["find_time_expressions", "parse_anchor"]
 
 FALLBACK = Vocab(months={})
 #: Text allowed between a date and the clock time that belongs to it.
-DATE_TIME_GAP = re.compile(r"^[\s,]*(?:at|um|om|à|a las|a la|в|,)?[\s,]*$", re.IGNORECASE)
+#: Neither gap reaches over a line break ("around 7 p.m.\n\nOn Monday, ...").
+DATE_TIME_GAP = re.compile(
+    r"^(?:[^\S\n]|,)*(?:at|um|om|à|a las|a la|в|,)?(?:[^\S\n]|,)*$", re.IGNORECASE
+)
 #: Text allowed between a clock time and the date written after it ("5 p.m., Nov. 9").
-TIME_DATE_GAP = re.compile(r"^\.?[\s,]*(?:on\s+|el\s+|del\s+|am\s+|le\s+)?$", re.IGNORECASE)
+TIME_DATE_GAP = re.compile(
+    r"^\.?[^\S\n]*,?[^\S\n]*(?:(?:on|el|del|am|le)[^\S\n]+)?$", re.IGNORECASE
+)
 
 Placed = tuple[int, int, Reading]
 
