@@ -83,6 +83,15 @@ def test_the_day_something_was_said_is_not_the_incident_day() -> None:
     assert _incident_date(_analysed(text, "2025-03-07")) == "2025-03-06"
 
 
+def test_the_day_of_a_death_yields_to_the_day_of_the_shooting() -> None:
+    # Published Saturday 2025-03-08: shot on Thursday, died on Friday.
+    text = "A boy died Friday after being accidentally shot at his home Thursday."
+    assert _incident_date(_analysed(text, "2025-03-08")) == "2025-03-06"
+    # a sentence about the shooting may tell it by its bullet
+    text = "A vigil was held Friday. A stray bullet hit a girl on Wednesday."
+    assert _incident_date(_analysed(text, "2025-03-08")) == "2025-03-05"
+
+
 def test_a_tie_between_a_town_and_a_county_goes_to_the_town() -> None:
     members = [
         # the county's article is the later one, which would win a plain tie

@@ -257,10 +257,12 @@ def _incident_date(analysed: Analysed) -> str | None:
     kinds rank as listed, then the first in the text; with none, the publication date.
     Clock times alone do not count, as their day is only assumed; nor does the page's
     own stamp, a date with its year on or after the publication day, nor the day
-    something was said ("police said Thursday")."""
+    something was said ("police said Thursday"). Within the sentences about the
+    shooting, the day someone died ("died Friday after being shot Thursday") comes
+    after the others."""
     published = date.fromisoformat(analysed.article.published or "")
     earliest = published - timedelta(days=DATE_WINDOW_DAYS)
-    ranked: list[tuple[bool, int, int, str]] = []
+    ranked: list[tuple[int, int, int, str]] = []
     sentences = Sentences.of(analysed.article.text, analysed.article.language or "en")
     for expression in analysed.times:
         day = date.fromisoformat(expression.date) if expression.date else None
@@ -276,11 +278,17 @@ def _incident_date(analysed: Analysed) -> str | None:
         if kind is not None and (kind == _CALENDAR or day >= earliest):
             index = sentences.index_at(expression.start)
             about = index is not None and bool(_EVENT_WORDS.search(sentences.sentence(index)))
-            ranked.append((not about, kind, expression.start, day.isoformat()))
+            died = _DIED_ON.search(
+                analysed.article.text, max(0, expression.start - 30), expression.start
+            )
+            tier = 2 if not about else 1 if died else 0
+            ranked.append((tier, kind, expression.start, day.isoformat()))
     return min(ranked)[3] if ranked else published.isoformat()
 
 
 _TIMED, _CALENDAR, _NAMED = 0, 1, 2
+#: "died Friday (after being shot Thursday)": the day of a death, often after the shooting.
+_DIED_ON = re.compile(r"\b(?:died|dies|succumbed)(?:\s+[\w-]+){0,2}?\s+(?:on\s+)?$")
 #: "said Thursday", "told reporters on Monday": the day something was said.
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|told(?:\s+[\w.]+){0,2}|announced|confirmed|reported|added|stated)"
@@ -302,7 +310,7 @@ def _day_kind(expression: TimeExpression, day: date, published: date) -> int | N
 #: Words of a sentence that tells of the shooting itself.
 _EVENT_WORDS = re.compile(
     r"\b(?:shot|shooting|shootings|killed|died|dead|wounded|fired|gunfire|gunshots?|injured"
-    r"|slain)\b",
+    r"|slain|bullets?|shots|fatally|homicide|murdered)\b",
     re.IGNORECASE,
 )
 
