@@ -271,22 +271,27 @@ def _incident_date(analysed: Analysed) -> str | None:
         if _YEAR.search(expression.text) and day >= published:
             continue  # the page's own stamp: "Posted: Thursday, August 14, 2014 5:46 PM"
         kind = _day_kind(expression, day, published)
-        if _REPORTED_ON.search(
-            analysed.article.text, max(0, expression.start - 40), expression.start
-        ):
+        if _right_before(_REPORTED_ON, analysed.article.text, expression.start):
             continue  # "police said Thursday": the day of the report
         if kind is not None and (kind == _CALENDAR or day >= earliest):
             index = sentences.index_at(expression.start)
             about = index is not None and bool(_EVENT_WORDS.search(sentences.sentence(index)))
-            died = _DIED_ON.search(
-                analysed.article.text, max(0, expression.start - 30), expression.start
-            )
+            died = _right_before(_DIED_ON, analysed.article.text, expression.start)
             tier = 2 if not about else 1 if died else 0
             ranked.append((tier, kind, expression.start, day.isoformat()))
     return min(ranked)[3] if ranked else published.isoformat()
 
 
 _TIMED, _CALENDAR, _NAMED = 0, 1, 2
+#: How far before a time expression its verb ("said", "died") is looked for.
+_VERB_WINDOW = 40
+
+
+def _right_before(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether ``pattern`` (anchored with ``$``) matches the words just before ``start``."""
+    return pattern.search(text, max(0, start - _VERB_WINDOW), start) is not None
+
+
 #: "died Friday (after being shot Thursday)": the day of a death, often after the shooting.
 _DIED_ON = re.compile(r"\b(?:died|dies|succumbed)(?:\s+[\w-]+){0,2}?\s+(?:on\s+)?$")
 #: "said Thursday", "told reporters on Monday": the day something was said.
@@ -376,7 +381,7 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
         mine = [m for m in entity.mentions if m.article == article.id]
         if place is None or place.country != "US" or not mine:
             continue
-        if place.latitude is None and not place.name.endswith(US_COUNTY_WORDS):
+        if place.latitude is None and not _is_county(place.name):
             continue  # a state
         placing = [m for m in mine if not _names_a_hospital(article.text, m.start, m.end)]
         if not placing:
@@ -486,7 +491,7 @@ def _service_places(
                 if place.country == "US" and place.latitude is not None:
                     towns[place.name] += 1
                     places[place.name] = place
-                elif place.country == "US" and place.name.endswith(US_COUNTY_WORDS):
+                elif place.country == "US" and _is_county(place.name):
                     counties[place.name] += 1
                 break
     return towns, counties
@@ -530,7 +535,7 @@ def reconciled(
 
 def _is_county(name: str | None) -> bool:
     """Whether a city reading is a US county ("Rankin County"), the fallback reading."""
-    return bool(name) and str(name).endswith(US_COUNTY_WORDS)
+    return name is not None and name.endswith(US_COUNTY_WORDS)
 
 
 def first_article(
