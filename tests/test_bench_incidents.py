@@ -92,6 +92,26 @@ def test_the_day_of_a_death_yields_to_the_day_of_the_shooting() -> None:
     assert _incident_date(_analysed(text, "2025-03-08")) == "2025-03-05"
 
 
+def test_the_day_of_a_later_step_yields_to_any_other_day() -> None:
+    # Published Monday 2025-03-10: arrested Sunday, a news conference Sunday
+    # afternoon, the shooting on Saturday (told only in a sentence about the suspect).
+    text = "A man was arrested Sunday after the shooting. He had argued with a neighbor Saturday."
+    assert _incident_date(_analysed(text, "2025-03-10")) == "2025-03-08"
+    text = "In a Sunday afternoon news conference, the chief described the shooting. It was Friday."
+    assert _incident_date(_analysed(text, "2025-03-10")) == "2025-03-07"
+    text = "On Sunday, after two people were shot the day before, the street was quiet. Saturday."
+    assert _incident_date(_analysed(text, "2025-03-10")) == "2025-03-08"
+    # alone, a later step's day still beats the publication day
+    text = "A man was arrested Sunday after the shooting."
+    assert _incident_date(_analysed(text, "2025-03-10")) == "2025-03-09"
+
+
+def test_the_day_a_shooting_was_reported_is_its_day() -> None:
+    # "police said Sunday" is the day of the report; "was reported Sunday" the event's.
+    text = "A shooting was reported Sunday afternoon on Elm Road. The girl was hurt."
+    assert _incident_date(_analysed(text, "2025-03-11")) == "2025-03-09"
+
+
 def test_a_tie_between_a_town_and_a_county_goes_to_the_town() -> None:
     members = [
         # the county's article is the later one, which would win a plain tie

@@ -611,6 +611,43 @@ def test_implied_counts_read_spaced_conditions_and_shots_to_a_body_part() -> Non
     assert implied_counts("Police shot him, witnesses said.", "en") == []
 
 
+def test_implied_deaths_read_fatal_shootings_pronouncements_and_the_deceased() -> None:
+    text = (
+        "Police are investigating a deadly shooting on Elm Road. Medics pronounced the "
+        "victim dead at the scene. Officers found one deceased male. The teen who shot "
+        "himself on Friday has died."
+    )
+    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    assert [f for f in found if f[1] == "killed"] == [
+        ("deadly shooting", "killed"),
+        ("pronounced the victim dead", "killed"),
+        ("one deceased male", "killed"),
+        ("has died", "killed"),
+    ]
+    # references back: all four are one person
+    article = _article("a", text)
+    killed = next(f for f in reconcile([article], {}, {}, []) if f.label == "people killed")
+    assert article_values(killed.claims) == {"a": 1.0}
+
+
+def test_implied_injuries_read_grazes_and_self_inflicted_shootings() -> None:
+    text = (
+        "The bullet grazed a 2-year-old boy. A man discharged his pistol, shooting himself "
+        "in the left leg."
+    )
+    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    assert found == [("bullet grazed a 2-year-old boy", "shot"), ("shooting himself", "shot")]
+
+
+def test_a_named_person_fatally_wounded_was_killed() -> None:
+    from corroborate.reconcile.implicit import named_casualties
+
+    text = "A shot from the rifle fatally wounded Ada Brook. Cem Ulu was wounded."
+    persons = [(text.index(n), text.index(n) + len(n), n) for n in ("Ada Brook", "Cem Ulu")]
+    found = {(c.victim, c.slot) for c in named_casualties(text, "en", persons)}
+    assert found == {("Ada Brook", "killed"), ("Cem Ulu", "injured")}
+
+
 def test_a_named_person_who_remains_hospitalized_was_hurt() -> None:
     text = "Dana Reyes remains hospitalized after the shooting."
     found = named_casualties(text, "en", [(0, 10, "person-1")])

@@ -252,18 +252,16 @@ def _incident_date(analysed: Analysed) -> str | None:
       of the crime so);
     * a day in the week it names ("Sunday"): as often a court date or a vigil.
 
-    Any of them in a sentence about the shooting ("shot", "killed", "gunfire") comes
-    before all of them elsewhere ("was remembered Friday evening"); within that, the
-    kinds rank as listed, then the first in the text; with none, the publication date.
-    Clock times alone do not count, as their day is only assumed; nor does the page's
-    own stamp, a date with its year on or after the publication day, nor the day
-    something was said ("police said Thursday"). Within the sentences about the
-    shooting, the day someone died ("died Friday after being shot Thursday") comes
-    after the others."""
+    Within that order, candidates rank first by how they stand to the shooting (see
+    :func:`_tier`), then by kind, then the first in the text; with none, the
+    publication date. Clock times alone do not count, as their day is only assumed;
+    nor does the page's own stamp, a date with its year on or after the publication
+    day, nor the day something was said ("police said Thursday")."""
     published = date.fromisoformat(analysed.article.published or "")
     earliest = published - timedelta(days=DATE_WINDOW_DAYS)
     ranked: list[tuple[int, int, int, str]] = []
-    sentences = Sentences.of(analysed.article.text, analysed.article.language or "en")
+    text = analysed.article.text
+    sentences = Sentences.of(text, analysed.article.language or "en")
     for expression in analysed.times:
         day = date.fromisoformat(expression.date) if expression.date else None
         if day is None or day > published:
@@ -271,15 +269,34 @@ def _incident_date(analysed: Analysed) -> str | None:
         if _YEAR.search(expression.text) and day >= published:
             continue  # the page's own stamp: "Posted: Thursday, August 14, 2014 5:46 PM"
         kind = _day_kind(expression, day, published)
-        if _right_before(_REPORTED_ON, analysed.article.text, expression.start):
+        if _right_before(_REPORTED_ON, text, expression.start):
             continue  # "police said Thursday": the day of the report
         if kind is not None and (kind == _CALENDAR or day >= earliest):
             index = sentences.index_at(expression.start)
-            about = index is not None and bool(_EVENT_WORDS.search(sentences.sentence(index)))
-            died = _right_before(_DIED_ON, analysed.article.text, expression.start)
-            tier = 2 if not about else 1 if died else 0
+            sentence = sentences.sentence(index) if index is not None else ""
+            tier = _tier(text, expression, sentence)
             ranked.append((tier, kind, expression.start, day.isoformat()))
     return min(ranked)[3] if ranked else published.isoformat()
+
+
+def _tier(text: str, expression: TimeExpression, sentence: str) -> int:
+    """How a day candidate stands to the shooting, best first:
+
+    0. in a sentence about the shooting ("shot", "killed", "gunfire");
+    1. there, but the day someone died ("died Friday after being shot Thursday");
+    2. in a sentence about something else ("was remembered Friday evening");
+    3. the day of a later step ("arrested Sunday", "a Sunday news conference", "on
+       Thursday, a day after the shooting"): still a better guess than publication.
+    """
+    if (
+        _right_before(_LATER_STEP_ON, text, expression.start)
+        or _LATER_STEP_AFTER.match(text, expression.end)
+        or _EARLIER_SHOOTING.search(sentence)
+    ):
+        return 3
+    if not _EVENT_WORDS.search(sentence):
+        return 2
+    return 1 if _right_before(_DIED_ON, text, expression.start) else 0
 
 
 _TIMED, _CALENDAR, _NAMED = 0, 1, 2
@@ -294,10 +311,31 @@ def _right_before(pattern: re.Pattern[str], text: str, start: int) -> bool:
 
 #: "died Friday (after being shot Thursday)": the day of a death, often after the shooting.
 _DIED_ON = re.compile(r"\b(?:died|dies|succumbed)(?:\s+[\w-]+){0,2}?\s+(?:on\s+)?$")
-#: "said Thursday", "told reporters on Monday": the day something was said.
+#: "was arrested Sunday", "arraigned in Rome City Court Sunday morning", "a vigil was
+#: held Sunday night": the day of a step that follows a shooting.
+_LATER_STEP_ON = re.compile(
+    r"\b(?:arrested|charged|arraigned|booked|indicted|sentenced|appeared|court|hearing"
+    r"|discharged|released|identified|funeral|memorial|vigil(?:\s+\w+){0,3}|conference"
+    r"|statement)\s+(?:on\s+|early\s+|late\s+|this\s+)?$",
+    re.IGNORECASE,
+)
+#: "in a Sunday morning news conference", "a Friday afternoon statement".
+_LATER_STEP_AFTER = re.compile(
+    r"\s+(?:(?:news|press)\s+)?(?:conference|statement|briefing|vigil|hearing|court)\b",
+    re.IGNORECASE,
+)
+#: "on Thursday, after five people were shot the day before", "days after the
+#: shooting": the sentence's day comes after the shooting.
+_EARLIER_SHOOTING = re.compile(
+    r"\b(?:the (?:day|night) before|(?:days|a day|a week|weeks) (?:after|earlier|ago)"
+    r"|last week|earlier (?:this|that) week)\b",
+    re.IGNORECASE,
+)
+#: "said Thursday", "told reporters on Monday": the day something was said ("the
+#: shooting was reported Sunday" is the day it happened).
 _REPORTED_ON = re.compile(
-    r"\b(?:said|says|told(?:\s+[\w.]+){0,2}|announced|confirmed|reported|added|stated)"
-    r"\s+(?:on\s+)?$"
+    r"\b(?:said|says|told(?:\s+[\w.]+){0,2}|announced|confirmed"
+    r"|(?<!was )(?<!were )(?<!been )reported|added|stated)\s+(?:on\s+)?$"
 )
 
 

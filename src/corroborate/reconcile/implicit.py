@@ -84,18 +84,28 @@ _BODY = re.compile(
     r"|(?:found|discovered|recovered)\s+(?:a|the)\s+body"
     rf"|\bbody\s+of\s+{_A_PERSON})"
 )
+#: "a deadly shooting", "the shooting death", "pronounced the victim dead", "one
+#: deceased male", "has died": someone died, whoever the text names.
+_FATAL = re.compile(
+    r"\b(?:(?:deadly|fatal)\s+shooting|shooting\s+death"
+    rf"|pronounced\s+(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:{_PERSON})|him|her)\s+dead"
+    rf"|(?:one|a|the)\s+deceased\s+(?:{_PERSON})"
+    r"|(?:was|were|been)\s+(?:later\s+)?pronounced\s+dead|(?:has|have)\s+(?:since\s+)?died)\b",
+    re.IGNORECASE,
+)
 #: "a gunshot wound to the leg", "suffering from gunshot wounds": someone was shot.
 _GUNSHOT_WOUND = re.compile(r"\b(?:gunshot|bullet)\s+wounds?\b", re.IGNORECASE)
 #: "the gun discharged, striking the driver in the back", "a bullet struck the girl in
 #: her side": someone was hit.
 _STRIKING = re.compile(
-    r"\b(?:striking|hitting|(?:bullets?|rounds?|gunfire|shots?)\s+(?:struck|hit))\s+"
-    rf"(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
+    r"\b(?:striking|hitting|(?:bullets?|rounds?|gunfire|shots?)\s+(?:struck|hit|grazed))\s+"
+    rf"(?:(?:the|his|her|their|an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
     r"|(?:him|her)(?:self)?\s+in\s+the\b)"
 )
 #: Phrases that tell of someone without introducing them, and their slot: each is
 #: a reference (``REFERRED_VICTIM``), so repeats count one person.
 _SOMEONE_PHRASES = (
+    (_FATAL, "killed"),
     (_CONDITION, "injured"),
     (_BODY, "killed"),
     (_STRIKING, "shot"),
@@ -147,7 +157,7 @@ _LEFT = re.compile(
 #: "accidentally shot his 12-year-old brother", "shot himself in the leg": one
 #: person shot (killed when "shot and killed", "fatally shot").
 _SHOT_OBJECT = re.compile(
-    r"\b(?P<fatal>fatally\s+)?shot\s+"
+    r"\b(?P<fatal>fatally\s+)?(?:shot|shoots|shooting)\s+"
     r"(?:and\s+(?:critically\s+|seriously\s+)?(?P<outcome>killed|wounded|injured)\s+)?"
     rf"(?:(?:his|her|their|an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b|(?:him|her)self\b"
     r"|(?:him|her)\s+(?:once\s+|twice\s+)?in\s+the\b)"
@@ -157,6 +167,7 @@ _AFTER_NAME = re.compile(rf"^{_APPOSITION}{_PREDICATE}")
 #: Before a person's name: "the shooting that killed Brandon Crawford", "the death of".
 _BEFORE_NAME = re.compile(
     r"(?:(?P<killed>\bkilled|\bkilling|\bdeath of|\bmurder of|\bkilling of|\bfatal shooting of"
+    r"|\bfatally (?:shot|shooting|wounded|wounding|injured|injuring)"
     r"|\bshooting death of)|(?P<injured>\bwounded|\bwounding|\binjured|\binjuring))"
     r"\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}"
     # A second name joined by "and" shares the first one's fate ("killed Ada Brook and
