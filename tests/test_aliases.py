@@ -214,6 +214,14 @@ def test_abbreviated_words_are_spelt_out() -> None:
     assert resolve_place("Main St.", "en") is None
 
 
+def test_cities_named_by_their_letters_resolve() -> None:
+    washington = resolve_place("D.C.", "en")
+    assert washington is not None and washington.region == "US-DC"
+    assert washington.latitude is not None  # the city, not the district
+    assert resolve_place("NYC", "en") == resolve_place("New York City", "en") is not None
+    assert resolve_place("L.A.", "en") == resolve_place("Los Angeles", "en") is not None
+
+
 # ----------------------------------------------------------------- linking
 
 

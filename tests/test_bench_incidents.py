@@ -112,6 +112,18 @@ def test_the_day_a_shooting_was_reported_is_its_day() -> None:
     assert _incident_date(_analysed(text, "2025-03-11")) == "2025-03-09"
 
 
+def test_with_no_town_in_the_text_the_headline_names_it() -> None:
+    text = "A boy, 8, was wounded Sunday when a gun went off at his home, police said."
+    article = _analysed(text, "2025-03-10").article
+    us = frozenset({"US"})
+    article.title = "Boy wounded in accidental shooting in Dalton, Georgia"
+    assert _city(article, [], us) == "Dalton"
+    article.title = "Dalton area boy, 8, wounded by gunfire"
+    assert _city(article, [], us) == "Dalton"
+    article.title = "Man shoots intruder at his Home in May"
+    assert _city(article, [], us) is None
+
+
 def test_a_tie_between_a_town_and_a_county_goes_to_the_town() -> None:
     members = [
         # the county's article is the later one, which would win a plain tie

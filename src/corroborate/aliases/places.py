@@ -468,6 +468,16 @@ def _cyrillic_nominatives(key: str) -> list[str]:
     return candidates
 
 
+#: Cities news names by their letters alone, which GeoNames does not list as names.
+_CITY_ABBREVIATIONS: dict[str, str] = {
+    "d.c": "washington d.c",
+    "dc": "washington d.c",
+    "nyc": "new york city",
+    "n.y.c": "new york city",
+    "l.a": "los angeles",
+}
+
+
 def _lookup_keys(text: str, language: str) -> list[str]:
     state = AP_STATES.get(text.strip())
     if state is not None:
@@ -475,6 +485,8 @@ def _lookup_keys(text: str, language: str) -> list[str]:
     surface = clean_surface(text, language)
     key = place_lookup_key(surface)
     keys = [key]
+    if key in _CITY_ABBREVIATIONS:
+        keys.append(_CITY_ABBREVIATIONS[key])
     if _CYRILLIC.search(surface):
         keys.extend(_cyrillic_nominatives(key))
     romanised = place_lookup_key(anyascii(surface))

@@ -441,7 +441,7 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
         return (city or filed).name
     found = served or towns or counties or served_counties
     if not found:
-        return None
+        return _title_town(article.title or "", areas)
     return min(found, key=lambda name: (-found[name], first.get(name, 0)))
 
 
@@ -459,6 +459,42 @@ _HOSPITAL_BEFORE = re.compile(
 )
 #: How far a neighbourhood may lie from the centre of the city it is part of.
 NEIGHBOURHOOD_RADIUS_KM = 40.0
+
+
+def _title_town(title: str, areas: frozenset[str]) -> str | None:
+    """The US town a headline places the story in ("Teen shot in Overland", "Dalton
+    area boy wounded"): the fallback when the text names none."""
+    for found in _TITLE_PLACE.finditer(title):
+        words = found.group("name").split()
+        if words[0] in _NOT_A_PLACE or _MONTH.fullmatch(words[-1]):
+            continue  # "at His Home", "in May"
+        place = _longest_place(words, areas)
+        if place is not None and place.country == "US" and place.latitude is not None:
+            return place.name
+    return None
+
+
+def _longest_place(words: Sequence[str], areas: frozenset[str]) -> Place | None:
+    """The place the longest tail of ``words`` names ("North Las Vegas", not "Las
+    Vegas"; "Pollok" in "Teen Pollok")."""
+    for start in range(len(words)):
+        place = resolve_place(" ".join(words[start:]), "en", areas)
+        if place is not None:
+            return place
+    return None
+
+
+_NOT_A_PLACE = frozenset({"His", "Her", "Their", "The", "A", "An", "My", "Our", "Its"})
+_MONTH = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+#: Up to three capitalised words after "in", "at", "near" or "of" (or opening the
+#: headline), followed by its end, a separator or a word a place name comes before.
+_TITLE_PLACE = re.compile(
+    r"(?:\b(?:in|at|near|of)\s+|^)(?P<name>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*)"
+    r"(?=\s*(?:$|[,:;|]|\s+-|\s+(?:area|police|man|woman|boy|girl|teen|home|shooting"
+    r"|house|apartment|park)\b))"
+)
 
 
 def _dateline_town(text: str, areas: frozenset[str]) -> Place | None:
@@ -522,16 +558,14 @@ def _service_places(
     towns: Counter[str] = Counter()
     counties: Counter[str] = Counter()
     for found in _PUBLIC_SERVICE.finditer(text):
-        words = found.group(1).split()
-        for start in range(len(words)):
-            place = resolve_place(" ".join(words[start:]), "en", areas)
-            if place is not None:
-                if place.country == "US" and place.latitude is not None:
-                    towns[place.name] += 1
-                    places[place.name] = place
-                elif place.country == "US" and _is_county(place.name):
-                    counties[place.name] += 1
-                break
+        place = _longest_place(found.group(1).split(), areas)
+        if place is None or place.country != "US":
+            continue
+        if place.latitude is not None:
+            towns[place.name] += 1
+            places[place.name] = place
+        elif _is_county(place.name):
+            counties[place.name] += 1
     return towns, counties
 
 
