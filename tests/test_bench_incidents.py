@@ -186,6 +186,15 @@ def test_a_dateline_naming_a_neighbourhood_gives_the_city_whose_police_answered(
     assert _city_of(text, names) == "Portage Park"
 
 
+def test_a_big_town_the_tagger_took_for_a_person_still_places_the_story() -> None:
+    text = "A man was shot outside a bar in Denver on Friday. Ada Brook saw it."
+    names: list[tuple[str, EntityType]] = [("Denver", "person"), ("Ada Brook", "person")]
+    assert _city_of(text, names) == "Denver"
+    # a small town's name tagged as a person is more likely a person
+    text = "A man was shot outside a bar on Friday, said Hilo Brook."
+    assert _city_of(text, [("Hilo", "person")]) is None
+
+
 def test_a_hospital_town_does_not_place_the_incident() -> None:
     text = (
         "A man was shot in Moultrie and taken to an Atlanta hospital, then to Atlanta "
