@@ -105,7 +105,6 @@ _STRIKING = re.compile(
 #: Phrases that tell of someone without introducing them, and their slot: each is
 #: a reference (``REFERRED_VICTIM``), so repeats count one person.
 _SOMEONE_PHRASES = (
-    (_FATAL, "killed"),
     (_CONDITION, "injured"),
     (_BODY, "killed"),
     (_STRIKING, "shot"),
@@ -226,8 +225,21 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
     for pattern, slot in _SOMEONE_PHRASES:
         for match in pattern.finditer(text):
             found.append(ImpliedCount(match.start(), match.end(), slot, REFERRED_VICTIM))
+    found += _deaths_told_by_the_way(text, found)
     kept = [c for c in found if not _another_time(text, c.end) and not _inside_another(c, found)]
     return sorted(kept, key=lambda c: c.start)
+
+
+def _deaths_told_by_the_way(text: str, found: list[ImpliedCount]) -> list[ImpliedCount]:
+    """ "A deadly shooting", "has died": a reference to someone killed, unless the phrase
+    is part of one already found ("a driver ... was pronounced dead")."""
+    return [
+        ImpliedCount(match.start(), match.end(), "killed", REFERRED_VICTIM)
+        for match in _FATAL.finditer(text)
+        if not any(
+            c.slot == "killed" and c.start <= match.start() and match.end() <= c.end for c in found
+        )
+    ]
 
 
 def _inside_another(count: ImpliedCount, found: list[ImpliedCount]) -> bool:
