@@ -412,10 +412,10 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
     neighbourhoods: Counter[str] = Counter()
     for entity in entities:
         place = entity.place
-        if entity.type != "place" and not _a_big_town(entity.name, areas):
-            continue
         if place is None or place.country != "US":
             place = resolve_place(entity.name, "en", areas)
+        if entity.type != "place" and not _a_big_town(entity.name, place):
+            continue
         mine = [m for m in entity.mentions if m.article == article.id]
         if place is None or place.country != "US" or not mine:
             continue
@@ -461,13 +461,11 @@ _HOSPITAL_BEFORE = re.compile(
 NEIGHBOURHOOD_RADIUS_KM = 40.0
 
 
-def _a_big_town(name: str, areas: frozenset[str]) -> bool:
+def _a_big_town(name: str, place: Place | None) -> bool:
     """Whether a name the tagger took for a person or an organisation ("Denver",
-    "HOUSTON", "Grand Rapids") is a US town large enough that the name means it."""
-    if len(name.split()) > 2:
-        return False
-    place = resolve_place(name, "en", areas)
-    if place is None or place.country != "US" or place.latitude is None:
+    "HOUSTON", "Grand Rapids"), resolved to ``place``, is a US town large enough that
+    the name means it."""
+    if len(name.split()) > 2 or place is None or not _us_town(place):
         return False
     population = gazetteer().populations.get(place_lookup_key(place.name), 0)
     return population >= MISTYPED_TOWN_MIN_POPULATION
@@ -487,9 +485,14 @@ def _title_town(title: str, areas: frozenset[str]) -> str | None:
         if words[0] in _NOT_A_PLACE or _MONTH.fullmatch(words[-1]):
             continue  # "at His Home", "in May"
         place = _longest_place(words, areas)
-        if place is not None and place.country == "US" and place.latitude is not None:
+        if place is not None and _us_town(place):
             return place.name
     return None
+
+
+def _us_town(place: Place) -> bool:
+    """A US town (with coordinates), not a state or a county."""
+    return place.country == "US" and place.latitude is not None
 
 
 def _longest_place(words: Sequence[str], areas: frozenset[str]) -> Place | None:
@@ -519,9 +522,7 @@ def _dateline_town(text: str, areas: frozenset[str]) -> Place | None:
     """The US town of the article's dateline ("HAMILTON, Ohio —"), when it has one."""
     filed = dateline(text)
     place = resolve_place(text[filed[0] : filed[1]], "en", areas) if filed else None
-    if place is None or place.country != "US" or place.latitude is None:
-        return None
-    return place
+    return place if place is not None and _us_town(place) else None
 
 
 def _names_a_hospital(text: str, start: int, end: int) -> bool:

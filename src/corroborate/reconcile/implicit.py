@@ -233,21 +233,23 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
 def _deaths_told_by_the_way(text: str, found: list[ImpliedCount]) -> list[ImpliedCount]:
     """ "A deadly shooting", "has died": a reference to someone killed, unless the phrase
     is part of one already found ("a driver ... was pronounced dead")."""
-    return [
+    told = (
         ImpliedCount(match.start(), match.end(), "killed", REFERRED_VICTIM)
         for match in _FATAL.finditer(text)
-        if not any(
-            c.slot == "killed" and c.start <= match.start() and match.end() <= c.end for c in found
-        )
-    ]
+    )
+    return [count for count in told if not _within_a_longer(count, found)]
 
 
 def _inside_another(count: ImpliedCount, found: list[ImpliedCount]) -> bool:
     """A phrase within a longer one of the same slot is that phrase's person again
     ("injured her brother" in "shot and critically injured her brother")."""
-    return count.victim is None and any(
-        other is not count
-        and other.slot == count.slot
+    return count.victim is None and _within_a_longer(count, found)
+
+
+def _within_a_longer(count: ImpliedCount, found: list[ImpliedCount]) -> bool:
+    """Whether a longer phrase in ``found`` of the same slot holds ``count``."""
+    return any(
+        other.slot == count.slot
         and other.start <= count.start
         and count.end <= other.end
         and (other.end - other.start) > (count.end - count.start)
