@@ -21,12 +21,15 @@ reconcile) and the reconciled story is read for five fields:
   text gives a time of day for ("early Sunday morning", read against the publication
   date), else the first day it names, else the publication date; the story's date is
   the one most articles give (ties: the reading of the earliest-published article,
-  nearest the event). A day something was said ("police said Thursday") is not read.
+  nearest the event). A day something was said ("police said Thursday") is not read;
+  the day of a later step (an arrest, a court date, a news conference) comes last.
 * **city**: per article, the US town of its dateline ("HAMILTON, Ohio —"), else the
   town whose police, sheriff or fire service it names ("Tifton Police"), else the one
   its place names mention most (a hospital's town not counted, a neighbourhood counted
-  for its city), else the county it names most; the story's city is the one most
-  articles give (ties: a town over a county, then the town the story names most).
+  for its city, a town of 50,000 or more counted though NER tagged it a person), else
+  the county it names most, else the town its headline names; the story's city is
+  the one most articles give (ties: a town over a county, then the town the story
+  names most).
   Compared with the gold ``city_or_county``, case and accents folded ("Rankin
   (county)" is Rankin County).
 * **participants**: gold names found among the story's person entities (by
