@@ -232,3 +232,34 @@ def test_a_condition_with_no_death_known_may_be_the_victim_who_died() -> None:
     facts, entities = story_facts(members[:2])
     story = reconciled(members[:2], article_readings(members[:2], facts, entities), facts, entities)
     assert (story.killed, story.injured) == (0, 1)
+
+
+def _story(members: list[Analysed]) -> tuple[float | None, float | None]:
+    facts, entities = story_facts(members)
+    story = reconciled(members, article_readings(members, facts, entities), facts, entities)
+    return story.killed, story.injured
+
+
+def test_a_survivor_state_is_not_the_victim_who_died() -> None:
+    critical = "A man was shot and killed on Elm Road. One person is in critical condition."
+    assert _story([_analysed(critical, "2025-03-10")]) == (1, 0)
+    stable = "A man was shot and killed on Elm Road. One person is in stable condition."
+    assert _story([_analysed(stable, "2025-03-10")]) == (1, 1)
+
+
+def _headlined(title: str, text: str) -> Analysed:
+    analysed = _analysed(text, "2025-03-10")
+    analysed.article.title = title
+    return analysed
+
+
+def test_the_headline_tells_the_casualties_when_the_text_tells_none() -> None:
+    menus = "Weather. Traffic. Sports scores. Sign up for our newsletter."
+    assert _story([_headlined("2 Dead, 3 Wounded In Park Shooting", menus)]) == (2, 3)
+    assert _story([_headlined("Teen shot in church parking lot - WXYZ", menus)]) == (0, 1)
+    assert _story([_headlined("Man, 21, killed in accidental shooting", menus)]) == (1, 0)
+    assert _story([_headlined("Police Investigate Shooting Death Of Teen", menus)]) == (1, 0)
+    assert _story([_headlined("City council meets on Tuesday", menus)]) == (0, 0)
+    # a text that tells its own casualties is read, not its headline
+    told = "A woman was wounded on Elm Road on Monday."
+    assert _story([_headlined("2 Dead, 3 Wounded In Park Shooting", told)]) == (0, 1)

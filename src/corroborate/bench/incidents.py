@@ -198,11 +198,13 @@ def article_readings(
     """Each article's own reading of the fields, taken from the story's facts."""
     by_slot: dict[str, dict[str, float]] = {}
     referred_only: set[str] = set()
+    survivors: set[str] = set()
     for slot in ("killed", "injured", "shot"):
         fact = next((f for f in facts if f.label == SLOT_LABELS[slot]), None)
         by_slot[slot] = article_values(fact.claims) if fact else {}
         if slot == "injured" and fact is not None:
             referred_only = _referred_only(fact.claims)
+            survivors = {c.article for c in fact.claims if _SURVIVOR.search(c.text)}
     # GVA files only US incidents: US towns are what the city reading looks for.
     languages = {a.article.id: "en" for a in members}
     areas = story_areas([m for a in members for m in a.mentions], languages) | {"US"}
@@ -214,9 +216,12 @@ def article_readings(
             date=_incident_date(a),
             city=_city(a.article, entities, areas),
         )
-        if a.article.id in referred_only and (own.killed or 0) >= 1:
-            own.injured = None  # "in critical condition" was the one who died
+        if a.article.id in referred_only - survivors and (own.killed or 0) >= 1:
+            # "in critical condition" was the one who died; "in stable condition" not.
+            own.injured = None
         own.stated_injured, own.shot = own.injured, by_slot["shot"].get(a.article.id)
+        if own.killed is None and own.stated_injured is None and own.shot is None:
+            _read_headline(a.article.title or "", own)
         if a.article.id in referred_only and own.killed is None and own.injured:
             # "in critical condition" with no death known: someone was shot, who
             # may be the one other articles say died.
@@ -226,11 +231,72 @@ def article_readings(
     return readings
 
 
+def _read_headline(title: str, reading: Reading) -> None:
+    """Casualties from the headline, for an article whose text tells of none (its page
+    was scraped as menus and teasers, or it reports a later step): "2 Dead, 3 Wounded
+    In Park Shooting", "Teen shot in church parking lot", "Man, 21, killed"."""
+    counts: Counter[str] = Counter()
+    for found in _HEADLINE_COUNT.finditer(title):
+        counts[_HEADLINE_SLOTS[found.group("verb").lower()]] += _headline_number(found["n"])
+    one = _HEADLINE_ONE.search(title)
+    if not counts and one is not None:
+        counts[_HEADLINE_SLOTS[one.group("verb").lower().split()[-1]]] = 1
+    elif not counts and _HEADLINE_FATAL.search(title):
+        counts["killed"] = 1
+    reading.killed = counts.get("killed")
+    reading.stated_injured = counts.get("injured")
+    reading.shot = counts.get("shot")
+
+
+def _headline_number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.index(word.lower()) + 1
+
+
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+#: A headline verb's slot: the last word of the verb group decides ("shot, killed").
+_HEADLINE_SLOTS = {
+    **dict.fromkeys(("dead", "killed", "dies", "died", "death"), "killed"),
+    **dict.fromkeys(("injured", "wounded", "hurt", "grazed", "hospitalized"), "injured"),
+    **dict.fromkeys(("shot", "shoots"), "shot"),
+}
+#: "2 Dead, 3 Wounded", "Four injured in drive-by shooting", "5 people shot".
+_HEADLINE_COUNT = re.compile(
+    rf"\b(?P<n>\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\s+(?:(?:people|persons|men|women|teens"
+    r"|children|kids|boys|girls|juveniles|victims|others|more)\s+)?(?:(?:were|are)\s+)?"
+    r"(?P<verb>dead|killed|injured|wounded|hurt|shot)\b",
+    re.IGNORECASE,
+)
+#: One person: "Teen shot in church parking lot", "Man, 21, killed in accidental
+#: shooting", "17-year-old boy shot, killed", "Boy, 8, dies", "Man shoots himself".
+_HEADLINE_ONE = re.compile(
+    r"(?:^|:\s+|\bbut\s+)(?:[\w'’.-]+\s+){0,4}?(?:man|woman|teen|teenager|boy|girl|child|toddler|infant|baby"
+    r"|student|juvenile|\d+-year-old|victim|officer|deputy|suspect|newborn)(?:,\s*\d+,)?"
+    r"\s+(?:(?:is|was)\s+)?(?:accidentally\s+|fatally\s+)?"
+    r"(?P<verb>shot(?:,|\s+and)?\s+killed|shot|injured|wounded|hurt|grazed|killed|dies|died"
+    r"|dead|hospitalized|shoots)\b",
+    re.IGNORECASE,
+)
+#: "Shooting Death Of Teen", "Deadly Officer-Involved Shooting", "Fatally shot".
+_HEADLINE_FATAL = re.compile(
+    r"\b(?:shooting death|(?:deadly|fatal)\s+(?:[\w-]+\s+)?shooting|fatally shot|shot to death)\b",
+    re.IGNORECASE,
+)
+
+
 def _injured(reading: Reading, killed: float) -> float | None:
     """Injured: as stated, and at least everyone shot who was not killed."""
     if reading.shot is None:
         return reading.stated_injured
     return max(reading.stated_injured or 0, reading.shot - killed)
+
+
+#: A state only a survivor is in ("stable condition", "minor injuries", "was
+#: released"): the hurt person such a phrase refers to is not the one who died.
+_SURVIVOR = re.compile(
+    r"\b(?:stable|non-life|not life|non-fatal|minor|superficial|recovering|survived|released"
+    r"|good condition|fair condition|expected to (?:survive|recover|be ok))",
+    re.IGNORECASE,
+)
 
 
 def _referred_only(claims: Sequence[Claim]) -> set[str]:
