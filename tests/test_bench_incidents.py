@@ -260,6 +260,14 @@ def test_the_headline_tells_the_casualties_when_the_text_tells_none() -> None:
     assert _story([_headlined("Man, 21, killed in accidental shooting", menus)]) == (1, 0)
     assert _story([_headlined("Police Investigate Shooting Death Of Teen", menus)]) == (1, 0)
     assert _story([_headlined("City council meets on Tuesday", menus)]) == (0, 0)
-    # a text that tells its own casualties is read, not its headline
+    # a text that tells its own casualties keeps them over a headline's one person
     told = "A woman was wounded on Elm Road on Monday."
-    assert _story([_headlined("2 Dead, 3 Wounded In Park Shooting", told)]) == (0, 1)
+    assert _story([_headlined("Man, 21, killed in accidental shooting", told)]) == (0, 1)
+
+
+def test_a_headline_number_raises_the_texts_count() -> None:
+    told = "A woman was killed on Elm Road on Monday. Another woman was wounded."
+    assert _story([_headlined("Police seek gunman", told)]) == (1, 1)
+    assert _story([_headlined("2 Dead, 3 Wounded In Park Shooting", told)]) == (2, 3)
+    # and never lowers it
+    assert _story([_headlined("1 dead in Elm Road shooting", told)]) == (1, 1)

@@ -220,8 +220,7 @@ def article_readings(
             # "in critical condition" was the one who died; "in stable condition" not.
             own.injured = None
         own.stated_injured, own.shot = own.injured, by_slot["shot"].get(a.article.id)
-        if own.killed is None and own.stated_injured is None and own.shot is None:
-            _read_headline(a.article.title or "", own)
+        _add_headline(a.article.title or "", own)
         if a.article.id in referred_only and own.killed is None and own.injured:
             # "in critical condition" with no death known: someone was shot, who
             # may be the one other articles say died.
@@ -231,21 +230,25 @@ def article_readings(
     return readings
 
 
-def _read_headline(title: str, reading: Reading) -> None:
-    """Casualties from the headline, for an article whose text tells of none (its page
-    was scraped as menus and teasers, or it reports a later step): "2 Dead, 3 Wounded
-    In Park Shooting", "Teen shot in church parking lot", "Man, 21, killed"."""
+def _add_headline(title: str, reading: Reading) -> None:
+    """Casualties from the headline. A number there ("2 Dead, 3 Wounded In Park
+    Shooting") is the toll when the headline was last updated: it raises the text's
+    count of that slot. An article whose text tells of no casualty at all (its page
+    was scraped as menus and teasers, or it reports a later step) also takes a
+    headline's one person ("Teen shot in church parking lot", "Man, 21, killed")."""
     counts: Counter[str] = Counter()
     for found in _HEADLINE_COUNT.finditer(title):
         counts[_HEADLINE_SLOTS[found.group("verb").lower()]] += _headline_number(found["n"])
-    one = _HEADLINE_ONE.search(title)
-    if not counts and one is not None:
-        counts[_HEADLINE_SLOTS[one.group("verb").lower().split()[-1]]] = 1
-    elif not counts and _HEADLINE_FATAL.search(title):
-        counts["killed"] = 1
-    reading.killed = counts.get("killed")
-    reading.stated_injured = counts.get("injured")
-    reading.shot = counts.get("shot")
+    slots = ("killed", "stated_injured", "shot")
+    if all(getattr(reading, slot) is None for slot in slots) and not counts:
+        one = _HEADLINE_ONE.search(title)
+        if one is not None:
+            counts[_HEADLINE_SLOTS[one.group("verb").lower().split()[-1]]] = 1
+        elif _HEADLINE_FATAL.search(title):
+            counts["killed"] = 1
+    for slot, count in counts.items():
+        field_name = "stated_injured" if slot == "injured" else slot
+        setattr(reading, field_name, max(getattr(reading, field_name) or 0, count))
 
 
 def _headline_number(word: str) -> int:
