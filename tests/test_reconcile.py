@@ -115,6 +115,19 @@ def test_nearest_cue_word_decides_the_casualty_slot() -> None:
     assert count_slot(sent, sent.index("two"), sent.index("two") + 3, "en") == "injured"
 
 
+def test_each_language_has_its_own_hedge_words() -> None:
+    hedged = {
+        "nl": ("De schutter verwondde minstens vier mensen.", "vier"),
+        "de": ("Der Täter verletzte mindestens vier Menschen.", "vier"),
+        "es": ("El tirador mató a tres personas e hirió a otras cinco.", "cinco"),
+        "fr": ("L'attaque a blessé au moins quatre personnes.", "quatre"),
+        "ru": ("Нападавший ранил не менее четырех человек.", "четырех"),
+    }
+    for language, (text, number) in hedged.items():
+        at = text.index(number)
+        assert count_slot(text, at, at + len(number), language) == "injured", language
+
+
 def test_implied_counts_need_an_indefinite_singular_subject() -> None:
     text = "A 40-year-old woman was fatally shot. The man who killed her fled. A boy was hurt."
     found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]

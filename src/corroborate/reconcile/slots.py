@@ -32,7 +32,7 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "nl": ("dood", "doden", "omgekomen", "omkwam", "overled", "gedood", "omgebracht"),
         "de": ("tot", "tote", "getötet", "starb", "gestorben", "ums leben", "todesopfer"),
-        "es": ("muert", "falleci", "murier", "asesinad", "fallecid"),
+        "es": ("muert", "falleci", "murier", "asesinad", "fallecid", "mató", "matando", "mataron"),
         "fr": ("mort", "tué", "décéd", "tues"),
         "ru": ("погиб", "убит", "умер", "скончал", "смерт"),
     },
@@ -50,7 +50,7 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "nl": ("gewond", "verwond", "letsel"),
         "de": ("verletz", "verwund"),
-        "es": ("herid", "lesionad"),
+        "es": ("herid", "lesionad", "hiri"),
         "fr": ("bless",),
         "ru": ("ранен", "ранил", "пострада", "травм"),
     },
@@ -155,7 +155,9 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     """
     patterns = _PATTERNS.get(language, _PATTERNS["en"])
     after = [m.group().lower() for m in _WORD.finditer(sentence, end)][:WORDS_AFTER]
-    before = _without_hedges([m.group().lower() for m in _WORD.finditer(sentence[:start])])
+    hedges = HEDGES.get(language, HEDGES["en"])
+    before = [m.group().lower() for m in _WORD.finditer(sentence[:start])]
+    before = _without_hedges(before, hedges)
     before = before[-WORDS_BEFORE:]
     best: tuple[int, int, str] | None = None
     for side, words in enumerate((after, list(reversed(before)))):
@@ -170,15 +172,29 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     return best[2] if best else None
 
 
-#: Words that hedge a number ("injuring at least four"): the cue comes before them.
-_HEDGES = frozenset({"at", "least", "more", "than", "about", "nearly", "almost", "some", "over",
-                     "up", "to", "around", "roughly", "approximately", "as", "many"})  # fmt: skip
+#: language -> words that may stand between a cue and its number: hedges ("injuring
+#: at least four", "verwondde minstens vier", "tötete mindestens vier") and "others"
+#: ("hirió a otras cinco").
+HEDGES: dict[str, frozenset[str]] = {
+    "en": frozenset({"at", "least", "more", "than", "about", "nearly", "almost", "some", "over",
+                     "up", "to", "around", "roughly", "approximately", "as", "many"}),
+    "nl": frozenset({"minstens", "ten", "minste", "ruim", "meer", "dan", "ongeveer", "bijna",
+                     "zo'n", "circa", "rond", "de", "tot", "wel", "zeker", "maar", "liefst", "nog"}),
+    "de": frozenset({"mindestens", "wenigstens", "etwa", "rund", "fast", "knapp", "über",
+                     "mehr", "als", "bis", "zu", "ungefähr", "circa", "ca", "nahezu", "weitere"}),
+    "es": frozenset({"al", "menos", "más", "de", "a", "unos", "unas", "casi", "cerca",
+                     "alrededor", "aproximadamente", "hasta", "por", "lo", "otras", "otros"}),
+    "fr": frozenset({"au", "moins", "plus", "de", "d", "environ", "près", "presque",
+                     "quelque", "jusqu", "à", "pas", "loin"}),
+    "ru": frozenset({"не", "менее", "по", "меньшей", "мере", "более", "около", "почти",
+                     "свыше", "до", "примерно", "порядка"}),
+}  # fmt: skip
 
 
-def _without_hedges(words: list[str]) -> list[str]:
+def _without_hedges(words: list[str], hedges: frozenset[str]) -> list[str]:
     """``words`` without the hedge words that end it."""
     end = len(words)
-    while end and words[end - 1] in _HEDGES:
+    while end and words[end - 1] in hedges:
         end -= 1
     return words[:end]
 
