@@ -152,6 +152,12 @@ def test_dates_times_phones_urls_and_ids_are_not_quantities(text: str) -> None:
     assert texts(text, "en") == []
 
 
+def test_a_dutch_clock_time_is_no_duration() -> None:
+    assert texts("Het ongeluk gebeurde om 04.47 uur in een bocht.", "nl") == []
+    assert texts("De trein stond om 5 uur stil.", "nl") == []
+    assert texts("De brandweer was drie uur bezig.", "nl") == ["drie uur"]
+
+
 def test_digit_ordinals_are_skipped() -> None:
     assert texts("She finished 3rd in the 21st race.", "en") == []
 

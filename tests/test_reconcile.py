@@ -320,6 +320,15 @@ def test_around_sixty_and_fifty_mph_conflict_but_roughly_12_miles_matches_19_km(
     around_60 = quantity_reading("a", 96.56, 96.56, 60, True, "around 60 mph")
     fifty = quantity_reading("b", 80.47, 80.47, 50, False, "50 mph")
     assert verdict([around_60, fifty], {}).status == "conflicting"
+    # both hedged: still 17% apart, more than rounding and hedging together allow
+    roughly_50 = quantity_reading("b", 80.47, 80.47, 50, True, "roughly 50 mph")
+    assert verdict([around_60, roughly_50], {}).status == "conflicting"
+    assert (
+        verdict(
+            [around_60, quantity_reading("b", 100, 100, 100, True, "about 100 km/h")], {}
+        ).status
+        == "agreed"
+    )
     miles = quantity_reading("a", 19.31, 19.31, 12, True, "roughly 12 miles")
     assert verdict([miles, quantity_reading("b", 19, 19, 19, False, "19 km")], {}).status == (
         "agreed"

@@ -26,6 +26,9 @@ APPROXIMATE_SLACK = 0.05
 #: Rounding never widens a value by more than this fraction either way: "60" may be
 #: rounded to the ten, but 55-65 would make 50 and 60 agree.
 MAX_ROUNDING = 0.05
+#: Nor do rounding and approximation together: "around 60 mph" and "roughly 50 mph"
+#: (17% apart) conflict, as a reader would say they do.
+MAX_WIDENING = 0.075
 
 
 @dataclass(frozen=True)
@@ -94,12 +97,13 @@ def quantity_reading(
         rounding_step(written_low) * abs(factor) / 2, MAX_ROUNDING * max(abs(low), abs(high))
     )
     slack = APPROXIMATE_SLACK * max(abs(low), abs(high)) if approximate else 0.0
+    widening = min(half_step + slack, MAX_WIDENING * max(abs(low), abs(high)))
     return Reading(
         article=article,
         stated_low=low,
         stated_high=high,
-        low=low - half_step - slack,
-        high=high + half_step + slack,
+        low=low - widening,
+        high=high + widening,
         display=display,
     )
 
