@@ -272,8 +272,9 @@ _HEADLINE_COUNT = re.compile(
 #: One person: "Teen shot in church parking lot", "Man, 21, killed in accidental
 #: shooting", "17-year-old boy shot, killed", "Boy, 8, dies", "Man shoots himself".
 _HEADLINE_ONE = re.compile(
-    r"(?:^|:\s+|\bbut\s+)(?:[\w'’.-]+\s+){0,4}?(?:man|woman|teen|teenager|boy|girl|child|toddler|infant|baby"
-    r"|student|juvenile|\d+-year-old|victim|officer|deputy|suspect|newborn)(?:,\s*\d+,)?"
+    r"(?:^|:\s+|\bbut\s+)(?:[\w'’.-]+\s+){0,4}?"
+    r"(?:man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|student|juvenile"
+    r"|\d+-year-old|victim|officer|deputy|suspect|newborn)(?:,\s*\d+,)?"
     r"\s+(?:(?:is|was)\s+)?(?:accidentally\s+|fatally\s+)?"
     r"(?P<verb>shot(?:,|\s+and)?\s+killed|shot|injured|wounded|hurt|grazed|killed|dies|died"
     r"|dead|hospitalized|shoots)\b",
@@ -281,7 +282,8 @@ _HEADLINE_ONE = re.compile(
 )
 #: "Shooting Death Of Teen", "Deadly Officer-Involved Shooting", "Fatally shot".
 _HEADLINE_FATAL = re.compile(
-    r"\b(?:shooting death|(?:deadly|fatal)\s+(?:[\w-]+\s+)?shooting|fatally shot|shot to death)\b",
+    r"\b(?:shooting death|(?:deadly|fatal)\s+(?:[\w-]+\s+)?shooting|fatally shot"
+    r"|shot to death)\b",
     re.IGNORECASE,
 )
 
