@@ -258,7 +258,7 @@ def _headline_number(word: str) -> int:
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 #: A headline verb's slot: the last word of the verb group decides ("shot, killed").
 _HEADLINE_SLOTS = {
-    **dict.fromkeys(("dead", "killed", "dies", "died", "death"), "killed"),
+    **dict.fromkeys(("dead", "killed", "dies", "died"), "killed"),
     **dict.fromkeys(("injured", "wounded", "hurt", "grazed", "hospitalized"), "injured"),
     **dict.fromkeys(("shot", "shoots"), "shot"),
 }
