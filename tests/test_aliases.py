@@ -262,6 +262,24 @@ def test_one_person_across_languages_and_scripts() -> None:
     assert "Хурбатова" in person.aliases
 
 
+def test_russian_and_ukrainian_forms_of_a_given_name_are_one_person() -> None:
+    mentions = [mention("en1", "Oleksandr Doroshenko"), mention("ru1", "Александр Дорошенко")]
+    entities = link_entities(mentions, {"en1": "en", "ru1": "ru"})
+    assert len(entities) == 1
+    # a different name that also opens with a vowel stays apart
+    mentions = [mention("en1", "Oleksandr Doroshenko"), mention("ru1", "Арсений Дорошенко")]
+    assert len(link_entities(mentions, {"en1": "en", "ru1": "ru"})) == 2
+
+
+def test_a_word_before_the_given_name_does_not_keep_one_person_apart() -> None:
+    mentions = [mention("nl1", "Pool Tomasz Wierzbicki"), mention("en1", "Tomasz Wierzbicki")]
+    entities = link_entities(mentions, {"nl1": "nl", "en1": "en"})
+    assert len(entities) == 1
+    # two given names that differ are still two people
+    mentions = [mention("nl1", "Pool Tomasz Wierzbicki"), mention("en1", "Marek Wierzbicki")]
+    assert len(link_entities(mentions, {"nl1": "nl", "en1": "en"})) == 2
+
+
 def test_within_article_short_forms_join_the_full_name() -> None:
     mentions = [
         mention("a", "Tobias Wernicke", at=0),

@@ -212,6 +212,13 @@ def test_german_words_ages_and_nouns() -> None:
     assert (fans.low, fans.high) == (200, 999)
 
 
+def test_an_age_in_words_before_its_noun_is_an_age_not_a_duration() -> None:
+    german = one("Der 34 Jahre alte Fahrer blieb ruhig.", "de", "34 Jahre alte")
+    assert (german.kind, german.low, german.noun) == ("age", 34, "Fahrer")
+    dutch = one("De 34 jaar oude machinist bleef rustig.", "nl", "34 jaar oude")
+    assert (dutch.kind, dutch.low, dutch.noun) == ("age", 34, "machinist")
+
+
 def test_german_thousands_dot_and_speed() -> None:
     text = "Etwa 1.200 Autos fuhren 120 km/h schnell."
     cars = one(text, "de", "1.200")

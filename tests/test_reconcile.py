@@ -335,6 +335,78 @@ def test_around_sixty_and_fifty_mph_conflict_but_roughly_12_miles_matches_19_km(
     )
 
 
+_SPEED = {"kind": "speed", "unit": "kilometer / hour", "normalized_unit": "kilometer / hour"}
+
+
+def _speed_articles(second_text: str) -> tuple[list[Article], dict[str, list[Quantity]]]:
+    """Two sources on one train's speed, worded apart: lexical similarity between
+    the cut-off that links an agreement and the stricter one for a conflict."""
+    first = _article(
+        "a",
+        "Officials said the freight train was travelling at around 60 mph when it "
+        "entered the bend near the village.",
+    )
+    second = _article("b", second_text)
+    quantities = {
+        "a": [_quantity(first, "60 mph", 96.56, **{**_SPEED, "unit": "mph"})],
+        "b": [
+            _quantity(second, text, value, **_SPEED)
+            for text, value in (("80 km/h", 80.0), ("50 km/h", 50.0))
+            if text in second_text
+        ],
+    }
+    return [first, second], quantities
+
+
+def test_one_speed_per_source_is_one_thing_so_a_pair_worded_apart_conflicts() -> None:
+    articles, quantities = _speed_articles(
+        "The freight train was moving at 80 km/h near the village, a spokesman for the "
+        "emergency services said."
+    )
+    facts = _facts(reconcile(articles, quantities, {}, []), "quantity")
+    assert [(f.status, len(f.claims)) for f in facts] == [("conflicting", 2)]
+
+
+def test_a_source_stating_two_speeds_keeps_the_strict_conflict_cut_off() -> None:
+    articles, quantities = _speed_articles(
+        "The freight train was moving at 80 km/h near the village, where 50 km/h is the "
+        "limit, a spokesman for the emergency services said."
+    )
+    facts = _facts(reconcile(articles, quantities, {}, []), "quantity")
+    assert all(f.status == "single_source" for f in facts)
+    assert len(facts) == 3
+
+
+def test_a_figure_restated_in_other_units_is_not_a_claim_of_its_own() -> None:
+    first = _article("a", "The train was moving at roughly 50 mph (80 km/h), police said.")
+    second = _article("b", "The train was moving at 80 km/h, police said.")
+    quantities = {
+        "a": [
+            _quantity(first, "50 mph", 80.47, **{**_SPEED, "unit": "mph"}),
+            _quantity(first, "80 km/h", 80.0, **_SPEED),
+        ],
+        "b": [_quantity(second, "80 km/h", 80.0, **_SPEED)],
+    }
+    facts = _facts(reconcile([first, second], quantities, {}, []), "quantity")
+    assert [(f.status, len(f.claims)) for f in facts] == [("agreed", 2)]
+    # with nothing to join, the first-written form stays
+    alone = _facts(reconcile([first], {"a": quantities["a"]}, {}, []), "quantity")
+    assert [c.text for f in alone for c in f.claims] == ["50 mph"]
+
+
+def test_an_age_belongs_to_a_person_named_next_to_it_not_to_the_speaker() -> None:
+    text = "The 34-year-old driver did everything right, said his manager Bernd Vos."
+    article = _article("a", text)
+    person = _person("p1", "Bernd Vos", (article, "Bernd Vos"))
+    quantities = {"a": [_quantity(article, "34-year-old", 34, kind="age", unit="year")]}
+    facts = reconcile([article], quantities, {}, [person])
+    assert not any(f.label == "age of Bernd Vos" for f in facts)
+    near = _article("b", "Bernd Vos, a 34-year-old driver, did everything right.")
+    person = _person("p1", "Bernd Vos", (near, "Bernd Vos"))
+    quantities = {"b": [_quantity(near, "34-year-old", 34, kind="age", unit="year")]}
+    assert any(f.label == "age of Bernd Vos" for f in reconcile([near], quantities, {}, [person]))
+
+
 def test_named_casualties_count_each_person_once() -> None:
     from corroborate.reconcile.implicit import named_casualties
 

@@ -145,9 +145,23 @@ def given_names_match(first: NameToken, second: NameToken) -> bool:
         short, long = sorted((first.key, second.key), key=len)
         if len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 2:
             return True  # Даниила / Daniil: a declined form
-    if first.key[0] != second.key[0] and _metaphone(first.key) != _metaphone(second.key):
+    if (
+        first.key[0] != second.key[0]
+        and _metaphone(first.key) != _metaphone(second.key)
+        and not _cyrillic_vowel_variants(first, second)
+    ):
         return False
     return ratio(first.key, second.key) >= GIVEN_MIN_RATIO
+
+
+def _cyrillic_vowel_variants(first: NameToken, second: NameToken) -> bool:
+    """Given names that differ in their first vowel where one is Cyrillic: the
+    Russian and Ukrainian forms of one name (Александр / Oleksandr), which a
+    writer in the other language may use for the same person. The names must
+    still be close spellings (:data:`GIVEN_MIN_RATIO`)."""
+    vowels = "aeiouy"
+    either = first.cyrillic or second.cyrillic
+    return either and first.key[0] in vowels and second.key[0] in vowels
 
 
 def full_names_match(first: tuple[NameToken, ...], second: tuple[NameToken, ...]) -> bool:
@@ -155,12 +169,21 @@ def full_names_match(first: tuple[NameToken, ...], second: tuple[NameToken, ...]
     if not surnames_match(first[-1], second[-1]):
         return False
     given_a, given_b = given_name(first), given_name(second)
-    if given_a is None or given_b is None or not given_names_match(given_a, given_b):
+    if given_a is None or given_b is None:
         return False
     middles_a, middles_b = _middles(first), _middles(second)
+    if not given_names_match(given_a, given_b):
+        return _one_word_more(middles_a, given_b) or _one_word_more(middles_b, given_a)
     if middles_a and middles_b:
         return given_names_match(middles_a[0], middles_b[0])
     return True
+
+
+def _one_word_more(middles: list[NameToken], given: NameToken) -> bool:
+    """Whether a name with a word before its given name ("Oekraïner Oleksandr
+    Kovaltsjoek": a demonym the recogniser took in, or a first name the person
+    does not go by) matches one that starts at that given name."""
+    return len(middles) == 1 and given_names_match(middles[0], given)
 
 
 def short_form_fits(short: tuple[NameToken, ...], full: tuple[NameToken, ...]) -> bool:

@@ -785,8 +785,16 @@ def score(
         tally.add("participant names", found, False)
         if age is None or not found:
             continue
-        ages = [a for n, a in story.ages.items() if _fold(n).split()[-1:] == parts[-1:]]
+        ages = _ages_of(parts, story.ages)
         tally.add("participant ages", bool(ages) and int(ages[0]) == age, False)
+
+
+def _ages_of(parts: Sequence[str], ages: dict[str, float]) -> list[float]:
+    """The reconciled ages of people with the gold participant's surname, those
+    with the same first name too first: a victim and the relative who shot them
+    often share a surname ("Clarence Sanders, 52" beside "David Sanders, 26")."""
+    same = [(_fold(n).split(), a) for n, a in ages.items() if _fold(n).split()[-1:] == parts[-1:]]
+    return [a for words, a in sorted(same, key=lambda s: s[0][:1] != parts[:1])]
 
 
 def _matches(name: str, value: object, gold: Gold) -> bool:

@@ -74,8 +74,8 @@ VAGUE: dict[str, dict[str, tuple[float, float]]] = {
 #: Age after the number: "-year-old", "-jarige", "-jährige", "-летний", "years old" ...
 AGE_AFTER: dict[str, str] = {
     "en": r"[-‐‑‒–—\s]years?[-‐‑‒–—\s]olds?\b|[-‐‑]year\b",
-    "nl": r"[-‐‑]jarigen?\b|\s+jaar\s+oud\b",
-    "de": r"[-‐‑]j(?:ä|ae)hrigen?[rnms]?\b|\s+Jahre\s+alt\b",
+    "nl": r"[-‐‑]jarigen?\b|\s+jaar\s+oude?\b",
+    "de": r"[-‐‑]j(?:ä|ae)hrigen?[rnms]?\b|\s+Jahre\s+alt(?:e[rnms]?)?\b",
     "es": r"\s+años\s+de\s+edad\b",
     "fr": r"\s+ans\b(?=\s*(?:,|\)|et\b|a\b|est\b|était\b))",
     "ru": r"[-‐‑]летн(?:ий|яя|его|ей|ему|им|юю|ие|их)\b|\s+(?:лет|года|год)\b(?=\s*[,)])",

@@ -53,6 +53,8 @@ from corroborate.reconcile.facts import (
     fact_order,
     group_claims,
     make_fact,
+    restatements,
+    without_restatements,
     worth_reporting,
 )
 from corroborate.reconcile.sentences import Sentences, sentence_spans
@@ -110,9 +112,13 @@ def reconcile(
         items += date_items(times.get(article.id, ()), sentences[article.id])
     candidates = _candidates(articles, sentences, mentions, items, times)
     similarity = SentenceSimilarity({c.key: c.text for c in candidates}, encode)
+    groups = without_restatements(
+        group_claims(items, similarity, params.grouping),
+        restatements(items, {a.id: a.text for a in articles}),
+    )
     facts = [
         make_fact(group[0].kind, _label(group, sentences), group, outlets)
-        for group in group_claims(items, similarity, params.grouping)
+        for group in groups
         if worth_reporting(group)
     ]
     if len(candidates) <= params.max_event_sentences:

@@ -113,6 +113,8 @@ def _link_loose(
         if similarity.cross_lingual
         else (params.same_thing_lexical, params.conflict_lexical)
     )
+    if _one_measure_each(items, members):
+        conflict_cut = agree_cut
     scored = [
         (*_pair_score(items[i], items[j], similarity, params), i, j)
         for i, j in _cross_article_pairs(items, members)
@@ -138,6 +140,38 @@ def _link_loose(
         articles[sets.find(j)] = articles[root_i] | articles[root_j]
 
 
+#: Kinds of figure a story gives many of, each about its own thing ("three
+#: firefighters", "two days later", "21-year-old", "40%"): only these keep the
+#: stricter conflict cut-off when every source states one value.
+_COMMON_KINDS = frozenset({"count", "age", "duration", "percent"})
+
+
+def _one_measure_each(items: Sequence[ClaimItem], members: list[int]) -> bool:
+    """True for a measure (a speed, a length, a sum) of which no source states two
+    different values: then the sources' figures are most likely about one thing, the
+    train's speed, and a pair worded apart ("was travelling at around 60 mph when it
+    entered the bend" against "was moving at roughly 50 mph, a spokesman said") is
+    linked as a conflict at the cut-off that links an agreement. A source that states
+    two (a speed and the limit, a distance and a radius) keeps the stricter cut-off
+    for the whole dimension. A restatement in other units ("50 mph (80 km/h)") is one
+    value, as the two readings overlap."""
+    kind = items[members[0]].dimension.split(":")[0]
+    if kind in _COMMON_KINDS:
+        return False
+    by_article: dict[str, list[ClaimItem]] = defaultdict(list)
+    for i in members:
+        by_article[items[i].claim.article].append(items[i])
+    return len(by_article) > 1 and all(
+        _compatible(a, b)
+        for stated in by_article.values()
+        for a, b in itertools.combinations(stated, 2)
+    )
+
+
+def _compatible(a: ClaimItem, b: ClaimItem) -> bool:
+    return a.reading.low <= b.reading.high and b.reading.low <= a.reading.high
+
+
 def _pair_score(
     a: ClaimItem, b: ClaimItem, similarity: SentenceSimilarity, params: GroupingParams
 ) -> tuple[bool, float]:
@@ -145,7 +179,7 @@ def _pair_score(
     score = similarity((a.claim.article, a.sentence), (b.claim.article, b.sentence))
     if a.noun and a.noun == b.noun:
         score += params.same_noun_bonus
-    return a.reading.low <= b.reading.high and b.reading.low <= a.reading.high, score
+    return _compatible(a, b), score
 
 
 def _coincide(a: ClaimItem, b: ClaimItem, reference: ValueReference, level: float) -> bool:
@@ -166,6 +200,51 @@ def _cross_article_pairs(
         for i in first:
             for j in second:
                 yield (i, j) if i < j else (j, i)
+
+
+#: What stands between a figure and its restatement in other units: "50 mph (80
+#: km/h)", "$9.3 million (8 million euros)", "19 kilometers [12 miles]".
+_RESTATED = re.compile(r"\s*[(\[]\s*")
+
+
+def restatements(
+    items: Sequence[ClaimItem], texts: Mapping[str, str]
+) -> list[tuple[ClaimItem, ClaimItem]]:
+    """Pairs of a measured figure and its restatement in brackets right after it,
+    in the article texts ``texts`` (by article id)."""
+    measured: dict[str, list[ClaimItem]] = defaultdict(list)
+    for item in items:
+        kind = item.dimension.split(":")[0]
+        if item.kind == "quantity" and not item.implied and kind not in ("count", "age"):
+            measured[item.claim.article].append(item)
+    pairs = []
+    for article, stated in measured.items():
+        stated.sort(key=lambda item: item.claim.start)
+        for first, second in itertools.pairwise(stated):
+            between = texts[article][first.claim.end : second.claim.start]
+            same_kind = first.dimension.split(":")[0] == second.dimension.split(":")[0]
+            if same_kind and _RESTATED.fullmatch(between):
+                pairs.append((first, second))
+    return pairs
+
+
+def without_restatements(
+    groups: Sequence[list[ClaimItem]], pairs: Sequence[tuple[ClaimItem, ClaimItem]]
+) -> list[list[ClaimItem]]:
+    """The groups less those that only repeat one source's figure in other units.
+    A fact takes one claim per source, so of "50 mph (80 km/h)" one form joins the
+    other sources' 80 km/h and the other would stand alone as "only Continental
+    Wire says 50 mph": that lone group goes. When both forms stand alone, the
+    first-written one stays."""
+    group_of = {id(item): n for n, group in enumerate(groups) for item in group}
+    dropped: set[int] = set()
+    for first, second in pairs:
+        a, b = group_of[id(first)], group_of[id(second)]
+        if len(groups[a]) == 1 and len(groups[b]) > 1:
+            dropped.add(a)
+        elif len(groups[b]) == 1:
+            dropped.add(b)
+    return [group for n, group in enumerate(groups) if n not in dropped]
 
 
 def make_fact(
