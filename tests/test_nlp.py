@@ -13,8 +13,14 @@ import numpy as np
 import pytest
 import srsly
 
-from corroborate.model import ENTITY_TYPES, NamedMention
-from corroborate.nlp import RecognizerUnavailable, get_recognizer, recognize, recognize_many
+from corroborate.model import ENTITY_TYPES, EntityType, NamedMention
+from corroborate.nlp import (
+    RecognizerUnavailable,
+    _mentions,
+    get_recognizer,
+    recognize,
+    recognize_many,
+)
 from corroborate.nlp.backends import MODELS_DIR, ShippedRecognizer, vote_spans
 from corroborate.nlp.chunks import chunk_text
 from corroborate.nlp.datelines import dateline
@@ -244,6 +250,30 @@ def test_names_joined_by_a_slash_are_one_name_and_slash_acronyms_are_found() -> 
     assert ("Radio Free Europe/Radio Liberty", "org") in found
     assert ("RFE/RL", "org") in found
     assert not any(m in found for m in (("Radio Free Europe", "org"), ("Radio Liberty", "org")))
+
+
+def test_a_common_word_opening_a_sentence_is_not_a_name() -> None:
+    text = (
+        "Ongeveer 200 bewoners moesten weg. De trein reed ongeveer 80 kilometer per uur.\n"
+        "Brink zei dat de brink leeg was. May bleef thuis, zei Theresa May; het may.\n"
+        "Hayward reageerde niet (mail: tips@hayward.example)."
+    )
+
+    def span(word: str) -> tuple[int, int, EntityType]:
+        start = text.index(word)
+        return start, start + len(word), "place"
+
+    theresa = text.index("Theresa May")
+    model_spans = [span("Ongeveer"), span("Brink"), span("May"), span("Hayward")]
+    model_spans.append((theresa, theresa + len("Theresa May"), "person"))
+    # "may" stands lower-case too, but "Theresa May" makes the lone "May" a name;
+    # "hayward" only in a mail address is no evidence of a common word
+    found = {m.text for m in _mentions("a", text, model_spans)}
+    assert found == {"May", "Theresa May", "Hayward"}
+    # a capital mid-sentence is the writer's own evidence of a name
+    inside = "De bewoners van Brink en de brink zelf."
+    start = inside.index("Brink")
+    assert [m.text for m in _mentions("a", inside, [(start, start + 5, "place")])] == ["Brink"]
 
 
 @pytest.mark.parametrize(

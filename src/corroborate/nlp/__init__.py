@@ -195,9 +195,60 @@ def _mentions(article_id: str, text: str, model_spans: list[Span]) -> list[Named
     spans = _with_dateline(text, spans)
     mentions: list[NamedMention] = []
     last_end = -1
+    common = _common_words(text, spans)
     for start, end, kind in sorted(spans + _slash_acronyms(text, spans)):
-        if start < last_end:
+        if start < last_end or (start, end) in common:
             continue
         mentions.append(NamedMention(article_id, start, end, text[start:end], kind))
         last_end = end
     return mentions
+
+
+#: End punctuation of a sentence, with any closing quote or bracket after it.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]?$")
+
+
+def _common_words(text: str, spans: Sequence[Span]) -> set[tuple[int, int]]:
+    """Spans that are one capitalised word opening a sentence, where the same word
+    stands lower-case elsewhere in the text: a common word the model took for a
+    name because of its capital ("Ongeveer 200 bewoners", "Evacuees were let
+    back"), not a name. A word that also stands in a longer name of the text stays
+    ("May said" beside "Theresa May"); mid-sentence capitals are the writer's own
+    evidence of a name, so only sentence openings are judged."""
+    longer = {word for start, end, _ in spans for word in text[start:end].split()[1:]}
+    lower_words: set[str] | None = None
+    found: set[tuple[int, int]] = set()
+    for start, end, _ in spans:
+        word = text[start:end]
+        if not (word.istitle() and word.isalpha()) or word in longer:
+            continue
+        if not _opens_sentence(text, start):
+            continue
+        if lower_words is None:
+            lower_words = _lower_case_words(text)
+        if word.lower() in lower_words:
+            found.add((start, end))
+    return found
+
+
+def _lower_case_words(text: str) -> set[str]:
+    """The lower-case words of running text, not those inside a web or mail address
+    ("news@tribune.com", "/local/kent/"), which say nothing of how a word is written."""
+    return {
+        word
+        for token in text.split()
+        if not _ADDRESS.search(token)
+        for word in re.findall(r"\w+", token)
+        if word.islower()
+    }
+
+
+_ADDRESS = re.compile(r"[@/]|\w\.\w")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 12) : start]
+    stripped = before.rstrip(" \t")
+    if not stripped:
+        return start == len(before)  # only spaces back to the text's start
+    return stripped.endswith("\n") or bool(_SENTENCE_END.search(stripped))
