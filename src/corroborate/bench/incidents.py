@@ -793,8 +793,9 @@ def _ages_of(parts: Sequence[str], ages: dict[str, float]) -> list[float]:
     """The reconciled ages of people with the gold participant's surname, those
     with the same first name too first: a victim and the relative who shot them
     often share a surname ("Clarence Sanders, 52" beside "David Sanders, 26")."""
-    same = [(_fold(n).split(), a) for n, a in ages.items() if _fold(n).split()[-1:] == parts[-1:]]
-    return [a for words, a in sorted(same, key=lambda s: s[0][:1] != parts[:1])]
+    named = [(_fold(name).split(), age) for name, age in ages.items()]
+    same = [(words, age) for words, age in named if words[-1:] == parts[-1:]]
+    return [age for words, age in sorted(same, key=lambda s: s[0][:1] != parts[:1])]
 
 
 def _matches(name: str, value: object, gold: Gold) -> bool:

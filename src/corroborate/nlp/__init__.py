@@ -215,7 +215,8 @@ def _common_words(text: str, spans: Sequence[Span]) -> set[tuple[int, int]]:
     back"), not a name. A word that also stands in a longer name of the text stays
     ("May said" beside "Theresa May"); mid-sentence capitals are the writer's own
     evidence of a name, so only sentence openings are judged."""
-    longer = {word for start, end, _ in spans for word in text[start:end].split()[1:]}
+    names = [text[start:end].split() for start, end, _ in spans]
+    longer = {word for words in names if len(words) > 1 for word in words}
     lower_words: set[str] | None = None
     found: set[tuple[int, int]] = set()
     for start, end, _ in spans:

@@ -242,7 +242,7 @@ def _label(group: Sequence[ClaimItem], sentences: Mapping[str, Sentences]) -> st
     first = min(group, key=lambda item: (item.claim.article, item.claim.start))
     if first.slot_label:
         return first.slot_label
-    what = "date" if first.kind == "date" else first.dimension.split(":")[0]
+    what = "date" if first.kind == "date" else first.measure
     return f"{what}: {_context(first, sentences[first.claim.article])}"
 
 

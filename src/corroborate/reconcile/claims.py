@@ -51,6 +51,11 @@ class ClaimItem:
     #: A count of one implied by a phrase ("a man was killed"), not a stated number.
     implied: bool = False
 
+    @property
+    def measure(self) -> str:
+        """What sort of figure: "count", "length", "speed", "money", ... or "date"."""
+        return self.dimension.split(":")[0]
+
 
 def quantity_items(
     article: Article,

@@ -155,8 +155,7 @@ def _one_measure_each(items: Sequence[ClaimItem], members: list[int]) -> bool:
     two (a speed and the limit, a distance and a radius) keeps the stricter cut-off
     for the whole dimension. A restatement in other units ("50 mph (80 km/h)") is one
     value, as the two readings overlap."""
-    kind = items[members[0]].dimension.split(":")[0]
-    if kind in _COMMON_KINDS:
+    if items[members[0]].measure in _COMMON_KINDS:
         return False
     by_article: dict[str, list[ClaimItem]] = defaultdict(list)
     for i in members:
@@ -214,16 +213,14 @@ def restatements(
     in the article texts ``texts`` (by article id)."""
     measured: dict[str, list[ClaimItem]] = defaultdict(list)
     for item in items:
-        kind = item.dimension.split(":")[0]
-        if item.kind == "quantity" and not item.implied and kind not in ("count", "age"):
+        if item.kind == "quantity" and not item.implied and item.measure not in ("count", "age"):
             measured[item.claim.article].append(item)
     pairs = []
     for article, stated in measured.items():
         stated.sort(key=lambda item: item.claim.start)
         for first, second in itertools.pairwise(stated):
             between = texts[article][first.claim.end : second.claim.start]
-            same_kind = first.dimension.split(":")[0] == second.dimension.split(":")[0]
-            if same_kind and _RESTATED.fullmatch(between):
+            if first.measure == second.measure and _RESTATED.fullmatch(between):
                 pairs.append((first, second))
     return pairs
 
