@@ -146,10 +146,18 @@ def test_english_speed_and_temperature_are_normalised() -> None:
         "Call +44 20 7946 0958 or visit https://example.org/page/123.",
         "The iPhone 12 and COVID-19 dominated 1990s nostalgia.",
         "They won 3-1 on 17 June.",
+        "She called 911, and a 911 dispatcher sent help; he dialed 9-1-1 too.",
+        "Tips go to 1-800-222-1222.",
     ],
 )
 def test_dates_times_phones_urls_and_ids_are_not_quantities(text: str) -> None:
     assert texts(text, "en") == []
+
+
+def test_a_number_with_a_thousands_separator_is_no_year() -> None:
+    assert texts("Police said 2,000 people were killed.", "en") == ["2,000"]
+    assert texts("Er kwamen 2.000 mensen.", "nl") == ["2.000"]
+    assert texts("Between 2019-2020 and in 2021 it rained.", "en") == []
 
 
 def test_a_dutch_clock_time_is_no_duration() -> None:

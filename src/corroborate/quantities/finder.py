@@ -33,7 +33,11 @@ _MASKS = re.compile(
             # 04.47 uur, om 5 uur: a Dutch clock time ("drie uur" alone is a duration)
             r"(?<!\d)\d{1,2}[.:]\d{2}\s?(?i:uur)(?!\w)|(?<!\w)(?i:om)\s+\d{1,2}\s?(?i:uur)(?!\w)",
             r"\+\d[\d\s().-]{6,}\d|\(\d{2,5}\)\s?\d[\d\s-]{4,}\d",  # phone numbers
-            r"(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)",
+            r"(?<!\d)(?:1[-.])?\d{3}[-.]\d{3}[-.]\d{4}(?!\d)",  # 1-800-222-1222
+            # the emergency number, not a count: "9-1-1", "called 911", "a 911 call"
+            r"(?<![\w-])9-1-1(?![\w-])|(?i:(?<!\w)(?:call(?:ed|ing|s)?|dial(?:ed|led|ing|s)?)"
+            r"\s+)911(?!\w)|(?<![\w,.])911(?=\s*(?i:call|dispatch|operator|center|centre"
+            r"|system|emergency|line|recording|tape|hang))",
             r"(?<![\d,.])\d+(?:[/⁄]\d+)+(?![\d/])",  # 1/2, 2022/23
             r"(?:#|№|(?<!\w)(?i:no|nr|nº)\.?\s?)\d+",  # ids, rankings
             r"\d(?:[.,]\d+)?\s?[×x]\s?10[-−]?\d+",  # scientific notation
@@ -110,6 +114,7 @@ _ORDINALS: dict[str, str] = {
     "ru": r"(?:[-‐‑](?:й|я|е|го|му|м|х|ый|ой|ая|ое))",
     "de": r"(?:ter|te|ten)",
 }
+_THOUSANDS = re.compile(r"\d[,.\s\u00a0\u202f']\d{3}(?!\d)")
 _EN_IRREGULAR_PLURALS = frozenset(
     {"people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep",
      "fish", "feet", "teeth", "mice", "geese", "crew", "data"}
@@ -289,7 +294,7 @@ def _read(
     reading = _left_side(text, lang, p, reading, before)
     if reading.kind != "age":
         reading = _right_side(text, lang, p, reading, money=money[1] if money else None)
-    if _is_year(reading) or _glued_to_letters(text, atom, reading):
+    if _is_year(text, reading) or _glued_to_letters(text, atom, reading):
         return None, used
     return reading, used
 
@@ -470,10 +475,12 @@ def _plural_s(word: str) -> bool:
     return word.endswith("s") and not word.endswith("ss") and word[0].islower()
 
 
-def _is_year(reading: Reading) -> bool:
-    """A bare "2022" (or "2019-2020") is a date, left to the dates stage."""
+def _is_year(text: str, reading: Reading) -> bool:
+    """A bare "2022" (or "2019-2020") is a date, left to the dates stage; "2,000",
+    with a thousands separator, is not."""
     return (
         reading.digits_only
+        and not _THOUSANDS.search(text, reading.start, reading.end)
         and reading.kind == "count"
         and not reading.approximate
         and all(v.is_integer() and 1500 <= v <= 2100 for v in (reading.low, reading.high))
