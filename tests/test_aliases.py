@@ -81,6 +81,24 @@ def test_country_names_in_four_languages_are_one_place() -> None:
     assert place is not None and place.country == "LT" and place.name == "Lithuania"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Германией", "Germany"), ("Нидерландов", "Netherlands"), ("Москвой", "Moscow")],
+)
+def test_a_russian_place_in_any_case_resolves(text: str, name: str) -> None:
+    # instrumental and genitive plural: endings a suffix table had missed
+    place = resolve_place(text, "ru")
+    assert place is not None and place.name == name
+
+
+def test_case_forms_of_an_unknown_russian_place_are_one_place() -> None:
+    forms = ["Брезельдорф", "Брезельдорфе", "Брезельдорфом", "Брезельдорфа", "Брезельдорфу"]
+    mentions = [mention(f"r{i}", form, "place") for i, form in enumerate(forms)]
+    mentions.append(mention("r9", "Брезельдин", "place"))  # another name, not a case form
+    entities = link_entities(mentions, {f"r{i}": "ru" for i in (*range(5), 9)})
+    assert sorted(len(e.mentions) for e in entities) == [1, 5]
+
+
 def test_city_in_two_languages_resolves_with_coordinates() -> None:
     dutch, english = resolve_place("Den Haag", "nl"), resolve_place("The Hague", "en")
     assert dutch == english

@@ -268,12 +268,28 @@ def test_a_common_word_opening_a_sentence_is_not_a_name() -> None:
     model_spans.append((theresa, theresa + len("Theresa May"), "person"))
     # "may" stands lower-case too, but "Theresa May" makes the lone "May" a name;
     # "hayward" only in a mail address is no evidence of a common word
-    found = {m.text for m in _mentions("a", text, model_spans)}
+    found = {m.text for m in _mentions("a", text, model_spans, "nl")}
     assert found == {"May", "Theresa May", "Hayward"}
     # a capital mid-sentence is the writer's own evidence of a name
     inside = "De bewoners van Brink en de brink zelf."
     start = inside.index("Brink")
-    assert [m.text for m in _mentions("a", inside, [(start, start + 5, "place")])] == ["Brink"]
+    assert [m.text for m in _mentions("a", inside, [(start, start + 5, "place")], "nl")] == [
+        "Brink"
+    ]
+
+
+def test_a_russian_dictionary_word_opening_a_sentence_is_not_a_name() -> None:
+    text = "Поездом управлял машинист Пётр Листов. Москва ждала. Листов молчал."
+    spans: list[tuple[int, int, EntityType]] = [
+        (text.index(word), text.index(word) + len(word), "place")
+        for word in ("Поездом", "Пётр Листов", "Москва", "Листов молчал")
+    ]
+    spans[-1] = (spans[-1][0], spans[-1][0] + len("Листов"), "person")
+    # "by train" is a common noun in any case form; a town is a name, and so is the
+    # surname "Листов" (also "of sheets") because the text gives it in full
+    found = [m.text for m in _mentions("a", text, spans, "ru")]
+    assert found == ["Пётр Листов", "Москва", "Листов"]
+    assert [m.text for m in _mentions("a", text, spans[:1], "uk")] == ["Поездом"]
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ from corroborate.aliases.fold import (
     person_tokens,
     strip_honorifics,
 )
+from corroborate.aliases.morph import is_cyrillic, same_word
 from corroborate.aliases.places import place_countries, place_regions, resolve_place
 from corroborate.model import Entity, Mention, NamedMention, Place
 
@@ -389,6 +390,22 @@ def _link_by_key(items: list[_Item], sets: _UnionFind) -> None:
             sets.union(spelt, item.index)  # "COLTS" is the word Colts, set in capitals
 
 
+def _link_case_forms(items: list[_Item], sets: _UnionFind) -> None:
+    """One-word Cyrillic names that are case forms of one word ("Хенгелвелд",
+    "Хенгелвелде", "Хенгелвелдом") -> one entity, when the gazetteer placed none of
+    them apart (:func:`corroborate.aliases.morph.same_word`)."""
+    by_start: dict[str, list[_Item]] = defaultdict(list)
+    for item in items:
+        text = item.mention.text.strip()
+        if item.place is None and " " not in text and is_cyrillic(text):
+            by_start[text[:4].lower()].append(item)
+    for block in by_start.values():
+        for position, item in enumerate(block):
+            for other in block[position + 1 :]:
+                if same_word(item.mention.text.strip(), other.mention.text.strip()):
+                    sets.union(item.index, other.index)
+
+
 def _place_group(place: Place) -> str:
     if place.geonames_id is not None:
         return f"geonames:{place.geonames_id}"
@@ -616,6 +633,7 @@ def link_entities(mentions: Sequence[NamedMention], languages: Mapping[str, str]
             _link_persons(typed, sets)
         else:
             _link_by_key(typed, sets)
+            _link_case_forms(typed, sets)
         if type_ == "org":
             _link_acronyms(typed, sets)
         if type_ in PARTIAL_NAME_TYPES:

@@ -39,6 +39,7 @@ from typing import Any
 from anyascii import anyascii
 
 from corroborate.aliases.fold import clean_surface, strip_diacritics
+from corroborate.aliases.morph import is_cyrillic, nominatives
 from corroborate.model import Place
 
 #: Languages whose CLDR country names are indexed: the ones we ingest, plus a few
@@ -98,27 +99,7 @@ COMPASS_PART_MIN_POPULATION = 50_000
 US_COUNTY_WORDS = ("County", "Parish", "Borough")
 
 _SCRIPTS_KEPT = re.compile(r"^[\s\-'’.,()0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+$")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DASHES = re.compile(r"[‐‑–—]")
-
-#: Oblique-case endings of Russian/Ukrainian place names and the nominative
-#: endings they may come from (Литве, Литвы -> Литва; Берлина -> Берлин).
-_CYRILLIC_PLACE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ой", ("а", "ая", "")),
-    ("ою", ("а",)),
-    ("ом", ("",)),
-    ("ии", ("ия",)),
-    ("ию", ("ия",)),
-    ("ей", ("ь", "я")),
-    ("ы", ("а",)),
-    ("и", ("а", "я", "ь")),
-    ("е", ("а", "я", "")),
-    ("у", ("а", "")),
-    ("ю", ("я",)),
-    ("а", ("",)),
-    ("я", ("ь",)),
-)
-
 
 #: Abbreviations in a place name, spelt out on both sides of the index ("St. Louis" =
 #: "Saint Louis", "Ft. Myers" = "Fort Myers", "Bay St. Louis" = "Bay Saint Louis");
@@ -456,18 +437,6 @@ def _write_cache(path: Path, tables: _Tables) -> None:
         return
 
 
-def _cyrillic_nominatives(key: str) -> list[str]:
-    """Candidate nominatives of a declined Cyrillic place name, most likely first."""
-    words = key.split(" ")
-    last = words[-1]
-    candidates: list[str] = []
-    for ending, replacements in _CYRILLIC_PLACE_ENDINGS:
-        if last.endswith(ending) and len(last) > len(ending) + 2:
-            stem = last[: -len(ending)]
-            candidates.extend(" ".join([*words[:-1], stem + r]) for r in replacements)
-    return candidates
-
-
 #: Cities news names by their letters alone, which GeoNames does not list as names.
 _CITY_ABBREVIATIONS: dict[str, str] = {
     "d.c": "washington d.c",
@@ -487,8 +456,8 @@ def _lookup_keys(text: str, language: str) -> list[str]:
     keys = [key]
     if key in _CITY_ABBREVIATIONS:
         keys.append(_CITY_ABBREVIATIONS[key])
-    if _CYRILLIC.search(surface):
-        keys.extend(_cyrillic_nominatives(key))
+    if is_cyrillic(surface):
+        keys.extend(place_lookup_key(form) for form in nominatives(surface))
     romanised = place_lookup_key(anyascii(surface))
     if romanised != key:
         keys.append(romanised)

@@ -53,6 +53,7 @@ from corroborate.nlp.backends import (
 )
 from corroborate.nlp.chunks import chunk_text
 from corroborate.nlp.datelines import dateline_places
+from corroborate.nlp.russian import is_common_noun
 
 __all__ = [
     "BACKENDS",
@@ -184,18 +185,20 @@ def recognize_many(
     readable = [(text, language) for _, text, language in articles if text and not text.isspace()]
     found = iter(_articles_spans(get_recognizer(backend), readable) if readable else [])
     return [
-        _mentions(article_id, text, next(found)) if text and not text.isspace() else []
-        for article_id, text, _ in articles
+        _mentions(article_id, text, next(found), language) if text and not text.isspace() else []
+        for article_id, text, language in articles
     ]
 
 
-def _mentions(article_id: str, text: str, model_spans: list[Span]) -> list[NamedMention]:
+def _mentions(
+    article_id: str, text: str, model_spans: list[Span], language: str
+) -> list[NamedMention]:
     """Model spans plus dateline places and slash acronyms, as non-overlapping mentions."""
     spans = _slash_joined(sorted(model_spans), text)
     spans = _with_dateline(text, spans)
     mentions: list[NamedMention] = []
     last_end = -1
-    common = _common_words(text, spans)
+    common = _common_words(text, spans, language)
     for start, end, kind in sorted(spans + _slash_acronyms(text, spans)):
         if start < last_end or (start, end) in common:
             continue
@@ -208,11 +211,12 @@ def _mentions(article_id: str, text: str, model_spans: list[Span]) -> list[Named
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»)]?$")
 
 
-def _common_words(text: str, spans: Sequence[Span]) -> set[tuple[int, int]]:
+def _common_words(text: str, spans: Sequence[Span], language: str) -> set[tuple[int, int]]:
     """Spans that are one capitalised word opening a sentence, where the same word
-    stands lower-case elsewhere in the text: a common word the model took for a
-    name because of its capital ("Ongeveer 200 bewoners", "Evacuees were let
-    back"), not a name. A word that also stands in a longer name of the text stays
+    stands lower-case elsewhere in the text, or (Russian) the dictionary knows it
+    as a common word only: a common word the model took for a name because of its
+    capital ("Ongeveer 200 bewoners", "Evacuees were let back", "Поездом управлял"),
+    not a name. A word that also stands in a longer name of the text stays
     ("May said" beside "Theresa May"); mid-sentence capitals are the writer's own
     evidence of a name, so only sentence openings are judged."""
     names = [text[start:end].split() for start, end, _ in spans]
@@ -227,7 +231,7 @@ def _common_words(text: str, spans: Sequence[Span]) -> set[tuple[int, int]]:
             continue
         if lower_words is None:
             lower_words = _lower_case_words(text)
-        if word.lower() in lower_words:
+        if word.lower() in lower_words or (language == "ru" and is_common_noun(word)):
             found.add((start, end))
     return found
 
