@@ -60,6 +60,8 @@ def test_key_keeps_different_names_apart() -> None:
 def test_key_drops_titles_and_org_legal_forms() -> None:
     assert name_key("Dr. Tobias Wernicke", "person", "en") == "tobias vernike"
     assert name_key("Quarnholt Corp.", "org", "en") == name_key("Quarnholt", "org", "en")
+    for title in ("Mayor", "Burgemeester", "Bürgermeister", "Мэр"):
+        assert name_key(f"{title} Anna Veldkamp", "person", "nl") == "ana veldkamp"
 
 
 # ----------------------------------------------------------------- places
@@ -503,3 +505,17 @@ def test_a_village_geonames_lacks_resolves_only_in_a_story_in_its_state() -> Non
     # the country alone, or another state, is not enough: "Avenue" is a Maryland town
     assert resolve_place("Toomsuba", "en", frozenset({"US"})) is None
     assert resolve_place("Toomsuba", "en", frozenset({"US", "US-AL"})) is None
+
+
+def test_a_double_surname_the_model_took_for_a_place_joins_the_person() -> None:
+    mentions = [
+        mention("a", "Marit Vollenga-Dijk"),
+        mention("b", "Vollenga-Dijk", "place"),  # "Burgemeester Vollenga-Dijk bedankte ..."
+        mention("c", "Glaswerk Ostrand"),  # a works the model took for a person
+        mention("d", "Ostrand", "place"),
+    ]
+    entities = link_entities(mentions, {"a": "en", "b": "nl", "c": "de", "d": "de"})
+    mayor = entity_of(entities, "b")
+    assert mayor.type == "person" and mayor is entity_of(entities, "a")
+    # one word is left to the vote: the town stays a town
+    assert entity_of(entities, "d").type == "place"

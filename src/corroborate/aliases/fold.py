@@ -100,6 +100,7 @@ HONORIFICS = word_set(
     sen senator gov governor rep representative minister premier chancellor
     general gen col colonel capt captain sgt sergeant lt officer judge justice
     pope king queen prince princess herr frau heer mevrouw meneer dhr mevr
+    mayor burgemeester bürgermeister buergermeister maire alcalde alcaldesa мэр
     monsieur madame mme mlle senor senora signor signora gospodin
     господин госпожа"""
 )

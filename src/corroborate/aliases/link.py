@@ -570,7 +570,11 @@ def harmonise_types(
     sentence, an organisation or a place in the next), and type agreement would
     then split one person into several entities. A one-word mention becomes a
     person when its article spells out a person whose surname it is (the writer
-    introduced them); otherwise it takes the type a strict majority of the
+    introduced them), and so does a surname of two words ("Scholten-Brink" after
+    "Henriëtte Scholten-Brink"), and a surname of two words spelt out with its
+    given name in another article, unless the gazetteer knows it as a place (one
+    word is left to the vote: "Osterkamp" is a town beside a "Chemiepark
+    Osterkamp" the model took for a person); otherwise it takes the type a strict majority of the
     mentions of its key have. Longer names keep their type: they are tagged more
     reliably. Within an article, a place outvotes the majority when the gazetteer
     knows the name: models tag a town inconsistently ("TULSA, Okla." a place, "a Tulsa
@@ -578,10 +582,12 @@ def harmonise_types(
     """
     keys = [name_key(m.text, "person", languages.get(m.article, "und")).split() for m in mentions]
     surnames = {
-        (m.article, key[-1])
+        (m.article, " ".join(key[cut:]))
         for m, key in zip(mentions, keys, strict=True)
-        if m.type == "person" and len(key) > 1
+        if m.type == "person"
+        for cut in range(1, len(key))
     }
+    story_surnames = {surname for _, surname in surnames}
     places = {
         (m.article, " ".join(key))
         for m, key in zip(mentions, keys, strict=True)
@@ -592,14 +598,20 @@ def harmonise_types(
         votes[" ".join(key)][mention.type] += 1
     result: list[NamedMention] = []
     for mention, key in zip(mentions, keys, strict=True):
+        joined = " ".join(key)
+        wanted = mention.type
         if len(key) == 1:
-            wanted = _voted_type(votes[key[0]], mention.type)
-            if (mention.article, key[0]) in places and _gazetteer_knows(mention, languages):
+            wanted = _voted_type(votes[joined], mention.type)
+            if (mention.article, joined) in places and _gazetteer_knows(mention, languages):
                 wanted = "place"
-            if (mention.article, key[0]) in surnames:
-                wanted = "person"
-            if wanted != mention.type:
-                mention = replace(mention, type=wanted)  # type: ignore[arg-type]
+        # "Burgemeester Scholten-Brink", named in full in this article or another
+        named_elsewhere = len(key) > 1 and joined in story_surnames
+        if (mention.article, joined) in surnames or (
+            named_elsewhere and wanted != "person" and not _gazetteer_knows(mention, languages)
+        ):
+            wanted = "person"
+        if wanted != mention.type:
+            mention = replace(mention, type=wanted)  # type: ignore[arg-type]
         result.append(mention)
     return result
 
