@@ -599,7 +599,7 @@ def harmonise_types(
     result: list[NamedMention] = []
     for mention, key in zip(mentions, keys, strict=True):
         joined = " ".join(key)
-        wanted = mention.type
+        wanted: str = mention.type
         if len(key) == 1:
             wanted = _voted_type(votes[joined], mention.type)
             if (mention.article, joined) in places and _gazetteer_knows(mention, languages):
