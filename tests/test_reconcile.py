@@ -15,7 +15,7 @@ import numpy.typing as npt
 import pytest
 
 from corroborate.model import Article, Claim, Entity, Fact, Mention, Quantity, TimeExpression
-from corroborate.reconcile import article_values, reconcile
+from corroborate.reconcile import ReconcileParams, article_values, reconcile
 from corroborate.reconcile.claims import quantity_items
 from corroborate.reconcile.coincidence import PRIOR_WEIGHT, ValueReference
 from corroborate.reconcile.compare import quantity_reading, rounding_step, verdict
@@ -375,6 +375,32 @@ def test_a_source_stating_two_speeds_keeps_the_strict_conflict_cut_off() -> None
     facts = _facts(reconcile(articles, quantities, {}, []), "quantity")
     assert all(f.status == "single_source" for f in facts)
     assert len(facts) == 3
+
+
+def _worded_apart(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    """Sentences of source "a" and source "b" at cosine 0.45: as alike as unrelated
+    sentences of one story can be."""
+    apart = [0.45, (1 - 0.45**2) ** 0.5]
+    return np.asarray([[1.0, 0.0] if "Ahlden" in t else apart for t in texts], np.float32)
+
+
+@pytest.mark.parametrize(
+    ("figure", "kind", "unit", "linked"),
+    [("2 km", "length", "kilometer", True), ("2 people", "count", None, False)],
+)
+def test_an_agreeing_distance_worded_apart_is_one_fact_but_a_count_is_not(
+    figure: str, kind: str, unit: str | None, linked: bool
+) -> None:
+    first = _article("a", f"The train left the rails {figure} east of Ahlden.")
+    second = _article("b", f"Rescuers were still busy {figure} from the town on Tuesday.")
+    quantities = {
+        a.id: [_quantity(a, figure, 2.0, kind=kind, unit=unit, normalized_unit=unit)]
+        for a in (first, second)
+    }
+    no_coincidence = ReconcileParams(grouping=GroupingParams(coincidence_alpha=0.0))
+    facts = reconcile([first, second], quantities, {}, [], _worded_apart, no_coincidence)
+    agreed = [len(f.claims) for f in _facts(facts, "quantity") if f.status == "agreed"]
+    assert agreed == ([2] if linked else [])
 
 
 def test_a_figure_restated_in_other_units_is_not_a_claim_of_its_own() -> None:

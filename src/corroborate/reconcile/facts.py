@@ -44,6 +44,11 @@ class GroupingParams:
 
     same_thing: float = 0.5
     conflict: float = 0.7
+    #: The cut-off for two agreeing values of a measure a story states few of (a
+    #: length, a speed, a sum; not a count, age, duration or percentage): "19 km"
+    #: in two sources is as a rule the one distance, so sentences worded as far
+    #: apart as an unrelated pair at its most alike (0.45) still link.
+    same_measure: float = 0.4
     #: Added to the sentence similarity of two claims with the same noun ("300
     #: passengers" and "300 passengers").
     same_noun_bonus: float = 0.1
@@ -115,6 +120,8 @@ def _link_loose(
     )
     if _one_measure_each(items, members):
         conflict_cut = agree_cut
+    if similarity.cross_lingual and items[members[0]].measure not in _COMMON_KINDS:
+        agree_cut = min(agree_cut, params.same_measure)
     scored = [
         (*_pair_score(items[i], items[j], similarity, params), i, j)
         for i, j in _cross_article_pairs(items, members)
