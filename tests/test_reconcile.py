@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -219,6 +220,26 @@ def _date(article: Article, text: str, value: str, precision: str) -> TimeExpres
         first_day,
         precision,  # type: ignore[arg-type]
     )
+
+
+def test_a_time_that_names_its_day_states_the_day_and_one_that_does_not_states_none() -> None:
+    first = _article("a", "The ferry sank off the coast on Tuesday, officials said.")
+    second = _article("b", "The ferry sank off the coast on Tuesday morning, officials said.")
+    third = _article("c", "The ferry sank off the coast in the evening, officials said.")
+    times = {
+        "a": [_date(first, "Tuesday", "2021-06-15", "day")],
+        "b": [replace(_date(second, "Tuesday morning", "2021-06-15TMO", "day"), kind="time")],
+        # read on the publication day, which the words do not give
+        "c": [
+            replace(
+                _date(third, "evening", "2021-06-16TEV", "day"), kind="time", day_from_anchor=True
+            )
+        ],
+    }
+    dates = [f for f in reconcile([first, second, third], {}, times, []) if f.kind == "date"]
+    assert [(f.status, sorted(c.article for c in f.claims)) for f in dates] == [
+        ("agreed", ["a", "b"])
+    ]
 
 
 def test_a_day_inside_a_stated_month_refines_it() -> None:

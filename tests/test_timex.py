@@ -303,3 +303,16 @@ def test_spanish_spans_keep_the_article() -> None:
     assert values("Bajó en el último trimestre de 2021.", "es") == {
         "el último trimestre de 2021": "2021-Q4"
     }
+
+
+def test_a_time_that_names_no_day_is_flagged_as_read_on_the_anchor() -> None:
+    text = "It derailed at 4.47am on Tuesday. Residents returned in the evening at 9 p.m."
+    found = {
+        e.text: (e.date, e.day_from_anchor)
+        for e in find_time_expressions("a", text, "en", "2025-10-16")
+    }
+    assert found["4.47am on Tuesday"] == ("2025-10-14", False)
+    assert found["evening"] == ("2025-10-16", True)
+    assert found["9 p.m"] == ("2025-10-16", True)
+    named = find_time_expressions("a", "De trein ontspoorde dinsdagochtend.", "nl", "2025-10-16")
+    assert [(e.date, e.day_from_anchor) for e in named] == [("2025-10-14", False)]

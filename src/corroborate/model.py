@@ -271,7 +271,9 @@ class TimeExpression:
     we keep the words and never invent the date. ``date`` is the first day the
     value covers (``YYYY-MM-DD``) for dates, ``None`` otherwise; ``precision`` says
     how much of it is known. ``relative`` is set for expressions read against the
-    anchor ("on Tuesday", "in March", "two days later").
+    anchor ("on Tuesday", "in March", "two days later"). ``day_from_anchor`` marks a
+    time whose words give no day ("4.47am", "in the evening"): its day is the
+    anchor's, a reading of the article rather than something it states.
     """
 
     article: str
@@ -283,6 +285,7 @@ class TimeExpression:
     date: str | None = None
     precision: Precision | None = None
     relative: bool = False
+    day_from_anchor: bool = False
 
 
 @dataclass

@@ -243,11 +243,18 @@ def _quantity_attributes(quantity: Quantity) -> dict[str, object]:
 
 
 def date_items(expressions: Sequence[TimeExpression], sentences: Sentences) -> list[ClaimItem]:
-    """Claim items for the dates an article states or implies (with a known value)."""
+    """Claim items for the dates an article states or implies (with a known value),
+    including the day of a time that names one ("dinsdagochtend", "4.47am on
+    Tuesday"): sources that give the hour state the day as surely. A time that names
+    no day ("4.47am", "in the evening") states none: the stage read it on the
+    publication day, which may not be the day the article means."""
     items = []
     for expression in expressions:
         index = sentences.index_at(expression.start)
-        bounds = date_bounds(expression.value) if expression.kind == "date" else None
+        dated = expression.kind == "date" or (
+            expression.kind == "time" and not expression.day_from_anchor
+        )
+        bounds = date_bounds(expression.value) if dated else None
         if index is None or bounds is None or expression.date is None:
             continue
         claim = _claim(expression.article, expression.start, expression.end, expression.text)

@@ -91,7 +91,14 @@ def join_time_and_date(text: str, chosen: list[Placed]) -> list[Placed]:
             next_start, next_end, day = chosen[i + 1]
             if day.precision == "day" and day.date and TIME_DATE_GAP.match(text[end:next_start]):
                 value = f"{day.date}{reading.clock}"
-                timed = Reading("time", value, day.date, "day", day.relative)
+                timed = Reading(
+                    "time",
+                    value,
+                    day.date,
+                    "day",
+                    day.relative,
+                    day_from_anchor=day.day_from_anchor,
+                )
                 joined.append((start, next_end, timed))
                 i += 2
                 continue
@@ -100,17 +107,23 @@ def join_time_and_date(text: str, chosen: list[Placed]) -> list[Placed]:
     return joined
 
 
-def day_for_clock(text: str, chosen: list[Placed], index: int, anchor: date | None) -> str | None:
-    """The day a clock time falls on: a day-precise date just before it, else the anchor."""
+def day_for_clock(text: str, chosen: list[Placed], index: int) -> str | None:
+    """The day a clock time falls on: a day-precise date the words state just before
+    it, if any ("Tuesday at 10 p.m.", not "in the evening at 9 p.m.")."""
     if index > 0:
         _, end, previous = chosen[index - 1]
         gap = text[end : chosen[index][0]]
-        if previous.precision == "day" and previous.date and DATE_TIME_GAP.match(gap):
+        stated = previous.date and not previous.day_from_anchor
+        if previous.precision == "day" and stated and DATE_TIME_GAP.match(gap):
             return previous.date
-    return anchor.isoformat() if anchor else None
+    return None
 
 
-def to_expression(article_id: str, text: str, placed: Placed, day: str | None) -> TimeExpression:
+def to_expression(
+    article_id: str, text: str, placed: Placed, day: str | None, anchor: date | None
+) -> TimeExpression:
+    """The expression of a placed reading; a clock time falls on ``day`` (a date just
+    before it), else on the ``anchor``'s day, flagged as the anchor's."""
     start, end, r = placed
     if r.clock is None:
         return TimeExpression(
@@ -123,7 +136,10 @@ def to_expression(article_id: str, text: str, placed: Placed, day: str | None) -
             r.date,
             r.precision,
             r.relative,
+            r.day_from_anchor,
         )
+    from_anchor = day is None and anchor is not None
+    day = day or (anchor.isoformat() if anchor else None)
     value = f"{day}{r.clock}" if day else None
     return TimeExpression(
         article_id,
@@ -135,6 +151,7 @@ def to_expression(article_id: str, text: str, placed: Placed, day: str | None) -
         day,
         "day" if day else None,
         relative=True,
+        day_from_anchor=from_anchor,
     )
 
 
@@ -151,6 +168,6 @@ def find_time_expressions(
             found.append((candidate.start, candidate.end, reading))
     chosen = join_time_and_date(text, settle_periods(select(found)))
     return [
-        to_expression(article_id, text, placed, day_for_clock(text, chosen, i, ctx.anchor))
+        to_expression(article_id, text, placed, day_for_clock(text, chosen, i), ctx.anchor)
         for i, placed in enumerate(chosen)
     ]

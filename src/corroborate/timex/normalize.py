@@ -84,6 +84,8 @@ class Reading:
     #: ``"quarter"``/``"year_back"``: settled against the article's reporting period
     #: by :func:`corroborate.timex.context.settle_periods`.
     ref: str | None = None
+    #: The words give a time of day but no day: the day is the anchor's.
+    day_from_anchor: bool = False
 
 
 @dataclass(frozen=True)
@@ -746,7 +748,7 @@ def rule_part(ctx: Context, m: re.Match[str]) -> Reading | None:
         return None
     if ctx.anchor is None:
         return unanchored("time")
-    return with_part(day_reading(ctx.anchor, True), m["part"], ctx)
+    return replace(with_part(day_reading(ctx.anchor, True), m["part"], ctx), day_from_anchor=True)
 
 
 Rule = Callable[[Context, re.Match[str]], Reading | None]
