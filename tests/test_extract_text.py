@@ -427,6 +427,7 @@ def test_strip_kicker(title: str, expected: str) -> None:
         ("Copyright 2019-2024 Glasswater Gazette", "Glasswater Gazette"),
         ("© Heidebote 2025 – Alle Rechte vorbehalten", "Heidebote"),
         ("© Kustkrant 2019-2024 | Alle rechten voorbehouden.", "Kustkrant"),
+        ("© 2025 «Северный курьер». Все права защищены.", "Северный курьер"),
         ("©", None),
         ("© 2024", None),
     ],

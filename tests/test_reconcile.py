@@ -7,6 +7,7 @@ grouping, verdicts and ordering logic apart from the extractors.
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -422,6 +423,43 @@ def test_an_agreeing_distance_worded_apart_is_one_fact_but_a_count_is_not(
     facts = reconcile([first, second], quantities, {}, [], _worded_apart, no_coincidence)
     agreed = [len(f.claims) for f in _facts(facts, "quantity") if f.status == "agreed"]
     assert agreed == ([2] if linked else [])
+
+
+def _alike(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    """Every sentence of source "a" at cosine 0.6 to every one of the others: alike,
+    short of the cut-off that links two different counts as a conflict."""
+    alike = [0.6, 0.8]
+    return np.asarray([[1.0, 0.0] if "Ahlden" in t else alike for t in texts], np.float32)
+
+
+@pytest.mark.parametrize(
+    ("second", "conflict"),
+    [
+        ("Van de 32 wagons ontspoorden er negen; twee ketelwagens lekten.", True),
+        # two figures left over: which differs from which is not known
+        ("Van de 32 wagons ontspoorden er negen; drie ketelwagens lekten.", False),
+        # nothing agrees: no sign the sentences tell the same thing
+        ("Er ontspoorden negen wagons.", False),
+    ],
+)
+def test_the_one_figure_that_differs_in_parallel_sentences_is_a_conflict(
+    second: str, conflict: bool
+) -> None:
+    first = _article("a", "Of the 32 wagons seven left the rails near Ahlden; two tanks leaked.")
+    other = _article("b", second, "nl")
+    quantities = {
+        article.id: [
+            _quantity(article, m.group(), float(words[m.group()]), kind="count")
+            for m in re.finditer("|".join(words), article.text)
+        ]
+        for article, words in (
+            (first, {"32": 32, "seven": 7, "two": 2}),
+            (other, {"32": 32, "negen": 9, "twee": 2, "drie": 3}),
+        )
+    }
+    facts = reconcile([first, other], quantities, {}, [], _alike)
+    conflicts = [sorted(c.text for c in f.claims) for f in facts if f.status == "conflicting"]
+    assert conflicts == ([["negen", "seven"]] if conflict else [])
 
 
 def test_a_figure_restated_in_other_units_is_not_a_claim_of_its_own() -> None:

@@ -517,14 +517,19 @@ _LEGAL_SUFFIX = re.compile(
 )
 
 
+#: Quotation marks around a brand ("© 2025 «Европейский вестник»").
+_QUOTES = "«»\"“”„‘’'"
+
+
 def copyright_holder(line: str) -> str | None:
-    """``© 2026 Brand. All rights reserved.`` → ``Brand`` (legal suffixes dropped)."""
+    """``© 2026 Brand. All rights reserved.`` → ``Brand`` (legal suffixes and
+    quotation marks dropped)."""
     match = _COPYRIGHT_NAME.match(line.strip())
     if not match:
         return None
     name = _RIGHTS.sub("", match["name"]).strip(" .,–-|")
     name = _TRAILING_YEARS.sub("", name).strip(" .,–-|")
-    name = _LEGAL_SUFFIX.sub("", name).strip(" .,")
+    name = _LEGAL_SUFFIX.sub("", name).strip(" .,").strip(_QUOTES)
     if not name or len(_words(name)) > MAX_BRAND_WORDS or not name[:1].isalnum():
         return None
     return name

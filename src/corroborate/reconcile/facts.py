@@ -127,10 +127,12 @@ def _link_loose(
         for i, j in _cross_article_pairs(items, members)
     ]
     compatible_pairs = sum(1 for compatible, *_ in scored if compatible)
+    odd = _odd_ones_out(items, members, similarity, agree_cut)
     pairs = [
         (compatible, score, i, j)
         for compatible, score, i, j in scored
         if score >= (agree_cut if compatible else conflict_cut)
+        or (i, j) in odd
         or (
             compatible
             and _coincide(
@@ -145,6 +147,51 @@ def _link_loose(
             continue
         sets.union(i, j)
         articles[sets.find(j)] = articles[root_i] | articles[root_j]
+
+
+def _odd_ones_out(
+    items: Sequence[ClaimItem], members: list[int], similarity: SentenceSimilarity, cut: float
+) -> set[tuple[int, int]]:
+    """Pairs of figures that differ where two sources say the same sentence: when
+    the sentences are alike and every other figure of the one is matched by an equal
+    figure of the other, the one figure left on each side is about the same thing
+    ("of the 32 wagons seven derailed; two tank wagons leaked" against "из 32
+    вагонов сошли девять, две цистерны дали течь": 7 against 9). Figures that name
+    different nouns are not paired."""
+    by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i in members:
+        by_sentence[(items[i].claim.article, items[i].sentence)].append(i)
+    found: set[tuple[int, int]] = set()
+    for (first, a), (second, b) in itertools.combinations(by_sentence.items(), 2):
+        if first[0] == second[0] or similarity(first, second) < cut:
+            continue
+        left_a, left_b, matched = _unmatched(items, a, b)
+        if matched and len(left_a) == len(left_b) == 1:
+            i, j = left_a[0], left_b[0]
+            nouns = {items[i].noun, items[j].noun} - {None}
+            if len(nouns) <= 1 and not _compatible(items[i], items[j]):
+                found.add((i, j) if i < j else (j, i))
+    return found
+
+
+def _unmatched(
+    items: Sequence[ClaimItem], first: list[int], second: list[int]
+) -> tuple[list[int], list[int], int]:
+    """The figures of two sentences left once equal ones are paired off, and how
+    many pairs there were."""
+    left = list(second)
+    unmatched: list[int] = []
+    for i in first:
+        partner = next((j for j in left if _equal(items[i], items[j])), None)
+        if partner is None:
+            unmatched.append(i)
+        else:
+            left.remove(partner)
+    return unmatched, left, len(first) - len(unmatched)
+
+
+def _equal(a: ClaimItem, b: ClaimItem) -> bool:
+    return (a.reading.low, a.reading.high) == (b.reading.low, b.reading.high)
 
 
 #: Kinds of figure a story gives many of, each about its own thing ("three
