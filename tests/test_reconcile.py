@@ -243,6 +243,35 @@ def test_a_time_that_names_its_day_states_the_day_and_one_that_does_not_states_n
     ]
 
 
+@pytest.mark.parametrize(
+    "precedent",
+    [
+        "In March 2023 a train derailed near Ahlden, injuring three people.",
+        "In March 2023 a train derailed near Ahlden. Back then three people were injured.",
+    ],
+)
+def test_the_toll_of_an_earlier_event_is_not_the_storys_toll(precedent: str) -> None:
+    first = _article("a", "17 people were injured when the train derailed on Tuesday.")
+    second = _article(
+        "b", f"14 people were injured when the train derailed on Tuesday. {precedent}"
+    )
+    times = {
+        article.id: [_date(article, "Tuesday", "2025-10-14", "day")] for article in (first, second)
+    }
+    times["b"].append(_date(second, "March 2023", "2023-03", "month"))
+    quantities = {
+        "a": [_quantity(first, "17", 17, kind="count", noun="people")],
+        "b": [
+            _quantity(second, "14", 14, kind="count", noun="people"),
+            _quantity(second, "three", 3, kind="count", noun="people"),
+        ],
+    }
+    facts = reconcile([first, second], quantities, times, [])
+    injured = next(f for f in facts if f.label == "people injured")
+    assert sorted(c.text for c in injured.claims) == ["14", "17"]
+    assert injured.status == "conflicting"
+
+
 def test_a_day_inside_a_stated_month_refines_it() -> None:
     first = _article("a", "The ferry sank off the coast in June 2021, officials said.")
     second = _article("b", "The ferry sank off the coast on 17 June 2021, officials said.")

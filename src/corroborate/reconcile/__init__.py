@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from corroborate.model import Article, Entity, Fact, Quantity, TimeExpression
+from corroborate.reconcile.background import without_past_casualties
 from corroborate.reconcile.claims import (
     ClaimItem,
     date_bounds,
@@ -110,6 +111,7 @@ def reconcile(
         )
         items += implied_items(article, sentences[article.id], mentions)
         items += date_items(times.get(article.id, ()), sentences[article.id])
+    items = without_past_casualties(items, sentences)
     candidates = _candidates(articles, sentences, mentions, items, times)
     similarity = SentenceSimilarity({c.key: c.text for c in candidates}, encode)
     groups = without_restatements(
