@@ -355,3 +355,10 @@ def test_a_count_opening_the_paragraph_after_a_byline_is_read() -> None:
     assert [(q.text, q.noun) for q in found] == [("Four", "people")]
     # on the same line, a capitalised word before a number is part of a name
     assert find_quantities("a", "She bought an Acme 500 last year.", "en") == []
+
+
+def test_more_between_a_number_and_its_noun_is_skipped() -> None:
+    assert one("Police shot three more times.", "en", "three").noun == "times"
+    assert one("Two other victims were hurt.", "en", "Two").noun == "victims"
+    # "more" before a participle: the number has no noun ("two dead and three more hurt")
+    assert one("Two died and three more hurt.", "en", "three").noun is None

@@ -449,6 +449,11 @@ def _noun(text: str, lang: str, end: int) -> str | None:
     stop = lexicon.stopwords(lang)
     words: list[str] = []
     position = end
+    m = _WORD.match(text, position)
+    if lang == "en" and m is not None and m.group(1).lower() in _MORE:
+        after = _WORD.match(text, m.end())
+        if after is not None and _plural_noun(after.group(1)):
+            position = m.end()  # "three more times", "two other victims"; not "two more hurt"
     for _ in range(3):
         m = _WORD.match(text, position)
         if m is None or m.group(1).lower() in stop:
@@ -456,6 +461,10 @@ def _noun(text: str, lang: str, end: int) -> str | None:
         words.append(m.group(1))
         position = m.end()
     return _head(words, lang) if words else None
+
+
+#: Words between an English number and its noun that say "in addition".
+_MORE = frozenset({"more", "other", "additional", "further", "extra"})
 
 
 def _head(words: list[str], lang: str) -> str:
@@ -467,8 +476,11 @@ def _head(words: list[str], lang: str) -> str:
         return next((w for w in words if not w.endswith("e")), words[-1])
     if lang == "ru":
         return next((w for w in words if not _RU_ADJECTIVE.search(w)), words[-1])
-    plural = (w for w in words if w.lower() in _EN_IRREGULAR_PLURALS or _plural_s(w))
-    return next(plural, words[-1])
+    return next((w for w in words if _plural_noun(w)), words[-1])
+
+
+def _plural_noun(word: str) -> bool:
+    return word.lower() in _EN_IRREGULAR_PLURALS or _plural_s(word)
 
 
 def _plural_s(word: str) -> bool:
