@@ -184,6 +184,12 @@ def test_a_dateline_naming_a_neighbourhood_gives_the_city_whose_police_answered(
     assert _city_of(text, names) == "Chicago"
     text = "PORTAGE PARK — A boy was shot in the leg on Monday, police said."
     assert _city_of(text, names) == "Portage Park"
+    # a neighbourhood the gazetteer lacks, read as a far town of its name (Austin,
+    # Texas), in a story that names no Texas place
+    text = "AUSTIN — A boy was shot in the leg on Monday, Chicago Police said."
+    assert _city_of(text, [("AUSTIN", "place")]) == "Chicago"
+    text = "AUSTIN, Texas — A boy was shot on Monday, Chicago Police said."
+    assert _city_of(text, [("AUSTIN", "place"), ("Texas", "place")]) == "Austin"
 
 
 def test_a_big_town_the_tagger_took_for_a_person_still_places_the_story() -> None:
