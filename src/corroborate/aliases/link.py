@@ -570,15 +570,16 @@ def harmonise_types(
     sentence, an organisation or a place in the next), and type agreement would
     then split one person into several entities. A one-word mention becomes a
     person when its article spells out a person whose surname it is (the writer
-    introduced them), and so does a surname of two words ("Scholten-Brink" after
-    "Henriëtte Scholten-Brink"), and a surname of two words spelt out with its
-    given name in another article, unless the gazetteer knows it as a place (one
-    word is left to the vote: "Osterkamp" is a town beside a "Chemiepark
-    Osterkamp" the model took for a person); otherwise it takes the type a strict majority of the
-    mentions of its key have. Longer names keep their type: they are tagged more
-    reliably. Within an article, a place outvotes the majority when the gazetteer
-    knows the name: models tag a town inconsistently ("TULSA, Okla." a place, "a Tulsa
-    mother" other), and the place tag is the one a gazetteer can confirm.
+    introduced them); otherwise it takes the type a strict majority of the
+    mentions of its key have. A surname of two words ("Scholten-Brink") becomes a
+    person when its article spells out the person ("Henriëtte Scholten-Brink"), or
+    when another article does and the gazetteer knows no place of that name; a
+    one-word name is not judged across articles ("Osterkamp" is a town beside a
+    "Chemiepark Osterkamp" the model took for a person). Other longer names keep
+    their type: they are tagged more reliably. Within an article, a place outvotes
+    the majority when the gazetteer knows the name: models tag a town inconsistently
+    ("TULSA, Okla." a place, "a Tulsa mother" other), and the place tag is the one a
+    gazetteer can confirm.
     """
     keys = [name_key(m.text, "person", languages.get(m.article, "und")).split() for m in mentions]
     surnames = {
