@@ -60,6 +60,7 @@ def test_key_keeps_different_names_apart() -> None:
 def test_key_drops_titles_and_org_legal_forms() -> None:
     assert name_key("Dr. Tobias Wernicke", "person", "en") == "tobias vernike"
     assert name_key("Quarnholt Corp.", "org", "en") == name_key("Quarnholt", "org", "en")
+    assert name_key("The Quarnholt Times", "org", "en") == "kuarnholt times"
     for title in ("Mayor", "Burgemeester", "Bürgermeister", "Мэр"):
         assert name_key(f"{title} Anna Veldkamp", "person", "nl") == "ana veldkamp"
 
@@ -519,3 +520,15 @@ def test_a_double_surname_the_model_took_for_a_place_joins_the_person() -> None:
     assert mayor.type == "person" and mayor is entity_of(entities, "a")
     # one word is left to the vote: the town stays a town
     assert entity_of(entities, "d").type == "place"
+
+
+def test_a_mention_of_one_of_the_storys_outlets_is_an_organisation() -> None:
+    mentions = [
+        mention("a", "Brackwater Wire", "place"),  # "... told Brackwater Wire"
+        mention("b", "The Brackwater Wire", "other"),
+        mention("b", "Brackwater", "place", at=40),
+    ]
+    entities = link_entities(mentions, {"a": "en", "b": "en"}, outlets={"Brackwater Wire"})
+    wire = entity_of(entities, "a")
+    assert wire.type == "org" and wire is entity_of(entities, "b")
+    assert entity_of(entities, "b", at=40).type == "place"

@@ -620,7 +620,8 @@ def story_claims(work: StoryWork, embedder: str, params: ReconcileParams) -> Sto
     """Entities, facts and timeline of one story, from its articles and their mentions;
     touches no store, so any process can run it."""
     articles = work.articles
-    entities = link_entities(work.mentions, {a.id: a.language for a in articles})
+    outlets = {a.outlet for a in articles if a.outlet}
+    entities = link_entities(work.mentions, {a.id: a.language for a in articles}, outlets)
     quantities = {a.id: find_quantities(a.id, a.text, a.language) for a in articles}
     times = {a.id: find_time_expressions(a.id, a.text, a.language, a.published) for a in articles}
     encode = get_embedder(embedder).encode if len(articles) > 1 else None

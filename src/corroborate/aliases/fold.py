@@ -241,7 +241,7 @@ def strip_honorifics(surface: str) -> str:
 def _plain_tokens(text: str, type: str, language: str) -> list[str]:
     words = [fold_word(w) for w in _TOKEN_SPLIT.split(clean_surface(text, language))]
     words = [w for w in words if w]
-    while len(words) > 1 and words[0] in LEADING_ARTICLES:
+    while len(words) > 1 and words[0] in _LEADING_ARTICLE_KEYS:
         words = words[1:]
     while type == "org" and len(words) > 1 and words[-1] in _ORG_SUFFIX_KEYS:
         words = words[:-1]
@@ -296,3 +296,5 @@ def is_latin(text: str) -> bool:
 _HONORIFIC_KEYS = frozenset(fold_word(word) for word in HONORIFICS)
 _SUFFIX_KEYS = frozenset(fold_word(word) for word in NAME_SUFFIXES)
 _ORG_SUFFIX_KEYS = frozenset(fold_word(word) for word in ORG_SUFFIXES)
+#: Folded too: "the" folds to "te" (th -> t), and words are folded before the check.
+_LEADING_ARTICLE_KEYS = frozenset(fold_word(word) for word in LEADING_ARTICLES)

@@ -617,6 +617,23 @@ def harmonise_types(
     return result
 
 
+def _outlets_as_orgs(
+    mentions: Sequence[NamedMention], languages: Mapping[str, str], outlets: Iterable[str]
+) -> Sequence[NamedMention]:
+    """Mentions whose name is one of ``outlets``, typed as organisations."""
+    spoken = set(languages.values()) or {"und"}
+    keys = {name_key(outlet, "org", language) for outlet in outlets for language in spoken}
+    keys.discard("")
+    if not keys:
+        return mentions
+    return [
+        replace(m, type="org")
+        if m.type != "org" and name_key(m.text, "org", languages.get(m.article, "und")) in keys
+        else m
+        for m in mentions
+    ]
+
+
 def _gazetteer_knows(mention: NamedMention, languages: Mapping[str, str]) -> bool:
     return bool(place_countries(mention.text, languages.get(mention.article, "und")))
 
@@ -629,13 +646,20 @@ def _voted_type(votes: Counter[str], current: str) -> str:
     return current
 
 
-def link_entities(mentions: Sequence[NamedMention], languages: Mapping[str, str]) -> list[Entity]:
+def link_entities(
+    mentions: Sequence[NamedMention],
+    languages: Mapping[str, str],
+    outlets: Iterable[str] = (),
+) -> list[Entity]:
     """Group named mentions into entities, within and across articles.
 
-    ``languages`` maps article id to an ISO 639-1 code ("und" when unknown). The
+    ``languages`` maps article id to an ISO 639-1 code ("und" when unknown).
+    ``outlets`` are the names of the story's outlets: a mention of one ("told
+    Continental Wire") is an organisation, whatever type the model gave it. The
     result does not depend on input order: entities are sorted by type and name,
     mentions by position, and ids are hashes of type and canonical name.
     """
+    mentions = _outlets_as_orgs(mentions, languages, outlets)
     items = _prepare(harmonise_types(mentions, languages), languages)
     sets = _UnionFind(len(items))
     by_type: dict[str, list[_Item]] = defaultdict(list)
