@@ -272,6 +272,28 @@ def test_the_toll_of_an_earlier_event_is_not_the_storys_toll(precedent: str) -> 
     assert injured.status == "conflicting"
 
 
+def test_an_order_cue_counts_from_a_day_not_from_a_year() -> None:
+    text = (
+        "The ferry sank on 14 June 2021. Its captain had sailed it since 2019. "
+        "Two days later Brisk was raised."
+    )
+    article = _article("a", text)
+    ferry = _person("p1", "Brisk", (article, "Brisk"))
+    cue = text.index("Two days later")
+    times = {
+        "a": [
+            _date(article, "14 June 2021", "2021-06-14", "day"),
+            _date(article, "2019", "2019", "year"),
+            TimeExpression("a", cue, cue + 14, "Two days later", "date", relative=True),
+        ]
+    }
+    events = [f for f in reconcile([article], {}, times, [ferry]) if f.kind == "event"]
+    follows = {f.label: f.claims[0].attributes.get("follows") for f in events}
+    # "since 2019" is no day to count two days from: the raising is left undated
+    assert "Two days later Brisk was raised." not in follows
+    assert not any(follows.values())
+
+
 def test_a_day_inside_a_stated_month_refines_it() -> None:
     first = _article("a", "The ferry sank off the coast in June 2021, officials said.")
     second = _article("b", "The ferry sank off the coast on 17 June 2021, officials said.")

@@ -316,3 +316,15 @@ def test_a_time_that_names_no_day_is_flagged_as_read_on_the_anchor() -> None:
     assert found["9 p.m"] == ("2025-10-16", True)
     named = find_time_expressions("a", "De trein ontspoorde dinsdagochtend.", "nl", "2025-10-16")
     assert [(e.date, e.day_from_anchor) for e in named] == [("2025-10-14", False)]
+
+
+def test_an_expected_reopening_is_on_the_coming_weekday() -> None:
+    # published on a Wednesday: "expects ... Thursday" is tomorrow, not last week
+    cases = [
+        ("Railnet verwacht dat de lijn donderdag weer opengaat.", "nl"),
+        ("Die Strecke soll voraussichtlich am Donnerstag wieder frei sein.", "de"),
+        ("Движение, как ожидается, восстановят в четверг.", "ru"),
+    ]
+    for text, language in cases:
+        found = find_time_expressions("a", text, language, "2025-10-15")
+        assert [e.value for e in found] == ["2025-10-16"], text

@@ -194,7 +194,8 @@ def _article_candidates(
         entities = frozenset(named.get(index, ()))
         item = candidate(key, span, article.text, entities, dated.get(key, []))
         if item.date:
-            last_date = item.date
+            # "two days later" counts from a day, not from "since 2019"
+            last_date = item.date if item.precision == "day" else None
         elif index in cued and last_date:
             item.follows = last_date
         found.append(item)

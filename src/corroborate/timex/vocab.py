@@ -332,7 +332,7 @@ NL = Vocab(
     ordinals=ints({"eerste|1e|1ste": 1, "tweede|2e|2de": 2, "derde|3e|3de": 3, "vierde|4e|4de": 4}),
     quarter=words("kwartaal"),
     amount_pre=words("dan|ongeveer|zo'n|bijna|ruim|circa|tot|$|€|£"),
-    future=r"\b(?:zal|zullen|zult|gaat|gaan|komende|volgende|aanstaande|gepland)\b",
+    future=r"\b(?:zal|zullen|zult|gaat|gaan|komende|volgende|aanstaande|gepland|verwacht\w*|belegd)\b",
     risky_months=words("mei|jan|dec|sep|aug|okt|nov|feb|apr|jul|jun|mrt"),
 )
 
@@ -456,7 +456,7 @@ DE = Vocab(
     quarter=words("quartal"),
     age_pre=words("mit|alter von|im alter von"),
     amount_pre=words("als|rund|etwa|fast|knapp|über|unter|ungefähr|bis zu|$|€|£"),
-    future=r"\b(?:wird|werden|wirst|soll|sollen|kommende[nrs]?|nächste[nrs]?|geplant)\b",
+    future=r"\b(?:wird|werden|wirst|soll|sollen|kommende[nrs]?|nächste[nrs]?|geplant|voraussichtlich|erwartet)\b",
     capital_months=True,
     risky_months=words("mai|jan|dez|sep|aug|okt|nov|feb|apr|jul|jun|mär"),
 )
@@ -808,7 +808,7 @@ RU = Vocab(
     quarter=words("квартал|квартале|квартала"),
     age_pre=words("в возрасте|возрасте"),
     amount_pre=words("более|менее|около|почти|свыше|до|примерно|$|€|£"),
-    future=r"(?:будет|будут|буду|станет|следующ\w*|предстоящ\w*|планиру\w*)",
+    future=r"(?:будет|будут|буду|станет|следующ\w*|предстоящ\w*|планиру\w*|ожида\w*)",
 )
 
 CURATED: dict[str, Vocab] = {"en": EN, "nl": NL, "de": DE, "es": ES, "fr": FR, "ru": RU}
