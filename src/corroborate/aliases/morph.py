@@ -74,16 +74,8 @@ def same_word(first: str, second: str) -> bool:
         return True
     if not (is_cyrillic(a) and is_cyrillic(b)) or " " in a or " " in b:
         return False
-    stem = len(_common_prefix(a, b))
+    pairs = enumerate(zip(a, b, strict=False))
+    stem = next((i for i, (x, y) in pairs if x != y), min(len(a), len(b)))
     if stem < _MIN_STEM or max(len(a), len(b)) - stem > _ENDING_LETTERS:
         return False
     return bool(set(word_nominatives(first)) & set(word_nominatives(second)))
-
-
-def _common_prefix(a: str, b: str) -> str:
-    size = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        size += 1
-    return a[:size]

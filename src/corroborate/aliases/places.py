@@ -39,7 +39,7 @@ from typing import Any
 from anyascii import anyascii
 
 from corroborate.aliases.fold import clean_surface, strip_diacritics
-from corroborate.aliases.morph import is_cyrillic, nominatives
+from corroborate.aliases.morph import nominatives
 from corroborate.model import Place
 
 #: Languages whose CLDR country names are indexed: the ones we ingest, plus a few
@@ -456,8 +456,7 @@ def _lookup_keys(text: str, language: str) -> list[str]:
     keys = [key]
     if key in _CITY_ABBREVIATIONS:
         keys.append(_CITY_ABBREVIATIONS[key])
-    if is_cyrillic(surface):
-        keys.extend(place_lookup_key(form) for form in nominatives(surface))
+    keys.extend(place_lookup_key(form) for form in nominatives(surface))
     romanised = place_lookup_key(anyascii(surface))
     if romanised != key:
         keys.append(romanised)

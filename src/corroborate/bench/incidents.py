@@ -515,7 +515,7 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
         if city is None and served and filed.region not in areas:
             # "AUSTIN —" beside "Chicago police" in a story placed in no Texas: a
             # neighbourhood the gazetteer lacks, read as a far town of its name
-            city = places[_by_count(served)[0]]
+            city = places[served.most_common(1)[0][0]]
         return (city or filed).name
     found = served or towns or counties or served_counties
     if not found:
@@ -537,11 +537,6 @@ _HOSPITAL_BEFORE = re.compile(
 )
 #: How far a neighbourhood may lie from the centre of the city it is part of.
 NEIGHBOURHOOD_RADIUS_KM = 40.0
-
-
-def _by_count(found: Counter[str]) -> list[str]:
-    """Names, the most counted first (ties: as first found)."""
-    return sorted(found, key=lambda name: -found[name])
 
 
 def _a_big_town(name: str, place: Place | None) -> bool:
