@@ -532,3 +532,20 @@ def test_a_mention_of_one_of_the_storys_outlets_is_an_organisation() -> None:
     wire = entity_of(entities, "a")
     assert wire.type == "org" and wire is entity_of(entities, "b")
     assert entity_of(entities, "b", at=40).type == "place"
+
+
+def test_a_longer_name_one_model_mistypes_takes_the_storys_type() -> None:
+    # one language's model tags a company as a place in each of its articles
+    mentions = [
+        *(mention(article, "Kranich Logistik", "org") for article in "abcd"),
+        mention("e", "Kranich Logistik", "place"),
+        mention("f", "Kranich Logistik", "place"),
+        # more than half as many votes as the majority: a real disagreement, left alone
+        *(mention(article, "Sankt Veith", "place", at=50) for article in "abc"),
+        *(mention(article, "Sankt Veith", "org", at=50) for article in "de"),
+    ]
+    languages = dict.fromkeys("abcdef", "en") | {"e": "nl", "f": "nl"}
+    entities = link_entities(mentions, languages)
+    company = entity_of(entities, "e")
+    assert company.type == "org" and company is entity_of(entities, "a")
+    assert entity_of(entities, "d", at=50).type == "org"

@@ -318,3 +318,15 @@ def test_the_dateline_place_is_a_place_mention(text: str, place: str) -> None:
 )
 def test_openers_that_are_not_datelines_give_none(text: str) -> None:
     assert dateline(text) is None
+
+
+def test_a_name_ends_before_a_gloss_it_does_not_close() -> None:
+    text = "Компания Kranich Logistik («Кранних Логистик») и Mitsubishi (UK) заявили."
+    glossed = text.index("Kranich")
+    wrapped = text.index("Mitsubishi")
+    model_spans: list[tuple[int, int, EntityType]] = [
+        (glossed, text.index("Логистик»") + len("Логистик"), "org"),
+        (wrapped, wrapped + len("Mitsubishi (UK)"), "org"),
+    ]
+    found = [m.text for m in _mentions("a", text, model_spans, "ru")]
+    assert found == ["Kranich Logistik", "Mitsubishi (UK)"]

@@ -133,6 +133,29 @@ def _articles_spans(recognizer: Recognizer, texts: Sequence[tuple[str, str]]) ->
 _SLASH_ACRONYM = re.compile(r"(?<![\w/])[A-Z]{2,6}(?:/[A-Z]{2,6})+(?![\w/])")
 
 
+#: Opening brackets and quotes, each with the closers that end what it opens.
+_OPENERS = {"(": ")", "[": "]", "«": "»", "„": "“”", "‹": "›"}
+
+
+def _unbracketed(spans: list[Span], text: str) -> list[Span]:
+    """Each span cut before an opening bracket or quote it does not close.
+
+    The models read on past a name into its gloss ("NordWest Cargo («НордВест
+    Карго»)" as one organisation), while a name that holds brackets holds both
+    ("Mitsubishi (UK)"). A span left empty is dropped.
+    """
+    kept: list[Span] = []
+    for start, end, kind in spans:
+        name = text[start:end]
+        for at, char in enumerate(name):
+            if at and char in _OPENERS and not any(c in name[at:] for c in _OPENERS[char]):
+                end = start + len(name[:at].rstrip())
+                break
+        if end > start:
+            kept.append((start, end, kind))
+    return kept
+
+
 def _slash_joined(spans: list[Span], text: str) -> list[Span]:
     """Merge two names of one type joined by a bare slash: the models read "Radio Free
     Europe/Radio Liberty" as two organisations, but it is one name."""
@@ -194,7 +217,7 @@ def _mentions(
     article_id: str, text: str, model_spans: list[Span], language: str
 ) -> list[NamedMention]:
     """Model spans plus dateline places and slash acronyms, as non-overlapping mentions."""
-    spans = _slash_joined(sorted(model_spans), text)
+    spans = _slash_joined(_unbracketed(sorted(model_spans), text), text)
     spans = _with_dateline(text, spans)
     mentions: list[NamedMention] = []
     last_end = -1
