@@ -16,7 +16,16 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from corroborate.model import Article, Claim, Entity, Fact, Mention, Quantity, TimeExpression
+from corroborate.model import (
+    Article,
+    Claim,
+    Entity,
+    Fact,
+    Mention,
+    Place,
+    Quantity,
+    TimeExpression,
+)
 from corroborate.reconcile import ReconcileParams, article_values, reconcile
 from corroborate.reconcile.claims import quantity_items
 from corroborate.reconcile.coincidence import PRIOR_WEIGHT, ValueReference
@@ -882,3 +891,80 @@ def test_a_named_person_who_remains_hospitalized_was_hurt() -> None:
     text = "Dana Reyes remains hospitalized after the shooting."
     found = named_casualties(text, "en", [(0, 10, "person-1")])
     assert [(c.slot, c.victim) for c in found] == [("injured", "person-1")]
+
+
+# --------------------------------------------------------------- where it happened
+
+
+def _place(entity_id: str, name: str, place: Place | None, *where: tuple[Article, str]) -> Entity:
+    mentions = [Mention(a.id, a.text.index(t), a.text.index(t) + len(t)) for a, t in where]
+    return Entity(entity_id, "place", name, [name], mentions, place)
+
+
+_NETHERLANDS = Place("Netherlands", "NL", geonames_id=2750405)
+_WARREN = Place("Warren", "US", 41.2376, -80.8184, 5175865, "US-OH")
+_AKRON = Place("Akron", "US", 41.0814, -81.519, 5145476, "US-OH")
+_TRUMBULL = Place("Trumbull County", "US", region="US-OH")
+
+
+def _where(articles: list[Article], entities: list[Entity]) -> Fact:
+    (fact,) = _facts(reconcile(articles, {}, {}, entities), "place")
+    return fact
+
+
+def test_sources_agree_on_the_place_named_in_their_opening_sentences() -> None:
+    a = _article(
+        "a", "A barn burned down near the village of Vrelde on Monday. Ask Jan from Ostby."
+    )
+    b = _article("b", "VRELDE — Firefighters from Ostby fought a barn fire for six hours.")
+    ostby = _place("p2", "Ostby", None, (a, "Ostby"), (b, "Ostby"))
+    vrelde = _place("p1", "Vrelde", None, (a, "Vrelde"), (b, "VRELDE"))
+    fact = _where([a, b], [vrelde, ostby])
+    assert fact.status == "agreed" and fact.label == "where it happened"
+    assert [(c.article, c.text) for c in fact.claims] == [("a", "Vrelde"), ("b", "VRELDE")]
+    assert fact.claims[0].attributes["near"] is True and "near" not in fact.claims[1].attributes
+    # a place the sources name only as an origin ("from Ostby") is not the scene
+    assert all(c.attributes["place"] == "Vrelde" for c in fact.claims)
+
+
+def test_a_place_within_another_refines_it_by_the_text_or_the_gazetteer() -> None:
+    a = _article("a", "A barn burned down in Vrelde in the eastern Netherlands on Monday.")
+    b = _article("b", "In the Netherlands a barn fire kept crews busy.", outlet="Wire")
+    c = _article("c", "Hallo. Een schuur brandde af in Vrelde.", language="nl")
+    vrelde = _place("p1", "Vrelde", None, (a, "Vrelde"), (c, "Vrelde"))
+    netherlands = _place("p2", "Netherlands", _NETHERLANDS, (a, "Netherlands"), (b, "Netherlands"))
+    fact = _where([a, b, c], [vrelde, netherlands])
+    assert fact.status == "refined"
+    assert fact.explanation == "Vrelde lies in Netherlands (Wire)"
+    # the gazetteer alone: a town in a state, a town beside the county of its state
+    d = _article("d", "Shots were fired in Warren on Friday.")
+    e = _article("e", "Deputies in Trumbull County answered a call.")
+    warren = _place("p3", "Warren", _WARREN, (d, "Warren"))
+    county = _place("p4", "Trumbull County", _TRUMBULL, (e, "Trumbull County"))
+    assert _where([d, e], [warren, county]).status == "refined"
+
+
+def test_two_towns_neither_within_the_other_conflict_with_their_distance() -> None:
+    a = _article("a", "Shots were fired in Warren on Friday.", outlet="Tribune")
+    b = _article("b", "Shots were fired in Akron on Friday.", outlet="Beacon")
+    warren = _place("p1", "Warren", _WARREN, (a, "Warren"))
+    akron = _place("p2", "Akron", _AKRON, (b, "Akron"))
+    fact = _where([a, b], [warren, akron])
+    assert fact.status == "conflicting"
+    assert fact.explanation == "Warren (Tribune) vs Akron (Beacon): 61 km apart"
+    # a landmark ("near Warren") is vaguer than a town close to it, not one 61 km off
+    near = _article("a", "Shots were fired near Warren on Friday.", outlet="Tribune")
+    niles = _article("c", "Shots were fired in Niles on Friday.", outlet="Vindicator")
+    warren = _place("p1", "Warren", _WARREN, (near, "Warren"))
+    niles_place = Place("Niles", "US", 41.1828, -80.7654, 5164903, "US-OH")
+    town = _place("p3", "Niles", niles_place, (niles, "Niles"))
+    fact = _where([near, niles], [warren, town])
+    assert fact.status == "refined"
+    assert fact.explanation == "Niles is more precise than near Warren (Tribune)"
+    assert _where([near, b], [warren, akron]).status == "conflicting"
+
+
+def test_a_name_one_article_gives_and_no_gazetteer_knows_is_not_a_scene() -> None:
+    a = _article("a", "Photo: a barn burned down on Monday.")
+    photo = _place("p1", "Photo", None, (a, "Photo"))
+    assert _facts(reconcile([a], {}, {}, [photo]), "place") == []

@@ -839,7 +839,29 @@ def evaluate(
         story = reconciled(members, readings, facts, entities)
         score(ours, gold[incident], story, own, persons)
         score(baseline, gold[incident], first_article(members, readings, facts), own, persons)
+        _score_place_fact(ours, baseline, gold[incident], facts, members)
     return ours, baseline
+
+
+#: The row of the product's own "where it happened" fact (the city rule above is the
+#: benchmark's reader of GVA's US towns; this is what any story's user sees).
+PLACE_FACT = "city from the place fact"
+
+
+def _score_place_fact(
+    ours: Tally, baseline: Tally, gold: Gold, facts: Sequence[Fact], members: Sequence[Analysed]
+) -> None:
+    """The place the story's place fact's claims name most, and the place the first
+    article's claim names, against the gold city."""
+    where = next((f for f in facts if f.kind == "place"), None)
+    claims = where.claims if where else []
+    named = Counter(str(c.attributes.get("place")) for c in claims)
+    story = named.most_common(1)[0][0] if named else None
+    first = min(members, key=lambda a: (a.article.published or "", a.article.id)).article.id
+    own = next((str(c.attributes.get("place")) for c in claims if c.article == first), None)
+    disputed = where is not None and where.status in ("conflicting", "refined")
+    ours.add(PLACE_FACT, _matches("city", story, gold), disputed)
+    baseline.add(PLACE_FACT, _matches("city", own, gold), disputed)
 
 
 def gold_groups(docs: Sequence[GvaDoc]) -> dict[str, list[str]]:
@@ -917,6 +939,8 @@ def run(options: BenchOptions) -> list[BenchTable]:
                 "accuracy (incidents); disputed: incidents whose articles read differently",
                 "participant names: gold names found among person entities (surname); "
                 "ages: reconciled age of those found",
+                f"{PLACE_FACT}: the place the story's 'where it happened' fact names most "
+                "(first article: that article's claim), against the gold city",
                 "articles under 80 words (failed scrapes) left out; --limit N keeps N incidents",
             ],
         )
@@ -924,7 +948,7 @@ def run(options: BenchOptions) -> list[BenchTable]:
 
 
 def _rows(label: str, ours: Tally, baseline: Tally) -> list[list[str]]:
-    names = [*FIELDS, "participant names", "participant ages"]
+    names = [*FIELDS, PLACE_FACT, "participant names", "participant ages"]
     return [
         [
             label,

@@ -12,6 +12,11 @@ the aliases stage), it returns :class:`~corroborate.model.Fact` objects:
 ``date`` facts
     dates of several sources about one moment, judged the same way (a month
     against a day in it is ``refined``).
+``place`` facts
+    where it happened: the place each source names as the scene in its opening
+    sentences, one fact per story, ``refined`` when one place lies in another
+    ("Marleveen" against "the Netherlands") and ``conflicting`` when sources put
+    it in two different towns (:mod:`.location`).
 ``event`` facts
     sentences of different sources that report the same happening, aligned across
     languages (:mod:`.events`): "reported by 3 outlets" against "only one outlet
@@ -58,6 +63,7 @@ from corroborate.reconcile.facts import (
     without_restatements,
     worth_reporting,
 )
+from corroborate.reconcile.location import location_fact
 from corroborate.reconcile.sentences import Sentences, sentence_spans
 from corroborate.reconcile.similarity import Encoder, SentenceSimilarity
 from corroborate.reconcile.slots import SLOT_LABELS, count_slot
@@ -125,6 +131,9 @@ def reconcile(
     ]
     if len(candidates) <= params.max_event_sentences:
         facts += _event_facts(candidates, similarity, params.events, outlets)
+    where = location_fact(articles, sentences, entities, outlets)
+    if where is not None:
+        facts.append(where)
     return sorted(facts, key=fact_order)
 
 

@@ -55,9 +55,15 @@ def _number(value: object) -> str:
 
 
 def reading(claim: Claim) -> str:
-    """How the claim was read, when that adds to its words: "= 19.3 km", "14 Oct 2025"."""
+    """How the claim was read, when that adds to its words: "= 19.3 km", "14 Oct 2025",
+    "= Netherlands" (a place named in another language or case), "near it"."""
     attributes = claim.attributes
     notes = []
+    if attributes.get("near") is True:
+        notes.append("near it")
+    place = attributes.get("place")
+    if isinstance(place, str) and place.casefold() != claim.text.casefold():
+        notes.append(f"= {place}")  # "Нидерландов" = Netherlands
     if attributes.get("approximate") is True:
         notes.append("approx.")
     normalized = attributes.get("normalized")
@@ -167,11 +173,11 @@ def _figures(story: Story, sources: Sources) -> Html:
     shared = [f for f in figures if f.status != "single_source"]
     alone = [f for f in figures if f.status == "single_source"]
     return section(
-        "Figures and dates",
+        "Figures, dates and places",
         _matrix(story, shared, sources)
         if shared
-        else el("p", "No figure or date is stated by more than one source.", class_="muted"),
-        _single_source(sources, alone, "Figures and dates"),
+        else el("p", "No figure, date or place is stated by more than one source.", class_="muted"),
+        _single_source(sources, alone, "Figures, dates and places"),
     )
 
 

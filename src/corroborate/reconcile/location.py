@@ -1,0 +1,326 @@
+"""Where it happened: the place each source puts the story, lined up as one fact.
+
+News names the place of its event in the opening sentence ("derailed near the
+village of Marleveen in the eastern Netherlands", "MARLEVEEN, Netherlands —"), so
+each article's claim is the most specific place named in its first sentence that
+names one, among the first few. A town (or a place the gazetteer does not know,
+most often a village) is more specific than a region or county, which is more
+specific than a country. A place a sentence names as an origin or a destination
+("a driver from Ukraine", "on its way to Westduin") does not say where the event
+was; a place named as a landmark ("near Marleveen", "19 km east of Hengelveld")
+does, loosely, and the claim says so (``near``).
+
+The verdict compares the claims pairwise:
+
+* the same place (one entity, or one gazetteer entry): they agree;
+* one place within the other: refined. The gazetteer says so (a town in a country,
+  a town in a US state), or the story's own words do ("Marleveen in the eastern
+  Netherlands", "MARLEVEEN, Netherlands", "Bij Marleveen, in de gemeente
+  Oost-Veldmark"); a place named as a landmark is refined by any other place too,
+  unless the two lie further apart than :data:`NEAR_KM`;
+* two towns neither of which lies within the other: the sources conflict, with
+  their distance when both have coordinates ("Howland vs Warren: 6 km apart").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations, pairwise
+
+from corroborate.model import Article, Claim, Entity, Fact, Place
+from corroborate.reconcile.sentences import Sentences
+
+#: How many opening sentences are searched for the place of the event.
+LEAD_SENTENCES = 4
+#: A landmark ("near X") and a named place further apart than this conflict.
+NEAR_KM = 50.0
+LABEL = "where it happened"
+
+#: How specific a place is: a town the gazetteer knows; a place it does not know
+#: (a village, a street, or a word the recogniser took for a place); a region or
+#: county; a country.
+_TOWN, _UNKNOWN, _AREA, _COUNTRY = 4, 3, 2, 1
+
+#: Words right before a place that make it an origin or a destination, not the scene.
+_ELSEWHERE = re.compile(
+    r"(?:\b(?:from|towards?|bound for|headed for|aus|vom|nach|Richtung|uit|naar|richting"
+    r"|desde|hacia|vers|depuis)|(?<!\w)(?:из|в сторону|до))"
+    r"(?:\s+(?:the|de|het|der|dem|den|des|la|le|les|el))?"
+    r"(?:\s+[\w-]+)?\s*$",
+    re.IGNORECASE,
+)
+#: Words right before a place that make it a landmark the event was near.
+_NEAR = re.compile(
+    r"(?:\b(?:near|outside|close to|just off"
+    r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)"
+    r"|\b(?:bij|nabij|nahe|bei|unweit|vlakbij|ten (?:noorden|zuiden|oosten|westen) van"
+    r"|(?:nördlich|südlich|östlich|westlich) von|près de|cerca de)"
+    r"|(?<!\w)(?:недалеко от|близ|возле|под|около))"
+    r"(?:\s+(?:the|de|het|der|dem|den|des|la|le|el))?"
+    r"(?:\s+(?:village|town|city|hamlet|dorp|stad|Dorf|Stadt|Ort|Gemeinde|gemeente"
+    r"|деревни|села|посёлка|города)(?:\s+of)?)?\s*$",
+    re.IGNORECASE,
+)
+#: What may stand between a place and the larger place it lies in: "X in the
+#: eastern Y", "X, Y", "X (Y)", "X, in de gemeente Y", "X в Y".
+_WITHIN = re.compile(
+    r"^\s*(?:(?:neighbou?rhood|section|suburb|district|borough|area|part)\s+of\s+)?"
+    r"(?:,|\()?\s*(?:(?:in|im|in de|in der|in het|en|à|dans|в|на)\s+)?"
+    r"(?:(?:the|de|het|der|dem|den|la|le|el)\s+)?"
+    r"(?:(?:gemeente|Gemeinde|municipality of|county of|province of|provincie|state of"
+    r"|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central|rural|"
+    r"oost(?:elijk)?|west(?:elijk)?|noord(?:elijk)?|zuid(?:elijk)?|востоке|западе|севере|юге"
+    r"|nord|süd|ost|west)\w*\s+){0,2}$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w")
+#: Most characters between a place and the larger place it lies in.
+_WITHIN_GAP = 40
+
+
+@dataclass(frozen=True)
+class _Named:
+    """One mention of a place entity in an article."""
+
+    start: int
+    end: int
+    entity: Entity
+
+
+@dataclass(frozen=True)
+class _Scene:
+    """One article's claim of where it happened."""
+
+    claim: Claim
+    entity: Entity
+    near: bool
+
+    @property
+    def place(self) -> Place | None:
+        return self.entity.place
+
+
+def location_fact(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sentences],
+    entities: Sequence[Entity],
+    outlets: Mapping[str, str],
+) -> Fact | None:
+    """The story's "where it happened" fact, or None when no article names a place."""
+    named = _place_mentions(entities)
+    scenes = [
+        scene
+        for article in articles
+        if (scene := _scene(article, sentences[article.id], named.get(article.id, [])))
+    ]
+    if not scenes:
+        return None
+    within = _stated_containment(articles, named)
+    status, explanation = _verdict(scenes, within, outlets)
+    claims = sorted((s.claim for s in scenes), key=lambda c: (c.article, c.start))
+    digest = hashlib.sha1(
+        "|".join(f"{c.article}:{c.start}:{c.end}" for c in claims).encode()
+    ).hexdigest()[:12]
+    return Fact(
+        id=f"f-{digest}",
+        kind="place",
+        label=LABEL,
+        status=status,  # type: ignore[arg-type]
+        claims=claims,
+        explanation=explanation,
+    )
+
+
+def _place_mentions(entities: Sequence[Entity]) -> dict[str, list[_Named]]:
+    found: dict[str, list[_Named]] = {}
+    for entity in entities:
+        if entity.type != "place" or not _placeable(entity):
+            continue
+        for mention in entity.mentions:
+            found.setdefault(mention.article, []).append(_Named(mention.start, mention.end, entity))
+    for mentions in found.values():
+        mentions.sort(key=lambda m: m.start)
+    return found
+
+
+def _placeable(entity: Entity) -> bool:
+    """A place the gazetteer knows, or one that two sources name: a name only one
+    article gives and no gazetteer knows is as often a caption's "Photo", or a
+    street, as a village."""
+    return entity.place is not None or len({m.article for m in entity.mentions}) > 1
+
+
+def _scene(article: Article, sentences: Sentences, named: list[_Named]) -> _Scene | None:
+    """The most specific place the opening sentences name as the scene, the earliest
+    of equals; a town the gazetteer knows outranks a name it does not know."""
+    candidates = [
+        (_specificity(m.entity.place), -number, -m.start, m, start)
+        for number, (start, end) in enumerate(sentences.spans[:LEAD_SENTENCES])
+        for m in named
+        if start <= m.start < end and not _ELSEWHERE.search(article.text[start : m.start])
+    ]
+    if not candidates:
+        return None
+    *_, best, start = max(candidates, key=lambda c: c[:3])
+    near = bool(_NEAR.search(article.text[start : best.start]))
+    claim = Claim(
+        article.id,
+        best.start,
+        best.end,
+        article.text[best.start : best.end],
+        _attributes(best.entity, near),
+    )
+    return _Scene(claim, best.entity, near)
+
+
+def _specificity(place: Place | None) -> int:
+    if place is None:
+        return _UNKNOWN
+    if place.latitude is not None:
+        return _TOWN
+    return _AREA if place.region else _COUNTRY
+
+
+def _attributes(entity: Entity, near: bool) -> dict[str, object]:
+    attributes: dict[str, object] = {"place": entity.name, "entity": entity.id}
+    place = entity.place
+    if place is not None:
+        attributes.update(
+            {
+                key: value
+                for key, value in (
+                    ("country", place.country),
+                    ("region", place.region),
+                    ("latitude", place.latitude),
+                    ("longitude", place.longitude),
+                    ("geonames_id", place.geonames_id),
+                )
+                if value is not None
+            }
+        )
+    if near:
+        attributes["near"] = True
+    return attributes
+
+
+def _stated_containment(
+    articles: Sequence[Article], named: Mapping[str, list[_Named]]
+) -> set[tuple[str, str]]:
+    """(inner entity id, outer entity id) pairs a text states: "X in the eastern Y"."""
+    found: set[tuple[str, str]] = set()
+    for article in articles:
+        mentions = named.get(article.id, [])
+        for inner, outer in pairwise(mentions):
+            gap = article.text[inner.end : outer.start]
+            if (
+                inner.entity.id != outer.entity.id
+                and len(gap) <= _WITHIN_GAP
+                and _WITHIN.match(gap)
+                and _wider(outer.entity.place, inner.entity.place, worded=_WORD.search(gap))
+            ):
+                found.add((inner.entity.id, outer.entity.id))
+    return found
+
+
+def _wider(outer: Place | None, inner: Place | None, worded: object) -> bool:
+    """Whether ``outer`` may hold ``inner``: a list ("Ukraine, Russia") is no
+    containment, so places of one rank need words saying so ("in de gemeente")."""
+    if worded:
+        return _specificity(outer) <= _specificity(inner)
+    return _specificity(outer) < _specificity(inner)
+
+
+def _verdict(
+    scenes: list[_Scene], within: set[tuple[str, str]], outlets: Mapping[str, str]
+) -> tuple[str, str]:
+    if len({s.claim.article for s in scenes}) == 1:
+        return "single_source", f"only {outlets.get(scenes[0].claim.article, '')} says"
+    refinement = ""
+    for first, second in combinations(scenes, 2):
+        if _same(first, second):
+            continue
+        relation = _relation(first, second, within, outlets) or _relation(
+            second, first, within, outlets
+        )
+        if relation is None:
+            return "conflicting", _apart(first, second, outlets)
+        refinement = refinement or relation
+    if not refinement:
+        return "agreed", f"{scenes[0].entity.name} in all {len(scenes)} sources"
+    return "refined", refinement
+
+
+def _same(first: _Scene, second: _Scene) -> bool:
+    if first.entity.id == second.entity.id:
+        return True
+    one, other = first.place, second.place
+    return bool(one and other and one.geonames_id and one.geonames_id == other.geonames_id)
+
+
+def _relation(
+    inner: _Scene, outer: _Scene, within: set[tuple[str, str]], outlets: Mapping[str, str]
+) -> str | None:
+    """How ``inner`` is more precise than ``outer``, if it is."""
+    wider = f"{outer.entity.name} ({outlets.get(outer.claim.article, outer.claim.article)})"
+    if (
+        (inner.entity.id, outer.entity.id) in within
+        or _gazetteer_within(inner.place, outer.place)
+        or _named_within(inner.entity.name, outer.entity.name)
+    ):
+        return f"{inner.entity.name} lies in {wider}"
+    if outer.near and not inner.near:
+        distance = _distance_km(inner.place, outer.place)
+        if distance is None or distance <= NEAR_KM:
+            return f"{inner.entity.name} is more precise than near {wider}"
+    return None
+
+
+def _gazetteer_within(inner: Place | None, outer: Place | None) -> bool:
+    if inner is None or outer is None or _specificity(outer) >= _specificity(inner):
+        return False
+    if _specificity(outer) == _COUNTRY:
+        return inner.country == outer.country
+    # a state holds its towns; a county (no GeoNames entry) may hold a town of its
+    # state: the gazetteer cannot tell, and a county beside a town is most often
+    # the county the town lies in
+    return bool(outer.region and inner.region == outer.region)
+
+
+def _named_within(inner: str, outer: str) -> bool:
+    """ "Town of Halifax", "New Paris Gettysburg Road" and "San Francisco General
+    Hospital" name a part of (or another word for) the place whose name they hold."""
+    inner_words, outer_words = inner.casefold().split(), outer.casefold().split()
+    size = len(outer_words)
+    return len(inner_words) > size and any(
+        inner_words[i : i + size] == outer_words for i in range(len(inner_words) - size + 1)
+    )
+
+
+def _distance_km(one: Place | None, other: Place | None) -> float | None:
+    if one is None or other is None:
+        return None
+    if one.latitude is None or one.longitude is None:
+        return None
+    if other.latitude is None or other.longitude is None:
+        return None
+    lat1, lat2 = math.radians(one.latitude), math.radians(other.latitude)
+    dlon = math.radians(other.longitude - one.longitude)
+    haversine = (
+        math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(haversine))
+
+
+def _apart(first: _Scene, second: _Scene, outlets: Mapping[str, str]) -> str:
+    names = " vs ".join(
+        f"{scene.entity.name} ({outlets.get(scene.claim.article, scene.claim.article)})"
+        for scene in (first, second)
+    )
+    distance = _distance_km(first.place, second.place)
+    if distance is None:
+        return f"{names}: different places"
+    return f"{names}: {distance:.0f} km apart"
