@@ -5,16 +5,19 @@ from __future__ import annotations
 from corroborate.aliases import link_entities
 from corroborate.aliases.link import story_areas
 from corroborate.bench.incidents import (
+    PLACE_FACT,
     Analysed,
     Gold,
+    Tally,
     _city,
     _incident_date,
     _matches,
+    _score_place_fact,
     article_readings,
     reconciled,
     story_facts,
 )
-from corroborate.model import Article, EntityType, NamedMention
+from corroborate.model import Article, Claim, EntityType, Fact, NamedMention
 from corroborate.timex import find_time_expressions
 
 
@@ -277,3 +280,25 @@ def test_a_headline_number_raises_the_texts_count() -> None:
     assert _story([_headlined("2 Dead, 3 Wounded In Park Shooting", told)]) == (2, 3)
     # and never lowers it
     assert _story([_headlined("1 dead in Elm Road shooting", told)]) == (1, 1)
+
+
+def test_the_place_fact_is_scored_by_its_most_named_and_most_specific_place() -> None:
+    def claim(article: str, place: str, **gazetteer: object) -> Claim:
+        return Claim(article, 0, len(place), place, {"place": place, **gazetteer})
+
+    county = {"country": "US", "region": "US-AL"}
+    town = {**county, "latitude": 33.3, "longitude": -85.5}
+    where = Fact(
+        "f-1",
+        "place",
+        "where it happened",
+        "refined",
+        [claim("a", "Randolph County", **county), claim("b", "Wedowee", **town)],
+    )
+    first, second = _analysed("Text one.", "2025-03-10", "a"), _analysed("Two.", "2025-03-11", "b")
+    ours, first_article = Tally(), Tally()
+    gold = Gold(date="2025-03-10", city="Wedowee", killed=0, injured=1, participants=())
+    _score_place_fact(ours, first_article, gold, [where], [first, second])
+    # one claim each: the town outranks the county; the first article named the county
+    assert ours.correct[PLACE_FACT] == 1 and first_article.correct[PLACE_FACT] == 0
+    assert ours.disputed_total[PLACE_FACT] == 1

@@ -968,3 +968,14 @@ def test_a_name_one_article_gives_and_no_gazetteer_knows_is_not_a_scene() -> Non
     a = _article("a", "Photo: a barn burned down on Monday.")
     photo = _place("p1", "Photo", None, (a, "Photo"))
     assert _facts(reconcile([a], {}, {}, [photo]), "place") == []
+
+
+def test_the_town_a_police_force_is_named_after_places_the_event() -> None:
+    a = _article("a", "Warren Police Department officers found two men shot on Friday.")
+    b = _article("b", "Shots were fired in Warren on Friday. Ask Jan.")
+    force = Entity("o1", "org", "Warren Police Department", ["Warren Police Department"])
+    force.mentions = [Mention("a", 0, len("Warren Police Department"))]
+    warren = _place("p1", "Warren", _WARREN, (b, "Warren"))
+    fact = _where([a, b], [warren, force])
+    assert fact.status == "agreed"
+    assert [(c.article, c.text) for c in fact.claims] == [("a", "Warren"), ("b", "Warren")]

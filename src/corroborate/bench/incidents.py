@@ -851,17 +851,29 @@ PLACE_FACT = "city from the place fact"
 def _score_place_fact(
     ours: Tally, baseline: Tally, gold: Gold, facts: Sequence[Fact], members: Sequence[Analysed]
 ) -> None:
-    """The place the story's place fact's claims name most, and the place the first
-    article's claim names, against the gold city."""
+    """The place the story's place fact's claims name most (the most specific of
+    equals: "Wedowee" over "Randolph County"), and the place the first article's
+    claim names, against the gold city."""
     where = next((f for f in facts if f.kind == "place"), None)
     claims = where.claims if where else []
     named = Counter(str(c.attributes.get("place")) for c in claims)
-    story = named.most_common(1)[0][0] if named else None
+    specific = {str(c.attributes.get("place")): _claimed_specificity(c) for c in claims}
+    story = max(named, key=lambda name: (named[name], specific[name]), default=None)
     first = min(members, key=lambda a: (a.article.published or "", a.article.id)).article.id
     own = next((str(c.attributes.get("place")) for c in claims if c.article == first), None)
     disputed = where is not None and where.status in ("conflicting", "refined")
     ours.add(PLACE_FACT, _matches("city", story, gold), disputed)
     baseline.add(PLACE_FACT, _matches("city", own, gold), disputed)
+
+
+def _claimed_specificity(claim: Claim) -> int:
+    """A town the gazetteer placed, a name it did not, a region or county, a country."""
+    attributes = claim.attributes
+    if "latitude" in attributes:
+        return 3
+    if "country" not in attributes:
+        return 2
+    return 1 if "region" in attributes else 0
 
 
 def gold_groups(docs: Sequence[GvaDoc]) -> dict[str, list[str]]:

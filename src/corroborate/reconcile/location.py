@@ -78,6 +78,13 @@ _WITHIN = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w")
+#: An organisation named after the place it serves: "Omaha Police Department",
+#: "Politie Amsterdam" is not (the place comes last, and the model tags it apart).
+_SERVICE = re.compile(
+    r"(?:the\s+)?(.+?)\s+(?:police|sheriff|fire (?:department|rescue)|politie|polizei"
+    r"|brandweer|feuerwehr|pompiers|policía|bomberos)\b",
+    re.IGNORECASE,
+)
 #: Most characters between a place and the larger place it lies in.
 _WITHIN_GAP = 40
 
@@ -111,7 +118,7 @@ def location_fact(
     outlets: Mapping[str, str],
 ) -> Fact | None:
     """The story's "where it happened" fact, or None when no article names a place."""
-    named = _place_mentions(entities)
+    named = _place_mentions(entities, {a.id: a.text for a in articles})
     scenes = [
         scene
         for article in articles
@@ -135,13 +142,28 @@ def location_fact(
     )
 
 
-def _place_mentions(entities: Sequence[Entity]) -> dict[str, list[_Named]]:
+def _place_mentions(
+    entities: Sequence[Entity], texts: Mapping[str, str]
+) -> dict[str, list[_Named]]:
+    """Each article's mentions of the story's places, and of the places its police,
+    sheriffs and fire services are named after ("Omaha" in "the Omaha Police
+    Department": the force that answered the call)."""
     found: dict[str, list[_Named]] = {}
-    for entity in entities:
-        if entity.type != "place" or not _placeable(entity):
-            continue
+    places = [e for e in entities if e.type == "place" and _placeable(e)]
+    for entity in places:
         for mention in entity.mentions:
             found.setdefault(mention.article, []).append(_Named(mention.start, mention.end, entity))
+    by_name = {alias.casefold(): e for e in places for alias in (e.name, *e.aliases)}
+    for entity in entities:
+        if entity.type != "org":
+            continue
+        for mention in entity.mentions:
+            text = texts.get(mention.article, "")[mention.start : mention.end]
+            served = _SERVICE.match(text)
+            place = by_name.get(served.group(1).casefold()) if served else None
+            if served and place is not None:
+                start, end = mention.start + served.start(1), mention.start + served.end(1)
+                found.setdefault(mention.article, []).append(_Named(start, end, place))
     for mentions in found.values():
         mentions.sort(key=lambda m: m.start)
     return found
