@@ -274,6 +274,13 @@ def test_the_headline_tells_the_casualties_when_the_text_tells_none() -> None:
     assert _story([_headlined("Man, 21, killed in accidental shooting", told)]) == (0, 1)
 
 
+def test_a_headline_death_counts_when_the_text_tells_of_a_shooting_but_no_death() -> None:
+    shot = "The girl was accidentally shot by her brother at their home on Monday."
+    assert _story([_headlined("10-Year-Old Girl Dies After Being Shot", shot)]) == (1, 0)
+    assert _story([_headlined("Police Investigate Shooting Death Of Teen", shot)]) == (1, 0)
+    assert _story([_headlined("Girl, 10, hurt in accidental shooting", shot)]) == (0, 1)
+
+
 def test_a_headline_number_raises_the_texts_count() -> None:
     told = "A woman was killed on Elm Road on Monday. Another woman was wounded."
     assert _story([_headlined("Police seek gunman", told)]) == (1, 1)

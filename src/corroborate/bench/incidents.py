@@ -235,20 +235,32 @@ def _add_headline(title: str, reading: Reading) -> None:
     Shooting") is the toll when the headline was last updated: it raises the text's
     count of that slot. An article whose text tells of no casualty at all (its page
     was scraped as menus and teasers, or it reports a later step) also takes a
-    headline's one person ("Teen shot in church parking lot", "Man, 21, killed")."""
+    headline's one person ("Teen shot in church parking lot", "Man, 21, killed"); one
+    whose text tells of someone shot but of no death takes a headline's one death
+    ("10-Year-Old Girl Dies After Being Shot", "Shooting Death Of Teen")."""
     counts: Counter[str] = Counter()
     for found in _HEADLINE_COUNT.finditer(title):
         counts[_HEADLINE_SLOTS[found.group("verb").lower()]] += _headline_number(found["n"])
     slots = ("killed", "stated_injured", "shot")
+    one = _HEADLINE_ONE.search(title)
+    one_slot = _HEADLINE_SLOTS[one.group("verb").lower().split()[-1]] if one else None
     if all(getattr(reading, slot) is None for slot in slots) and not counts:
-        one = _HEADLINE_ONE.search(title)
-        if one is not None:
-            counts[_HEADLINE_SLOTS[one.group("verb").lower().split()[-1]]] = 1
+        if one_slot is not None:
+            counts[one_slot] = 1
         elif _HEADLINE_FATAL.search(title):
             counts["killed"] = 1
+    elif reading.killed is None and reading.shot is not None and _one_death(title, one_slot):
+        counts["killed"] = 1
     for slot, count in counts.items():
         field_name = "stated_injured" if slot == "injured" else slot
         setattr(reading, field_name, max(getattr(reading, field_name) or 0, count))
+
+
+def _one_death(title: str, one_slot: str | None) -> bool:
+    """Whether a headline that gives no number tells of one death."""
+    if _HEADLINE_COUNT.search(title):
+        return False
+    return one_slot == "killed" or (one_slot is None and bool(_HEADLINE_FATAL.search(title)))
 
 
 def _headline_number(word: str) -> int:
