@@ -252,6 +252,40 @@ def test_a_time_that_names_its_day_states_the_day_and_one_that_does_not_states_n
     ]
 
 
+def _clock(article: Article, text: str, clock: str) -> TimeExpression:
+    start = article.text.index(text)
+    return TimeExpression(article.id, start, start + len(text), text, "time", clock=clock)
+
+
+def test_times_of_day_agree_within_rounding_and_hedges_and_conflict_beyond() -> None:
+    first = _article("a", "The train derailed at 4.47am near the border.", outlet="Gazette")
+    second = _article("b", "De trein ontspoorde om 04.47 uur bij de grens.", "nl")
+    third = _article("c", "Der Zug entgleiste gegen 4.45 Uhr an der Grenze.", "de")
+    fourth = _article("d", "The train derailed at 6.10am near the border.", outlet="Wire")
+    times = {
+        "a": [_clock(first, "4.47am", "T04:47")],
+        "b": [_clock(second, "04.47 uur", "T04:47")],
+        "c": [_clock(third, "4.45 Uhr", "T04:45")],
+        "d": [_clock(fourth, "6.10am", "T06:10")],
+    }
+
+    def encoder(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        """Every sentence says the same: all of them report the derailment."""
+        return np.ones((len(texts), 1), dtype=np.float32)
+
+    (agreed,) = _facts(reconcile([first, second, third], {}, times, [], encoder), "time")
+    assert agreed.status == "agreed"
+    assert [c.attributes["time"] for c in agreed.claims] == ["04:47", "04:47", "04:45"]
+    assert agreed.explanation.endswith("within 2 minutes")
+    (clash,) = _facts(reconcile([first, fourth], {}, times, [], encoder), "time")
+    assert clash.status == "conflicting"
+    assert (
+        clash.explanation == "4.47am (04:47) (Gazette) vs 6.10am (06:10) (Wire): 83 minutes apart"
+    )
+    # one source's time alone is not reported
+    assert _facts(reconcile([first], {}, times, [], encoder), "time") == []
+
+
 @pytest.mark.parametrize(
     "precedent",
     [

@@ -318,6 +318,17 @@ def test_a_time_that_names_no_day_is_flagged_as_read_on_the_anchor() -> None:
     assert [(e.date, e.day_from_anchor) for e in named] == [("2025-10-14", False)]
 
 
+def test_a_clock_time_keeps_its_time_of_day_with_or_without_an_anchor() -> None:
+    text = "It derailed at 4.47am on Tuesday. Crews left at 9 p.m. in the evening."
+    for anchor in ("2025-10-16", None):
+        clocks = {e.text: e.clock for e in find_time_expressions("a", text, "en", anchor)}
+        assert clocks["9 p.m."] == "T21:00" and clocks["evening"] is None
+        # joined to its day when there is one to read it against
+        assert clocks.get("4.47am on Tuesday", clocks.get("4.47am")) == "T04:47"
+    german = find_time_expressions("a", "Um 4.47 Uhr sprang der Zug aus den Gleisen.", "de", None)
+    assert [(e.text, e.clock, e.value) for e in german] == [("4.47 Uhr", "T04:47", None)]
+
+
 def test_an_expected_reopening_is_on_the_coming_weekday() -> None:
     # published on a Wednesday: "expects ... Thursday" is tomorrow, not last week
     cases = [

@@ -273,7 +273,9 @@ class TimeExpression:
     how much of it is known. ``relative`` is set for expressions read against the
     anchor ("on Tuesday", "in March", "two days later"). ``day_from_anchor`` marks a
     time whose words give no day ("4.47am", "in the evening"): its day is the
-    anchor's, a reading of the article rather than something it states.
+    anchor's, a reading of the article rather than something it states. ``clock``
+    is the time of day the words state (``T04:47``), with or without a day and an
+    anchor: "4.47am" says 04:47 whatever day it was.
     """
 
     article: str
@@ -286,6 +288,7 @@ class TimeExpression:
     precision: Precision | None = None
     relative: bool = False
     day_from_anchor: bool = False
+    clock: str | None = None
 
 
 @dataclass

@@ -44,6 +44,7 @@ from corroborate.reconcile.claims import (
     date_items,
     implied_items,
     quantity_items,
+    time_items,
 )
 from corroborate.reconcile.events import (
     Candidate,
@@ -117,6 +118,7 @@ def reconcile(
         )
         items += implied_items(article, sentences[article.id], mentions)
         items += date_items(times.get(article.id, ()), sentences[article.id])
+        items += time_items(times.get(article.id, ()), sentences[article.id], article.text)
     items = without_past_casualties(items, sentences)
     candidates = _candidates(articles, sentences, mentions, items, times)
     similarity = SentenceSimilarity({c.key: c.text for c in candidates}, encode)

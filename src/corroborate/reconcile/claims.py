@@ -274,6 +274,74 @@ def date_items(expressions: Sequence[TimeExpression], sentences: Sentences) -> l
     return items
 
 
+def time_items(
+    expressions: Sequence[TimeExpression], sentences: Sentences, text: str
+) -> list[ClaimItem]:
+    """Claim items for the times of day an article states ("4.47am", "04.47 uur",
+    "gegen 4.45 Uhr"), day or no day: sources that give the minute of the event agree
+    or disagree on it whatever day each reads it on. A time on the hour or the
+    quarter is taken as rounded, and a hedge ("around", "gegen", "около", "shortly
+    before") widens it by a quarter of an hour."""
+    items = []
+    for expression in expressions:
+        index = sentences.index_at(expression.start)
+        clock = _CLOCK_TIME.fullmatch(expression.clock or "")
+        if index is None or clock is None:
+            continue
+        minute = int(clock[1]) * 60 + int(clock[2])
+        sentence_start = sentences.spans[index][0]
+        low, high = _clock_interval(minute, text[sentence_start : expression.start])
+        shown = f"{minute // 60:02d}:{minute % 60:02d}"
+        claim = _claim(expression.article, expression.start, expression.end, expression.text)
+        claim.attributes["time"] = shown
+        reading = Reading(
+            article=expression.article,
+            stated_low=minute,
+            stated_high=minute,
+            low=low,
+            high=high,
+            display=f"{expression.text.strip()} ({shown})",
+            kind="time",
+        )
+        items.append(
+            ClaimItem(claim=claim, sentence=index, kind="time", dimension="time", reading=reading)
+        )
+    return items
+
+
+_CLOCK_TIME = re.compile(r"T(\d{2}):(\d{2})")
+#: Minutes either side a hedged time ("around 5 a.m.") or one on the hour may be off.
+CLOCK_SLACK = 15
+_BEFORE_TIME = re.compile(
+    r"\b(?:shortly|just) before\s*$|\bkurz vor\s*$|\bvlak voor\s*$|незадолго до\s*$",
+    re.IGNORECASE,
+)
+_AFTER_TIME = re.compile(
+    r"\b(?:shortly|just) after\s*$|\bkurz nach\s*$|\bkort na\s*$|вскоре после\s*$",
+    re.IGNORECASE,
+)
+_AROUND_TIME = re.compile(
+    r"(?:\b(?:around|about|approximately|roughly|some|gegen|etwa|rund|circa|ca\.|omstreeks"
+    r"|rond|ongeveer|vers|hacia|sobre)|(?<!\w)(?:около|примерно|приблизительно))"
+    r"(?:\s+(?:at|um|om|à|a las|в))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _clock_interval(minute: int, before: str) -> tuple[float, float]:
+    """The minutes of the day a stated time may stand for, given the words before it."""
+    if _BEFORE_TIME.search(before):
+        return minute - CLOCK_SLACK, minute
+    if _AFTER_TIME.search(before):
+        return minute, minute + CLOCK_SLACK
+    slack = CLOCK_SLACK if _AROUND_TIME.search(before) else 0
+    if minute % 15 == 0:
+        slack += CLOCK_SLACK  # "5 a.m.", "half past four": rounded
+    elif minute % 5 == 0:
+        slack += 2
+    return minute - slack, minute + slack
+
+
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")

@@ -46,7 +46,8 @@ class Reading:
     low: float
     high: float
     display: str
-    #: "date" readings count days; gaps between them are told in days.
+    #: "date" readings count days, "time" readings minutes of the day; gaps between
+    #: them are told in those units.
     kind: str = "quantity"
 
     @property
@@ -171,6 +172,10 @@ def _agreement(readings: list[Reading], sources: int) -> str:
         return f"{shown[0]} in all {sources} sources"
     if readings[0].kind == "date":
         return f"{' vs '.join(shown)}: the same date"
+    if readings[0].kind == "time":
+        spread = int(max(r.stated_low for r in readings) - min(r.stated_low for r in readings))
+        within = f"within {spread} minutes" if spread else "the same time"
+        return f"{' vs '.join(shown)}: {within}"
     points = [(r.stated_low + r.stated_high) / 2 for r in readings]
     spread = (max(points) - min(points)) / max(abs(p) for p in points) if any(points) else 0.0
     within = "the same value" if spread < 0.005 else f"within {math.ceil(spread * 100)}%"
@@ -178,9 +183,10 @@ def _agreement(readings: list[Reading], sources: int) -> str:
 
 
 def _gap(a: Reading, b: Reading) -> str:
-    if a.kind == "date":
-        days = int(max(b.stated_low - a.stated_high, a.stated_low - b.stated_high))
-        return f"{days} day{'s' if days != 1 else ''} apart"
+    if a.kind in ("date", "time"):
+        gap = int(max(b.stated_low - a.stated_high, a.stated_low - b.stated_high))
+        unit = "day" if a.kind == "date" else "minute"
+        return f"{gap} {unit}{'s' if gap != 1 else ''} apart"
     centre_a = (a.stated_low + a.stated_high) / 2
     centre_b = (b.stated_low + b.stated_high) / 2
     biggest = max(abs(centre_a), abs(centre_b))

@@ -395,7 +395,7 @@ def worth_reporting(group: Sequence[ClaimItem]) -> bool:
     if len({item.claim.article for item in group}) > 1:
         return True
     first = group[0]
-    if first.kind == "date":
+    if first.kind in ("date", "time"):
         return False
     return bool(first.slot) or not first.dimension.startswith("count:")
 

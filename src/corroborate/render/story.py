@@ -72,6 +72,9 @@ def reading(claim: Claim) -> str:
     if shown and isinstance(normalized, dict) and normalized.get("unit") != attributes.get("unit"):
         unit = normalized.get("symbol") or normalized.get("unit") or ""
         notes.append(f"= {_number(normalized.get('value'))} {unit}".rstrip())
+    clock = attributes.get("time")
+    if isinstance(clock, str) and clock not in claim.text:
+        notes.append(clock)  # "4.47am" is 04:47
     when = attributes.get("date")
     if isinstance(when, str):
         notes.append(format_date(when, str(attributes.get("precision") or "day")))

@@ -126,6 +126,7 @@ def to_expression(
     before it), else on the ``anchor``'s day, flagged as the anchor's."""
     start, end, r = placed
     if r.clock is None:
+        clock = _CLOCK.search(r.value or "")  # a clock joined to its date
         return TimeExpression(
             article_id,
             start,
@@ -137,6 +138,7 @@ def to_expression(
             r.precision,
             r.relative,
             r.day_from_anchor,
+            clock.group(0) if clock else None,
         )
     from_anchor = day is None and anchor is not None
     day = day or (anchor.isoformat() if anchor else None)
@@ -152,7 +154,11 @@ def to_expression(
         "day" if day else None,
         relative=True,
         day_from_anchor=from_anchor,
+        clock=r.clock,
     )
+
+
+_CLOCK = re.compile(r"T\d{2}:\d{2}$")
 
 
 def find_time_expressions(
