@@ -173,8 +173,8 @@ def _agreement(readings: list[Reading], sources: int) -> str:
     if readings[0].kind == "date":
         return f"{' vs '.join(shown)}: the same date"
     if readings[0].kind == "time":
-        spread = int(max(r.stated_low for r in readings) - min(r.stated_low for r in readings))
-        within = f"within {spread} minutes" if spread else "the same time"
+        minutes = int(max(r.stated_low for r in readings) - min(r.stated_low for r in readings))
+        within = f"within {minutes} minutes" if minutes else "the same time"
         return f"{' vs '.join(shown)}: {within}"
     points = [(r.stated_low + r.stated_high) / 2 for r in readings]
     spread = (max(points) - min(points)) / max(abs(p) for p in points) if any(points) else 0.0
