@@ -126,6 +126,24 @@ def test_nearest_cue_word_decides_the_casualty_slot() -> None:
     assert count_slot(sent, sent.index("two"), sent.index("two") + 3, "en") == "injured"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "number", "language"),
+    [
+        ("The leak forced about 200 residents from their homes.", "200", "en"),
+        ("Ongeveer 200 bewoners moesten hun huis uit.", "200", "nl"),
+        ("Rund 200 Anwohner mussten ihre Häuser verlassen.", "200", "de"),
+        ("Die rund 200 evakuierten Bewohner durften zurück.", "200", "de"),
+        ("Около 200 жителей были эвакуированы.", "200", "ru"),
+        ("Unos 200 vecinos fueron desalojados.", "200", "es"),
+    ],
+)
+def test_people_evacuated_fill_one_slot_in_every_language(
+    sentence: str, number: str, language: str
+) -> None:
+    at = sentence.index(number)
+    assert count_slot(sentence, at, at + len(number), language) == "evacuated"
+
+
 def test_each_language_has_its_own_hedge_words() -> None:
     hedged = {
         "nl": ("De schutter verwondde minstens vier mensen.", "vier"),

@@ -1,7 +1,7 @@
 """Slots: what a number is about, when the words around it say so plainly.
 
 Two sources' numbers are about the same thing when they fill the same slot: the age
-of one person, the number of people killed, injured, shot or arrested. Those are the
+of one person, the number of people killed, injured, shot, evacuated or arrested. Those are the
 figures news reports most often get wrong or update, so they are read with a small
 lexicon per language (word stems, matched at the start of a word) and the nearest
 cue word wins: in "two were killed and three injured", two fills *killed* and three
@@ -62,6 +62,14 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("par balle",),
         "ru": ("застрел",),
     },
+    "evacuated": {
+        "en": ("evacuat", "displaced", "from their home", "out of their home"),
+        "nl": ("evacu", "geëvacueerd", "moesten hun huis", "moesten hun huizen"),
+        "de": ("evakuier", "mussten ihre häuser", "mussten ihre wohnungen", "in sicherheit"),
+        "es": ("evacuad", "desalojad"),
+        "fr": ("évacu",),
+        "ru": ("эвакуир", "эвакуац"),
+    },
     "arrested": {
         "en": ("arrest", "detain", "in custody", "charged"),
         "nl": ("gearresteerd", "aangehouden", "opgepakt"),
@@ -96,7 +104,8 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
     "de": (
         "menschen", "personen", "person", "tote", "toten", "verletzte", "verletzten", "opfer",
         "kinder", "kind", "männer", "mann", "frauen", "frau", "polizisten", "jugendliche",
-        "einwohner", "soldaten", "passagiere", "bewohner", "verdächtige", "mitglieder",
+        "einwohner", "soldaten", "passagiere", "bewohner", "anwohner", "verdächtige",
+        "mitglieder",
     ),
     "es": (
         "personas", "persona", "muertos", "heridos", "víctimas", "víctima", "niños", "niño",
@@ -121,6 +130,7 @@ SLOT_LABELS = {
     "injured": "people injured",
     "shot": "people shot",
     "arrested": "people arrested",
+    "evacuated": "people evacuated",
 }
 
 #: How many words after (and before) a number are searched for a cue word. Only the
