@@ -994,6 +994,14 @@ def test_a_place_within_another_refines_it_by_the_text_or_the_gazetteer() -> Non
     warren = _place("p3", "Warren", _WARREN, (d, "Warren"))
     county = _place("p4", "Trumbull County", _TRUMBULL, (e, "Trumbull County"))
     assert _where([d, e], [warren, county]).status == "refined"
+    # "X, near Y" in any article makes X the more precise of the two
+    f = _article("f", "He was called up to an office in Zelvino, near Karsk.", outlet="Radio")
+    g = _article("g", "The call-up came from Zelvino on Monday.", outlet="Daily")
+    h = _article("h", "He reported to an office in Karsk on Monday.", outlet="Post")
+    zelvino = _place("p5", "Zelvino", _WARREN, (f, "Zelvino"), (g, "Zelvino"))
+    karsk = _place("p6", "Karsk", _AKRON, (f, "Karsk"), (h, "Karsk"))
+    fact = _where([f, g, h], [zelvino, karsk])
+    assert fact.status == "refined" and fact.explanation == "Zelvino lies near Karsk (Post)"
 
 
 def test_two_towns_neither_within_the_other_conflict_with_their_distance() -> None:

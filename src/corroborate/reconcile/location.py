@@ -2,13 +2,15 @@
 
 News names the place of its event in the opening sentence ("derailed near the
 village of Marleveen in the eastern Netherlands", "MARLEVEEN, Netherlands —"), so
-each article's claim is the most specific place named in its first sentence that
-names one, among the first few. A town (or a place the gazetteer does not know,
-most often a village) is more specific than a region or county, which is more
-specific than a country. A place a sentence names as an origin or a destination
-("a driver from Ukraine", "on its way to Westduin") does not say where the event
-was; a place named as a landmark ("near Marleveen", "19 km east of Hengelveld")
-does, loosely, and the claim says so (``near``).
+each article's claim is the most specific place its first few sentences name (of
+equals: the earlier sentence's, then the one more of the story's sources name,
+then the first). A town the gazetteer knows is more specific than a place it does
+not know (a village, as often a street or a caption's "Photo"), which is more
+specific than a region or county, which is more specific than a country. A place
+a sentence names as an origin or a destination ("a driver from Ukraine", "in
+Richtung Süddeutschland") does not say where the event was; a place named as a
+landmark ("near Marleveen", "19 km east of Hengelveld") does, loosely, and the
+claim says so (``near``).
 
 The verdict compares the claims pairwise:
 
@@ -16,8 +18,9 @@ The verdict compares the claims pairwise:
 * one place within the other: refined. The gazetteer says so (a town in a country,
   a town in a US state), or the story's own words do ("Marleveen in the eastern
   Netherlands", "MARLEVEEN, Netherlands", "Bij Marleveen, in de gemeente
-  Oost-Veldmark"); a place named as a landmark is refined by any other place too,
-  unless the two lie further apart than :data:`NEAR_KM`;
+  Oost-Veldmark", and "Domodedovo, near Moscow" for a place beside another); a
+  place named as a landmark is refined by any other place too, unless the two lie
+  further apart than :data:`NEAR_KM`;
 * two towns neither of which lies within the other: the sources conflict, with
   their distance when both have coordinates ("Howland vs Warren: 6 km apart").
 """
@@ -75,6 +78,12 @@ _WITHIN = re.compile(
     r"|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central|rural|"
     r"oost(?:elijk)?|west(?:elijk)?|noord(?:elijk)?|zuid(?:elijk)?|востоке|западе|севере|юге"
     r"|nord|süd|ost|west)\w*\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: What stands between a place and the larger one it lies near: "Domodedovo, near Moscow".
+_BESIDE = re.compile(
+    r"^\s*,\s*(?:just\s+)?(?:near|outside|bij|nabij|nahe|bei|unweit|près de|cerca de"
+    r"|недалеко от|под|близ)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w")
@@ -177,17 +186,24 @@ def _placeable(entity: Entity) -> bool:
 
 
 def _scene(article: Article, sentences: Sentences, named: list[_Named]) -> _Scene | None:
-    """The most specific place the opening sentences name as the scene, the earliest
-    of equals; a town the gazetteer knows outranks a name it does not know."""
+    """The most specific place the opening sentences name as the scene (see the
+    module docstring for the order)."""
     candidates = [
-        (_specificity(m.entity.place), -number, -m.start, m, start)
+        (
+            _specificity(m.entity.place),
+            -number,
+            len({x.article for x in m.entity.mentions}),
+            -m.start,
+            m,
+            start,
+        )
         for number, (start, end) in enumerate(sentences.spans[:LEAD_SENTENCES])
         for m in named
         if start <= m.start < end and not _ELSEWHERE.search(article.text[start : m.start])
     ]
     if not candidates:
         return None
-    *_, best, start = max(candidates, key=lambda c: c[:3])
+    *_, best, start = max(candidates, key=lambda c: c[:4])
     near = bool(_NEAR.search(article.text[start : best.start]))
     claim = Claim(
         article.id,
@@ -231,20 +247,22 @@ def _attributes(entity: Entity, near: bool) -> dict[str, object]:
 
 def _stated_containment(
     articles: Sequence[Article], named: Mapping[str, list[_Named]]
-) -> set[tuple[str, str]]:
-    """(inner entity id, outer entity id) pairs a text states: "X in the eastern Y"."""
-    found: set[tuple[str, str]] = set()
+) -> dict[tuple[str, str], str]:
+    """(inner entity id, outer entity id) pairs a text states, with how: "in" for
+    "X in the eastern Y", "near" for "X, near Y" ("Domodedovo, near Moscow")."""
+    found: dict[tuple[str, str], str] = {}
     for article in articles:
         mentions = named.get(article.id, [])
         for inner, outer in pairwise(mentions):
             gap = article.text[inner.end : outer.start]
-            if (
-                inner.entity.id != outer.entity.id
-                and len(gap) <= _WITHIN_GAP
-                and _WITHIN.match(gap)
-                and _wider(outer.entity.place, inner.entity.place, worded=_WORD.search(gap))
+            if inner.entity.id == outer.entity.id or len(gap) > _WITHIN_GAP:
+                continue
+            if _BESIDE.match(gap):
+                found.setdefault((inner.entity.id, outer.entity.id), "near")
+            elif _WITHIN.match(gap) and _wider(
+                outer.entity.place, inner.entity.place, worded=_WORD.search(gap)
             ):
-                found.add((inner.entity.id, outer.entity.id))
+                found[(inner.entity.id, outer.entity.id)] = "in"
     return found
 
 
@@ -257,7 +275,7 @@ def _wider(outer: Place | None, inner: Place | None, worded: object) -> bool:
 
 
 def _verdict(
-    scenes: list[_Scene], within: set[tuple[str, str]], outlets: Mapping[str, str]
+    scenes: list[_Scene], within: Mapping[tuple[str, str], str], outlets: Mapping[str, str]
 ) -> tuple[str, str]:
     if len({s.claim.article for s in scenes}) == 1:
         return "single_source", f"only {outlets.get(scenes[0].claim.article, '')} says"
@@ -284,14 +302,18 @@ def _same(first: _Scene, second: _Scene) -> bool:
 
 
 def _relation(
-    inner: _Scene, outer: _Scene, within: set[tuple[str, str]], outlets: Mapping[str, str]
+    inner: _Scene,
+    outer: _Scene,
+    within: Mapping[tuple[str, str], str],
+    outlets: Mapping[str, str],
 ) -> str | None:
     """How ``inner`` is more precise than ``outer``, if it is."""
     wider = f"{outer.entity.name} ({outlets.get(outer.claim.article, outer.claim.article)})"
-    if (
-        (inner.entity.id, outer.entity.id) in within
-        or _gazetteer_within(inner.place, outer.place)
-        or _named_within(inner.entity.name, outer.entity.name)
+    stated = within.get((inner.entity.id, outer.entity.id))
+    if stated is not None:
+        return f"{inner.entity.name} lies {stated} {wider}"
+    if _gazetteer_within(inner.place, outer.place) or _named_within(
+        inner.entity.name, outer.entity.name
     ):
         return f"{inner.entity.name} lies in {wider}"
     if outer.near and not inner.near:
