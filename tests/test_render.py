@@ -501,6 +501,17 @@ def test_a_converted_value_is_shown_with_its_unit_symbol() -> None:
     assert reading(miles) == "approx. = 225.3 kilometer"
 
 
+def test_a_place_or_time_claim_shows_what_it_was_read_as() -> None:
+    from corroborate.render.story import reading
+
+    russian = Claim("a", 0, 11, "Нидерландов", {"place": "Netherlands", "country": "NL"})
+    assert reading(russian) == "= Netherlands"
+    landmark = Claim("a", 0, 9, "Marleveen", {"place": "Marleveen", "near": True})
+    assert reading(landmark) == "near it"
+    assert reading(Claim("a", 0, 6, "4.47am", {"time": "04:47"})) == "04:47"
+    assert reading(Claim("a", 0, 5, "04:47", {"time": "04:47"})) == ""
+
+
 def _many_stories(count: int) -> RunResult:
     """``count`` renamed copies of the hostile story, each with its own articles, the
     first related to the last."""
