@@ -256,6 +256,17 @@ def test_a_survivor_state_is_not_the_victim_who_died() -> None:
     assert _story([_analysed(stable, "2025-03-10")]) == (1, 1)
 
 
+def test_a_hurt_person_of_another_age_is_not_the_one_who_died() -> None:
+    text = (
+        "Two teens were playing with a handgun on Elm Road on Monday. The 19-year-old was "
+        "accidentally shot and was later pronounced dead. Police said the 14-year-old was "
+        "taken to the hospital."
+    )
+    assert _story([_analysed(text, "2025-03-10")]) == (1, 1)
+    same = text.replace("the 14-year-old", "the 19-year-old")
+    assert _story([_analysed(same, "2025-03-10")]) == (1, 0)
+
+
 def _headlined(title: str, text: str) -> Analysed:
     analysed = _analysed(text, "2025-03-10")
     analysed.article.title = title

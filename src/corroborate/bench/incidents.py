@@ -199,12 +199,15 @@ def article_readings(
     by_slot: dict[str, dict[str, float]] = {}
     referred_only: set[str] = set()
     survivors: set[str] = set()
+    claims_of: dict[str, Sequence[Claim]] = {}
     for slot in ("killed", "injured", "shot"):
         fact = next((f for f in facts if f.label == SLOT_LABELS[slot]), None)
         by_slot[slot] = article_values(fact.claims) if fact else {}
+        claims_of[slot] = fact.claims if fact else []
         if slot == "injured" and fact is not None:
             referred_only = _referred_only(fact.claims)
             survivors = {c.article for c in fact.claims if _SURVIVOR.search(c.text)}
+    survivors |= _another_age(claims_of["injured"], [*claims_of["killed"], *claims_of["shot"]])
     # GVA files only US incidents: US towns are what the city reading looks for.
     languages = {a.article.id: "en" for a in members}
     areas = story_areas([m for a in members for m in a.mentions], languages) | {"US"}
@@ -314,6 +317,22 @@ _SURVIVOR = re.compile(
     r"|good condition|fair condition|expected to (?:survive|recover|be ok))",
     re.IGNORECASE,
 )
+
+
+_AGE = re.compile(r"\b(\d{1,3})-year-old\b", re.IGNORECASE)
+
+
+def _another_age(injured: Sequence[Claim], fatal: Sequence[Claim]) -> set[str]:
+    """Articles whose hurt person is told by an age no one killed or shot there has
+    ("the 14-year-old was taken to the hospital" beside "the 19-year-old was
+    accidentally shot ... pronounced dead"): another person, not the one who died."""
+    found: set[str] = set()
+    for claim in injured:
+        ages = set(_AGE.findall(claim.text))
+        others = {age for c in fatal if c.article == claim.article for age in _AGE.findall(c.text)}
+        if ages and others and not ages & others:
+            found.add(claim.article)
+    return found
 
 
 def _referred_only(claims: Sequence[Claim]) -> set[str]:
