@@ -83,6 +83,7 @@ from corroborate.nlp.datelines import dateline
 from corroborate.quantities import find_quantities
 from corroborate.reconcile import SLOT_LABELS, article_values, reconcile
 from corroborate.reconcile.implicit import REFERRED_VICTIM
+from corroborate.reconcile.location import claim_specificity, distance_km
 from corroborate.reconcile.sentences import Sentences
 from corroborate.timex import find_time_expressions
 
@@ -655,16 +656,8 @@ def _containing_town(part: Place, towns: Sequence[Place]) -> Place | None:
 
 def _kilometres(a: Place, b: Place) -> float:
     """Great-circle distance; infinite when either has no coordinates."""
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return math.inf
-    lat1, lon1, lat2, lon2 = map(
-        math.radians, (a.latitude or 0, a.longitude or 0, b.latitude or 0, b.longitude or 0)
-    )
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    distance = distance_km(a, b)
+    return math.inf if distance is None else distance
 
 
 #: A town's or county's police, sheriff or fire service: "Valdosta Police Department",
@@ -738,11 +731,16 @@ def _is_county(name: str | None) -> bool:
     return name is not None and name.endswith(US_COUNTY_WORDS)
 
 
+def _earliest(members: Sequence[Analysed]) -> Analysed:
+    """The first article published (by id among equals): the baseline's source."""
+    return min(members, key=lambda a: (a.article.published or "", a.article.id))
+
+
 def first_article(
     members: Sequence[Analysed], readings: dict[str, Reading], facts: Sequence[Fact]
 ) -> Reading:
     """Baseline: the earliest article's reading, whatever the others say."""
-    first = min(members, key=lambda a: (a.article.published or "", a.article.id))
+    first = _earliest(members)
     own = readings[first.article.id]
     story = Reading(killed=own.killed or 0, injured=own.injured or 0, date=own.date, city=own.city)
     _add_people(story, [f for f in facts if any(c.article == first.article.id for c in f.claims)])
@@ -888,23 +886,13 @@ def _score_place_fact(
     where = next((f for f in facts if f.kind == "place"), None)
     claims = where.claims if where else []
     named = Counter(str(c.attributes.get("place")) for c in claims)
-    specific = {str(c.attributes.get("place")): _claimed_specificity(c) for c in claims}
+    specific = {str(c.attributes.get("place")): claim_specificity(c) for c in claims}
     story = max(named, key=lambda name: (named[name], specific[name]), default=None)
-    first = min(members, key=lambda a: (a.article.published or "", a.article.id)).article.id
+    first = _earliest(members).article.id
     own = next((str(c.attributes.get("place")) for c in claims if c.article == first), None)
     disputed = where is not None and where.status in ("conflicting", "refined")
     ours.add(PLACE_FACT, _matches("city", story, gold), disputed)
     baseline.add(PLACE_FACT, _matches("city", own, gold), disputed)
-
-
-def _claimed_specificity(claim: Claim) -> int:
-    """A town the gazetteer placed, a name it did not, a region or county, a country."""
-    attributes = claim.attributes
-    if "latitude" in attributes:
-        return 3
-    if "country" not in attributes:
-        return 2
-    return 1 if "region" in attributes else 0
 
 
 def gold_groups(docs: Sequence[GvaDoc]) -> dict[str, list[str]]:

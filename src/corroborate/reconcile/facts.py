@@ -304,17 +304,20 @@ def make_fact(
     """A fact from one group of claim items, with its verdict."""
     ordered = sorted(group, key=lambda item: (item.claim.article, item.claim.start))
     judged = verdict(article_readings(ordered), dict(outlets))
-    digest = hashlib.sha1(
-        "|".join(f"{i.claim.article}:{i.claim.start}:{i.claim.end}" for i in ordered).encode()
-    ).hexdigest()[:12]
     return Fact(
-        id=f"f-{digest}",
+        id=fact_id([item.claim for item in ordered]),
         kind=kind,
         label=label,
         status=judged.status,
         claims=[item.claim for item in ordered],
         explanation=judged.explanation,
     )
+
+
+def fact_id(claims: Sequence[Claim]) -> str:
+    """A fact's id: a digest of where its claims stand, stable across runs."""
+    spans = "|".join(f"{c.article}:{c.start}:{c.end}" for c in claims)
+    return f"f-{hashlib.sha1(spans.encode()).hexdigest()[:12]}"
 
 
 def article_readings(group: Sequence[ClaimItem]) -> list[Reading]:

@@ -27,7 +27,6 @@ The verdict compares the claims pairwise:
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -35,6 +34,7 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from corroborate.model import Article, Claim, Entity, Fact, Place
+from corroborate.reconcile.facts import fact_id
 from corroborate.reconcile.sentences import Sentences
 
 #: How many opening sentences are searched for the place of the event.
@@ -138,11 +138,8 @@ def location_fact(
     within = _stated_containment(articles, named)
     status, explanation = _verdict(scenes, within, outlets)
     claims = sorted((s.claim for s in scenes), key=lambda c: (c.article, c.start))
-    digest = hashlib.sha1(
-        "|".join(f"{c.article}:{c.start}:{c.end}" for c in claims).encode()
-    ).hexdigest()[:12]
     return Fact(
-        id=f"f-{digest}",
+        id=fact_id(claims),
         kind="place",
         label=LABEL,
         status=status,  # type: ignore[arg-type]
@@ -215,6 +212,17 @@ def _scene(article: Article, sentences: Sentences, named: list[_Named]) -> _Scen
     return _Scene(claim, best.entity, near)
 
 
+def claim_specificity(claim: Claim) -> int:
+    """How specific the place of a place claim is, from its attributes (see
+    :func:`_specificity`): for readers of ``stories.json``-shaped claims."""
+    attributes = claim.attributes
+    if "latitude" in attributes:
+        return _TOWN
+    if "country" not in attributes:
+        return _UNKNOWN
+    return _AREA if "region" in attributes else _COUNTRY
+
+
 def _specificity(place: Place | None) -> int:
     if place is None:
         return _UNKNOWN
@@ -260,13 +268,13 @@ def _stated_containment(
             if _BESIDE.match(gap):
                 found.setdefault((inner.entity.id, outer.entity.id), "near")
             elif _WITHIN.match(gap) and _wider(
-                outer.entity.place, inner.entity.place, worded=_WORD.search(gap)
+                outer.entity.place, inner.entity.place, worded=bool(_WORD.search(gap))
             ):
                 found[(inner.entity.id, outer.entity.id)] = "in"
     return found
 
 
-def _wider(outer: Place | None, inner: Place | None, worded: object) -> bool:
+def _wider(outer: Place | None, inner: Place | None, worded: bool) -> bool:
     """Whether ``outer`` may hold ``inner``: a list ("Ukraine, Russia") is no
     containment, so places of one rank need words saying so ("in de gemeente")."""
     if worded:
@@ -278,7 +286,8 @@ def _verdict(
     scenes: list[_Scene], within: Mapping[tuple[str, str], str], outlets: Mapping[str, str]
 ) -> tuple[str, str]:
     if len({s.claim.article for s in scenes}) == 1:
-        return "single_source", f"only {outlets.get(scenes[0].claim.article, '')} says"
+        article = scenes[0].claim.article
+        return "single_source", f"only {outlets.get(article, article)} says"
     refinement = ""
     for first, second in combinations(scenes, 2):
         if _same(first, second):
@@ -317,7 +326,7 @@ def _relation(
     ):
         return f"{inner.entity.name} lies in {wider}"
     if outer.near and not inner.near:
-        distance = _distance_km(inner.place, outer.place)
+        distance = distance_km(inner.place, outer.place)
         if distance is None or distance <= NEAR_KM:
             return f"{inner.entity.name} is more precise than near {wider}"
     return None
@@ -344,7 +353,8 @@ def _named_within(inner: str, outer: str) -> bool:
     )
 
 
-def _distance_km(one: Place | None, other: Place | None) -> float | None:
+def distance_km(one: Place | None, other: Place | None) -> float | None:
+    """Great-circle distance between two places, None when either has no coordinates."""
     if one is None or other is None:
         return None
     if one.latitude is None or one.longitude is None:
@@ -364,7 +374,7 @@ def _apart(first: _Scene, second: _Scene, outlets: Mapping[str, str]) -> str:
         f"{scene.entity.name} ({outlets.get(scene.claim.article, scene.claim.article)})"
         for scene in (first, second)
     )
-    distance = _distance_km(first.place, second.place)
+    distance = distance_km(first.place, second.place)
     if distance is None:
         return f"{names}: different places"
     return f"{names}: {distance:.0f} km apart"
