@@ -330,3 +330,25 @@ def test_a_name_ends_before_a_gloss_it_does_not_close() -> None:
     ]
     found = [m.text for m in _mentions("a", text, model_spans, "ru")]
     assert found == ["Kranich Logistik", "Mitsubishi (UK)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "kind", "found"),
+    [
+        ("From Karsvik, he hitchhiked north.", "en", "From Karsvik", "place", "Karsvik"),
+        ("Via Letvia en Estvia bereikte hij de veerboot.", "nl", "Via Letvia", "place", "Letvia"),
+        ("Aus Brelingen kam keine Antwort.", "de", "Aus Brelingen", "place", "Brelingen"),
+        # a capital inside a sentence is the writer's: a road named "Via ..."
+        ("They walked the Via Karsvika at dawn.", "en", "Via Karsvika", "place", "Via Karsvika"),
+        # a title of a work keeps its first word
+        ("For Whom the Bell Tolls sold well.", "en", "For Whom the Bell Tolls", "other", None),
+        # names that open with such a word in another language stay whole
+        ("Met Office forecasters warned of snow.", "en", "Met Office", "org", None),
+    ],
+)
+def test_a_name_opening_a_sentence_loses_the_preposition_the_model_took_in(
+    text: str, language: str, name: str, kind: EntityType, found: str | None
+) -> None:
+    start = text.index(name)
+    mentions = _mentions("a", text, [(start, start + len(name), kind)], language)
+    assert [m.text for m in mentions] == [found or name]

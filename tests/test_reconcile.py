@@ -1039,3 +1039,51 @@ def test_the_town_a_police_force_is_named_after_places_the_event() -> None:
     fact = _where([a, b], [warren, force])
     assert fact.status == "agreed"
     assert [(c.article, c.text) for c in fact.claims] == [("a", "Warren"), ("b", "Warren")]
+
+
+def test_a_route_a_home_and_a_hospital_do_not_place_the_event() -> None:
+    a = _article("a", "A passenger jumped off a sealed Warren–Akron train in Niles on Friday.")
+    b = _article("b", "An Akron man was shot in Warren on Friday.")
+    c = _article("c", "An Akron man was shot on Friday, police said.")
+    d = _article("d", "A girl was shot on Friday and taken to an Akron hospital.")
+    niles_place = Place("Niles", "US", 41.1828, -80.7654, 5164903, "US-OH")
+    akron = _place("p1", "Akron", _AKRON, (a, "Akron"), (b, "Akron"), (c, "Akron"), (d, "Akron"))
+    warren = _place("p2", "Warren", _WARREN, (a, "Warren"), (b, "Warren"))
+    niles = _place("p3", "Niles", niles_place, (a, "Niles"))
+    claims = {
+        c.article: c.attributes["place"]
+        for c in _where([a, b, c, d], [akron, warren, niles]).claims
+    }
+    # a route's towns are not the scene; a home is, when the opening names no other place
+    assert claims["a"] == "Niles" and claims["b"] == "Warren" and claims["c"] == "Akron"
+    # the town of the hospital a victim was taken to is not the scene at all
+    assert "d" not in claims
+
+
+def test_an_opening_on_background_settles_on_the_place_the_other_sources_name() -> None:
+    a = _article(
+        "a",
+        "He jumped off a train to avoid a summons in Akron. The train stopped in Warren.",
+        outlet="Tribune",
+    )
+    b = _article("b", "A man jumped off a train in Warren on Friday.", outlet="Beacon")
+    c = _article("c", "Police in Warren searched for a man on Friday.", outlet="Post")
+    akron = _place("p1", "Akron", _AKRON, (a, "Akron"))
+    warren = _place("p2", "Warren", _WARREN, (a, "Warren"), (b, "Warren"), (c, "Warren"))
+    fact = _where([a, b, c], [akron, warren])
+    # the Tribune names Warren too: no source contradicts the others
+    assert fact.status == "agreed" and fact.explanation == "Warren in all 3 sources"
+    assert fact.claims[0].start == a.text.index("Warren")
+    # a source that never names the others' place still conflicts with them
+    d = _article("d", "He jumped off a train to avoid a summons in Akron.", outlet="Tribune")
+    akron = _place("p1", "Akron", _AKRON, (d, "Akron"))
+    warren = _place("p2", "Warren", _WARREN, (b, "Warren"), (c, "Warren"))
+    assert _where([d, b, c], [akron, warren]).status == "conflicting"
+
+
+def test_a_landmark_town_abroad_is_not_made_more_precise_by_a_country() -> None:
+    a = _article("a", "A call-up sent him to an office near Akron on Monday.", outlet="Radio")
+    b = _article("b", "He jumped off a train in the Netherlands on Monday.", outlet="Wire")
+    akron = _place("p1", "Akron", _AKRON, (a, "Akron"))
+    netherlands = _place("p2", "Netherlands", _NETHERLANDS, (b, "Netherlands"))
+    assert _where([a, b], [akron, netherlands]).status == "conflicting"

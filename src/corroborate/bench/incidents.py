@@ -83,7 +83,7 @@ from corroborate.nlp.datelines import dateline
 from corroborate.quantities import find_quantities
 from corroborate.reconcile import SLOT_LABELS, article_values, reconcile
 from corroborate.reconcile.implicit import REFERRED_VICTIM
-from corroborate.reconcile.location import claim_specificity, distance_km
+from corroborate.reconcile.location import claim_specificity, distance_km, names_a_hospital
 from corroborate.reconcile.sentences import Sentences
 from corroborate.timex import find_time_expressions
 
@@ -527,7 +527,7 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
             continue
         if place.latitude is None and not _is_county(place.name):
             continue  # a state
-        placing = [m for m in mine if not _names_a_hospital(article.text, m.start, m.end)]
+        placing = [m for m in mine if not names_a_hospital(article.text, m.start, m.end)]
         if not placing:
             continue
         places[place.name] = place
@@ -557,16 +557,6 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
 
 #: "the Englewood neighborhood", "the Kensington section of Philadelphia".
 _NEIGHBOURHOOD_AFTER = re.compile(r"['’]?s?\s+(?:neighborhood|neighbourhood|section|district)\b")
-#: "at an Atlanta hospital", "University of Louisville Hospital": where a victim was
-#: taken, not where the incident was.
-_HOSPITAL_AFTER = re.compile(
-    r"(?:\s+[A-Z][\w.'’]*){0,3}\s+(?:hospitals?|medical cent(?:er|re)|trauma cent(?:er|re))\b",
-    re.IGNORECASE,
-)
-_HOSPITAL_BEFORE = re.compile(
-    r"(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|university)\s+(?:in|of)\s+$",
-    re.IGNORECASE,
-)
 #: How far a neighbourhood may lie from the centre of the city it is part of.
 NEIGHBOURHOOD_RADIUS_KM = 40.0
 
@@ -633,11 +623,6 @@ def _dateline_town(text: str, areas: frozenset[str]) -> Place | None:
     filed = dateline(text)
     place = resolve_place(text[filed[0] : filed[1]], "en", areas) if filed else None
     return place if place is not None and _us_town(place) else None
-
-
-def _names_a_hospital(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 40) : start]
-    return bool(_HOSPITAL_AFTER.match(text, end) or _HOSPITAL_BEFORE.search(before))
 
 
 def _containing_town(part: Place, towns: Sequence[Place]) -> Place | None:

@@ -156,6 +156,39 @@ def _unbracketed(spans: list[Span], text: str) -> list[Span]:
     return kept
 
 
+#: Prepositions a model takes into a name at the start of a sentence ("From
+#: Lithuania, he travelled on", "Via Letland en Estland bereikte hij"), per language. Not
+#: those that open names: "Met Office", "En Marche", "Under Armour", "Van Gogh".
+_PREPOSITIONS = {
+    "en": "from via in at to for with by near into across through during since",
+    "nl": "via bij uit naar door tussen in op voor na tijdens vanuit",
+    "de": "aus nach mit bei im vom zum zur durch in für gegen seit",
+    "es": "desde hacia con para por tras",
+    "fr": "depuis vers avec pour dans chez",
+    "ru": "из в во на с со к по через",
+}
+_LEADING_PREPOSITION = {
+    language: re.compile(rf"(?:{'|'.join(words.split())})\s+(?=\w)", re.IGNORECASE)
+    for language, words in _PREPOSITIONS.items()
+}
+
+
+def _without_preposition(spans: list[Span], text: str, language: str) -> list[Span]:
+    """Each name that opens a sentence without the preposition it opens with. A
+    title of a work keeps it ("For Whom the Bell Tolls"), and so does a name within
+    a sentence, where the capital is the writer's ("the Via Mansuerisca")."""
+    leading = _LEADING_PREPOSITION.get(language.split("-")[0].lower())
+    if leading is None:
+        return spans
+    kept: list[Span] = []
+    for start, end, kind in spans:
+        found = leading.match(text, start, end)
+        if found and text[start].isupper() and kind != "other" and _opens_sentence(text, start):
+            start = found.end()
+        kept.append((start, end, kind))
+    return kept
+
+
 def _slash_joined(spans: list[Span], text: str) -> list[Span]:
     """Merge two names of one type joined by a bare slash: the models read "Radio Free
     Europe/Radio Liberty" as two organisations, but it is one name."""
@@ -217,7 +250,8 @@ def _mentions(
     article_id: str, text: str, model_spans: list[Span], language: str
 ) -> list[NamedMention]:
     """Model spans plus dateline places and slash acronyms, as non-overlapping mentions."""
-    spans = _slash_joined(_unbracketed(sorted(model_spans), text), text)
+    spans = _unbracketed(sorted(model_spans), text)
+    spans = _slash_joined(_without_preposition(spans, text, language), text)
     spans = _with_dateline(text, spans)
     mentions: list[NamedMention] = []
     last_end = -1

@@ -8,9 +8,16 @@ then the first). A town the gazetteer knows is more specific than a place it doe
 not know (a village, as often a street or a caption's "Photo"), which is more
 specific than a region or county, which is more specific than a country. A place
 a sentence names as an origin or a destination ("a driver from Ukraine", "in
-Richtung Süddeutschland") does not say where the event was; a place named as a
-landmark ("near Marleveen", "19 km east of Hengelveld") does, loosely, and the
-claim says so (``near``).
+Richtung Süddeutschland"), as a route ("the Adler–Kaliningrad train") or as a
+hospital's town does not say where the event was; someone's home ("a Warren man")
+does only when nothing else does; a place named as a landmark ("near Marleveen",
+"19 km east of Hengelveld") does, loosely, and the claim says so (``near``).
+
+A feature story opens on its background ("to avoid a military summons in Moscow")
+and names its scene further down. So when the openings conflict, an article that
+names the place most of the story's sources name (as the scene, anywhere in its
+text) takes that mention as its claim: sources that each name both places do not
+contradict each other.
 
 The verdict compares the claims pairwise:
 
@@ -53,7 +60,37 @@ _ELSEWHERE = re.compile(
     r"(?:\b(?:from|towards?|bound for|headed for|aus|vom|nach|Richtung|uit|naar|richting"
     r"|desde|hacia|vers|depuis)|(?<!\w)(?:из|в сторону|до))"
     r"(?:\s+(?:the|de|het|der|dem|den|des|la|le|les|el))?"
-    r"(?:\s+[\w-]+)?\s*$",
+    r"(?:\s+[\w-]+)?\s*$"
+    # the destination of a journey from somewhere: "from Russia to the Kaliningrad"
+    r"|\b(?:from|van|aus|von|desde|depuis|из)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?"
+    r"\s+(?:to|naar|nach|hacia|à|в)\s+(?:the\s+|de\s+|het\s+|die\s+|la\s+)?$",
+    re.IGNORECASE,
+)
+#: Words right after a place that make it a route, not the scene: "a sealed
+#: Adler–Kaliningrad train", "a Kaliningrad transit train", "a Moscow-bound flight".
+_ROUTE_AFTER = re.compile(
+    r"(?:[-–—][A-Z][\w-]*)?"
+    r"(?:-bound\b|\s+(?:transit\s+|passenger\s+|express\s+|freight\s+)?"
+    r"(?:trains?|flights?|bus|ferry|planes?|route|trein|vlucht|Zug|Flug|Fähre|поезд|рейс)\b)",
+)
+#: Words right after a place that make it someone's home: "a Warren man", "a
+#: Chicago-based company". Often the scene too, so it counts when nothing else does.
+_RESIDENCE_AFTER = re.compile(
+    r"(?:-(?:based|born)\b|\s+(?:man|woman|men|women|boy|girl|teen|teenager|youth"
+    r"|residents?|natives?|couple|family)\b)",
+)
+#: Words right before a place that make it someone's home: "Ciara Smith, of Deer Park".
+_RESIDENCE_BEFORE = re.compile(r",\s+(?:of|uit|aus|из)\s+$")
+#: "at an Atlanta hospital", "University of Louisville Hospital", "het ziekenhuis in
+#: Enschede": where a victim was taken, not where the event was.
+_HOSPITAL_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w.'’]*){0,3}\s+(?:hospitals?|medical cent(?:er|re)|trauma cent(?:er|re))\b",
+    re.IGNORECASE,
+)
+_HOSPITAL = re.compile(r"\b(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re))\b", re.I)
+_HOSPITAL_BEFORE = re.compile(
+    r"(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|university|ziekenhuis"
+    r"|Krankenhaus|Klinik(?:um)?|hôpital)\s+(?:in|of|van|de|à)\s+$",
     re.IGNORECASE,
 )
 #: Words right before a place that make it a landmark the event was near.
@@ -136,6 +173,7 @@ def location_fact(
     if not scenes:
         return None
     within = _stated_containment(articles, named)
+    scenes = _settled(scenes, articles, sentences, named, within)
     status, explanation = _verdict(scenes, within, outlets)
     claims = sorted((s.claim for s in scenes), key=lambda c: (c.article, c.start))
     return Fact(
@@ -187,6 +225,7 @@ def _scene(article: Article, sentences: Sentences, named: list[_Named]) -> _Scen
     module docstring for the order)."""
     candidates = [
         (
+            role,
             _specificity(m.entity.place),
             -number,
             len({x.article for x in m.entity.mentions}),
@@ -196,20 +235,126 @@ def _scene(article: Article, sentences: Sentences, named: list[_Named]) -> _Scen
         )
         for number, (start, end) in enumerate(sentences.spans[:LEAD_SENTENCES])
         for m in named
-        if start <= m.start < end and not _ELSEWHERE.search(article.text[start : m.start])
+        if start <= m.start < end
+        and (role := scene_role(article.text, start, m.start, m.end)) is not None
     ]
     if not candidates:
         return None
-    *_, best, start = max(candidates, key=lambda c: c[:4])
-    near = bool(_NEAR.search(article.text[start : best.start]))
+    *_, best, start = max(candidates, key=lambda c: c[:5])
+    return _scene_at(article, best, start)
+
+
+def _settled(
+    scenes: list[_Scene],
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sentences],
+    named: Mapping[str, list[_Named]],
+    within: Mapping[tuple[str, str], str],
+) -> list[_Scene]:
+    """The scenes, with an article whose opening names another place than the one
+    most of the story's sources name moved to that place when its text names it too
+    (as the scene: not an origin, a route or a home). A feature story opens on its
+    background ("to avoid a military summons in Moscow") and names the scene later;
+    sources that each name both places do not contradict each other. Only a place
+    the gazetteer knows is settled on: the places all sources name most are
+    otherwise streets, apartment blocks and captions' "Photo"."""
+    texts = {a.id: a.text for a in articles}
+    placing = {
+        article: [m for m in mentions if _placing(texts[article], sentences[article], m)]
+        for article, mentions in named.items()
+    }
+    known = {_place_key(s.entity): s for s in scenes if s.place is not None}
+    if not known:
+        return scenes
+    best = max(
+        known.values(),
+        key=lambda scene: (
+            sum(
+                any(_place_key(m.entity) == _place_key(scene.entity) for m in found)
+                for found in placing.values()
+            ),
+            sum(_place_key(s.entity) == _place_key(scene.entity) for s in scenes),
+            _specificity(scene.place),
+        ),
+    )
+    settled = []
+    for scene in scenes:
+        mention = None
+        if not _compatible(scene, best, within):
+            mention = next(
+                (
+                    m
+                    for m in placing.get(scene.claim.article, [])
+                    if _place_key(m.entity) == _place_key(best.entity)
+                ),
+                None,
+            )
+        if mention is None:
+            settled.append(scene)
+            continue
+        article = next(a for a in articles if a.id == scene.claim.article)
+        index = sentences[article.id].index_at(mention.start)
+        start = sentences[article.id].spans[index][0] if index is not None else mention.start
+        settled.append(_scene_at(article, mention, start))
+    return settled
+
+
+def _placing(text: str, sentences: Sentences, mention: _Named) -> bool:
+    index = sentences.index_at(mention.start)
+    start = sentences.spans[index][0] if index is not None else mention.start
+    return scene_role(text, start, mention.start, mention.end) == 1
+
+
+def _place_key(entity: Entity) -> str:
+    """One key for one place: its gazetteer entry, else its entity."""
+    place = entity.place
+    return f"geonames:{place.geonames_id}" if place and place.geonames_id else entity.id
+
+
+def _compatible(one: _Scene, other: _Scene, within: Mapping[tuple[str, str], str]) -> bool:
+    return (
+        _same(one, other)
+        or _relation(one, other, within, {}) is not None
+        or _relation(other, one, within, {}) is not None
+    )
+
+
+def _scene_at(article: Article, named: _Named, sentence_start: int) -> _Scene:
+    near = bool(_NEAR.search(article.text[sentence_start : named.start]))
     claim = Claim(
         article.id,
-        best.start,
-        best.end,
-        article.text[best.start : best.end],
-        _attributes(best.entity, near),
+        named.start,
+        named.end,
+        article.text[named.start : named.end],
+        _attributes(named.entity, near),
     )
-    return _Scene(claim, best.entity, near)
+    return _Scene(claim, named.entity, near)
+
+
+def scene_role(text: str, sentence_start: int, start: int, end: int) -> int | None:
+    """How well the place at ``text[start:end]`` may say where the event happened:
+    None for an origin or a destination ("from Ukraine", "naar Finland"), a route
+    ("the Adler–Kaliningrad train") or a hospital's town; 0 for someone's home ("a
+    Warren man"); 1 otherwise."""
+    if _ELSEWHERE.search(text[sentence_start:start]) or _ROUTE_AFTER.match(text, end):
+        return None
+    if names_a_hospital(text, start, end):
+        return None
+    if _RESIDENCE_AFTER.match(text, end) or _RESIDENCE_BEFORE.search(
+        text, max(0, start - 8), start
+    ):
+        return 0
+    return 1
+
+
+def names_a_hospital(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``text[start:end]`` is named as a hospital's town."""
+    before = text[max(0, start - 40) : start]
+    return bool(
+        _HOSPITAL_AFTER.match(text, end)
+        or _HOSPITAL_BEFORE.search(before)
+        or _HOSPITAL.search(text, start, end)
+    )
 
 
 def claim_specificity(claim: Claim) -> int:
@@ -325,11 +470,19 @@ def _relation(
         inner.entity.name, outer.entity.name
     ):
         return f"{inner.entity.name} lies in {wider}"
-    if outer.near and not inner.near:
-        distance = distance_km(inner.place, outer.place)
-        if distance is None or distance <= NEAR_KM:
-            return f"{inner.entity.name} is more precise than near {wider}"
+    if outer.near and not inner.near and _close(inner.place, outer.place):
+        return f"{inner.entity.name} is more precise than near {wider}"
     return None
+
+
+def _close(one: Place | None, other: Place | None) -> bool:
+    """Whether two places may lie within :data:`NEAR_KM` of each other: they do, or
+    one has no coordinates and they are not in two countries."""
+    distance = distance_km(one, other)
+    if distance is not None:
+        return distance <= NEAR_KM
+    countries = {place.country for place in (one, other) if place and place.country}
+    return len(countries) < 2
 
 
 def _gazetteer_within(inner: Place | None, outer: Place | None) -> bool:
