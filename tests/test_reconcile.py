@@ -1087,3 +1087,31 @@ def test_a_landmark_town_abroad_is_not_made_more_precise_by_a_country() -> None:
     akron = _place("p1", "Akron", _AKRON, (a, "Akron"))
     netherlands = _place("p2", "Netherlands", _NETHERLANDS, (b, "Netherlands"))
     assert _where([a, b], [akron, netherlands]).status == "conflicting"
+
+
+def _yearless(article: Article, text: str, calendar: str) -> TimeExpression:
+    start = article.text.index(text)
+    return TimeExpression(article.id, start, start + len(text), text, "date", calendar=calendar)
+
+
+def test_undated_articles_line_up_the_month_and_day_they_state_without_a_year() -> None:
+    a = _article("a", "He leapt from the train in June to avoid the draft.", outlet="Wire")
+    b = _article("b", "He leapt from the train on June 17 to avoid the draft.", outlet="Radio")
+    c = _article("c", "He leapt from the train on June 19 to avoid the draft.", outlet="Post")
+    times = {
+        "a": [_yearless(a, "June", "XXXX-06")],
+        "b": [_yearless(b, "June 17", "XXXX-06-17")],
+        "c": [_yearless(c, "June 19", "XXXX-06-19")],
+    }
+    facts = reconcile([a, b], {}, times, [])
+    (refined,) = _facts(facts, "date")
+    assert refined.status == "refined"
+    assert refined.explanation == "June 17 (Radio) is a more precise form of June (Wire)"
+    # no year is invented: the claims keep the words' month and day, and no date
+    assert [(c.attributes["value"], c.attributes["date"]) for c in refined.claims] == [
+        ("XXXX-06", None),
+        ("XXXX-06-17", None),
+    ]
+    assert all(entry.date is None for entry in build_timeline(facts))
+    (clash,) = _facts(reconcile([b, c], {}, times, []), "date")
+    assert clash.status == "conflicting" and clash.explanation.endswith("2 days apart")

@@ -339,3 +339,25 @@ def test_an_expected_reopening_is_on_the_coming_weekday() -> None:
     for text, language in cases:
         found = find_time_expressions("a", text, language, "2025-10-15")
         assert [e.value for e in found] == ["2025-10-16"], text
+
+
+def test_an_undated_article_keeps_the_month_and_day_its_words_state() -> None:
+    cases = [
+        ("He jumped off the train on June 17.", "en", "June 17", "XXXX-06-17"),
+        ("He jumped off the train in June.", "en", "June", "XXXX-06"),
+        ("In maart kreeg hij een oproep.", "nl", "maart", "XXXX-03"),
+        ("Am 17. Juni sprang er aus dem Zug.", "de", "17. Juni", "XXXX-06-17"),
+    ]
+    for text, language, words, calendar in cases:
+        (found,) = find_time_expressions("a", text, language, None)
+        assert (found.text, found.calendar, found.value, found.date) == (
+            words,
+            calendar,
+            None,
+            None,
+        )
+    # with an anchor the value says it all, and a weekday names no month at all
+    (dated,) = find_time_expressions("a", "He jumped on June 17.", "en", "2025-07-01")
+    assert (dated.value, dated.calendar) == ("2025-06-17", None)
+    (weekday,) = find_time_expressions("a", "He jumped on Tuesday.", "en", None)
+    assert weekday.calendar is None

@@ -275,7 +275,9 @@ class TimeExpression:
     time whose words give no day ("4.47am", "in the evening"): its day is the
     anchor's, a reading of the article rather than something it states. ``clock``
     is the time of day the words state (``T04:47``), with or without a day and an
-    anchor: "4.47am" says 04:47 whatever day it was.
+    anchor: "4.47am" says 04:47 whatever day it was. ``calendar`` is the month (and
+    day) the words state when there is no anchor to give the year: "on June 17" in
+    an undated article is ``XXXX-06-17``, "in June" ``XXXX-06``.
     """
 
     article: str
@@ -289,6 +291,7 @@ class TimeExpression:
     relative: bool = False
     day_from_anchor: bool = False
     clock: str | None = None
+    calendar: str | None = None
 
 
 @dataclass

@@ -75,7 +75,9 @@ def _story_day(items: list[ClaimItem]) -> date | None:
     stated = {
         (item.claim.article, str(item.claim.attributes.get("date")))
         for item in items
-        if item.kind == "date" and item.claim.attributes.get("precision") == "day"
+        if item.kind == "date"
+        and item.claim.attributes.get("precision") == "day"
+        and item.claim.attributes.get("date")
     }
     days = Counter(day for _, day in stated)
     if not days:

@@ -255,6 +255,8 @@ def date_items(expressions: Sequence[TimeExpression], sentences: Sentences) -> l
             expression.kind == "time" and not expression.day_from_anchor
         )
         bounds = date_bounds(expression.value) if dated else None
+        if index is not None and expression.kind == "date" and expression.calendar:
+            items += _yearless_item(expression, index)
         if index is None or bounds is None or expression.date is None:
             continue
         claim = _claim(expression.article, expression.start, expression.end, expression.text)
@@ -272,6 +274,30 @@ def date_items(expressions: Sequence[TimeExpression], sentences: Sentences) -> l
             )
         )
     return items
+
+
+def _yearless_item(expression: TimeExpression, index: int) -> list[ClaimItem]:
+    """The claim of a month, or a month and day, that an undated article states ("in
+    June", "on June 17"): comparable with other sources' months and days, on a year
+    of their own, since none of them gives one."""
+    found = _YEARLESS.fullmatch(expression.calendar or "")
+    if found is None:
+        return []
+    month, day = int(found["month"]), found["day"]
+    days = calendar.monthrange(YEARLESS_YEAR, month)[1]
+    first = date(YEARLESS_YEAR, month, int(day) if day else 1)
+    last = first if day else date(YEARLESS_YEAR, month, days)
+    claim = _claim(expression.article, expression.start, expression.end, expression.text)
+    precision = "day" if day else "month"
+    claim.attributes.update({"date": None, "precision": precision, "value": expression.calendar})
+    reading = date_reading(expression.article, first, last, expression.text.strip())
+    return [ClaimItem(claim, index, "date", "date:yearless", reading)]
+
+
+#: A month, or a month and day, with no year: ``XXXX-06``, ``XXXX-06-17``.
+_YEARLESS = re.compile(r"XXXX-(?P<month>\d\d)(?:-(?P<day>\d\d))?")
+#: The (leap) year yearless dates are laid out on to compare them: February 29 exists.
+YEARLESS_YEAR = 2000
 
 
 def time_items(

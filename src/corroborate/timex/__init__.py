@@ -139,6 +139,7 @@ def to_expression(
             r.relative,
             r.day_from_anchor,
             clock.group(0) if clock else None,
+            r.calendar,
         )
     from_anchor = day is None and anchor is not None
     day = day or (anchor.isoformat() if anchor else None)

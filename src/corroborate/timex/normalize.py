@@ -86,6 +86,8 @@ class Reading:
     ref: str | None = None
     #: The words give a time of day but no day: the day is the anchor's.
     day_from_anchor: bool = False
+    #: The month and day the words state when no anchor gives the year (``XXXX-06-17``).
+    calendar: str | None = None
 
 
 @dataclass(frozen=True)
@@ -161,9 +163,10 @@ def quarter_reading(year: int, quarter: int, relative: bool) -> Reading:
     return Reading("date", f"{year:04d}-Q{quarter}", first, "season", relative)
 
 
-def unanchored(kind: Kind = "date") -> Reading:
-    """A relative expression we cannot resolve: words kept, value unknown."""
-    return Reading(kind, None, None, None, True)
+def unanchored(kind: Kind = "date", calendar: str | None = None) -> Reading:
+    """A relative expression we cannot resolve: words kept, value unknown (and the
+    month and day the words state, when they do: "on June 17" is ``XXXX-06-17``)."""
+    return Reading(kind, None, None, None, True, calendar=calendar)
 
 
 def add_months(d: date, months: int) -> date:
@@ -266,7 +269,7 @@ def explicit_day(ctx: Context, m: re.Match[str], month: int, day: int) -> Readin
     if safe_date(2000, month, day) is None:
         return None
     if ctx.anchor is None:
-        return unanchored()
+        return unanchored(calendar=f"XXXX-{month:02d}-{day:02d}")
     relation = shift_relation(ctx, m)
     if relation:
         return day_reading(shifted_day(ctx.anchor, month, day, relation), True)
@@ -366,7 +369,7 @@ def rule_month(ctx: Context, m: re.Match[str]) -> Reading | None:
     if month is None:
         return None
     if ctx.anchor is None:
-        return unanchored()
+        return unanchored(calendar=f"XXXX-{month:02d}")
     year_shift = word_relation(ctx, group(m, "yrel") or group(m, "yrelpost"))
     if year_shift is not None:
         return month_reading(ctx.anchor.year + year_shift, month, True)  # "July last year"
