@@ -1115,3 +1115,32 @@ def test_undated_articles_line_up_the_month_and_day_they_state_without_a_year() 
     assert all(entry.date is None for entry in build_timeline(facts))
     (clash,) = _facts(reconcile([b, c], {}, times, []), "date")
     assert clash.status == "conflicting" and clash.explanation.endswith("2 days apart")
+
+
+def test_a_place_named_only_after_the_opening_or_within_its_area_is_the_claim() -> None:
+    menu = "Home. Sports. Weather. Traffic."
+    a = _article("a", f"{menu} A man was shot on Friday in Warren, police said.")
+    b = _article(
+        "b",
+        "Deputies in Trumbull County answered a call on Friday. Home. Weather. "
+        "Sports. The man was shot outside a bar in Warren, deputies said.",
+    )
+    warren = _place("p1", "Warren", _WARREN, (a, "Warren"), (b, "Warren"))
+    county = _place("p2", "Trumbull County", _TRUMBULL, (b, "Trumbull County"))
+    fact = _where([a, b], [warren, county])
+    # a page opening on its menu still places the event; a county opening is made
+    # precise by the town within it the article names further down
+    assert fact.status == "agreed"
+    assert [(c.article, c.text) for c in fact.claims] == [("a", "Warren"), ("b", "Warren")]
+    # a town of another state further down does not replace the county
+    c = _article(
+        "c",
+        "Deputies in Trumbull County answered a call on Friday. Home. Weather. "
+        "Sports. The man was later seen in Boise.",
+    )
+    boise = _place(
+        "p3", "Boise", Place("Boise", "US", 43.6135, -116.2034, 5586437, "US-ID"), (c, "Boise")
+    )
+    county = _place("p2", "Trumbull County", _TRUMBULL, (c, "Trumbull County"))
+    (claim,) = _where([c], [county, boise]).claims
+    assert claim.text == "Trumbull County"

@@ -222,8 +222,34 @@ def _placeable(entity: Entity) -> bool:
 
 def _scene(article: Article, sentences: Sentences, named: list[_Named]) -> _Scene | None:
     """The most specific place the opening sentences name as the scene (see the
-    module docstring for the order)."""
-    candidates = [
+    module docstring for the order); with none there, the most specific one the rest
+    of the article names (a page that opens on a menu, a caption or a comment
+    policy). An opening that names only a region or a country is made precise by
+    the town within it the rest of the article names."""
+    lead = _candidates(article, sentences.spans[:LEAD_SENTENCES], named, 0)
+    later = _candidates(article, sentences.spans[LEAD_SENTENCES:], named, LEAD_SENTENCES)
+    candidates = lead or later
+    if not candidates:
+        return None
+    *_, best, start = max(candidates, key=lambda c: c[:5])
+    if lead and _specificity(best.entity.place) < _TOWN:
+        # "Harris County deputies ..." and, further down, "in north Houston"
+        towns = [
+            c
+            for c in later
+            if c[0] == 1 and _gazetteer_within(c[5].entity.place, best.entity.place)
+        ]
+        if towns:
+            *_, best, start = max(towns, key=lambda c: c[:5])
+    return _scene_at(article, best, start)
+
+
+def _candidates(
+    article: Article, spans: Sequence[tuple[int, int]], named: list[_Named], first: int
+) -> list[tuple[int, int, int, int, int, _Named, int]]:
+    """(role, specificity, -sentence number, sources, -start, mention, sentence start)
+    of each place the sentences ``spans`` (numbered from ``first``) name as the scene."""
+    return [
         (
             role,
             _specificity(m.entity.place),
@@ -233,15 +259,11 @@ def _scene(article: Article, sentences: Sentences, named: list[_Named]) -> _Scen
             m,
             start,
         )
-        for number, (start, end) in enumerate(sentences.spans[:LEAD_SENTENCES])
+        for number, (start, end) in enumerate(spans, first)
         for m in named
         if start <= m.start < end
         and (role := scene_role(article.text, start, m.start, m.end)) is not None
     ]
-    if not candidates:
-        return None
-    *_, best, start = max(candidates, key=lambda c: c[:5])
-    return _scene_at(article, best, start)
 
 
 def _settled(
