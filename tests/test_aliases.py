@@ -549,3 +549,14 @@ def test_a_longer_name_one_model_mistypes_takes_the_storys_type() -> None:
     company = entity_of(entities, "e")
     assert company.type == "org" and company is entity_of(entities, "a")
     assert entity_of(entities, "d", at=50).type == "org"
+
+
+def test_a_name_is_shown_with_its_diacritics_however_often_a_source_drops_them() -> None:
+    mentions = [
+        mention("a", "Rimvydas Žemaitėlis"),
+        mention("b", "Rimvydas Zemaitelis"),
+        mention("c", "Rimvydas Zemaitelis"),
+    ]
+    (entity,) = link_entities(mentions, {"a": "en", "b": "en", "c": "en"})
+    assert entity.name == "Rimvydas Žemaitėlis"
+    assert entity.aliases == ["Rimvydas Zemaitelis", "Rimvydas Žemaitėlis"]

@@ -338,6 +338,13 @@ def test_a_name_ends_before_a_gloss_it_does_not_close() -> None:
         ("From Karsvik, he hitchhiked north.", "en", "From Karsvik", "place", "Karsvik"),
         ("Via Letvia en Estvia bereikte hij de veerboot.", "nl", "Via Letvia", "place", "Letvia"),
         ("Aus Brelingen kam keine Antwort.", "de", "Aus Brelingen", "place", "Brelingen"),
+        (
+            "An Orvana Institute report said so.",
+            "en",
+            "An Orvana Institute",
+            "org",
+            "Orvana Institute",
+        ),
         # a capital inside a sentence is the writer's: a road named "Via ..."
         ("They walked the Via Karsvika at dawn.", "en", "Via Karsvika", "place", "Via Karsvika"),
         # a title of a work keeps its first word

@@ -29,6 +29,7 @@ from corroborate.aliases.fold import (
     is_latin,
     name_key,
     person_tokens,
+    strip_diacritics,
     strip_honorifics,
 )
 from corroborate.aliases.morph import is_cyrillic, same_word
@@ -505,14 +506,18 @@ def _display(item: _Item) -> str:
 
 def canonical_name(members: list[_Item]) -> str:
     """Latin script first, then full names (persons) or long forms (acronyms lose),
-    then the most frequent, then the longest; ties alphabetically."""
+    then a form with its diacritics over the same name written without them
+    ("Kasčiūnas", not "Kasciunas", however often a source drops them), then the
+    most frequent, then the longest; ties alphabetically."""
     counts = Counter(_display(item) for item in members)
     by_form = {_display(item): item for item in members}
 
-    def rank(form: str) -> tuple[bool, bool, int, int, str]:
+    def rank(form: str) -> tuple[bool, bool, bool, int, int, str]:
         item = by_form[form]
         spelt_out = is_full(item.tokens) if item.tokens else item.acronym is None
-        return (not is_latin(form), not spelt_out, -counts[form], -len(form), form)
+        plain = strip_diacritics(form)
+        stripped = plain != form and plain in counts
+        return (not is_latin(form), not spelt_out, not stripped, -counts[form], -len(form), form)
 
     return min(counts, key=rank)
 

@@ -156,13 +156,14 @@ def _unbracketed(spans: list[Span], text: str) -> list[Span]:
     return kept
 
 
-#: Prepositions a model takes into a name at the start of a sentence ("From
-#: Lithuania, he travelled on", "Via Letland en Estland bereikte hij"), per language. Not
+#: Prepositions (and indefinite articles) a model takes into a name at the start of a
+#: sentence ("From Lithuania, he travelled on", "Via Letland en Estland bereikte
+#: hij", "An Amnesty International report"), per language. Not
 #: those that open names: "Met Office", "En Marche", "Under Armour", "Van Gogh".
 _PREPOSITIONS = {
-    "en": "from via in at to for with by near into across through during since",
-    "nl": "via bij uit naar door tussen in op voor na tijdens vanuit",
-    "de": "aus nach mit bei im vom zum zur durch in für gegen seit",
+    "en": "from via in at to for with by near into across through during since a an",
+    "nl": "via bij uit naar door tussen in op voor na tijdens vanuit een",
+    "de": "aus nach mit bei im vom zum zur durch in für gegen seit ein eine einer einem",
     "es": "desde hacia con para por tras",
     "fr": "depuis vers avec pour dans chez",
     "ru": "из в во на с со к по через",
