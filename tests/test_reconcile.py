@@ -1144,3 +1144,11 @@ def test_a_place_named_only_after_the_opening_or_within_its_area_is_the_claim() 
     county = _place("p2", "Trumbull County", _TRUMBULL, (c, "Trumbull County"))
     (claim,) = _where([c], [county, boise]).claims
     assert claim.text == "Trumbull County"
+
+
+def test_a_fact_is_labelled_with_its_sentence_as_written() -> None:
+    text = "The track cost $9.3 million (8 million euros), and the 32-wagon train ran on."
+    article = _article("a", text)
+    quantities = {"a": [_quantity(article, "$9.3 million", 9.3e6, kind="money", unit="USD")]}
+    (fact,) = _facts(reconcile([article], quantities, {}, []), "quantity")
+    assert fact.label == "money: The track cost $9.3 million (8 million euros), and the 32-wagon"

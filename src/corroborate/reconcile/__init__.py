@@ -261,8 +261,12 @@ def _label(group: Sequence[ClaimItem], sentences: Mapping[str, Sentences]) -> st
 
 
 def _context(item: ClaimItem, sentences: Sentences, words: int = 6) -> str:
+    """The claim with up to ``words`` words either side, as the sentence writes them
+    ("The 32-wagon train", not "The 32 -wagon train")."""
     start, end = sentences.spans[item.sentence]
     text = sentences.text
-    before = _WORDS.findall(text[start : item.claim.start])[-words:]
-    after = _WORDS.findall(text[item.claim.end : end])[:words]
-    return " ".join([*before, item.claim.text, *after]).strip(" ,;:")
+    before = list(_WORDS.finditer(text, start, item.claim.start))[-words:]
+    after = list(_WORDS.finditer(text, item.claim.end, end))[:words]
+    first = before[0].start() if before else item.claim.start
+    last = after[-1].end() if after else item.claim.end
+    return " ".join(text[first:last].split()).strip(" ,;:")
