@@ -560,3 +560,25 @@ def test_a_name_is_shown_with_its_diacritics_however_often_a_source_drops_them()
     (entity,) = link_entities(mentions, {"a": "en", "b": "en", "c": "en"})
     assert entity.name == "Rimvydas Žemaitėlis"
     assert entity.aliases == ["Rimvydas Zemaitelis", "Rimvydas Žemaitėlis"]
+
+
+def test_a_place_run_together_with_a_person_after_it_is_split_in_two() -> None:
+    glued = "Мэр общины Ост-Велмер Хенрике Дальхоф-Брандт распорядилась."
+    at = glued.index("Ост")
+    mentions = [
+        mention("nl", "Oost-Velmer", "place"),
+        mention("nl", "Henrike Dalhof-Brandt", "person", at=20),
+        mention("ru", "Ост-Велмер Хенрике Дальхоф-Брандт", "place", at=at),
+        # a longer name that ends in no person's full name stays whole
+        mention("en", "San Diego Chargers", "org"),
+        mention("en", "San Diego", "place", at=40),
+    ]
+    entities = link_entities(mentions, {"nl": "nl", "ru": "ru", "en": "en"})
+    town = entity_of(entities, "nl", 0)
+    mayor = entity_of(entities, "nl", 20)
+    assert town.aliases == ["Oost-Velmer", "Ост-Велмер"]
+    assert mayor.aliases == ["Henrike Dalhof-Brandt", "Хенрике Дальхоф-Брандт"]
+    assert entity_of(entities, "ru", at) is town
+    split = next(m for m in mayor.mentions if m.article == "ru")
+    assert split.start == at + len("Ост-Велмер ")
+    assert entity_of(entities, "en", 0).name == "San Diego Chargers"

@@ -13,6 +13,7 @@ keys are equal or one is the acronym of the other.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -34,7 +35,7 @@ from corroborate.aliases.fold import (
 )
 from corroborate.aliases.morph import is_cyrillic, same_word
 from corroborate.aliases.places import place_countries, place_regions, resolve_place
-from corroborate.model import Entity, Mention, NamedMention, Place
+from corroborate.model import Entity, EntityType, Mention, NamedMention, Place
 
 #: Lowest rapidfuzz ratio (0-100) between two surname keys that may still be one
 #: name; the keys must also share a Metaphone code. Tuned on ECB+ dev topics.
@@ -641,6 +642,50 @@ def _outlets_as_orgs(
     ]
 
 
+def _unglued(
+    mentions: Sequence[NamedMention], languages: Mapping[str, str]
+) -> list[NamedMention]:
+    """Mentions with a name the model ran together with a person's after it split in
+    two: "Мэр общины Ост-Велдмарк Хенриетте Схолтен-Бринк" is read as one place, a
+    town and its mayor. A mention (not a person's) splits where its first words are
+    a name the story gives elsewhere and the rest is the full name of a person the
+    story names, so neither entity takes the other's name as an alias."""
+    types: dict[str, EntityType] = {}
+    persons: set[str] = set()
+    for mention in mentions:
+        key = name_key(mention.text, mention.type, languages.get(mention.article, "und"))
+        types.setdefault(key, mention.type)
+        if mention.type == "person" and " " in key:
+            persons.add(key)
+    found: list[NamedMention] = []
+    for mention in mentions:
+        language = languages.get(mention.article, "und")
+        split = None if mention.type == "person" else _glue_point(mention, language, types, persons)
+        if split is None:
+            found.append(mention)
+            continue
+        head_end, tail_start, head_type = split
+        text, start, article = mention.text, mention.start, mention.article
+        head = NamedMention(article, start, start + head_end, text[:head_end], head_type)
+        tail = NamedMention(article, start + tail_start, mention.end, text[tail_start:], "person")
+        found += [head, tail]
+    return found
+
+
+def _glue_point(
+    mention: NamedMention, language: str, types: Mapping[str, EntityType], persons: set[str]
+) -> tuple[int, int, EntityType] | None:
+    """(end of the head, start of the person's name, the head's type), or None."""
+    words = list(re.finditer(r"\S+", mention.text))
+    for k in range(1, len(words) - 1):
+        head = mention.text[: words[k - 1].end()]
+        tail = mention.text[words[k].start() :]
+        head_key = name_key(head, mention.type, language)
+        if head_key in types and name_key(tail, "person", language) in persons:
+            return words[k - 1].end(), words[k].start(), types[head_key]
+    return None
+
+
 def _gazetteer_knows(mention: NamedMention, languages: Mapping[str, str]) -> bool:
     return bool(place_countries(mention.text, languages.get(mention.article, "und")))
 
@@ -679,7 +724,7 @@ def link_entities(
     result does not depend on input order: entities are sorted by type and name,
     mentions by position, and ids are hashes of type and canonical name.
     """
-    mentions = _outlets_as_orgs(mentions, languages, outlets)
+    mentions = _unglued(_outlets_as_orgs(mentions, languages, outlets), languages)
     items = _prepare(harmonise_types(mentions, languages), languages)
     sets = _UnionFind(len(items))
     by_type: dict[str, list[_Item]] = defaultdict(list)
