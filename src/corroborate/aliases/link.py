@@ -642,9 +642,7 @@ def _outlets_as_orgs(
     ]
 
 
-def _unglued(
-    mentions: Sequence[NamedMention], languages: Mapping[str, str]
-) -> list[NamedMention]:
+def _unglued(mentions: Sequence[NamedMention], languages: Mapping[str, str]) -> list[NamedMention]:
     """Mentions with a name the model ran together with a person's after it split in
     two: "Мэр общины Ост-Велдмарк Хенриетте Схолтен-Бринк" is read as one place, a
     town and its mayor. A mention (not a person's) splits where its first words are
