@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations, pairwise
@@ -220,6 +221,24 @@ def _placeable(entity: Entity) -> bool:
     return entity.place is not None or len({m.article for m in entity.mentions}) > 1
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    """A place a sentence names as the scene (or as someone's home: ``role`` 0)."""
+
+    role: int
+    specificity: int
+    sentence: int
+    sources: int
+    named: _Named
+    sentence_start: int
+
+    @property
+    def rank(self) -> tuple[int, int, int, int, int]:
+        """Higher is better: the scene over a home, the more specific place, the
+        earlier sentence, the place more sources name, the earlier mention."""
+        return (self.role, self.specificity, -self.sentence, self.sources, -self.named.start)
+
+
 def _scene(article: Article, sentences: Sentences, named: list[_Named]) -> _Scene | None:
     """The most specific place the opening sentences name as the scene (see the
     module docstring for the order); with none there, the most specific one the rest
@@ -228,41 +247,34 @@ def _scene(article: Article, sentences: Sentences, named: list[_Named]) -> _Scen
     the town within it the rest of the article names."""
     lead = _candidates(article, sentences.spans[:LEAD_SENTENCES], named, 0)
     later = _candidates(article, sentences.spans[LEAD_SENTENCES:], named, LEAD_SENTENCES)
-    candidates = lead or later
-    if not candidates:
+    if not (lead or later):
         return None
-    *_, best, start = max(candidates, key=lambda c: c[:5])
-    if lead and _specificity(best.entity.place) < _TOWN:
+    best = max(lead or later, key=lambda c: c.rank)
+    if lead and best.specificity < _TOWN:
         # "Harris County deputies ..." and, further down, "in north Houston"
-        towns = [
-            c
-            for c in later
-            if c[0] == 1 and _gazetteer_within(c[5].entity.place, best.entity.place)
-        ]
-        if towns:
-            *_, best, start = max(towns, key=lambda c: c[:5])
-    return _scene_at(article, best, start)
+        place = best.named.entity.place
+        towns = [c for c in later if c.role and _gazetteer_within(c.named.entity.place, place)]
+        best = max(towns, key=lambda c: c.rank, default=best)
+    return _scene_at(article, best.named, best.sentence_start)
 
 
 def _candidates(
     article: Article, spans: Sequence[tuple[int, int]], named: list[_Named], first: int
-) -> list[tuple[int, int, int, int, int, _Named, int]]:
-    """(role, specificity, -sentence number, sources, -start, mention, sentence start)
-    of each place the sentences ``spans`` (numbered from ``first``) name as the scene."""
+) -> list[_Candidate]:
+    """Each place the sentences ``spans`` (numbered from ``first``) name as the scene."""
     return [
-        (
+        _Candidate(
             role,
             _specificity(m.entity.place),
-            -number,
+            number,
             len({x.article for x in m.entity.mentions}),
-            -m.start,
             m,
             start,
         )
         for number, (start, end) in enumerate(spans, first)
         for m in named
         if start <= m.start < end
-        and (role := scene_role(article.text, start, m.start, m.end)) is not None
+        and (role := _scene_role(article.text, start, m.start, m.end)) is not None
     ]
 
 
@@ -280,51 +292,58 @@ def _settled(
     sources that each name both places do not contradict each other. Only a place
     the gazetteer knows is settled on: the places all sources name most are
     otherwise streets, apartment blocks and captions' "Photo"."""
-    texts = {a.id: a.text for a in articles}
+    by_id = {a.id: a for a in articles}
     placing = {
-        article: [m for m in mentions if _placing(texts[article], sentences[article], m)]
+        article: [m for m in mentions if _places_it(by_id[article].text, sentences[article], m)]
         for article, mentions in named.items()
     }
-    known = {_place_key(s.entity): s for s in scenes if s.place is not None}
-    if not known:
+    best = _most_named(scenes, placing)
+    if best is None:
         return scenes
-    best = max(
-        known.values(),
-        key=lambda scene: (
-            sum(
-                any(_place_key(m.entity) == _place_key(scene.entity) for m in found)
-                for found in placing.values()
-            ),
-            sum(_place_key(s.entity) == _place_key(scene.entity) for s in scenes),
-            _specificity(scene.place),
-        ),
-    )
     settled = []
     for scene in scenes:
+        article = scene.claim.article
         mention = None
         if not _compatible(scene, best, within):
+            key = _place_key(best.entity)
             mention = next(
-                (
-                    m
-                    for m in placing.get(scene.claim.article, [])
-                    if _place_key(m.entity) == _place_key(best.entity)
-                ),
-                None,
+                (m for m in placing.get(article, []) if _place_key(m.entity) == key), None
             )
         if mention is None:
             settled.append(scene)
-            continue
-        article = next(a for a in articles if a.id == scene.claim.article)
-        index = sentences[article.id].index_at(mention.start)
-        start = sentences[article.id].spans[index][0] if index is not None else mention.start
-        settled.append(_scene_at(article, mention, start))
+        else:
+            start = _sentence_start(sentences[article], mention.start)
+            settled.append(_scene_at(by_id[article], mention, start))
     return settled
 
 
-def _placing(text: str, sentences: Sentences, mention: _Named) -> bool:
-    index = sentences.index_at(mention.start)
-    start = sentences.spans[index][0] if index is not None else mention.start
-    return scene_role(text, start, mention.start, mention.end) == 1
+def _most_named(scenes: list[_Scene], placing: Mapping[str, list[_Named]]) -> _Scene | None:
+    """The claimed gazetteer place the most articles name as the scene (then the one
+    most articles claim, then the more specific), or None when no claim is one."""
+    known = {_place_key(s.entity): s for s in scenes if s.place is not None}
+    named_by = Counter(
+        key for mentions in placing.values() for key in {_place_key(m.entity) for m in mentions}
+    )
+    claimed = Counter(_place_key(s.entity) for s in scenes)
+    return max(
+        known.values(),
+        key=lambda s: (
+            named_by[_place_key(s.entity)],
+            claimed[_place_key(s.entity)],
+            _specificity(s.place),
+        ),
+        default=None,
+    )
+
+
+def _places_it(text: str, sentences: Sentences, mention: _Named) -> bool:
+    start = _sentence_start(sentences, mention.start)
+    return _scene_role(text, start, mention.start, mention.end) == 1
+
+
+def _sentence_start(sentences: Sentences, offset: int) -> int:
+    index = sentences.index_at(offset)
+    return sentences.spans[index][0] if index is not None else offset
 
 
 def _place_key(entity: Entity) -> str:
@@ -353,7 +372,7 @@ def _scene_at(article: Article, named: _Named, sentence_start: int) -> _Scene:
     return _Scene(claim, named.entity, near)
 
 
-def scene_role(text: str, sentence_start: int, start: int, end: int) -> int | None:
+def _scene_role(text: str, sentence_start: int, start: int, end: int) -> int | None:
     """How well the place at ``text[start:end]`` may say where the event happened:
     None for an origin or a destination ("from Ukraine", "naar Finland"), a route
     ("the Adler–Kaliningrad train") or a hospital's town; 0 for someone's home ("a
