@@ -83,15 +83,14 @@ _RESIDENCE_AFTER = re.compile(
 #: Words right before a place that make it someone's home: "Ciara Smith, of Deer Park".
 _RESIDENCE_BEFORE = re.compile(r",\s+(?:of|uit|aus|из)\s+$")
 #: "at an Atlanta hospital", "University of Louisville Hospital", "het ziekenhuis in
-#: Enschede": where a victim was taken, not where the event was.
-_HOSPITAL_AFTER = re.compile(
-    r"(?:\s+[A-Z][\w.'’]*){0,3}\s+(?:hospitals?|medical cent(?:er|re)|trauma cent(?:er|re))\b",
-    re.IGNORECASE,
-)
-_HOSPITAL = re.compile(r"\b(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re))\b", re.I)
+#: Enschede": where a victim was taken, not where the event was. One word list for
+#: the place named inside the hospital's name, after it and before it.
+_HOSPITAL_WORDS = r"(?:hospitals?|medical cent(?:er|re)|trauma cent(?:er|re))"
+_HOSPITAL = re.compile(rf"\b{_HOSPITAL_WORDS}\b", re.IGNORECASE)
+_HOSPITAL_AFTER = re.compile(rf"(?:\s+[A-Z][\w.'’]*){{0,3}}\s+{_HOSPITAL_WORDS}\b", re.IGNORECASE)
 _HOSPITAL_BEFORE = re.compile(
-    r"(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|university|ziekenhuis"
-    r"|Krankenhaus|Klinik(?:um)?|hôpital)\s+(?:in|of|van|de|à)\s+$",
+    rf"(?:{_HOSPITAL_WORDS}|university|ziekenhuis|Krankenhaus|Klinik(?:um)?|hôpital)"
+    r"\s+(?:in|of|van|de|à)\s+$",
     re.IGNORECASE,
 )
 #: Words right before a place that make it a landmark the event was near.
