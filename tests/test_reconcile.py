@@ -1153,3 +1153,42 @@ def test_a_fact_is_labelled_with_its_sentence_as_written() -> None:
     (fact,) = _facts(reconcile([article], quantities, {}, []), "quantity")
     words = "The track cost $9.3 million (8 million euros), and the 32-wagon train ran"
     assert fact.label == f"money: {words}"
+
+
+def _killed_values(text: str) -> dict[str, float]:
+    article = _article("a", text)
+    killed = next(f for f in reconcile([article], {}, {}, []) if f.label == "people killed")
+    return article_values(killed.claims)
+
+
+def test_a_shooter_who_killed_himself_after_a_victim_is_one_death_more() -> None:
+    text = (
+        "A man shot and killed his wife on Friday before turning the gun on himself, police "
+        "said. The man took his own life in the garage."
+    )
+    assert _killed_values(text) == {"a": 2.0}
+
+
+def test_a_murder_suicide_counts_a_victim_the_text_only_says_was_shot() -> None:
+    text = (
+        "Police say it was a murder-suicide. The father shot his daughter, then "
+        "killed himself."
+    )
+    assert _killed_values(text) == {"a": 2.0}
+
+
+def test_a_self_inflicted_death_told_alone_is_the_one_death() -> None:
+    text = (
+        "A 10-year-old boy died after accidentally shooting himself on Sunday. Police said "
+        "the boy fatally shot himself with a rifle he found."
+    )
+    assert _killed_values(text) == {"a": 1.0}
+
+
+def test_an_attempted_suicide_is_no_death() -> None:
+    from corroborate.reconcile.implicit import self_inflicted_deaths
+
+    text = "She shot her husband and then tried to take her own life at their home."
+    assert self_inflicted_deaths(text, "en") == []
+    text = "He committed suicide in 2009, his brother said."
+    assert self_inflicted_deaths(text, "en") == []

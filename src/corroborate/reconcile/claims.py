@@ -16,7 +16,12 @@ from datetime import date
 
 from corroborate.model import Article, Claim, Entity, Quantity, TimeExpression
 from corroborate.reconcile.compare import Reading, date_reading, format_value, quantity_reading
-from corroborate.reconcile.implicit import implied_counts, named_casualties
+from corroborate.reconcile.implicit import (
+    implied_counts,
+    named_casualties,
+    self_inflicted_deaths,
+    without_overlaps,
+)
 from corroborate.reconcile.sentences import Sentences
 from corroborate.reconcile.slots import SLOT_LABELS, count_slot, counts_people, noun_key
 
@@ -105,6 +110,7 @@ def implied_items(
     named = [(s, e, ent.id) for s, e, ent in persons.get(article.id, []) if ent.type == "person"]
     found = implied_counts(article.text, article.language)
     found += named_casualties(article.text, article.language, named)
+    found = without_overlaps(found, self_inflicted_deaths(article.text, article.language))
     items = []
     for implied in found:
         index = sentences.index_at(implied.start)
@@ -116,6 +122,8 @@ def implied_items(
         claim.attributes["value"] = implied.people
         if implied.victim:
             claim.attributes["victim"] = implied.victim
+        if implied.self_inflicted:
+            claim.attributes["self_inflicted"] = implied.self_inflicted
         items.append(
             ClaimItem(
                 claim=claim,

@@ -25,7 +25,13 @@ from corroborate.model import Claim, Fact
 from corroborate.reconcile.claims import ClaimItem
 from corroborate.reconcile.coincidence import ValueReference, shipped_reference
 from corroborate.reconcile.compare import Reading, quantity_reading, verdict
-from corroborate.reconcile.implicit import REFERRED_VICTIM
+from corroborate.reconcile.implicit import (
+    REFERRED_VICTIM,
+    SELF_AFTER_MURDER,
+    SELF_AFTER_OTHERS,
+    SELF_ALONE,
+    SELF_INFLICTED,
+)
 from corroborate.reconcile.similarity import SentenceSimilarity
 
 #: Statuses in the order a reader wants them: disagreements first.
@@ -342,9 +348,11 @@ def implied_count(claims: Sequence[Claim]) -> int:
     Unnamed first mentions are not added up: news repeats them (headline, lead, a
     later "a 17-year-old was fatally shot") far more often than it introduces a second
     unnamed person with the same fate (on GVA dev, adding them up counted 1.7 points
-    fewer incidents right), and an unnamed person is often the one named later."""
+    fewer incidents right), and an unnamed person is often the one named later.
+    A shooter who died by their own hand after shooting others is one more (see
+    :func:`corroborate.reconcile.implicit.self_inflicted_deaths`)."""
     victims = {str(c.attributes["victim"]) for c in claims if c.attributes.get("victim")}
-    named = {victim for victim in victims if victim != REFERRED_VICTIM}
+    named = victims - {REFERRED_VICTIM, SELF_INFLICTED}
     first: list[int] = []
     further = 0
     for claim in claims:
@@ -355,7 +363,12 @@ def implied_count(claims: Sequence[Claim]) -> int:
         else:
             first.append(_people(claim))
     someone = max(first, default=int(REFERRED_VICTIM in victims)) + further
-    return max(len(named), someone)
+    kinds = {c.attributes.get("self_inflicted") for c in claims}
+    if SELF_AFTER_MURDER in kinds:  # the shooter, besides at least one victim
+        return max(len(named), someone, 1) + 1
+    if SELF_AFTER_OTHERS in kinds:  # the shooter, besides the victims told of
+        return max(len(named), someone) + 1
+    return max(len(named), someone, int(SELF_ALONE in kinds))
 
 
 #: "A woman was also shot", "a shooting that also injured a man": one more person

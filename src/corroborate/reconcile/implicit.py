@@ -174,6 +174,48 @@ _BEFORE_NAME = re.compile(
     r"(?:(?:[A-Z][\w'’.-]*\s*){1,3}(?:,\s*\d{1,3},)?\s*and\s+)?$"
 )
 NAME_WINDOW = 80
+#: "killed himself", "fatally shot herself", "took his own life", "committed suicide",
+#: "died of a self-inflicted gunshot wound", "turned the gun on himself": the one who
+#: fired died by their own hand. In a murder-suicide that is one death more than the
+#: victims the text counts, so it is told apart (see ``SELF_INFLICTED``).
+_SELF_INFLICTED = re.compile(
+    r"\b(?:(?:killed|killing|kills)\s+(?:him|her|them)sel(?:f|ves)"
+    r"|(?:fatally\s+(?:shot|shooting|shoots)|(?:shot|shooting)\s+and\s+(?:killed|killing))"
+    r"\s+(?:him|her)self"
+    r"|(?:shot|shooting|shoots)\s+(?:him|her)self\s+to\s+death"
+    r"|(?:took|taking|take|takes)\s+(?:his|her|their)\s+own\s+li(?:fe|ves)"
+    r"|commit(?:ted|ting|s)?\s+suicide"
+    r"|(?:died|dead)\s+(?:of|from)\s+(?:an?\s+)?(?:(?:apparent(?:ly)?|suspected|possible)\s+)?"
+    r"self-inflicted"
+    r"|turn(?:ed|ing|s)?\s+(?:the|a|his|her)\s+(?:gun|weapon|rifle|shotgun|handgun|pistol"
+    r"|firearm)\s+on\s+(?:him|her)self)\b",
+    re.IGNORECASE,
+)
+#: "tried to take her own life", "attempted to kill himself": they survived it.
+_ATTEMPT_BEFORE = re.compile(
+    r"\b(?:tried|try|trying|attempt(?:ed|ing|s)?|threat(?:ened|ening)?|wanted|planned)\s+to\s+$",
+    re.IGNORECASE,
+)
+#: The person an unnamed self-inflicted death refers to ("police said he killed himself").
+SELF_INFLICTED = "?took their own life"
+#: A self-inflicted death in a murder-suicide: one death more than the victims, of
+#: whom there was at least one.
+SELF_AFTER_MURDER = "murder-suicide"
+#: A self-inflicted death after shooting others, who may have survived: one death
+#: more than the victims the text counts.
+SELF_AFTER_OTHERS = "after shooting others"
+#: A self-inflicted death told alone ("a boy accidentally shot and killed himself"):
+#: the one who died, whom other phrases ("the boy died") may already count.
+SELF_ALONE = "alone"
+#: A murder-suicide: the one who died by their own hand had killed others first.
+_MURDER_SUICIDE = re.compile(r"\bmurder[- /]suicide\b", re.IGNORECASE)
+#: Shooting someone in the sentence of a self-inflicted death ("shot the child and a
+#: woman, then fatally shot himself", "killed himself after critically shooting her").
+_SHOOTING_OTHERS = re.compile(
+    r"\b(?:shot|shooting|shoots|killed|killing|kills|murdered|murdering|wounded|wounding"
+    r"|opened fire|rampage)\b(?!\s+(?:(?:and\s+killed|to\s+death)\s+)?(?:him|her|them)sel)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -189,6 +231,8 @@ class ImpliedCount:
     slot: str
     victim: str | None = None
     people: int = 1
+    #: ``SELF_AFTER_OTHERS`` or ``SELF_ALONE`` for a death by one's own hand.
+    self_inflicted: str | None = None
 
 
 def implied_counts(text: str, language: str) -> list[ImpliedCount]:
@@ -307,6 +351,52 @@ def named_casualties(
             slot = "killed" if before.group("killed") else "injured"
             found.append(ImpliedCount(start - len(before.group()), end, slot, victim))
     return _killed_only_once(found)
+
+
+def self_inflicted_deaths(text: str, language: str) -> list[ImpliedCount]:
+    """Deaths by one's own hand ("Harleman, who killed himself", "before taking his own
+    life"). In a murder-suicide (``SELF_AFTER_MURDER``) or after shooting others
+    (``SELF_AFTER_OTHERS``) each is the one death the victims' count leaves out; told alone (``SELF_ALONE``: "a boy accidentally shot
+    himself and died") it is that death. All of an article's are one person,
+    ``SELF_INFLICTED``: a murder-suicide has one shooter, however often it is retold,
+    and the name near the phrase is as often a victim's ("killed Kalila Hollis ...
+    before taking his own life")."""
+    if language != "en":
+        return []
+    murder_suicide = bool(_MURDER_SUICIDE.search(text))
+    found = []
+    for match in _SELF_INFLICTED.finditer(text):
+        if _ATTEMPT_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        if _another_time(text, match.end()):
+            continue
+        kind = (
+            SELF_AFTER_MURDER
+            if murder_suicide
+            else SELF_AFTER_OTHERS
+            if _shooting_others(text, match.start(), match.end())
+            else SELF_ALONE
+        )
+        found.append(
+            ImpliedCount(match.start(), match.end(), "killed", SELF_INFLICTED, self_inflicted=kind)
+        )
+    return found
+
+
+def _shooting_others(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``text[start:end]`` tells of shooting someone else."""
+    sentence_start = text.rfind(". ", 0, start) + 1
+    sentence_end = text.find(". ", end)
+    sentence_end = len(text) if sentence_end < 0 else sentence_end
+    parts = (text[sentence_start:start], text[end:sentence_end])
+    return any(_SHOOTING_OTHERS.search(part) for part in parts)
+
+
+def without_overlaps(found: list[ImpliedCount], selves: list[ImpliedCount]) -> list[ImpliedCount]:
+    """``found`` and ``selves`` together, less the phrases of ``found`` a self-inflicted
+    death overlaps ("fatally shot himself" is that death, not a victim shot)."""
+    kept = [c for c in found if not any(c.start < s.end and s.start < c.end for s in selves)]
+    return sorted([*kept, *selves], key=lambda c: c.start)
 
 
 def _killed_only_once(found: list[ImpliedCount]) -> list[ImpliedCount]:
