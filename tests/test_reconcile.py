@@ -1170,10 +1170,7 @@ def test_a_shooter_who_killed_himself_after_a_victim_is_one_death_more() -> None
 
 
 def test_a_murder_suicide_counts_a_victim_the_text_only_says_was_shot() -> None:
-    text = (
-        "Police say it was a murder-suicide. The father shot his daughter, then "
-        "killed himself."
-    )
+    text = "Police say it was a murder-suicide. The father shot his daughter, then killed himself."
     assert _killed_values(text) == {"a": 2.0}
 
 

@@ -356,11 +356,11 @@ def named_casualties(
 def self_inflicted_deaths(text: str, language: str) -> list[ImpliedCount]:
     """Deaths by one's own hand ("Harleman, who killed himself", "before taking his own
     life"). In a murder-suicide (``SELF_AFTER_MURDER``) or after shooting others
-    (``SELF_AFTER_OTHERS``) each is the one death the victims' count leaves out; told alone (``SELF_ALONE``: "a boy accidentally shot
-    himself and died") it is that death. All of an article's are one person,
-    ``SELF_INFLICTED``: a murder-suicide has one shooter, however often it is retold,
-    and the name near the phrase is as often a victim's ("killed Kalila Hollis ...
-    before taking his own life")."""
+    (``SELF_AFTER_OTHERS``) each is the one death the victims' count leaves out; told
+    alone (``SELF_ALONE``: "a boy accidentally shot himself and died") it is that death.
+    All of an article's are one person, ``SELF_INFLICTED``: a murder-suicide has one
+    shooter, however often it is retold, and the name near the phrase is as often a
+    victim's ("killed Kalila Hollis ... before taking his own life")."""
     if language != "en":
         return []
     murder_suicide = bool(_MURDER_SUICIDE.search(text))
