@@ -117,6 +117,8 @@ def test_nearest_cue_word_decides_the_casualty_slot() -> None:
     dutch = "Bij de brand vielen drie doden en vijf gewonden."
     assert count_slot(dutch, dutch.index("vijf"), dutch.index("vijf") + 4, "nl") == "injured"
     assert count_slot("The bridge is 300 metres long.", 14, 17, "en") is None
+    fatal = "A man fatally shot seven people and wounded two."
+    assert count_slot(fatal, fatal.index("seven"), fatal.index("seven") + 5, "en") == "killed"
     sent = "The crash sent four people to the hospital; two are in stable condition."
     assert count_slot(sent, sent.index("four"), sent.index("four") + 4, "en") == "injured"
     # a hedge stands between the cue and the number
@@ -1189,3 +1191,16 @@ def test_an_attempted_suicide_is_no_death() -> None:
     assert self_inflicted_deaths(text, "en") == []
     text = "He committed suicide in 2009, his brother said."
     assert self_inflicted_deaths(text, "en") == []
+
+
+def test_a_shooter_who_killed_himself_right_after_the_stated_count_is_one_more() -> None:
+    text = "A man who fatally shot seven people before killing himself was drunk, police said."
+    article = _article("a", text)
+    quantities = {"a": [_quantity(article, "seven people", 7, noun="people")]}
+    killed = next(f for f in reconcile([article], quantities, {}, []) if f.label == "people killed")
+    assert article_values(killed.claims) == {"a": 8.0}
+    later = text + " Seven people were killed. " + "The town mourned. " * 6 + "He killed himself."
+    article = _article("a", later)
+    quantities = {"a": [_quantity(article, "Seven people", 7, noun="people")]}
+    killed = next(f for f in reconcile([article], quantities, {}, []) if f.label == "people killed")
+    assert article_values(killed.claims) == {"a": 7.0}

@@ -388,7 +388,7 @@ def article_values(claims: Sequence[Claim]) -> dict[str, float]:
     the current count in the lead; later numbers are often about other incidents or
     details), or the people its phrases imply when it states none (see
     :func:`implied_count`)."""
-    stated: dict[str, tuple[int, float]] = {}
+    stated: dict[str, tuple[Claim, float]] = {}
     implied: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         value = claim.attributes.get("value")
@@ -398,11 +398,30 @@ def article_values(claims: Sequence[Claim]) -> dict[str, float]:
             implied[claim.article].append(claim)
         elif isinstance(value, int | float):
             first = stated.get(claim.article)
-            if first is None or claim.start < first[0]:
-                stated[claim.article] = (claim.start, float(value))
+            if first is None or claim.start < first[0].start:
+                stated[claim.article] = (claim, float(value))
     values = {a: float(implied_count(c)) for a, c in implied.items() if a not in stated}
-    values.update({a: value for a, (_, value) in stated.items()})
+    for article, (claim, value) in stated.items():
+        values[article] = value + _then_took_own_life(claim, implied[article])
     return values
+
+
+#: How far after a stated count a shooter's own death may follow and still be the
+#: same telling: "left seven people dead before the gunman killed himself".
+SELF_AFTER_COUNT_CHARS = 80
+
+
+def _then_took_own_life(count: Claim, implied: Sequence[Claim]) -> int:
+    """1 when the shooter's death by their own hand follows the stated count of the
+    victims right after it ("fatally shot seven people before killing himself"): the
+    count is of the victims, the shooter is one death more."""
+    return int(
+        any(
+            claim.attributes.get("self_inflicted") in (SELF_AFTER_MURDER, SELF_AFTER_OTHERS)
+            and 0 <= claim.start - count.end <= SELF_AFTER_COUNT_CHARS
+            for claim in implied
+        )
+    )
 
 
 def worth_reporting(group: Sequence[ClaimItem]) -> bool:

@@ -168,6 +168,8 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     hedges = HEDGES.get(language, HEDGES["en"])
     before = [m.group().lower() for m in _WORD.finditer(sentence[:start])]
     before = _without_hedges(before, hedges)
+    if before[-2:] == ["fatally", "shot"]:
+        return "killed"  # "fatally shot seven people": the outcome, not the means
     before = before[-WORDS_BEFORE:]
     best: tuple[int, int, str] | None = None
     for side, words in enumerate((after, list(reversed(before)))):
