@@ -1204,3 +1204,19 @@ def test_a_shooter_who_killed_himself_right_after_the_stated_count_is_one_more()
     quantities = {"a": [_quantity(article, "Seven people", 7, noun="people")]}
     killed = next(f for f in reconcile([article], quantities, {}, []) if f.label == "people killed")
     assert article_values(killed.claims) == {"a": 7.0}
+
+
+def test_implied_counts_read_second_victims_denials_and_deaths_at_a_named_hospital() -> None:
+    text = (
+        "A 15-year-old boy was found dead. The second victim, a child, was taken to the "
+        "hospital. Neither the driver nor the other passenger was injured. He was taken to "
+        "the hospital in Cartersville where he was pronounced dead."
+    )
+    found = [(text[c.start : c.end], c.slot, c.victim) for c in implied_counts(text, "en")]
+    assert ("The second victim, a child, was taken to the hospital", "injured", None) in found
+    assert not any("passenger" in phrase for phrase, _, _ in found)
+    assert (
+        "He was taken to the hospital in Cartersville where he was pronounced dead",
+        "killed",
+        "?someone referred to",
+    ) in found

@@ -37,7 +37,8 @@ _VERBS = {
     "killed": r"fatally (?:shot|wounded|injured)|shot (?:and killed|to death|dead)|killed|"
     r"found dead|pronounced dead|dead|deceased",
     "injured": r"wounded|injured|hurt|hospitalized|shot and wounded|shot and injured|"
-    r"recovering|grazed|(?:rushed|taken|transported|flown|airlifted) to (?:\w+ ){0,3}?hospital",
+    r"recovering|grazed|(?:rushed|taken|transported|flown|airlifted) to (?:\w+ ){0,3}?"
+    r"(?:hospital|medical center|trauma center)",
     "shot": r"(?:found )?shot|struck "
     r"(?:by (?:an? )?(?:stray )?(?:bullets?|gunfire|rounds?)|in the \w+)",
 }
@@ -128,6 +129,7 @@ _PAIR = re.compile(
 )
 #: "... had been shot and was pronounced dead": the outcome after the means.
 _THEN_DIED = re.compile(
+    r"(?:\s+(?:in|at)\s+(?:[A-Z][\w.'’-]*\s*){1,3})?"  # "... to the hospital in Cartersville"
     r",?\s+(?:and|but|where\s+(?:he|she))\s+(?:was\s+|later\s+|then\s+|has\s+since\s+)*"
     r"(?:pronounced dead|died|killed|dead on arrival)\b"
 )
@@ -148,6 +150,9 @@ _DEFINITE = re.compile(
     rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+{_one_person(2)}"
     rf"{_APPOSITION}|\b(?:[Hh]e|[Ss]he)\b){_PREDICATE}"
 )
+#: "the second victim", "the other woman": a definite mention of someone besides the
+#: one the text told of first, so not a reference back to them.
+_ANOTHER_ONE = re.compile(r"[Tt]he\s+(?:second|third|fourth|fifth|other)\s", re.UNICODE)
 #: "a shooting that left a 16-year-old girl dead", "left one man injured".
 _LEFT = re.compile(
     rf"\bleft\s+{_A_PERSON}"
@@ -265,13 +270,30 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
     for match in _DEFINITE.finditer(text):
         slot = _slot(match.group("verb")) if match.group("verb") else "killed"
         slot, end = _outcome(text, slot, match.end())
-        found.append(ImpliedCount(match.start(), end, slot, REFERRED_VICTIM))
+        victim = None if _ANOTHER_ONE.match(match.group()) else REFERRED_VICTIM
+        found.append(ImpliedCount(match.start(), end, slot, victim))
     for pattern, slot in _SOMEONE_PHRASES:
         for match in pattern.finditer(text):
             found.append(ImpliedCount(match.start(), match.end(), slot, REFERRED_VICTIM))
     found += _deaths_told_by_the_way(text, found)
-    kept = [c for c in found if not _another_time(text, c.end) and not _inside_another(c, found)]
+    kept = [
+        c
+        for c in found
+        if not _another_time(text, c.end)
+        and not _inside_another(c, found)
+        and not _denied(text, c.start)
+    ]
     return sorted(kept, key=lambda c: c.start)
+
+
+#: "Neither the driver nor the other passenger was injured": no one was.
+_NEITHER = re.compile(r"\bneither\b", re.IGNORECASE)
+
+
+def _denied(text: str, start: int) -> bool:
+    """Whether the sentence up to a casualty phrase denies it ("Neither ... nor")."""
+    sentence_start = text.rfind(". ", 0, start) + 1
+    return bool(_NEITHER.search(text, sentence_start, start))
 
 
 def _deaths_told_by_the_way(text: str, found: list[ImpliedCount]) -> list[ImpliedCount]:
