@@ -1119,6 +1119,26 @@ def test_undated_articles_line_up_the_month_and_day_they_state_without_a_year() 
     assert clash.status == "conflicting" and clash.explanation.endswith("2 days apart")
 
 
+def test_a_dated_articles_month_lines_up_with_an_undated_articles_month() -> None:
+    a = _article("a", "He received call-up papers in March this year.", outlet="Radio")
+    b = _article("b", "In March he received call-up papers for the draft.", outlet="Krant")
+    c = _article("c", "In March he received call-up papers for the army.", outlet="Post")
+    dated = {
+        "b": [replace(_yearless(b, "March", "XXXX-03"), value="2025-03", date="2025-03-01")],
+        "c": [replace(_yearless(c, "March", "XXXX-03"), value="2025-03", date="2025-03-01")],
+    }
+    times = {"a": [_yearless(a, "March", "XXXX-03")], **dated}
+    (fact,) = _facts(reconcile([a, b], {}, times, []), "date")
+    assert fact.status == "agreed"
+    assert [(c.article, c.attributes["value"]) for c in fact.claims] == [
+        ("a", "XXXX-03"),
+        ("b", "XXXX-03"),
+    ]
+    # among dated articles alone the dated claims say it; no yearless copy of them
+    (fact,) = _facts(reconcile([b, c], {}, dated, []), "date")
+    assert [c.attributes["value"] for c in fact.claims] == ["2025-03", "2025-03"]
+
+
 def test_a_place_named_only_after_the_opening_or_within_its_area_is_the_claim() -> None:
     menu = "Home. Sports. Weather. Traffic."
     a = _article("a", f"{menu} A man was shot on Friday in Warren, police said.")

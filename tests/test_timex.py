@@ -356,8 +356,16 @@ def test_an_undated_article_keeps_the_month_and_day_its_words_state() -> None:
             None,
             None,
         )
-    # with an anchor the value says it all, and a weekday names no month at all
+    # with an anchor the year comes from it, the words still state only the month and
+    # day; a stated year, a relative year and a weekday leave nothing yearless
     (dated,) = find_time_expressions("a", "He jumped on June 17.", "en", "2025-07-01")
-    assert (dated.value, dated.calendar) == ("2025-06-17", None)
+    assert (dated.value, dated.calendar) == ("2025-06-17", "XXXX-06-17")
+    (dated,) = find_time_expressions("a", "In maart kreeg hij een oproep.", "nl", "2025-07-01")
+    assert (dated.value, dated.calendar) == ("2025-03", "XXXX-03")
+    for text in ("He jumped on June 17, 2025.", "He jumped in June last year."):
+        (dated,) = find_time_expressions("a", text, "en", "2025-07-01")
+        assert dated.calendar is None
     (weekday,) = find_time_expressions("a", "He jumped on Tuesday.", "en", None)
+    assert weekday.calendar is None
+    (weekday,) = find_time_expressions("a", "He jumped on Tuesday.", "en", "2025-07-01")
     assert weekday.calendar is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from corroborate.model import Article, Claim, Entity, Quantity, TimeExpression
@@ -55,6 +55,10 @@ class ClaimItem:
     entities: frozenset[str] = field(default_factory=frozenset)
     #: A count of one implied by a phrase ("a man was killed"), not a stated number.
     implied: bool = False
+    #: The month and day of a dated claim whose words give no year ("in maart", read
+    #: in 2025 from the publication date): what it says, for comparing with undated
+    #: articles' yearless claims (see :func:`yearless_twin_groups`).
+    yearless_twin: bool = False
 
     @property
     def measure(self) -> str:
@@ -264,7 +268,10 @@ def date_items(expressions: Sequence[TimeExpression], sentences: Sentences) -> l
         )
         bounds = date_bounds(expression.value) if dated else None
         if index is not None and expression.kind == "date" and expression.calendar:
-            items += _yearless_item(expression, index)
+            yearless = _yearless_item(expression, index)
+            # A dated article's "in maart" also says just "March", for undated ones.
+            twin = expression.date is not None
+            items += [replace(item, yearless_twin=twin) for item in yearless]
         if index is None or bounds is None or expression.date is None:
             continue
         claim = _claim(expression.article, expression.start, expression.end, expression.text)
@@ -299,9 +306,11 @@ def _yearless_item(expression: TimeExpression, index: int) -> list[ClaimItem]:
     precision = "day" if day else "month"
     claim.attributes.update({"date": None, "precision": precision, "value": expression.calendar})
     reading = date_reading(expression.article, first, last, expression.text.strip())
-    return [ClaimItem(claim, index, "date", "date:yearless", reading)]
+    return [ClaimItem(claim, index, "date", YEARLESS, reading)]
 
 
+#: The dimension of month-and-day claims without a year.
+YEARLESS = "date:yearless"
 #: A month, or a month and day, with no year: ``XXXX-06``, ``XXXX-06-17``.
 _YEARLESS = re.compile(r"XXXX-(?P<month>\d\d)(?:-(?P<day>\d\d))?")
 #: The (leap) year yearless dates are laid out on to compare them: February 29 exists.

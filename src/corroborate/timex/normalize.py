@@ -275,7 +275,8 @@ def explicit_day(ctx: Context, m: re.Match[str], month: int, day: int) -> Readin
         return day_reading(shifted_day(ctx.anchor, month, day, relation), True)
     year = month_year(ctx.anchor, month, is_future(ctx, m.start("s")))
     d = safe_date(year, month, day)
-    return day_reading(d, True) if d else None
+    # The words state the month and day, and the year only by the anchor.
+    return replace(day_reading(d, True), calendar=f"XXXX-{month:02d}-{day:02d}") if d else None
 
 
 def shifted_day(anchor: date, month: int, day: int, relation: int) -> date:
@@ -378,7 +379,8 @@ def rule_month(ctx: Context, m: re.Match[str]) -> Reading | None:
         return month_reading(ctx.anchor.year, month, True)  # "this September"
     if relation is None:
         future = is_future(ctx, m.start("s"))
-        return month_reading(month_year(ctx.anchor, month, future), month, True)
+        reading = month_reading(month_year(ctx.anchor, month, future), month, True)
+        return replace(reading, calendar=f"XXXX-{month:02d}")  # the year only by the anchor
     year = ctx.anchor.year + (relation if (month - ctx.anchor.month) * relation <= 0 else 0)
     return month_reading(year, month, True)
 
