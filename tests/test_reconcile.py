@@ -1240,3 +1240,14 @@ def test_implied_counts_read_second_victims_denials_and_deaths_at_a_named_hospit
         "killed",
         "?someone referred to",
     ) in found
+
+
+def test_implied_deaths_read_brain_death_and_doctors_who_could_not_save_the_victim() -> None:
+    text = (
+        "She was taken to the hospital, but doctors were not able to save her. Doctors say "
+        "the boy is brain dead. He was declared clinically dead."
+    )
+    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    assert ("not able to save her", "killed") in found
+    assert ("brain dead", "killed") in found
+    assert ("was declared clinically dead", "killed") in found
