@@ -1183,25 +1183,31 @@ def _killed_values(text: str) -> dict[str, float]:
     return article_values(killed.claims)
 
 
-def test_a_shooter_who_killed_himself_after_a_victim_is_one_death_more() -> None:
-    text = (
-        "A man shot and killed his wife on Friday before turning the gun on himself, police "
-        "said. The man took his own life in the garage."
-    )
-    assert _killed_values(text) == {"a": 2.0}
-
-
-def test_a_murder_suicide_counts_a_victim_the_text_only_says_was_shot() -> None:
-    text = "Police say it was a murder-suicide. The father shot his daughter, then killed himself."
-    assert _killed_values(text) == {"a": 2.0}
-
-
-def test_a_self_inflicted_death_told_alone_is_the_one_death() -> None:
-    text = (
-        "A 10-year-old boy died after accidentally shooting himself on Sunday. Police said "
-        "the boy fatally shot himself with a rifle he found."
-    )
-    assert _killed_values(text) == {"a": 1.0}
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # after a victim, in the same sentence: the shooter is one death more
+        (
+            "A man shot and killed his wife on Friday before turning the gun on himself, "
+            "police said. The man took his own life in the garage.",
+            2.0,
+        ),
+        # a murder-suicide had a victim, though the text only says she was shot
+        (
+            "Police say it was a murder-suicide. The father shot his daughter, then "
+            "killed himself.",
+            2.0,
+        ),
+        # told alone, it is the one death
+        (
+            "A 10-year-old boy died after accidentally shooting himself on Sunday. Police said "
+            "the boy fatally shot himself with a rifle he found.",
+            1.0,
+        ),
+    ],
+)
+def test_a_death_by_ones_own_hand_is_counted_once(text: str, killed: float) -> None:
+    assert _killed_values(text) == {"a": killed}
 
 
 def test_an_attempted_suicide_is_no_death() -> None:
