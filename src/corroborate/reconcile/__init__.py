@@ -39,7 +39,6 @@ from datetime import date
 from corroborate.model import Article, Entity, Fact, Quantity, TimeExpression
 from corroborate.reconcile.background import without_past_casualties
 from corroborate.reconcile.claims import (
-    YEARLESS,
     ClaimItem,
     date_bounds,
     date_items,
@@ -120,13 +119,14 @@ def reconcile(
         items += implied_items(article, sentences[article.id], mentions)
         items += date_items(times.get(article.id, ()), sentences[article.id])
         items += time_items(times.get(article.id, ()), sentences[article.id], article.text)
-    items = _twins_where_undated(without_past_casualties(items, sentences))
+    items = without_past_casualties(items, sentences)
     candidates = _candidates(articles, sentences, mentions, items, times)
     similarity = SentenceSimilarity({c.key: c.text for c in candidates}, encode)
     groups = without_restatements(
         group_claims(items, similarity, params.grouping),
         restatements(items, {a.id: a.text for a in articles}),
     )
+    # a dated claim's yearless twin speaks only beside an undated article's claim
     groups = [group for group in groups if not all(item.yearless_twin for item in group)]
     facts = [
         make_fact(group[0].kind, _label(group, sentences), group, outlets)
@@ -139,15 +139,6 @@ def reconcile(
     if where is not None:
         facts.append(where)
     return sorted(facts, key=fact_order)
-
-
-def _twins_where_undated(items: list[ClaimItem]) -> list[ClaimItem]:
-    """``items`` less the yearless twins of dated claims ("in maart" of 2025 as just
-    "March") unless an undated article states a month or day to compare them with:
-    among dated articles the dated claims already are."""
-    if any(item.dimension == YEARLESS and not item.yearless_twin for item in items):
-        return items
-    return [item for item in items if not item.yearless_twin]
 
 
 def _entity_mentions(entities: Sequence[Entity]) -> EntityMentions:

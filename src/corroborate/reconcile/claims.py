@@ -57,7 +57,7 @@ class ClaimItem:
     implied: bool = False
     #: The month and day of a dated claim whose words give no year ("in maart", read
     #: in 2025 from the publication date): what it says, for comparing with undated
-    #: articles' yearless claims (see :func:`yearless_twin_groups`).
+    #: articles' yearless claims; a fact made only of twins is not reported.
     yearless_twin: bool = False
 
     @property

@@ -239,7 +239,8 @@ class ImpliedCount:
     slot: str
     victim: str | None = None
     people: int = 1
-    #: ``SELF_AFTER_OTHERS`` or ``SELF_ALONE`` for a death by one's own hand.
+    #: ``SELF_AFTER_MURDER``, ``SELF_AFTER_OTHERS`` or ``SELF_ALONE`` for a death by
+    #: one's own hand (see :func:`self_inflicted_deaths`).
     self_inflicted: str | None = None
 
 
@@ -295,8 +296,7 @@ _NEITHER = re.compile(r"\bneither\b", re.IGNORECASE)
 
 def _denied(text: str, start: int) -> bool:
     """Whether the sentence up to a casualty phrase denies it ("Neither ... nor")."""
-    sentence_start = text.rfind(". ", 0, start) + 1
-    return bool(_NEITHER.search(text, sentence_start, start))
+    return bool(_NEITHER.search(text, _sentence_start(text, start), start))
 
 
 def _deaths_told_by_the_way(text: str, found: list[ImpliedCount]) -> list[ImpliedCount]:
@@ -352,8 +352,18 @@ _EARLIER_EVENT = re.compile(
 def _another_time(text: str, end: int) -> bool:
     """Whether the rest of the sentence after a casualty phrase dates it to an earlier
     event, so it is not a count of this one."""
+    return bool(_EARLIER_EVENT.search(text, end, _sentence_end(text, end)))
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding ``text[start]`` begins (after the last ". ")."""
+    return text.rfind(". ", 0, start) + 1
+
+
+def _sentence_end(text: str, end: int) -> int:
+    """Where the sentence holding ``text[end]`` ends (its next ". ", or the text's end)."""
     stop = text.find(". ", end)
-    return bool(_EARLIER_EVENT.search(text, end, stop if stop >= 0 else len(text)))
+    return len(text) if stop < 0 else stop
 
 
 def named_casualties(
@@ -410,10 +420,7 @@ def self_inflicted_deaths(text: str, language: str) -> list[ImpliedCount]:
 
 def _shooting_others(text: str, start: int, end: int) -> bool:
     """Whether the sentence around ``text[start:end]`` tells of shooting someone else."""
-    sentence_start = text.rfind(". ", 0, start) + 1
-    sentence_end = text.find(". ", end)
-    sentence_end = len(text) if sentence_end < 0 else sentence_end
-    parts = (text[sentence_start:start], text[end:sentence_end])
+    parts = (text[_sentence_start(text, start) : start], text[end : _sentence_end(text, end)])
     return any(_SHOOTING_OTHERS.search(part) for part in parts)
 
 
