@@ -278,6 +278,24 @@ def test_a_common_word_opening_a_sentence_is_not_a_name() -> None:
     ]
 
 
+def test_an_everyday_word_opening_a_sentence_is_no_person() -> None:
+    """"Night" is one of English's commonest words; the text never writes it lower-case."""
+    text = "The train crossed the border. Night had fallen. Kovalenko jumped. Brown said so."
+
+    def person(word: str) -> tuple[int, int, EntityType]:
+        start = text.index(word)
+        return start, start + len(word), "person"
+
+    spans = [person("Night"), person("Kovalenko"), person("Brown")]
+    # a rare surname and a common one ("Brown", less frequent than everyday words) stay
+    assert [m.text for m in _mentions("a", text, spans, "en")] == ["Kovalenko", "Brown"]
+    # only persons are judged: countries and demonyms are frequent words too
+    night_place = [(spans[0][0], spans[0][1], "place")]
+    assert [m.text for m in _mentions("a", text, night_place, "en")] == ["Night"]
+    # a language without a word list keeps the name
+    assert [m.text for m in _mentions("a", text, spans[:1], "und")] == ["Night"]
+
+
 def test_a_russian_dictionary_word_opening_a_sentence_is_not_a_name() -> None:
     text = "Поездом управлял машинист Пётр Листов. Москва ждала. Листов молчал."
     spans: list[tuple[int, int, EntityType]] = [

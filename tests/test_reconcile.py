@@ -10,6 +10,7 @@ import gzip
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,7 @@ from corroborate.model import (
 from corroborate.reconcile import ReconcileParams, article_values, reconcile
 from corroborate.reconcile.claims import quantity_items
 from corroborate.reconcile.coincidence import PRIOR_WEIGHT, ValueReference
-from corroborate.reconcile.compare import quantity_reading, rounding_step, verdict
+from corroborate.reconcile.compare import date_reading, quantity_reading, rounding_step, verdict
 from corroborate.reconcile.facts import GroupingParams, group_claims
 from corroborate.reconcile.implicit import implied_counts, named_casualties
 from corroborate.reconcile.sentences import Sentences
@@ -83,6 +84,24 @@ def test_miles_and_kilometres_agree_within_rounding() -> None:
     judged = verdict([miles, km], {"a": "Daily", "b": "Weekly"})
     assert judged.status == "agreed"
     assert "within 2%" in judged.explanation
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "shared"),
+    [
+        (date(2025, 3, 1), date(2025, 3, 31), "the same month"),
+        (date(2025, 3, 4), date(2025, 3, 4), "the same day"),
+        (date(2025, 1, 1), date(2025, 12, 31), "the same year"),
+    ],
+)
+def test_agreeing_dates_say_what_they_share(first: date, last: date, shared: str) -> None:
+    """Two sources naming one month agree on a month, not on "the same date"."""
+    judged = verdict(
+        [date_reading("a", first, last, "March"), date_reading("b", first, last, "maart")],
+        {"a": "Daily", "b": "NOS"},
+    )
+    assert judged.status == "agreed"
+    assert judged.explanation == f"March vs maart: {shared}"
 
 
 def test_distinct_exact_counts_conflict_and_say_why() -> None:

@@ -53,6 +53,7 @@ from corroborate.nlp.backends import (
 )
 from corroborate.nlp.chunks import chunk_text
 from corroborate.nlp.datelines import dateline_places
+from corroborate.nlp.everyday import is_everyday_word
 from corroborate.nlp.russian import is_common_noun
 
 __all__ = [
@@ -276,12 +277,13 @@ def _common_words(text: str, spans: Sequence[Span], language: str) -> set[tuple[
     capital ("Ongeveer 200 bewoners", "Evacuees were let back", "Поездом управлял"),
     not a name. A word that also stands in a longer name of the text stays
     ("May said" beside "Theresa May"); mid-sentence capitals are the writer's own
-    evidence of a name, so only sentence openings are judged."""
+    evidence of a name, so only sentence openings are judged. A one-word person
+    that is one of the language's everyday words goes too ("Night had fallen.")."""
     names = [text[start:end].split() for start, end, _ in spans]
     longer = {word for words in names if len(words) > 1 for word in words}
     lower_words: set[str] | None = None
     found: set[tuple[int, int]] = set()
-    for start, end, _ in spans:
+    for start, end, kind in spans:
         word = text[start:end]
         if not (word.istitle() and word.isalpha()) or word in longer:
             continue
@@ -289,9 +291,19 @@ def _common_words(text: str, spans: Sequence[Span], language: str) -> set[tuple[
             continue
         if lower_words is None:
             lower_words = _lower_case_words(text)
-        if word.lower() in lower_words or (language == "ru" and is_common_noun(word)):
+        if word.lower() in lower_words or _dictionary_word(word, kind, language):
             found.add((start, end))
     return found
+
+
+def _dictionary_word(word: str, kind: str, language: str) -> bool:
+    """A word the language's dictionary or word list marks as common: a Russian
+    common noun (pymorphy3), or, for a person, one of the language's everyday words
+    ("Night had fallen."; other types are left, since places and demonyms are
+    frequent words too)."""
+    if language == "ru":
+        return is_common_noun(word)
+    return kind == "person" and is_everyday_word(word, language)
 
 
 def _lower_case_words(text: str) -> set[str]:

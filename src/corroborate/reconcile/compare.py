@@ -171,7 +171,7 @@ def _agreement(readings: list[Reading], sources: int) -> str:
     if len(shown) == 1:
         return f"{shown[0]} in all {sources} sources"
     if readings[0].kind == "date":
-        return f"{' vs '.join(shown)}: the same date"
+        return f"{' vs '.join(shown)}: {_same_span(readings)}"
     if readings[0].kind == "time":
         minutes = int(max(r.stated_low for r in readings) - min(r.stated_low for r in readings))
         within = f"within {minutes} minutes" if minutes else "the same time"
@@ -180,6 +180,18 @@ def _agreement(readings: list[Reading], sources: int) -> str:
     spread = (max(points) - min(points)) / max(abs(p) for p in points) if any(points) else 0.0
     within = "the same value" if spread < 0.005 else f"within {math.ceil(spread * 100)}%"
     return f"{' vs '.join(shown)}: {within}"
+
+
+def _same_span(readings: list[Reading]) -> str:
+    """Name what agreeing dates share: "March" and "maart" are the same month, not day."""
+    spans = {int(r.stated_high - r.stated_low) for r in readings}
+    if spans == {0}:
+        return "the same day"
+    if all(27 <= span <= 30 for span in spans):
+        return "the same month"
+    if all(364 <= span <= 365 for span in spans):
+        return "the same year"
+    return "the same dates"
 
 
 def _gap(a: Reading, b: Reading) -> str:
