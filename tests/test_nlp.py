@@ -279,7 +279,7 @@ def test_a_common_word_opening_a_sentence_is_not_a_name() -> None:
 
 
 def test_an_everyday_word_opening_a_sentence_is_no_person() -> None:
-    """"Night" is one of English's commonest words; the text never writes it lower-case."""
+    """ "Night" is one of English's commonest words; the text never writes it lower-case."""
     text = "The train crossed the border. Night had fallen. Kovalenko jumped. Brown said so."
 
     def person(word: str) -> tuple[int, int, EntityType]:

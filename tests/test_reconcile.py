@@ -27,6 +27,7 @@ from corroborate.model import (
     Quantity,
     TimeExpression,
 )
+from corroborate.quantities import find_quantities
 from corroborate.reconcile import ReconcileParams, article_values, reconcile
 from corroborate.reconcile.claims import quantity_items
 from corroborate.reconcile.coincidence import PRIOR_WEIGHT, ValueReference
@@ -1276,3 +1277,38 @@ def test_implied_deaths_read_brain_death_and_doctors_who_could_not_save_the_vict
     assert ("not able to save her", "killed") in found
     assert ("brain dead", "killed") in found
     assert ("was declared clinically dead", "killed") in found
+
+
+def _slot_values(text: str, label: str) -> dict[str, float]:
+    """One English article read end to end (our quantities), one slot's reading."""
+    article = _article("a", text)
+    found = {"a": find_quantities("a", text, "en")}
+    facts = reconcile([article], found, {}, [])
+    fact = next(f for f in facts if f.label == label)
+    assert all(c.text == text[c.start : c.end] for c in fact.claims)
+    return article_values(fact.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Two children and an adult male were found dead in the apartment.", 3.0),
+        ("Police said six children and two adults were fatally shot at the home.", 8.0),
+        ("Two boys, ages 7 and 10, and two adults were found slain inside the house.", 4.0),
+        ("One transit officer and four deputies were killed on Thursday.", 5.0),
+        ("The man accused of killing six children and two adults appeared in court.", 8.0),
+    ],
+)
+def test_counts_joined_by_and_before_one_verb_are_their_sum(text: str, killed: float) -> None:
+    assert _slot_values(text, "people killed") == {"a": killed}
+
+
+def test_counts_with_a_verb_between_them_stay_apart() -> None:
+    text = "Two people were killed and three others were injured in the crash."
+    assert _slot_values(text, "people killed") == {"a": 2.0}
+    assert _slot_values(text, "people injured") == {"a": 3.0}
+    text = "Two people are dead, and two others were hurt in the shooting."
+    assert _slot_values(text, "people killed") == {"a": 2.0}
+    # a part of the first count, not more people
+    text = "There were nearly 200 teens at the party and four of them were shot."
+    assert _slot_values(text, "people shot") == {"a": 4.0}

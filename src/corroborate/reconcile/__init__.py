@@ -46,6 +46,7 @@ from corroborate.reconcile.claims import (
     quantity_items,
     time_items,
 )
+from corroborate.reconcile.conjoined import conjoined_counts
 from corroborate.reconcile.events import (
     Candidate,
     EventParams,
@@ -113,10 +114,11 @@ def reconcile(
     mentions = _entity_mentions(entities)
     items: list[ClaimItem] = []
     for article in articles:
-        items += quantity_items(
+        counts = quantity_items(
             article, quantities.get(article.id, ()), sentences[article.id], mentions
         )
-        items += implied_items(article, sentences[article.id], mentions)
+        counts += implied_items(article, sentences[article.id], mentions)
+        items += conjoined_counts(counts, article.text, article.language)
         items += date_items(times.get(article.id, ()), sentences[article.id])
         items += time_items(times.get(article.id, ()), sentences[article.id], article.text)
     items = without_past_casualties(items, sentences)

@@ -184,6 +184,12 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     return best[2] if best else None
 
 
+def names_a_cue(text: str, language: str) -> bool:
+    """Whether any word of ``text`` is a casualty cue ("dead", "killed", "injured")."""
+    patterns = _PATTERNS.get(language, _PATTERNS["en"]).values()
+    return any(p.match(m.group().lower()) for m in _WORD.finditer(text) for p in patterns)
+
+
 #: language -> words that may stand between a cue and its number: hedges ("injuring
 #: at least four", "verwondde minstens vier", "tötete mindestens vier") and "others"
 #: ("hirió a otras cinco").
