@@ -290,7 +290,7 @@ def test_an_everyday_word_opening_a_sentence_is_no_person() -> None:
     # a rare surname and a common one ("Brown", less frequent than everyday words) stay
     assert [m.text for m in _mentions("a", text, spans, "en")] == ["Kovalenko", "Brown"]
     # only persons are judged: countries and demonyms are frequent words too
-    night_place = [(spans[0][0], spans[0][1], "place")]
+    night_place: list[tuple[int, int, EntityType]] = [(spans[0][0], spans[0][1], "place")]
     assert [m.text for m in _mentions("a", text, night_place, "en")] == ["Night"]
     # a language without a word list keeps the name
     assert [m.text for m in _mentions("a", text, spans[:1], "und")] == ["Night"]
