@@ -752,6 +752,8 @@ def test_two_people_in_one_phrase_count_two() -> None:
     article = _article("a", text)
     killed = next(f for f in reconcile([article], {}, {}, []) if f.label == "people killed")
     assert article_values(killed.claims) == {"a": 2.0}
+    aside = "A man and woman, both 35 years old, were found dead in the home."
+    assert _killed_values(aside) == {"a": 2.0}
 
 
 def test_a_second_name_joined_by_and_shares_the_fate() -> None:

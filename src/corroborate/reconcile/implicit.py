@@ -123,10 +123,12 @@ _SLOT_OF = [(slot, re.compile(rf"^(?:{pattern})$")) for slot, pattern in _VERBS.
 
 _VERB_ALTERNATIVES = "|".join(_VERBS.values())
 #: Two people at once: "a man and his 11-year-old son were found dead", "the man and
-#: woman were pronounced dead", "a woman and toddler died", "both were shot".
+#: woman were pronounced dead", "a woman and toddler died", "both were shot", past an
+#: aside in commas ("A man and woman, both 35 years old, were found dead").
 _PAIR = re.compile(
     rf"(?:\b(?:[Aa]n?|[Tt]he)\s+{_one_person(2)}\s+and\s+(?:(?:an?|his|her|their|the)\s+)?"
     rf"{_one_person(2)}|\bBoth(?:\s+victims|\s+men|\s+women)?)"
+    rf"(?:,[^,.;\n]{{1,30}},)?"  # "A man and woman, both 35 years old, were found dead"
     rf"(?:\s+(?:were|are|have been)\s+(?:also\s+|both\s+)?(?:\w+ly\s+)?"
     rf"(?P<verb>{_VERB_ALTERNATIVES})\b|\s+(?:later\s+|both\s+)?died\b)"
 )
