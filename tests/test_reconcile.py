@@ -713,6 +713,17 @@ def test_implied_counts_read_wounds_strikes_and_ages_by_decade() -> None:
         ("gunshot wound", "shot"),
         ("He was struck by a stray bullet", "shot"),
     ]
+    text = (
+        "A 4-year-old girl was hit by a stray bullet. While she slept, a bullet hit her. "
+        "The boy was taken to the hospital after being shot. He was hit by a car."
+    )
+    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    assert found == [
+        ("A 4-year-old girl was hit by a stray bullet", "shot"),
+        ("bullet hit her", "shot"),
+        ("The boy was taken to the hospital", "injured"),
+        ("after being shot", "shot"),
+    ]
 
 
 def test_implied_deaths_read_bodies_reduced_clauses_and_long_appositions() -> None:

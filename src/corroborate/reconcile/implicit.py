@@ -40,7 +40,8 @@ _VERBS = {
     r"recovering|grazed|(?:rushed|taken|transported|flown|airlifted) to (?:\w+ ){0,3}?"
     r"(?:hospital|medical center|trauma center)",
     "shot": r"(?:found )?shot|struck "
-    r"(?:by (?:an? )?(?:stray )?(?:bullets?|gunfire|rounds?)|in the \w+)",
+    r"(?:by (?:an? )?(?:stray )?(?:bullets?|gunfire|rounds?)|in the \w+)"
+    r"|hit by (?:an? )?(?:stray |errant )?(?:bullets?|gunfire|rounds?)",
 }
 #: A first mention: "a man", "an 8-year-old boy", "another woman", "a 4-year-old who"
 #: (a second victim is "another"), with an apposition or a place it was at.
@@ -105,6 +106,10 @@ _STRIKING = re.compile(
     r"\b(?:striking|hitting|(?:bullets?|rounds?|gunfire|shots?)\s+(?:struck|hit|grazed))\s+"
     rf"(?:(?:the|his|her|their|an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
     r"|(?:him|her)(?:self)?\s+in\s+the\b)"
+    # a bullet that hits someone needs no "in the": "a stray bullet hit her last week"
+    r"|\b(?:bullets?|rounds?)\s+(?:struck|hit|grazed|pierced)\s+(?:him|her)\b"
+    # "taken to the hospital after being shot"
+    r"|\bafter\s+being\s+shot\b"
 )
 #: Phrases that tell of someone without introducing them, and their slot: each is
 #: a reference (``REFERRED_VICTIM``), so repeats count one person.
