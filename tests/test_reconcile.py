@@ -425,6 +425,15 @@ def test_sentences_follow_text_and_abbreviations() -> None:
     ]
 
 
+def test_a_paragraph_without_inner_stops_is_one_sentence_with_its_closing_quote() -> None:
+    text = "  Bell said the death 'makes no sense.'\n“He said, ‘I will bury you,’” she said."
+    sentences = Sentences.of(text)
+    assert [sentences.sentence(i) for i in range(len(sentences.spans))] == [
+        "Bell said the death 'makes no sense.'",
+        "“He said, ‘I will bury you,’” she said.",
+    ]
+
+
 # ------------------------------------------------------------ timeline
 
 

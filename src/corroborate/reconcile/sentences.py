@@ -50,6 +50,9 @@ def _piece_spans(segmenter: pysbd.Segmenter, piece: str, offset: int) -> list[tu
     pattern and pushed pysbd's fixed patterns out of ``re``'s cache (half the time of
     segmenting went to compiling). The search below gives the same spans.
     """
+    if _one_sentence(piece):
+        lead = len(piece) - len(piece.lstrip())
+        return [(offset + lead, offset + len(piece.rstrip()))]
     spans: list[tuple[int, int]] = []
     cursor = 0
     for part in segmenter.processor(piece).process() if piece.strip() else []:
@@ -63,6 +66,21 @@ def _piece_spans(segmenter: pysbd.Segmenter, piece: str, offset: int) -> list[tu
         lead = len(piece) - len(piece.lstrip())
         spans.append((offset + lead, offset + len(piece.rstrip())))
     return spans
+
+
+#: Marks that may end or split a sentence inside a paragraph (pysbd also splits at
+#: some semicolons, colons and ellipses).
+_INNER_BREAK = re.compile(r"[.!?;:…]")
+_CLOSING = "\"'”’»)]"
+
+
+def _one_sentence(piece: str) -> bool:
+    """A paragraph with no such mark before its final one is one sentence, and pysbd
+    need not read it: about half of news paragraphs, and a third of the time that
+    segmenting took. (pysbd would also split a closing quote off as a sentence of
+    its own, "... makes no sense.'" as two.)"""
+    body = piece.strip().rstrip(_CLOSING).rstrip(".!?")
+    return bool(body) and not _INNER_BREAK.search(body)
 
 
 @dataclass(frozen=True)
