@@ -1308,6 +1308,10 @@ def _slot_values(text: str, label: str) -> dict[str, float]:
     facts = reconcile([article], found, {}, [])
     fact = next(f for f in facts if f.label == label)
     assert all(c.text == text[c.start : c.end] for c in fact.claims)
+    for claim in fact.claims:
+        normalized = claim.attributes.get("normalized")
+        if isinstance(normalized, dict):  # the joined claim's normalised value is its sum too
+            assert normalized["value"] == claim.attributes["value"]
     return article_values(fact.claims)
 
 

@@ -1,7 +1,7 @@
 """Counts joined by "and" before one casualty verb are one count: their sum.
 
 "Two children and an adult male were found dead", "six children and two adults were
-fatally shot", "One DART officer and four Dallas police officers were killed": each
+fatally shot", "One transit officer and four deputies were killed": each
 number alone is only part of the toll, and the first one, which the article's
 reading takes as its figure, is the smaller part. The two parts become one claim
 whose text runs from the first number to the end of the second part, and whose
@@ -117,10 +117,12 @@ def _sum(first: ClaimItem, second: ClaimItem, text: str) -> ClaimItem:
     )
     start, end = first.claim.start, second.claim.end
     claim = Claim(article=first.claim.article, start=start, end=end, text=text[start:end])
+    value: object = low if low == high else [low, high]
     claim.attributes.update(first.claim.attributes)
-    claim.attributes.update(
-        value=low if low == high else [low, high], approximate=approximate, conjoined=True
-    )
+    claim.attributes.update(value=value, approximate=approximate, conjoined=True)
+    normalized = first.claim.attributes.get("normalized")
+    if isinstance(normalized, dict):
+        claim.attributes["normalized"] = {**normalized, "value": value}
     display = f"{low:g}" if low == high else f"{low:g}-{high:g}"
     reading = quantity_reading(first.claim.article, low, high, low, approximate, display)
     return replace(
