@@ -46,6 +46,10 @@ def test_english_counts_carry_their_noun() -> None:
     assert one(text, "en", "12").noun == "passengers"
     three = one(text, "en", "three")
     assert (three.low, three.kind, three.unit, three.noun) == (3, "count", None, "people")
+    # a compound's head comes last, though "police" alone looks plural too
+    text = "Four police officers were shot and two police were hurt."
+    assert one(text, "en", "Four").noun == "officers"
+    assert one(text, "en", "two").noun == "police"
 
 
 def test_english_ages_in_three_spellings() -> None:

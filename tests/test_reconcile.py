@@ -1321,7 +1321,7 @@ def _slot_values(text: str, label: str) -> dict[str, float]:
         ("Two children and an adult male were found dead in the apartment.", 3.0),
         ("Police said six children and two adults were fatally shot at the home.", 8.0),
         ("Two boys, ages 7 and 10, and two adults were found slain inside the house.", 4.0),
-        ("One transit officer and four deputies were killed on Thursday.", 5.0),
+        ("One transit officer and four city police officers were killed on Thursday.", 5.0),
         ("The man accused of killing six children and two adults appeared in court.", 8.0),
     ],
 )

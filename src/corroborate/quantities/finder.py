@@ -476,7 +476,20 @@ def _head(words: list[str], lang: str) -> str:
         return next((w for w in words if not w.endswith("e")), words[-1])
     if lang == "ru":
         return next((w for w in words if not _RU_ADJECTIVE.search(w)), words[-1])
-    return next((w for w in words if _plural_noun(w)), words[-1])
+    return _english_head(words)
+
+
+def _english_head(words: list[str]) -> str:
+    """The first plural-looking word, or the last of a run of them: a compound's head
+    comes last ("two police officers", "five family members"), and "police" alone
+    looks plural too."""
+    first = next((i for i, w in enumerate(words) if _plural_noun(w)), None)
+    if first is None:
+        return words[-1]
+    last = first
+    while last + 1 < len(words) and _plural_noun(words[last + 1]):
+        last += 1
+    return words[last]
 
 
 def _plural_noun(word: str) -> bool:

@@ -1,7 +1,7 @@
 """Counts joined by "and" before one casualty verb are one count: their sum.
 
 "Two children and an adult male were found dead", "six children and two adults were
-fatally shot", "One transit officer and four deputies were killed": each
+fatally shot", "One transit officer and four city police officers were killed": each
 number alone is only part of the toll, and the first one, which the article's
 reading takes as its figure, is the smaller part. The two parts become one claim
 whose text runs from the first number to the end of the second part, and whose
