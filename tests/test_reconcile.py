@@ -786,6 +786,20 @@ def test_a_second_name_joined_by_and_shares_the_fate() -> None:
     assert found == {("Ada Brook", "killed"), ("Cem Ulu", "killed")}
 
 
+def test_a_name_joined_by_and_to_a_plural_predicate_shares_the_fate() -> None:
+    from corroborate.reconcile.implicit import named_casualties
+
+    text = (
+        "Ada Brook and her son, 17-year-old Cem Brook were found dead on Sunday. "
+        "Dara Voss and Eli Ward was hurt."
+    )
+    names = ("Ada Brook", "Cem Brook", "Dara Voss", "Eli Ward")
+    persons = [(text.index(n), text.index(n) + len(n), n) for n in names]
+    found = {(c.victim, c.slot) for c in named_casualties(text, "en", persons)}
+    # "was hurt" is Eli Ward's alone
+    assert found == {("Ada Brook", "killed"), ("Cem Brook", "killed"), ("Eli Ward", "injured")}
+
+
 def test_a_named_person_killed_is_not_also_counted_injured() -> None:
     from corroborate.reconcile.implicit import named_casualties
 

@@ -392,7 +392,33 @@ def named_casualties(
         if before is not None:
             slot = "killed" if before.group("killed") else "injured"
             found.append(ImpliedCount(start - len(before.group()), end, slot, victim))
+    found += _joined_before(text, persons, found)
     return _killed_only_once(found)
+
+
+#: Between two names of one subject: "Bianca Arter and her son, 17-year-old Javeer
+#: Arter were found dead", "Genesis Tyler and Rita Langworthy were shot dead".
+_AND_NAME = re.compile(
+    rf"^(?:,\s*\d{{1,3}},?)?\s+and\s+(?:(?:his|her|their)\s+(?:{_PERSON}),?\s+)?"
+    rf"(?:{_AGED}\s+)?$"
+)
+
+
+def _joined_before(
+    text: str, persons: list[tuple[int, int, str]], found: list[ImpliedCount]
+) -> list[ImpliedCount]:
+    """A name joined by "and" to the next one, whose predicate is plural ("were found
+    dead"), shares its fate: the subject is both of them."""
+    fates = {c.start: c for c in found}
+    shared: list[ImpliedCount] = []
+    ordered = sorted(persons)
+    for (start, end, victim), (next_start, _, _) in zip(ordered, ordered[1:], strict=False):
+        fate = fates.get(next_start)
+        if fate is None or start in fates or not _AND_NAME.match(text[end:next_start]):
+            continue
+        if re.search(r"\b(?:were|are|have been)\b", text[next_start : fate.end]):
+            shared.append(ImpliedCount(start, fate.end, fate.slot, victim))
+    return shared
 
 
 def self_inflicted_deaths(text: str, language: str) -> list[ImpliedCount]:
