@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 #: Words for one person that open a first mention ("a 23-year-old man").
 _PERSON = (
@@ -412,7 +413,7 @@ def _joined_before(
     fates = {c.start: c for c in found}
     shared: list[ImpliedCount] = []
     ordered = sorted(persons)
-    for (start, end, victim), (next_start, _, _) in zip(ordered, ordered[1:], strict=False):
+    for (start, end, victim), (next_start, _, _) in pairwise(ordered):
         fate = fates.get(next_start)
         if fate is None or start in fates or not _AND_NAME.match(text[end:next_start]):
             continue
