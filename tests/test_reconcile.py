@@ -432,6 +432,9 @@ def test_a_paragraph_without_inner_stops_is_one_sentence_with_its_closing_quote(
         "Bell said the death 'makes no sense.'",
         "“He said, ‘I will bury you,’” she said.",
     ]
+    # a full stop of another script is a stop too
+    chinese = Sentences.of("今天下雨。明天晴天。", "zh")
+    assert [chinese.sentence(i) for i in range(len(chinese.spans))] == ["今天下雨。", "明天晴天。"]
 
 
 # ------------------------------------------------------------ timeline
