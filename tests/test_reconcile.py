@@ -69,6 +69,11 @@ def _facts(facts: Sequence[Fact], kind: str) -> list[Fact]:
     return [f for f in facts if f.kind == kind]
 
 
+def _implied_phrases(text: str) -> list[tuple[str, str]]:
+    """Each phrase of an English text that implies a casualty, with its slot."""
+    return [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+
+
 # ------------------------------------------------------------ verdicts
 
 
@@ -181,7 +186,7 @@ def test_each_language_has_its_own_hedge_words() -> None:
 
 def test_implied_counts_need_an_indefinite_singular_subject() -> None:
     text = "A 40-year-old woman was fatally shot. The man who killed her fled. A boy was hurt."
-    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    found = _implied_phrases(text)
     assert found == [
         ("A 40-year-old woman was fatally shot", "killed"),
         ("A boy was hurt", "injured"),
@@ -686,7 +691,7 @@ def test_implied_counts_read_outcomes_objects_and_references_back() -> None:
         "A fire at the mill left a security guard injured. A driver had been shot and was "
         "pronounced dead. A boy accidentally shot his 9-year-old brother. The officer was not hurt."
     )
-    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    found = _implied_phrases(text)
     assert found == [
         ("left a security guard injured", "injured"),
         ("A driver had been shot and was pronounced dead", "killed"),
@@ -701,7 +706,7 @@ def test_implied_counts_read_relative_clauses_second_victims_and_hospital_outcom
         "An 8-year-old boy is recovering at home. The boy was taken to a hospital but was "
         "dead on arrival. A girl shot and critically injured her brother."
     )
-    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    found = _implied_phrases(text)
     assert found == [
         ("A 4-year-old who was shot", "shot"),
         ("Another woman was also hurt", "injured"),
@@ -713,29 +718,36 @@ def test_implied_counts_read_relative_clauses_second_victims_and_hospital_outcom
     ]
 
 
-def test_implied_counts_read_wounds_strikes_and_ages_by_decade() -> None:
-    text = (
-        "A man in his 40s was shot in the hand. The gun discharged, striking the driver in "
-        "the back. She suffered a gunshot wound to the leg. He was struck by a stray bullet."
-    )
-    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
-    assert found == [
-        ("A man in his 40s was shot", "shot"),
-        ("striking the driver", "shot"),
-        ("gunshot wound", "shot"),
-        ("He was struck by a stray bullet", "shot"),
-    ]
-    text = (
-        "A 4-year-old girl was hit by a stray bullet. While she slept, a bullet hit her. "
-        "The boy was taken to the hospital after being shot. He was hit by a car."
-    )
-    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
-    assert found == [
-        ("A 4-year-old girl was hit by a stray bullet", "shot"),
-        ("bullet hit her", "shot"),
-        ("The boy was taken to the hospital", "injured"),
-        ("after being shot", "shot"),
-    ]
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        (
+            "A man in his 40s was shot in the hand. The gun discharged, striking the driver "
+            "in the back. She suffered a gunshot wound to the leg. He was struck by a stray "
+            "bullet.",
+            [
+                ("A man in his 40s was shot", "shot"),
+                ("striking the driver", "shot"),
+                ("gunshot wound", "shot"),
+                ("He was struck by a stray bullet", "shot"),
+            ],
+        ),
+        (
+            "A 4-year-old girl was hit by a stray bullet. While she slept, a bullet hit her. "
+            "The boy was taken to the hospital after being shot. He was hit by a car.",
+            [
+                ("A 4-year-old girl was hit by a stray bullet", "shot"),
+                ("bullet hit her", "shot"),
+                ("The boy was taken to the hospital", "injured"),
+                ("after being shot", "shot"),
+            ],
+        ),
+    ],
+)
+def test_implied_counts_read_wounds_strikes_and_ages_by_decade(
+    text: str, phrases: list[tuple[str, str]]
+) -> None:
+    assert _implied_phrases(text) == phrases
 
 
 def test_implied_deaths_read_bodies_reduced_clauses_and_long_appositions() -> None:
@@ -745,7 +757,7 @@ def test_implied_deaths_read_bodies_reduced_clauses_and_long_appositions() -> No
         "A body was found in a field. The man was deceased. Friends of a 16-year-old boy "
         "shot and killed late Friday held a vigil. A woman fatally wounded on Elm Road."
     )
-    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    found = _implied_phrases(text)
     assert found == [
         ("A body was found", "killed"),
         ("The man was deceased", "killed"),
@@ -819,7 +831,7 @@ def test_a_casualty_dated_to_an_earlier_event_is_not_counted() -> None:
         "A teen was killed on the same block last week. A girl who was fatally shot in 2012 "
         "lived nearby. A man was wounded on Friday."
     )
-    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    found = _implied_phrases(text)
     assert found == [("A man was wounded", "injured")]
 
 
@@ -940,7 +952,7 @@ def test_implied_counts_read_possessive_objects_survivors_and_strikes() -> None:
         "A 24-year-old woman was also shot but survived. A bullet struck the girl in her "
         "side. Dana Reyes remains hospitalized."
     )
-    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    found = _implied_phrases(text)
     assert found == [
         ("killing a man", "killed"),
         ("injuring his 16-year-old brother", "injured"),
@@ -954,7 +966,7 @@ def test_implied_counts_read_spaced_conditions_and_shots_to_a_body_part() -> Non
         "He suffered non-life threatening injuries. The gun went off and shot him in the "
         "thigh. She had superficial wounds to her arm."
     )
-    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    found = _implied_phrases(text)
     assert found == [
         ("non-life threatening injuries", "injured"),
         ("shot him in the", "shot"),
@@ -969,7 +981,7 @@ def test_implied_deaths_read_fatal_shootings_pronouncements_and_the_deceased() -
         "victim dead at the scene. Officers found one deceased male. The teen who shot "
         "himself on Friday has died."
     )
-    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    found = _implied_phrases(text)
     assert [f for f in found if f[1] == "killed"] == [
         ("deadly shooting", "killed"),
         ("pronounced the victim dead", "killed"),
@@ -987,7 +999,7 @@ def test_implied_injuries_read_grazes_and_self_inflicted_shootings() -> None:
         "The bullet grazed a 2-year-old boy. A man discharged his pistol, shooting himself "
         "in the left leg."
     )
-    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    found = _implied_phrases(text)
     assert found == [("bullet grazed a 2-year-old boy", "shot"), ("shooting himself", "shot")]
 
 
@@ -1312,7 +1324,7 @@ def test_implied_deaths_read_brain_death_and_doctors_who_could_not_save_the_vict
         "She was taken to the hospital, but doctors were not able to save her. Doctors say "
         "the boy is brain dead. He was declared clinically dead."
     )
-    found = [(text[c.start : c.end], c.slot) for c in implied_counts(text, "en")]
+    found = _implied_phrases(text)
     assert ("not able to save her", "killed") in found
     assert ("brain dead", "killed") in found
     assert ("was declared clinically dead", "killed") in found
