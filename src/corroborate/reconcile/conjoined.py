@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from corroborate.model import Claim
 from corroborate.reconcile.claims import ClaimItem
@@ -37,6 +38,7 @@ MAX_ASIDE_CHARS = 30
 CASUALTY_SLOTS = frozenset({"killed", "injured", "shot"})
 
 
+@lru_cache(maxsize=16)
 def _between(language: str) -> re.Pattern[str]:
     conjunction = AND_WORDS.get(language.split("-")[0], AND_WORDS["en"])
     return re.compile(
@@ -68,10 +70,14 @@ def _first_part(item: ClaimItem, language: str) -> bool:
         item.kind == "quantity"
         and not item.implied
         and item.dimension.startswith("count:")
-        and bool(item.noun)
-        and counts_people(item.noun, language)
+        and _named_people(item, language)
         and (item.slot is None or item.slot in CASUALTY_SLOTS)
     )
+
+
+def _named_people(item: ClaimItem, language: str) -> bool:
+    """A count whose noun says it counts people ("children", "officers")."""
+    return bool(item.noun) and counts_people(item.noun, language)
 
 
 def _second_part(
@@ -105,7 +111,7 @@ def _slots_agree(first: ClaimItem, second: ClaimItem, language: str) -> bool:
     """The second part fills a casualty slot the first has not otherwise, or has
     none after a first part that does ("killing six children and two adults")."""
     if second.slot is None:
-        return first.slot is not None and bool(second.noun) and counts_people(second.noun, language)
+        return first.slot is not None and _named_people(second, language)
     return second.slot in CASUALTY_SLOTS and first.slot in (None, second.slot)
 
 

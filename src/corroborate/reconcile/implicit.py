@@ -405,6 +405,10 @@ _AND_NAME = re.compile(
 )
 
 
+#: The predicate of a subject of two: "were found dead", "are in hospital".
+_PLURAL_VERB = re.compile(r"\b(?:were|are|have been)\b")
+
+
 def _joined_before(
     text: str, persons: list[tuple[int, int, str]], found: list[ImpliedCount]
 ) -> list[ImpliedCount]:
@@ -417,7 +421,7 @@ def _joined_before(
         fate = fates.get(next_start)
         if fate is None or start in fates or not _AND_NAME.match(text[end:next_start]):
             continue
-        if re.search(r"\b(?:were|are|have been)\b", text[next_start : fate.end]):
+        if _PLURAL_VERB.search(text, next_start, fate.end):
             shared.append(ImpliedCount(start, fate.end, fate.slot, victim))
     return shared
 
