@@ -18,6 +18,7 @@ from corroborate.bench.incidents import (
     story_facts,
 )
 from corroborate.model import Article, Claim, EntityType, Fact, NamedMention
+from corroborate.quantities import find_quantities
 from corroborate.timex import find_time_expressions
 
 
@@ -247,6 +248,27 @@ def _story(members: list[Analysed]) -> tuple[float | None, float | None]:
     facts, entities = story_facts(members)
     story = reconciled(members, article_readings(members, facts, entities), facts, entities)
     return story.killed, story.injured
+
+
+def _counted(text: str, published: str, id_: str) -> Analysed:
+    member = _analysed(text, published, id_)
+    member.quantities = find_quantities(id_, text, "en")
+    return member
+
+
+def test_tied_injured_counts_pass_over_a_roundup_total() -> None:
+    # two articles, two counts: the later one's far larger count is a weekend's total
+    roundup = [
+        _counted("Five people were wounded in a shooting on Elm Road.", "2025-03-10", "a"),
+        _counted("Seventeen people were wounded in weekend shootings.", "2025-03-11", "b"),
+    ]
+    assert _story(roundup) == (0, 5)
+    # close counts: the larger, as early reports have not found every victim
+    update = [
+        _counted("Three people were wounded in a shooting on Elm Road.", "2025-03-10", "a"),
+        _counted("Four people were wounded in the shooting on Elm Road.", "2025-03-11", "b"),
+    ]
+    assert _story(update) == (0, 4)
 
 
 def test_a_survivor_state_is_not_the_victim_who_died() -> None:

@@ -1358,6 +1358,52 @@ def test_counts_joined_by_and_before_one_verb_are_their_sum(text: str, killed: f
     assert _slot_values(text, "people killed") == {"a": killed}
 
 
+@pytest.mark.parametrize(
+    ("text", "label", "count"),
+    [
+        ("A man died after he and four others were shot near a home.", "people shot", 5.0),
+        (
+            "A 2-year-old girl and four other people were wounded on Elm Road.",
+            "people injured",
+            5.0,
+        ),
+        ("A teenager and three other people were killed at the store.", "people killed", 4.0),
+    ],
+)
+def test_one_person_and_a_count_of_others_is_one_more(text: str, label: str, count: float) -> None:
+    assert _slot_values(text, label) == {"a": count}
+
+
+def test_a_named_person_and_a_count_of_others_is_one_more() -> None:
+    text = "Officers found Dara Voss, 18, and four others suffering from gunshot wounds."
+    article = _article("a", text)
+    voss = _person("voss", "Dara Voss", (article, "Dara Voss"))
+    facts = reconcile([article], {"a": find_quantities("a", text, "en")}, {}, [voss])
+    (shot,) = [f for f in facts if f.label == "people shot"]
+    assert article_values(shot.claims) == {"a": 5.0}
+    assert shot.claims[0].text == "Dara Voss, 18, and four"
+    # without the name known as a person, the count stays as stated
+    facts = reconcile([article], {"a": find_quantities("a", text, "en")}, {}, [])
+    (shot,) = [f for f in facts if f.label == "people shot"]
+    assert article_values(shot.claims) == {"a": 4.0}
+
+
+def test_a_count_of_others_after_its_own_verb_is_not_joined() -> None:
+    text = "A 27-year-old woman was killed and five others were injured on Sunday."
+    assert _slot_values(text, "people injured") == {"a": 5.0}
+    assert _slot_values(text, "people killed") == {"a": 1.0}
+    # a count of others with no "other" word is a second group, not one more
+    text = "A man and four children were wounded on Sunday."
+    assert _slot_values(text, "people injured") == {"a": 4.0}
+
+
+def test_a_count_by_a_role_noun_fills_a_casualty_slot() -> None:
+    text = "A gunman fired into the house, wounding five partygoers, police said."
+    assert _slot_values(text, "people injured") == {"a": 5.0}
+    text = "Two courthouse bailiffs were shot and killed on Monday."
+    assert _slot_values(text, "people killed") == {"a": 2.0}
+
+
 def test_counts_with_a_verb_between_them_stay_apart() -> None:
     text = "Two people were killed and three others were injured in the crash."
     assert _slot_values(text, "people killed") == {"a": 2.0}

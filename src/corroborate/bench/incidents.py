@@ -691,12 +691,12 @@ def reconciled(
     # Ties: the fewer killed (a larger count is as often another incident a follow-up
     # recounts), the more injured (early reports have not found every victim).
     killed = _vote(sorted((r.killed for r in latest_first), key=lambda v: v or 0)) or 0
-    injured = (_injured(r, killed) for r in latest_first)
+    # "the victim was shot" in one article, "died" in another: shot minus the
+    # story's killed, not the article's own (it may not know of the death).
+    injured = [_injured(r, killed) for r in latest_first]
     story = Reading(
         killed=killed,
-        # "the victim was shot" in one article, "died" in another: shot minus the
-        # story's killed, not the article's own (it may not know of the death).
-        injured=_vote(sorted(injured, key=lambda v: -(v or 0))) or 0,
+        injured=_vote(sorted(injured, key=_more_injured_first(injured))) or 0,
         date=_vote([r.date for r in reversed(latest_first)]),
         # Ties go to a town over a county (an article names only the county when it
         # knows no town), then to the town the story's articles name most, then the latest.
@@ -709,6 +709,22 @@ def reconciled(
     )
     _add_people(story, facts)
     return story
+
+
+#: A tied injured count this many times another (or more) is passed over for the
+#: smaller: so far above what other articles say, it is most often a roundup's total
+#: of several incidents ("46 wounded in weekend shootings") rather than a late count.
+ROUNDUP_RATIO = 2.0
+
+
+def _more_injured_first(values: Sequence[float | None]) -> Callable[[float | None], float]:
+    """The order in which tied injured counts win: the larger first, unless the
+    largest is a roundup's total beside the smallest (see :data:`ROUNDUP_RATIO`)."""
+    counts = Counter(v for v in values if v is not None)
+    tied = [v for v, n in counts.items() if n == max(counts.values())]
+    if tied and max(tied) >= ROUNDUP_RATIO * max(min(tied), 1):
+        return lambda v: v or 0
+    return lambda v: -(v or 0)
 
 
 def _is_county(name: str | None) -> bool:

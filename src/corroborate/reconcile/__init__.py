@@ -118,7 +118,8 @@ def reconcile(
             article, quantities.get(article.id, ()), sentences[article.id], mentions
         )
         counts += implied_items(article, sentences[article.id], mentions)
-        items += conjoined_counts(counts, article.text, article.language)
+        persons = [(start, end) for start, end, e in mentions[article.id] if e.type == "person"]
+        items += conjoined_counts(counts, article.text, article.language, persons)
         items += date_items(times.get(article.id, ()), sentences[article.id])
         items += time_items(times.get(article.id, ()), sentences[article.id], article.text)
     items = without_past_casualties(items, sentences)

@@ -12,6 +12,11 @@ no more than a few words stand between it and the "and" (the rest of its noun
 phrase, with no casualty word among them), and only when it has no casualty slot of
 its own or the same one: "two were killed and three injured" and "Two people are
 dead, and two others were hurt" stay two claims each.
+
+One person joined to a count of others ("he and four others were shot", "A 2-year-old
+girl and four other people were wounded", "Brown, 18, and four others") is that count
+and one: the person is told by a pronoun, a name the article's entities hold, or "a"
+with a people noun.
 """
 
 from __future__ import annotations
@@ -36,6 +41,34 @@ MAX_NOUN_WORDS = 4
 MAX_ASIDE_CHARS = 30
 #: The casualty slots a joined count can fill.
 CASUALTY_SLOTS = frozenset({"killed", "injured", "shot"})
+#: language -> words that make a count the people besides one ("four *others*",
+#: "four *other* people", "y *otros* cuatro", "и *ещё* четверо").
+OTHER_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("other", "others", "additional"),
+    "nl": ("andere", "anderen"),
+    "de": ("andere", "anderen", "weitere", "weiteren"),
+    "es": ("otros", "otras", "otro", "otra"),
+    "fr": ("autres", "autre"),
+    "ru": ("других", "другие", "ещё", "еще"),
+}
+#: language -> pronouns of one person, and the articles that open one person's noun
+#: phrase ("*a* 2-year-old girl").
+ONE_PERSON_PRONOUNS: dict[str, tuple[str, ...]] = {
+    "en": ("he", "she", "him", "her"),
+    "nl": ("hij", "zij", "ze", "hem", "haar"),
+    "de": ("er", "sie", "ihn"),
+    "es": ("él", "ella"),
+    "fr": ("il", "elle", "lui"),
+    "ru": ("он", "она", "его", "её", "ее"),
+}
+ONE_PERSON_ARTICLES: dict[str, tuple[str, ...]] = {
+    "en": ("a", "an", "one"),
+    "nl": ("een",),
+    "de": ("ein", "eine", "einen", "einem", "einer"),
+    "es": ("un", "una"),
+    "fr": ("un", "une"),
+    "ru": (),
+}
 
 
 @lru_cache(maxsize=16)
@@ -48,8 +81,15 @@ def _between(language: str) -> re.Pattern[str]:
     )
 
 
-def conjoined_counts(items: list[ClaimItem], text: str, language: str) -> list[ClaimItem]:
-    """One article's claim items with each pair of joined counts made one claim."""
+def conjoined_counts(
+    items: list[ClaimItem],
+    text: str,
+    language: str,
+    persons: Sequence[tuple[int, int]] = (),
+) -> list[ClaimItem]:
+    """One article's claim items with each pair of joined counts made one claim, and
+    each count of others joined to one person made one more (``persons``: the spans
+    of the people the article names)."""
     between = _between(language)
     ordered = sorted(items, key=lambda item: item.claim.start)
     joined: dict[int, ClaimItem] = {}
@@ -61,6 +101,10 @@ def conjoined_counts(items: list[ClaimItem], text: str, language: str) -> list[C
         if second is not None:
             joined[id(first)] = _sum(first, second, text)
             dropped.add(id(second))
+        else:
+            start = _one_person_before(first, text, language, persons)
+            if start is not None:
+                joined[id(first)] = _widened(first, start, first.claim.end, 1, text)
     return [joined.get(id(item), item) for item in items if id(item) not in dropped]
 
 
@@ -115,27 +159,97 @@ def _slots_agree(first: ClaimItem, second: ClaimItem, language: str) -> bool:
     return second.slot in CASUALTY_SLOTS and first.slot in (None, second.slot)
 
 
+@lru_cache(maxsize=16)
+def _one_and_others(language: str) -> re.Pattern[str]:
+    """The words between one person and a count of others: "and", "and other",
+    "y otros" (the "other" word may also follow the number: "and four *others*")."""
+    code = language.split("-")[0]
+    conjunction = AND_WORDS.get(code, AND_WORDS["en"])
+    other = "|".join(OTHER_WORDS.get(code, OTHER_WORDS["en"]))
+    return re.compile(rf"(?:,\s*\d{{1,3}},|,)?\s+{conjunction}\s+(?:(?:{other})\s+)?$", re.I)
+
+
+#: A word of a noun phrase: "girl", "2-year-old", "O'Neil".
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+def _one_person_start(text: str, end: int, language: str) -> int | None:
+    """Where one person told right before ``end`` starts: a pronoun ("he"), or an
+    article and at most four words ending in a people noun ("a 2-year-old girl")."""
+    code = language.split("-")[0]
+    words = list(_WORD.finditer(text, max(0, end - 60), end))[-(MAX_NOUN_WORDS + 1) :]
+    if not words or words[-1].end() != end:
+        return None
+    if words[-1].group().lower() in ONE_PERSON_PRONOUNS.get(code, ()):
+        return words[-1].start()
+    if not counts_people(words[-1].group(), language):
+        return None
+    articles = ONE_PERSON_ARTICLES.get(code, ())
+    for word in reversed(words[:-1]):
+        if word.group().lower() in articles:
+            return word.start()
+    return None
+
+
+def _one_person_before(
+    count: ClaimItem, text: str, language: str, persons: Sequence[tuple[int, int]]
+) -> int | None:
+    """Where the one person joined to this count of others starts, if one is."""
+    if count.slot not in CASUALTY_SLOTS or not _counts_others(count, text, language):
+        return None
+    head = text[max(0, count.claim.start - 120) : count.claim.start]
+    joint = _one_and_others(language).search(head)
+    if joint is None:
+        return None
+    end = count.claim.start - len(head) + joint.start()
+    named = [start for start, stop in persons if stop == end]
+    if named:
+        return named[0]
+    return _one_person_start(text, end, language)
+
+
+def _counts_others(count: ClaimItem, text: str, language: str) -> bool:
+    """Whether a count is of the people besides one: an "other" word right before
+    or right after its number, or as its noun."""
+    words = set(OTHER_WORDS.get(language.split("-")[0], OTHER_WORDS["en"]))
+    before = text[max(0, count.claim.start - 20) : count.claim.start].split()[-1:]
+    after = text[count.claim.end : count.claim.end + 20].split()[:1]
+    return any(word.lower().strip(",") in words for word in [*before, *after])
+
+
 def _sum(first: ClaimItem, second: ClaimItem, text: str) -> ClaimItem:
-    low = first.reading.stated_low + second.reading.stated_low
-    high = first.reading.stated_high + second.reading.stated_high
-    approximate = bool(
-        first.claim.attributes.get("approximate") or second.claim.attributes.get("approximate")
-    )
-    start, end = first.claim.start, second.claim.end
-    claim = Claim(article=first.claim.article, start=start, end=end, text=text[start:end])
-    value: object = low if low == high else [low, high]
-    claim.attributes.update(first.claim.attributes)
-    claim.attributes.update(value=value, approximate=approximate, conjoined=True)
-    normalized = first.claim.attributes.get("normalized")
-    if isinstance(normalized, dict):
-        claim.attributes["normalized"] = {**normalized, "value": value}
-    display = f"{low:g}" if low == high else f"{low:g}-{high:g}"
-    reading = quantity_reading(first.claim.article, low, high, low, approximate, display)
+    joined = _widened(first, first.claim.start, second.claim.end, 0, text, second)
     return replace(
-        first,
-        claim=claim,
-        reading=reading,
+        joined,
         slot=second.slot or first.slot,
         slot_label=second.slot_label or first.slot_label,
         noun=second.noun or first.noun,
     )
+
+
+def _widened(
+    item: ClaimItem,
+    start: int,
+    end: int,
+    more: float,
+    text: str,
+    second: ClaimItem | None = None,
+) -> ClaimItem:
+    """``item`` as a claim over ``text[start:end]`` of its value plus ``more`` and plus
+    ``second``'s value."""
+    low = item.reading.stated_low + more + (second.reading.stated_low if second else 0)
+    high = item.reading.stated_high + more + (second.reading.stated_high if second else 0)
+    approximate = bool(
+        item.claim.attributes.get("approximate")
+        or (second and second.claim.attributes.get("approximate"))
+    )
+    claim = Claim(article=item.claim.article, start=start, end=end, text=text[start:end])
+    value: object = low if low == high else [low, high]
+    claim.attributes.update(item.claim.attributes)
+    claim.attributes.update(value=value, approximate=approximate, conjoined=True)
+    normalized = item.claim.attributes.get("normalized")
+    if isinstance(normalized, dict):
+        claim.attributes["normalized"] = {**normalized, "value": value}
+    display = f"{low:g}" if low == high else f"{low:g}-{high:g}"
+    reading = quantity_reading(item.claim.article, low, high, low, approximate, display)
+    return replace(item, claim=claim, reading=reading)

@@ -95,6 +95,18 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "patrons", "customers", "guests", "workers", "employees", "members", "relatives",
         "friends", "brothers", "sisters", "sons", "daughters", "suspects", "gunmen",
         "shooters", "inmates", "worshippers", "fans", "spectators", "americans",
+        # roles the news counts victims by
+        "male", "female", "adult", "baby", "infant", "toddler", "youth", "juvenile", "minor",
+        "policemen", "policeman", "cops", "cop", "agents", "agent", "guards", "guard",
+        "bailiffs", "constables", "marines", "sailors", "airmen", "troops", "patients",
+        "protesters", "protestors", "demonstrators", "partygoers", "revelers", "revellers",
+        "concertgoers", "attendees", "shoppers", "diners", "motorists", "drivers", "driver",
+        "hostages", "hunters", "neighbors", "neighbours", "siblings", "cousins", "parents",
+        "husbands", "wives", "teachers", "pupils", "classmates", "roommates", "tenants",
+        "worshipers", "tourists", "visitors", "players", "prisoners", "detainees", "staffers",
+        "coworkers", "co-workers", "clerks", "nurses", "doctors", "paramedics", "journalists",
+        "reporters", "survivors", "gentlemen", "ladies", "guys", "youngsters", "adolescents",
+        "newborns", "twins", "militants", "fighters", "rebels", "migrants", "refugees",
     ),
     "nl": (
         "mensen", "personen", "persoon", "doden", "gewonden", "slachtoffers", "slachtoffer",
