@@ -1319,6 +1319,25 @@ def test_implied_counts_read_second_victims_denials_and_deaths_at_a_named_hospit
     ) in found
 
 
+def test_the_kind_of_crime_tells_how_many() -> None:
+    text = "Police are investigating a double homicide on Elm Road."
+    assert _slot_values(text, "people killed") == {"a": 2.0}
+    text = "The triple shooting left residents shaken, police said."
+    assert _slot_values(text, "people shot") == {"a": 3.0}
+    # several such crimes are no count of one; a murder-suicide's victims are told apart
+    text = "Detectives are investigating four triple shootings and a double murder-suicide."
+    assert _implied_phrases(text) == []
+
+
+def test_implied_deaths_read_both_victims_and_a_death_after_the_hospital() -> None:
+    text = "Both men inside the Honda were killed when the rounds were fired."
+    assert _slot_values(text, "people killed") == {"a": 2.0}
+    text = "A shooting victim had been dropped off for treatment and later died."
+    assert ("and later died", "killed") in _implied_phrases(text)
+    text = "She has been charged with the murder of her 4-year-old daughter."
+    assert ("murder of her 4-year-old daughter", "killed") in _implied_phrases(text)
+
+
 def test_implied_deaths_read_brain_death_and_doctors_who_could_not_save_the_victim() -> None:
     text = (
         "She was taken to the hospital, but doctors were not able to save her. Doctors say "

@@ -59,7 +59,7 @@ _DIED = re.compile(rf"{_SUBJECT}\s+(?:later\s+|has\s+)?died\b", re.UNICODE)
 #: "claimed the life of a 19-year-old man", "the shooting death of a teen".
 _DEATH_OF = re.compile(
     r"\b(?:claimed the lives? of|(?:shooting )?death of|killing of|murder of|fatal shooting of)"
-    rf"\s+{_A_PERSON}"
+    rf"\s+(?:{_A_PERSON}|(?:his|her|their)\s+{_one_person(2)})"
 )
 #: "A toddler wounded in a shooting", "a teen killed on Friday": a reduced passive,
 #: safe only when a preposition follows ("a man shot his wife" is active).
@@ -96,6 +96,8 @@ _FATAL = re.compile(
     rf"|(?:one|a|the)\s+deceased\s+(?:{_PERSON})"
     r"|(?:was|were|been)\s+(?:later\s+)?(?:pronounced|declared)\s+(?:clinically\s+)?dead"
     r"|(?:has|have)\s+(?:since\s+)?died|(?:brain|clinically)[- ]dead"
+    # "... rushed to the hospital, but died a short time later", "and died as a result"
+    r"|(?<=[,\s])(?:but|and)\s+(?:later\s+|then\s+|eventually\s+|soon\s+)?died"
     r"|(?:(?:not\s+|un)able\s+to|could\s*not|couldn['’]t)\s+save\s+(?:him|her|the\s+\w+))\b",
     re.IGNORECASE,
 )
@@ -133,11 +135,20 @@ _VERB_ALTERNATIVES = "|".join(_VERBS.values())
 #: aside in commas ("A man and woman, both 35 years old, were found dead").
 _PAIR = re.compile(
     rf"(?:\b(?:[Aa]n?|[Tt]he)\s+{_one_person(2)}\s+and\s+(?:(?:an?|his|her|their|the)\s+)?"
-    rf"{_one_person(2)}|\bBoth(?:\s+victims|\s+men|\s+women)?)"
+    rf"{_one_person(2)}|\bBoth(?:\s+victims|\s+men|\s+women)?"
+    r"(?:\s+(?:in|inside|at|on|from)\s+the\s+[\w'’-]+)?)"  # "Both men inside the Honda"
     rf"(?:,[^,.;\n]{{1,30}},)?"  # "A man and woman, both 35 years old, were found dead"
     rf"(?:\s+(?:were|are|have been)\s+(?:also\s+|both\s+)?(?:\w+ly\s+)?"
     rf"(?P<verb>{_VERB_ALTERNATIVES})\b|\s+(?:later\s+|both\s+)?died\b)"
 )
+#: "a double homicide", "the triple shooting": the kind of crime tells how many.
+#: ("four triple shootings" are several crimes: the plural is not read.)
+_MULTIPLE = re.compile(
+    r"\b(?P<times>double|triple|quadruple)[- ](?:(?P<killed>homicide|murder|slaying|killing"
+    r"|fatal shooting)|(?P<shot>shooting))\b(?![- ]suicide)",
+    re.IGNORECASE,
+)
+_TIMES = {"double": 2, "triple": 3, "quadruple": 4}
 #: "... had been shot and was pronounced dead": the outcome after the means.
 _THEN_DIED = re.compile(
     r"(?:\s+(?:in|at)\s+(?:[A-Z][\w.'’-]*\s*){1,3})?"  # "... to the hospital in Cartersville"
@@ -182,6 +193,7 @@ _AFTER_NAME = re.compile(rf"^{_APPOSITION}{_PREDICATE}")
 #: Before a person's name: "the shooting that killed Brandon Crawford", "the death of".
 _BEFORE_NAME = re.compile(
     r"(?:(?P<killed>\bkilled|\bkilling|\bdeath of|\bmurder of|\bkilling of|\bfatal shooting of"
+    r"|\b(?:claimed|took) the lives? of"
     r"|\bfatally (?:shot|shooting|wounded|wounding|injured|injuring)"
     r"|\bshooting death of)|(?P<injured>\bwounded|\bwounding|\binjured|\binjuring))"
     r"\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}"
@@ -268,6 +280,10 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         verb = match.group("verb")
         slot, end = _outcome(text, _slot(verb) if verb else "killed", match.end())
         found.append(ImpliedCount(match.start(), end, slot, people=2))
+    for match in _MULTIPLE.finditer(text):
+        slot = "killed" if match.group("killed") else "shot"
+        people = _TIMES[match.group("times").lower()]
+        found.append(ImpliedCount(match.start(), match.end(), slot, people=people))
     for pattern in (_REDUCED, _OBJECT):
         for match in pattern.finditer(text):
             slot = "killed" if re.search("kill|death|fatal", match.group("verb")) else "injured"
