@@ -1423,6 +1423,22 @@ def test_a_count_by_a_role_noun_fills_a_casualty_slot() -> None:
     assert _slot_values(text, "people killed") == {"a": 2.0}
 
 
+def test_a_count_of_several_incidents_is_a_fact_of_its_own() -> None:
+    text = (
+        "Eight people were killed and 46 others wounded in shootings across the city. "
+        "On Elm Road, two men were killed on Sunday."
+    )
+    article = _article("a", text)
+    facts = reconcile([article], {"a": find_quantities("a", text, "en")}, {}, [])
+    values = {f.label: article_values(f.claims) for f in facts if f.kind == "quantity"}
+    assert values["people killed"] == {"a": 2.0}
+    assert values["people killed in several incidents"] == {"a": 8.0}
+    assert values["people injured in several incidents"] == {"a": 46.0}
+    text = "Bei drei getrennten Schießereien wurden zwei Menschen getötet."
+    facts = reconcile([_article("a", text, "de")], {"a": find_quantities("a", text, "de")}, {}, [])
+    assert [f.label for f in facts if f.kind == "quantity"] == ["people killed in several incidents"]
+
+
 def test_counts_with_a_verb_between_them_stay_apart() -> None:
     text = "Two people were killed and three others were injured in the crash."
     assert _slot_values(text, "people killed") == {"a": 2.0}

@@ -23,7 +23,13 @@ from corroborate.reconcile.implicit import (
     without_overlaps,
 )
 from corroborate.reconcile.sentences import Sentences
-from corroborate.reconcile.slots import SLOT_LABELS, count_slot, counts_people, noun_key
+from corroborate.reconcile.slots import (
+    SLOT_LABELS,
+    count_slot,
+    counts_people,
+    noun_key,
+    several_incidents_slot,
+)
 
 #: Short names of the normalised units in explanations.
 UNIT_SYMBOLS = {
@@ -173,9 +179,9 @@ def _quantity_slot(
             return None, None
         return f"age:{person.id}", f"age of {person.name}"
     if quantity.kind == "count" and counts_people(quantity.noun, article.language):
-        slot = count_slot(
-            article.text[start:end], quantity.start - start, quantity.end - start, article.language
-        )
+        sentence = article.text[start:end]
+        slot = count_slot(sentence, quantity.start - start, quantity.end - start, article.language)
+        slot = several_incidents_slot(slot, sentence, article.language)
         return (slot, SLOT_LABELS[slot]) if slot else (None, None)
     return None, None
 

@@ -144,6 +144,44 @@ SLOT_LABELS = {
     "arrested": "people arrested",
     "evacuated": "people evacuated",
 }
+#: A casualty count of several incidents at once ("Eight people were killed in
+#: shootings across Chicago", "Two men were killed in three separate shootings") is a
+#: roundup's total, not the toll of the story's own incident: it fills a slot of its
+#: own ("killed:several", "people killed in several incidents"), so it neither agrees
+#: nor conflicts with the story's count.
+SEVERAL = ":several"
+CASUALTY_SLOTS = ("killed", "injured", "shot")
+SLOT_LABELS.update(
+    {f"{slot}{SEVERAL}": f"{SLOT_LABELS[slot]} in several incidents" for slot in CASUALTY_SLOTS}
+)
+#: language -> words that say a sentence tells of several incidents.
+_SEVERAL_INCIDENTS: dict[str, re.Pattern[str]] = {
+    language: re.compile(pattern, re.IGNORECASE)
+    for language, pattern in {
+        "en": r"\b(?:separate|unrelated|different|several|multiple|two|three|four|five|\d+)\s+"
+        r"(?:\w+\s+)?(?:shootings|incidents|attacks)\b"
+        r"|\b(?:shootings|violence)\s+(?:across|around|throughout)\b"
+        r"|\bcitywide\b|\bacross the city\b|\bweekend\s+(?:shootings|violence)\b",
+        "nl": r"\b(?:verschillende|meerdere|aparte|afzonderlijke|twee|drie|\d+)\s+"
+        r"(?:schietpartijen|incidenten|aanslagen|aanvallen)\b",
+        "de": r"\b(?:mehreren|verschiedenen|getrennten|zwei|drei|\d+)\s+"
+        r"(?:Schießereien|Schiessereien|Vorfällen|Angriffen|Anschlägen)\b",
+        "es": r"\b(?:varios|distintos|diferentes|dos|tres|\d+)\s+(?:tiroteos|incidentes|ataques)\b",
+        "fr": r"\b(?:plusieurs|différentes|deux|trois|\d+)\s+(?:fusillades|incidents|attaques)\b",
+        "ru": r"\b(?:нескольких|разных|двух|трёх|трех|\d+)\s+"
+        r"(?:перестрелках|инцидентах|нападениях)\b",
+    }.items()
+}
+
+
+def several_incidents_slot(slot: str | None, sentence: str, language: str) -> str | None:
+    """``slot``, or its several-incidents twin when it is a casualty slot and the
+    sentence tells of several incidents (see :data:`SEVERAL`)."""
+    pattern = _SEVERAL_INCIDENTS.get(language.split("-")[0])
+    if slot in CASUALTY_SLOTS and pattern is not None and pattern.search(sentence):
+        return f"{slot}{SEVERAL}"
+    return slot
+
 
 #: How many words after (and before) a number are searched for a cue word. Only the
 #: word right before counts ("killing three"): further back, a cue usually belongs
