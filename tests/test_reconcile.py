@@ -1436,7 +1436,8 @@ def test_a_count_of_several_incidents_is_a_fact_of_its_own() -> None:
     assert values["people injured in several incidents"] == {"a": 46.0}
     text = "Bei drei getrennten Schießereien wurden zwei Menschen getötet."
     facts = reconcile([_article("a", text, "de")], {"a": find_quantities("a", text, "de")}, {}, [])
-    assert [f.label for f in facts if f.kind == "quantity"] == ["people killed in several incidents"]
+    labels = [f.label for f in facts if f.kind == "quantity"]
+    assert labels == ["people killed in several incidents"]
 
 
 def test_counts_with_a_verb_between_them_stay_apart() -> None:
