@@ -13,10 +13,10 @@ phrase, with no casualty word among them), and only when it has no casualty slot
 its own or the same one: "two were killed and three injured" and "Two people are
 dead, and two others were hurt" stay two claims each.
 
-One person joined to a count of others ("he and four others were shot", "A 2-year-old
-girl and four other people were wounded", "Brown, 18, and four others") is that count
-and one: the person is told by a pronoun, a name the article's entities hold, or "a"
-with a people noun.
+One person joined to a count of people ("he and four others were shot", "A 2-year-old
+girl and four other people were wounded", "a mother and her two children", "Brown,
+18, and four others") is that count and one: the person is told by a pronoun, a name
+the article's entities hold, or "a" with a people noun.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ MAX_NOUN_WORDS = 4
 MAX_ASIDE_CHARS = 30
 #: The casualty slots a joined count can fill.
 CASUALTY_SLOTS = frozenset({"killed", "injured", "shot"})
-#: language -> words that make a count the people besides one ("four *others*",
-#: "four *other* people", "y *otros* cuatro", "и *ещё* четверо").
+#: language -> words that may stand before the number of the people besides one
+#: ("y *otros* cuatro", "и *ещё* четверо", "and *other* ...").
 OTHER_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("other", "others", "additional"),
     "nl": ("andere", "anderen"),
@@ -60,6 +60,16 @@ ONE_PERSON_PRONOUNS: dict[str, tuple[str, ...]] = {
     "es": ("él", "ella"),
     "fr": ("il", "elle", "lui"),
     "ru": ("он", "она", "его", "её", "ее"),
+}
+#: language -> possessives that may open the count's noun phrase ("a mother and *her*
+#: two children").
+POSSESSIVES: dict[str, tuple[str, ...]] = {
+    "en": ("his", "her", "their"),
+    "nl": ("zijn", "haar", "hun"),
+    "de": ("seine", "ihre", "seinen", "ihren"),
+    "es": ("sus",),
+    "fr": ("ses", "leurs"),
+    "ru": ("своих", "его", "её", "ее", "их"),
 }
 ONE_PERSON_ARTICLES: dict[str, tuple[str, ...]] = {
     "en": ("a", "an", "one"),
@@ -166,7 +176,10 @@ def _one_and_others(language: str) -> re.Pattern[str]:
     code = language.split("-")[0]
     conjunction = AND_WORDS.get(code, AND_WORDS["en"])
     other = "|".join(OTHER_WORDS.get(code, OTHER_WORDS["en"]))
-    return re.compile(rf"(?:,\s*\d{{1,3}},|,)?\s+{conjunction}\s+(?:(?:{other})\s+)?$", re.I)
+    possessive = "|".join(POSSESSIVES.get(code, ()) or ("\uffff",))
+    return re.compile(
+        rf"(?:,\s*\d{{1,3}},|,)?\s+{conjunction}\s+(?:(?:{other}|{possessive})\s+)?$", re.I
+    )
 
 
 #: A word of a noun phrase: "girl", "2-year-old", "O'Neil".
@@ -195,7 +208,7 @@ def _one_person_before(
     count: ClaimItem, text: str, language: str, persons: Sequence[tuple[int, int]]
 ) -> int | None:
     """Where the one person joined to this count of others starts, if one is."""
-    if count.slot not in CASUALTY_SLOTS or not _counts_others(count, text, language):
+    if count.slot not in CASUALTY_SLOTS:
         return None
     head = text[max(0, count.claim.start - 120) : count.claim.start]
     joint = _one_and_others(language).search(head)
@@ -206,15 +219,6 @@ def _one_person_before(
     if named:
         return named[0]
     return _one_person_start(text, end, language)
-
-
-def _counts_others(count: ClaimItem, text: str, language: str) -> bool:
-    """Whether a count is of the people besides one: an "other" word right before
-    or right after its number, or as its noun."""
-    words = set(OTHER_WORDS.get(language.split("-")[0], OTHER_WORDS["en"]))
-    before = text[max(0, count.claim.start - 20) : count.claim.start].split()[-1:]
-    after = text[count.claim.end : count.claim.end + 20].split()[:1]
-    return any(word.lower().strip(",") in words for word in [*before, *after])
 
 
 def _sum(first: ClaimItem, second: ClaimItem, text: str) -> ClaimItem:

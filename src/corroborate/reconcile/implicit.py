@@ -425,21 +425,27 @@ _AND_NAME = re.compile(
 _PLURAL_VERB = re.compile(r"\b(?:were|are|have been)\b")
 
 
+#: A comma between names of a list that "and" ends: "Ada Brook, 34, Cem Ulu and ...".
+_LIST_COMMA = re.compile(rf"^(?:,\s*\d{{1,3}})?,\s+(?:{_AGED}\s+)?$")
+
+
 def _joined_before(
     text: str, persons: list[tuple[int, int, str]], found: list[ImpliedCount]
 ) -> list[ImpliedCount]:
     """A name joined by "and" to the next one, whose predicate is plural ("were found
-    dead"), shares its fate: the subject is both of them."""
+    dead"), shares its fate: the subject is both of them. So does each name of a list
+    before them ("Ada Brook, Cem Ulu and Dara Voss were killed")."""
     fates = {c.start: c for c in found}
-    shared: list[ImpliedCount] = []
-    ordered = sorted(persons)
-    for (start, end, victim), (next_start, _, _) in pairwise(ordered):
-        fate = fates.get(next_start)
-        if fate is None or start in fates or not _AND_NAME.match(text[end:next_start]):
+    shared: dict[int, ImpliedCount] = {}
+    for (start, end, victim), (next_start, _, _) in reversed(list(pairwise(sorted(persons)))):
+        fate = fates.get(next_start) or shared.get(next_start)
+        if fate is None or start in fates:
             continue
-        if _PLURAL_VERB.search(text, next_start, fate.end):
-            shared.append(ImpliedCount(start, fate.end, fate.slot, victim))
-    return shared
+        link = text[end:next_start]
+        listed = next_start in shared and _LIST_COMMA.match(link)
+        if (listed or _AND_NAME.match(link)) and _PLURAL_VERB.search(text, next_start, fate.end):
+            shared[start] = ImpliedCount(start, fate.end, fate.slot, victim)
+    return sorted(shared.values(), key=lambda c: c.start)
 
 
 def self_inflicted_deaths(text: str, language: str) -> list[ImpliedCount]:

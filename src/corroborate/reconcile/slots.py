@@ -107,6 +107,11 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "coworkers", "co-workers", "clerks", "nurses", "doctors", "paramedics", "journalists",
         "reporters", "survivors", "gentlemen", "ladies", "guys", "youngsters", "adolescents",
         "newborns", "twins", "militants", "fighters", "rebels", "migrants", "refugees",
+        "mother", "father", "son", "daughter", "brother", "sister", "husband", "wife",
+        "grandmother", "grandfather", "grandson", "granddaughter", "uncle", "aunt", "nephew",
+        "niece", "cousin", "friend", "neighbor", "neighbour", "girlfriend", "boyfriend",
+        "partner", "student", "teacher", "resident", "passenger", "customer", "employee",
+        "worker", "bystander", "patient", "suspect", "gunman", "shooter", "deputy", "trooper",
     ),
     "nl": (
         "mensen", "personen", "persoon", "doden", "gewonden", "slachtoffers", "slachtoffer",
