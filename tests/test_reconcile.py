@@ -1439,6 +1439,10 @@ def test_a_count_of_several_incidents_is_a_fact_of_its_own() -> None:
     assert values["people killed"] == {"a": 2.0}
     assert values["people killed in several incidents"] == {"a": 8.0}
     assert values["people injured in several incidents"] == {"a": 46.0}
+    text = "Four people were wounded in shootings Tuesday. Nine were hurt during the shootings."
+    facts = reconcile([_article("a", text)], {"a": find_quantities("a", text, "en")}, {}, [])
+    labels = sorted(f.label for f in facts if f.kind == "quantity")
+    assert labels == ["people injured", "people injured in several incidents"]
     text = "Bei drei getrennten Schießereien wurden zwei Menschen getötet."
     facts = reconcile([_article("a", text, "de")], {"a": find_quantities("a", text, "de")}, {}, [])
     labels = [f.label for f in facts if f.kind == "quantity"]
