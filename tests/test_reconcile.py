@@ -815,10 +815,10 @@ def test_a_name_joined_by_and_to_a_plural_predicate_shares_the_fate() -> None:
     assert found == {("Ada Brook", "killed"), ("Cem Brook", "killed"), ("Eli Ward", "injured")}
     # each name of a list that "and" ends
     text = "Officials say 34-year-old Ada Brook, 19-year-old Cem Ulu and Dara Voss were killed."
-    names = ("Ada Brook", "Cem Ulu", "Dara Voss")
-    persons = [(text.index(n), text.index(n) + len(n), n) for n in names]
+    listed = ("Ada Brook", "Cem Ulu", "Dara Voss")
+    persons = [(text.index(n), text.index(n) + len(n), n) for n in listed]
     found = {(c.victim, c.slot) for c in named_casualties(text, "en", persons)}
-    assert found == {(name, "killed") for name in names}
+    assert found == {(name, "killed") for name in listed}
 
 
 def test_a_named_person_killed_is_not_also_counted_injured() -> None:
@@ -1439,7 +1439,7 @@ def test_a_count_of_several_incidents_is_a_fact_of_its_own() -> None:
     assert values["people killed"] == {"a": 2.0}
     assert values["people killed in several incidents"] == {"a": 8.0}
     assert values["people injured in several incidents"] == {"a": 46.0}
-    text = "Four people were wounded in shootings Tuesday. Nine were hurt during the shootings."
+    text = "Nine people were hurt during the shootings. Four were wounded in shootings on Tuesday."
     facts = reconcile([_article("a", text)], {"a": find_quantities("a", text, "en")}, {}, [])
     labels = sorted(f.label for f in facts if f.kind == "quantity")
     assert labels == ["people injured", "people injured in several incidents"]
