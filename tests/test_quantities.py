@@ -158,6 +158,15 @@ def test_dates_times_phones_urls_and_ids_are_not_quantities(text: str) -> None:
     assert texts(text, "en") == []
 
 
+def test_a_number_opening_a_sentence_after_a_capitalised_word_is_kept() -> None:
+    # the word before ends its sentence: no name such as "iPhone 12"
+    assert texts("It happened in Chicago. Two men were shot.", "en") == ["Two"]
+    assert texts("Police said it happened Tuesday. Nine were hurt.", "en") == ["Nine"]
+    assert texts("Het gebeurde in Utrecht. Drie mensen raakten gewond.", "nl") == ["Drie"]
+    # a short word with a stop may be part of the name
+    assert texts("The firm made the Inc. 500 list.", "en") == []
+
+
 def test_a_number_with_a_thousands_separator_is_no_year() -> None:
     assert texts("Police said 2,000 people were killed.", "en") == ["2,000"]
     assert texts("Er kwamen 2.000 mensen.", "nl") == ["2.000"]

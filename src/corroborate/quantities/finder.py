@@ -104,6 +104,22 @@ _COMMA_AFTER = re.compile(r",|\s*[—–)]")
 #: A name-like word (capitalised, not the first of its sentence) right before a number,
 #: on the same line: a byline's last word ("By Jim Bradley") ends before a paragraph.
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)\]] )[\w&./'’-]*[A-ZА-ЯЁ][\w&./'’-]*[ \t\u00a0]\Z")
+#: A word at least this long, ending in a full stop, ends its sentence ("in Chicago.
+#: Two men were shot"); a shorter one may be an abbreviation of a name ("Inc. 500").
+SENTENCE_END_WORD_CHARS = 4
+
+
+def _name_before(before: str) -> bool:
+    """Whether a name-like word ends ``before`` (see :data:`_NAME_BEFORE`), and not a
+    word that ends the sentence before the number."""
+    match = _NAME_BEFORE.search(before)
+    if match is None:
+        return False
+    word = match.group().rstrip()
+    stem = word.rstrip(".!?")
+    return not (stem != word and len(stem) >= SENTENCE_END_WORD_CHARS and stem.isalpha())
+
+
 _FROM_BEFORE = re.compile(r"(?<!\w)(?i:from|van|von|de|desde|от)\s+$")
 _WORD = re.compile(r"\s*(?:[-‐‑]\s*)?([^\W\d_][\w'’-]*)")
 _ORDINALS: dict[str, str] = {
@@ -289,7 +305,7 @@ def _read(
     if not atom.word and start > 0 and text[start - 1] in DASH and _starts_negative(text, start):
         reading = replace(reading, start=start - 1, low=-reading.high, high=-reading.low)
     before = text[max(0, reading.start - _WINDOW) : reading.start]
-    if money is None and (_NAME_BEFORE.search(before) or p.id_noun.search(before)):
+    if money is None and (_name_before(before) or p.id_noun.search(before)):
         return None, used  # "iPhone 12", "S&P 500", "category 4": part of a name
     reading = _left_side(text, lang, p, reading, before)
     if reading.kind != "age":
