@@ -50,6 +50,10 @@ def test_english_counts_carry_their_noun() -> None:
     text = "Four police officers were shot and two police were hurt."
     assert one(text, "en", "Four").noun == "officers"
     assert one(text, "en", "two").noun == "police"
+    # an adverb after the number is no noun; a noun that ends like one is
+    text = "Four people were shot, three fatally, and one family fled."
+    assert one(text, "en", "three").noun is None
+    assert one(text, "en", "one").noun == "family"
 
 
 def test_english_ages_in_three_spellings() -> None:

@@ -1428,6 +1428,16 @@ def test_a_count_by_a_role_noun_fills_a_casualty_slot() -> None:
     assert _slot_values(text, "people killed") == {"a": 2.0}
 
 
+def test_shot_with_some_of_them_killed_is_a_count_of_those_shot() -> None:
+    text = "Four teenagers were shot, one fatally, while sitting in a parked van."
+    assert _slot_values(text, "people shot") == {"a": 4.0}
+    assert _slot_values(text, "people killed") == {"a": 1.0}
+    text = "Four people were shot, three fatally, inside an SUV."
+    assert _slot_values(text, "people killed") == {"a": 3.0}
+    # the outcome right after the means is the slot
+    assert _slot_values("Three people were found shot to death.", "people killed") == {"a": 3.0}
+
+
 def test_a_count_of_several_incidents_is_a_fact_of_its_own() -> None:
     text = (
         "Eight people were killed and 46 others wounded in shootings across the city. "

@@ -483,7 +483,7 @@ def _noun(text: str, lang: str, end: int) -> str | None:
 _MORE = frozenset({"more", "other", "additional", "further", "extra"})
 
 
-def _head(words: list[str], lang: str) -> str:
+def _head(words: list[str], lang: str) -> str | None:
     if lang == "de":
         return next((w for w in words if w[0].isupper()), words[0])
     if lang in ("es", "fr"):
@@ -495,17 +495,28 @@ def _head(words: list[str], lang: str) -> str:
     return _english_head(words)
 
 
-def _english_head(words: list[str]) -> str:
+def _english_head(words: list[str]) -> str | None:
     """The first plural-looking word, or the last of a run of them: a compound's head
     comes last ("two police officers", "five family members"), and "police" alone
-    looks plural too."""
+    looks plural too. An adverb is no head: "four were shot, three fatally"."""
     first = next((i for i, w in enumerate(words) if _plural_noun(w)), None)
     if first is None:
-        return words[-1]
+        return None if _adverb(words[-1]) else words[-1]
     last = first
     while last + 1 < len(words) and _plural_noun(words[last + 1]):
         last += 1
     return words[last]
+
+
+#: English nouns that end like an adverb.
+_LY_NOUNS = frozenset(
+    {"family", "assembly", "supply", "ally", "rally", "tally", "belly", "bully", "jelly",
+     "butterfly", "fly", "lily", "folly", "monopoly", "anomaly", "reply", "july", "italy"}
+)  # fmt: skip
+
+
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") and word.lower() not in _LY_NOUNS
 
 
 def _plural_noun(word: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import takewhile
 
 from anyascii import anyascii
 
@@ -279,10 +280,19 @@ def _without_hedges(words: list[str], hedges: frozenset[str]) -> list[str]:
 def _preferred(
     matched: list[str], following: Sequence[str], patterns: dict[str, re.Pattern[str]]
 ) -> str:
-    """ "shot and killed": the outcome (killed) is the slot, not the means."""
-    if matched == ["shot"] and any(patterns["killed"].match(word) for word in following):
-        return "killed"
-    return matched[0]
+    """ "shot and killed", "shot to death": the outcome (killed) is the slot, not the
+    means; "shot, one fatally" keeps the means (only some of them died)."""
+    if matched != ["shot"]:
+        return matched[0]
+    outcome = list(takewhile(lambda word: not _A_NUMBER.match(word), following))
+    return "killed" if any(patterns["killed"].match(word) for word in outcome) else "shot"
+
+
+#: A number after "shot" counts some of those shot: "shot, *one* fatally", "*2* died".
+_A_NUMBER = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|een|twee|drie|vier|eins|eine|einer|zwei|drei"
+    r"|uno|una|dos|tres|cuatro|un|une|deux|trois|quatre|один|одна|два|две|три|четыре)$"
+)
 
 
 def noun_key(noun: str | None) -> str:
