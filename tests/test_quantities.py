@@ -51,7 +51,7 @@ def test_english_counts_carry_their_noun() -> None:
     assert one(text, "en", "Four").noun == "officers"
     assert one(text, "en", "two").noun == "police"
     # an adverb after the number is no noun; a noun that ends like one is
-    text = "Four people were shot, three fatally, and one family fled."
+    text = "Four people were shot, three fatally, and police moved one family."
     assert one(text, "en", "three").noun is None
     assert one(text, "en", "one").noun == "family"
 
