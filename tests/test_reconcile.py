@@ -1395,6 +1395,8 @@ def test_counts_joined_by_and_before_one_verb_are_their_sum(text: str, killed: f
         ("A teenager and three other people were killed at the store.", "people killed", 4.0),
         ("Police found a mother and her two children dead at the home.", "people killed", 3.0),
         ("A man and four children were wounded on Sunday.", "people injured", 5.0),
+        # a headline's comma stands for "and"
+        ("Father, two daughters shot to death in Elm Park\nPolice came.", "people killed", 3.0),
     ],
 )
 def test_one_person_and_a_count_of_others_is_one_more(text: str, label: str, count: float) -> None:
@@ -1419,6 +1421,8 @@ def test_a_count_of_others_after_its_own_verb_is_not_joined() -> None:
     text = "A 27-year-old woman was killed and five others were injured on Sunday."
     assert _slot_values(text, "people injured") == {"a": 5.0}
     assert _slot_values(text, "people killed") == {"a": 1.0}
+    # a comma after a word that is no people noun joins nothing
+    assert _slot_values("Tuesday, two men were shot.", "people shot") == {"a": 2.0}
 
 
 def test_a_count_by_a_role_noun_fills_a_casualty_slot() -> None:

@@ -29,7 +29,7 @@ from functools import lru_cache
 from corroborate.model import Claim
 from corroborate.reconcile.claims import ClaimItem
 from corroborate.reconcile.compare import quantity_reading
-from corroborate.reconcile.slots import counts_people, names_a_cue
+from corroborate.reconcile.slots import PERSON_NOUNS, counts_people, names_a_cue
 
 #: language -> the word for "and".
 AND_WORDS: dict[str, str] = {"en": "and", "nl": "en", "de": "und", "es": "y", "fr": "et", "ru": "и"}
@@ -213,12 +213,28 @@ def _one_person_before(
     head = text[max(0, count.claim.start - 120) : count.claim.start]
     joint = _one_and_others(language).search(head)
     if joint is None:
-        return None
+        return _headline_person(count, text, language)
     end = count.claim.start - len(head) + joint.start()
     named = [start for start, stop in persons if stop == end]
     if named:
         return named[0]
     return _one_person_start(text, end, language)
+
+
+#: A headline's list: "Father, two daughters shot to death", "Mother, 2 children
+#: found dead" (a comma stands for "and").
+_HEADLINE_ONE = re.compile(r"([^\W\d_]+),\s+$")
+
+
+def _headline_person(count: ClaimItem, text: str, language: str) -> int | None:
+    """Where a line opening with one person's noun and a comma before the count starts."""
+    line = text.rfind("\n", 0, count.claim.start) + 1
+    match = _HEADLINE_ONE.fullmatch(text, line, count.claim.start)
+    if match is None or not match.group(1)[0].isupper():
+        return None
+    noun = match.group(1).lower()
+    listed = language.split("-")[0] in PERSON_NOUNS  # elsewhere any word counts people
+    return line if listed and counts_people(noun, language) else None
 
 
 def _sum(first: ClaimItem, second: ClaimItem, text: str) -> ClaimItem:
