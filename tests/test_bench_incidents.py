@@ -126,6 +126,17 @@ def test_with_no_town_in_the_text_the_headline_names_it() -> None:
     assert _city(article, [], us) == "Dalton"
     article.title = "Man shoots intruder at his Home in May"
     assert _city(article, [], us) is None
+    # a town anywhere in the headline, the longest name first
+    article.title = "Five Shot During Party At Kankakee Banquet Hall"
+    assert _city(article, [], us) == "Kankakee"
+    article.title = "Saginaw kids looking for snake find gun instead"
+    assert _city(article, [], us) == "Saginaw"
+    article.title = "Teen Accidentally Shoots Girl Inside Her Home"
+    assert _city(article, [], us) is None
+    # in the story's state only, when the story names one
+    article.title = "Four wounded in shooting at Pomona restaurant"
+    assert _city(article, [], frozenset({"US", "US-CA"})) == "Pomona"
+    assert _city(article, [], frozenset({"US", "US-TX"})) is None
 
 
 def test_a_tie_between_a_town_and_a_county_goes_to_the_town() -> None:

@@ -80,6 +80,7 @@ from corroborate.model import (
 )
 from corroborate.nlp import recognize
 from corroborate.nlp.datelines import dateline
+from corroborate.nlp.everyday import is_everyday_word
 from corroborate.quantities import find_quantities
 from corroborate.reconcile import SLOT_LABELS, article_values, reconcile
 from corroborate.reconcile.implicit import REFERRED_VICTIM
@@ -551,7 +552,8 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
         return (city or filed).name
     found = served or towns or counties or served_counties
     if not found:
-        return _title_town(article.title or "", areas)
+        title = article.title or ""
+        return _title_town(title, areas) or _named_in_title(title, areas)
     return min(found, key=lambda name: (-found[name], first.get(name, 0)))
 
 
@@ -588,6 +590,31 @@ def _title_town(title: str, areas: frozenset[str]) -> str | None:
         if place is not None and _us_town(place):
             return place.name
     return None
+
+
+def _named_in_title(title: str, areas: frozenset[str]) -> str | None:
+    """A US town named anywhere in a headline's runs of capitalised words ("Five Shot
+    During Party At Kankakee Banquet Hall", "Saginaw kids find gun"), the longest
+    name first and no everyday word ("Home"); a town in the story's states only,
+    when it names any."""
+    states = {area for area in areas if "-" in area}
+    for run in _CAPITALISED_RUN.finditer(title):
+        words = [w for w in run.group().split() if w not in _NOT_A_PLACE]
+        spans = sorted(
+            ((i, j) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 3) + 1)),
+            key=lambda span: span[0] - span[1],
+        )
+        for i, j in spans:
+            if j - i == 1 and is_everyday_word(words[i], "en"):
+                continue  # "... Inside Feltonville Home"
+            place = resolve_place(" ".join(words[i:j]), "en", areas)
+            if place is not None and _us_town(place) and (not states or place.region in states):
+                return place.name
+    return None
+
+
+#: Capitalised words in a row (title-case headlines make whole runs of them).
+_CAPITALISED_RUN = re.compile(r"(?:\b[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*)*")
 
 
 def _us_town(place: Place) -> bool:
