@@ -156,6 +156,16 @@ def test_a_tie_between_a_town_and_a_county_goes_to_the_town() -> None:
     assert reconciled(members, readings, facts, entities).city == "Brandon"
 
 
+def test_a_town_in_the_headline_is_more_precise_than_a_county() -> None:
+    member = _analysed("A man was shot in Rankin County, deputies said.", "2025-03-11", "a")
+    start = member.article.text.index("Rankin County")
+    member.mentions.append(NamedMention("a", start, start + 13, "Rankin County", "place"))
+    facts, entities = story_facts([member])
+    assert article_readings([member], facts, entities)["a"].city == "Rankin County"
+    member.article.title = "Man shot outside Brandon store"
+    assert article_readings([member], facts, entities)["a"].city == "Brandon"
+
+
 def test_city_names_match_with_abbreviations_spelt_out() -> None:
     gold = Gold(date="2025-03-11", city="Saint Louis", killed=0, injured=1, participants=())
     assert _matches("city", "St. Louis", gold)

@@ -551,10 +551,14 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
             city = places[served.most_common(1)[0][0]]
         return (city or filed).name
     found = served or towns or counties or served_counties
+    title = article.title or ""
     if not found:
-        title = article.title or ""
         return _title_town(title, areas) or _named_in_title(title, areas)
-    return min(found, key=lambda name: (-found[name], first.get(name, 0)))
+    best = min(found, key=lambda name: (-found[name], first.get(name, 0)))
+    if _is_county(best):
+        # a county is the fallback: a town the headline names is more precise
+        return _title_town(title, areas) or _named_in_title(title, areas) or best
+    return best
 
 
 #: "the Englewood neighborhood", "the Kensington section of Philadelphia".
