@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from corroborate.aliases import link_entities
 from corroborate.aliases.link import story_areas
 from corroborate.bench.incidents import (
@@ -116,27 +118,28 @@ def test_the_day_a_shooting_was_reported_is_its_day() -> None:
     assert _incident_date(_analysed(text, "2025-03-11")) == "2025-03-09"
 
 
-def test_with_no_town_in_the_text_the_headline_names_it() -> None:
+@pytest.mark.parametrize(
+    ("title", "states", "city"),
+    [
+        ("Boy wounded in accidental shooting in Dalton, Georgia", (), "Dalton"),
+        ("Dalton area boy, 8, wounded by gunfire", (), "Dalton"),
+        ("Man shoots intruder at his Home in May", (), None),
+        # a town anywhere in the headline, the longest name first, no everyday word
+        ("Five Shot During Party At Kankakee Banquet Hall", (), "Kankakee"),
+        ("Saginaw kids looking for snake find gun instead", (), "Saginaw"),
+        ("Teen Accidentally Shoots Girl Inside Her Home", (), None),
+        # in the story's state only, when the story names one
+        ("Four wounded in shooting at Pomona restaurant", ("US-CA",), "Pomona"),
+        ("Four wounded in shooting at Pomona restaurant", ("US-TX",), None),
+    ],
+)
+def test_with_no_town_in_the_text_the_headline_names_it(
+    title: str, states: tuple[str, ...], city: str | None
+) -> None:
     text = "A boy, 8, was wounded Sunday when a gun went off at his home, police said."
     article = _analysed(text, "2025-03-10").article
-    us = frozenset({"US"})
-    article.title = "Boy wounded in accidental shooting in Dalton, Georgia"
-    assert _city(article, [], us) == "Dalton"
-    article.title = "Dalton area boy, 8, wounded by gunfire"
-    assert _city(article, [], us) == "Dalton"
-    article.title = "Man shoots intruder at his Home in May"
-    assert _city(article, [], us) is None
-    # a town anywhere in the headline, the longest name first
-    article.title = "Five Shot During Party At Kankakee Banquet Hall"
-    assert _city(article, [], us) == "Kankakee"
-    article.title = "Saginaw kids looking for snake find gun instead"
-    assert _city(article, [], us) == "Saginaw"
-    article.title = "Teen Accidentally Shoots Girl Inside Her Home"
-    assert _city(article, [], us) is None
-    # in the story's state only, when the story names one
-    article.title = "Four wounded in shooting at Pomona restaurant"
-    assert _city(article, [], frozenset({"US", "US-CA"})) == "Pomona"
-    assert _city(article, [], frozenset({"US", "US-TX"})) is None
+    article.title = title
+    assert _city(article, [], frozenset({"US", *states})) == city
 
 
 def test_a_tie_between_a_town_and_a_county_goes_to_the_town() -> None:
