@@ -23,15 +23,13 @@ from datetime import date, timedelta
 
 from corroborate.reconcile.claims import ClaimItem, date_bounds
 from corroborate.reconcile.sentences import Sentences
+from corroborate.reconcile.slots import CASUALTY_SLOTS
 
 #: How long before the story's day a stated date must end for its sentence to tell
 #: of another event. Chosen on GVA dev among 14, 30, 60, 120 and 365 days and no
 #: limit: killed / injured 0.859 / 0.754 at 30 days, 0.856 / 0.752 with none (the
 #: others within 0.002 of 30 days).
 PAST_EVENT_GAP = timedelta(days=30)
-
-#: Slots that hold this story's toll.
-_CASUALTY_SLOTS = frozenset({"killed", "injured", "shot"})
 
 #: "Back then" opening a sentence, in the six languages: it goes on about the date
 #: of the sentence before.
@@ -60,7 +58,7 @@ def without_past_casualties(
     }
     return [
         replace(item, slot=None, slot_label=None)
-        if item.slot in _CASUALTY_SLOTS and (item.claim.article, item.sentence) in past
+        if item.slot in CASUALTY_SLOTS and (item.claim.article, item.sentence) in past
         else item
         for item in items
     ]

@@ -29,7 +29,12 @@ from functools import lru_cache
 from corroborate.model import Claim
 from corroborate.reconcile.claims import ClaimItem
 from corroborate.reconcile.compare import quantity_reading
-from corroborate.reconcile.slots import PERSON_NOUNS, counts_people, names_a_cue
+from corroborate.reconcile.slots import (
+    CASUALTY_SLOTS,
+    PERSON_NOUNS,
+    counts_people,
+    names_a_cue,
+)
 
 #: language -> the word for "and".
 AND_WORDS: dict[str, str] = {"en": "and", "nl": "en", "de": "und", "es": "y", "fr": "et", "ru": "и"}
@@ -39,8 +44,6 @@ MAX_NOUN_WORDS = 4
 #: An aside in commas after the first noun ("Two boys, ages 7 and 10, and two
 #: adults"), at most this many characters.
 MAX_ASIDE_CHARS = 30
-#: The casualty slots a joined count can fill.
-CASUALTY_SLOTS = frozenset({"killed", "injured", "shot"})
 #: language -> words that may stand before the number of the people besides one
 #: ("y *otros* cuatro", "и *ещё* четверо", "and *other* ...").
 OTHER_WORDS: dict[str, tuple[str, ...]] = {
@@ -98,7 +101,7 @@ def conjoined_counts(
     persons: Sequence[tuple[int, int]] = (),
 ) -> list[ClaimItem]:
     """One article's claim items with each pair of joined counts made one claim, and
-    each count of others joined to one person made one more (``persons``: the spans
+    each count joined to one person before it made one more (``persons``: the spans
     of the people the article names)."""
     between = _between(language)
     ordered = sorted(items, key=lambda item: item.claim.start)
@@ -171,8 +174,8 @@ def _slots_agree(first: ClaimItem, second: ClaimItem, language: str) -> bool:
 
 @lru_cache(maxsize=16)
 def _one_and_others(language: str) -> re.Pattern[str]:
-    """The words between one person and a count of others: "and", "and other",
-    "y otros" (the "other" word may also follow the number: "and four *others*")."""
+    """The words between one person and a count of people: "and", "and her", "y
+    otros" (an "other" word may also follow the number: "and four *others*")."""
     code = language.split("-")[0]
     conjunction = AND_WORDS.get(code, AND_WORDS["en"])
     other = "|".join(OTHER_WORDS.get(code, OTHER_WORDS["en"]))
@@ -207,7 +210,7 @@ def _one_person_start(text: str, end: int, language: str) -> int | None:
 def _one_person_before(
     count: ClaimItem, text: str, language: str, persons: Sequence[tuple[int, int]]
 ) -> int | None:
-    """Where the one person joined to this count of others starts, if one is."""
+    """Where the one person joined to this count starts, if one is."""
     if count.slot not in CASUALTY_SLOTS:
         return None
     head = text[max(0, count.claim.start - 120) : count.claim.start]

@@ -156,6 +156,7 @@ SLOT_LABELS = {
 #: own ("killed:several", "people killed in several incidents"), so it neither agrees
 #: nor conflicts with the story's count.
 SEVERAL = ":several"
+#: The slots of a story's toll.
 CASUALTY_SLOTS = ("killed", "injured", "shot")
 SLOT_LABELS.update(
     {f"{slot}{SEVERAL}": f"{SLOT_LABELS[slot]} in several incidents" for slot in CASUALTY_SLOTS}
