@@ -1457,6 +1457,11 @@ def test_a_count_of_several_incidents_is_a_fact_of_its_own() -> None:
     facts = reconcile([_article("a", text)], {"a": find_quantities("a", text, "en")}, {}, [])
     labels = sorted(f.label for f in facts if f.kind == "quantity")
     assert labels == ["people injured", "people injured in several incidents"]
+    text = "Drunk drivers kill about 10,000 people every year, police said."
+    facts = reconcile([_article("a", text)], {"a": find_quantities("a", text, "en")}, {}, [])
+    assert [f.label for f in facts if f.kind == "quantity"] == [
+        "people killed in several incidents"
+    ]
     text = "Bei drei getrennten Schießereien wurden zwei Menschen getötet."
     facts = reconcile([_article("a", text, "de")], {"a": find_quantities("a", text, "de")}, {}, [])
     labels = [f.label for f in facts if f.kind == "quantity"]

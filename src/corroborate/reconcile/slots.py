@@ -171,7 +171,8 @@ _SEVERAL_INCIDENTS: dict[str, re.Pattern[str]] = {
         r"|\bcitywide\b|\bacross the city\b|\bweekend\s+(?:shootings|violence)\b"
         # "in shootings Tuesday", not "during the shootings" (one rampage's shots)
         r"|\b(?:in|during)\s+(?!(?:the|these|those|both)\b)(?:\w+\s+)?(?:shootings|attacks)\b"
-        r"|\bso far this year\b|\bthis year\b|\bsince (?:January|the start of the year)\b",
+        r"|\bthis year\b|\bsince (?:January|the start of the year)\b"
+        r"|\b(?:every|each|per) year\b|\bannually\b",
         "nl": r"\b(?:verschillende|meerdere|aparte|afzonderlijke|twee|drie|\d+)\s+"
         r"(?:schietpartijen|incidenten|aanslagen|aanvallen)\b",
         "de": r"\b(?:mehreren|verschiedenen|getrennten|zwei|drei|\d+)\s+"
