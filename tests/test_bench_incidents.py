@@ -280,6 +280,14 @@ def _counted(text: str, published: str, id_: str) -> Analysed:
     return member
 
 
+def test_a_count_of_others_shot_is_besides_the_one_killed_before() -> None:
+    text = "A man was killed on Elm Road. Three other people were shot, police said."
+    assert _story([_counted(text, "2025-03-10", "a")]) == (1, 3)
+    # told alone, the count is all who were shot
+    text = "Three people were shot on Elm Road. One of them died, police said."
+    assert _story([_counted(text, "2025-03-10", "a")]) == (1, 2)
+
+
 def test_tied_injured_counts_pass_over_a_roundup_total() -> None:
     # two articles, two counts: the later one's far larger count is a weekend's total
     roundup = [

@@ -1403,6 +1403,15 @@ def test_one_person_and_a_count_of_others_is_one_more(text: str, label: str, cou
     assert _slot_values(text, label) == {"a": count}
 
 
+def test_a_count_of_others_is_marked_so() -> None:
+    text = "Three other people were shot. Two people were shot. He and four others were shot."
+    article = _article("a", text)
+    facts = reconcile([article], {"a": find_quantities("a", text, "en")}, {}, [])
+    (shot,) = [f for f in facts if f.label == "people shot"]
+    marked = {c.text: bool(c.attributes.get("others")) for c in shot.claims}
+    assert marked == {"Three": True, "Two": False, "He and four": False}
+
+
 def test_a_named_person_and_a_count_of_others_is_one_more() -> None:
     text = "Officers found Dara Voss, 18, and four others suffering from gunshot wounds."
     article = _article("a", text)

@@ -225,6 +225,8 @@ def article_readings(
             # "in critical condition" was the one who died; "in stable condition" not.
             own.injured = None
         own.stated_injured, own.shot = own.injured, by_slot["shot"].get(a.article.id)
+        if own.shot is not None and _others_after_someone(a.article.id, claims_of):
+            own.shot += 1  # "A man was killed. Three other people were shot": four shot
         _add_headline(a.article.title or "", own)
         if a.article.id in referred_only and own.killed is None and own.injured:
             # "in critical condition" with no death known: someone was shot, who
@@ -233,6 +235,19 @@ def article_readings(
         own.injured = _injured(own, own.killed or 0)
         readings[a.article.id] = own
     return readings
+
+
+def _others_after_someone(article: str, claims_of: dict[str, Sequence[Claim]]) -> bool:
+    """Whether the article's stated count of people shot is of others ("three other
+    people were shot") after a casualty it told of before: that one was shot too."""
+    own = [c for claims in claims_of.values() for c in claims if c.article == article]
+    stated = [
+        c for c in claims_of["shot"] if c.article == article and not c.attributes.get("implied")
+    ]
+    if not stated:
+        return False
+    count = min(stated, key=lambda c: c.start)
+    return bool(count.attributes.get("others")) and any(c.start < count.start for c in own)
 
 
 def _add_headline(title: str, reading: Reading) -> None:

@@ -25,6 +25,7 @@ from corroborate.reconcile.implicit import (
 from corroborate.reconcile.sentences import Sentences
 from corroborate.reconcile.slots import (
     SLOT_LABELS,
+    besides_others,
     count_slot,
     counts_people,
     noun_key,
@@ -98,6 +99,8 @@ def quantity_items(
             )
         )
         items[-1].claim.attributes.update(_quantity_attributes(quantity))
+        if besides_others(article.text, quantity.start, quantity.end, article.language):
+            items[-1].claim.attributes["others"] = True
     return items
 
 

@@ -31,6 +31,7 @@ from corroborate.reconcile.claims import ClaimItem
 from corroborate.reconcile.compare import quantity_reading
 from corroborate.reconcile.slots import (
     CASUALTY_SLOTS,
+    OTHER_WORDS,
     PERSON_NOUNS,
     counts_people,
     names_a_cue,
@@ -44,16 +45,6 @@ MAX_NOUN_WORDS = 4
 #: An aside in commas after the first noun ("Two boys, ages 7 and 10, and two
 #: adults"), at most this many characters.
 MAX_ASIDE_CHARS = 30
-#: language -> words that may stand before the number of the people besides one
-#: ("y *otros* cuatro", "и *ещё* четверо", "and *other* ...").
-OTHER_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("other", "others", "additional"),
-    "nl": ("andere", "anderen"),
-    "de": ("andere", "anderen", "weitere", "weiteren"),
-    "es": ("otros", "otras", "otro", "otra"),
-    "fr": ("autres", "autre"),
-    "ru": ("других", "другие", "ещё", "еще"),
-}
 #: language -> pronouns of one person, and the articles that open one person's noun
 #: phrase ("*a* 2-year-old girl").
 ONE_PERSON_PRONOUNS: dict[str, tuple[str, ...]] = {
@@ -270,6 +261,7 @@ def _widened(
     value: object = low if low == high else [low, high]
     claim.attributes.update(item.claim.attributes)
     claim.attributes.update(value=value, approximate=approximate, conjoined=True)
+    claim.attributes.pop("others", None)  # "he and four others" counts him too
     normalized = item.claim.attributes.get("normalized")
     if isinstance(normalized, dict):
         claim.attributes["normalized"] = {**normalized, "value": value}

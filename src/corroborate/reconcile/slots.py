@@ -185,6 +185,27 @@ _SEVERAL_INCIDENTS: dict[str, re.Pattern[str]] = {
 }
 
 
+#: language -> words that make a count the people besides those told before ("three
+#: *other* people were shot", "four *more* victims", "y *otros* cuatro").
+OTHER_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("other", "others", "additional", "more"),
+    "nl": ("andere", "anderen"),
+    "de": ("andere", "anderen", "weitere", "weiteren"),
+    "es": ("otros", "otras", "otro", "otra"),
+    "fr": ("autres", "autre"),
+    "ru": ("других", "другие", "ещё", "еще"),
+}
+
+
+def besides_others(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the count at ``text[start:end]`` is of people besides those the text
+    told of before: an "other" word right after its number or right before it."""
+    words = set(OTHER_WORDS.get(language.split("-")[0], OTHER_WORDS["en"]))
+    after = [m.group().lower() for m in _WORD.finditer(text, end, end + 20)][:1]
+    before = [m.group().lower() for m in _WORD.finditer(text, max(0, start - 20), start)][-1:]
+    return bool(words.intersection(after + before))
+
+
 def several_incidents_slot(slot: str | None, sentence: str, language: str) -> str | None:
     """``slot``, or its several-incidents twin when it is a casualty slot and the
     sentence tells of several incidents (see :data:`SEVERAL`)."""
