@@ -1355,11 +1355,15 @@ def test_implied_deaths_read_brain_death_and_doctors_who_could_not_save_the_vict
     assert ("was declared clinically dead", "killed") in found
 
 
+def _read(text: str, language: str = "en", entities: Sequence[Entity] = ()) -> list[Fact]:
+    """The facts of one article read end to end with our quantities."""
+    article = _article("a", text, language)
+    return reconcile([article], {"a": find_quantities("a", text, language)}, {}, entities)
+
+
 def _slot_values(text: str, label: str) -> dict[str, float]:
     """One English article read end to end (our quantities), one slot's reading."""
-    article = _article("a", text)
-    found = {"a": find_quantities("a", text, "en")}
-    facts = reconcile([article], found, {}, [])
+    facts = _read(text)
     fact = next(f for f in facts if f.label == label)
     assert all(c.text == text[c.start : c.end] for c in fact.claims)
     for claim in fact.claims:
@@ -1405,8 +1409,7 @@ def test_one_person_and_a_count_of_others_is_one_more(text: str, label: str, cou
 
 def test_a_count_of_others_is_marked_so() -> None:
     text = "Three other people were shot. Two people were shot. He and four others were shot."
-    article = _article("a", text)
-    facts = reconcile([article], {"a": find_quantities("a", text, "en")}, {}, [])
+    facts = _read(text)
     (shot,) = [f for f in facts if f.label == "people shot"]
     marked = {c.text: bool(c.attributes.get("others")) for c in shot.claims}
     assert marked == {"Three": True, "Two": False, "He and four": False}
@@ -1416,12 +1419,12 @@ def test_a_named_person_and_a_count_of_others_is_one_more() -> None:
     text = "Officers found Dara Voss, 18, and four others suffering from gunshot wounds."
     article = _article("a", text)
     voss = _person("voss", "Dara Voss", (article, "Dara Voss"))
-    facts = reconcile([article], {"a": find_quantities("a", text, "en")}, {}, [voss])
+    facts = _read(text, entities=[voss])
     (shot,) = [f for f in facts if f.label == "people shot"]
     assert article_values(shot.claims) == {"a": 5.0}
     assert shot.claims[0].text == "Dara Voss, 18, and four"
     # without the name known as a person, the count stays as stated
-    facts = reconcile([article], {"a": find_quantities("a", text, "en")}, {}, [])
+    facts = _read(text)
     (shot,) = [f for f in facts if f.label == "people shot"]
     assert article_values(shot.claims) == {"a": 4.0}
 
@@ -1456,23 +1459,22 @@ def test_a_count_of_several_incidents_is_a_fact_of_its_own() -> None:
         "Eight people were killed and 46 others wounded in shootings across the city. "
         "On Elm Road, two men were killed on Sunday."
     )
-    article = _article("a", text)
-    facts = reconcile([article], {"a": find_quantities("a", text, "en")}, {}, [])
+    facts = _read(text)
     values = {f.label: article_values(f.claims) for f in facts if f.kind == "quantity"}
     assert values["people killed"] == {"a": 2.0}
     assert values["people killed in several incidents"] == {"a": 8.0}
     assert values["people injured in several incidents"] == {"a": 46.0}
     text = "Nine people were hurt during the shootings. Four were wounded in shootings on Tuesday."
-    facts = reconcile([_article("a", text)], {"a": find_quantities("a", text, "en")}, {}, [])
+    facts = _read(text)
     labels = sorted(f.label for f in facts if f.kind == "quantity")
     assert labels == ["people injured", "people injured in several incidents"]
     text = "Drunk drivers kill about 10,000 people every year, police said."
-    facts = reconcile([_article("a", text)], {"a": find_quantities("a", text, "en")}, {}, [])
+    facts = _read(text)
     assert [f.label for f in facts if f.kind == "quantity"] == [
         "people killed in several incidents"
     ]
     text = "Bei drei getrennten Schießereien wurden zwei Menschen getötet."
-    facts = reconcile([_article("a", text, "de")], {"a": find_quantities("a", text, "de")}, {}, [])
+    facts = _read(text, "de")
     labels = [f.label for f in facts if f.kind == "quantity"]
     assert labels == ["people killed in several incidents"]
 

@@ -566,14 +566,18 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
             city = places[served.most_common(1)[0][0]]
         return (city or filed).name
     found = served or towns or counties or served_counties
-    title = article.title or ""
     if not found:
-        return _title_town(title, areas) or _named_in_title(title, areas)
+        return _headline_town(article.title or "", areas)
     best = min(found, key=lambda name: (-found[name], first.get(name, 0)))
     if _is_county(best):
         # a county is the fallback: a town the headline names is more precise
-        return _title_town(title, areas) or _named_in_title(title, areas) or best
+        return _headline_town(article.title or "", areas) or best
     return best
+
+
+def _headline_town(title: str, areas: frozenset[str]) -> str | None:
+    """The town a headline places the story in, else one it names anywhere."""
+    return _title_town(title, areas) or _named_in_title(title, areas)
 
 
 #: "the Englewood neighborhood", "the Kensington section of Philadelphia".

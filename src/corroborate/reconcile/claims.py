@@ -99,7 +99,9 @@ def quantity_items(
             )
         )
         items[-1].claim.attributes.update(_quantity_attributes(quantity))
-        if besides_others(article.text, quantity.start, quantity.end, article.language):
+        if quantity.kind == "count" and besides_others(
+            article.text, quantity.start, quantity.end, article.language
+        ):
             items[-1].claim.attributes["others"] = True
     return items
 
