@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from corroborate.aliases import link_entities
@@ -227,6 +229,38 @@ def test_a_big_town_the_tagger_took_for_a_person_still_places_the_story() -> Non
     # a small town's name tagged as a person is more likely a person
     text = "A man was shot outside a bar on Friday, said Hilo Brook."
     assert _city_of(text, [("Hilo", "person")]) is None
+
+
+def test_a_given_name_alone_is_the_person_not_a_town() -> None:
+    text = (
+        "A boy was shot in Moultrie. Family named him as Colby Fouch. Everybody loved "
+        "Colby. Colby played football."
+    )
+    article = Article(id="a", source="a", content_hash="a", text=text, language="en")
+    alone = [m.start() for m in re.finditer(r"Colby(?! Fouch)", text)]
+    mentions = [
+        NamedMention("a", text.index("Moultrie"), text.index("Moultrie") + 8, "Moultrie", "place"),
+        NamedMention("a", text.index("Colby"), text.index("Colby") + 11, "Colby Fouch", "person"),
+        *(NamedMention("a", start, start + 5, "Colby", "place") for start in alone),
+    ]
+    entities = link_entities(mentions, {"a": "en"})
+    assert _city(article, entities, frozenset({"US"})) == "Moultrie"
+    # without the full name "Colby" (a Kansas town) is a place like any other
+    places = [mentions[0], *mentions[2:]]
+    assert _city(article, link_entities(places, {"a": "en"}), frozenset({"US"})) == "Colby"
+
+
+def test_a_police_service_is_named_within_one_sentence() -> None:
+    # "Hawthorne." ends a quote's sentence; "Police" opens the next one
+    text = "LAS VEGAS — A teen was shot, said Lakisha Hawthorne.\n\nPolice said it was an accident."
+    assert _city_of(text, [("Lakisha Hawthorne", "person")]) == "Las Vegas"
+
+
+def test_a_joint_or_metropolitan_force_serves_the_city_it_is_named_after() -> None:
+    text = "A man was shot on Reagan Drive, the Charlotte-Mecklenburg Police Department said."
+    assert _city_of(text, []) == "Charlotte"
+    text = "Four people were shot in Broad Ripple, Indianapolis Metro Police said."
+    assert _city_of(text, [("Broad Ripple", "place")]) == "Indianapolis"
 
 
 def test_a_hospital_town_does_not_place_the_incident() -> None:

@@ -524,7 +524,9 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
     incidents.
 
     Mentions that do not place the incident are not counted: a hospital's town ("at
-    an Atlanta hospital", "Children's Hospital of Philadelphia"). A neighbourhood
+    an Atlanta hospital", "Children's Hospital of Philadelphia"), a name alone that
+    is the given name or surname of someone the article names in full ("Everybody
+    loved Colby" beside "Colby Fouch"). A neighbourhood
     ("the Englewood neighborhood") counts for the nearest larger town the article
     names, the city it is part of."""
     towns: Counter[str] = Counter()
@@ -532,7 +534,10 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
     first: dict[str, int] = {}
     places: dict[str, Place] = {}
     neighbourhoods: Counter[str] = Counter()
+    called = _person_name_words(entities, article.id)
     for entity in entities:
+        if entity.name in called:
+            continue  # "Everybody loved Colby" beside "Colby Fouch": the boy, not a town
         place = entity.place
         if place is None or place.country != "US":
             place = resolve_place(entity.name, "en", areas)
@@ -573,6 +578,19 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
         # a county is the fallback: a town the headline names is more precise
         return _headline_town(article.title or "", areas) or best
     return best
+
+
+def _person_name_words(entities: Sequence[Entity], article: str) -> set[str]:
+    """The given names and surnames of the people an article names in full
+    ("Colby Fouch": "Colby", "Fouch"): one of them alone is that person again."""
+    words: set[str] = set()
+    for entity in entities:
+        parts = entity.name.split()
+        if entity.type != "person" or len(parts) != 2:
+            continue
+        if any(m.article == article for m in entity.mentions):
+            words.update(parts)
+    return words
 
 
 def _headline_town(title: str, areas: frozenset[str]) -> str | None:
@@ -699,9 +717,23 @@ def _kilometres(a: Place, b: Place) -> float:
 #: "Buckeye police", "the Catawba County Sheriff's Office". Up to four capitalised
 #: words right before the service word.
 _PUBLIC_SERVICE = re.compile(
-    r"\b((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+"
+    r"\b((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]*)[ \t]+"
     r"(?:[Pp]olice|POLICE|Sheriff|SHERIFF|[Ff]ire [Dd]epartment)\b"
 )
+
+
+def _serving_place(name: str, areas: frozenset[str]) -> Place | None:
+    """The US place a police or fire service's name names: its longest tail that is
+    one ("North Las Vegas"), else its longest head ("Charlotte-Mecklenburg",
+    "Indianapolis Metro": the city a joint or metropolitan force serves)."""
+    words = name.replace("-", " ").split()
+    tails = [words[start:] for start in range(len(words))]
+    heads = [words[:end] for end in range(len(words) - 1, 0, -1)]
+    for part in (*tails, *heads):
+        place = resolve_place(" ".join(part), "en", areas)
+        if place is not None and place.country == "US":
+            return place
+    return None
 
 
 def _service_places(
@@ -714,8 +746,8 @@ def _service_places(
     towns: Counter[str] = Counter()
     counties: Counter[str] = Counter()
     for found in _PUBLIC_SERVICE.finditer(text):
-        place = _longest_place(found.group(1).split(), areas)
-        if place is None or place.country != "US":
+        place = _serving_place(found.group(1), areas)
+        if place is None:
             continue
         if place.latitude is not None:
             towns[place.name] += 1
