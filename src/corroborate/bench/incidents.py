@@ -312,10 +312,11 @@ _HEADLINE_ONE = re.compile(
     r"|dead|hospitalized|shoots)\b",
     re.IGNORECASE,
 )
-#: "Shooting Death Of Teen", "Deadly Officer-Involved Shooting", "Fatally shot".
+#: "Shooting Death Of Teen", "Deadly Officer-Involved Shooting", "Fatally shot",
+#: "Victim In Boyle Co. Accidental Shooting Dies", "Teen's death under investigation".
 _HEADLINE_FATAL = re.compile(
     r"\b(?:shooting death|(?:deadly|fatal)\s+(?:[\w-]+\s+)?shooting|fatally shot"
-    r"|shot to death)\b",
+    r"|shot to death|dies|died)\b|['’]s\s+death\b",
     re.IGNORECASE,
 )
 
