@@ -366,6 +366,7 @@ def test_the_headline_tells_the_casualties_when_the_text_tells_none() -> None:
     assert _story([_headlined("2 Dead, 3 Wounded In Park Shooting", menus)]) == (2, 3)
     assert _story([_headlined("Teen shot in church parking lot - WXYZ", menus)]) == (0, 1)
     assert _story([_headlined("Man, 21, killed in accidental shooting", menus)]) == (1, 0)
+    assert _story([_headlined("Burlington teen shot dead by 15-year-old", menus)]) == (1, 0)
     assert _story([_headlined("Police Investigate Shooting Death Of Teen", menus)]) == (1, 0)
     assert _story([_headlined("City council meets on Tuesday", menus)]) == (0, 0)
     # a text that tells its own casualties keeps them over a headline's one person

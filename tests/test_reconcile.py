@@ -1353,6 +1353,10 @@ def test_implied_deaths_read_brain_death_and_doctors_who_could_not_save_the_vict
     assert ("not able to save her", "killed") in found
     assert ("brain dead", "killed") in found
     assert ("was declared clinically dead", "killed") in found
+    text = "Officers found the teenager dead. Deputies found him dead in his truck."
+    found = _implied_phrases(text)
+    assert ("found the teenager dead", "killed") in found
+    assert ("found him dead", "killed") in found
 
 
 def _read(text: str, language: str = "en", entities: Sequence[Entity] = ()) -> list[Fact]:

@@ -308,7 +308,7 @@ _HEADLINE_ONE = re.compile(
     r"(?:man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|student|juvenile"
     r"|\d+-year-old|victim|officer|deputy|suspect|newborn)(?:,\s*\d+,)?"
     r"\s+(?:(?:is|was)\s+)?(?:accidentally\s+|fatally\s+)?"
-    r"(?P<verb>shot(?:,|\s+and)?\s+killed|shot|injured|wounded|hurt|grazed|killed|dies|died"
+    r"(?P<verb>shot(?:,|\s+and)?\s+killed|shot\s+dead|shot|injured|wounded|hurt|grazed|killed|dies|died"
     r"|dead|hospitalized|shoots)\b",
     re.IGNORECASE,
 )

@@ -88,11 +88,12 @@ _BODY = re.compile(
     rf"|\bbody\s+of\s+{_A_PERSON})"
 )
 #: "a deadly shooting", "the shooting death", "pronounced the victim dead", "one
-#: deceased male", "has died", "is brain dead", "doctors were unable to save her":
+#: deceased male", "found the teen dead", "has died", "is brain dead", "doctors were
+#: unable to save her":
 #: someone died, whoever the text names.
 _FATAL = re.compile(
     r"\b(?:(?:deadly|fatal)\s+shooting|shooting\s+death"
-    rf"|pronounced\s+(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:{_PERSON})|him|her)\s+dead"
+    rf"|(?:pronounced|found)\s+(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:{_PERSON})|him|her)\s+dead"
     rf"|(?:one|a|the)\s+deceased\s+(?:{_PERSON})"
     r"|(?:was|were|been)\s+(?:later\s+)?(?:pronounced|declared)\s+(?:clinically\s+)?dead"
     r"|(?:has|have)\s+(?:since\s+)?died|(?:brain|clinically)[- ]dead"
