@@ -89,8 +89,7 @@ _BODY = re.compile(
 )
 #: "a deadly shooting", "the shooting death", "pronounced the victim dead", "one
 #: deceased male", "found the teen dead", "has died", "is brain dead", "doctors were
-#: unable to save her":
-#: someone died, whoever the text names.
+#: unable to save her": someone died, whoever the text names.
 _FATAL = re.compile(
     r"\b(?:(?:deadly|fatal)\s+shooting|shooting\s+death"
     rf"|(?:pronounced|found)\s+(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:{_PERSON})|him|her)\s+dead"
