@@ -83,6 +83,8 @@ def test_numbers_listed_with_an_age_are_ages() -> None:
 def test_english_ages_after_a_word_for_a_person_or_a_birthday() -> None:
     text = "Her father, 56, and Tomas Ek, 61 — both unhurt — left; he turned 18 in May."
     assert [one(text, "en", n).kind for n in ("56", "61", "18")] == ["age"] * 3
+    text = "His sons, Julian Roary Jr., 12, and Ian Roary, 10, were shot."
+    assert one(text, "en", "12").kind == "age"
     assert one("The officers, 3 of them, left.", "en", "3").kind == "count"
 
 

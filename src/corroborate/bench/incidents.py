@@ -290,7 +290,7 @@ def _headline_number(word: str) -> int:
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 #: A headline verb's slot: the last word of the verb group decides ("shot, killed").
 _HEADLINE_SLOTS = {
-    **dict.fromkeys(("dead", "killed", "dies", "died"), "killed"),
+    **dict.fromkeys(("dead", "death", "killed", "dies", "died"), "killed"),
     **dict.fromkeys(("injured", "wounded", "hurt", "grazed", "hospitalized"), "injured"),
     **dict.fromkeys(("shot", "shoots"), "shot"),
 }
@@ -302,14 +302,15 @@ _HEADLINE_COUNT = re.compile(
     re.IGNORECASE,
 )
 #: One person: "Teen shot in church parking lot", "Man, 21, killed in accidental
-#: shooting", "17-year-old boy shot, killed", "Boy, 8, dies", "Man shoots himself".
+#: shooting", "17-year-old boy shot, killed", "Boy, 8, dies", "Man shoots himself",
+#: "Teen shot to death in Roswell".
 _HEADLINE_ONE = re.compile(
     r"(?:^|:\s+|\bbut\s+)(?:[\w'’.-]+\s+){0,4}?"
     r"(?:man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|student|juvenile"
     r"|\d+-year-old|victim|officer|deputy|suspect|newborn)(?:,\s*\d+,)?"
     r"\s+(?:(?:is|was)\s+)?(?:accidentally\s+|fatally\s+)?"
-    r"(?P<verb>shot(?:,|\s+and)?\s+killed|shot\s+dead|shot|injured|wounded|hurt|grazed|killed|dies|died"
-    r"|dead|hospitalized|shoots)\b",
+    r"(?P<verb>shot(?:,|\s+and)?\s+killed|shot\s+(?:dead|to\s+death)|shot|injured|wounded"
+    r"|hurt|grazed|killed|dies|died|dead|hospitalized|shoots)\b",
     re.IGNORECASE,
 )
 #: "Shooting Death Of Teen", "Deadly Officer-Involved Shooting", "Fatally shot",

@@ -94,10 +94,10 @@ _CURRENCY_AFTER = re.compile(
     rf"({units.CURRENCY_WORD_PATTERN}|{units.CURRENCY_CODE_PATTERN}|€|£|₽|\$|руб\.)(?!\w)"
 )
 _MONEY_SCALE = re.compile(r"(?:k|K|m|M|b|B)(?![\w])")
-#: "Maria Lopez, 47," and (English) "her father, 56,": a number set off by commas
-#: right after a name or a word for a person is that person's age.
+#: "Maria Lopez, 47," "Julian Roary Jr., 12," and (English) "her father, 56,": a number
+#: set off by commas right after a name or a word for a person is that person's age.
 _COMMA_AGE_BEFORE = re.compile(
-    r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+|\b(?:man|woman|boy|girl|father|mother|son|daughter|husband|"
+    r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+|\b[JS]r\.|\b(?:man|woman|boy|girl|father|mother|son|daughter|husband|"
     r"wife|brother|sister|friend|victim|suspect|driver|teen|teenager|resident|officer)),\s$"
 )
 _COMMA_AFTER = re.compile(r",|\s*[—–)]")
