@@ -263,6 +263,24 @@ def test_a_joint_or_metropolitan_force_serves_the_city_it_is_named_after() -> No
     assert _city_of(text, [("Broad Ripple", "place")]) == "Indianapolis"
 
 
+def test_a_dateline_state_lets_its_villages_resolve() -> None:
+    # Rhine, Georgia: a village only the state's post-office list knows
+    text = "RHINE, Georgia — A toddler was airlifted after she shot herself in the leg."
+    names: list[tuple[str, EntityType]] = [("RHINE", "place"), ("Georgia", "place")]
+    assert _city_of(text, names) == "Rhine"
+
+
+def test_a_town_the_linker_placed_abroad_is_read_in_the_us() -> None:
+    # the gazetteer has a "Second Street" in British Columbia, beside its Richmond
+    text = "A baby was shot at Second Street and Bissell Avenue in Richmond."
+    analysed = _analysed(text, "2025-03-10")
+    for name in ("Richmond", "Second Street"):
+        start = text.index(name)
+        analysed.mentions.append(NamedMention("a", start, start + len(name), name, "place"))
+    facts, entities = story_facts([analysed])
+    assert article_readings([analysed], facts, entities)["a"].city == "Richmond"
+
+
 def test_a_hospital_town_does_not_place_the_incident() -> None:
     text = (
         "A man was shot in Moultrie and taken to an Atlanta hospital, then to Atlanta "

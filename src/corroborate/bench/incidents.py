@@ -212,7 +212,7 @@ def article_readings(
     survivors |= _another_age(claims_of["injured"], [*claims_of["killed"], *claims_of["shot"]])
     # GVA files only US incidents: US towns are what the city reading looks for.
     languages = {a.article.id: "en" for a in members}
-    areas = story_areas([m for a in members for m in a.mentions], languages) | {"US"}
+    areas = _us_areas(story_areas([m for a in members for m in a.mentions], languages))
     readings: dict[str, Reading] = {}
     for a in members:
         own = Reading(
@@ -235,6 +235,12 @@ def article_readings(
         own.injured = _injured(own, own.killed or 0)
         readings[a.article.id] = own
     return readings
+
+
+def _us_areas(areas: frozenset[str]) -> frozenset[str]:
+    """The US and those of ``areas`` within it: a story whose "Richmond" the linker
+    read as Richmond, British Columbia is still one in the US here."""
+    return frozenset({"US", *(area for area in areas if area.startswith("US-"))})
 
 
 def _others_after_someone(article: str, claims_of: dict[str, Sequence[Claim]]) -> bool:
@@ -691,8 +697,20 @@ _TITLE_PLACE = re.compile(
 def _dateline_town(text: str, areas: frozenset[str]) -> Place | None:
     """The US town of the article's dateline ("HAMILTON, Ohio —"), when it has one."""
     filed = dateline(text)
-    place = resolve_place(text[filed[0] : filed[1]], "en", areas) if filed else None
+    if not filed:
+        return None
+    state = _DATELINE_STATE.match(text, filed[1])
+    if state is not None:
+        # "RHINE, Georgia —": a village only that state's post-office list knows
+        named = resolve_place(state.group(1), "en", areas)
+        if named is not None and named.country == "US" and named.latitude is None:
+            areas = areas | {named.region or "US"}
+    place = resolve_place(text[filed[0] : filed[1]], "en", areas)
     return place if place is not None and _us_town(place) else None
+
+
+#: The state after a dateline's town: ", Georgia", ", Mo.", ", N.Y.".
+_DATELINE_STATE = re.compile(r",\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 
 
 def _containing_town(part: Place, towns: Sequence[Place]) -> Place | None:
