@@ -281,6 +281,18 @@ def test_a_town_the_linker_placed_abroad_is_read_in_the_us() -> None:
     assert article_readings([analysed], facts, entities)["a"].city == "Richmond"
 
 
+def test_a_small_place_within_a_big_city_the_article_names_is_that_city() -> None:
+    text = (
+        "Four kids were wounded in a shooting in Williamsburg on Sunday. Williamsburg "
+        "residents said Brooklyn had seen too many."
+    )
+    names: list[tuple[str, EntityType]] = [("Williamsburg", "place"), ("Brooklyn", "place")]
+    assert _city_of(text, names) == "Brooklyn"
+    # a town of its own size beside a city stays itself
+    text = "Two men were shot in Irvington on Sunday. Irvington is next to Newark."
+    assert _city_of(text, [("Irvington", "place"), ("Newark", "place")]) == "Irvington"
+
+
 def test_a_hospital_town_does_not_place_the_incident() -> None:
     text = (
         "A man was shot in Moultrie and taken to an Atlanta hospital, then to Atlanta "
@@ -299,9 +311,9 @@ def test_a_neighbourhood_counts_for_the_city_around_it() -> None:
     )
     names: list[tuple[str, EntityType]] = [("Englewood", "place"), ("Chicago", "place")]
     assert _city_of(text, names) == "Chicago"
-    # a town named with no neighbourhood word stays itself
-    text = "Two men were shot in Englewood, near Chicago. Englewood residents gathered later."
-    assert _city_of(text, names) == "Englewood"
+    # a town beyond the city's reach stays itself
+    text = "Two men were shot in Harvey, near Chicago. Harvey residents gathered later."
+    assert _city_of(text, [("Harvey", "place"), ("Chicago", "place")]) == "Harvey"
 
 
 def test_a_condition_with_no_death_known_may_be_the_victim_who_died() -> None:

@@ -536,7 +536,9 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
     is the given name or surname of someone the article names in full ("Everybody
     loved Colby" beside "Colby Fouch"). A neighbourhood
     ("the Englewood neighborhood") counts for the nearest larger town the article
-    names, the city it is part of."""
+    names, the city it is part of; so does a place of under 50,000 people within 15
+    km of a city of 200,000 or more that the article names ("Williamsburg" beside
+    "Brooklyn")."""
     towns: Counter[str] = Counter()
     counties: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -582,6 +584,10 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
     if not found:
         return _headline_town(article.title or "", areas)
     best = min(found, key=lambda name: (-found[name], first.get(name, 0)))
+    if best in places and not _is_county(best):
+        city = _big_city_around(places[best], [places[name] for name in towns if name in places])
+        if city is not None:
+            return city.name
     if _is_county(best):
         # a county is the fallback: a town the headline names is more precise
         return _headline_town(article.title or "", areas) or best
@@ -599,6 +605,29 @@ def _person_name_words(entities: Sequence[Entity], article: str) -> set[str]:
         if any(m.article == article for m in entity.mentions):
             words.update(parts)
     return words
+
+
+#: A neighbourhood of a city this large ("Williamsburg" in Brooklyn, "Logan Square"
+#: in Chicago) is filed under that city when the article names it too.
+BIG_CITY_MIN_POPULATION = 200_000
+BIG_CITY_RADIUS_KM = 15.0
+NEIGHBOURHOOD_MAX_POPULATION = 50_000
+
+
+def _big_city_around(town: Place, named: Sequence[Place]) -> Place | None:
+    """The big city among ``named`` that ``town`` lies within, if any."""
+    size = gazetteer().populations.get(place_lookup_key(town.name), 0)
+    if size >= NEIGHBOURHOOD_MAX_POPULATION:
+        return None
+    around = [
+        (_kilometres(town, city), city)
+        for city in named
+        if city.name != town.name
+        and gazetteer().populations.get(place_lookup_key(city.name), 0)
+        >= max(BIG_CITY_MIN_POPULATION, size + 1)
+    ]
+    near = [(km, city) for km, city in around if km <= BIG_CITY_RADIUS_KM]
+    return min(near, key=lambda pair: pair[0])[1] if near else None
 
 
 def _headline_town(title: str, areas: frozenset[str]) -> str | None:
