@@ -293,6 +293,15 @@ def test_a_small_place_within_a_big_city_the_article_names_is_that_city() -> Non
     assert _city_of(text, [("Irvington", "place"), ("Newark", "place")]) == "Irvington"
 
 
+def test_a_town_the_scene_is_measured_from_does_not_place_it() -> None:
+    text = (
+        "The boy was shot in Antrim County. The home is about 25 miles south of "
+        "Petoskey, deputies said."
+    )
+    names: list[tuple[str, EntityType]] = [("Antrim County", "place"), ("Petoskey", "place")]
+    assert _city_of(text, names) == "Antrim County"
+
+
 def test_a_hospital_town_does_not_place_the_incident() -> None:
     text = (
         "A man was shot in Moultrie and taken to an Atlanta hospital, then to Atlanta "

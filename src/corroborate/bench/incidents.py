@@ -532,7 +532,8 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
     incidents.
 
     Mentions that do not place the incident are not counted: a hospital's town ("at
-    an Atlanta hospital", "Children's Hospital of Philadelphia"), a name alone that
+    an Atlanta hospital", "Children's Hospital of Philadelphia"), a town the scene is
+    measured from ("25 miles south of Petoskey"), a name alone that
     is the given name or surname of someone the article names in full ("Everybody
     loved Colby" beside "Colby Fouch"). A neighbourhood
     ("the Englewood neighborhood") counts for the nearest larger town the article
@@ -558,7 +559,12 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
             continue
         if place.latitude is None and not _is_county(place.name):
             continue  # a state
-        placing = [m for m in mine if not names_a_hospital(article.text, m.start, m.end)]
+        placing = [
+            m
+            for m in mine
+            if not names_a_hospital(article.text, m.start, m.end)
+            and not _DISTANCE_FROM.search(article.text, max(0, m.start - 40), m.start)
+        ]
         if not placing:
             continue
         places[place.name] = place
@@ -635,6 +641,11 @@ def _headline_town(title: str, areas: frozenset[str]) -> str | None:
     return _title_town(title, areas) or _named_in_title(title, areas)
 
 
+#: "about 25 miles south of Petoskey", "10 km from Fargo": a landmark the scene is
+#: measured from, not the scene.
+_DISTANCE_FROM = re.compile(
+    r"\b(?:miles?|mi\.|kilometers?|kilometres?|km)\s+(?:\w+\s+){0,2}?(?:of|from|outside)\s+$"
+)
 #: "the Englewood neighborhood", "the Kensington section of Philadelphia".
 _NEIGHBOURHOOD_AFTER = re.compile(r"['’]?s?\s+(?:neighborhood|neighbourhood|section|district)\b")
 #: How far a neighbourhood may lie from the centre of the city it is part of.
