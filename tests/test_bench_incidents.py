@@ -423,6 +423,20 @@ def test_a_headline_death_counts_when_the_text_tells_of_a_shooting_but_no_death(
     assert _story([_headlined("Girl, 10, hurt in accidental shooting", shot)]) == (0, 1)
 
 
+def test_a_roundups_headline_gives_its_total_not_the_incidents_count() -> None:
+    text = (
+        "Two men were killed and three men were wounded in three separate shootings on "
+        "Saturday. In the last, a 14-year-old boy was shot on Elm Road."
+    )
+    roundup = _counted(text, "2025-03-10", "a")
+    roundup.article.title = "Six shot, two dead in weekend violence"
+    assert _story([roundup]) == (0, 1)
+    # one incident's own headline count still raises its text's count
+    single = _counted("A man was shot on Elm Road on Saturday.", "2025-03-10", "a")
+    single.article.title = "Six shot, two dead at party"
+    assert _story([single]) == (2, 4)
+
+
 def test_a_headline_number_raises_the_texts_count() -> None:
     told = "A woman was killed on Elm Road on Monday. Another woman was wounded."
     assert _story([_headlined("Police seek gunman", told)]) == (1, 1)

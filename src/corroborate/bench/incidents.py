@@ -210,6 +210,10 @@ def article_readings(
             referred_only = _referred_only(fact.claims)
             survivors = {c.article for c in fact.claims if _SURVIVOR.search(c.text)}
     survivors |= _another_age(claims_of["injured"], [*claims_of["killed"], *claims_of["shot"]])
+    # A roundup's headline ("Six shot, two fatally, in Baltimore") gives its total.
+    roundups = {
+        c.article for f in facts if f.label.endswith(" in several incidents") for c in f.claims
+    }
     # GVA files only US incidents: US towns are what the city reading looks for.
     languages = {a.article.id: "en" for a in members}
     areas = _us_areas(story_areas([m for a in members for m in a.mentions], languages))
@@ -227,7 +231,8 @@ def article_readings(
         own.stated_injured, own.shot = own.injured, by_slot["shot"].get(a.article.id)
         if own.shot is not None and _others_after_someone(a.article.id, claims_of):
             own.shot += 1  # "A man was killed. Three other people were shot": four shot
-        _add_headline(a.article.title or "", own)
+        if a.article.id not in roundups:
+            _add_headline(a.article.title or "", own)
         if a.article.id in referred_only and own.killed is None and own.injured:
             # "in critical condition" with no death known: someone was shot, who
             # may be the one other articles say died.
@@ -263,7 +268,9 @@ def _add_headline(title: str, reading: Reading) -> None:
     was scraped as menus and teasers, or it reports a later step) also takes a
     headline's one person ("Teen shot in church parking lot", "Man, 21, killed"); one
     whose text tells of someone shot but of no death takes a headline's one death
-    ("10-Year-Old Girl Dies After Being Shot", "Shooting Death Of Teen")."""
+    ("10-Year-Old Girl Dies After Being Shot", "Shooting Death Of Teen"). A roundup's
+    headline ("Six shot, two fatally, in Baltimore" over "in three separate
+    shootings") is not read: its numbers are the total of several incidents."""
     counts: Counter[str] = Counter()
     for found in _HEADLINE_COUNT.finditer(title):
         counts[_HEADLINE_SLOTS[found.group("verb").lower()]] += _headline_number(found["n"])
