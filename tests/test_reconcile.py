@@ -716,6 +716,8 @@ def test_implied_counts_read_relative_clauses_second_victims_and_hospital_outcom
         ("The boy was taken to a hospital but was dead on arrival", "killed"),
         ("shot and critically injured her brother", "injured"),
     ]
+    text = "Another 15-year-old in the red Lexus was also shot."
+    assert _implied_phrases(text) == [(text.rstrip("."), "shot")]
 
 
 @pytest.mark.parametrize(

@@ -49,7 +49,8 @@ _VERBS = {
 _SUBJECT = (
     rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+{_one_person(3)}"
     r"(?:,[^,.;]{1,60},|\s+in (?:his|her|their) (?:early |mid-?|late )?\d0s"
-    r"|\s+(?:in|at|inside|from|of) (?:(?:the|a) \w+|[A-Z][\w.]+(?: [A-Z][\w.]+)?))?(?:\s+who)?"
+    r"|\s+(?:in|at|inside|from|of) (?:(?:the|a) (?:\w+ )?\w+|[A-Z][\w.]+(?: [A-Z][\w.]+)?))?"
+    r"(?:\s+who)?"
 )
 _AUXILIARY = (
     r"\s+(?:was|has been|had been|is|were|remains|remained)\s+(?:also\s+)?(?:(?!fatally)\w+ly\s+)?"
