@@ -570,7 +570,7 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
             m
             for m in mine
             if not names_a_hospital(article.text, m.start, m.end)
-            and not _DISTANCE_FROM.search(article.text, max(0, m.start - 40), m.start)
+            and not _right_before(_DISTANCE_FROM, article.text, m.start)
         ]
         if not placing:
             continue
@@ -620,8 +620,11 @@ def _person_name_words(entities: Sequence[Entity], article: str) -> set[str]:
     return words
 
 
-#: A neighbourhood of a city this large ("Williamsburg" in Brooklyn, "Logan Square"
-#: in Chicago) is filed under that city when the article names it too.
+#: A place of fewer people than NEIGHBOURHOOD_MAX_POPULATION within BIG_CITY_RADIUS_KM
+#: of a city of BIG_CITY_MIN_POPULATION or more ("Williamsburg" in Brooklyn, "Logan
+#: Square" in Chicago) is filed under that city when the article names it too. On GVA
+#: dev, with no size limit: 6 incidents mended, 3 broken (suburbs such as Irvington
+#: beside Newark); under 100,000: 2 and 1; under 50,000: 2 and none.
 BIG_CITY_MIN_POPULATION = 200_000
 BIG_CITY_RADIUS_KM = 15.0
 NEIGHBOURHOOD_MAX_POPULATION = 50_000
