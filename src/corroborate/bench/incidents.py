@@ -631,19 +631,10 @@ NEIGHBOURHOOD_MAX_POPULATION = 50_000
 
 
 def _big_city_around(town: Place, named: Sequence[Place]) -> Place | None:
-    """The big city among ``named`` that ``town`` lies within, if any."""
-    size = gazetteer().populations.get(place_lookup_key(town.name), 0)
-    if size >= NEIGHBOURHOOD_MAX_POPULATION:
+    """The big city among ``named`` that a small ``town`` lies within, if any."""
+    if gazetteer().populations.get(place_lookup_key(town.name), 0) >= NEIGHBOURHOOD_MAX_POPULATION:
         return None
-    around = [
-        (_kilometres(town, city), city)
-        for city in named
-        if city.name != town.name
-        and gazetteer().populations.get(place_lookup_key(city.name), 0)
-        >= max(BIG_CITY_MIN_POPULATION, size + 1)
-    ]
-    near = [(km, city) for km, city in around if km <= BIG_CITY_RADIUS_KM]
-    return min(near, key=lambda pair: pair[0])[1] if near else None
+    return _containing_town(town, named, BIG_CITY_RADIUS_KM, BIG_CITY_MIN_POPULATION)
 
 
 def _headline_town(title: str, areas: frozenset[str]) -> str | None:
@@ -724,9 +715,23 @@ def _us_town(place: Place) -> bool:
 def _longest_place(words: Sequence[str], areas: frozenset[str]) -> Place | None:
     """The place the longest tail of ``words`` names ("North Las Vegas", not "Las
     Vegas"; "Pollok" in "Teen Pollok")."""
-    for start in range(len(words)):
-        place = resolve_place(" ".join(words[start:]), "en", areas)
-        if place is not None:
+    return _first_place(_tails(words), areas)
+
+
+def _tails(words: Sequence[str]) -> list[Sequence[str]]:
+    return [words[start:] for start in range(len(words))]
+
+
+def _first_place(
+    names: Iterable[Sequence[str]],
+    areas: frozenset[str],
+    accept: Callable[[Place], bool] = lambda place: True,
+) -> Place | None:
+    """The first of ``names`` (each a run of words) that resolves to a place ``accept``
+    takes."""
+    for words in names:
+        place = resolve_place(" ".join(words), "en", areas)
+        if place is not None and accept(place):
             return place
     return None
 
@@ -763,17 +768,23 @@ def _dateline_town(text: str, areas: frozenset[str]) -> Place | None:
 _DATELINE_STATE = re.compile(r",\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 
 
-def _containing_town(part: Place, towns: Sequence[Place]) -> Place | None:
-    """The nearest town in ``towns`` more populous than ``part`` and within
-    :data:`NEIGHBOURHOOD_RADIUS_KM` of it."""
+def _containing_town(
+    part: Place,
+    towns: Sequence[Place],
+    radius_km: float = NEIGHBOURHOOD_RADIUS_KM,
+    min_population: int = 0,
+) -> Place | None:
+    """The nearest town in ``towns`` more populous than ``part`` (and than
+    ``min_population``) and within ``radius_km`` of it."""
     size = gazetteer().populations.get(place_lookup_key(part.name), 0)
+    floor = max(size + 1, min_population)
     larger = [
         (_kilometres(part, town), town)
         for town in towns
         if town.name != part.name
-        and gazetteer().populations.get(place_lookup_key(town.name), 0) > size
+        and gazetteer().populations.get(place_lookup_key(town.name), 0) >= floor
     ]
-    near = [(km, town) for km, town in larger if km <= NEIGHBOURHOOD_RADIUS_KM]
+    near = [(km, town) for km, town in larger if km <= radius_km]
     return min(near, key=lambda pair: pair[0])[1] if near else None
 
 
@@ -797,13 +808,8 @@ def _serving_place(name: str, areas: frozenset[str]) -> Place | None:
     one ("North Las Vegas"), else its longest head ("Charlotte-Mecklenburg",
     "Indianapolis Metro": the city a joint or metropolitan force serves)."""
     words = name.replace("-", " ").split()
-    tails = [words[start:] for start in range(len(words))]
     heads = [words[:end] for end in range(len(words) - 1, 0, -1)]
-    for part in (*tails, *heads):
-        place = resolve_place(" ".join(part), "en", areas)
-        if place is not None and place.country == "US":
-            return place
-    return None
+    return _first_place([*_tails(words), *heads], areas, lambda place: place.country == "US")
 
 
 def _service_places(
