@@ -430,6 +430,12 @@ def test_a_headline_death_counts_when_the_text_tells_of_a_shooting_but_no_death(
     assert _story([_headlined("Girl, 10, hurt in accidental shooting", shot)]) == (0, 1)
 
 
+def test_a_headline_count_may_describe_its_people() -> None:
+    told = "A 16-year-old boy was shot on Elm Road, and a 15-year-old boy was shot nearby."
+    assert _story([_headlined("4 teen boys shot in West Elmwood", told)]) == (0, 4)
+    assert _story([_headlined("Two young men wounded in drive-by", told)]) == (0, 2)
+
+
 def test_a_roundups_headline_gives_its_total_not_the_incidents_count() -> None:
     text = (
         "Two men were killed and three men were wounded in three separate shootings on "

@@ -495,3 +495,44 @@ def test_published_is_valid_or_none(content: str) -> None:
     if result.published is not None:
         assert date.fromisoformat(result.published).isoformat() == result.published
         assert result.published_raw
+
+
+PLAYLIST_PAGE = """\
+Crews rescue hikers stranded on Tallow Ridge
+
+Two hikers stranded overnight on Tallow Ridge were lifted to safety by a county helicopter on Sunday morning, rescuers said.
+
+0:45 Ridge rescue crews train with new winch Pause
+1:27 Two hurt after bus slides off Quarry Road
+0:35 Three charged in Ember Lake burglary
+2:25 Council explains new parking rules
+
+Both hikers were treated for mild hypothermia and released, a county spokeswoman said.
+"""
+
+LIVE_BLOG_PAGE = """\
+Harbour strike: live updates
+
+Dock workers in Gullhaven walked out on Monday over a pay offer the port authority called final.
+
+09:10 Pickets gather at the north gate
+09:45 Port authority asks for talks
+10:30 First ferries cancelled
+
+The union said the strike would last until Wednesday unless a new offer was made.
+"""
+
+
+def test_video_playlist_lines_are_dropped_wherever_they_stand() -> None:
+    lines = dict(explain_lines(PLAYLIST_PAGE))
+    assert lines["1:27 Two hurt after bus slides off Quarry Road"] == "video_playlist"
+    assert lines["0:45 Ridge rescue crews train with new winch Pause"] == "video_playlist"
+    body = extract_text(PLAYLIST_PAGE).text
+    assert "Quarry Road" not in body and "Ember Lake" not in body
+    assert body.endswith("released, a county spokeswoman said.")
+
+
+def test_timed_live_blog_entries_in_order_are_not_a_playlist() -> None:
+    lines = dict(explain_lines(LIVE_BLOG_PAGE))
+    assert lines["09:45 Port authority asks for talks"] != "video_playlist"
+    assert "First ferries cancelled" in extract_text(LIVE_BLOG_PAGE).text

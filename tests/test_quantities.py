@@ -155,6 +155,7 @@ def test_english_speed_and_temperature_are_normalised() -> None:
         "Results for 2022-06-15 arrived in 2022.",
         "Call +44 20 7946 0958 or visit https://example.org/page/123.",
         "The iPhone 12 and COVID-19 dominated 1990s nostalgia.",
+        "A woman in her early 20's met men in their 30’s, popular in the 1990′s.",
         "They won 3-1 on 17 June.",
         "She called 911, and a 911 dispatcher sent help; he dialed 9-1-1 too.",
         "Tips go to 1-800-222-1222.",

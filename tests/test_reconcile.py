@@ -154,6 +154,26 @@ def test_nearest_cue_word_decides_the_casualty_slot() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "number", "language", "slot"),
+    [
+        ("Two other people were not hurt.", "Two", "en", None),
+        ("Three others escaped injury.", "Three", "en", None),
+        ("Two people weren't injured.", "Two", "en", None),
+        ("Twee passagiers raakten niet gewond.", "Twee", "nl", None),
+        ("Drei Kinder wurden nicht verletzt.", "Drei", "de", None),
+        # a lowered degree still tells of someone hurt
+        ("Two others were not seriously hurt.", "Two", "en", "injured"),
+        ("Three people were shot, none of them fatally.", "Three", "en", "shot"),
+    ],
+)
+def test_a_denied_cue_fills_no_slot(
+    sentence: str, number: str, language: str, slot: str | None
+) -> None:
+    start = sentence.index(number)
+    assert count_slot(sentence, start, start + len(number), language) == slot
+
+
+@pytest.mark.parametrize(
     ("sentence", "number", "language"),
     [
         ("The leak forced about 200 residents from their homes.", "200", "en"),

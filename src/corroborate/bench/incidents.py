@@ -309,7 +309,7 @@ _HEADLINE_SLOTS = {
 }
 #: "2 Dead, 3 Wounded", "Four injured in drive-by shooting", "5 people shot".
 _HEADLINE_COUNT = re.compile(
-    rf"\b(?P<n>\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\s+(?:(?:people|persons|men|women|teens"
+    rf"\b(?P<n>\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\s+(?:(?:[\w-]+\s+)?(?:people|persons|men|women|teens"
     r"|children|kids|boys|girls|juveniles|victims|others|more)\s+)?(?:(?:were|are)\s+)?"
     r"(?P<verb>dead|killed|injured|wounded|hurt|shot)\b",
     re.IGNORECASE,

@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Final
 
 import justext
@@ -390,10 +391,66 @@ def _classify(lines: list[str], dates: DateFinding) -> list[_Line]:
         if entry.rule is None:
             entry.rule = boilerplate_rule(entry.text)
         entries.append(entry)
+    _mark_video_playlists(entries)
     stoplist = document_stoplist([e.text for e in entries if e.rule is None])
     for entry in entries:
         entry.prose = entry.rule is None and is_prose(entry.text, stoplist)
     return entries
+
+
+#: A video teaser: its running time, then its headline ("1:27 1 dead after Fife
+#: collision, police say"). Not a clock time ("10:03 PM - officers arrived").
+_VIDEO_TEASER = re.compile(
+    r"^(?P<length>(?:\d{1,2}:)?\d{1,2}:\d{2})\s+"
+    r"(?!(?:a\.?m|p\.?m|uhr|uur|ч|horas?|heures?)\b)(?![-–—])\S",
+    re.IGNORECASE,
+)
+#: A video player's button label at the end of the playing teaser ("... Pause").
+_PLAYER_LABEL = re.compile(r"\s(?:Pause|Play)$")
+#: A run of at least this many teasers is a playlist.
+MIN_PLAYLIST_TEASERS: Final = 3
+
+
+def _mark_video_playlists(entries: list[_Line]) -> None:
+    """Teaser lines of a video playlist ("0:35 Two teens charged in ...") are page
+    furniture: their headlines are other stories, whose casualties and places must
+    not be read as this one's.
+
+    Why runs: a live blog's entries also start with a time ("14:05 The minister
+    arrives"). A playlist is told apart by its running times out of order (a blog's
+    times run one way) or by the player's "Pause" label."""
+    run: list[tuple[_Line, int]] = []
+    for entry in [*entries, None]:
+        seconds = _teaser_seconds(entry) if entry is not None else None
+        if entry is not None and seconds is not None:
+            run.append((entry, seconds))
+            continue
+        if _is_playlist(run):
+            for member, _ in run:
+                member.rule = "video_playlist"
+        run = []
+
+
+def _teaser_seconds(entry: _Line) -> int | None:
+    """A teaser line's running time in seconds; None for any other line."""
+    match = _VIDEO_TEASER.match(entry.text)
+    if entry.rule is not None or match is None or len(_words(entry.text)) > MAX_SHORT_LINE_WORDS:
+        return None
+    total = 0
+    for part in match["length"].split(":"):
+        total = total * 60 + int(part)
+    return total
+
+
+def _is_playlist(run: list[tuple[_Line, int]]) -> bool:
+    if any(_PLAYER_LABEL.search(entry.text) for entry, _ in run):
+        return True
+    if len(run) < MIN_PLAYLIST_TEASERS:
+        return False
+    times = [seconds for _, seconds in run]
+    rising = all(a <= b for a, b in pairwise(times))
+    falling = all(a >= b for a, b in pairwise(times))
+    return not (rising or falling)
 
 
 # --------------------------------------------------------------------------- #

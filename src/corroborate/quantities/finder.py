@@ -310,7 +310,7 @@ def _read(
     reading = _left_side(text, lang, p, reading, before)
     if reading.kind != "age":
         reading = _right_side(text, lang, p, reading, money=money[1] if money else None)
-    if _is_year(text, reading) or _glued_to_letters(text, atom, reading):
+    if _is_year(text, reading) or _glued_to_letters(text, atom, reading) or _decade(text, atom):
         return None, used
     return reading, used
 
@@ -544,6 +544,20 @@ def _glued_to_letters(text: str, atom: numbers.Atom, reading: Reading) -> bool:
     if atom.word or atom.end >= len(text) or not text[atom.end].isalpha():
         return False
     return reading.end == atom.end or reading.kind == "count"
+
+
+#: "'s" after a round number: "in her early 20's", "the 1990’s", "men in their 20′s".
+_DECADE_S = re.compile(r"['’′]s\b")
+
+
+def _decade(text: str, atom: numbers.Atom) -> bool:
+    """A decade written with an apostrophe ("20's"): an age range or years, no count.
+    (Without the apostrophe, "20s" is digits glued to letters.)"""
+    return (
+        not atom.word
+        and text[atom.start : atom.end].endswith("0")
+        and _DECADE_S.match(text, atom.end) is not None
+    )
 
 
 def _quantity(article_id: str, text: str, r: Reading) -> Quantity:

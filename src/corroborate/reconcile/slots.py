@@ -246,7 +246,7 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     distance the word after wins, and a "killed" cue beats "shot" in "shot and killed".
     """
     patterns = _PATTERNS.get(language, _PATTERNS["en"])
-    after = [m.group().lower() for m in _WORD.finditer(sentence, end)][:WORDS_AFTER]
+    after = _until_denied([m.group().lower() for m in _WORD.finditer(sentence, end)][:WORDS_AFTER])
     hedges = HEDGES.get(language, HEDGES["en"])
     before = [m.group().lower() for m in _WORD.finditer(sentence[:start])]
     before = _without_hedges(before, hedges)
@@ -264,6 +264,31 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
                     best = (distance, side, slot)
                 break
     return best[2] if best else None
+
+
+#: Words that deny what follows them: "two others were *not* hurt", "three *escaped*
+#: injury", "zwei blieben *unverletzt*". A cue after one of them fills no slot. The
+#: words of all languages are one set: none of them is a cue or number elsewhere.
+_DENIALS = frozenset({
+    "not", "never", "no", "without", "escaped", "uninjured", "unharmed", "unhurt",
+    "niet", "geen", "nooit", "zonder", "ongedeerd",
+    "nicht", "kein", "keine", "ohne", "unverletzt", "unversehrt",
+    "sin", "ilesos", "ilesas", "ileso", "ilesa", "pas", "sans", "indemnes", "indemne",
+    "не", "без", "невредимы", "невредим",
+})  # fmt: skip
+#: What may follow a denial and turn it into a degree ("not seriously hurt": hurt).
+_DEGREES = re.compile(r"^(?:serious|critical|severe|life|grave|fatal|ernstig|schwer|grave)")
+
+
+def _until_denied(words: list[str]) -> list[str]:
+    """The words after a number up to a denial ("were *not* hurt"), unless the denial
+    only lowers a degree ("not seriously hurt")."""
+    for position, word in enumerate(words):
+        denied = word in _DENIALS or word.endswith(("n't", "n’t"))
+        following = words[position + 1 : position + 2]
+        if denied and not (following and _DEGREES.match(following[0])):
+            return words[:position]
+    return words
 
 
 def names_a_cue(text: str, language: str) -> bool:
