@@ -813,6 +813,51 @@ def test_two_people_in_one_phrase_count_two() -> None:
     assert _killed_values(aside) == {"a": 2.0}
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "slot", "people"),
+    [
+        (
+            "A man, a woman and a teenager were shot and killed on Elm Road.",
+            "A man, a woman and a teenager were shot and killed",
+            "killed",
+            3,
+        ),
+        (
+            "He came home to find his 55-year-old wife, 26-year-old son, and 10-year-old "
+            "daughter dead.",
+            "find his 55-year-old wife, 26-year-old son, and 10-year-old daughter dead",
+            "killed",
+            3,
+        ),
+        (
+            "Police are looking into the shooting deaths of a mother, son and little girl.",
+            "deaths of a mother, son and little girl",
+            "killed",
+            3,
+        ),
+        (
+            "A woman, her boyfriend, her cousin and a 4-year-old girl were wounded.",
+            "A woman, her boyfriend, her cousin and a 4-year-old girl were wounded",
+            "injured",
+            4,
+        ),
+    ],
+)
+def test_a_list_of_people_counts_each(text: str, phrase: str, slot: str, people: int) -> None:
+    found = [(text[c.start : c.end], c.slot, c.people) for c in implied_counts(text, "en")]
+    assert (phrase, slot, people) in found
+
+
+def test_a_list_of_people_told_of_several_incidents_is_their_total() -> None:
+    text = (
+        "A man was shot on Elm Road on Sunday. Last month, a 4-year-old boy, a 5-year-old "
+        "girl and a 7-year-old boy were shot in separate incidents."
+    )
+    values = {f.label: article_values(f.claims) for f in _read(text) if f.kind == "quantity"}
+    assert values["people shot"] == {"a": 1.0}
+    assert values["people shot in several incidents"] == {"a": 3.0}
+
+
 def test_a_second_name_joined_by_and_shares_the_fate() -> None:
     from corroborate.reconcile.implicit import named_casualties
 

@@ -132,6 +132,12 @@ def implied_items(
         if index is None:
             continue
         text = article.text[implied.start : implied.end]
+        slot = implied.slot
+        if implied.people > 1:
+            # "a 4-year-old boy, a 5-year-old girl and a 7-year-old boy were shot in
+            # separate incidents": several incidents' total, like a stated count's
+            start, end = sentences.spans[index]
+            slot = several_incidents_slot(slot, article.text[start:end], article.language) or slot
         claim = _claim(article.id, implied.start, implied.end, text)
         claim.attributes.update(_IMPLIED_ATTRIBUTES)
         claim.attributes["value"] = implied.people
@@ -153,8 +159,8 @@ def implied_items(
                     False,
                     str(implied.people),
                 ),
-                slot=implied.slot,
-                slot_label=SLOT_LABELS[implied.slot],
+                slot=slot,
+                slot_label=SLOT_LABELS[slot],
                 implied=True,
             )
         )

@@ -21,6 +21,9 @@ _PERSON = (
     r"passenger|student|officer|deputy|trooper|resident|customer|clerk|employee|worker|"
     r"father|mother|husband|wife|son|daughter|brother|sister|friend|neighbor|bystander|"
     r"suspect|gunman|shooter|homeowner|security guard|guard|male|female|juvenile|adult|"
+    r"boyfriend|girlfriend|grandmother|grandfather|grandson|granddaughter|grandchild|uncle|"
+    r"aunt|nephew|niece|cousin|stepfather|stepmother|stepson|stepdaughter|partner|fianc[eé]e?|"
+    r"roommate|relative|classmate|coworker|co-worker|patron|motorist|pedestrian|"
     r"\w+-grader"
 )
 #: "a 23-year-old", "a 21 year old", "a 9-month-old": an age alone names one person.
@@ -142,6 +145,29 @@ _PAIR = re.compile(
     rf"(?:\s+(?:were|are|have been)\s+(?:also\s+|both\s+)?(?:\w+ly\s+)?"
     rf"(?P<verb>{_VERB_ALTERNATIVES})\b|\s+(?:later\s+|both\s+)?died\b)"
 )
+#: One of a list of people: "his 55-year-old wife", "a son", "little girl".
+_LISTED = rf"(?:(?:an?|the|his|her|their|one)\s+)?{_one_person(2)}"
+#: Three or more people in one list: "his wife, son, and daughter", "a mother, son and
+#: little girl". Each is one person; the list's length is the count.
+_PEOPLE_LIST = rf"{_LISTED}(?:,\s+{_LISTED}){{1,4}},?\s+and\s+{_LISTED}"
+_LIST = re.compile(
+    # "A man, a woman and a teenager were shot and killed", "... all died"
+    rf"\b(?P<subject>{_PEOPLE_LIST})(?:,[^,.;\n]{{1,30}},)?"
+    rf"(?:\s+(?:were|are|have been)\s+(?:also\s+|all\s+)?(?:\w+ly\s+)?"
+    rf"(?P<verb>{_VERB_ALTERNATIVES})\b|\s+(?:later\s+|all\s+)?died\b)"
+    # "found his wife, son, and daughter dead"
+    rf"|\b(?:find|found|discover|discovered)\s+(?P<found>{_PEOPLE_LIST})\s+dead\b"
+    # "the shooting deaths of a mother, son and little girl"
+    rf"|\b(?:deaths|killings|murders|slayings)\s+of\s+(?P<dead>{_PEOPLE_LIST})"
+)
+_LIST_SEPARATOR = re.compile(r",\s+(?!and\b)|,?\s+and\s+")
+
+
+def _listed_people(people: str) -> int:
+    """How many people a list names: one more than its separators."""
+    return len(_LIST_SEPARATOR.findall(people)) + 1
+
+
 #: "a double homicide", "the triple shooting": the kind of crime tells how many.
 #: ("four triple shootings" are several crimes: the plural is not read.)
 _MULTIPLE = re.compile(
@@ -281,6 +307,11 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         verb = match.group("verb")
         slot, end = _outcome(text, _slot(verb) if verb else "killed", match.end())
         found.append(ImpliedCount(match.start(), end, slot, people=2))
+    for match in _LIST.finditer(text):
+        people = _listed_people(match["subject"] or match["found"] or match["dead"])
+        verb = match["verb"]
+        slot, end = _outcome(text, _slot(verb) if verb else "killed", match.end())
+        found.append(ImpliedCount(match.start(), end, slot, people=people))
     for match in _MULTIPLE.finditer(text):
         slot = "killed" if match.group("killed") else "shot"
         people = _TIMES[match.group("times").lower()]
