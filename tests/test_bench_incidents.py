@@ -427,6 +427,8 @@ def test_a_headline_death_counts_when_the_text_tells_of_a_shooting_but_no_death(
     assert _story([_headlined("Victim In Boyle Co. Accidental Shooting Dies", shot)]) == (1, 0)
     assert _story([_headlined("Girl's death under investigation", shot)]) == (1, 0)
     assert _story([_headlined("Teen shot to death in Roswell apartment", shot)]) == (1, 0)
+    playing = _headlined("Boy playing with rifle shot and killed, sheriff says", shot)
+    assert _story([playing]) == (1, 0)
     assert _story([_headlined("Girl, 10, hurt in accidental shooting", shot)]) == (0, 1)
 
 

@@ -330,7 +330,7 @@ _HEADLINE_ONE = re.compile(
 #: "Victim In Boyle Co. Accidental Shooting Dies", "Teen's death under investigation".
 _HEADLINE_FATAL = re.compile(
     r"\b(?:shooting death|(?:deadly|fatal)\s+(?:[\w-]+\s+)?shooting|fatally shot"
-    r"|shot to death|dies|died)\b|['’]s\s+death\b",
+    r"|shot to death|shot(?:,|\s+and)\s+killed|dies|died)\b|['’]s\s+death\b",
     re.IGNORECASE,
 )
 
