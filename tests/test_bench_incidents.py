@@ -300,6 +300,12 @@ _CITY_CASES: dict[str, tuple[str, list[tuple[str, EntityType]], str]] = {
         [("Antrim County", "place"), ("Petoskey", "place")],
         "Antrim County",
     ),
+    # a given name the recogniser took for a town: a surname and an age follow it
+    "given-name-with-age": (
+        "The victims, Thomas May, 26, and Ida Cole, 29, were wounded in Orlando.",
+        [("Orlando", "place"), ("Thomas", "place"), ("Ida Cole", "person")],
+        "Orlando",
+    ),
 }
 
 

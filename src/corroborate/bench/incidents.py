@@ -571,6 +571,7 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
             for m in mine
             if not names_a_hospital(article.text, m.start, m.end)
             and not _right_before(_DISTANCE_FROM, article.text, m.start)
+            and not _SURNAME_AND_AGE_AFTER.match(article.text, m.end)
         ]
         if not placing:
             continue
@@ -647,6 +648,9 @@ def _headline_town(title: str, areas: frozenset[str]) -> str | None:
 _DISTANCE_FROM = re.compile(
     r"\b(?:miles?|mi\.|kilometers?|kilometres?|km)\s+(?:\w+\s+){0,2}?(?:of|from|outside)\s+$"
 )
+#: "Thomas May, 26,": a surname and an age after the word make it a given name, not
+#: the town of that name.
+_SURNAME_AND_AGE_AFTER = re.compile(r"\s+[A-Z][\w'’-]+,\s*\d{1,3}\b")
 #: "the Englewood neighborhood", "the Kensington section of Philadelphia".
 _NEIGHBOURHOOD_AFTER = re.compile(r"['’]?s?\s+(?:neighborhood|neighbourhood|section|district)\b")
 #: How far a neighbourhood may lie from the centre of the city it is part of.
