@@ -437,6 +437,15 @@ def test_a_place_that_shares_a_surname_elsewhere_stays_a_place() -> None:
 # ------------------------------------------------------------ the cached gazetteer
 
 
+def test_a_town_has_its_own_population_not_its_namesakes() -> None:
+    from corroborate.aliases.places import gazetteer
+
+    illinois = resolve_place("Bridgeport", "en", frozenset({"US-IL"}))
+    connecticut = resolve_place("Bridgeport", "en", frozenset({"US-CT"}))
+    assert illinois is not None and connecticut is not None
+    assert 0 < gazetteer().population(illinois) < gazetteer().population(connecticut)
+
+
 def test_the_gazetteer_cache_round_trips_and_bad_files_are_rebuilt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -462,7 +471,7 @@ def test_the_gazetteer_cache_can_be_turned_off_or_unwritable(
     assert places._cache_path() is None
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    places._write_cache(blocker / "sub" / "g.pickle", ({}, {}, {}, {}, {}, {}))  # no cache
+    places._write_cache(blocker / "sub" / "g.pickle", ({}, {}, {}, {}, {}, {}, {}))  # no cache
     assert not (blocker / "sub").exists()
 
 

@@ -12,6 +12,7 @@ from corroborate.bench.incidents import (
     PLACE_FACT,
     Analysed,
     Gold,
+    Reading,
     Tally,
     _city,
     _incident_date,
@@ -313,6 +314,33 @@ _CITY_CASES: dict[str, tuple[str, list[tuple[str, EntityType]], str]] = {
 def test_the_city_reading(case: str) -> None:
     text, names, city = _CITY_CASES[case]
     assert _city_of(text, names) == city
+
+
+def _story_city(cities: dict[str, str], places: list[str]) -> str | None:
+    """The story's city when each article (id -> text) reads the city given for it."""
+    members = []
+    for id_, text in cities.items():
+        member = _analysed(text, "2025-03-10", id_)
+        member.mentions = [
+            NamedMention(id_, text.index(name), text.index(name) + len(name), name, "place")
+            for name in places
+            if name in text
+        ]
+        members.append(member)
+    readings = {id_: Reading(city=city) for id_, city in _READ_AS.items() if id_ in cities}
+    return reconciled(members, readings, [], []).city
+
+
+_READ_AS = {"a": "Brooklyn", "b": "Williamsburg", "c": "Newark", "d": "Irvington"}
+
+
+def test_a_story_files_a_neighbourhood_under_the_big_city_another_article_names() -> None:
+    # a tie between two articles goes to the later one ("b", "d"), unless...
+    brooklyn = {"a": "A man was shot in Brooklyn.", "b": "A man was shot in Williamsburg."}
+    assert _story_city(brooklyn, ["Brooklyn", "Williamsburg"]) == "Brooklyn"
+    # ...a town of its own beside a big city stays itself
+    newark = {"c": "Two men were shot in Newark.", "d": "Two men were shot in Irvington."}
+    assert _story_city(newark, ["Irvington", "Newark"]) == "Irvington"
 
 
 def test_a_hospital_town_does_not_place_the_incident() -> None:

