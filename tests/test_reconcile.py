@@ -719,6 +719,15 @@ def test_implied_counts_read_outcomes_objects_and_references_back() -> None:
     ]
 
 
+def test_another_alone_is_one_more_person() -> None:
+    text = "A teen is dead and another is injured after shots were fired at a party."
+    assert _implied_phrases(text) == [
+        ("A teen is dead", "killed"),
+        ("another is injured", "injured"),
+    ]
+    assert _implied_phrases("Another was shot in the arm.") == [("Another was shot", "shot")]
+
+
 def test_implied_counts_read_relative_clauses_second_victims_and_hospital_outcomes() -> None:
     text = (
         "A 4-year-old who was shot in the leg is stable. Another woman was also hurt. "

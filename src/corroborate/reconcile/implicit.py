@@ -58,7 +58,12 @@ _SUBJECT = (
 _AUXILIARY = (
     r"\s+(?:was|has been|had been|is|were|remains|remained)\s+(?:also\s+)?(?:(?!fatally)\w+ly\s+)?"
 )
-_PASSIVE = re.compile(rf"{_SUBJECT}{_AUXILIARY}(?P<verb>{'|'.join(_VERBS.values())})\b", re.UNICODE)
+#: "A teen is dead and another is injured": "another" alone is one more person.
+_ANOTHER_ALONE = r"\b[Aa]nother"
+_PASSIVE = re.compile(
+    rf"(?:{_SUBJECT}|{_ANOTHER_ALONE}){_AUXILIARY}(?P<verb>{'|'.join(_VERBS.values())})\b",
+    re.UNICODE,
+)
 _DIED = re.compile(rf"{_SUBJECT}\s+(?:later\s+|has\s+)?died\b", re.UNICODE)
 #: "claimed the life of a 19-year-old man", "the shooting death of a teen".
 _DEATH_OF = re.compile(
