@@ -728,6 +728,22 @@ def test_another_alone_is_one_more_person() -> None:
     assert _implied_phrases("Another was shot in the arm.") == [("Another was shot", "shot")]
 
 
+def test_someone_named_before_and_also_hurt_is_one_more_person() -> None:
+    text = "An officer was shot during a traffic stop. The suspect was also struck by gunfire."
+    shot = next(f for f in _read(text) if f.label == "people shot")
+    assert article_values(shot.claims) == {"a": 2.0}
+    # a pronoun with "also" is the same person hurt again
+    text = "An officer was shot during a traffic stop. He was also shot in the arm."
+    shot = next(f for f in _read(text) if f.label == "people shot")
+    assert article_values(shot.claims) == {"a": 1.0}
+
+
+def test_two_people_who_suffered_injuries_are_two_injured() -> None:
+    text = "A man and a police officer suffered minor injuries in the shooting."
+    found = [(text[c.start : c.end], c.slot, c.people) for c in implied_counts(text, "en")]
+    assert ("A man and a police officer suffered minor injuries", "injured", 2) in found
+
+
 def test_implied_counts_read_relative_clauses_second_victims_and_hospital_outcomes() -> None:
     text = (
         "A 4-year-old who was shot in the leg is stable. Another woman was also hurt. "

@@ -148,7 +148,10 @@ _PAIR = re.compile(
     r"(?:\s+(?:in|inside|at|on|from)\s+the\s+[\w'’-]+)?)"  # "Both men inside the Honda"
     rf"(?:,[^,.;\n]{{1,30}},)?"  # "A man and woman, both 35 years old, were found dead"
     rf"(?:\s+(?:were|are|have been)\s+(?:also\s+|both\s+)?(?:\w+ly\s+)?"
-    rf"(?P<verb>{_VERB_ALTERNATIVES})\b|\s+(?:later\s+|both\s+)?died\b)"
+    rf"(?P<verb>{_VERB_ALTERNATIVES})\b|\s+(?:later\s+|both\s+)?died\b"
+    # "A man and police officer suffered minor injuries"
+    rf"|\s+(?:both\s+)?(?P<suffered>suffered|sustained)\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:injuries|wounds)\b)"
 )
 #: One of a list of people: "his 55-year-old wife", "a son", "little girl".
 _LISTED = rf"(?:(?:an?|the|his|her|their|one)\s+)?{_one_person(2)}"
@@ -207,6 +210,9 @@ _DEFINITE = re.compile(
 #: "the second victim", "the other woman": a definite mention of someone besides the
 #: one the text told of first, so not a reference back to them.
 _ANOTHER_ONE = re.compile(r"[Tt]he\s+(?:second|third|fourth|fifth|other)\s", re.UNICODE)
+#: "The suspect was also struck by gunfire": someone the text named before, but not
+#: as hurt, now told of as one more ("He was also shot in the arm" is the same man).
+_ALSO_NAMED = re.compile(r"^[Tt]he\s.*\balso\b")
 #: "a shooting that left a 16-year-old girl dead", "left one man injured".
 _LEFT = re.compile(
     rf"\bleft\s+{_A_PERSON}"
@@ -309,7 +315,7 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         slot, end = _outcome(text, _slot(match.group("verb")), match.end())
         found.append(ImpliedCount(match.start(), end, slot))
     for match in _PAIR.finditer(text):
-        verb = match.group("verb")
+        verb = "injured" if match.group("suffered") else match.group("verb")
         slot, end = _outcome(text, _slot(verb) if verb else "killed", match.end())
         found.append(ImpliedCount(match.start(), end, slot, people=2))
     for match in _LIST.finditer(text):
@@ -335,7 +341,8 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
     for match in _DEFINITE.finditer(text):
         slot = _slot(match.group("verb")) if match.group("verb") else "killed"
         slot, end = _outcome(text, slot, match.end())
-        victim = None if _ANOTHER_ONE.match(match.group()) else REFERRED_VICTIM
+        another = _ANOTHER_ONE.match(match.group()) or _ALSO_NAMED.search(match.group())
+        victim = None if another else REFERRED_VICTIM
         found.append(ImpliedCount(match.start(), end, slot, victim))
     for pattern, slot in _SOMEONE_PHRASES:
         for match in pattern.finditer(text):
