@@ -463,6 +463,7 @@ def test_a_headline_death_counts_when_the_text_tells_of_a_shooting_but_no_death(
     assert _story([_headlined("Teen shot to death in Roswell apartment", shot)]) == (1, 0)
     playing = _headlined("Boy playing with rifle shot and killed, sheriff says", shot)
     assert _story([playing]) == (1, 0)
+    assert _story([_headlined("Shooting leads to city's latest homicide", shot)]) == (1, 0)
     assert _story([_headlined("Girl, 10, hurt in accidental shooting", shot)]) == (0, 1)
 
 
@@ -470,6 +471,15 @@ def test_a_headline_count_may_describe_its_people() -> None:
     told = "A 16-year-old boy was shot on Elm Road, and a 15-year-old boy was shot nearby."
     assert _story([_headlined("4 teen boys shot in West Elmwood", told)]) == (0, 4)
     assert _story([_headlined("Two young men wounded in drive-by", told)]) == (0, 2)
+
+
+def test_a_death_most_articles_do_not_tell_of_is_not_the_storys() -> None:
+    hurt = "A man was wounded on Elm Road on Monday."
+    dead = "A man was killed on Elm Road on Monday."
+    members = [_counted(hurt, "2025-03-10", "a"), _counted(hurt, "2025-03-10", "b")]
+    assert _story([*members, _counted(dead, "2025-03-10", "c")])[0] == 0
+    # one article against one: the death stands (it may have come later)
+    assert _story([members[0], _counted(dead, "2025-03-10", "c")])[0] == 1
 
 
 def test_a_roundups_headline_gives_its_total_not_the_incidents_count() -> None:
