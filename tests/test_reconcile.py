@@ -153,6 +153,12 @@ def test_nearest_cue_word_decides_the_casualty_slot() -> None:
     assert count_slot(sent, sent.index("two"), sent.index("two") + 3, "en") == "injured"
 
 
+def test_gunfire_words_are_no_cue_for_people_shot() -> None:
+    assert count_slot("Two men fired shots at the house.", 0, 3, "en") is None
+    assert count_slot("Two men with a shotgun robbed the store.", 0, 3, "en") is None
+    assert count_slot("Two hunters with shotguns were found shot.", 0, 3, "en") == "shot"
+
+
 @pytest.mark.parametrize(
     ("sentence", "number", "language", "slot"),
     [

@@ -256,6 +256,8 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     best: tuple[int, int, str] | None = None
     for side, words in enumerate((after, list(reversed(before)))):
         for distance, word in enumerate(words, start=1):
+            if word in _GUNFIRE_WORDS:
+                continue
             phrase = " ".join(words[distance - 1 : distance + 2]) if side == 0 else word
             matched = [slot for slot, p in patterns.items() if p.match(phrase)]
             if matched:
@@ -289,6 +291,11 @@ def _until_denied(words: list[str]) -> list[str]:
         if denied and not (following and _DEGREES.match(following[0])):
             return words[:position]
     return words
+
+
+#: Words a "shot" stem begins that name the gunfire or the gun, not people shot:
+#: "two men fired shots, killing one" are the shooters.
+_GUNFIRE_WORDS = frozenset({"shots", "shotgun", "shotguns"})
 
 
 def names_a_cue(text: str, language: str) -> bool:
