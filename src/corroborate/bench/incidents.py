@@ -897,13 +897,14 @@ def _big_cities_named_around(
 def _story_killed(latest_first: Sequence[Reading]) -> float:
     """The story's killed: the count most articles give. Ties go to the fewer killed (a
     larger count is as often another incident a follow-up recounts). Articles that
-    tell of people hurt and of no death say none died: when they outnumber those
-    giving the count, the story's killed is 0 (on GVA dev: 8 incidents mended, 3
-    broken, all three a victim who died after the first reports; letting such
-    articles also win ties: 18 and 33)."""
+    say people were hurt (wounded, injured) and tell of no death say none died: when
+    they outnumber those giving the count, the story's killed is 0 (on GVA dev: 3
+    incidents mended, none broken). Articles that only say someone was shot or is in
+    critical condition do not count: that may be the victim who died later (counted
+    too: 8 mended, 3 broken; letting them also win ties: 18 and 33)."""
     told = [r.killed for r in latest_first]
     killed = _vote(sorted(told, key=lambda v: v or 0)) or 0
-    unhurt = sum(r.killed is None and bool(r.stated_injured or r.shot) for r in latest_first)
+    unhurt = sum(r.killed is None and bool(r.stated_injured) for r in latest_first)
     return 0 if killed and unhurt > told.count(killed) else killed
 
 
