@@ -343,6 +343,30 @@ def test_a_story_files_a_neighbourhood_under_the_big_city_another_article_names(
     assert _story_city(newark, ["Irvington", "Newark"]) == "Irvington"
 
 
+def test_an_article_that_names_no_town_is_placed_by_its_outlets_city() -> None:
+    text = "A teen was shot on Elm Road on Monday and taken to a hospital."
+    for outlet, city in [
+        ("chicago.suntimes.com", "Chicago"),
+        ("houstonchronicle.com", "Houston"),
+        ("mysanantonio.com", "San Antonio"),
+        ("kmbc.com", None),
+    ]:
+        article = Article(id="a", source="a", content_hash="a", text=text, outlet=outlet)
+        assert _city(article, [], frozenset({"US"})) == city
+    # a town the article names wins over the outlet's city
+    named = "A teen was shot in Pasadena on Monday."
+    mentions = [
+        NamedMention("a", named.index("Pasadena"), named.index("Pasadena") + 8, "Pasadena", "place")
+    ]
+    article = Article(
+        id="a", source="a", content_hash="a", text=named, outlet="houstonchronicle.com"
+    )
+    assert (
+        _city(article, link_entities(mentions, {"a": "en"}), frozenset({"US", "US-TX"}))
+        == "Pasadena"
+    )
+
+
 def test_a_hospital_town_does_not_place_the_incident() -> None:
     text = (
         "A man was shot in Moultrie and taken to an Atlanta hospital, then to Atlanta "

@@ -53,6 +53,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlparse
@@ -534,9 +535,10 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
     the article names: datelines name neighbourhoods too), else the town whose police,
     sheriff or fire service it names ("Tifton Police": the force that answered the call), else the
     town it mentions most, else the county it mentions most (GVA files unincorporated
-    places under their county), else the county whose sheriff it names. Names resolve
-    in the story's areas (its states first) and in the US, as GVA files only US
-    incidents.
+    places under their county), else the county whose sheriff it names, else the town
+    the headline names, else the big city the outlet's address names
+    ("houstonchronicle.com"). Names resolve in the story's areas (its states first)
+    and in the US, as GVA files only US incidents.
 
     Mentions that do not place the incident are not counted: a hospital's town ("at
     an Atlanta hospital", "Children's Hospital of Philadelphia"), a town the scene is
@@ -596,7 +598,7 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
         return (city or filed).name
     found = served or towns or counties or served_counties
     if not found:
-        return _headline_town(article.title or "", areas)
+        return _headline_town(article.title or "", areas) or _outlet_town(article.outlet or "")
     best = min(found, key=lambda name: (-found[name], first.get(name, 0)))
     if best in places and not _is_county(best):
         city = _big_city_around(places[best], [places[name] for name in towns if name in places])
@@ -641,6 +643,40 @@ def _big_city_around(town: Place, named: Sequence[Place]) -> Place | None:
 def _headline_town(title: str, areas: frozenset[str]) -> str | None:
     """The town a headline places the story in, else one it names anywhere."""
     return _title_town(title, areas) or _named_in_title(title, areas)
+
+
+#: A city whose name an outlet's address holds ("houstonchronicle.com") is where a
+#: local outlet reports from, when it has at least this many people. Read only for
+#: an article that names no town: on GVA dev, 6 incidents mended and none broken, at
+#: 200,000 as at 100,000.
+OUTLET_CITY_MIN_POPULATION = 200_000
+
+
+def _outlet_town(outlet: str) -> str | None:
+    """The big US city a local outlet's address names ("chicago.suntimes.com",
+    "nbcphiladelphia.com", "mysanantonio.com"): where an article that names no town
+    reports from."""
+    labels = re.split(r"[.:-]", outlet.lower())
+    found = [
+        (len(key), name)
+        for key, name in _big_us_cities().items()
+        if any(key in label for label in labels)
+    ]
+    return max(found)[1] if found else None
+
+
+@lru_cache(maxsize=1)
+def _big_us_cities() -> dict[str, str]:
+    """US cities of OUTLET_CITY_MIN_POPULATION or more, by their name run together."""
+    cities: dict[str, str] = {}
+    for places in gazetteer().towns.values():
+        for place in places:
+            if (
+                place.country == "US"
+                and gazetteer().population(place) >= OUTLET_CITY_MIN_POPULATION
+            ):
+                cities[re.sub(r"[^a-z]", "", place.name.lower())] = place.name
+    return cities
 
 
 #: "about 25 miles south of Petoskey", "10 km from Fargo": a landmark the scene is
