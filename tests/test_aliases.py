@@ -446,6 +446,15 @@ def test_a_town_has_its_own_population_not_its_namesakes() -> None:
     assert 0 < gazetteer().population(illinois) < gazetteer().population(connecticut)
 
 
+def test_a_big_citys_own_name_is_not_taken_by_a_local_towns_alternate_name() -> None:
+    # Pittsburg, California lists "Pittsburgh" among its alternate names
+    pittsburgh = resolve_place("Pittsburgh", "en", frozenset({"US", "US-CA"}))
+    assert pittsburgh is not None and pittsburgh.region == "US-PA"
+    # a small town's own name still yields to the story's place of that name
+    lawndale = resolve_place("Lawndale", "en", frozenset({"US", "US-IL"}))
+    assert lawndale is not None and lawndale.region == "US-IL"
+
+
 def test_the_gazetteer_cache_round_trips_and_bad_files_are_rebuilt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -164,7 +164,7 @@ class Gazetteer:
         region = self.regions.get(key)
         towns = self.towns.get(key, [])
         if areas:
-            candidates = self.candidates(key)
+            candidates = self._local_candidates(key)
             postal = self.postal.get(key, [])
             local = next((p for p in candidates if p.region in areas), None)
             local = local or next((p for p in postal if p.region in areas), None)
@@ -179,6 +179,18 @@ class Gazetteer:
     def candidates(self, key: str) -> list[Place]:
         """Every place of this name: regions first, then towns, most populous first."""
         return [*self._regions_named(key), *self.towns.get(key, [])]
+
+    def _local_candidates(self, key: str) -> list[Place]:
+        """The places of this name a story's areas may choose among: a town known by
+        another name (an alternate name GeoNames lists) only when no big city has
+        this one as its own. "Pittsburgh" in a story placed in California is still
+        Pittsburgh, Pennsylvania, not Pittsburg, California, one of whose alternate
+        names it is; "Lawndale" in a Chicago story is Chicago's North Lawndale, not
+        the small Californian town."""
+        towns = self.towns.get(key, [])
+        own = [town for town in towns if place_lookup_key(town.name) == key]
+        big = any(self.population(town) >= OWN_NAME_CITY_MIN_POPULATION for town in own)
+        return [*self._regions_named(key), *(own if big else towns)]
 
     def countries(self, key: str) -> frozenset[str]:
         """The countries the places of this name lie in (empty when none is known)."""
@@ -282,6 +294,10 @@ def _index_regions(
                 _add_region(regions, name, place)
     return regions, counties, _foreign_only(languages)
 
+
+#: A city this populous keeps its own name in every story: an alternate name of a
+#: town in the story's areas does not take it ("Pittsburgh" is not Pittsburg, CA).
+OWN_NAME_CITY_MIN_POPULATION = 100_000
 
 #: A town found by one of its alternate names ranks as if this many times smaller
 #: than its population: a name is first the main name of the towns so called
