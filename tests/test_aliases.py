@@ -455,6 +455,14 @@ def test_a_big_citys_own_name_is_not_taken_by_a_local_towns_alternate_name() -> 
     assert lawndale is not None and lawndale.region == "US-IL"
 
 
+def test_a_state_postal_code_in_english_is_the_state() -> None:
+    state = resolve_place("PA", "en")
+    assert state is not None and state.region == "US-PA" and state.latitude is None
+    washington = resolve_place("DC", "en")
+    assert washington is not None and washington.latitude is not None  # the city
+    assert resolve_place("PA", "nl") != state  # other languages: no US postal codes
+
+
 def test_the_gazetteer_cache_round_trips_and_bad_files_are_rebuilt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -480,6 +480,9 @@ def _lookup_keys(text: str, language: str) -> list[str]:
     state = AP_STATES.get(text.strip())
     if state is not None:
         return [_US_STATE_PREFIX + place_lookup_key(state)]
+    if language == "en" and text.strip() in _postal_states():
+        # "Pittsburgh, PA": the state, not Chongqing (one of whose old names is "Pa")
+        return [_postal_states()[text.strip()]]
     surface = clean_surface(text, language)
     key = place_lookup_key(surface)
     keys = [key]
@@ -506,6 +509,17 @@ def resolve_place(
     """
     key = _known_key(text, language)
     return gazetteer().lookup(key, areas, language) if key else None
+
+
+@lru_cache(maxsize=1)
+def _postal_states() -> dict[str, str]:
+    """US state postal codes ("PA") and the key of each state in the name index; not
+    "DC", which names the city (see ``_CITY_ABBREVIATIONS``)."""
+    return {
+        place.region.removeprefix("US-"): key
+        for key, place in gazetteer().regions.items()
+        if key.startswith(_US_STATE_PREFIX) and place.region and place.region != "US-DC"
+    }
 
 
 @lru_cache(maxsize=65536)
