@@ -514,12 +514,17 @@ def resolve_place(
 @lru_cache(maxsize=1)
 def _postal_states() -> dict[str, str]:
     """US state postal codes ("PA") and the key of each state in the name index; not
-    "DC", which names the city (see ``_CITY_ABBREVIATIONS``)."""
-    return {
+    "DC" and "LA", which name cities (Washington, Los Angeles) more often."""
+    codes = {
         place.region.removeprefix("US-"): key
         for key, place in gazetteer().regions.items()
-        if key.startswith(_US_STATE_PREFIX) and place.region and place.region != "US-DC"
+        if key.startswith(_US_STATE_PREFIX) and place.region
     }
+    return {code: key for code, key in codes.items() if code not in _CITY_CODES}
+
+
+#: Postal codes that name a city more often than their state or district.
+_CITY_CODES = frozenset({"DC", "LA"})
 
 
 @lru_cache(maxsize=65536)
