@@ -912,7 +912,7 @@ def _big_cities_named_around(
     members: Sequence[Analysed], cities: Sequence[str | None]
 ) -> dict[str, str]:
     """Articles' small towns that lie within a big city another article reads as the
-    city ("Brownsville" beside "Brooklyn"), each with that city: both tell one place,
+    city ("Germantown" beside "Philadelphia"), each with that city: both tell one place,
     one of them by its neighbourhood (see :func:`_big_city_around`)."""
     languages = {a.article.id: "en" for a in members}
     areas = _us_areas(story_areas([m for a in members for m in a.mentions], languages))
