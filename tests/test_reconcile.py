@@ -742,6 +742,10 @@ def test_someone_named_before_and_also_hurt_is_one_more_person() -> None:
     text = "An officer was shot during a traffic stop. He was also shot in the arm."
     shot = next(f for f in _read(text) if f.label == "people shot")
     assert article_values(shot.claims) == {"a": 1.0}
+    # "also" in an aside tells nothing of the fate
+    text = "An officer was shot on Elm Road. The officer, who also lives there, was shot twice."
+    shot = next(f for f in _read(text) if f.label == "people shot")
+    assert article_values(shot.claims) == {"a": 1.0}
 
 
 def test_two_people_who_suffered_injuries_are_two_injured() -> None:

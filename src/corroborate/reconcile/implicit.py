@@ -211,8 +211,9 @@ _DEFINITE = re.compile(
 #: one the text told of first, so not a reference back to them.
 _ANOTHER_ONE = re.compile(r"[Tt]he\s+(?:second|third|fourth|fifth|other)\s", re.UNICODE)
 #: "The suspect was also struck by gunfire": someone the text named before, but not
-#: as hurt, now told of as one more ("He was also shot in the arm" is the same man).
-_ALSO_NAMED = re.compile(r"^[Tt]he\s.*\balso\b")
+#: as hurt, now told of as one more ("He was also shot in the arm" is the same man;
+#: "The boy, who also lives there, was shot" is no one more).
+_ALSO_NAMED = re.compile(r"^[Tt]he\s[^,]*\b(?:was|is|were|has been|had been)\s+also\b")
 #: "a shooting that left a 16-year-old girl dead", "left one man injured".
 _LEFT = re.compile(
     rf"\bleft\s+{_A_PERSON}"
