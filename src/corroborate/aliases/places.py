@@ -480,9 +480,10 @@ def _lookup_keys(text: str, language: str) -> list[str]:
     state = AP_STATES.get(text.strip())
     if state is not None:
         return [_US_STATE_PREFIX + place_lookup_key(state)]
-    if language == "en" and text.strip() in _postal_states():
+    postal = _postal_states().get(text.strip()) if language == "en" else None
+    if postal is not None:
         # "Pittsburgh, PA": the state, not Chongqing (one of whose old names is "Pa")
-        return [_postal_states()[text.strip()]]
+        return [postal]
     surface = clean_surface(text, language)
     key = place_lookup_key(surface)
     keys = [key]

@@ -215,9 +215,7 @@ def article_readings(
     roundups = {
         c.article for f in facts if f.label.endswith(" in several incidents") for c in f.claims
     }
-    # GVA files only US incidents: US towns are what the city reading looks for.
-    languages = {a.article.id: "en" for a in members}
-    areas = _us_areas(story_areas([m for a in members for m in a.mentions], languages))
+    areas = _story_us_areas(members)
     readings: dict[str, Reading] = {}
     for a in members:
         own = Reading(
@@ -241,6 +239,13 @@ def article_readings(
         own.injured = _injured(own, own.killed or 0)
         readings[a.article.id] = own
     return readings
+
+
+def _story_us_areas(members: Sequence[Analysed]) -> frozenset[str]:
+    """Where the story's places lie, in the US only: GVA files only US incidents, so US
+    towns are what the city reading looks for."""
+    languages = {a.article.id: "en" for a in members}
+    return _us_areas(story_areas([m for a in members for m in a.mentions], languages))
 
 
 def _us_areas(areas: frozenset[str]) -> frozenset[str]:
@@ -699,6 +704,9 @@ def _a_big_town(name: str, place: Place | None) -> bool:
     the name means it."""
     if len(name.split()) > 2 or place is None or not _us_town(place):
         return False
+    # the largest town of the name, not the one resolved: the question is whether the
+    # name is famous enough to mean a town (on GVA dev the resolved town's own size
+    # lost one incident)
     population = gazetteer().populations.get(place_lookup_key(place.name), 0)
     return population >= MISTYPED_TOWN_MIN_POPULATION
 
@@ -914,8 +922,7 @@ def _big_cities_named_around(
     """Articles' small towns that lie within a big city another article reads as the
     city ("Germantown" beside "Philadelphia"), each with that city: both tell one place,
     one of them by its neighbourhood (see :func:`_big_city_around`)."""
-    languages = {a.article.id: "en" for a in members}
-    areas = _us_areas(story_areas([m for a in members for m in a.mentions], languages))
+    areas = _story_us_areas(members)
     places = {
         name: place
         for name in set(cities)

@@ -279,7 +279,7 @@ _DENIALS = frozenset({
     "не", "без", "невредимы", "невредим",
 })  # fmt: skip
 #: What may follow a denial and turn it into a degree ("not seriously hurt": hurt).
-_DEGREES = re.compile(r"^(?:serious|critical|severe|life|grave|fatal|ernstig|schwer|grave)")
+_DEGREES = re.compile(r"^(?:serious|critical|severe|life|grave|fatal|ernstig|schwer)")
 
 
 def _until_denied(words: list[str]) -> list[str]:
