@@ -497,6 +497,27 @@ def test_timeline_orders_by_date_places_cued_events_and_lists_undated_apart() ->
     assert timeline[-1].precision == "undated"
 
 
+def _yearless_event(label: str, calendar: str, precision: str) -> Fact:
+    attributes: dict[str, object] = {"date": None, "precision": precision, "value": calendar}
+    claim = Claim(article="a0", start=0, end=1, text="x", attributes=attributes)
+    return Fact(id=label, kind="event", label=label, status="single_source", claims=[claim])
+
+
+def test_events_dated_without_a_year_follow_the_dated_ones_in_calendar_order() -> None:
+    facts = [
+        _event("undated"),
+        _yearless_event("leap", "XXXX-06-17", "day"),
+        _yearless_event("call-up", "XXXX-03", "month"),
+        _event("invasion", ("2022-01-01", "year")),
+    ]
+    timeline = build_timeline(facts)
+    assert [e.label for e in timeline] == ["invasion", "call-up", "leap", "undated"]
+    assert [(e.date, e.calendar, e.precision) for e in timeline[1:3]] == [
+        (None, "XXXX-03", "month"),
+        (None, "XXXX-06-17", "day"),
+    ]
+
+
 def test_each_fact_takes_one_claim_per_article_so_numbers_pair_up() -> None:
     first = _article("a", "Among the injured were three firefighters and 13 residents of the town.")
     second = _article(
@@ -1293,9 +1314,15 @@ def test_undated_articles_line_up_the_month_and_day_they_state_without_a_year() 
         ("XXXX-06", None),
         ("XXXX-06-17", None),
     ]
-    assert all(entry.date is None for entry in build_timeline(facts))
-    (clash,) = _facts(reconcile([b, c], {}, times, []), "date")
+    # the timeline tells of the leap once, on the day the sources give, with no year
+    (leap,) = build_timeline(facts)
+    assert (leap.date, leap.precision, leap.calendar) == (None, "day", "XXXX-06-17")
+    assert sorted(m.article for m in leap.claims) == ["a", "b"]
+    facts = reconcile([b, c], {}, times, [])
+    (clash,) = _facts(facts, "date")
     assert clash.status == "conflicting" and clash.explanation.endswith("2 days apart")
+    # sources that disagree on the day are not taken to tell of one happening
+    assert sorted(e.calendar for e in build_timeline(facts)) == ["XXXX-06-17", "XXXX-06-19"]
 
 
 def test_a_dated_articles_month_lines_up_with_an_undated_articles_month() -> None:
@@ -1303,16 +1330,35 @@ def test_a_dated_articles_month_lines_up_with_an_undated_articles_month() -> Non
     b = _article("b", "In March he received call-up papers for the draft.", outlet="Krant")
     c = _article("c", "In March he received call-up papers for the army.", outlet="Post")
     dated = {
-        "b": [replace(_yearless(b, "March", "XXXX-03"), value="2025-03", date="2025-03-01")],
-        "c": [replace(_yearless(c, "March", "XXXX-03"), value="2025-03", date="2025-03-01")],
+        "b": [
+            replace(
+                _yearless(b, "March", "XXXX-03"),
+                value="2025-03",
+                date="2025-03-01",
+                precision="month",
+            )
+        ],
+        "c": [
+            replace(
+                _yearless(c, "March", "XXXX-03"),
+                value="2025-03",
+                date="2025-03-01",
+                precision="month",
+            )
+        ],
     }
     times = {"a": [_yearless(a, "March", "XXXX-03")], **dated}
-    (fact,) = _facts(reconcile([a, b], {}, times, []), "date")
+    facts = reconcile([a, b], {}, times, [])
+    (fact,) = _facts(facts, "date")
     assert fact.status == "agreed"
     assert [(c.article, c.attributes["value"]) for c in fact.claims] == [
         ("a", "XXXX-03"),
         ("b", "XXXX-03"),
     ]
+    # one happening on the timeline, dated by the source that gives the year
+    (call_up,) = build_timeline(facts)
+    assert (call_up.date, call_up.precision, call_up.calendar) == ("2025-03-01", "month", None)
+    assert sorted(m.article for m in call_up.claims) == ["a", "b"]
     # among dated articles alone the dated claims say it; no yearless copy of them
     (fact,) = _facts(reconcile([b, c], {}, dated, []), "date")
     assert [c.attributes["value"] for c in fact.claims] == ["2025-03", "2025-03"]

@@ -198,6 +198,9 @@ def hostile_result() -> RunResult:
             [_mention("a1", "The line was inspected in March.")],
         ),
         TimelineEntry(None, "after 2026-03-01", "Then something", [_mention("a2", "Het spoor")]),
+        TimelineEntry(
+            None, "day", "Yard reopened", [_mention("a4", "Halbach")], calendar="XXXX-06-17"
+        ),
         TimelineEntry(None, "undated", "Halbach spoke", [_mention("a4", "sagt Jürgen Halbach")]),
     ]
     story = Story(
@@ -393,6 +396,12 @@ def test_timeline_has_one_mark_per_dated_entry(result: RunResult, document: str)
     dots = [n for n in parser.nodes if (n.attrs.get("class") or "").startswith("tl-dot")]
     assert len(dots) == sum(len({m.article for m in story.timeline[n - 1].claims}) for n in dated)
     assert sum(1 for n in dots if n.attrs["class"] == "tl-dot hollow") == 1  # the month
+
+
+def test_timeline_lists_a_day_without_a_year_as_the_sources_give_it(document: str) -> None:
+    when = r'<span class="when">([^<]*)</span>\s*<span class="what">'
+    assert re.search(when + "Yard reopened<", document)[1] == "17 Jun, year not given"  # type: ignore[index]
+    assert re.search(when + "Halbach spoke<", document)[1] == "undated"  # type: ignore[index]
 
 
 def test_places_plot_has_one_point_per_located_place(document: str) -> None:

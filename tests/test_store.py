@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.model import Article, Problem, RawDocument, Skipped, Story
+from corroborate.model import (
+    Article,
+    Mention,
+    Problem,
+    RawDocument,
+    Skipped,
+    Story,
+    TimelineEntry,
+)
 from corroborate.store import Store, StoreBusy, StoredArticles
 
 
@@ -161,3 +169,17 @@ def test_story_links_and_stories_by_id_read_only_what_is_asked(tmp_path: Path) -
         assert store.story_links() == {"s1": ["s2"], "s2": [], "s3": ["s1", "s2"]}
         assert store.stories_by_id(["s3", "s1", "nope"]) == [stories[0], stories[2]]
         assert store.stories_by_id([]) == []
+
+
+def test_a_stored_storys_timeline_keeps_dates_and_yearless_days(tmp_path: Path) -> None:
+    leap = Mention("a", 10, 17)
+    timeline = [
+        TimelineEntry("2025-03-01", "month", "Call-up papers arrive", [Mention("a", 0, 5)]),
+        TimelineEntry(None, "day", "He leaps from the train", [leap], calendar="XXXX-06-17"),
+        TimelineEntry(None, "undated", "He appeals", []),
+    ]
+    story = Story("s1", "Leap", ["a"], timeline=timeline)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.replace_stories([], [story])
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.stories_by_id(["s1"]) == [story]

@@ -338,14 +338,18 @@ class TimelineEntry:
     """One dated (or only ordered) happening of a story, citing the claims behind it.
 
     ``date`` is ``None`` for an event the text places only by order cues ("then",
-    "two days later" without an anchor) or not at all; ``precision`` says how
-    finely ``date`` is known ("day", "month", ..., or "undated").
+    "two days later" without an anchor), by a month or day with no year, or not at
+    all; ``precision`` says how finely ``date`` (or ``calendar``) is known ("day",
+    "month", ..., or "undated").
     """
 
     date: str | None
     precision: str
     label: str
     claims: list[Mention] = field(default_factory=list)
+    #: The month, or month and day, that sources give without a year, when none of
+    #: them gives the year ("XXXX-06-17" for "on June 17" in undated articles).
+    calendar: str | None = None
 
 
 @dataclass

@@ -599,6 +599,7 @@ def story_from_dict(data: dict[str, Any]) -> Story:
                 precision=t["precision"],
                 label=t["label"],
                 claims=[Mention(**m) for m in t["claims"]],
+                calendar=t.get("calendar"),
             )
             for t in data["timeline"]
         ],

@@ -39,6 +39,7 @@ from datetime import date
 from corroborate.model import Article, Entity, Fact, Quantity, TimeExpression
 from corroborate.reconcile.background import without_past_casualties
 from corroborate.reconcile.claims import (
+    YEARLESS,
     ClaimItem,
     date_bounds,
     date_items,
@@ -67,7 +68,7 @@ from corroborate.reconcile.facts import (
 )
 from corroborate.reconcile.location import location_fact
 from corroborate.reconcile.sentences import Sentences, sentence_spans
-from corroborate.reconcile.similarity import Encoder, SentenceSimilarity
+from corroborate.reconcile.similarity import Encoder, SentenceKey, SentenceSimilarity
 from corroborate.reconcile.slots import SLOT_LABELS, count_slot
 
 __all__ = [
@@ -137,11 +138,24 @@ def reconcile(
         if worth_reporting(group)
     ]
     if len(candidates) <= params.max_event_sentences:
-        facts += _event_facts(candidates, similarity, params.events, outlets)
+        same_time = [_claim_sentences(f, sentences) for f in facts if _agreed_date(f)]
+        facts += _event_facts(candidates, similarity, params.events, outlets, same_time)
     where = location_fact(articles, sentences, entities, outlets)
     if where is not None:
         facts.append(where)
     return sorted(facts, key=fact_order)
+
+
+def _agreed_date(fact: Fact) -> bool:
+    """A date several sources agree on, or one of them gives more precisely: their
+    sentences tell of one happening, however differently they word it."""
+    return fact.kind == "date" and fact.status in ("agreed", "refined")
+
+
+def _claim_sentences(fact: Fact, sentences: Mapping[str, Sentences]) -> set[SentenceKey]:
+    """The sentences that hold a fact's claims."""
+    keys = {(c.article, sentences[c.article].index_at(c.start)) for c in fact.claims}
+    return {(article, index) for article, index in keys if index is not None}
 
 
 def _entity_mentions(entities: Sequence[Entity]) -> EntityMentions:
@@ -161,9 +175,15 @@ def _candidates(
 ) -> list[Candidate]:
     """Sentences that name an entity, state a date or hold a claim, in text order."""
     dated: dict[tuple[str, int], list[tuple[str, str, date, date]]] = defaultdict(list)
+    calendars: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
     with_claim = {(item.claim.article, item.sentence) for item in items}
     for item in items:
-        if item.kind == "date":
+        if item.dimension == YEARLESS and not item.yearless_twin:
+            attributes = item.claim.attributes
+            calendars[(item.claim.article, item.sentence)].append(
+                (str(attributes["value"]), str(attributes["precision"]))
+            )
+        elif item.kind == "date":
             bounds = date_bounds(str(item.claim.attributes.get("value")))
             if bounds:
                 key = (item.claim.article, item.sentence)
@@ -180,7 +200,7 @@ def _candidates(
             article,
             sentences[article.id],
             mentions.get(article.id, []),
-            dated,
+            (dated, calendars),
             with_claim,
             times.get(article.id, ()),
         )
@@ -191,10 +211,16 @@ def _article_candidates(
     article: Article,
     sentences: Sentences,
     mentions: list[tuple[int, int, Entity]],
-    dated: Mapping[tuple[str, int], list[tuple[str, str, date, date]]],
+    stated: tuple[
+        Mapping[SentenceKey, list[tuple[str, str, date, date]]],
+        Mapping[SentenceKey, list[tuple[str, str]]],
+    ],
     with_claim: set[tuple[str, int]],
     times: Sequence[TimeExpression],
 ) -> list[Candidate]:
+    """The article's sentences that name an entity, state a date or hold a claim;
+    ``stated`` gives each sentence's dates and its months or days without a year."""
+    dated, calendars = stated
     named: dict[int, set[str]] = defaultdict(set)
     for start, _, entity in mentions:
         index = sentences.index_at(start)
@@ -208,7 +234,9 @@ def _article_candidates(
         if not (named.get(index) or key in dated or key in with_claim):
             continue
         entities = frozenset(named.get(index, ()))
-        item = candidate(key, span, article.text, entities, dated.get(key, []))
+        item = candidate(
+            key, span, article.text, entities, dated.get(key, []), calendars.get(key, [])
+        )
         if item.date:
             # "two days later" counts from a day, not from "since 2019"
             last_date = item.date if item.precision == "day" else None
@@ -223,14 +251,17 @@ def _event_facts(
     similarity: SentenceSimilarity,
     params: EventParams,
     outlets: Mapping[str, str],
+    same_time: Sequence[set[SentenceKey]],
 ) -> list[Fact]:
-    groups = align(candidates, similarity, params)
+    """Aligned sentences of several sources, and one source's sentences that place
+    their happening in time (a date, a month or day without a year, an order cue)."""
+    groups = align(candidates, similarity, params, same_time)
     aligned = {c.key for group in groups for c in group}
     facts = [_event_fact(group, outlets) for group in groups]
     facts += [
         _event_fact([c], outlets)
         for c in candidates
-        if c.key not in aligned and (c.date or c.follows)
+        if c.key not in aligned and (c.date or c.follows or c.calendar)
     ]
     return facts
 

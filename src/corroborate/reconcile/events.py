@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -50,6 +50,9 @@ class Candidate:
     #: The date of the nearest dated sentence before it in its article, when the
     #: sentence itself is placed only by an order cue ("two days later").
     follows: str | None = None
+    #: The month or day an undated article's sentence gives without a year
+    #: ("XXXX-06-17" for "on June 17"), with its precision, when it gives no date.
+    calendar: tuple[str, str] | None = None
 
 
 def candidate(
@@ -58,10 +61,13 @@ def candidate(
     text: str,
     entities: frozenset[str],
     dates: Sequence[tuple[str, str, date, date]],
+    calendars: Sequence[tuple[str, str]] = (),
 ) -> Candidate:
-    """A candidate from a sentence and the (date, precision, first, last) it states."""
+    """A candidate from a sentence, the (date, precision, first, last) it states and
+    the (month or day, precision) it states without a year."""
     start, end = span
     finest = min(dates, key=lambda d: PRECISION_RANK.get(d[1], 9), default=None)
+    calendar = min(calendars, key=lambda c: PRECISION_RANK.get(c[1], 9), default=None)
     return Candidate(
         key=key,
         start=start,
@@ -72,13 +78,22 @@ def candidate(
         date=finest[0] if finest else None,
         precision=finest[1] if finest else None,
         numbers=frozenset(_NUMBER.findall(text[start:end])),
+        calendar=None if finest else calendar,
     )
 
 
 def align(
-    candidates: Sequence[Candidate], similarity: SentenceSimilarity, params: EventParams
+    candidates: Sequence[Candidate],
+    similarity: SentenceSimilarity,
+    params: EventParams,
+    same_time: Sequence[Collection[SentenceKey]] = (),
 ) -> list[list[Candidate]]:
-    """Groups of candidates from at least two articles, one sentence per article."""
+    """Groups of candidates from at least two articles, one sentence per article.
+
+    ``same_time`` holds sentences already known to report one happening, whatever
+    their wording: those whose dates the story's sources agree on ("in June", "on
+    June 17"; see :func:`corroborate.reconcile.reconcile`).
+    """
     cut = params.similarity if similarity.cross_lingual else params.similarity_lexical
     parent = list(range(len(candidates)))
 
@@ -98,6 +113,11 @@ def align(
             if score >= cut:
                 scores[(i, j)] = score
                 parent[find(i)] = find(j)
+    position = {c.key: i for i, c in enumerate(candidates)}
+    for keys in same_time:
+        joined = [position[key] for key in keys if key in position]
+        for i in joined[1:]:
+            parent[find(i)] = find(joined[0])
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(candidates)):
         groups[find(i)].append(i)
@@ -140,6 +160,9 @@ def event_claim(item: Candidate) -> Claim:
         attributes.update({"date": item.date, "precision": item.precision})
     elif item.follows:
         attributes["follows"] = item.follows
+    elif item.calendar:
+        value, precision = item.calendar
+        attributes.update({"date": None, "precision": precision, "value": value})
     return Claim(
         article=item.key[0], start=item.start, end=item.end, text=item.text, attributes=attributes
     )

@@ -7,12 +7,14 @@ articles once keeps every part of the page consistent.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from corroborate.model import Article, RunResult
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_YEARLESS = re.compile(r"XXXX-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>\d\d))?")
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,14 @@ class Sources:
 
 
 def format_date(iso: str | None, precision: str = "day") -> str:
-    """``2025-10-14`` as "14 Oct 2025", coarser for month or year precision; "undated" for None."""
+    """``2025-10-14`` as "14 Oct 2025", coarser for month or year precision; "undated" for None;
+    a month or day with no year (``XXXX-06-17``) as "17 Jun, year not given"."""
     if iso is None:
         return _format_undated(precision)
+    if yearless := _YEARLESS.fullmatch(iso):
+        month_name = _MONTHS[int(yearless["month"]) - 1]
+        day_number = f"{int(yearless['day'])} " if yearless["day"] else ""
+        return f"{day_number}{month_name}, year not given"
     try:
         day = date.fromisoformat(iso)
     except ValueError:

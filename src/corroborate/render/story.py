@@ -189,7 +189,7 @@ def _figures(story: Story, sources: Sources) -> Html:
 
 def _event_date(fact: Fact) -> str:
     for claim in fact.claims:
-        when = claim.attributes.get("date")
+        when = claim.attributes.get("date") or claim.attributes.get("value")
         if isinstance(when, str):
             return format_date(when, str(claim.attributes.get("precision") or "day"))
     return ""
@@ -242,11 +242,12 @@ def _timeline(story: Story, sources: Sources) -> Html | None:
             quote_button(sources, m.article, m.start, m.end, sources.name(m.article))
             for m in entry.claims
         ]
+        when = format_date(entry.date or entry.calendar, entry.precision)
         items.append(
             el(
                 "li",
                 el("span", str(number), class_="num"),
-                el("span", format_date(entry.date, entry.precision), class_="when"),
+                el("span", when, class_="when"),
                 el("span", entry.label, class_="what"),
                 el("span", chips(buttons), class_="who"),
                 class_="tl-entry",

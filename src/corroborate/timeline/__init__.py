@@ -6,8 +6,11 @@ is dated by the dates its claims carry: the finest precision any claim gives, an
 among claims of that precision the date most sources give (the earliest on a tie).
 Events are sorted by date; a coarser date sorts before finer ones inside it ("June"
 before "June 17"). An undated event whose sentence is placed only by an order cue
-("two days later") follows the event it is told after; the rest are listed apart,
-at the end, with ``date`` None and precision ``undated``. Dates are never invented:
+("two days later") follows the event it is told after. An event its sources date
+only by a month or a day with no year ("on June 17" in undated articles) keeps that
+as its ``calendar`` (``XXXX-06-17``): such events follow the dated ones, in calendar
+order, since no source says which year they fell in. The rest are listed apart, at
+the end, with ``date`` None and precision ``undated``. Dates are never invented:
 they come only from the claims.
 """
 
@@ -27,6 +30,7 @@ def build_timeline(facts: Sequence[Fact]) -> list[TimelineEntry]:
     """The ordered timeline of a story from its facts (non-event facts are ignored)."""
     dated: list[TimelineEntry] = []
     following: list[tuple[str, TimelineEntry]] = []
+    yearless: list[TimelineEntry] = []
     undated: list[TimelineEntry] = []
     for fact in facts:
         if fact.kind != "event" or not fact.claims:
@@ -37,26 +41,44 @@ def build_timeline(facts: Sequence[Fact]) -> list[TimelineEntry]:
             dated.append(entry)
         elif follows is not None:
             following.append((follows, entry))
+        elif entry.calendar is not None:
+            yearless.append(entry)
         else:
             undated.append(entry)
     dated.sort(key=_order)
-    return [*_place_followers(dated, following), *undated]
+    yearless.sort(key=lambda entry: (entry.calendar or "", entry.label))
+    return [*_place_followers(dated, following), *yearless, *undated]
 
 
 def _entry(fact: Fact) -> TimelineEntry:
     mentions = [Mention(c.article, c.start, c.end) for c in fact.claims]
-    stated = [
-        (str(c.attributes["date"]), str(c.attributes.get("precision") or "day"))
+    entry = TimelineEntry(date=None, precision=UNDATED, label=fact.label, claims=mentions)
+    stated = _stated(fact, "date")
+    if stated:
+        entry.date, entry.precision = _best(stated)
+    elif calendars := _stated(fact, "value"):
+        entry.calendar, entry.precision = _best(calendars)
+    return entry
+
+
+def _stated(fact: Fact, key: str) -> list[tuple[str, str]]:
+    """The (date, precision) pairs the fact's claims give under ``key``: ``date`` for
+    dates with a year, ``value`` for a month or day without one."""
+    return [
+        (str(c.attributes[key]), str(c.attributes.get("precision") or "day"))
         for c in fact.claims
-        if c.attributes.get("date")
+        if c.attributes.get(key)
     ]
-    if not stated:
-        return TimelineEntry(date=None, precision=UNDATED, label=fact.label, claims=mentions)
+
+
+def _best(stated: Sequence[tuple[str, str]]) -> tuple[str, str]:
+    """The finest precision stated, and at it the date most claims give (the earliest
+    on a tie)."""
     finest = min(PRECISION_RANK.get(p, 9) for _, p in stated)
     candidates = Counter(d for d, p in stated if PRECISION_RANK.get(p, 9) == finest)
     best = min(candidates.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     precision = next(p for d, p in stated if d == best and PRECISION_RANK.get(p, 9) == finest)
-    return TimelineEntry(date=best, precision=precision, label=fact.label, claims=mentions)
+    return best, precision
 
 
 def _follows(fact: Fact) -> str | None:
