@@ -608,3 +608,24 @@ def test_a_place_run_together_with_a_person_after_it_is_split_in_two() -> None:
     split = next(m for m in mayor.mentions if m.article == "ru")
     assert split.start == at + len("Ост-Велмер ")
     assert entity_of(entities, "en", 0).name == "San Diego Chargers"
+
+
+def test_an_adjective_taken_into_a_place_name_is_left_out_when_the_place_is_named_alone() -> None:
+    mentions = [
+        mention("nl", "West-Russische Smolensk", "place", at=40),  # "het West-Russische ..."
+        mention("en", "Smolensk", "place", at=10),  # "the western city of Smolensk"
+        mention("en", "West", "place", at=90),  # "his escape to the West"
+        mention("de", "Russischen Smolensk", "place", at=5),  # "im Russischen Smolensk"
+        mention("nl", "Haagse Bos", "place", at=200),  # a park: no "Bos" alone
+    ]
+    languages = {"nl": "nl", "en": "en", "de": "de"}
+    entities = link_entities(mentions, languages)
+    smolensk = entity_of(entities, "en", at=10)
+    assert smolensk.name == "Smolensk" and smolensk.aliases == ["Smolensk"]
+    assert sorted((m.article, m.start, m.end) for m in smolensk.mentions) == [
+        ("de", 16, 24),
+        ("en", 10, 18),
+        ("nl", 55, 63),
+    ]
+    assert entity_of(entities, "en", at=90).name == "West"
+    assert entity_of(entities, "nl", at=200).name == "Haagse Bos"

@@ -670,6 +670,43 @@ def _unglued(mentions: Sequence[NamedMention], languages: Mapping[str, str]) -> 
     return found
 
 
+#: language -> endings of an adjective the recogniser may take into a place's name,
+#: in languages that capitalise adjectives of places: "het West-Russische Smolensk",
+#: "het Oekraïense Charkiv", "im Russischen Smolensk".
+_PLACE_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "nl": ("se", "sche"),
+    "de": ("ische", "ischen", "isches", "ischer"),
+}
+
+
+def _without_adjectives(
+    mentions: Sequence[NamedMention], languages: Mapping[str, str]
+) -> list[NamedMention]:
+    """Place mentions without an adjective the recogniser took in ("West-Russische
+    Smolensk" is Smolensk), when the words after it are a place the story names on
+    their own elsewhere: so the Dutch report's Smolensk is the English report's, and
+    "the West" of another sentence does not join "West-Russische ..." by its first
+    word. Other names that start with such a word ("Haagse Bos") are left whole."""
+    places = {
+        name_key(m.text, "place", languages.get(m.article, "und"))
+        for m in mentions
+        if m.type == "place"
+    }
+    found: list[NamedMention] = []
+    for mention in mentions:
+        language = languages.get(mention.article, "und")
+        endings = _PLACE_ADJECTIVE_ENDINGS.get(language)
+        words = list(re.finditer(r"\S+", mention.text))
+        if mention.type == "place" and endings and len(words) > 1:
+            rest = mention.text[words[1].start() :]
+            adjective = words[0].group().casefold()
+            if adjective.endswith(endings) and name_key(rest, "place", language) in places:
+                start = mention.start + words[1].start()
+                mention = NamedMention(mention.article, start, mention.end, rest, "place")
+        found.append(mention)
+    return found
+
+
 def _glue_point(
     mention: NamedMention, language: str, types: Mapping[str, EntityType], persons: set[str]
 ) -> tuple[int, int, EntityType] | None:
@@ -723,6 +760,7 @@ def link_entities(
     mentions by position, and ids are hashes of type and canonical name.
     """
     mentions = _unglued(_outlets_as_orgs(mentions, languages, outlets), languages)
+    mentions = _without_adjectives(mentions, languages)
     items = _prepare(harmonise_types(mentions, languages), languages)
     sets = _UnionFind(len(items))
     by_type: dict[str, list[_Item]] = defaultdict(list)
