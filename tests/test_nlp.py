@@ -7,6 +7,7 @@ real: a place gazetteer is part of what the models learn).
 from __future__ import annotations
 
 import importlib.util
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -294,6 +295,32 @@ def test_an_everyday_word_opening_a_sentence_is_no_person() -> None:
     assert [m.text for m in _mentions("a", text, night_place, "en")] == ["Night"]
     # a language without a word list keeps the name
     assert [m.text for m in _mentions("a", text, spans[:1], "und")] == ["Night"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "town"),
+    [
+        ("en", "He jumped off near the town of Vorsk, close to the border.", "Vorsk"),
+        ("nl", "Hij sprong bij het dorp Vorsk uit de trein.", "Vorsk"),
+        ("de", "Er sprang nahe der Stadt Vorsk aus dem Zug.", "Vorsk"),
+        ("ru", "Он выпрыгнул у города Ворск.", "Ворск"),
+    ],
+)
+def test_a_name_the_text_calls_a_town_is_a_place(language: str, text: str, town: str) -> None:
+    start = text.index(town)
+    for kind in ("other", "person", "org"):
+        spans: list[tuple[int, int, EntityType]] = [(start, start + len(town), kind)]
+        assert [(m.text, m.type) for m in _mentions("a", text, spans, language)] == [
+            (town, "place")
+        ]
+
+
+def test_a_name_without_a_town_word_before_it_keeps_the_models_type() -> None:
+    text = "A man from Vorsk spoke to the city council of Vorsk. Mayor Vorsk agreed."
+    spans: list[tuple[int, int, EntityType]] = [
+        (m.start(), m.end(), "other") for m in re.finditer("Vorsk", text)
+    ]
+    assert {m.type for m in _mentions("a", text, spans, "en")} == {"other"}
 
 
 def test_a_russian_dictionary_word_opening_a_sentence_is_not_a_name() -> None:

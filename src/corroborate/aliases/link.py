@@ -585,7 +585,10 @@ def harmonise_types(
     their type: they are tagged more reliably. Within an article, a place outvotes
     the majority when the gazetteer knows the name: models tag a town inconsistently
     ("TULSA, Okla." a place, "a Tulsa mother" other), and the place tag is the one a
-    gazetteer can confirm.
+    gazetteer can confirm. A one-word name of no known type ("other") is a place
+    when another article names that place ("the town of Kybartai" beside "as the
+    train approached Kybartai"); a person's name is not, since towns and surnames
+    share many names ("Warren").
     """
     keys = [name_key(m.text, "person", languages.get(m.article, "und")).split() for m in mentions]
     surnames = {
@@ -600,6 +603,7 @@ def harmonise_types(
         for m, key in zip(mentions, keys, strict=True)
         if m.type == "place"
     }
+    story_places = {key for _, key in places}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for mention, key in zip(mentions, keys, strict=True):
         votes[" ".join(key)][mention.type] += 1
@@ -609,7 +613,10 @@ def harmonise_types(
         wanted: str = mention.type
         if len(key) == 1:
             wanted = _voted_type(votes[joined], mention.type)
-            if (mention.article, joined) in places and _gazetteer_knows(mention, languages):
+            # a town is a town in every article, not a person, though
+            here = (mention.article, joined) in places
+            elsewhere = wanted == "other" and joined in story_places
+            if (here or elsewhere) and _gazetteer_knows(mention, languages):
                 wanted = "place"
         elif mention.type != "place" or not _gazetteer_knows(mention, languages):
             wanted = _outvoted_type(votes[joined], mention.type)

@@ -191,6 +191,38 @@ def _without_preposition(spans: list[Span], text: str, language: str) -> list[Sp
     return kept
 
 
+#: Words that call the name after them a town, per language: "near the town of
+#: Kybartai", "het dorp Marleveen", "der Stadt Hengelveld", "города Смоленск".
+_SETTLEMENT_WORDS = {
+    "en": r"(?:town|village|city|hamlet|township|borough|municipality|suburb)\s+of",
+    "nl": r"(?:het\s+dorp(?:je)?|de\s+stad|de\s+gemeente|het\s+plaatsje|de\s+plaats)",
+    "de": r"(?:Stadt|Dorf|Dorfes|Gemeinde|Ortschaft|Kleinstadt)",
+    "es": r"(?:ciudad|pueblo|localidad|municipio|villa)\s+de",
+    "fr": r"(?:ville|village|commune|localité|bourg)\s+de",
+    "ru": r"(?:город|города|городе|городом|село|села|селе|деревня|деревни|деревне|посёлок"
+    r"|поселок|посёлка|поселка|посёлке|поселке)",
+}
+_BEFORE_SETTLEMENT = {
+    language: re.compile(rf"(?<!\w){words}\s+$", re.IGNORECASE)
+    for language, words in _SETTLEMENT_WORDS.items()
+}
+
+
+def _settlements_as_places(spans: list[Span], text: str, language: str) -> list[Span]:
+    """A name the text calls a town ("near the town of Kybartai") is a place, whatever
+    type the model gave it: models tag a small town they have never seen as a
+    miscellaneous name or a person, and the aliases stage then cannot resolve it."""
+    before = _BEFORE_SETTLEMENT.get(language.split("-")[0].lower())
+    if before is None:
+        return spans
+    return [
+        (start, end, "place")
+        if kind != "place" and before.search(text, max(0, start - 30), start)
+        else (start, end, kind)
+        for start, end, kind in spans
+    ]
+
+
 def _slash_joined(spans: list[Span], text: str) -> list[Span]:
     """Merge two names of one type joined by a bare slash: the models read "Radio Free
     Europe/Radio Liberty" as two organisations, but it is one name."""
@@ -254,7 +286,7 @@ def _mentions(
     """Model spans plus dateline places and slash acronyms, as non-overlapping mentions."""
     spans = _unbracketed(sorted(model_spans), text)
     spans = _slash_joined(_without_preposition(spans, text, language), text)
-    spans = _with_dateline(text, spans)
+    spans = _with_dateline(text, _settlements_as_places(spans, text, language))
     mentions: list[NamedMention] = []
     last_end = -1
     common = _common_words(text, spans, language)
