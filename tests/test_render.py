@@ -402,6 +402,7 @@ def test_timeline_lists_a_day_without_a_year_as_the_sources_give_it(document: st
     when = r'<span class="when">([^<]*)</span>\s*<span class="what">'
     assert re.search(when + "Yard reopened<", document)[1] == "17 Jun, year not given"  # type: ignore[index]
     assert re.search(when + "Halbach spoke<", document)[1] == "undated"  # type: ignore[index]
+    assert "Events whose sources give no year are listed below, not plotted." in document
 
 
 def test_places_plot_has_one_point_per_located_place(document: str) -> None:
@@ -623,3 +624,10 @@ def test_an_app_story_page_links_related_stories_to_their_pages() -> None:
     ]
     assert len(related) == 2  # the bar and the story's own "related:" line
     assert not any(n.attrs.get("href") == f"#{many.stories[1].id}" for n in parser.nodes)
+
+
+def test_an_event_shows_the_date_its_timeline_entry_gives(document: str) -> None:
+    # the event's sentences state no date of their own; its timeline entry has one
+    label = '<div class="event-label">A freight train came off the tracks</div>'
+    meta = re.search(re.escape(label) + r'\s*<div class="event-meta">(.*?)</div>', document)
+    assert meta is not None and "14 Oct 2025" in meta[1]

@@ -187,18 +187,22 @@ def _figures(story: Story, sources: Sources) -> Html:
 # --- events -----------------------------------------------------------------------------------
 
 
-def _event_date(fact: Fact) -> str:
-    for claim in fact.claims:
-        when = claim.attributes.get("date") or claim.attributes.get("value")
-        if isinstance(when, str):
-            return format_date(when, str(claim.attributes.get("precision") or "day"))
-    return ""
+def _event_dates(story: Story) -> dict[tuple[str, int], str]:
+    """Each event sentence's date as its timeline entry gives it: the finest any of
+    its sources states, a dated one before a month or day without a year."""
+    return {
+        (m.article, m.start): format_date(entry.date or entry.calendar, entry.precision)
+        for entry in story.timeline
+        if entry.date or entry.calendar
+        for m in entry.claims
+    }
 
 
 def _events(story: Story, sources: Sources) -> Html | None:
     events = [f for f in story.facts if f.kind == "event"]
     if not events:
         return None
+    dates = _event_dates(story)
     shared = [f for f in events if f.status != "single_source"]
     items = [
         el(
@@ -208,7 +212,7 @@ def _events(story: Story, sources: Sources) -> Html | None:
                 "div",
                 badge(fact.status),
                 " ",
-                muted(_event_date(fact)),
+                muted(dates.get((fact.claims[0].article, fact.claims[0].start), "")),
                 " ",
                 fact.explanation,
                 " ",
@@ -259,6 +263,8 @@ def _timeline(story: Story, sources: Sources) -> Html | None:
         "Dates in order, not to scale: the gaps say how much time passed. "
         "Filled dot: a day; hollow: a month or coarser. One lane per source."
     )
+    if any(entry.calendar for entry in story.timeline):
+        note += " Events whose sources give no year are listed below, not plotted."
     return section(
         "Timeline",
         el("div", chart, class_="scroll chart") if chart else None,
