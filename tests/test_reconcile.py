@@ -323,6 +323,19 @@ def test_a_time_that_names_its_day_states_the_day_and_one_that_does_not_states_n
     ]
 
 
+def test_a_verdict_on_dates_names_the_part_of_the_day_in_words() -> None:
+    first = _article("a", "The ferry sank off the coast on Tuesday, officials said.", outlet="A")
+    second = _article("b", "The ferry sank off the coast on Tuesday morning.", outlet="B")
+    times = {
+        "a": [_date(first, "Tuesday", "2021-06-15", "day")],
+        "b": [replace(_date(second, "Tuesday morning", "2021-06-15TMO", "day"), kind="time")],
+    }
+    (fact,) = [f for f in reconcile([first, second], {}, times, []) if f.kind == "date"]
+    assert fact.explanation == (
+        "Tuesday (2021-06-15) vs Tuesday morning (2021-06-15 morning): the same day"
+    )
+
+
 def _clock(article: Article, text: str, clock: str) -> TimeExpression:
     start = article.text.index(text)
     return TimeExpression(article.id, start, start + len(text), text, "time", clock=clock)

@@ -295,7 +295,7 @@ def date_items(expressions: Sequence[TimeExpression], sentences: Sentences) -> l
         claim.attributes.update(
             {"date": expression.date, "precision": expression.precision, "value": expression.value}
         )
-        display = f"{expression.text.strip()} ({expression.value})"
+        display = f"{expression.text.strip()} ({readable_timex(expression.value)})"
         items.append(
             ClaimItem(
                 claim=claim,
@@ -306,6 +306,33 @@ def date_items(expressions: Sequence[TimeExpression], sentences: Sentences) -> l
             )
         )
     return items
+
+
+#: TIMEX3's parts of the day and seasons, in words for the one-line verdicts.
+_TIMEX_WORDS = {
+    "MO": "morning",
+    "AF": "afternoon",
+    "EV": "evening",
+    "NI": "night",
+    "DT": "daytime",
+    "SP": "spring",
+    "SU": "summer",
+    "FA": "autumn",
+    "WI": "winter",
+}
+_TIMEX_PART = re.compile(r"(?P<date>\d{4}-\d\d-\d\d)T(?P<part>MO|AF|EV|NI|DT)")
+_TIMEX_SEASON = re.compile(r"(?P<year>\d{4})-(?P<season>SP|SU|FA|WI)")
+
+
+def readable_timex(value: str | None) -> str:
+    """A TIMEX3 value as a reader can take it in: "2025-10-14 morning" for
+    ``2025-10-14TMO``, "summer 2025" for ``2025-SU``; others as they are."""
+    text = value or ""
+    if part := _TIMEX_PART.fullmatch(text):
+        return f"{part['date']} {_TIMEX_WORDS[part['part']]}"
+    if season := _TIMEX_SEASON.fullmatch(text):
+        return f"{_TIMEX_WORDS[season['season']]} {season['year']}"
+    return text
 
 
 def _yearless_item(expression: TimeExpression, index: int) -> list[ClaimItem]:
