@@ -54,6 +54,11 @@ def test_english_counts_carry_their_noun() -> None:
     text = "Four people were shot, three fatally, and police moved one family."
     assert one(text, "en", "three").noun is None
     assert one(text, "en", "one").noun == "family"
+    # a word joined to the number by a hyphen is what it counts, not the noun after
+    text = "The 32-wagon train of a 40-strong crew hit a three-car queue."
+    assert one(text, "en", "32").noun == "wagon"
+    assert one(text, "en", "three").noun == "car"
+    assert one(text, "en", "40").noun == "crew"  # "40-strong" counts the crew
 
 
 def test_english_ages_in_three_spellings() -> None:

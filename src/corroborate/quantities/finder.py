@@ -466,6 +466,9 @@ def _noun(text: str, lang: str, end: int) -> str | None:
     words: list[str] = []
     position = end
     m = _WORD.match(text, position)
+    joined = m is not None and _JOINED.match(text, position)
+    if joined and m is not None and m.group(1).lower() not in (*stop, *_NOT_COUNTED):
+        return m.group(1)  # "a 32-wagon train" counts wagons; "a three-car crash", cars
     if lang == "en" and m is not None and m.group(1).lower() in _MORE:
         after = _WORD.match(text, m.end())
         if after is not None and _plural_noun(after.group(1)):
@@ -478,6 +481,11 @@ def _noun(text: str, lang: str, end: int) -> str | None:
         position = m.end()
     return _head(words, lang) if words else None
 
+
+#: A hyphen joining a number to the word it counts ("32-wagon", "three-car").
+_JOINED = re.compile(r"[-‐‑](?=[^\W\d_])")
+#: Words joined to a number that count nothing: "a 40-strong crew", "20-odd".
+_NOT_COUNTED = frozenset({"strong", "odd", "plus", "something", "some", "fold", "ish"})
 
 #: Words between an English number and its noun that say "in addition".
 _MORE = frozenset({"more", "other", "additional", "further", "extra"})
