@@ -134,6 +134,24 @@ def test_one_source_alone_is_single_source() -> None:
 # ------------------------------------------------------------ slots
 
 
+def _slot_of(text: str, number: str, language: str = "en") -> str | None:
+    at = text.index(number)
+    return count_slot(text, at, at + len(number), language)
+
+
+def test_a_cue_right_before_another_number_is_that_numbers() -> None:
+    beaten = "She allegedly beat one person and shot two others outside the bar."
+    assert (_slot_of(beaten, "one"), _slot_of(beaten, "two")) == (None, "shot")
+    dutch = "Hij sloeg een man en verwondde twee anderen met een mes."
+    assert (_slot_of(dutch, "een man", "nl"), _slot_of(dutch, "twee", "nl")) == (None, "injured")
+    # a comma keeps the cue for the number before it; other words do not count
+    fatally = "Four were shot, two fatally, near the park."
+    assert (_slot_of(fatally, "Four"), _slot_of(fatally, "two")) == ("shot", "killed")
+    aged = "Four people, including an 11-year-old, were shot at the vigil."
+    assert _slot_of(aged, "Four") == "shot"
+    assert _slot_of("Two people were shot and one was killed.", "Two") == "shot"
+
+
 def test_nearest_cue_word_decides_the_casualty_slot() -> None:
     text = "A gunman opened fire, killing three and wounding 12 others."
     three, twelve = text.index("three"), text.index("12")

@@ -246,7 +246,7 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     distance the word after wins, and a "killed" cue beats "shot" in "shot and killed".
     """
     patterns = _PATTERNS.get(language, _PATTERNS["en"])
-    after = _until_denied([m.group().lower() for m in _WORD.finditer(sentence, end)][:WORDS_AFTER])
+    after = _until_denied(_words_before_next_count(sentence, end, patterns)[:WORDS_AFTER])
     hedges = HEDGES.get(language, HEDGES["en"])
     before = [m.group().lower() for m in _WORD.finditer(sentence[:start])]
     before = _without_hedges(before, hedges)
@@ -266,6 +266,34 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
                     best = (distance, side, slot)
                 break
     return best[2] if best else None
+
+
+def _words_before_next_count(
+    sentence: str, end: int, patterns: dict[str, re.Pattern[str]]
+) -> list[str]:
+    """The words after a number, up to a cue word that another number follows
+    directly: in "beat one person and *shot* two others", "shot" is two's cue, as
+    "killing three" is three's, and one fills no slot. A comma between them keeps
+    the cue for the first number: "Four were shot, two fatally"."""
+    words: list[str] = []
+    for match in _WORD.finditer(sentence, end):
+        word = match.group().lower()
+        following = _NEXT_NUMBER.match(sentence, match.end())
+        if (
+            following is not None
+            and _A_NUMBER.match(following["number"].lower())
+            and any(p.match(word) for p in patterns.values())
+        ):
+            break
+        words.append(word)
+    return words
+
+
+#: The word after a word, past hedges, with only spaces between: "shot *two*",
+#: "injuring at least *four*", not "shot, two".
+_NEXT_NUMBER = re.compile(
+    r"(?:\s+(?:at least|more than|up to|about|nearly|almost|some|another|other))*\s+(?P<number>\w+)"
+)
 
 
 #: Words that deny what follows them: "two others were *not* hurt", "three *escaped*
