@@ -993,6 +993,12 @@ def test_a_casualty_dated_to_an_earlier_event_is_not_counted() -> None:
     )
     found = _implied_phrases(text)
     assert found == [("A man was wounded", "injured")]
+    # a paragraph ends the sentence: the next one's "three days earlier" is its own
+    text = (
+        "She died of her wounds. A second person was also injured.\n\n"
+        "Police said his mother was killed in a shooting three days earlier."
+    )
+    assert ("A second person was also injured", "injured") in _implied_phrases(text)
 
 
 def test_a_person_referred_back_to_is_not_counted_twice() -> None:

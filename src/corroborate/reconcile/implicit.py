@@ -425,14 +425,21 @@ def _another_time(text: str, end: int) -> bool:
 
 
 def _sentence_start(text: str, start: int) -> int:
-    """Where the sentence holding ``text[start]`` begins (after the last ". ")."""
-    return text.rfind(". ", 0, start) + 1
+    """Where the sentence holding ``text[start]`` begins (after the last ". " or line
+    break)."""
+    return max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1)
+
+
+#: A full stop before a space or a line break, or a line break: a paragraph ends a
+#: sentence ("A second person was also injured.\n\nPolice said ...").
+_SENTENCE_BREAK = re.compile(r"\.\s|\n")
 
 
 def _sentence_end(text: str, end: int) -> int:
-    """Where the sentence holding ``text[end]`` ends (its next ". ", or the text's end)."""
-    stop = text.find(". ", end)
-    return len(text) if stop < 0 else stop
+    """Where the sentence holding ``text[end]`` ends (its next full stop or line break,
+    or the text's end)."""
+    stop = _SENTENCE_BREAK.search(text, end)
+    return len(text) if stop is None else stop.start()
 
 
 def named_casualties(
