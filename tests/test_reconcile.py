@@ -986,6 +986,20 @@ def test_a_named_person_killed_is_not_also_counted_injured() -> None:
     assert found == {("ada", "killed"), ("cem", "injured")}
 
 
+def test_a_name_with_a_clause_saying_it_was_also_hurt_is_a_casualty() -> None:
+    from corroborate.reconcile.implicit import named_casualties
+
+    text = (
+        "Both Pruitt and Paylor, who was also shot during the robbery, were taken to "
+        "hospital. A vigil honoured Javon Booker, who died after he was shot in May."
+    )
+    names = ("Paylor", "Javon Booker")
+    persons = [(text.index(n), text.index(n) + len(n), n) for n in names]
+    found = {(c.victim, c.slot) for c in named_casualties(text, "en", persons)}
+    # without "also" such a clause is mostly someone recalled, not this event's
+    assert found == {("Paylor", "shot")}
+
+
 def test_a_casualty_dated_to_an_earlier_event_is_not_counted() -> None:
     text = (
         "A teen was killed on the same block last week. A girl who was fatally shot in 2012 "

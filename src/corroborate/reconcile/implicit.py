@@ -229,6 +229,13 @@ _SHOT_OBJECT = re.compile(
 )
 #: After a person's name: "Brandon Crawford, 15, was shot and killed", "Crawford died".
 _AFTER_NAME = re.compile(rf"^{_APPOSITION}{_PREDICATE}")
+#: A relative clause after a name that tells of one more casualty: "Paylor, who was
+#: also shot, was taken to ...". Without "also" such a clause is mostly background:
+#: "a vigil for Javon Booker, who died after he was shot during a robbery".
+_WHO_AFTER_NAME = re.compile(
+    r"^(?:,\s*\d{1,3})?,\s+who\s+(?:was|were)\s+also\s+(?:(?!fatally)\w+ly\s+)?"
+    rf"(?P<verb>{_VERB_ALTERNATIVES})\b"
+)
 #: Before a person's name: "the shooting that killed Brandon Crawford", "the death of".
 _BEFORE_NAME = re.compile(
     r"(?:(?P<killed>\bkilled|\bkilling|\bdeath of|\bmurder of|\bkilling of|\bfatal shooting of"
@@ -451,7 +458,8 @@ def named_casualties(
         return []
     found: list[ImpliedCount] = []
     for start, end, victim in persons:
-        after = _AFTER_NAME.match(text[end : end + NAME_WINDOW])
+        window = text[end : end + NAME_WINDOW]
+        after = _WHO_AFTER_NAME.match(window) or _AFTER_NAME.match(window)
         if after is not None:
             verb = after.group("verb")
             slot, stop = _outcome(text, _slot(verb) if verb else "killed", end + after.end())
