@@ -1000,6 +1000,28 @@ def test_a_name_with_a_clause_saying_it_was_also_hurt_is_a_casualty() -> None:
     assert found == {("Paylor", "shot")}
 
 
+def test_casualties_of_a_sentence_about_another_incident_are_not_the_storys() -> None:
+    text = (
+        "A man was killed on Elm Road on Friday. In a separate shooting, two men were "
+        "wounded. In that case, a 15-year-old was killed and a 14-year-old injured. "
+        "In the shooting on Elm Road, three people were wounded."
+    )
+    article = _article("a", text)
+    quantities = {
+        "a": [
+            _quantity(article, "two", 2, noun="men"),
+            _quantity(article, "three", 3, noun="people"),
+        ]
+    }
+    facts = reconcile([article], quantities, {}, [])
+    # the other incident's counts fill no slot; one source's figure without one is
+    # not reported on its own
+    assert [(f.label, [c.text for c in f.claims]) for f in facts if f.kind == "quantity"] == [
+        ("people killed", ["A man was killed"]),
+        ("people injured", ["three"]),
+    ]
+
+
 def test_a_casualty_dated_to_an_earlier_event_is_not_counted() -> None:
     text = (
         "A teen was killed on the same block last week. A girl who was fatally shot in 2012 "

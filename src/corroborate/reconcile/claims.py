@@ -30,6 +30,7 @@ from corroborate.reconcile.slots import (
     counts_people,
     noun_key,
     several_incidents_slot,
+    tells_of_another_incident,
 )
 
 #: Short names of the normalised units in explanations.
@@ -133,10 +134,12 @@ def implied_items(
             continue
         text = article.text[implied.start : implied.end]
         slot = implied.slot
+        start, end = sentences.spans[index]
+        if tells_of_another_incident(article.text[start:end], article.language):
+            continue
         if implied.people > 1:
             # "a 4-year-old boy, a 5-year-old girl and a 7-year-old boy were shot in
             # separate incidents": several incidents' total, like a stated count's
-            start, end = sentences.spans[index]
             slot = several_incidents_slot(slot, article.text[start:end], article.language) or slot
         claim = _claim(article.id, implied.start, implied.end, text)
         claim.attributes.update(_IMPLIED_ATTRIBUTES)
@@ -191,6 +194,8 @@ def _quantity_slot(
         return f"age:{person.id}", f"age of {person.name}"
     if quantity.kind == "count" and counts_people(quantity.noun, article.language):
         sentence = article.text[start:end]
+        if tells_of_another_incident(sentence, article.language):
+            return None, None
         slot = count_slot(sentence, quantity.start - start, quantity.end - start, article.language)
         slot = several_incidents_slot(slot, sentence, article.language)
         return (slot, SLOT_LABELS[slot]) if slot else (None, None)

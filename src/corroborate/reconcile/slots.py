@@ -206,6 +206,30 @@ def besides_others(text: str, start: int, end: int, language: str) -> bool:
     return bool(words.intersection(after + before))
 
 
+#: language -> a sentence opening that turns to another incident than the story's
+#: ("In a separate shooting, two men were wounded"; "In that case, a 15-year-old was
+#: killed", after the text recalls an earlier one).
+_ANOTHER_INCIDENT: dict[str, re.Pattern[str]] = {
+    language: re.compile(pattern, re.IGNORECASE)
+    for language, pattern in {
+        "en": r"^\W*(?:in|during)\s+(?:that|a\s+separate|an\s+unrelated|another|an\s+earlier"
+        r"|a\s+previous|the\s+earlier|the\s+previous|a\s+similar)\s+(?:\w+\s+)?"
+        r"(?:case|incident|shooting|attack|crash)\b",
+        "nl": r"^\W*(?:bij|tijdens)\s+(?:een\s+ander|een\s+eerder|dat)\s+(?:\w+\s+)?"
+        r"(?:incident|ongeluk|schietpartij|voorval)\b",
+        "de": r"^\W*(?:bei|in)\s+(?:einem\s+anderen|einem\s+früheren)\s+(?:\w+\s+)?"
+        r"(?:Fall|Vorfall|Unfall|Angriff)\b",
+    }.items()
+}
+
+
+def tells_of_another_incident(sentence: str, language: str) -> bool:
+    """Whether the sentence opens by turning to another incident than the story's: its
+    casualty counts are that incident's toll, not the story's."""
+    pattern = _ANOTHER_INCIDENT.get(language.split("-")[0])
+    return pattern is not None and bool(pattern.match(sentence))
+
+
 def several_incidents_slot(slot: str | None, sentence: str, language: str) -> str | None:
     """``slot``, or its several-incidents twin when it is a casualty slot and the
     sentence tells of several incidents (see :data:`SEVERAL`)."""
