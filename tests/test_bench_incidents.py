@@ -331,7 +331,15 @@ def _story_city(cities: dict[str, str], places: list[str]) -> str | None:
     return reconciled(members, readings, [], []).city
 
 
-_READ_AS = {"a": "Brooklyn", "b": "Williamsburg", "c": "Newark", "d": "Irvington"}
+_READ_AS = {
+    "a": "Brooklyn",
+    "b": "Williamsburg",
+    "c": "Newark",
+    "d": "Irvington",
+    "e": "East Flatbush",
+    "f": "Philadelphia",
+    "g": "Camden",
+}
 
 
 def test_a_story_files_a_neighbourhood_under_the_big_city_another_article_names() -> None:
@@ -341,6 +349,12 @@ def test_a_story_files_a_neighbourhood_under_the_big_city_another_article_names(
     # ...a town of its own beside a big city stays itself
     newark = {"c": "Two men were shot in Newark.", "d": "Two men were shot in Irvington."}
     assert _story_city(newark, ["Irvington", "Newark"]) == "Irvington"
+    # a populous neighbourhood, small beside its city (178,000 of 2.7 million people)
+    flatbush = {"a": "A man was shot in Brooklyn.", "e": "A man was shot in East Flatbush."}
+    assert _story_city(flatbush, ["Brooklyn", "East Flatbush"]) == "Brooklyn"
+    # a city across a state line is a city of its own
+    camden = {"f": "A man was shot in Philadelphia.", "g": "A man was shot in Camden, N.J."}
+    assert _story_city(camden, ["Philadelphia", "Camden"]) == "Camden"
 
 
 def test_an_article_that_names_no_town_is_placed_by_its_outlets_city() -> None:
