@@ -339,6 +339,8 @@ _READ_AS = {
     "e": "East Flatbush",
     "f": "Philadelphia",
     "g": "Camden",
+    "h": "Kokomo",
+    "i": "Indianapolis",
 }
 
 
@@ -355,6 +357,12 @@ def test_a_story_files_a_neighbourhood_under_the_big_city_another_article_names(
     # a city across a state line is a city of its own
     camden = {"f": "A man was shot in Philadelphia.", "g": "A man was shot in Camden, N.J."}
     assert _story_city(camden, ["Philadelphia", "Camden"]) == "Camden"
+
+
+def test_a_tie_between_a_big_city_and_a_town_near_it_goes_to_the_town() -> None:
+    # the later article ("i") would win the tie: a station's dateline names its city
+    kokomo = {"h": "A baby was shot in Kokomo.", "i": "INDIANAPOLIS - A baby was shot."}
+    assert _story_city(kokomo, ["Kokomo", "INDIANAPOLIS"]) == "Kokomo"
 
 
 def test_an_article_that_names_no_town_is_placed_by_its_outlets_city() -> None:
