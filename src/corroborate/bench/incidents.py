@@ -955,9 +955,7 @@ def _big_cities_named_around(
 OUTSHONE_RADIUS_KM = 100.0
 
 
-def _big_cities_beside_towns(
-    members: Sequence[Analysed], cities: Sequence[str | None]
-) -> set[str]:
+def _big_cities_beside_towns(members: Sequence[Analysed], cities: Sequence[str | None]) -> set[str]:
     """The big cities (200,000 people or more) among ``cities`` with a smaller town of
     ``cities`` in the same state near them: in a tie the town is the more precise."""
     areas = _story_us_areas(members)
