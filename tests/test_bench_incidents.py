@@ -410,6 +410,10 @@ def test_a_neighbourhood_counts_for_the_city_around_it() -> None:
     # a town beyond the city's reach stays itself
     text = "Two men were shot in Harvey, near Chicago. Harvey residents gathered later."
     assert _city_of(text, [("Harvey", "place"), ("Chicago", "place")]) == "Harvey"
+    # the city an article does not name: the big city of its state around it
+    text = "A woman was shot in the Logan Square neighborhood, Illinois police said."
+    names = [("Logan Square", "place"), ("Illinois", "place")]
+    assert _city_of(text, names) == "Chicago"
 
 
 def test_a_condition_with_no_death_known_may_be_the_victim_who_died() -> None:

@@ -551,7 +551,8 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
     is the given name or surname of someone the article names in full ("Everybody
     loved Colby" beside "Colby Fouch"). A neighbourhood
     ("the Englewood neighborhood") counts for the nearest larger town the article
-    names, the city it is part of; so does a place of under 50,000 people within 15
+    names, the city it is part of, else for the nearest city of 200,000 people or more
+    in its state within 40 km (Chicago for "the Logan Square neighborhood"); so does a place of under 50,000 people within 15
     km of a city of 200,000 or more that the article names ("Williamsburg" beside
     "Brooklyn")."""
     towns: Counter[str] = Counter()
@@ -588,9 +589,14 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
         (towns if place.latitude is not None else counties)[place.name] += len(placing)
         first[place.name] = min(first.get(place.name, 10**9), *(m.start for m in placing))
     for part, count in neighbourhoods.items():
-        city = _containing_town(places[part], [places[name] for name in towns])
+        # the city it is part of, named or not ("in the Logan Square neighborhood")
+        city = _containing_town(places[part], [places[name] for name in towns]) or (
+            _containing_town(places[part], _big_us_city_places(places[part].region))
+        )
         if count and city is not None:
+            places[city.name] = city
             towns[city.name] += towns.pop(part)
+            first.setdefault(city.name, first[part])
     served, served_counties = _service_places(article.text, areas, places)
     filed = _dateline_town(article.text, areas)
     if filed is not None:
@@ -678,6 +684,19 @@ def _outlet_town(outlet: str) -> str | None:
         if any(key in label for label in labels)
     ]
     return max(found)[1] if found else None
+
+
+@lru_cache(maxsize=64)
+def _big_us_city_places(region: str | None) -> list[Place]:
+    """The US cities of OUTLET_CITY_MIN_POPULATION or more in one state."""
+    return [
+        place
+        for places in gazetteer().towns.values()
+        for place in places
+        if place.country == "US"
+        and place.region == region
+        and gazetteer().population(place) >= OUTLET_CITY_MIN_POPULATION
+    ]
 
 
 @lru_cache(maxsize=1)
