@@ -552,9 +552,9 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
     loved Colby" beside "Colby Fouch"). A neighbourhood
     ("the Englewood neighborhood") counts for the nearest larger town the article
     names, the city it is part of, else for the nearest city of 200,000 people or more
-    in its state within 40 km (Chicago for "the Logan Square neighborhood"); so does a place of under 50,000 people within 15
-    km of a city of 200,000 or more that the article names ("Williamsburg" beside
-    "Brooklyn")."""
+    in its state within 40 km (Chicago for "the Logan Square neighborhood"); so does
+    a place of under 50,000 people within 15 km of a city of 200,000 or more that the
+    article names ("Williamsburg" beside "Brooklyn")."""
     towns: Counter[str] = Counter()
     counties: Counter[str] = Counter()
     first: dict[str, int] = {}
