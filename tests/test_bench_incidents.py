@@ -223,6 +223,15 @@ def test_a_dateline_naming_a_neighbourhood_gives_the_city_whose_police_answered(
     assert _city_of(text, [("AUSTIN", "place"), ("Texas", "place")]) == "Austin"
 
 
+def test_a_dateline_naming_a_neighbourhood_and_its_city_gives_the_city() -> None:
+    text = "EAST NEW YORK, Brooklyn — A teen was shot in the head late Thursday."
+    names: list[tuple[str, EntityType]] = [("EAST NEW YORK", "place"), ("Brooklyn", "place")]
+    assert _city_of(text, names) == "Brooklyn"
+    # a state after the town is no city around it
+    text = "HAMILTON, Ohio — A teen was shot in the head late Thursday."
+    assert _city_of(text, [("HAMILTON", "place"), ("Ohio", "place")]) == "Hamilton"
+
+
 def test_a_big_town_the_tagger_took_for_a_person_still_places_the_story() -> None:
     text = "A man was shot outside a bar in Denver on Friday. Ada Brook saw it."
     names: list[tuple[str, EntityType]] = [("Denver", "person"), ("Ada Brook", "person")]

@@ -827,18 +827,23 @@ _TITLE_PLACE = re.compile(
 
 
 def _dateline_town(text: str, areas: frozenset[str]) -> Place | None:
-    """The US town of the article's dateline ("HAMILTON, Ohio —"), when it has one."""
+    """The US town of the article's dateline ("HAMILTON, Ohio —"), when it has one;
+    the city after a neighbourhood's name ("EAST NEW YORK, Brooklyn —") when it lies
+    around it."""
     filed = dateline(text)
     if not filed:
         return None
     state = _DATELINE_STATE.match(text, filed[1])
-    if state is not None:
+    named = resolve_place(state.group(1), "en", areas) if state is not None else None
+    if named is not None and named.country == "US" and named.latitude is None:
         # "RHINE, Georgia —": a village only that state's post-office list knows
-        named = resolve_place(state.group(1), "en", areas)
-        if named is not None and named.country == "US" and named.latitude is None:
-            areas = areas | {named.region or "US"}
+        areas = areas | {named.region or "US"}
     place = resolve_place(text[filed[0] : filed[1]], "en", areas)
-    return place if place is not None and _us_town(place) else None
+    if place is None or not _us_town(place):
+        return None
+    if named is not None and named.latitude is not None and _containing_town(place, [named]):
+        return named
+    return place
 
 
 #: The state after a dateline's town: ", Georgia", ", Mo.", ", N.Y.".
