@@ -310,10 +310,12 @@ def _words_before_next_count(
         ):
             break
         words.append(word)
+        if len(words) == WORDS_AFTER:
+            break
     return words
 
 
-#: The word after a word, past hedges, with only spaces between: "shot *two*",
+#: The word after a word, past English hedges, with only spaces between: "shot *two*",
 #: "injuring at least *four*", not "shot, two".
 _NEXT_NUMBER = re.compile(
     r"(?:\s+(?:at least|more than|up to|about|nearly|almost|some|another|other))*\s+(?P<number>\w+)"
