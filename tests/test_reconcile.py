@@ -806,6 +806,12 @@ def test_two_people_who_suffered_injuries_are_two_injured() -> None:
     assert ("A man and a police officer suffered minor injuries", "injured", 2) in found
 
 
+def test_a_name_and_one_more_person_shot_are_two_shot() -> None:
+    text = "The car sped off. Maxwell and another teenager were shot near the house."
+    found = [(text[c.start : c.end], c.slot, c.people) for c in implied_counts(text, "en")]
+    assert ("Maxwell and another teenager were shot", "shot", 2) in found
+
+
 def test_implied_counts_read_relative_clauses_second_victims_and_hospital_outcomes() -> None:
     text = (
         "A 4-year-old who was shot in the leg is stable. Another woman was also hurt. "

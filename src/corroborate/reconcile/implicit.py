@@ -144,7 +144,10 @@ _VERB_ALTERNATIVES = "|".join(_VERBS.values())
 #: aside in commas ("A man and woman, both 35 years old, were found dead").
 _PAIR = re.compile(
     rf"(?:\b(?:[Aa]n?|[Tt]he)\s+{_one_person(2)}\s+and\s+(?:(?:an?|his|her|their|the)\s+)?"
-    rf"{_one_person(2)}|\bBoth(?:\s+victims|\s+men|\s+women)?"
+    rf"{_one_person(2)}"
+    # "Maxwell and another teenager were shot": a name and one more person
+    rf"|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s+and\s+(?:another|an?)\s+{_one_person(2)}"
+    r"|\bBoth(?:\s+victims|\s+men|\s+women)?"
     r"(?:\s+(?:in|inside|at|on|from)\s+the\s+[\w'’-]+)?)"  # "Both men inside the Honda"
     rf"(?:,[^,.;\n]{{1,30}},)?"  # "A man and woman, both 35 years old, were found dead"
     rf"(?:\s+(?:were|are|have been)\s+(?:also\s+|both\s+)?(?:\w+ly\s+)?"
