@@ -1409,22 +1409,15 @@ def test_a_dated_articles_month_lines_up_with_an_undated_articles_month() -> Non
     b = _article("b", "In March he received call-up papers for the draft.", outlet="Krant")
     c = _article("c", "In March he received call-up papers for the army.", outlet="Post")
     dated = {
-        "b": [
+        article.id: [
             replace(
-                _yearless(b, "March", "XXXX-03"),
+                _yearless(article, "March", "XXXX-03"),
                 value="2025-03",
                 date="2025-03-01",
                 precision="month",
             )
-        ],
-        "c": [
-            replace(
-                _yearless(c, "March", "XXXX-03"),
-                value="2025-03",
-                date="2025-03-01",
-                precision="month",
-            )
-        ],
+        ]
+        for article in (b, c)
     }
     times = {"a": [_yearless(a, "March", "XXXX-03")], **dated}
     facts = reconcile([a, b], {}, times, [])
