@@ -5,8 +5,10 @@ number). Two candidates from different articles report the same happening when
 their sentences are close (cross-lingual similarity at least
 ``EventParams.similarity``) *and* they share an anchor: an entity, an overlapping
 date, or an equal number. The anchor keeps generic sentences ("Police are
-investigating.") from lining up across unrelated moments. Each group keeps one
-sentence per article, the one closest to the rest of the group.
+investigating.") from lining up across unrelated moments. Sentences whose dates
+the story's sources agree on (a `date` fact found them agreeing or refining each
+other: "in June", "on June 17") report one happening too, however they are worded.
+Each group keeps one sentence per article, the one closest to the rest of the group.
 """
 
 from __future__ import annotations
