@@ -315,6 +315,16 @@ def test_a_name_the_text_calls_a_town_is_a_place(language: str, text: str, town:
         ]
 
 
+def test_a_name_with_a_side_of_town_after_it_is_a_place() -> None:
+    text = "Police say a child was shot on Saginaw's southeast side. Ada Brook's east wing."
+    spans: list[tuple[int, int, EntityType]] = [
+        (text.index("Saginaw"), text.index("Saginaw") + 7, "person"),
+        (text.index("Ada Brook"), text.index("Ada Brook") + 9, "person"),
+    ]
+    found = [(m.text, m.type) for m in _mentions("a", text, spans, "en")]
+    assert found == [("Saginaw", "place"), ("Ada Brook", "person")]
+
+
 def test_a_name_without_a_town_word_before_it_keeps_the_models_type() -> None:
     text = "A man from Vorsk spoke to the city council of Vorsk. Mayor Vorsk agreed."
     spans: list[tuple[int, int, EntityType]] = [

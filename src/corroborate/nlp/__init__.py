@@ -208,16 +208,29 @@ _BEFORE_SETTLEMENT = {
 }
 
 
+#: A part of a town after its name: "Saginaw's southeast side", "Chicago's South Side".
+_SIDE_AFTER = re.compile(
+    r"['’]s\s+(?:far\s+)?(?:north|south|east|west)(?:east|west)?(?:ern)?\s+side\b",
+    re.IGNORECASE,
+)
+
+
 def _settlements_as_places(spans: list[Span], text: str, language: str) -> list[Span]:
-    """A name the text calls a town ("near the town of Kybartai") is a place, whatever
-    type the model gave it: models tag a small town they have never seen as a
-    miscellaneous name or a person, and the aliases stage then cannot resolve it."""
-    before = _BEFORE_SETTLEMENT.get(language.split("-")[0].lower())
+    """A name the text calls a town ("near the town of Kybartai", in English also
+    "Saginaw's southeast side") is a place, whatever type the model gave it: models
+    tag a small town they have never seen as a miscellaneous name or a person, and
+    the aliases stage then cannot resolve it."""
+    code = language.split("-")[0].lower()
+    before = _BEFORE_SETTLEMENT.get(code)
     if before is None:
         return spans
     return [
         (start, end, "place")
-        if kind != "place" and before.search(text, max(0, start - 30), start)
+        if kind != "place"
+        and (
+            before.search(text, max(0, start - 30), start)
+            or (code == "en" and _SIDE_AFTER.match(text, end))
+        )
         else (start, end, kind)
         for start, end, kind in spans
     ]
