@@ -45,7 +45,8 @@ def main() -> int:
 
     ids = set(key["articles"])
     if ids != set(docs):
-        errors.append(f"article ids differ: key-only={ids - set(docs)} corpus-only={set(docs) - ids}")
+        only_key, only_corpus = ids - set(docs), set(docs) - ids
+        errors.append(f"article ids differ: key-only={only_key} corpus-only={only_corpus}")
 
     seen: list[str] = [a for s in key["stories"] for a in s["articles"]]
     if sorted(seen) != sorted(ids):
@@ -74,8 +75,10 @@ def main() -> int:
 
     for err in errors:
         print("ERROR:", err)
-    print(f"{len(docs)} articles, {len(key['facts'])} facts, {n_claims} claims, "
-          f"{len(key['entities'])} entities: {'FAIL' if errors else 'OK'}")
+    print(
+        f"{len(docs)} articles, {len(key['facts'])} facts, {n_claims} claims, "
+        f"{len(key['entities'])} entities: {'FAIL' if errors else 'OK'}"
+    )
     return 1 if errors else 0
 
 

@@ -14,6 +14,7 @@ A finding becomes a regular test in tests/ once fixed.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import tempfile
 from collections.abc import Callable
@@ -67,10 +68,8 @@ def fuzz_html(data: bytes) -> None:
 
 
 def fuzz_decode(data: bytes) -> None:
-    try:
+    with contextlib.suppress(InputError):  # a clear refusal is a pass
         decode_text(data)
-    except InputError:
-        pass
 
 
 def _read(name: str, data: bytes) -> None:
