@@ -507,6 +507,8 @@ def test_the_headline_tells_the_casualties_when_the_text_tells_none() -> None:
     assert _story([_headlined("Man, 21, killed in accidental shooting", menus)]) == (1, 0)
     assert _story([_headlined("Burlington teen shot dead by 15-year-old", menus)]) == (1, 0)
     assert _story([_headlined("Police Investigate Shooting Death Of Teen", menus)]) == (1, 0)
+    assert _story([_headlined("5 Indicted For Killing Of Cranston Girl", menus)]) == (1, 0)
+    assert _story([_headlined("Man sentenced to 30 years in girl's killing", menus)]) == (1, 0)
     assert _story([_headlined("City council meets on Tuesday", menus)]) == (0, 0)
     # a text that tells its own casualties keeps them over a headline's one person
     told = "A woman was wounded on Elm Road on Monday."

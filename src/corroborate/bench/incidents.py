@@ -333,10 +333,12 @@ _HEADLINE_ONE = re.compile(
     re.IGNORECASE,
 )
 #: "Shooting Death Of Teen", "Deadly Officer-Involved Shooting", "Fatally shot",
-#: "Victim In Boyle Co. Accidental Shooting Dies", "Teen's death under investigation".
+#: "Victim In Boyle Co. Accidental Shooting Dies", "Teen's death under investigation",
+#: "5 Indicted For Killing Of Former Cranston Girl", "sentenced in girl's killing".
 _HEADLINE_FATAL = re.compile(
     r"\b(?:shooting death|(?:deadly|fatal)\s+(?:[\w-]+\s+)?shooting|fatally shot"
-    r"|shot to death|shot(?:,|\s+and)\s+killed|dies|died|homicide)\b|['’]s\s+death\b",
+    r"|shot to death|shot(?:,|\s+and)\s+killed|dies|died|homicide|killing of|murder of)\b"
+    r"|['’]s\s+(?:death|killing|murder)\b",
     re.IGNORECASE,
 )
 
