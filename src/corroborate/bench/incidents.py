@@ -688,31 +688,27 @@ def _outlet_town(outlet: str) -> str | None:
     return max(found)[1] if found else None
 
 
-@lru_cache(maxsize=64)
-def _big_us_city_places(region: str | None) -> list[Place]:
-    """The US cities of OUTLET_CITY_MIN_POPULATION or more in one state."""
-    return [
+@lru_cache(maxsize=1)
+def _big_us_city_list() -> tuple[Place, ...]:
+    """The US cities of OUTLET_CITY_MIN_POPULATION or more."""
+    return tuple(
         place
         for places in gazetteer().towns.values()
         for place in places
-        if place.country == "US"
-        and place.region == region
-        and gazetteer().population(place) >= OUTLET_CITY_MIN_POPULATION
-    ]
+        if place.country == "US" and gazetteer().population(place) >= OUTLET_CITY_MIN_POPULATION
+    )
+
+
+@lru_cache(maxsize=64)
+def _big_us_city_places(region: str | None) -> list[Place]:
+    """The big US cities (see :func:`_big_us_city_list`) of one state."""
+    return [place for place in _big_us_city_list() if place.region == region]
 
 
 @lru_cache(maxsize=1)
 def _big_us_cities() -> dict[str, str]:
-    """US cities of OUTLET_CITY_MIN_POPULATION or more, by their name run together."""
-    cities: dict[str, str] = {}
-    for places in gazetteer().towns.values():
-        for place in places:
-            if (
-                place.country == "US"
-                and gazetteer().population(place) >= OUTLET_CITY_MIN_POPULATION
-            ):
-                cities[re.sub(r"[^a-z]", "", place.name.lower())] = place.name
-    return cities
+    """The big US cities (see :func:`_big_us_city_list`) by their name run together."""
+    return {re.sub(r"[^a-z]", "", place.name.lower()): place.name for place in _big_us_city_list()}
 
 
 #: "about 25 miles south of Petoskey", "10 km from Fargo": a landmark the scene is
@@ -929,8 +925,12 @@ def reconciled(
 
     latest_first = [readings[a.article.id] for a in reversed(order)]
     cities = [r.city for r in latest_first]
-    filed_under = _big_cities_named_around(members, cities)
-    outshone = _big_cities_beside_towns(members, [filed_under.get(c or "", c) for c in cities])
+    located = _located(cities, _story_us_areas(members))
+    around = _big_cities_named_around(located)
+    filed_under = {name: city.name for name, city in around.items()}
+    outshone = _big_cities_beside_towns(
+        {filed_under.get(name, name): around.get(name, place) for name, place in located.items()}
+    )
     killed = _story_killed(latest_first)
     # "the victim was shot" in one article, "died" in another: shot minus the
     # story's killed, not the article's own (it may not know of the death). Ties:
@@ -953,24 +953,26 @@ def reconciled(
     return story
 
 
-def _big_cities_named_around(
-    members: Sequence[Analysed], cities: Sequence[str | None]
-) -> dict[str, str]:
-    """Articles' small towns that lie within a big city another article reads as the
-    city ("Germantown" beside "Philadelphia"), each with that city: both tell one place,
-    one of them by its neighbourhood (see :func:`_big_city_around`)."""
-    areas = _story_us_areas(members)
-    places = {
+def _located(names: Iterable[str | None], areas: frozenset[str]) -> dict[str, Place]:
+    """The towns (with coordinates) that the given city readings resolve to."""
+    return {
         name: place
-        for name in set(cities)
+        for name in set(names)
         if name and (place := resolve_place(name, "en", areas)) and place.latitude is not None
     }
-    filed_under: dict[str, str] = {}
+
+
+def _big_cities_named_around(places: dict[str, Place]) -> dict[str, Place]:
+    """Articles' small towns (by city reading) that lie within a big city another
+    article reads as the city ("Germantown" beside "Philadelphia"), each with that
+    city: both tell one place, one of them by its neighbourhood (see
+    :func:`_big_city_around`)."""
+    filed_under: dict[str, Place] = {}
     for name, town in places.items():
         others = [place for other, place in places.items() if other != name]
         city = _big_city_around(town, others) if others else None
         if city is not None:
-            filed_under[name] = city.name
+            filed_under[name] = city
     return filed_under
 
 
@@ -981,15 +983,10 @@ def _big_cities_named_around(
 OUTSHONE_RADIUS_KM = 100.0
 
 
-def _big_cities_beside_towns(members: Sequence[Analysed], cities: Sequence[str | None]) -> set[str]:
-    """The big cities (200,000 people or more) among ``cities`` with a smaller town of
-    ``cities`` in the same state near them: in a tie the town is the more precise."""
-    areas = _story_us_areas(members)
-    places = {
-        name: place
-        for name in set(cities)
-        if name and (place := resolve_place(name, "en", areas)) and place.latitude is not None
-    }
+def _big_cities_beside_towns(places: dict[str, Place]) -> set[str]:
+    """The big cities (200,000 people or more) among the story's city readings
+    (``places``, by reading) with a smaller town of them in the same state near them:
+    in a tie the town is the more precise."""
     big = {
         name
         for name, place in places.items()
