@@ -476,6 +476,29 @@ def test_tied_injured_counts_pass_over_a_roundup_total() -> None:
     assert _story(update) == (0, 4)
 
 
+def test_three_tied_injured_counts_go_to_the_middle_one() -> None:
+    said = {"a": "Two", "b": "Three", "c": "Four"}
+    members = [
+        _counted(f"{n} people were wounded in the shooting on Elm Road.", "2025-03-10", id_)
+        for id_, n in said.items()
+    ]
+    # two counts tie: the larger (an early report has not found every victim)
+    assert _story(members[1:]) == (0, 4)
+    # three: neither end (the smaller would win as 4 is twice 2, a roundup's total)
+    assert _story(members) == (0, 3)
+
+
+def test_another_person_shot_beside_a_death_is_a_survivor() -> None:
+    text = (
+        "A 16-year-old boy was fatally shot on the porch on Monday. Officers "
+        "found another 16-year-old boy who had been shot in the ankle."
+    )
+    assert _story([_analysed(text, "2025-03-10")]) == (1, 1)
+    # the one shot, told again, is the one who died
+    alone = "Officers found a boy who had been shot on the porch. The boy died on Monday."
+    assert _story([_analysed(alone, "2025-03-10")]) == (1, 0)
+
+
 def test_a_survivor_state_is_not_the_victim_who_died() -> None:
     critical = "A man was shot and killed on Elm Road. One person is in critical condition."
     assert _story([_analysed(critical, "2025-03-10")]) == (1, 0)

@@ -1169,6 +1169,19 @@ def test_implied_counts_read_possessive_objects_survivors_and_strikes() -> None:
     ]
 
 
+def test_implied_counts_read_two_outcomes_a_shooting_left_and_also_before_was() -> None:
+    text = (
+        "The shooting left a 1-year-old boy dead and a woman wounded. A man also was "
+        "injured. It left one man dead."
+    )
+    assert _implied_phrases(text) == [
+        ("left a 1-year-old boy dead", "killed"),
+        ("a woman wounded", "injured"),
+        ("A man also was injured", "injured"),
+        ("left one man dead", "killed"),
+    ]
+
+
 def test_implied_counts_read_spaced_conditions_and_shots_to_a_body_part() -> None:
     text = (
         "He suffered non-life threatening injuries. The gun went off and shot him in the "

@@ -230,6 +230,9 @@ def article_readings(
         own.stated_injured, own.shot = own.injured, by_slot["shot"].get(a.article.id)
         if own.shot is not None and _others_after_someone(a.article.id, claims_of):
             own.shot += 1  # "A man was killed. Three other people were shot": four shot
+        others = _others_shot(a.article.id, claims_of["shot"])
+        if others and (own.killed or 0) >= 1:
+            own.stated_injured = max(own.stated_injured or 0, others)
         if a.article.id not in roundups:
             _add_headline(a.article.title or "", own)
         if a.article.id in referred_only and own.killed is None and own.injured:
@@ -265,6 +268,22 @@ def _others_after_someone(article: str, claims_of: dict[str, Sequence[Claim]]) -
         return False
     count = min(stated, key=lambda c: c.start)
     return bool(count.attributes.get("others")) and any(c.start < count.start for c in own)
+
+
+#: A phrase about one more person than the text told of before: "another 16-year-old
+#: boy who had been shot", "a second man was shot", "was also shot".
+_ONE_MORE = re.compile(r"^(?:[Aa]nother|[Aa] (?:second|third|fourth|fifth))\b|\balso\b")
+
+
+def _others_shot(article: str, shot: Sequence[Claim]) -> int:
+    """People an article's phrases say were shot besides someone told of before ("In
+    addition to Perry they found another 16-year-old boy who had been shot"): beside a
+    death, each is a survivor, not the one who died."""
+    return sum(
+        1
+        for c in shot
+        if c.article == article and c.attributes.get("implied") and _ONE_MORE.search(c.text)
+    )
 
 
 def _add_headline(title: str, reading: Reading) -> None:
@@ -1024,9 +1043,15 @@ ROUNDUP_RATIO = 2.0
 
 def _more_injured_first(values: Sequence[float | None]) -> Callable[[float | None], float]:
     """The order in which tied injured counts win: the larger first, unless the
-    largest is a roundup's total beside the smallest (see :data:`ROUNDUP_RATIO`)."""
+    largest is a roundup's total beside the smallest (see :data:`ROUNDUP_RATIO`).
+    Three or more tied counts ("0", "1", "4") go to the middle one: each end is as
+    often an early partial count or a count of another incident (on GVA dev 6 of 9
+    such ties were the middle count)."""
     counts = Counter(v for v in values if v is not None)
-    tied = [v for v, n in counts.items() if n == max(counts.values())]
+    tied = sorted(v for v, n in counts.items() if n == max(counts.values()))
+    if len(tied) >= 3:
+        middle = tied[(len(tied) - 1) // 2]
+        return lambda v: abs((v or 0) - middle)
     if tied and max(tied) >= ROUNDUP_RATIO * max(min(tied), 1):
         return lambda v: v or 0
     return lambda v: -(v or 0)

@@ -56,7 +56,8 @@ _SUBJECT = (
     r"(?:\s+who)?"
 )
 _AUXILIARY = (
-    r"\s+(?:was|has been|had been|is|were|remains|remained)\s+(?:also\s+)?(?:(?!fatally)\w+ly\s+)?"
+    r"\s+(?:also\s+)?(?:was|has been|had been|is|were|remains|remained)"
+    r"\s+(?:also\s+)?(?:(?!fatally)\w+ly\s+)?"
 )
 #: "A teen is dead and another is injured": "another" alone is one more person.
 _ANOTHER_ALONE = r"\b[Aa]nother"
@@ -217,10 +218,12 @@ _ANOTHER_ONE = re.compile(r"[Tt]he\s+(?:second|third|fourth|fifth|other)\s", re.
 #: as hurt, now told of as one more ("He was also shot in the arm" is the same man;
 #: "The boy, who also lives there, was shot" is no one more).
 _ALSO_NAMED = re.compile(r"^[Tt]he\s[^,]*\b(?:was|is|were|has been|had been)\s+also\b")
-#: "a shooting that left a 16-year-old girl dead", "left one man injured".
+_LEFT_OUTCOME = r"\s+(?:(?:critically|seriously|badly)\s+)?(?P<{}>dead|injured|wounded|hurt)\b"
+#: "a shooting that left a 16-year-old girl dead", "left one man injured", "left a
+#: 1-year-old boy dead and a woman wounded" (two people, one phrase each).
 _LEFT = re.compile(
-    rf"\bleft\s+{_A_PERSON}"
-    r"\s+(?:(?:critically|seriously|badly)\s+)?(?P<verb>dead|injured|wounded|hurt)\b"
+    rf"\bleft\s+{_A_PERSON}{_LEFT_OUTCOME.format('verb')}"
+    rf"(?:\s+and\s+(?P<second>{_A_PERSON}{_LEFT_OUTCOME.format('second_verb')}))?"
 )
 #: "accidentally shot his 12-year-old brother", "shot himself in the leg": one
 #: person shot (killed when "shot and killed", "fatally shot").
@@ -344,7 +347,10 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
             found.append(ImpliedCount(match.start(), match.end(), slot))
     for match in _LEFT.finditer(text):
         slot = "killed" if match.group("verb") == "dead" else "injured"
-        found.append(ImpliedCount(match.start(), match.end(), slot))
+        found.append(ImpliedCount(match.start(), match.end("verb"), slot))
+        if match.group("second"):
+            slot = "killed" if match.group("second_verb") == "dead" else "injured"
+            found.append(ImpliedCount(match.start("second"), match.end("second"), slot))
     for match in _SHOT_OBJECT.finditer(text):
         fatal = match.group("fatal") or match.group("outcome") == "killed"
         slot = "killed" if fatal else "injured" if match.group("outcome") else "shot"
