@@ -1182,6 +1182,17 @@ def test_implied_counts_read_two_outcomes_a_shooting_left_and_also_before_was() 
     ]
 
 
+def test_implied_counts_read_a_name_and_a_relative_as_two() -> None:
+    text = (
+        "Ada Brook, 13, and his father, Cem, were killed at home. Dara Voss and her "
+        "2-year-old son were both found dead. A father and son are found shot to death."
+    )
+    found = [(text[c.start : c.end], c.slot, c.people) for c in implied_counts(text, "en")]
+    assert ("Ada Brook, 13, and his father, Cem, were killed", "killed", 2) in found
+    assert ("Dara Voss and her 2-year-old son were both found dead", "killed", 2) in found
+    assert ("A father and son are found shot to death", "killed", 2) in found
+
+
 def test_implied_counts_read_spaced_conditions_and_shots_to_a_body_part() -> None:
     text = (
         "He suffered non-life threatening injuries. The gun went off and shot him in the "

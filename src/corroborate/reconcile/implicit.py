@@ -38,8 +38,8 @@ def _one_person(words: int) -> str:
 #: An indefinite first mention of one person: "a man", "one 17-year-old".
 _A_PERSON = rf"(?:[Aa]n?|[Oo]ne)\s+{_one_person(3)}"
 _VERBS = {
-    "killed": r"fatally (?:shot|wounded|injured)|shot (?:and killed|to death|dead)|killed|"
-    r"found dead|pronounced dead|dead|deceased",
+    "killed": r"fatally (?:shot|wounded|injured)|(?:found )?shot (?:and killed|to death|dead)"
+    r"|killed|found dead|pronounced dead|dead|deceased",
     "injured": r"wounded|injured|hurt|hospitalized|shot and wounded|shot and injured|"
     r"recovering|grazed|(?:rushed|taken|transported|flown|airlifted) to (?:\w+ ){0,3}?"
     r"(?:hospital|medical center|trauma center)",
@@ -146,8 +146,10 @@ _VERB_ALTERNATIVES = "|".join(_VERBS.values())
 _PAIR = re.compile(
     rf"(?:\b(?:[Aa]n?|[Tt]he)\s+{_one_person(2)}\s+and\s+(?:(?:an?|his|her|their|the)\s+)?"
     rf"{_one_person(2)}"
-    # "Maxwell and another teenager were shot": a name and one more person
-    rf"|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s+and\s+(?:another|an?)\s+{_one_person(2)}"
+    # "Maxwell and another teenager were shot", "Robertson, 13, and his father, Joe,
+    # were killed": a name and one more person
+    rf"|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}(?:,\s*\d{{1,3}},)?\s+and\s+"
+    rf"(?:another|an?|his|her|their)\s+{_one_person(2)}"
     r"|\bBoth(?:\s+victims|\s+men|\s+women)?"
     r"(?:\s+(?:in|inside|at|on|from)\s+the\s+[\w'’-]+)?)"  # "Both men inside the Honda"
     rf"(?:,[^,.;\n]{{1,30}},)?"  # "A man and woman, both 35 years old, were found dead"
