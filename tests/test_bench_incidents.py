@@ -350,6 +350,8 @@ _READ_AS = {
     "g": "Camden",
     "h": "Kokomo",
     "i": "Indianapolis",
+    "j": "Indianapolis",
+    "k": "Indianapolis",
 }
 
 
@@ -372,6 +374,18 @@ def test_a_tie_between_a_big_city_and_a_town_near_it_goes_to_the_town() -> None:
     # the later article ("i") would win the tie: a station's dateline names its city
     kokomo = {"h": "A baby was shot in Kokomo.", "i": "INDIANAPOLIS - A baby was shot."}
     assert _story_city(kokomo, ["Kokomo", "INDIANAPOLIS"]) == "Kokomo"
+
+
+def test_a_town_near_a_big_city_wins_when_half_as_many_articles_read_it() -> None:
+    said = {
+        "h": "A baby was shot in Kokomo.",
+        "i": "INDIANAPOLIS - A baby was shot.",
+        "j": "INDIANAPOLIS - A baby was shot on Monday.",
+    }
+    assert _story_city(said, ["Kokomo", "INDIANAPOLIS"]) == "Kokomo"
+    # a third of the articles: the big city stands
+    said["k"] = "INDIANAPOLIS - A baby was shot on Monday night."
+    assert _story_city(said, ["Kokomo", "INDIANAPOLIS"]) == "Indianapolis"
 
 
 def test_an_article_that_names_no_town_is_placed_by_its_outlets_city() -> None:

@@ -950,6 +950,7 @@ def reconciled(
     outshone = _big_cities_beside_towns(
         {filed_under.get(name, name): around.get(name, place) for name, place in located.items()}
     )
+    filed = [filed_under.get(c or "", c) for c in cities]
     killed = _story_killed(latest_first)
     # "the victim was shot" in one article, "died" in another: shot minus the
     # story's killed, not the article's own (it may not know of the death). Ties:
@@ -960,14 +961,13 @@ def reconciled(
         injured=_vote(sorted(injured, key=_more_injured_first(injured))) or 0,
         date=_vote([r.date for r in reversed(latest_first)]),
         # Ties go to a town over a county (an article names only the county when it
-        # knows no town), then to the town the story's articles name most, then the latest.
+        # knows no town), then over a big city near it, then to the town the story's
+        # articles name most, then the latest.
         city=_vote(
-            sorted(
-                (filed_under.get(c or "", c) for c in cities),
-                key=lambda c: (_is_county(c), c in outshone, -named.get(c or "", 0)),
-            )
+            sorted(filed, key=lambda c: (_is_county(c), c in outshone, -named.get(c or "", 0)))
         ),
     )
+    story.city = _town_beside(story.city, outshone, Counter(filed))
     _add_people(story, facts)
     return story
 
@@ -1002,23 +1002,40 @@ def _big_cities_named_around(places: dict[str, Place]) -> dict[str, Place]:
 OUTSHONE_RADIUS_KM = 100.0
 
 
-def _big_cities_beside_towns(places: dict[str, Place]) -> set[str]:
+def _big_cities_beside_towns(places: dict[str, Place]) -> dict[str, set[str]]:
     """The big cities (200,000 people or more) among the story's city readings
-    (``places``, by reading) with a smaller town of them in the same state near them:
-    in a tie the town is the more precise."""
+    (``places``, by reading), each with the smaller towns of the story in the same state
+    near it: in a tie the town is the more precise."""
     big = {
         name
         for name, place in places.items()
         if gazetteer().population(place) >= BIG_CITY_MIN_POPULATION
     }
-    return {
-        name
-        for name in big
-        for other, town in places.items()
-        if other not in big
-        and town.region == places[name].region
-        and _kilometres(town, places[name]) <= OUTSHONE_RADIUS_KM
-    }
+    beside: dict[str, set[str]] = {}
+    for name in big:
+        for other, town in places.items():
+            if (
+                other not in big
+                and town.region == places[name].region
+                and _kilometres(town, places[name]) <= OUTSHONE_RADIUS_KM
+            ):
+                beside.setdefault(name, set()).add(other)
+    return beside
+
+
+def _town_beside(
+    city: str | None, outshone: dict[str, set[str]], votes: Counter[str | None]
+) -> str | None:
+    """The town near the big city that won the vote, when at least half as many
+    articles read it: stations in a big city dateline their reports with their own city
+    ("LUBBOCK, Texas -") for the towns around it they cover, so a town an article names
+    there is the more precise reading. On GVA dev: 4 incidents mended, none broken (a
+    town any one article reads: 1 mended, 2 broken)."""
+    towns = outshone.get(city or "")
+    if not towns:
+        return city
+    town = max(sorted(towns), key=lambda t: votes[t])
+    return town if 2 * votes[town] >= votes[city] else city
 
 
 def _story_killed(latest_first: Sequence[Reading]) -> float:
