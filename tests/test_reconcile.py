@@ -26,6 +26,7 @@ from corroborate.model import (
     Place,
     Quantity,
     TimeExpression,
+    source_label,
 )
 from corroborate.quantities import find_quantities
 from corroborate.reconcile import ReconcileParams, article_values, reconcile
@@ -352,6 +353,38 @@ def test_a_verdict_on_dates_names_the_part_of_the_day_in_words() -> None:
     assert fact.explanation == (
         "Tuesday (2021-06-15) vs Tuesday morning (2021-06-15 morning): the same day"
     )
+
+
+def test_a_year_both_sources_give_reads_once_in_the_verdict() -> None:
+    first = _article("a", "The bridge opened in 2023, officials said.", outlet="A")
+    second = _article("b", "The bridge opened in 2023, the city said.", outlet="B")
+    times = {
+        "a": [_date(first, "2023", "2023", "year")],
+        "b": [_date(second, "2023", "2023", "year")],
+    }
+    (fact,) = [f for f in reconcile([first, second], {}, times, []) if f.kind == "date"]
+    assert fact.explanation == "2023 in both sources"
+
+
+def test_a_source_without_an_outlet_is_named_by_its_site_or_file() -> None:
+    page = replace(_article("b", "Text."), outlet=None, url="https://www.example.org/a/b")
+    assert source_label(page) == "example.org"
+    fetched = replace(page, url=None, source="http://news.example.net/x.html")
+    assert source_label(fetched) == "news.example.net"
+    file = replace(page, url=None, source="/data/pages/c.html")
+    assert source_label(file) == "c.html"
+    assert source_label(replace(file, source="")) == "b"
+    assert source_label(replace(file, outlet="Daily")) == "Daily"
+    # the verdicts name it so
+    other = _article("a", "The bridge opened in 2021.", outlet="A")
+    text = "The bridge opened in 2023."
+    dated = replace(file, text=text)
+    times = {
+        "a": [_date(other, "2021", "2021", "year")],
+        "b": [_date(dated, "2023", "2023", "year")],
+    }
+    (clash,) = [f for f in reconcile([other, dated], {}, times, []) if f.kind == "date"]
+    assert "(c.html)" in clash.explanation
 
 
 def _clock(article: Article, text: str, clock: str) -> TimeExpression:

@@ -520,6 +520,10 @@ def test_a_place_or_time_claim_shows_what_it_was_read_as() -> None:
     assert reading(landmark) == "near it"
     assert reading(Claim("a", 0, 6, "4.47am", {"time": "04:47"})) == "04:47"
     assert reading(Claim("a", 0, 5, "04:47", {"time": "04:47"})) == ""
+    june = Claim("a", 0, 7, "June 17", {"date": "2025-06-17", "precision": "day"})
+    assert reading(june) == "17 Jun 2025"
+    year = Claim("a", 0, 4, "2023", {"date": "2023-01-01", "precision": "year"})
+    assert reading(year) == ""  # reads as it is written
 
 
 def _many_stories(count: int) -> RunResult:
@@ -631,3 +635,6 @@ def test_an_event_shows_the_date_its_timeline_entry_gives(document: str) -> None
     label = '<div class="event-label">A freight train came off the tracks</div>'
     meta = re.search(re.escape(label) + r'\s*<div class="event-meta">(.*?)</div>', document)
     assert meta is not None and "14 Oct 2025" in meta[1]
+    # the sources are named once, by the chips that open them
+    assert "reported by 2 sources:" in meta[1]
+    assert "reported by 2 sources<" not in meta[1]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Literal
+from urllib.parse import urlsplit
 
 MediaType = Literal["html", "text"]
 
@@ -138,6 +140,20 @@ class Article:
     language_confidence: float = 0.0
     duplicate_of: str | None = None
     problems: list[Problem] = field(default_factory=list)
+
+
+def source_label(article: Article) -> str:
+    """What to call an article's source where its outlet is shown: the outlet the page
+    names; else the web site it came from ("example.com"); else its file's name; else
+    its id. A reader recognises a site or a file they gave, not an id."""
+    if article.outlet:
+        return article.outlet
+    for address in (article.url, article.source):
+        host = urlsplit(address or "").hostname if "://" in (address or "") else None
+        if host:
+            return host.removeprefix("www.")
+    name = PurePath(article.source).name if article.source else ""
+    return name or article.id
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from corroborate.model import Article, Entity, Fact, Quantity, TimeExpression
+from corroborate.model import Article, Entity, Fact, Quantity, TimeExpression, source_label
 from corroborate.reconcile.background import without_past_casualties
 from corroborate.reconcile.claims import (
     YEARLESS,
@@ -110,7 +110,7 @@ def reconcile(
     without it sentences are compared by shared words, within a language only.
     """
     params = params or ReconcileParams()
-    outlets = {a.id: a.outlet or a.id for a in articles}
+    outlets = {a.id: source_label(a) for a in articles}
     sentences = {a.id: Sentences.of(a.text, a.language) for a in articles}
     mentions = _entity_mentions(entities)
     items: list[ClaimItem] = []
@@ -268,8 +268,9 @@ def _event_facts(
 
 def _event_fact(group: Sequence[Candidate], outlets: Mapping[str, str]) -> Fact:
     sources = sorted({outlets.get(c.key[0], c.key[0]) for c in group})
-    if len({c.key[0] for c in group}) > 1:
-        status, why = "agreed", f"reported by {len(group)} sources: {', '.join(sources)}"
+    articles = len({c.key[0] for c in group})
+    if articles > 1:
+        status, why = "agreed", f"reported by {articles} sources: {', '.join(sources)}"
     else:
         status, why = "single_source", f"only {sources[0]} says"
     claims = [event_claim(c) for c in group]

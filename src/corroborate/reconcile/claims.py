@@ -300,7 +300,7 @@ def date_items(expressions: Sequence[TimeExpression], sentences: Sentences) -> l
         claim.attributes.update(
             {"date": expression.date, "precision": expression.precision, "value": expression.value}
         )
-        display = f"{expression.text.strip()} ({readable_timex(expression.value)})"
+        display = _date_display(expression.text.strip(), readable_timex(expression.value))
         items.append(
             ClaimItem(
                 claim=claim,
@@ -338,6 +338,11 @@ def readable_timex(value: str | None) -> str:
     if season := _TIMEX_SEASON.fullmatch(text):
         return f"{_TIMEX_WORDS[season['season']]} {season['year']}"
     return text
+
+
+def _date_display(words: str, value: str) -> str:
+    """ "June 17 (2025-06-17)"; "2023" alone where its value reads the same."""
+    return words if words.casefold() == value.casefold() else f"{words} ({value})"
 
 
 def _yearless_item(expression: TimeExpression, index: int) -> list[ClaimItem]:

@@ -166,10 +166,15 @@ def _refines(wide: Reading, narrow: Reading) -> bool:
     )
 
 
+def in_every_source(sources: int) -> str:
+    """ "in both sources", "in all 4 sources"."""
+    return "in both sources" if sources == 2 else f"in all {sources} sources"
+
+
 def _agreement(readings: list[Reading], sources: int) -> str:
     shown = _distinct(r.display for r in readings)
     if len(shown) == 1:
-        return f"{shown[0]} in all {sources} sources"
+        return f"{shown[0]} {in_every_source(sources)}"
     if readings[0].kind == "date":
         return f"{' vs '.join(shown)}: {_same_span(readings)}"
     if readings[0].kind == "time":

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from corroborate.model import Article, Claim, Entity, Fact, Place
+from corroborate.reconcile.compare import in_every_source
 from corroborate.reconcile.facts import fact_id
 from corroborate.reconcile.sentences import Sentences
 
@@ -484,7 +485,7 @@ def _verdict(
             return "conflicting", _apart(first, second, outlets)
         refinement = refinement or relation
     if not refinement:
-        return "agreed", f"{scenes[0].entity.name} in all {len(scenes)} sources"
+        return "agreed", f"{scenes[0].entity.name} {in_every_source(len(scenes))}"
     return "refined", refinement
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from corroborate.model import Article, RunResult
+from corroborate.model import Article, RunResult, source_label
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _YEARLESS = re.compile(r"XXXX-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>\d\d))?")
@@ -56,9 +56,9 @@ class Sources:
         return self._duplicates.get(article_id, [])
 
     def name(self, article_id: str) -> str:
-        """The outlet, or the article id when the page did not say which outlet it is."""
+        """The outlet, or what else tells the source (see :func:`source_label`)."""
         article = self.get(article_id)
-        return article.outlet or article_id if article is not None else article_id
+        return source_label(article) if article is not None else article_id
 
     def context(self, article_id: str, start: int, end: int, width: int = 60) -> str:
         """A one-line snippet around a span, for tooltips."""

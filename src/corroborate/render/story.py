@@ -77,7 +77,9 @@ def reading(claim: Claim) -> str:
         notes.append(clock)  # "4.47am" is 04:47
     when = attributes.get("date")
     if isinstance(when, str):
-        notes.append(format_date(when, str(attributes.get("precision") or "day")))
+        shown_date = format_date(when, str(attributes.get("precision") or "day"))
+        if shown_date.casefold() != claim.text.strip().casefold():  # "2023" reads itself
+            notes.append(shown_date)
     return " ".join(notes)
 
 
@@ -214,7 +216,8 @@ def _events(story: Story, sources: Sources) -> Html | None:
                 " ",
                 muted(dates.get((fact.claims[0].article, fact.claims[0].start), "")),
                 " ",
-                fact.explanation,
+                # the chips that follow name the sources
+                f"reported by {len({c.article for c in fact.claims})} sources:",
                 " ",
                 chips([claim_chip(sources, fact, c) for c in fact.claims]),
                 class_="event-meta",
