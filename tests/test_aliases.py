@@ -638,6 +638,20 @@ def test_an_adjective_taken_into_a_place_name_is_left_out_when_the_place_is_name
     assert entity_of(entities, "nl", at=200).name == "Haagse Bos"
 
 
+def test_a_noun_on_an_acronym_taken_into_a_place_name_is_left_out() -> None:
+    mentions = [
+        mention("nl", "EU-land Litouwen", "place", at=40),  # "via Belarus en EU-land Litouwen"
+        mention("nl", "Litouwen", "place", at=120),  # "In Litouwen krijgen ..."
+        mention("en", "Lithuania", "place", at=10),
+        mention("nl", "NAVO-top Vilnius", "place", at=300),  # no "Vilnius" alone: whole
+    ]
+    entities = link_entities(mentions, {"nl": "nl", "en": "en"})
+    lithuania = entity_of(entities, "nl", at=120)
+    assert entity_of(entities, "nl", at=40 + len("EU-land ")) is lithuania
+    assert entity_of(entities, "en", at=10) is lithuania
+    assert entity_of(entities, "nl", at=300).name == "NAVO-top Vilnius"
+
+
 def test_a_name_of_no_known_type_is_the_town_another_article_places() -> None:
     mentions = [
         mention("a", "Kybartai", "place", at=30),  # "near the town of Kybartai"

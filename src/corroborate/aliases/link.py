@@ -684,6 +684,9 @@ _PLACE_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
     "nl": ("se", "sche"),
     "de": ("ische", "ischen", "isches", "ischer"),
 }
+#: A noun compounded on an acronym, which the recogniser may take into the place after
+#: it in the same languages: "EU-land Litouwen", "NAVO-lidstaat Polen", "EU-Land Polen".
+_ACRONYM_COMPOUND = re.compile(r"[A-Z]{2,}-\w+")
 
 
 def _without_adjectives(
@@ -707,7 +710,8 @@ def _without_adjectives(
         if mention.type == "place" and endings and len(words) > 1:
             rest = mention.text[words[1].start() :]
             adjective = words[0].group().casefold()
-            if adjective.endswith(endings) and name_key(rest, "place", language) in places:
+            modifier = adjective.endswith(endings) or _ACRONYM_COMPOUND.fullmatch(words[0].group())
+            if modifier and name_key(rest, "place", language) in places:
                 start = mention.start + words[1].start()
                 mention = NamedMention(mention.article, start, mention.end, rest, "place")
         found.append(mention)
