@@ -410,6 +410,17 @@ def test_places_plot_has_one_point_per_located_place(document: str) -> None:
     assert sum(1 for n in parser.nodes if n.attrs.get("class") == "place-dot") == 2
 
 
+def test_a_continent_is_not_plotted_as_a_point() -> None:
+    from corroborate.render.charts import _points
+    from corroborate.render.sources import Sources
+
+    article = Article("a", "a.txt", "a", "Trains from Europe reach Marleveen.")
+    town = Entity("e1", "place", "Marleveen", [], [], Place("Marleveen", "NL", 52.4, 6.9, 1))
+    continent = Entity("e2", "place", "Europe", [], [], Place("Europe", None, 48.7, 9.1, 3))
+    points = _points([town, continent], Sources(RunResult(articles=[article])))
+    assert [p.name for p in points] == ["Marleveen"]
+
+
 def test_duplicates_are_folded_under_the_kept_article(result: RunResult, document: str) -> None:
     parser = parse(document)
     duplicate_rows = [n for n in parser.nodes if n.attrs.get("class") == "duplicate"]

@@ -257,10 +257,14 @@ class _Frame:
 
 
 def _points(entities: list[Entity], sources: Sources) -> list[_Point]:
+    """A point for each place in a country with coordinates: a continent or a sea
+    ("Europe") has no country, and a dot in its middle would say it is a town."""
     points = []
     for entity in entities:
         place = entity.place
         if place is None or place.latitude is None or place.longitude is None:
+            continue
+        if place.country is None:
             continue
         mention = entity.mentions[0] if entity.mentions else None
         span = sources.span(mention.article, mention.start, mention.end) if mention else None
