@@ -148,6 +148,10 @@ def test_a_cue_right_before_another_number_is_that_numbers() -> None:
     # a comma keeps the cue for the number before it; other words do not count
     fatally = "Four were shot, two fatally, near the park."
     assert (_slot_of(fatally, "Four"), _slot_of(fatally, "two")) == ("shot", "killed")
+    dashed = "He is accused of shooting four men - one fatally - at the party."
+    assert (_slot_of(dashed, "four"), _slot_of(dashed, "one")) == (None, "killed")
+    # an age in commas is no number of its own
+    assert _slot_of("Medics pronounced one man, 22, dead at the scene.", "one") == "killed"
     aged = "Four people, including an 11-year-old, were shot at the vigil."
     assert _slot_of(aged, "Four") == "shot"
     assert _slot_of("Two people were shot and one was killed.", "Two") == "shot"
@@ -448,6 +452,24 @@ def test_the_toll_of_an_earlier_event_is_not_the_storys_toll(precedent: str) -> 
     injured = next(f for f in facts if f.label == "people injured")
     assert sorted(c.text for c in injured.claims) == ["14", "17"]
     assert injured.status == "conflicting"
+
+
+def test_a_day_after_publication_is_not_the_storys_day() -> None:
+    # the lone article's dates: the shooting on Saturday, a hearing to come in December
+    text = (
+        "Police say a 17-year-old was shot and killed on Saturday. "
+        "A hearing is set for December 30th."
+    )
+    article = replace(_article("a", text), published="2014-11-03")
+    times = {
+        "a": [
+            _date(article, "Saturday", "2014-11-01", "day"),
+            _date(article, "December 30th", "2014-12-30", "day"),
+        ]
+    }
+    facts = reconcile([article], {}, times, [])
+    killed = next(f for f in facts if f.label == "people killed")
+    assert [c.text for c in killed.claims] == ["a 17-year-old was shot and killed"]
 
 
 def test_an_order_cue_counts_from_a_day_not_from_a_year() -> None:

@@ -123,7 +123,7 @@ def reconcile(
         items += conjoined_counts(counts, article.text, article.language, persons)
         items += date_items(times.get(article.id, ()), sentences[article.id])
         items += time_items(times.get(article.id, ()), sentences[article.id], article.text)
-    items = without_past_casualties(items, sentences)
+    items = without_past_casualties(items, sentences, {a.id: a.published for a in articles})
     candidates = _candidates(articles, sentences, mentions, items, times)
     similarity = SentenceSimilarity({c.key: c.text for c in candidates}, encode)
     groups = without_restatements(

@@ -9,8 +9,9 @@ day, month or year that ends well before the story's day, or when it opens with
 "back then" right after such a sentence; it stays a claim, matched to other
 sources by its sentence like any figure without a slot.
 
-The story's day is the day most sources state (the latest on a tie): the one the
-reports are about, not a precedent one source recalls.
+The story's day is the day most sources state (the latest on a tie), of those no
+later than the source's publication: the one the reports are about, not a precedent
+one source recalls nor a hearing to come.
 """
 
 from __future__ import annotations
@@ -41,11 +42,13 @@ _BACK_THEN = re.compile(
 
 
 def without_past_casualties(
-    items: list[ClaimItem], sentences: Mapping[str, Sentences]
+    items: list[ClaimItem],
+    sentences: Mapping[str, Sentences],
+    published: Mapping[str, str | None] | None = None,
 ) -> list[ClaimItem]:
     """``items`` with the casualty slot taken from counts about an earlier event;
-    ``sentences`` are each article's sentences."""
-    story_day = _story_day(items)
+    ``sentences`` are each article's sentences, ``published`` their publication days."""
+    story_day = _story_day(items, published or {})
     if story_day is None:
         return items
     past = {
@@ -68,14 +71,17 @@ def _back_then(sentences: Sentences, index: int) -> bool:
     return index < len(sentences.spans) and bool(_BACK_THEN.match(sentences.sentence(index)))
 
 
-def _story_day(items: list[ClaimItem]) -> date | None:
-    """The day most articles state (each article counted once per day)."""
+def _story_day(items: list[ClaimItem], published: Mapping[str, str | None]) -> date | None:
+    """The day most articles state (each article counted once per day), of the days
+    no later than the article's publication: a day after it is a hearing or a funeral
+    to come ("sentencing is set for December 30th"), not the day reported."""
     stated = {
-        (item.claim.article, str(item.claim.attributes.get("date")))
+        (item.claim.article, day)
         for item in items
         if item.kind == "date"
         and item.claim.attributes.get("precision") == "day"
-        and item.claim.attributes.get("date")
+        and (day := str(item.claim.attributes.get("date") or ""))
+        and day <= (published.get(item.claim.article) or "9999")
     }
     days = Counter(day for _, day in stated)
     if not days:

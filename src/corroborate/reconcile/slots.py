@@ -298,16 +298,21 @@ def _words_before_next_count(
     """The words after a number, up to a cue word that another number follows
     directly: in "beat one person and *shot* two others", "shot" is two's cue, as
     "killing three" is three's, and one fills no slot. A comma between them keeps
-    the cue for the first number: "Four were shot, two fatally"."""
+    the cue for the first number: "Four were shot, two fatally". A cue right after
+    another number is that number's ("shooting four men - one fatally"; not past a
+    comma: "one man, 22, dead")."""
     words: list[str] = []
+    last_end = end
     for match in _WORD.finditer(sentence, end):
         word = match.group().lower()
+        cue = any(p.match(word) for p in patterns.values())
+        right_after = not sentence[last_end : match.start()].strip()
+        if cue and words and _A_NUMBER.match(words[-1]) and right_after:
+            words.pop()  # "shooting four men - one fatally": "fatally" is one's
+            break
+        last_end = match.end()
         following = _NEXT_NUMBER.match(sentence, match.end())
-        if (
-            following is not None
-            and _A_NUMBER.match(following["number"].lower())
-            and any(p.match(word) for p in patterns.values())
-        ):
+        if following is not None and _A_NUMBER.match(following["number"].lower()) and cue:
             break
         words.append(word)
         if len(words) == WORDS_AFTER:
