@@ -1227,13 +1227,15 @@ def test_implied_counts_read_possessive_objects_survivors_and_strikes() -> None:
 def test_implied_counts_read_two_outcomes_a_shooting_left_and_also_before_was() -> None:
     text = (
         "The shooting left a 1-year-old boy dead and a woman wounded. A man also was "
-        "injured. It left one man dead."
+        "injured. It left one man dead. The attack left three teenagers injured and a "
+        "16-year-old boy dead."
     )
     assert _implied_phrases(text) == [
         ("left a 1-year-old boy dead", "killed"),
         ("a woman wounded", "injured"),
         ("A man also was injured", "injured"),
         ("left one man dead", "killed"),
+        ("a 16-year-old boy dead", "killed"),  # "three teenagers" is a number's claim
     ]
 
 

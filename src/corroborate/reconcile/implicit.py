@@ -222,9 +222,13 @@ _ANOTHER_ONE = re.compile(r"[Tt]he\s+(?:second|third|fourth|fifth|other)\s", re.
 _ALSO_NAMED = re.compile(r"^[Tt]he\s[^,]*\b(?:was|is|were|has been|had been)\s+also\b")
 _LEFT_OUTCOME = r"\s+(?:(?:critically|seriously|badly)\s+)?(?P<{}>dead|injured|wounded|hurt)\b"
 #: "a shooting that left a 16-year-old girl dead", "left one man injured", "left a
-#: 1-year-old boy dead and a woman wounded" (two people, one phrase each).
+#: 1-year-old boy dead and a woman wounded" (two people, one phrase each), "left three
+#: teenagers injured and a 16-year-old boy dead" (the count is a number's claim).
 _LEFT = re.compile(
-    rf"\bleft\s+{_A_PERSON}{_LEFT_OUTCOME.format('verb')}"
+    rf"\bleft\s+(?:(?P<first>{_A_PERSON}){_LEFT_OUTCOME.format('verb')}"
+    r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?"
+    r"(?:people|others|men|women|teens|teenagers|children|boys|girls|victims)"
+    r"\s+(?:dead|injured|wounded|hurt))"
     rf"(?:\s+and\s+(?P<second>{_A_PERSON}{_LEFT_OUTCOME.format('second_verb')}))?"
 )
 #: "accidentally shot his 12-year-old brother", "shot himself in the leg": one
@@ -348,8 +352,9 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
             slot = "killed" if re.search("kill|death|fatal", match.group("verb")) else "injured"
             found.append(ImpliedCount(match.start(), match.end(), slot))
     for match in _LEFT.finditer(text):
-        slot = "killed" if match.group("verb") == "dead" else "injured"
-        found.append(ImpliedCount(match.start(), match.end("verb"), slot))
+        if match.group("first"):
+            slot = "killed" if match.group("verb") == "dead" else "injured"
+            found.append(ImpliedCount(match.start(), match.end("verb"), slot))
         if match.group("second"):
             slot = "killed" if match.group("second_verb") == "dead" else "injured"
             found.append(ImpliedCount(match.start("second"), match.end("second"), slot))
