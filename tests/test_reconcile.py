@@ -1239,6 +1239,20 @@ def test_implied_counts_read_two_outcomes_a_shooting_left_and_also_before_was() 
     ]
 
 
+def test_a_casualty_told_by_surname_is_the_one_told_by_full_name() -> None:
+    text = (
+        "Police say Alicia Edwards shot and killed 34-year-old Ernest Edwards at home. "
+        "She is charged with killing Edwards."
+    )
+    persons = [
+        (text.index("Alicia Edwards"), text.index("Alicia Edwards") + 14, "p-alicia"),
+        (text.index("Ernest Edwards"), text.index("Ernest Edwards") + 14, "p-ernest"),
+        (text.rindex("Edwards"), text.rindex("Edwards") + 7, "p-edwards"),
+    ]
+    found = named_casualties(text, "en", persons)
+    assert {(c.slot, c.victim) for c in found} == {("killed", "p-ernest")}
+
+
 def test_implied_counts_read_a_name_and_a_relative_as_two() -> None:
     text = (
         "Ada Brook, 13, and his father, Cem, were killed at home. Dara Voss and her "

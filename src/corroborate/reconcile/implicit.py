@@ -12,7 +12,7 @@ only for now; other languages have explicit counts only.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 #: Words for one person that open a first mention ("a 23-year-old man").
@@ -486,7 +486,30 @@ def named_casualties(
             slot = "killed" if before.group("killed") else "injured"
             found.append(ImpliedCount(start - len(before.group()), end, slot, victim))
     found += _joined_before(text, persons, found)
-    return _killed_only_once(found)
+    return _killed_only_once(_surnames_as_full_names(text, persons, found))
+
+
+def _surnames_as_full_names(
+    text: str, persons: list[tuple[int, int, str]], found: list[ImpliedCount]
+) -> list[ImpliedCount]:
+    """A casualty told by surname alone ("killing Edwards") is the casualty of the same
+    fate told by full name ("killing 34-year-old Ernest Edwards") when just one has
+    that surname. The name linker keeps "Edwards" apart when the text names two
+    Edwardses (the victim and his wife who shot him); among the casualties there is one."""
+    names: dict[str, str] = {}
+    for start, end, victim in persons:  # each person's longest name
+        names[victim] = max(names.get(victim, ""), text[start:end], key=len)
+    full: dict[tuple[str, str], set[str]] = {}
+    for count in found:
+        words = names.get(count.victim or "", "").split()
+        if len(words) > 1:
+            full.setdefault((count.slot, words[-1]), set()).add(str(count.victim))
+    mended = []
+    for count in found:
+        words = names.get(count.victim or "", "").split()
+        same = full.get((count.slot, words[0]), set()) if len(words) == 1 else set()
+        mended.append(replace(count, victim=next(iter(same))) if len(same) == 1 else count)
+    return mended
 
 
 #: Between two names of one subject: "Bianca Arter and her son, 17-year-old Javeer
