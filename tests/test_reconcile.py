@@ -148,6 +148,10 @@ def test_a_cue_right_before_another_number_is_that_numbers() -> None:
     # a comma keeps the cue for the number before it; other words do not count
     fatally = "Four were shot, two fatally, near the park."
     assert (_slot_of(fatally, "Four"), _slot_of(fatally, "two")) == ("shot", "killed")
+    questioned = "Police are questioning two teens in connection to the fatal shooting."
+    assert _slot_of(questioned, "two") is None
+    assert _slot_of("Two men were charged with murder on Friday.", "Two") is None
+    assert _slot_of("Twee mannen zijn aangehouden voor de dood van Ada.", "Twee", "nl") is None
     dashed = "He is accused of shooting four men - one fatally - at the party."
     assert (_slot_of(dashed, "four"), _slot_of(dashed, "one")) == (None, "killed")
     # an age in commas is no number of its own

@@ -341,10 +341,26 @@ _DENIALS = frozenset({
 _DEGREES = re.compile(r"^(?:serious|critical|severe|life|grave|fatal|ernstig|schwer)")
 
 
+#: Words that turn a count to suspects, whatever crime the words after them name:
+#: "questioning two teens *in connection* to the fatal shooting", "two men were
+#: *charged* with murder", "twee mannen zijn *aangehouden* voor de dood van ...".
+_SUSPECT_WORDS = frozenset(
+    {
+        "connection", "suspicion", "charged", "accused", "arrested", "questioned",
+        "questioning", "detained", "indicted", "convicted", "sentenced", "suspects",
+        "aangehouden", "gearresteerd", "opgepakt", "verdachten", "festgenommen",
+        "angeklagt", "verdächtige", "tatverdächtige",
+    }
+)  # fmt: skip
+
+
 def _until_denied(words: list[str]) -> list[str]:
     """The words after a number up to a denial ("were *not* hurt"), unless the denial
-    only lowers a degree ("not seriously hurt")."""
+    only lowers a degree ("not seriously hurt"), or up to a word that makes them
+    suspects (see :data:`_SUSPECT_WORDS`)."""
     for position, word in enumerate(words):
+        if word in _SUSPECT_WORDS:
+            return words[:position]
         denied = word in _DENIALS or word.endswith(("n't", "n’t"))
         following = words[position + 1 : position + 2]
         if denied and not (following and _DEGREES.match(following[0])):
