@@ -1087,6 +1087,19 @@ def test_casualties_of_a_sentence_about_another_incident_are_not_the_storys() ->
     ]
 
 
+def test_casualties_of_a_video_teaser_line_are_not_the_storys() -> None:
+    text = (
+        "A man was wounded on Elm Road on Friday.\n\n"
+        "0:55 Resident describes fatal shooting as tragic\n"
+        "1:01 Girl fatally shot at Wilson Homes\n\n"
+        "8:10 p.m. UPDATE: A woman was also wounded, police said."
+    )
+    facts = reconcile([_article("a", text)], {}, {}, [])
+    assert [(f.label, [c.text for c in f.claims]) for f in facts if f.kind == "quantity"] == [
+        ("people injured", ["A man was wounded", "A woman was also wounded"]),
+    ]
+
+
 def test_a_casualty_dated_to_an_earlier_event_is_not_counted() -> None:
     text = (
         "A teen was killed on the same block last week. A girl who was fatally shot in 2012 "

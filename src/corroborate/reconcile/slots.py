@@ -223,9 +223,18 @@ _ANOTHER_INCIDENT: dict[str, re.Pattern[str]] = {
 }
 
 
+#: A line that opens with a video's running time ("0:55 Resident describes fatal
+#: shooting"): a page's list of other videos, each the headline of another story. A
+#: clock time ("8:10 p.m. UPDATE: ...") is not one.
+_VIDEO_TEASER = re.compile(r"^\s*\d{1,2}:\d\d\s+(?![ap]\.?\s?m\b)\w", re.IGNORECASE)
+
+
 def tells_of_another_incident(sentence: str, language: str) -> bool:
-    """Whether the sentence opens by turning to another incident than the story's: its
-    casualty counts are that incident's toll, not the story's."""
+    """Whether the sentence opens by turning to another incident than the story's (or
+    is another story's teaser): its casualty counts are that incident's toll, not the
+    story's."""
+    if _VIDEO_TEASER.match(sentence):
+        return True
     pattern = _ANOTHER_INCIDENT.get(language.split("-")[0])
     return pattern is not None and bool(pattern.match(sentence))
 
