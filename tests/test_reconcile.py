@@ -151,6 +151,7 @@ def test_a_cue_right_before_another_number_is_that_numbers() -> None:
     questioned = "Police are questioning two teens in connection to the fatal shooting."
     assert _slot_of(questioned, "two") is None
     assert _slot_of("Two men were charged with murder on Friday.", "Two") is None
+    assert _slot_of("He faces two counts of attempted murder.", "two") is None
     assert _slot_of("Twee mannen zijn aangehouden voor de dood van Ada.", "Twee", "nl") is None
     dashed = "He is accused of shooting four men - one fatally - at the party."
     assert (_slot_of(dashed, "four"), _slot_of(dashed, "one")) == (None, "killed")

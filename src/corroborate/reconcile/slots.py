@@ -352,13 +352,15 @@ _DEGREES = re.compile(r"^(?:serious|critical|severe|life|grave|fatal|ernstig|sch
 
 #: Words that turn a count to suspects, whatever crime the words after them name:
 #: "questioning two teens *in connection* to the fatal shooting", "two men were
-#: *charged* with murder", "twee mannen zijn *aangehouden* voor de dood van ...".
+#: *charged* with murder", "twee mannen zijn *aangehouden* voor de dood van ...";
+#: and words that make the crime one that did not happen ("two counts of *attempted*
+#: murder").
 _SUSPECT_WORDS = frozenset(
     {
         "connection", "suspicion", "charged", "accused", "arrested", "questioned",
         "questioning", "detained", "indicted", "convicted", "sentenced", "suspects",
         "aangehouden", "gearresteerd", "opgepakt", "verdachten", "festgenommen",
-        "angeklagt", "verdächtige", "tatverdächtige",
+        "angeklagt", "verdächtige", "tatverdächtige", "attempted", "poging",
     }
 )  # fmt: skip
 
