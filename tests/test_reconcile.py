@@ -1583,8 +1583,23 @@ def test_a_fact_is_labelled_with_its_sentence_as_written() -> None:
     article = _article("a", text)
     quantities = {"a": [_quantity(article, "8 million euros", 8e6, kind="money", unit="EUR")]}
     (fact,) = _facts(reconcile([article], quantities, {}, []), "quantity")
-    words = "The track cost $9.3 million (8 million euros), and the 32-wagon train ran"
+    # six words either side; "…" where the sentence goes on
+    words = "The track cost $9.3 million (8 million euros), and the 32-wagon train ran…"
     assert fact.label == f"money: {words}"
+    # a count a second source gives too: labelled by what it counts, as written
+    assert _count_label(text, "32", "wagon").startswith("count: …")  # not "count of wagon"
+    german = "Am Montag wurden laut Polizei auch die 40 Waggons auf dem Gleis geprüft."
+    assert _count_label(german, "40", "waggons", "de") == (
+        "count of Waggons: …Montag wurden laut Polizei auch die 40 Waggons auf dem Gleis geprüft."
+    )
+
+
+def _count_label(text: str, number: str, noun: str, language: str = "en") -> str:
+    articles = [_article(id_, text, language) for id_ in "ab"]
+    value = float(number)
+    counts = {a.id: [_quantity(a, number, value, kind="count", noun=noun)] for a in articles}
+    (fact,) = _facts(reconcile(articles, counts, {}, []), "quantity")
+    return fact.label
 
 
 def _killed_values(text: str) -> dict[str, float]:

@@ -289,21 +289,31 @@ _WORDS = re.compile(r"\S+")
 
 
 def _label(group: Sequence[ClaimItem], sentences: Mapping[str, Sentences]) -> str:
-    """ "age of Anna Berg", "people killed", or the words around the first claim."""
+    """ "age of Anna Berg", "people killed", or what is measured and the words around
+    the first claim ("count of wagons: Seven wagons left the rails, and two…")."""
     first = min(group, key=lambda item: (item.claim.article, item.claim.start))
     if first.slot_label:
         return first.slot_label
+    text = sentences[first.claim.article].text
     what = "date" if first.kind == "date" else first.measure
+    # "32-wagon train" names its noun in the singular: "count of wagon" reads wrong
+    if what == "count" and first.noun and not text.startswith("-", first.claim.end):
+        after = text[first.claim.end : first.claim.end + 80]
+        written = re.search(re.escape(first.noun), after, re.IGNORECASE)
+        what = f"count of {written.group() if written else first.noun}"  # "Waggons"
     return f"{what}: {_context(first, sentences[first.claim.article])}"
 
 
 def _context(item: ClaimItem, sentences: Sentences, words: int = 6) -> str:
     """The claim with up to ``words`` words either side, as the sentence writes them
-    ("The 32-wagon train", not "The 32 -wagon train")."""
+    ("The 32-wagon train", not "The 32 -wagon train"); "…" where the sentence goes on."""
     start, end = sentences.spans[item.sentence]
     text = sentences.text
-    before = list(_WORDS.finditer(text, start, item.claim.start))[-words:]
-    after = list(_WORDS.finditer(text, item.claim.end, end))[:words]
-    first = before[0].start() if before else item.claim.start
-    last = after[-1].end() if after else item.claim.end
-    return " ".join(text[first:last].split()).strip(" ,;:")
+    before = list(_WORDS.finditer(text, start, item.claim.start))
+    after = list(_WORDS.finditer(text, item.claim.end, end))
+    first = before[-words].start() if len(before) >= words else start
+    last = after[words - 1].end() if len(after) >= words else end
+    shown = " ".join(text[first:last].split()).strip(" ,;:")
+    opening = "…" if len(before) > words else ""
+    going_on = "…" if len(after) > words else ""
+    return f"{opening}{shown}{going_on}"
