@@ -973,6 +973,15 @@ def test_two_people_in_one_phrase_count_two() -> None:
         "Dara Voss and her 2-year-old son were both found dead",
         "A father and son are found shot to death",
     ]
+    objects = (
+        "Bullets hit his wife and his 10-year-old son. He killed his wife and son. She "
+        "is accused of killing a 6-year-old boy and wounding his father."
+    )
+    assert [(phrase, slot) for phrase, slot, people in _implied_people(objects) if people == 2] == [
+        ("hit his wife and his 10-year-old son", "shot"),
+        ("killed his wife and son", "killed"),
+    ]
+    assert ("Bullets hit his wife", "shot", 1) in _implied_people(objects)
     article = _article("a", text)
     killed = next(f for f in reconcile([article], {}, {}, []) if f.label == "people killed")
     assert article_values(killed.claims) == {"a": 2.0}

@@ -122,7 +122,8 @@ _STRIKING = re.compile(
     # a bullet that hits someone needs no "in the": "a stray bullet hit her last week"
     r"|\b(?:bullets?|rounds?)\s+(?:struck|hit|grazed|pierced)\s+(?:him|her)\b"
     # "taken to the hospital after being shot"
-    r"|\bafter\s+being\s+shot\b"
+    r"|\bafter\s+being\s+shot\b",
+    re.IGNORECASE,
 )
 #: Phrases that tell of someone without introducing them, and their slot: each is
 #: a reference (``REFERRED_VICTIM``), so repeats count one person.
@@ -159,6 +160,16 @@ _PAIR = re.compile(
     rf"|\s+(?:both\s+)?(?P<suffered>suffered|sustained)\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:injuries|wounds)\b)"
 )
+#: Two people as one object: "killed his wife and son", "bullets hit his wife and his
+#: 10-year-old son", "wounded a mother and her 2-year-old son" (not "killing a boy and
+#: wounding his father": a second verb is another phrase).
+_PAIR_OBJECT = re.compile(
+    r"\b(?P<fatal>fatally\s+)?(?P<verb>shot|shooting|hit|hitting|struck|striking|wounded"
+    r"|wounding|injured|injuring|killed|killing)\s+(?:his|her|their|an?)\s+"
+    rf"{_one_person(2)}\s+and\s+(?:(?:his|her|their|an?|the)\s+)?"
+    rf"(?!\w+ing\b|\w+ed\b|left\b){_one_person(2)}"
+)
+_PAIR_OBJECT_SLOTS = {"kill": "killed", "woun": "injured", "inju": "injured"}
 #: One of a list of people: "his 55-year-old wife", "a son", "little girl".
 _LISTED = rf"(?:(?:an?|the|his|her|their|one)\s+)?{_one_person(2)}"
 #: Three or more people in one list: "his wife, son, and daughter", "a mother, son and
@@ -338,6 +349,10 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         verb = "injured" if match.group("suffered") else match.group("verb")
         slot, end = _outcome(text, _slot(verb) if verb else "killed", match.end())
         found.append(ImpliedCount(match.start(), end, slot, people=2))
+    for match in _PAIR_OBJECT.finditer(text):
+        slot = _PAIR_OBJECT_SLOTS.get(match["verb"][:4], "shot")
+        slot = "killed" if match["fatal"] else slot
+        found.append(ImpliedCount(match.start(), match.end(), slot, people=2))
     for match in _LIST.finditer(text):
         people = _listed_people(match["subject"] or match["found"] or match["dead"])
         verb = match["verb"]
