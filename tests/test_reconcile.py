@@ -922,6 +922,10 @@ def test_implied_counts_read_relative_clauses_second_victims_and_hospital_outcom
                 ("after being shot", "shot"),
             ],
         ),
+        (
+            "A gunshot fired near Bartlett and Fuller Streets grazed a 3-year-old boy.",
+            [("gunshot fired near Bartlett and Fuller Streets grazed a 3-year-old boy", "shot")],
+        ),
     ],
 )
 def test_implied_counts_read_wounds_strikes_and_ages_by_decade(

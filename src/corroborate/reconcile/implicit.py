@@ -116,7 +116,11 @@ _GUNSHOT_WOUND = re.compile(r"\b(?:gunshot|bullet)\s+wounds?\b", re.IGNORECASE)
 #: "the gun discharged, striking the driver in the back", "a bullet struck the girl in
 #: her side": someone was hit.
 _STRIKING = re.compile(
-    r"\b(?:striking|hitting|(?:bullets?|rounds?|gunfire|shots?)\s+(?:struck|hit|grazed))\s+"
+    r"\b(?:striking|hitting|(?:bullets?|rounds?|gunfire|shots?|gunshot)"
+    # up to nine words between: "a gunshot fired in the area of Bartlett and Fuller
+    # Streets grazed a boy"
+    r"(?:\s+[\w'’-]+){0,9}?"
+    r"\s+(?:struck|hit|grazed|pierced))\s+"
     rf"(?:(?:the|his|her|their|an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
     r"|(?:him|her)(?:self)?\s+in\s+the\b)"
     # a bullet that hits someone needs no "in the": "a stray bullet hit her last week"
