@@ -387,3 +387,35 @@ def test_more_between_a_number_and_its_noun_is_skipped() -> None:
     assert one("Two other victims were hurt.", "en", "Two").noun == "victims"
     # "more" before a participle: the number has no noun ("two dead and three more hurt")
     assert one("Two died and three more hurt.", "en", "three").noun is None
+
+
+def test_the_unit_spec_check_reads_spans_values_and_unit_keys() -> None:
+    from corroborate.bench.unit_keys import unit_key
+    from corroborate.bench.unit_specs import score_language, spec_cases, spec_key
+
+    text = "Der Tank fasst 30 Liter und kostet 80 Euro."
+    cases: list[dict[str, object]] = [
+        {
+            "Input": text,
+            "Results": [
+                {"Text": "30 liter", "TypeName": "dimension", "Start": 15, "End": 22,
+                 "Resolution": {"value": "30", "unit": "Liter"}},
+                # older cases give no span: it is found by the text
+                {"Text": "80 euro", "TypeName": "currency",
+                 "Resolution": {"value": "80", "unit": "Euro", "isoCurrency": "EUR"}},
+            ],
+        },
+        {"Input": "Kein Wert.", "Results": [{"Text": "x", "TypeName": "dimension",
+                                             "Resolution": {"value": None}}]},
+    ]  # fmt: skip
+    ((read, quantities),) = spec_cases(cases)
+    assert read == text
+    assert [(text[q.start : q.end], q.value, q.unit) for q in quantities] == [
+        ("30 Liter", 30.0, unit_key("liter")),
+        ("80 Euro", 80.0, "EUR"),
+    ]
+    tally = score_language(cases, "de")
+    assert (tally.gold, tally.detected, tally.value, tally.keyed, tally.unit) == (2, 2, 2, 2, 2)
+    assert spec_key("temperature", {"unit": "C"}) == unit_key("degree_Celsius")
+    assert spec_key("age", {"unit": "Jahr"}) == "age"
+    assert spec_key("dimension", {"unit": "Grado Celsius"}) == "count"  # not keyed
