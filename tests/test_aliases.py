@@ -652,6 +652,20 @@ def test_a_noun_on_an_acronym_taken_into_a_place_name_is_left_out() -> None:
     assert entity_of(entities, "nl", at=300).name == "NAVO-top Vilnius"
 
 
+def test_two_countries_read_as_one_name_are_split() -> None:
+    mentions = [
+        mention("nl", "Finland Europa", "place", at=50),  # "... of Finland Europa te bereiken"
+        mention("en", "Finland", "place", at=10),
+        mention("en", "Washington Heights", "place", at=90),  # a place as a whole
+    ]
+    entities = link_entities(mentions, {"nl": "nl", "en": "en"})
+    finland = entity_of(entities, "en", at=10)
+    assert entity_of(entities, "nl", at=50) is finland
+    europe = entity_of(entities, "nl", at=50 + len("Finland "))
+    assert europe.place is not None and europe.place.name == "Europe"
+    assert entity_of(entities, "en", at=90).name == "Washington Heights"
+
+
 def test_a_name_of_no_known_type_is_the_town_another_article_places() -> None:
     mentions = [
         mention("a", "Kybartai", "place", at=30),  # "near the town of Kybartai"
