@@ -10,7 +10,7 @@ rule was fitted to these cases.
 
 Per language: the share of the specs' quantities we detect (any overlap of spans),
 and the share whose value we read as they do. Units are compared on the keys of
-:mod:`corroborate.bench.quantities` (ISO currency, ``age``, pint unit) where the spec's
+:mod:`corroborate.bench.unit_keys` (ISO currency, ``age``, pint unit) where the spec's
 unit has one: the specs name units in their own language ("Grado Celsius", "Milla"),
 which only currencies' ISO codes, temperature letters and ages carry across.
 """

@@ -44,11 +44,11 @@ _BACK_THEN = re.compile(
 def without_past_casualties(
     items: list[ClaimItem],
     sentences: Mapping[str, Sentences],
-    published: Mapping[str, str | None] | None = None,
+    published: Mapping[str, str | None],
 ) -> list[ClaimItem]:
     """``items`` with the casualty slot taken from counts about an earlier event;
     ``sentences`` are each article's sentences, ``published`` their publication days."""
-    story_day = _story_day(items, published or {})
+    story_day = _story_day(items, published)
     if story_day is None:
         return items
     past = {

@@ -173,7 +173,6 @@ _PAIR_OBJECT = re.compile(
     rf"{_one_person(2)}\s+and\s+(?:(?:his|her|their|an?|the)\s+)?"
     rf"(?!\w+ing\b|\w+ed\b|left\b){_one_person(2)}"
 )
-_PAIR_OBJECT_SLOTS = {"kill": "killed", "woun": "injured", "inju": "injured"}
 #: One of a list of people: "his 55-year-old wife", "a son", "little girl".
 _LISTED = rf"(?:(?:an?|the|his|her|their|one)\s+)?{_one_person(2)}"
 #: Three or more people in one list: "his wife, son, and daughter", "a mother, son and
@@ -354,8 +353,14 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         slot, end = _outcome(text, _slot(verb) if verb else "killed", match.end())
         found.append(ImpliedCount(match.start(), end, slot, people=2))
     for match in _PAIR_OBJECT.finditer(text):
-        slot = _PAIR_OBJECT_SLOTS.get(match["verb"][:4], "shot")
-        slot = "killed" if match["fatal"] else slot
+        verb = match["verb"]
+        slot = (
+            "killed"
+            if match["fatal"] or verb.startswith("kill")
+            else "injured"
+            if verb.startswith(("wound", "injur"))
+            else "shot"  # shot, hit, struck
+        )
         found.append(ImpliedCount(match.start(), match.end(), slot, people=2))
     for match in _LIST.finditer(text):
         people = _listed_people(match["subject"] or match["found"] or match["dead"])
