@@ -482,6 +482,25 @@ def test_a_day_after_publication_is_not_the_storys_day() -> None:
     assert [c.text for c in killed.claims] == ["a 17-year-old was shot and killed"]
 
 
+def test_on_a_tie_the_storys_day_is_the_one_its_toll_is_told_on() -> None:
+    # one day for the shooting, one (later) for the arrest: the shooting's day is the
+    # story's, so its deaths are not a precedent's toll
+    text = (
+        "Ada Brook was taken into custody on Thursday. "
+        "Police say a 17-year-old was shot and killed on May 10."
+    )
+    article = replace(_article("a", text), published="2014-06-20")
+    times = {
+        "a": [
+            _date(article, "Thursday", "2014-06-19", "day"),
+            _date(article, "May 10", "2014-05-10", "day"),
+        ]
+    }
+    facts = reconcile([article], {}, times, [])
+    killed = next(f for f in facts if f.label == "people killed")
+    assert [c.text for c in killed.claims] == ["a 17-year-old was shot and killed"]
+
+
 def test_an_order_cue_counts_from_a_day_not_from_a_year() -> None:
     text = (
         "The ferry sank on 14 June 2021. Its captain had sailed it since 2019. "
@@ -1046,6 +1065,14 @@ def test_a_second_name_joined_by_and_shares_the_fate() -> None:
     persons.append((text.index("Dara Voss"), text.index("Dara Voss") + 9, "Dara Voss"))
     found = {(c.victim, c.slot) for c in named_casualties(text, "en", persons)}
     assert found == {("Ada Brook", "killed"), ("Cem Ulu", "killed")}
+    # the second told by kin, then name; and "the deaths of"
+    for text in (
+        "Police say he killed Ada Brook and her daughter, Cem Ulu, on Friday.",
+        "He is charged in the deaths of Ada Brook, 9, and Cem Ulu, 52.",
+    ):
+        persons = [(text.index(n), text.index(n) + len(n), n) for n in ("Ada Brook", "Cem Ulu")]
+        found = {(c.victim, c.slot) for c in named_casualties(text, "en", persons)}
+        assert found == {("Ada Brook", "killed"), ("Cem Ulu", "killed")}
 
 
 def test_a_name_joined_by_and_to_a_plural_predicate_shares_the_fate() -> None:
@@ -1706,6 +1733,11 @@ def test_implied_deaths_read_both_victims_and_a_death_after_the_hospital() -> No
     assert ("and later died", "killed") in _implied_phrases(text)
     text = "She has been charged with the murder of her 4-year-old daughter."
     assert ("murder of her 4-year-old daughter", "killed") in _implied_phrases(text)
+    text = "He was charged with the murder of his girlfriend and a 2-year-old boy."
+    assert ("murder of his girlfriend and a 2-year-old boy", "killed", 2) in _implied_people(text)
+    # "and" before another deed is not a second person
+    text = "He was charged in the killing of a man and the wounding of a woman."
+    assert ("killing of a man", "killed", 1) in _implied_people(text)
 
 
 def test_implied_deaths_read_brain_death_and_doctors_who_could_not_save_the_victim() -> None:

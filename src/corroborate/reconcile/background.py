@@ -9,8 +9,8 @@ day, month or year that ends well before the story's day, or when it opens with
 "back then" right after such a sentence; it stays a claim, matched to other
 sources by its sentence like any figure without a slot.
 
-The story's day is the day most sources state (the latest on a tie), of those no
-later than the source's publication: the one the reports are about, not a precedent
+The story's day is the day most sources state (on a tie, one stated beside a
+casualty count, then the latest), of those no later than the source's publication: the one the reports are about, not a precedent
 one source recalls nor a hearing to come.
 """
 
@@ -86,7 +86,20 @@ def _story_day(items: list[ClaimItem], published: Mapping[str, str | None]) -> d
     days = Counter(day for _, day in stated)
     if not days:
         return None
-    return date.fromisoformat(max(days, key=lambda day: (days[day], day)))
+    tolls = _days_with_tolls(items)
+    return date.fromisoformat(max(days, key=lambda day: (days[day], day in tolls, day)))
+
+
+def _days_with_tolls(items: list[ClaimItem]) -> set[str]:
+    """The days stated in a sentence that also holds a casualty count: on a tie, the
+    day of the shooting ("shot and killed Ada Brook on May 10") rather than that of
+    an arrest ("taken into custody on Thursday")."""
+    tolled = {(item.claim.article, item.sentence) for item in items if item.slot in CASUALTY_SLOTS}
+    return {
+        str(item.claim.attributes.get("date"))
+        for item in items
+        if item.kind == "date" and (item.claim.article, item.sentence) in tolled
+    }
 
 
 def _ends_before(item: ClaimItem, limit: date) -> bool:

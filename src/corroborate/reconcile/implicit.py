@@ -66,10 +66,13 @@ _PASSIVE = re.compile(
     re.UNICODE,
 )
 _DIED = re.compile(rf"{_SUBJECT}\s+(?:later\s+|has\s+)?died\b", re.UNICODE)
-#: "claimed the life of a 19-year-old man", "the shooting death of a teen".
+#: "claimed the life of a 19-year-old man", "the shooting death of a teen", "the
+#: murder of his former girlfriend and a 2-year-old boy" (two people).
 _DEATH_OF = re.compile(
-    r"\b(?:claimed the lives? of|(?:shooting )?death of|killing of|murder of|fatal shooting of)"
+    r"\b(?:claimed the lives? of|(?:shooting )?deaths? of|killings? of|murders? of"
+    r"|fatal shooting of)"
     rf"\s+(?:{_A_PERSON}|(?:his|her|their)\s+{_one_person(2)})"
+    rf"(?P<second>\s+and\s+(?:(?:an?|his|her|their|the)\s+)(?!\w+ing\b){_one_person(2)})?"
 )
 #: "A toddler wounded in a shooting", "a teen killed on Friday": a reduced passive,
 #: safe only when a preposition follows ("a man shot his wife" is active).
@@ -267,11 +270,13 @@ _BEFORE_NAME = re.compile(
     r"(?:(?P<killed>\bkilled|\bkilling|\bdeath of|\bmurder of|\bkilling of|\bfatal shooting of"
     r"|\b(?:claimed|took) the lives? of"
     r"|\bfatally (?:shot|shooting|wounded|wounding|injured|injuring)"
-    r"|\bshooting death of)|(?P<injured>\bwounded|\bwounding|\binjured|\binjuring))"
+    r"|\b(?:shooting )?deaths of)|(?P<injured>\bwounded|\bwounding|\binjured|\binjuring))"
     r"\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}"
     # A second name joined by "and" shares the first one's fate ("killed Ada Brook and
-    # Cem Ulu", "killed Ada Brook, 21, and Cem Ulu").
-    r"(?:(?:[A-Z][\w'’.-]*\s*){1,3}(?:,\s*\d{1,3},)?\s*and\s+)?$"
+    # Cem Ulu", "killed Ada Brook, 21, and Cem Ulu", "killed Ada Brook and her
+    # daughter, Dara Brook").
+    r"(?:(?:[A-Z][\w'’.-]*\s*){1,3}(?:,\s*\d{1,3},)?\s*and\s+"
+    rf"(?:(?:his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON}),?\s+)?)?$"
 )
 NAME_WINDOW = 80
 #: "killed himself", "fatally shot herself", "took his own life", "committed suicide",
@@ -340,10 +345,10 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
     """Every phrase in ``text`` implying one casualty, in text order."""
     if language != "en":
         return []
-    found = [
-        ImpliedCount(m.start(), m.end(), "killed")
-        for pattern in (_DIED, _DEATH_OF)
-        for m in pattern.finditer(text)
+    found = [ImpliedCount(m.start(), m.end(), "killed") for m in _DIED.finditer(text)]
+    found += [
+        ImpliedCount(m.start(), m.end(), "killed", people=2 if m["second"] else 1)
+        for m in _DEATH_OF.finditer(text)
     ]
     for match in _PASSIVE.finditer(text):
         slot, end = _outcome(text, _slot(match.group("verb")), match.end())
