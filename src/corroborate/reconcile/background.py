@@ -10,8 +10,9 @@ day, month or year that ends well before the story's day, or when it opens with
 sources by its sentence like any figure without a slot.
 
 The story's day is the day most sources state (on a tie, one stated beside a
-casualty count, then the latest), of those no later than the source's publication: the one the reports are about, not a precedent
-one source recalls nor a hearing to come.
+casualty count, then the latest), of those no later than the source's publication:
+the one the reports are about, not a precedent one source recalls nor a hearing to
+come.
 """
 
 from __future__ import annotations
