@@ -176,6 +176,9 @@ def test_city_names_match_with_abbreviations_spelt_out() -> None:
     gold = Gold(date="2025-03-11", city="Saint Louis", killed=0, injured=1, participants=())
     assert _matches("city", "St. Louis", gold)
     assert not _matches("city", "St. Charles", gold)
+    # GVA drops apostrophes: "Lees Summit"
+    gold = Gold(date="2025-03-11", city="Lees Summit", killed=0, injured=1, participants=())
+    assert _matches("city", "Lee's Summit", gold)
 
 
 def test_county_gold_matches_the_county_name() -> None:
@@ -315,6 +318,19 @@ _CITY_CASES: dict[str, tuple[str, list[tuple[str, EntityType]], str]] = {
         "The victims, Thomas May, 26, and Ida Cole, 29, were wounded in Orlando.",
         [("Orlando", "place"), ("Thomas", "place"), ("Ida Cole", "person")],
         "Orlando",
+    ),
+    # a town's name as one of a corner's streets, or a block's, does not place it
+    "street-corner": (
+        "A man was shot near Seventh Street and Broadway in Phoenix. Police closed "
+        "Broadway and Central Avenue, and the 1600 block of Broadway.",
+        [("Broadway", "place"), ("Phoenix", "place")],
+        "Phoenix",
+    ),
+    "street-corner-plural": (
+        "Two men were killed near Thompson and Colorado avenues in Denver. Police "
+        "closed Thompson and Colorado avenues.",
+        [("Thompson", "place"), ("Denver", "place")],
+        "Denver",
     ),
 }
 
