@@ -1735,6 +1735,9 @@ def test_implied_deaths_read_both_victims_and_a_death_after_the_hospital() -> No
     assert ("murder of her 4-year-old daughter", "killed") in _implied_phrases(text)
     text = "He was charged with the murder of his girlfriend and a 2-year-old boy."
     assert ("murder of his girlfriend and a 2-year-old boy", "killed", 2) in _implied_people(text)
+    # a count of murder per person killed; attempted murder is none
+    text = "He faces two counts of first-degree murder and three counts of attempted murder."
+    assert _implied_people(text) == [("two counts of first-degree murder", "killed", 2)]
     # "and" before another deed is not a second person
     text = "He was charged in the killing of a man and the wounding of a woman."
     assert ("killing of a man", "killed", 1) in _implied_people(text)

@@ -207,6 +207,14 @@ _MULTIPLE = re.compile(
     re.IGNORECASE,
 )
 _TIMES = {"double": 2, "triple": 3, "quadruple": 4}
+#: "charged with two counts of first-degree murder": a count of murder per person
+#: killed ("attempted murder" is no death, and reads otherwise).
+_COUNTS_OF_MURDER = re.compile(
+    r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+counts?\s+of\s+"
+    r"(?:(?:first|second|third)[- ]degree\s+|capital\s+|felony\s+)?(?:murder|homicide)\b",
+    re.IGNORECASE,
+)
+_COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 #: "... had been shot and was pronounced dead": the outcome after the means.
 _THEN_DIED = re.compile(
     r"(?:\s+(?:in|at)\s+(?:[A-Z][\w.'’-]*\s*){1,3})?"  # "... to the hospital in Cartersville"
@@ -376,6 +384,10 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         slot = "killed" if match.group("killed") else "shot"
         people = _TIMES[match.group("times").lower()]
         found.append(ImpliedCount(match.start(), match.end(), slot, people=people))
+    for match in _COUNTS_OF_MURDER.finditer(text):
+        number = match["n"].lower()
+        people = int(number) if number.isdigit() else _COUNT_WORDS.index(number) + 1
+        found.append(ImpliedCount(match.start(), match.end(), "killed", people=people))
     for pattern in (_REDUCED, _OBJECT):
         for match in pattern.finditer(text):
             slot = "killed" if re.search("kill|death|fatal", match.group("verb")) else "injured"
