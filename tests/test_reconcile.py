@@ -835,7 +835,7 @@ def test_a_stated_condition_implies_one_injured_person_however_often_repeated() 
 
 
 def test_a_count_of_things_fills_no_casualty_slot() -> None:
-    text = "He was charged with 6 counts of murder after 3 people were killed near 40 Elm Road."
+    text = "He was charged with 6 counts of robbery after 3 people were killed near 40 Elm Road."
     article = _article("a", text)
     quantities = {
         "a": [
