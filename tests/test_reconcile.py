@@ -1666,6 +1666,10 @@ def _killed_values(text: str) -> dict[str, float]:
             "killed himself.",
             2.0,
         ),
+        # the crime's name alone: the victim and the shooter...
+        ("Police believe it was a murder-suicide. The motive is not known.", 2.0),
+        # ...who may be among the people another phrase counts
+        ("A man and his son were found dead in what police called a murder-suicide.", 2.0),
         # told alone, it is the one death
         (
             "A 10-year-old boy died after accidentally shooting himself on Sunday. Police said "
