@@ -186,6 +186,16 @@ def test_nearest_cue_word_decides_the_casualty_slot() -> None:
     assert count_slot(sent, sent.index("two"), sent.index("two") + 3, "en") == "injured"
 
 
+def test_a_count_that_does_the_deed_fills_no_slot() -> None:
+    # the cue is done to someone: the count is of the shooters
+    walked = "Two other people walked up and shot him several times."
+    assert _slot_of(walked, "Two") is None
+    # a nearer cue before the number still decides
+    spree = "Police say he killed one person, wounded three others, and then killed himself."
+    assert _slot_of(spree, "three") == "injured"
+    assert _slot_of("Two men were shot near the park.", "Two") == "shot"
+
+
 def test_gunfire_words_are_no_cue_for_people_shot() -> None:
     assert count_slot("Two men fired shots at the house.", 0, 3, "en") is None
     assert count_slot("Two men with a shotgun robbed the store.", 0, 3, "en") is None

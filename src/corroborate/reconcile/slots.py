@@ -279,7 +279,8 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     distance the word after wins, and a "killed" cue beats "shot" in "shot and killed".
     """
     patterns = _PATTERNS.get(language, _PATTERNS["en"])
-    after = _until_denied(_words_before_next_count(sentence, end, patterns)[:WORDS_AFTER])
+    following = _words_before_next_count(sentence, end, patterns)
+    after = _until_denied(following[:WORDS_AFTER])
     hedges = HEDGES.get(language, HEDGES["en"])
     before = [m.group().lower() for m in _WORD.finditer(sentence[:start])]
     before = _without_hedges(before, hedges)
@@ -293,6 +294,8 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
                 continue
             phrase = " ".join(words[distance - 1 : distance + 2]) if side == 0 else word
             matched = [slot for slot, p in patterns.items() if p.match(phrase)]
+            if matched and side == 0 and _done_to_someone(following[distance:], language):
+                break  # "two other people walked up and shot him": the shooters
             if matched:
                 slot = _preferred(matched, words[distance : distance + 2], patterns)
                 if best is None or (distance, side) < best[:2]:
@@ -301,10 +304,25 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     return best[2] if best else None
 
 
+#: language -> object pronouns: a casualty verb followed by one has the count before it
+#: as its doer ("two men walked up and shot him").
+_OBJECT_PRONOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"him", "her", "them", "himself", "herself", "themselves"}),
+}
+
+
+def _done_to_someone(next_word: list[str], language: str) -> bool:
+    """Whether the word after a cue is an object pronoun: the cue is a verb whose doer
+    is the count."""
+    pronouns = _OBJECT_PRONOUNS.get(language.split("-")[0], frozenset())
+    return bool(next_word) and next_word[0] in pronouns
+
+
 def _words_before_next_count(
     sentence: str, end: int, patterns: dict[str, re.Pattern[str]]
 ) -> list[str]:
-    """The words after a number, up to a cue word that another number follows
+    """The words after a number (one more than are searched for a cue), up to a cue
+    word that another number follows
     directly: in "beat one person and *shot* two others", "shot" is two's cue, as
     "killing three" is three's, and one fills no slot. A comma between them keeps
     the cue for the first number: "Four were shot, two fatally". A cue right after
@@ -324,7 +342,7 @@ def _words_before_next_count(
         if following is not None and _A_NUMBER.match(following["number"].lower()) and cue:
             break
         words.append(word)
-        if len(words) == WORDS_AFTER:
+        if len(words) > WORDS_AFTER:  # one more: what the last cue is done to
             break
     return words
 
