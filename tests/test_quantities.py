@@ -54,6 +54,10 @@ def test_english_counts_carry_their_noun() -> None:
     text = "Four people were shot, three fatally, and police moved one family."
     assert one(text, "en", "three").noun is None
     assert one(text, "en", "one").noun == "family"
+    # a participle or a state is no noun: "four wounded" counts people
+    text = "The shooting left two men dead and four wounded; one person injured in it died."
+    assert one(text, "en", "four").noun is None
+    assert one(text, "en", "one").noun == "person"
     # a word joined to the number by a hyphen is what it counts, not the noun after
     text = "The 32-wagon train of a 40-strong crew hit a three-car queue."
     assert one(text, "en", "32").noun == "wagon"

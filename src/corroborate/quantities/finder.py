@@ -509,7 +509,9 @@ def _english_head(words: list[str]) -> str | None:
     looks plural too. An adverb is no head: "four were shot, three fatally"."""
     first = next((i for i, w in enumerate(words) if _plural_noun(w)), None)
     if first is None:
-        return None if _adverb(words[-1]) else words[-1]
+        while words and _state(words[-1]):
+            words = words[:-1]  # "one person injured": the person
+        return None if not words or _adverb(words[-1]) else words[-1]
     last = first
     while last + 1 < len(words) and _plural_noun(words[last + 1]):
         last += 1
@@ -521,6 +523,16 @@ _LY_NOUNS = frozenset(
     {"family", "assembly", "supply", "ally", "rally", "tally", "belly", "bully", "jelly",
      "butterfly", "fly", "lily", "folly", "monopoly", "anomaly", "reply", "july", "italy"}
 )  # fmt: skip
+
+
+#: English words for a state people are in, not a noun: "four *dead*", "two *missing*".
+_STATES = frozenset({"dead", "hurt", "shot", "alive", "missing", "safe"})
+
+
+def _state(word: str) -> bool:
+    """A participle or a state ("two dead and four *wounded*"), which is no noun."""
+    lowered = word.lower()
+    return lowered in _STATES or (lowered.endswith("ed") and len(lowered) > 4)
 
 
 def _adverb(word: str) -> bool:
