@@ -1505,6 +1505,14 @@ def test_a_route_a_home_and_a_hospital_do_not_place_the_event() -> None:
     assert claims["a"] == "Niles" and claims["b"] == "Warren" and claims["c"] == "Akron"
     # the town of the hospital a victim was taken to is not the scene at all
     assert "d" not in claims
+    # nor a town's name as one of a corner's streets, or a block's
+    e = _article("e", "A man was shot near Market Street and Akron in Warren on Friday.")
+    f = _article("f", "Two were shot near Akron and Elm avenues on Friday.")
+    g = _article("g", "A man was shot in the 1600 block of Akron on Friday.")
+    akron = _place("p1", "Akron", _AKRON, (e, "Akron"), (f, "Akron"), (g, "Akron"))
+    warren = _place("p2", "Warren", _WARREN, (e, "Warren"))
+    claims = {c.article: c.attributes["place"] for c in _where([e, f, g], [akron, warren]).claims}
+    assert claims == {"e": "Warren"}
 
 
 def test_an_opening_on_background_settles_on_the_place_the_other_sources_name() -> None:

@@ -85,7 +85,12 @@ from corroborate.nlp.everyday import is_everyday_word
 from corroborate.quantities import find_quantities
 from corroborate.reconcile import SLOT_LABELS, article_values, reconcile
 from corroborate.reconcile.implicit import REFERRED_VICTIM
-from corroborate.reconcile.location import claim_specificity, distance_km, names_a_hospital
+from corroborate.reconcile.location import (
+    claim_specificity,
+    distance_km,
+    names_a_hospital,
+    names_a_street,
+)
 from corroborate.reconcile.sentences import Sentences
 from corroborate.timex import find_time_expressions
 
@@ -601,7 +606,7 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
             if not names_a_hospital(article.text, m.start, m.end)
             and not _right_before(_DISTANCE_FROM, article.text, m.start)
             and not _SURNAME_AND_AGE_AFTER.match(article.text, m.end)
-            and not _a_street(article.text, m.start, m.end)
+            and not names_a_street(article.text, m.start, m.end)
         ]
         if not placing:
             continue
@@ -736,23 +741,6 @@ def _big_us_cities() -> dict[str, str]:
 _DISTANCE_FROM = re.compile(
     r"\b(?:miles?|mi\.|kilometers?|kilometres?|km)\s+(?:\w+\s+){0,2}?(?:of|from|outside)\s+$"
 )
-#: Words for a street, as a corner or a block names it.
-_STREET = (
-    r"(?i:streets?|avenues?|roads?|drives?|boulevards?|lanes?|highways?|parkways?|ave|st|rd"
-    r"|blvd|dr)"
-)
-#: "near Seventh Street and Broadway", "the 1600 block of Broadway": the name is a
-#: street's.
-_STREET_BEFORE = re.compile(rf"(?:\b{_STREET}\.?\s+(?:and|&)|\bblock\s+of)\s+$")
-#: "near Thompson and Colorado avenues", "at Broadway and 7th Street".
-_STREET_AFTER = re.compile(rf"\s+(?:and|&)\s+(?:[A-Z0-9][\w.'’-]*\s+){{1,3}}?{_STREET}\b")
-
-
-def _a_street(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``text[start:end]`` is one of a corner's streets or a block's."""
-    return _right_before(_STREET_BEFORE, text, start) or bool(_STREET_AFTER.match(text, end))
-
-
 #: "Thomas May, 26,": a surname and an age after the word make it a given name, not
 #: the town of that name.
 _SURNAME_AND_AGE_AFTER = re.compile(r"\s+[A-Z][\w'’-]+,\s*\d{1,3}\b")

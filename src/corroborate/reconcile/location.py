@@ -375,11 +375,12 @@ def _scene_at(article: Article, named: _Named, sentence_start: int) -> _Scene:
 def _scene_role(text: str, sentence_start: int, start: int, end: int) -> int | None:
     """How well the place at ``text[start:end]`` may say where the event happened:
     None for an origin or a destination ("from Ukraine", "naar Finland"), a route
-    ("the Adler–Kaliningrad train") or a hospital's town; 0 for someone's home ("a
+    ("the Adler–Kaliningrad train"), a hospital's town or a street named like a town
+    ("Seventh Street and Broadway"); 0 for someone's home ("a
     Warren man"); 1 otherwise."""
     if _ELSEWHERE.search(text[sentence_start:start]) or _ROUTE_AFTER.match(text, end):
         return None
-    if names_a_hospital(text, start, end):
+    if names_a_hospital(text, start, end) or names_a_street(text, start, end):
         return None
     if _RESIDENCE_AFTER.match(text, end) or _RESIDENCE_BEFORE.search(
         text, max(0, start - 8), start
@@ -396,6 +397,25 @@ def names_a_hospital(text: str, start: int, end: int) -> bool:
         or _HOSPITAL_BEFORE.search(before)
         or _HOSPITAL.search(text, start, end)
     )
+
+
+#: Words for a street, as a corner or a block names it.
+_STREET = (
+    r"(?i:streets?|avenues?|roads?|drives?|boulevards?|lanes?|highways?|parkways?|ave|st|rd"
+    r"|blvd|dr)"
+)
+#: "near Seventh Street and Broadway", "the 1600 block of Broadway".
+_STREET_BEFORE = re.compile(rf"(?:\b{_STREET}\.?\s+(?:and|&)|\bblock\s+of)\s+$")
+#: "near Thompson and Colorado avenues", "at Broadway and 7th Street".
+_STREET_AFTER = re.compile(rf"\s+(?:and|&)\s+(?:[A-Z0-9][\w.'’-]*\s+){{1,3}}?{_STREET}\b")
+
+
+def names_a_street(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``text[start:end]`` is named as one of a corner's streets or
+    a block's: the recogniser's place, which the gazetteer may read as a town of that
+    name (Broadway, Virginia), is a street of the scene."""
+    before = text[max(0, start - 40) : start]
+    return bool(_STREET_BEFORE.search(before) or _STREET_AFTER.match(text, end))
 
 
 def claim_specificity(claim: Claim) -> int:
