@@ -616,6 +616,12 @@ def test_a_headline_number_raises_the_texts_count() -> None:
     assert _story([_headlined("2 Dead, 3 Wounded In Park Shooting", told)]) == (2, 3)
     # and never lowers it
     assert _story([_headlined("1 dead in Elm Road shooting", told)]) == (1, 1)
+    # an ordinal victim is one of that many: a later death, a victim found later
+    assert _story([_headlined("Third victim of Elm Road shooting dies", told)]) == (3, 1)
+    assert _story([_headlined("Police say a second woman was injured", told)]) == (1, 2)
+    # not someone charged, nor the victim of a clause that goes on
+    assert _story([_headlined("Third man charged in Elm Road killing", told)]) == (1, 1)
+    assert _story([_headlined("Second victim in shooting that killed girl is 16", told)]) == (1, 1)
 
 
 def test_the_place_fact_is_scored_by_its_most_named_and_most_specific_place() -> None:

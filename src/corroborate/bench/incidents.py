@@ -314,6 +314,9 @@ def _add_headline(title: str, reading: Reading) -> None:
             counts["killed"] = 1
     elif reading.killed is None and reading.shot is not None and _one_death(title, one_slot):
         counts["killed"] = 1
+    for found in _HEADLINE_ORDINAL.finditer(title):
+        slot = _HEADLINE_SLOTS[found["verb"].lower()]
+        counts[slot] = max(counts[slot], _ORDINALS.index(found["nth"].lower()) % 5 + 2)
     for slot, count in counts.items():
         field_name = "stated_injured" if slot == "injured" else slot
         setattr(reading, field_name, max(getattr(reading, field_name) or 0, count))
@@ -342,6 +345,19 @@ _HEADLINE_COUNT = re.compile(
     rf"\b(?P<n>\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\s+(?:(?:[\w-]+\s+)?(?:people|persons|men|women|teens"
     r"|children|kids|boys|girls|juveniles|victims|others|more)\s+)?(?:(?:were|are)\s+)?"
     r"(?P<verb>dead|killed|injured|wounded|hurt|shot)\b",
+    re.IGNORECASE,
+)
+#: "second" to "sixth", as words and as numerals.
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th", "6th")
+#: "Third victim dies after mass shooting", "a second man was injured": one of that
+#: many (a later death or a victim found later); not "Third person charged".
+_HEADLINE_ORDINAL = re.compile(
+    rf"\b(?P<nth>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+)?(?:victim|person|man|woman|teen"
+    r"|child|boy|girl|officer)\s+"
+    # "4th victim of Henry County shooting dies"; not "... in shooting that killed"
+    r"(?:(?:of|in|from|at)\s+(?:(?!that\b|who\b|which\b)[\w.'’-]+\s+){1,4}?)?"
+    r"(?:(?:has|was|is)\s+)?(?:also\s+)?"
+    r"(?P<verb>dies|died|dead|killed|injured|wounded|hurt)\b",
     re.IGNORECASE,
 )
 #: One person: "Teen shot in church parking lot", "Man, 21, killed in accidental
