@@ -666,6 +666,35 @@ def test_two_countries_read_as_one_name_are_split() -> None:
     assert entity_of(entities, "en", at=90).name == "Washington Heights"
 
 
+def test_a_route_read_as_one_name_is_split_into_its_places() -> None:
+    mentions = [
+        mention("en", "Adler–Kaliningrad", "person", at=20),  # "a sealed Adler–Kaliningrad train"
+        mention("en", "Kaliningrad", "place", at=90),
+        mention("en", "Winston-Salem", "place", at=120),  # a hyphen joins one name
+        mention("en", "Ada Brook–Smith", "person", at=150),  # ends that are no places
+    ]
+    entities = link_entities(mentions, {"en": "en"})
+    adler = entity_of(entities, "en", at=20)
+    assert adler.type == "place" and adler.place is not None and adler.place.country == "RU"
+    assert entity_of(entities, "en", at=20 + len("Adler–")) is entity_of(entities, "en", at=90)
+    assert entity_of(entities, "en", at=120).name == "Winston-Salem"
+    assert entity_of(entities, "en", at=150).type == "person"
+
+
+def test_a_countrys_formal_name_is_that_country() -> None:
+    mentions = [
+        mention("en", "Republic of Lithuania", "place", at=10),
+        mention("nl", "Republiek Litouwen", "place", at=10),
+        mention("en", "Lithuania", "place", at=60),
+    ]
+    entities = link_entities(mentions, {"en": "en", "nl": "nl"})
+    lithuania = entity_of(entities, "en", at=60)
+    assert entity_of(entities, "en", at=10) is lithuania
+    assert entity_of(entities, "nl", at=10) is lithuania
+    # a form before a state or a town is no country's name
+    assert resolve_place("Republic of Texas", "en") is None
+
+
 def test_a_name_of_no_known_type_is_the_town_another_article_places() -> None:
     mentions = [
         mention("a", "Kybartai", "place", at=30),  # "near the town of Kybartai"

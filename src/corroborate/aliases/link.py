@@ -747,6 +747,44 @@ def _split_adjacent_places(
     return found
 
 
+#: A dash between the ends of a route ("the Adler–Kaliningrad train"); a hyphen
+#: joins the words of one name ("Winston-Salem", "Jean-Paul") and is left alone.
+_ROUTE_DASH = re.compile(r"\s*[–—]\s*")
+
+
+def _split_routes(
+    mentions: Sequence[NamedMention], languages: Mapping[str, str]
+) -> list[NamedMention]:
+    """A route the recogniser read as one name, of whatever type ("Adler–Kaliningrad"
+    as a person), split into its places when each end is a place the gazetteer knows
+    and the whole is not."""
+    found: list[NamedMention] = []
+    for mention in mentions:
+        language = languages.get(mention.article, "und")
+        parts = _ROUTE_DASH.split(mention.text)
+        if (
+            len(parts) > 1
+            and resolve_place(mention.text, language) is None
+            and all(part and resolve_place(part, language) is not None for part in parts)
+        ):
+            found += _route_ends(mention)
+            continue
+        found.append(mention)
+    return found
+
+
+def _route_ends(mention: NamedMention) -> list[NamedMention]:
+    """One place mention per end of the route, at its own offsets."""
+    ends = []
+    cursor = 0
+    for part in _ROUTE_DASH.split(mention.text):
+        at = mention.text.index(part, cursor)
+        cursor = at + len(part)
+        start = mention.start + at
+        ends.append(NamedMention(mention.article, start, start + len(part), part, "place"))
+    return ends
+
+
 def _a_country_or_continent(place: Place | None) -> bool:
     """Countries have no coordinates in the gazetteer; continents have no country."""
     return place is not None and (place.latitude is None or place.country is None)
@@ -806,6 +844,7 @@ def link_entities(
     """
     mentions = _unglued(_outlets_as_orgs(mentions, languages, outlets), languages)
     mentions = _split_adjacent_places(_without_adjectives(mentions, languages), languages)
+    mentions = _split_routes(mentions, languages)
     items = _prepare(harmonise_types(mentions, languages), languages)
     sets = _UnionFind(len(items))
     by_type: dict[str, list[_Item]] = defaultdict(list)

@@ -493,7 +493,32 @@ def _lookup_keys(text: str, language: str) -> list[str]:
     romanised = place_lookup_key(anyascii(surface))
     if romanised != key:
         keys.append(romanised)
+    country = _country_of_state_form(key)
+    if country is not None:
+        keys.append(country)
     return keys
+
+
+#: How a country's formal name opens, in the languages we read ("Republic of
+#: Lithuania", "Republiek Litouwen", "Republik Litauen", "République de Lituanie").
+_STATE_FORM = re.compile(
+    r"^(?:(?:federal |democratic |people's )?republic of|kingdom of|republiek|koninkrijk"
+    r"|(?:bundes)?republik|königreich|konigreich|republique (?:de |d'|du )|royaume (?:de |du |d')"
+    r"|republica (?:de |del )|reino de|республика|королевство)\s*"
+)
+
+
+def _country_of_state_form(key: str) -> str | None:
+    """The country a formal name names ("republic of lithuania" -> "lithuania"), when
+    what follows the form is a country the gazetteer knows."""
+    match = _STATE_FORM.match(key)
+    if match is None:
+        return None
+    rest = key[match.end() :].removeprefix("the ")
+    place = gazetteer().regions.get(rest)
+    if place is None or place.latitude is not None or place.region is not None:
+        return None  # a town, a state or a county: no country's formal name
+    return rest if place.country else None
 
 
 @lru_cache(maxsize=65536)
