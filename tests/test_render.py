@@ -421,6 +421,49 @@ def test_a_continent_is_not_plotted_as_a_point() -> None:
     assert [p.name for p in points] == ["Marleveen"]
 
 
+def test_place_labels_cover_no_dot_and_the_most_named_place_is_labelled_first() -> None:
+    from corroborate.render.charts import places_svg
+    from corroborate.render.sources import Sources
+
+    article = Article("a", "a.txt", "a", "x" * 40)
+
+    def place(name: str, lon: float, lat: float, mentions: int) -> Entity:
+        named = [Mention("a", n, n + 1) for n in range(mentions)]
+        return Entity(name, "place", name, [name], named, Place(name, "RU", lat, lon, 1))
+
+    # a town beside a big city named more often, a third place in the way of labels
+    places = [
+        place("Domodedovo", 37.75, 55.44, 1),
+        place("Kybartai", 22.8, 54.64, 2),
+        place("Kaliningrad", 20.5, 54.7, 8),
+        place("Moscow", 37.6, 55.75, 6),
+        place("Adler", 39.9, 43.4, 1),
+    ]
+    svg = str(places_svg(places, Sources(RunResult(articles=[article]))))
+    dots = [
+        (float(x), float(y)) for x, y in re.findall(r'<circle cx="([-\d.]+)" cy="([-\d.]+)"', svg)
+    ]
+    labels = {
+        name: (float(x), float(y) - 12, float(x) + 6.5 * len(name), float(y))
+        for x, y, name in re.findall(
+            r'<text x="([-\d.]+)" y="([-\d.]+)" class="place-label">([^<]+)<', svg
+        )
+    }
+    assert "Moscow" in labels and "Kaliningrad" in labels
+    boxes = list(labels.values())
+    for box in boxes:
+        covered = [
+            d
+            for d in dots
+            if box[0] < d[0] + 5 and d[0] - 5 < box[2] and box[1] < d[1] + 5 and d[1] - 5 < box[3]
+        ]
+        assert covered == []  # not even its own: it sits beside it
+        others = [b for b in boxes if b is not box]
+        assert not any(
+            box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in others
+        )
+
+
 def test_duplicates_are_folded_under_the_kept_article(result: RunResult, document: str) -> None:
     parser = parse(document)
     duplicate_rows = [n for n in parser.nodes if n.attrs.get("class") == "duplicate"]

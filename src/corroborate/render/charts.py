@@ -238,6 +238,8 @@ class _Point:
     lon: float
     lat: float
     span: Span | None
+    #: How often the story names the place: the most named get their labels first.
+    mentions: int = 1
 
 
 @dataclass(frozen=True)
@@ -268,7 +270,9 @@ def _points(entities: list[Entity], sources: Sources) -> list[_Point]:
             continue
         mention = entity.mentions[0] if entity.mentions else None
         span = sources.span(mention.article, mention.start, mention.end) if mention else None
-        points.append(_Point(entity.name, place.longitude, place.latitude, span))
+        points.append(
+            _Point(entity.name, place.longitude, place.latitude, span, len(entity.mentions))
+        )
     return points
 
 
@@ -326,6 +330,39 @@ def _where(point: _Point) -> str:
     return f"{_degrees(point.lat, 'N', 'S')}, {_degrees(point.lon, 'E', 'W')}"
 
 
+_DOT_R = 5
+
+
+def _labels(points: list[_Point], frame: _Frame) -> dict[_Point, Html]:
+    """A label beside each dot where one fits: right of the dot, else left of it, above
+    or below it, over no other label and no other dot. The places the story names most are labelled
+    first ("Moscow" before "Domodedovo" beside it); a place left unlabelled keeps its
+    name in the dot's tooltip."""
+    dots = {point: (frame.x(point.lon), frame.y(point.lat)) for point in points}
+    obstacles = {
+        point: (x - _DOT_R, y - _DOT_R, x + _DOT_R, y + _DOT_R) for point, (x, y) in dots.items()
+    }
+    taken: list[tuple[float, float, float, float]] = []
+    labels: dict[_Point, Html] = {}
+    for point in sorted(points, key=lambda p: (-p.mentions, p.name)):
+        x, y = dots[point]
+        width = 6.5 * len(point.name)
+        others = [box for other, box in obstacles.items() if other != point]
+        # right, left, above, below the dot; the text's baseline is 4 above a box's foot
+        for left, top in ((x + 8, y - 8), (x - 8 - width, y - 8), (x - width / 2, y - 20),
+                          (x - width / 2, y + 8)):  # fmt: skip
+            box = (left, top, left + width, top + 12)
+            inside = left >= 0 and box[2] <= _MAP_W and top >= 0 and box[3] <= _MAP_H
+            if not inside or any(_overlap(box, o) for o in taken + others):
+                continue
+            taken.append(box)
+            labels[point] = el(
+                "text", point.name, x=fmt(left), y=fmt(top + 12), class_="place-label"
+            )
+            break
+    return labels
+
+
 def places_svg(entities: list[Entity], sources: Sources) -> Html:
     """A lon/lat scatter of the story's places that have coordinates (empty if none).
 
@@ -337,14 +374,9 @@ def places_svg(entities: list[Entity], sources: Sources) -> Html:
         return Html("")
     frame = _frame(points)
     parts = _graticule(frame)
-    taken: list[tuple[float, float, float, float]] = []
+    labels = _labels(points, frame)
     for point in points:
         x, y = frame.x(point.lon), frame.y(point.lat)
-        box = (x + 8, y - 8, x + 8 + 6.5 * len(point.name), y + 4)
-        label = None
-        if not any(_overlap(box, other) for other in taken):
-            taken.append(box)
-            label = el("text", point.name, x=fmt(box[0]), y=fmt(y + 4), class_="place-label")
         parts.append(
             el(
                 "g",
@@ -357,7 +389,7 @@ def places_svg(entities: list[Entity], sources: Sources) -> Html:
                     class_="place-dot",
                     **_span_attrs(point.span),
                 ),
-                label,
+                labels.get(point),
                 class_="place",
             )
         )
