@@ -145,6 +145,11 @@ def test_english_thousands_separator_and_percent() -> None:
 def test_english_vague_amounts() -> None:
     q = one("Hundreds of residents gathered at the square.", "en", "Hundreds of")
     assert (q.low, q.high, q.approximate, q.noun) == (200, 999, True, "residents")
+    # a dozen is twelve, half of one six, and a number of them that many twelves
+    text = "A half-dozen people were shot; half a dozen more and two dozen others fled."
+    assert one(text, "en", "A half-dozen").low == 6
+    assert one(text, "en", "half a dozen").low == 6
+    assert one(text, "en", "two dozen").low == 24
 
 
 def test_english_speed_and_temperature_are_normalised() -> None:

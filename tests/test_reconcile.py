@@ -194,6 +194,9 @@ def test_a_count_that_does_the_deed_fills_no_slot() -> None:
     spree = "Police say he killed one person, wounded three others, and then killed himself."
     assert _slot_of(spree, "three") == "injured"
     assert _slot_of("Two men were shot near the park.", "Two") == "shot"
+    # "shot at" fired at them; "at least" is a hedge
+    assert _slot_of("A man shot at twelve people, then fled.", "twelve") is None
+    assert _slot_of("A man shot at least twelve people.", "twelve") == "shot"
 
 
 def test_gunfire_words_are_no_cue_for_people_shot() -> None:

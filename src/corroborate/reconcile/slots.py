@@ -429,7 +429,10 @@ HEDGES: dict[str, frozenset[str]] = {
 
 
 def _without_hedges(words: list[str], hedges: frozenset[str]) -> list[str]:
-    """``words`` without the hedge words that end it."""
+    """``words`` without the hedge words that end it. A bare "at" right before the
+    number is the preposition, not "at least": "shot at twelve people" fired at them."""
+    if words[-1:] == ["at"]:
+        return words
     end = len(words)
     while end and words[end - 1] in hedges:
         end -= 1
