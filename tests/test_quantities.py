@@ -87,6 +87,13 @@ def test_numbers_listed_with_an_age_are_ages() -> None:
     assert (dutch.kind, dutch.low) == ("age", 8)
     counted = "Maria Lopez, 47, and 3 colleagues left."
     assert one(counted, "en", "3").kind == "count"
+    # the hyphen left out: "a 16 and 17-year-old"; a number word stays a count
+    paired = "Police said a 16 and 17-year-old were shot; two and a 9-year-old fled."
+    assert one(paired, "en", "16").kind == "age"
+    assert one(paired, "en", "two").kind == "count"
+    # a bound on an age is an age
+    bound = "A boy younger than 12 was shot; children under the age of 5 were inside."
+    assert (one(bound, "en", "12").kind, one(bound, "en", "5").kind) == ("age", "age")
 
 
 def test_english_ages_after_a_word_for_a_person_or_a_birthday() -> None:

@@ -232,10 +232,12 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
 
 def _ages_in_lists(text: str, lang: str, readings: list[Reading]) -> list[Reading]:
     """Bare numbers listed with an age are ages too: "ages 25, 26 and 33", and the
-    suspended hyphen of "his 12- and 10-year-old sons" (counts of people otherwise)."""
+    suspended hyphen of "his 12- and 10-year-old sons" or its absence ("a 16 and
+    17-year-old were shot"): counts of people otherwise."""
     and_word = lexicon.BETWEEN.get(lang, lexicon.BETWEEN["en"])[1]
     listed = re.compile(rf",\s*(?:{and_word}\s+)?|\s+{and_word}\s+")
     suspended = re.compile(rf"[-‐‑]\s*(?:,\s*|\s+{and_word}\s+)")
+    paired = re.compile(rf"\s+{and_word}\s+")
     ages = list(readings)
     for i in range(1, len(ages)):
         previous = ages[i - 1]
@@ -244,8 +246,10 @@ def _ages_in_lists(text: str, lang: str, readings: list[Reading]) -> list[Readin
             ages[i] = _as_age(text, lang, ages[i])
     for i in range(len(ages) - 2, -1, -1):
         following = ages[i + 1]
-        joined = suspended.fullmatch(text, ages[i].end, following.start)
-        if joined and following.kind == "age" and _bare_count(ages[i]):
+        between = (ages[i].end, following.start)
+        hyphen = suspended.fullmatch(text, *between) is not None
+        pair = ages[i].digits_only and paired.fullmatch(text, *between) is not None
+        if (hyphen or pair) and following.kind == "age" and _bare_count(ages[i]):
             ages[i] = _as_age(text, lang, ages[i])
     return ages
 

@@ -84,7 +84,9 @@ AGE_AFTER: dict[str, str] = {
 }
 #: Age before the number: "aged 21", "âgé de", "de 21 años", "в возрасте".
 AGE_BEFORE: dict[str, str] = {
-    "en": r"\b(?i:aged|ages?|turns?|turned)\s+$",
+    # "younger than 12", "under the age of 5": a bound on an age is an age
+    "en": r"\b(?i:aged|ages?|turns?|turned|(?:younger|older)\s+than"
+    r"|(?:under|over)\s+the\s+age\s+of)\s+$",
     "nl": r"\b(?:leeftijd\s+van)\s+$",
     "de": r"\b(?:im\s+Alter\s+von)\s+$",
     "es": r"\b(?:de|con|a\s+los)\s+$",
