@@ -91,6 +91,10 @@ def test_numbers_listed_with_an_age_are_ages() -> None:
     paired = "Police said a 16 and 17-year-old were shot; two and a 9-year-old fled."
     assert one(paired, "en", "16").kind == "age"
     assert one(paired, "en", "two").kind == "count"
+    # two ages in commas after people: "the boys, 14 and 15,"
+    boys = "Two of the boys, 14 and 15, were taken to a hospital; two men, 3 women fled."
+    assert (one(boys, "en", "14").kind, one(boys, "en", "15").kind) == ("age", "age")
+    assert one(boys, "en", "3").kind == "count"
     # a bound on an age is an age
     bound = "A boy younger than 12 was shot; children under the age of 5 were inside."
     assert (one(bound, "en", "12").kind, one(bound, "en", "5").kind) == ("age", "age")

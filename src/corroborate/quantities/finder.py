@@ -98,9 +98,13 @@ _MONEY_SCALE = re.compile(r"(?:k|K|m|M|b|B)(?![\w])")
 #: set off by commas right after a name or a word for a person is that person's age.
 _COMMA_AGE_BEFORE = re.compile(
     r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+|\b[JS]r\.|\b(?:man|woman|boy|girl|father|mother|son|daughter|husband|"
-    r"wife|brother|sister|friend|victim|suspect|driver|teen|teenager|resident|officer)),\s$"
+    r"wife|brother|sister|friend|victim|suspect|driver|teen|teenager|resident|officer"
+    # "two of the boys, 14 and 15, were taken to hospital"
+    r"|men|women|boys|girls|sons|daughters|brothers|sisters|victims|teens|teenagers)),\s$"
 )
-_COMMA_AFTER = re.compile(r",|\s*[—–)]")
+#: After an age in commas: the comma, a dash or a bracket, or a second age and then
+#: one ("the boys, 14 and 15, were").
+_COMMA_AFTER = re.compile(r",|\s*[—–)]|\s+(?:and|&)\s+\d{1,3}\s*[,—–)]")
 #: A name-like word (capitalised, not the first of its sentence) right before a number,
 #: on the same line: a byline's last word ("By Jim Bradley") ends before a paragraph.
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)\]] )[\w&./'’-]*[A-ZА-ЯЁ][\w&./'’-]*[ \t\u00a0]\Z")
