@@ -79,6 +79,13 @@ def test_a_dash_before_a_number_word_is_no_minus_sign() -> None:
     assert one(text, "en", "-5 °C").low == -5
 
 
+def test_a_photo_gallerys_counter_is_no_quantity() -> None:
+    text = "Image 2 of 5 The home where two children were hit. Foto 3 van 12."
+    assert [q.text for q in find_quantities("a", text, "en")] == ["two"]
+    assert find_quantities("a", "Foto 3 van 12", "nl") == []
+    assert [q.text for q in find_quantities("a", "He took 5 photos of 3 cats.", "en")] == ["5", "3"]
+
+
 def test_numbers_listed_with_an_age_are_ages() -> None:
     text = "Three other men, ages 41, 37 and 22, were treated. She saw her 9- and 6-year-old son."
     assert [one(text, "en", n).kind for n in ("41", "37", "22", "9")] == ["age"] * 4

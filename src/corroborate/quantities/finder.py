@@ -207,6 +207,14 @@ def _glued_to_id(text: str, start: int) -> bool:
     return before.isalpha() or (before == " " and start >= 3 and text[start - 3].isupper())
 
 
+#: A photo gallery's counter scraped with the page ("Image 2 of 5", "Foto 3 van 12"):
+#: page furniture, not an amount.
+_GALLERY_COUNTER = re.compile(
+    r"\b(?i:images?|photos?|pictures?|slides?|fotos?|bild|imagen|фото)\s+\d+\s*"
+    r"(?:of|van|von|de|sur|из|/)\s*/?\s*\d+\b"
+)
+
+
 def find(article_id: str, text: str, language: str) -> list[Quantity]:
     """Every quantity in ``text`` (see :func:`corroborate.quantities.find_quantities`)."""
     lang = numbers.rules_language(language)
@@ -214,6 +222,8 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
     found = atoms(text, lang, p)
     readings: list[Reading] = []
     taken = bytearray(len(text))
+    for counter in _GALLERY_COUNTER.finditer(text):
+        taken[counter.start() : counter.end()] = b"\x01" * (counter.end() - counter.start())
     if lang != "und":
         for reading in _vague(text, lang, p, found):
             readings.append(reading)
