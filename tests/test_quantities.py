@@ -79,6 +79,13 @@ def test_a_dash_before_a_number_word_is_no_minus_sign() -> None:
     assert one(text, "en", "-5 °C").low == -5
 
 
+def test_two_counts_joined_by_or_count_the_same_thing() -> None:
+    text = "Neighbours heard two or three shots; “four or five” gunshots followed."
+    assert (one(text, "en", "two").noun, one(text, "en", "four").noun) == ("shots", "gunshots")
+    assert one("Two or three people were hurt.", "en", "Two").noun == "people"
+    assert one("He fired two or three. Four people fled.", "en", "two").noun is None
+
+
 def test_a_photo_gallerys_counter_is_no_quantity() -> None:
     text = "Image 2 of 5 The home where two children were hit. Foto 3 van 12."
     assert [q.text for q in find_quantities("a", text, "en")] == ["two"]

@@ -240,8 +240,33 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
             readings.append(read)
             taken[read.start : read.end] = b"\x01" * (read.end - read.start)
     readings.sort(key=lambda r: r.start)
-    readings = _ages_in_lists(text, lang, readings)
+    readings = _shared_nouns(text, lang, _ages_in_lists(text, lang, readings))
     return [_quantity(article_id, text, r) for r in readings]
+
+
+def _shared_nouns(text: str, lang: str, readings: list[Reading]) -> list[Reading]:
+    """The first of two counts joined by "or" counts what the second does: "two or
+    three shots" are shots, "“four or five” gunshots" too."""
+    or_word = _OR_WORDS.get(lang)
+    if or_word is None:
+        return readings
+    joined = re.compile(rf"[”\"’»]?\s+{or_word}\s+[“\"‘«]?")
+    shared = list(readings)
+    for i in range(len(shared) - 2, -1, -1):
+        first, second = shared[i], shared[i + 1]
+        if (
+            first.kind == "count"
+            and second.kind == "count"
+            and first.noun is None
+            and second.noun is not None
+            and joined.fullmatch(text, first.end, second.start)
+        ):
+            shared[i] = replace(first, noun=second.noun)
+    return shared
+
+
+#: language -> the word for "or" between two counts.
+_OR_WORDS = {"en": "or", "nl": "of", "de": "oder", "es": "o", "fr": "ou", "ru": "или"}
 
 
 def _ages_in_lists(text: str, lang: str, readings: list[Reading]) -> list[Reading]:
@@ -482,7 +507,7 @@ def _noun(text: str, lang: str, end: int) -> str | None:
     """
     stop = lexicon.stopwords(lang)
     words: list[str] = []
-    position = end
+    position = end + 1 if text[end : end + 1] in _CLOSING_QUOTES else end
     m = _WORD.match(text, position)
     joined = m is not None and _JOINED.match(text, position)
     if joined and m is not None and m.group(1).lower() not in (*stop, *_NOT_COUNTED):
@@ -500,6 +525,8 @@ def _noun(text: str, lang: str, end: int) -> str | None:
     return _head(words, lang) if words else None
 
 
+#: A closing quote between a number and its noun ("“four or five” gunshots").
+_CLOSING_QUOTES = frozenset({"”", '"', "’", "»"})
 #: A hyphen joining a number to the word it counts ("32-wagon", "three-car").
 _JOINED = re.compile(r"[-‐‑](?=[^\W\d_])")
 #: Words joined to a number that count nothing: "a 40-strong crew", "20-odd".
