@@ -112,6 +112,8 @@ def test_numbers_listed_with_an_age_are_ages() -> None:
     # a bound on an age is an age
     bound = "A boy younger than 12 was shot; children under the age of 5 were inside."
     assert (one(bound, "en", "12").kind, one(bound, "en", "5").kind) == ("age", "age")
+    assert one("More children under eight are being shot.", "en", "eight").kind == "age"
+    assert one("Under 20 people were hurt.", "en", "20").kind == "count"
 
 
 def test_english_ages_after_a_word_for_a_person_or_a_birthday() -> None:

@@ -86,7 +86,7 @@ AGE_AFTER: dict[str, str] = {
 AGE_BEFORE: dict[str, str] = {
     # "younger than 12", "under the age of 5": a bound on an age is an age
     "en": r"\b(?i:aged|ages?|turns?|turned|(?:younger|older)\s+than"
-    r"|(?:under|over)\s+the\s+age\s+of)\s+$",
+    r"|(?:under|over)\s+the\s+age\s+of|(?:children|kids|boys|girls)\s+(?:under|over))\s+$",
     "nl": r"\b(?:leeftijd\s+van)\s+$",
     "de": r"\b(?:im\s+Alter\s+von)\s+$",
     "es": r"\b(?:de|con|a\s+los)\s+$",
