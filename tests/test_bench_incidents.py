@@ -504,6 +504,11 @@ def test_tied_injured_counts_pass_over_a_roundup_total() -> None:
         _counted("Four people were wounded in the shooting on Elm Road.", "2025-03-11", "b"),
     ]
     assert _story(update) == (0, 4)
+    # a far larger count its own headline gives too is that shooting's, not a total
+    early = _counted("One man was wounded in a shooting on Elm Road.", "2025-03-10", "a")
+    full = _counted("Five people were wounded in the shooting on Elm Road.", "2025-03-11", "b")
+    full.article.title = "5 wounded in Elm Road shooting"
+    assert _story([early, full]) == (0, 5)
 
 
 def test_three_tied_injured_counts_go_to_the_middle_one() -> None:

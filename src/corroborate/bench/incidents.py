@@ -50,7 +50,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -124,6 +124,8 @@ class Reading:
     city: str | None = None
     ages: dict[str, float] = field(default_factory=dict)
     persons: list[str] = field(default_factory=list)
+    #: The headline's count of injured, when it gives one ("1 killed, 5 injured").
+    headline_injured: float | None = None
 
 
 @dataclass
@@ -317,6 +319,8 @@ def _add_headline(title: str, reading: Reading) -> None:
     for found in _HEADLINE_ORDINAL.finditer(title):
         slot = _HEADLINE_SLOTS[found["verb"].lower()]
         counts[slot] = max(counts[slot], _ORDINALS.index(found["nth"].lower()) % 5 + 2)
+    if "injured" in counts:
+        reading.headline_injured = counts["injured"]
     for slot, count in counts.items():
         field_name = "stated_injured" if slot == "injured" else slot
         setattr(reading, field_name, max(getattr(reading, field_name) or 0, count))
@@ -980,7 +984,8 @@ def reconciled(
     injured = [_injured(r, killed) for r in latest_first]
     story = Reading(
         killed=killed,
-        injured=_vote(sorted(injured, key=_more_injured_first(injured))) or 0,
+        injured=_vote(sorted(injured, key=_more_injured_first(injured, _headlined(latest_first))))
+        or 0,
         date=_vote([r.date for r in reversed(latest_first)]),
         # Ties go to a town over a county (an article names only the county when it
         # knows no town), then over a big city near it, then to the town the story's
@@ -1080,10 +1085,24 @@ def _story_killed(latest_first: Sequence[Reading]) -> float:
 ROUNDUP_RATIO = 2.0
 
 
-def _more_injured_first(values: Sequence[float | None]) -> Callable[[float | None], float]:
+def _headlined(readings: Sequence[Reading]) -> set[float]:
+    """Injured counts an article reads that its own headline gives too."""
+    return {
+        r.injured
+        for r in readings
+        if r.injured is not None
+        and r.headline_injured is not None
+        and r.headline_injured == r.injured
+    }
+
+
+def _more_injured_first(
+    values: Sequence[float | None], headlined: Set[float] = frozenset()
+) -> Callable[[float | None], float]:
     """The order in which tied injured counts win: the larger first, unless the
-    largest is a roundup's total beside the smallest (see :data:`ROUNDUP_RATIO`).
-    Three or more tied counts ("0", "1", "4") go to the middle one: each end is as
+    largest is a roundup's total beside the smallest (see :data:`ROUNDUP_RATIO`) and
+    no article's own headline gives it (``headlined``: "1 killed, 5 injured in NE
+    Detroit" over a text that says five). Three or more tied counts ("0", "1", "4") go to the middle one: each end is as
     often an early partial count or a count of another incident (on GVA dev 6 of 9
     such ties were the middle count)."""
     counts = Counter(v for v in values if v is not None)
@@ -1091,7 +1110,7 @@ def _more_injured_first(values: Sequence[float | None]) -> Callable[[float | Non
     if len(tied) >= 3:
         middle = tied[(len(tied) - 1) // 2]
         return lambda v: abs((v or 0) - middle)
-    if tied and max(tied) >= ROUNDUP_RATIO * max(min(tied), 1):
+    if tied and max(tied) >= ROUNDUP_RATIO * max(min(tied), 1) and max(tied) not in headlined:
         return lambda v: v or 0
     return lambda v: -(v or 0)
 
