@@ -1102,9 +1102,9 @@ def _more_injured_first(
     """The order in which tied injured counts win: the larger first, unless the
     largest is a roundup's total beside the smallest (see :data:`ROUNDUP_RATIO`) and
     no article's own headline gives it (``headlined``: "1 killed, 5 injured in NE
-    Detroit" over a text that says five). Three or more tied counts ("0", "1", "4") go to the middle one: each end is as
-    often an early partial count or a count of another incident (on GVA dev 6 of 9
-    such ties were the middle count)."""
+    Detroit" over a text that says five). Three or more tied counts ("0", "1", "4")
+    go to the middle one: each end is as often an early partial count or a count of
+    another incident (on GVA dev 6 of 9 such ties were the middle count)."""
     counts = Counter(v for v in values if v is not None)
     tied = sorted(v for v, n in counts.items() if n == max(counts.values()))
     if len(tied) >= 3:
