@@ -109,6 +109,14 @@ def test_numbers_listed_with_an_age_are_ages() -> None:
     boys = "Two of the boys, 14 and 15, were taken to a hospital; two men, 3 women fled."
     assert (one(boys, "en", "14").kind, one(boys, "en", "15").kind) == ("age", "age")
     assert one(boys, "en", "3").kind == "count"
+    # an age in commas after a role, "another" or children; a police description
+    roles = (
+        "The student shooter, 14, died; one man, 27, and another, 18, were shot; two "
+        "children, 8 and 15, were hit. The suspect (w/m, 46) fled; three others, 5 of "
+        "them children, were hurt."
+    )
+    assert [one(roles, "en", n).kind for n in ("14", "27", "18", "8", "15", "46")] == ["age"] * 6
+    assert one(roles, "en", "5").kind == "count"
     # a bound on an age is an age
     bound = "A boy younger than 12 was shot; children under the age of 5 were inside."
     assert (one(bound, "en", "12").kind, one(bound, "en", "5").kind) == ("age", "age")

@@ -98,9 +98,16 @@ _MONEY_SCALE = re.compile(r"(?:k|K|m|M|b|B)(?![\w])")
 #: set off by commas right after a name or a word for a person is that person's age.
 _COMMA_AGE_BEFORE = re.compile(
     r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+|\b[JS]r\.|\b(?:man|woman|boy|girl|father|mother|son|daughter|husband|"
-    r"wife|brother|sister|friend|victim|suspect|driver|teen|teenager|resident|officer"
+    r"wife|brother|sister|friend|victim|suspect|driver|teen|teenager|resident|officer|student"
+    r"|shooter|gunman|child|toddler|infant|baby|boyfriend|girlfriend|grandmother|grandfather"
+    r"|cousin|nephew|niece|uncle|aunt|neighbor|neighbour|passenger|customer|employee|worker"
+    # "one man, 27, shot in the arm and another, 18, shot in the hand"
+    r"|another|other"
     # "two of the boys, 14 and 15, were taken to hospital"
-    r"|men|women|boys|girls|sons|daughters|brothers|sisters|victims|teens|teenagers)),\s$"
+    r"|men|women|boys|girls|sons|daughters|brothers|sisters|victims|teens|teenagers|children"
+    r"|kids)"
+    # a police description: "Nathan Desai (w/m, 46)"
+    r"|\([bwhaBWHA]/[mfMF]),\s$"
 )
 #: After an age in commas: the comma, a dash or a bracket, or a second age and then
 #: one ("the boys, 14 and 15, were").
