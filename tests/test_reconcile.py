@@ -1892,6 +1892,10 @@ def test_a_count_of_several_incidents_is_a_fact_of_its_own() -> None:
     assert values["people killed"] == {"a": 2.0}
     assert values["people killed in several incidents"] == {"a": 8.0}
     assert values["people injured in several incidents"] == {"a": 46.0}
+    # a count joined from parts, each with no slot of its own, is such a total too
+    text = "Three men and a 14-year-old boy were wounded in three separate shootings."
+    labels = [f.label for f in _read(text) if f.label.startswith("people")]
+    assert labels == ["people injured in several incidents"]
     text = "Nine people were hurt during the shootings. Four were wounded in shootings on Tuesday."
     facts = _read(text)
     labels = sorted(f.label for f in facts if f.kind == "quantity")

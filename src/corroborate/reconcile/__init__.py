@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from corroborate.model import Article, Entity, Fact, Quantity, TimeExpression, source_label
@@ -69,7 +69,7 @@ from corroborate.reconcile.facts import (
 from corroborate.reconcile.location import location_fact
 from corroborate.reconcile.sentences import Sentences, sentence_spans
 from corroborate.reconcile.similarity import Encoder, SentenceKey, SentenceSimilarity
-from corroborate.reconcile.slots import SLOT_LABELS, count_slot
+from corroborate.reconcile.slots import SLOT_LABELS, count_slot, several_incidents_slot
 
 __all__ = [
     "SLOT_LABELS",
@@ -120,7 +120,8 @@ def reconcile(
         )
         counts += implied_items(article, sentences[article.id], mentions)
         persons = [(start, end) for start, end, e in mentions[article.id] if e.type == "person"]
-        items += conjoined_counts(counts, article.text, article.language, persons)
+        joined = conjoined_counts(counts, article.text, article.language, persons)
+        items += _joined_in_several_incidents(joined, sentences[article.id], article.language)
         items += date_items(times.get(article.id, ()), sentences[article.id])
         items += time_items(times.get(article.id, ()), sentences[article.id], article.text)
     items = without_past_casualties(items, sentences, {a.id: a.published for a in articles})
@@ -317,3 +318,19 @@ def _context(item: ClaimItem, sentences: Sentences, words: int = 6) -> str:
     opening = "…" if len(before) > words else ""
     going_on = "…" if len(after) > words else ""
     return f"{opening}{shown}{going_on}"
+
+
+def _joined_in_several_incidents(
+    items: list[ClaimItem], sentences: Sentences, language: str
+) -> list[ClaimItem]:
+    """A count joined from parts is a roundup's total like any count when its sentence
+    tells of several incidents ("three men and a 14-year-old boy were wounded in three
+    separate shootings"): its parts may each have had no slot of their own to mark."""
+    marked = []
+    for item in items:
+        if item.claim.attributes.get("conjoined") and item.sentence is not None:
+            slot = several_incidents_slot(item.slot, sentences.sentence(item.sentence), language)
+            if slot != item.slot and slot is not None:
+                item = replace(item, slot=slot, slot_label=SLOT_LABELS[slot])
+        marked.append(item)
+    return marked
