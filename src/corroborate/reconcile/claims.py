@@ -18,6 +18,7 @@ from corroborate.model import Article, Claim, Entity, Quantity, TimeExpression
 from corroborate.reconcile.compare import Reading, date_reading, format_value, quantity_reading
 from corroborate.reconcile.implicit import (
     implied_counts,
+    murder_suicides_by_name,
     named_casualties,
     self_inflicted_deaths,
     without_overlaps,
@@ -126,7 +127,10 @@ def implied_items(
     named = [(s, e, ent.id) for s, e, ent in persons.get(article.id, []) if ent.type == "person"]
     found = implied_counts(article.text, article.language)
     found += named_casualties(article.text, article.language, named)
-    found = without_overlaps(found, self_inflicted_deaths(article.text, article.language))
+    selves = self_inflicted_deaths(article.text, article.language)
+    found = without_overlaps(
+        found, selves or murder_suicides_by_name(article.text, article.language)
+    )
     items = []
     for implied in found:
         index = sentences.index_at(implied.start)

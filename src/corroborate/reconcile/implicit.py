@@ -595,8 +595,7 @@ def self_inflicted_deaths(text: str, language: str) -> list[ImpliedCount]:
     alone (``SELF_ALONE``: "a boy accidentally shot himself and died") it is that death.
     All of an article's are one person, ``SELF_INFLICTED``: a murder-suicide has one
     shooter, however often it is retold, and the name near the phrase is as often a
-    victim's ("killed Kalila Hollis ... before taking his own life"). A text that names
-    a murder-suicide but no such death tells of two deaths by the crime's name."""
+    victim's ("killed Kalila Hollis ... before taking his own life")."""
     if language != "en":
         return []
     murder_suicide = bool(_MURDER_SUICIDE.search(text))
@@ -616,16 +615,21 @@ def self_inflicted_deaths(text: str, language: str) -> list[ImpliedCount]:
         found.append(
             ImpliedCount(match.start(), match.end(), "killed", SELF_INFLICTED, self_inflicted=kind)
         )
-    if murder_suicide and not found:
-        # "Police believe it was a murder-suicide": told by the crime's name alone, two
-        # deaths at least, the victim's and the shooter's (who may be among the people
-        # another phrase counts: "A man and his son were found dead")
-        found += [
-            ImpliedCount(m.start(), m.end(), "killed", people=2)
-            for m in _MURDER_SUICIDE.finditer(text)
-            if not _another_time(text, m.end())
-        ]
     return found
+
+
+def murder_suicides_by_name(text: str, language: str) -> list[ImpliedCount]:
+    """ "Police believe it was a murder-suicide": the crime told by its name alone, in
+    a text with no death by one's own hand (see :func:`self_inflicted_deaths`), is two
+    deaths at least, the victim's and the shooter's (who may be among the people
+    another phrase counts: "A man and his son were found dead")."""
+    if language != "en":
+        return []
+    return [
+        ImpliedCount(m.start(), m.end(), "killed", people=2)
+        for m in _MURDER_SUICIDE.finditer(text)
+        if not _another_time(text, m.end())
+    ]
 
 
 def _shooting_others(text: str, start: int, end: int) -> bool:
