@@ -321,13 +321,13 @@ def _done_to_someone(next_word: list[str], language: str) -> bool:
 def _words_before_next_count(
     sentence: str, end: int, patterns: dict[str, re.Pattern[str]]
 ) -> list[str]:
-    """The words after a number (one more than are searched for a cue), up to a cue
-    word that another number follows
-    directly: in "beat one person and *shot* two others", "shot" is two's cue, as
-    "killing three" is three's, and one fills no slot. A comma between them keeps
-    the cue for the first number: "Four were shot, two fatally". A cue right after
-    another number is that number's ("shooting four men - one fatally"; not past a
-    comma: "one man, 22, dead")."""
+    """The words after a number (one more than are searched for a cue: what the last
+    cue is done to), up to a cue word that another number follows directly: in "beat
+    one person and *shot* two others", "shot" is two's cue, as "killing three" is
+    three's, and one fills no slot. A comma between them keeps the cue for the first
+    number: "Four were shot, two fatally". A cue right after another number is that
+    number's ("shooting four men - one fatally"; not past a comma: "one man, 22,
+    dead")."""
     words: list[str] = []
     last_end = end
     for match in _WORD.finditer(sentence, end):
