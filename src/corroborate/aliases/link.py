@@ -718,33 +718,41 @@ def _without_adjectives(
     return found
 
 
-def _split_adjacent_places(
+def _split_places(
     mentions: Sequence[NamedMention], languages: Mapping[str, str]
 ) -> list[NamedMention]:
-    """Two countries or continents the recogniser read as one name ("via de Baltische
-    staten of Finland Europa te bereiken": Finland, then Europe), split in two: the
-    two-word name is no place the gazetteer knows, and each word is a country or a
-    continent. Towns are left alone: US news is full of unknown two-word places whose
-    words are towns ("Aberdeen Township"), and splitting them broke 10 GVA dev cities."""
+    """Places the recogniser read as one name, split into a place mention each (see
+    :func:`_adjacent_places` and :func:`_route_ends`); the whole must be no place the
+    gazetteer knows."""
     found: list[NamedMention] = []
     for mention in mentions:
-        words = list(re.finditer(r"\S+", mention.text))
         language = languages.get(mention.article, "und")
-        if (
-            mention.type == "place"
-            and len(words) == 2
-            and all(w.group()[:1].isupper() for w in words)
-            and resolve_place(mention.text, language) is None
-            and all(_a_country_or_continent(resolve_place(w.group(), language)) for w in words)
-        ):
+        parts = _adjacent_places(mention, language) or _route_ends(mention, language)
+        if parts and resolve_place(mention.text, language) is None:
             found += [
-                NamedMention(mention.article, mention.start + w.start(), mention.start + w.end(),
-                             w.group(), "place")
-                for w in words
+                NamedMention(mention.article, mention.start + start, mention.start + end,
+                             mention.text[start:end], "place")
+                for start, end in parts
             ]  # fmt: skip
-            continue
-        found.append(mention)
+        else:
+            found.append(mention)
     return found
+
+
+def _adjacent_places(mention: NamedMention, language: str) -> list[tuple[int, int]]:
+    """Two countries or continents read as one place ("via de Baltische staten of
+    Finland Europa te bereiken": Finland, then Europe): each word's span. Towns are left
+    alone: US news is full of unknown two-word places whose words are towns ("Aberdeen
+    Township"), and splitting them broke 10 GVA dev cities."""
+    words = list(re.finditer(r"\S+", mention.text))
+    if (
+        mention.type == "place"
+        and len(words) == 2
+        and all(w.group()[:1].isupper() for w in words)
+        and all(_a_country_or_continent(resolve_place(w.group(), language)) for w in words)
+    ):
+        return [w.span() for w in words]
+    return []
 
 
 #: A dash between the ends of a route ("the Adler–Kaliningrad train"); a hyphen
@@ -752,37 +760,22 @@ def _split_adjacent_places(
 _ROUTE_DASH = re.compile(r"\s*[–—]\s*")
 
 
-def _split_routes(
-    mentions: Sequence[NamedMention], languages: Mapping[str, str]
-) -> list[NamedMention]:
-    """A route the recogniser read as one name, of whatever type ("Adler–Kaliningrad"
-    as a person), split into its places when each end is a place the gazetteer knows
-    and the whole is not."""
-    found: list[NamedMention] = []
-    for mention in mentions:
-        language = languages.get(mention.article, "und")
-        parts = _ROUTE_DASH.split(mention.text)
-        if (
-            len(parts) > 1
-            and resolve_place(mention.text, language) is None
-            and all(part and resolve_place(part, language) is not None for part in parts)
-        ):
-            found += _route_ends(mention)
-            continue
-        found.append(mention)
-    return found
-
-
-def _route_ends(mention: NamedMention) -> list[NamedMention]:
-    """One place mention per end of the route, at its own offsets."""
-    ends = []
+def _route_ends(mention: NamedMention, language: str) -> list[tuple[int, int]]:
+    """A route read as one name, of whatever type ("Adler–Kaliningrad" as a person):
+    the span of each end, when each is a place the gazetteer knows."""
+    dashes = list(_ROUTE_DASH.finditer(mention.text))
+    if not dashes:
+        return []
+    spans: list[tuple[int, int]] = []
     cursor = 0
-    for part in _ROUTE_DASH.split(mention.text):
-        at = mention.text.index(part, cursor)
-        cursor = at + len(part)
-        start = mention.start + at
-        ends.append(NamedMention(mention.article, start, start + len(part), part, "place"))
-    return ends
+    for dash in [*dashes, None]:
+        stop = dash.start() if dash else len(mention.text)
+        part = mention.text[cursor:stop]
+        if not part or resolve_place(part, language) is None:
+            return []
+        spans.append((cursor, stop))
+        cursor = dash.end() if dash else stop
+    return spans
 
 
 def _a_country_or_continent(place: Place | None) -> bool:
@@ -843,8 +836,7 @@ def link_entities(
     mentions by position, and ids are hashes of type and canonical name.
     """
     mentions = _unglued(_outlets_as_orgs(mentions, languages, outlets), languages)
-    mentions = _split_adjacent_places(_without_adjectives(mentions, languages), languages)
-    mentions = _split_routes(mentions, languages)
+    mentions = _split_places(_without_adjectives(mentions, languages), languages)
     items = _prepare(harmonise_types(mentions, languages), languages)
     sets = _UnionFind(len(items))
     by_type: dict[str, list[_Item]] = defaultdict(list)
