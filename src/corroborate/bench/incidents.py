@@ -84,7 +84,7 @@ from corroborate.nlp.datelines import dateline
 from corroborate.nlp.everyday import is_everyday_word
 from corroborate.quantities import find_quantities
 from corroborate.reconcile import SLOT_LABELS, article_values, reconcile
-from corroborate.reconcile.implicit import REFERRED_VICTIM
+from corroborate.reconcile.implicit import COUNT_WORDS, REFERRED_VICTIM
 from corroborate.reconcile.location import (
     claim_specificity,
     distance_km,
@@ -318,7 +318,7 @@ def _add_headline(title: str, reading: Reading) -> None:
         counts["killed"] = 1
     for found in _HEADLINE_ORDINAL.finditer(title):
         slot = _HEADLINE_SLOTS[found["verb"].lower()]
-        counts[slot] = max(counts[slot], _ORDINALS.index(found["nth"].lower()) % 5 + 2)
+        counts[slot] = max(counts[slot], _ORDINALS[found["nth"].lower()])
     if "injured" in counts:
         reading.headline_injured = counts["injured"]
     for slot, count in counts.items():
@@ -334,10 +334,9 @@ def _one_death(title: str, one_slot: str | None) -> bool:
 
 
 def _headline_number(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS.index(word.lower()) + 1
+    return int(word) if word.isdigit() else COUNT_WORDS.index(word.lower()) + 1
 
 
-_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 #: A headline verb's slot: the last word of the verb group decides ("shot, killed").
 _HEADLINE_SLOTS = {
     **dict.fromkeys(("dead", "death", "killed", "dies", "died"), "killed"),
@@ -346,13 +345,16 @@ _HEADLINE_SLOTS = {
 }
 #: "2 Dead, 3 Wounded", "Four injured in drive-by shooting", "5 people shot".
 _HEADLINE_COUNT = re.compile(
-    rf"\b(?P<n>\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\s+(?:(?:[\w-]+\s+)?(?:people|persons|men|women|teens"
+    rf"\b(?P<n>\d{{1,2}}|{'|'.join(COUNT_WORDS)})\s+(?:(?:[\w-]+\s+)?(?:people|persons|men|women|teens"
     r"|children|kids|boys|girls|juveniles|victims|others|more)\s+)?(?:(?:were|are)\s+)?"
     r"(?P<verb>dead|killed|injured|wounded|hurt|shot)\b",
     re.IGNORECASE,
 )
-#: "second" to "sixth", as words and as numerals.
-_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th", "6th")
+#: "second" to "sixth", as words and as numerals, and the number each stands for.
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
+}  # fmt: skip
 #: "Third victim dies after mass shooting", "a second man was injured": one of that
 #: many (a later death or a victim found later); not "Third person charged".
 _HEADLINE_ORDINAL = re.compile(

@@ -254,10 +254,9 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
 def _shared_nouns(text: str, lang: str, readings: list[Reading]) -> list[Reading]:
     """The first of two counts joined by "or" counts what the second does: "two or
     three shots" are shots, "“four or five” gunshots" too."""
-    or_word = _OR_WORDS.get(lang)
-    if or_word is None:
+    joined = _or_joint(lang)
+    if joined is None:
         return readings
-    joined = re.compile(rf"[”\"’»]?\s+{or_word}\s+[“\"‘«]?")
     shared = list(readings)
     for i in range(len(shared) - 2, -1, -1):
         first, second = shared[i], shared[i + 1]
@@ -274,6 +273,13 @@ def _shared_nouns(text: str, lang: str, readings: list[Reading]) -> list[Reading
 
 #: language -> the word for "or" between two counts.
 _OR_WORDS = {"en": "or", "nl": "of", "de": "oder", "es": "o", "fr": "ou", "ru": "или"}
+
+
+@lru_cache(maxsize=16)
+def _or_joint(lang: str) -> re.Pattern[str] | None:
+    """What stands between two counts joined by "or", quotes included."""
+    word = _OR_WORDS.get(lang)
+    return re.compile(rf"[”\"’»]?\s+{word}\s+[“\"‘«]?") if word else None
 
 
 def _ages_in_lists(text: str, lang: str, readings: list[Reading]) -> list[Reading]:

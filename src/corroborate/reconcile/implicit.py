@@ -214,7 +214,8 @@ _COUNTS_OF_MURDER = re.compile(
     r"(?:(?:first|second|third)[- ]degree\s+|capital\s+|felony\s+)?(?:murder|homicide)\b",
     re.IGNORECASE,
 )
-_COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+#: The English number words the phrases read, one to ten.
+COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 #: "... had been shot and was pronounced dead": the outcome after the means.
 _THEN_DIED = re.compile(
     r"(?:\s+(?:in|at)\s+(?:[A-Z][\w.'’-]*\s*){1,3})?"  # "... to the hospital in Cartersville"
@@ -386,7 +387,7 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         found.append(ImpliedCount(match.start(), match.end(), slot, people=people))
     for match in _COUNTS_OF_MURDER.finditer(text):
         number = match["n"].lower()
-        people = int(number) if number.isdigit() else _COUNT_WORDS.index(number) + 1
+        people = int(number) if number.isdigit() else COUNT_WORDS.index(number) + 1
         found.append(ImpliedCount(match.start(), match.end(), "killed", people=people))
     for pattern in (_REDUCED, _OBJECT):
         for match in pattern.finditer(text):
