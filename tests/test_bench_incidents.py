@@ -649,3 +649,19 @@ def test_the_place_fact_is_scored_by_its_most_named_and_most_specific_place() ->
     # one claim each: the town outranks the county; the first article named the county
     assert ours.correct[PLACE_FACT] == 1 and first_article.correct[PLACE_FACT] == 0
     assert ours.disputed_total[PLACE_FACT] == 1
+
+
+def test_two_people_in_a_headline_are_two_casualties() -> None:
+    one = "A 5-year-old girl was wounded on Elm Road on Monday."
+    assert _story([_headlined("Woman and 5-year-old child injured in shooting", one)]) == (0, 2)
+    assert _story([_headlined("Police: 10-Year-Old Girl, Teen Shot", one)]) == (0, 2)
+    assert _story([_headlined("Man Shoots Girlfriend And Her Son In Elmwood", one)]) == (0, 2)
+    assert _story([_headlined("Father, son killed in Elm Road shooting", one)]) == (2, 1)
+    # two people the headline tells of something else
+    assert _story([_headlined("Man and woman charged in Elm Road shooting", one)]) == (0, 1)
+    # the headline's pair outweighs a later article's one, as a headline's number does
+    later = _counted(one, "2025-03-11", "b")
+    later.article.title = "Girl recovering after Elm Road shooting"
+    paired = _counted(one, "2025-03-10", "a")
+    paired.article.title = "Police: 10-Year-Old Girl, Teen Shot"
+    assert _story([paired, later]) == (0, 2)

@@ -316,6 +316,12 @@ def _add_headline(title: str, reading: Reading) -> None:
             counts["killed"] = 1
     elif reading.killed is None and reading.shot is not None and _one_death(title, one_slot):
         counts["killed"] = 1
+    pair = _HEADLINE_PAIR.search(title)
+    if pair and not _HEADLINE_COUNT.search(title):
+        slot = _HEADLINE_SLOTS[(pair["verb"] or "shot").lower()]
+        counts[slot] = max(counts[slot], 2)
+        if slot == "shot" and not counts["killed"]:
+            reading.headline_injured = 2  # two shot, no one dead: two hurt
     for found in _HEADLINE_ORDINAL.finditer(title):
         slot = _HEADLINE_SLOTS[found["verb"].lower()]
         counts[slot] = max(counts[slot], _ORDINALS[found["nth"].lower()])
@@ -376,6 +382,22 @@ _HEADLINE_ONE = re.compile(
     r"\s+(?:(?:is|was)\s+)?(?:accidentally\s+|fatally\s+)?"
     r"(?P<verb>shot(?:,|\s+and)?\s+killed|shot\s+(?:dead|to\s+death)|shot|injured|wounded"
     r"|hurt|grazed|killed|dies|died|dead|hospitalized|shoots)\b",
+    re.IGNORECASE,
+)
+_HEADLINE_PERSON = (
+    r"(?:man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|student|juvenile"
+    r"|\d+-year-old|officer|deputy|trooper|suspect|newborn|mother|father|son|daughter"
+    r"|husband|wife|girlfriend|boyfriend|brother|sister|grandmother|grandfather)(?:,\s*\d+,?)?"
+)
+#: Two people: "Woman and 5-year-old child injured in shooting", "Police: 10-Year-Old
+#: Girl, Teen Shot", "Officer, suspect injured", "Man Shoots Girlfriend And Her Son".
+_HEADLINE_PAIR = re.compile(
+    rf"(?:^|:\s+|\bafter\s+)(?:[\w'’.-]+\s+){{0,3}}?{_HEADLINE_PERSON}\s*(?:,|and|&)\s+"
+    rf"(?:(?:his|her|their|an?)\s+)?(?:[\w-]+\s+){{0,2}}?{_HEADLINE_PERSON}"
+    r"\s+(?:(?:are|were)\s+)?(?:accidentally\s+)?"
+    r"(?P<verb>shot|injured|wounded|hurt|killed|dead)\b"
+    r"|\bshoot(?:s|ing)\s+(?:himself|herself|"
+    rf"(?:(?:his|her|their|an?)\s+)?(?:[\w-]+\s+){{0,2}}?{_HEADLINE_PERSON})\s+(?:and|&)\s+(?:(?:his|her|their|an?)\s+)?(?:[\w-]+\s+){{0,2}}?{_HEADLINE_PERSON}",
     re.IGNORECASE,
 )
 #: "Shooting Death Of Teen", "Deadly Officer-Involved Shooting", "Fatally shot",
