@@ -1181,6 +1181,17 @@ def test_a_casualty_dated_to_an_earlier_event_is_not_counted() -> None:
         "Police said his mother was killed in a shooting three days earlier."
     )
     assert ("A second person was also injured", "injured") in _implied_phrases(text)
+    # a stretch of time after which this event came
+    text = (
+        "The shooting came eight months after a bystander was killed nearby, and one week "
+        "after a fatal shooting on Oak Street. A man was wounded on Friday. He died three "
+        "days before a woman was wounded."
+    )
+    assert _implied_phrases(text) == [
+        ("A man was wounded", "injured"),
+        ("He died", "killed"),
+        ("a woman was wounded", "injured"),
+    ]
 
 
 def test_a_person_referred_back_to_is_not_counted_twice() -> None:

@@ -417,7 +417,7 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
     kept = [
         c
         for c in found
-        if not _another_time(text, c.end)
+        if not _another_time(text, c.start, c.end)
         and not _inside_another(c, found)
         and not _denied(text, c.start)
     ]
@@ -483,10 +483,22 @@ _EARLIER_EVENT = re.compile(
 )
 
 
-def _another_time(text: str, end: int) -> bool:
-    """Whether the rest of the sentence after a casualty phrase dates it to an earlier
-    event, so it is not a count of this one."""
-    return bool(_EARLIER_EVENT.search(text, end, _sentence_end(text, end)))
+#: "The shooting occurred eight months after an innocent bystander was killed",
+#: "just one week after a fatal shooting": what follows is another, earlier event.
+_SOME_TIME_AFTER = re.compile(
+    r"\b(?:days?|weeks?|months?|years?)\s+after\s+(?:(?:an?|the)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _another_time(text: str, start: int, end: int) -> bool:
+    """Whether the sentence of a casualty phrase dates it to another event than this
+    one: an earlier time after it, or a stretch of time it came before, so it is not a
+    count of this one."""
+    return bool(
+        _EARLIER_EVENT.search(text, end, _sentence_end(text, end))
+        or _SOME_TIME_AFTER.search(text, _sentence_start(text, start), start)
+    )
 
 
 def _sentence_start(text: str, start: int) -> int:
@@ -604,7 +616,7 @@ def self_inflicted_deaths(text: str, language: str) -> list[ImpliedCount]:
     for match in _SELF_INFLICTED.finditer(text):
         if _ATTEMPT_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             continue
-        if _another_time(text, match.end()):
+        if _another_time(text, match.start(), match.end()):
             continue
         kind = (
             SELF_AFTER_MURDER
@@ -629,7 +641,7 @@ def murder_suicides_by_name(text: str, language: str) -> list[ImpliedCount]:
     return [
         ImpliedCount(m.start(), m.end(), "killed", people=2)
         for m in _MURDER_SUICIDE.finditer(text)
-        if not _another_time(text, m.end())
+        if not _another_time(text, m.start(), m.end())
     ]
 
 
