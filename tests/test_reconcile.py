@@ -263,6 +263,9 @@ def test_implied_counts_need_an_indefinite_singular_subject() -> None:
         ("A 40-year-old woman was fatally shot", "killed"),
         ("A boy was hurt", "injured"),
     ]
+    # police reports' "an individual"
+    text = "An individual was shot in the stomach while holstering a gun."
+    assert _implied_phrases(text) == [("An individual was shot", "shot")]
 
 
 # ------------------------------------------------------------ reconcile

@@ -20,7 +20,7 @@ _PERSON = (
     r"man|woman|person|teen|teenager|boy|girl|child|toddler|infant|baby|victim|driver|"
     r"passenger|student|officer|deputy|trooper|resident|customer|clerk|employee|worker|"
     r"father|mother|husband|wife|son|daughter|brother|sister|friend|neighbor|bystander|"
-    r"suspect|gunman|shooter|homeowner|security guard|guard|male|female|juvenile|adult|"
+    r"suspect|gunman|shooter|homeowner|security guard|guard|male|female|juvenile|adult|individual|"
     r"boyfriend|girlfriend|grandmother|grandfather|grandson|granddaughter|grandchild|uncle|"
     r"aunt|nephew|niece|cousin|stepfather|stepmother|stepson|stepdaughter|partner|fianc[eé]e?|"
     r"roommate|relative|classmate|coworker|co-worker|patron|motorist|pedestrian|"
