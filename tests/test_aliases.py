@@ -13,6 +13,7 @@ import pytest
 
 from corroborate.aliases import link_entities, mention_keys, name_key, resolve_place
 from corroborate.aliases.places import place_regions
+from corroborate.aliases.link import story_areas
 from corroborate.model import Entity, NamedMention
 
 
@@ -722,3 +723,22 @@ def test_a_longer_name_tagged_person_and_org_equally_often_is_one_organisation()
     assert watch.type == "org" and watch is entity_of(entities, "b")
     assert entity_of(entities, "a", at=40).type == "person"
     assert entity_of(entities, "d", at=40).type == "org"
+
+
+def test_a_state_agency_places_the_story_in_its_state() -> None:
+    mentions = [
+        mention("a", "Vermont State Police", "org"),
+        mention("a", "Craftsbury", "place", at=40),
+        mention("b", "Plainfield", "place", at=40),
+        mention("b", "Georgia Bureau of Investigation", "org"),
+    ]
+    entities = link_entities(mentions, {"a": "en", "b": "en"})
+    town = entity_of(entities, "a", at=40).place
+    assert town is not None and town.region == "US-VT"
+    # Plainfield lies in several states; Vermont's is the story's
+    other = entity_of(entities, "b", at=40).place
+    assert other is not None and other.region == "US-VT"
+    # an agency named after no place, or a country's, sets no division
+    assert story_areas([mention("c", "Georgia Bureau of Investigation", "org")], {"c": "en"}) == (
+        frozenset()
+    )

@@ -267,12 +267,33 @@ def story_areas(mentions: Sequence[NamedMention], languages: Mapping[str, str]) 
     countries = story_countries(mentions, languages)
     counts: Counter[str] = Counter()
     for mention in mentions:
+        language = languages.get(mention.article, "und")
         if mention.type == "place":
-            language = languages.get(mention.article, "und")
             regions = place_regions(mention.text, language, countries)
             if len(regions) == 1:
                 counts.update(regions)
+        elif mention.type == "org" and (region := _agency_region(mention.text, language)):
+            counts[region] += 1
     return countries | _named_often(counts)
+
+
+#: A public agency named after the state or town it serves ("Vermont State Police",
+#: "Georgia Bureau of Investigation", "Texas Department of Public Safety"): the story
+#: is set there, though the text may name the state no other way.
+_AGENCY = re.compile(
+    r"^(?P<where>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}?)\s+"
+    r"(?:State\s+(?:Police|Patrol|Troopers?)|Highway\s+Patrol|Bureau\s+of|Department\s+of"
+    r"|Division\s+of|Attorney\s+General|National\s+Guard)\b"
+)
+
+
+def _agency_region(name: str, language: str) -> str | None:
+    """The division ("US-VT") of the place an agency's name begins with (see
+    :data:`_AGENCY`), read as the gazetteer reads that name alone: "Vermont" is the
+    state, not a suburb of Melbourne."""
+    match = _AGENCY.match(name)
+    place = resolve_place(match["where"], language) if match else None
+    return place.region if place else None
 
 
 def _named_often(counts: Counter[str]) -> frozenset[str]:
