@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from corroborate.aliases import link_entities, mention_keys, name_key, resolve_place
-from corroborate.aliases.places import place_regions
 from corroborate.aliases.link import story_areas
+from corroborate.aliases.places import place_regions
 from corroborate.model import Entity, NamedMention
 
 
