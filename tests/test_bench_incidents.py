@@ -657,6 +657,8 @@ def test_two_people_in_a_headline_are_two_casualties() -> None:
     assert _story([_headlined("Police: 10-Year-Old Girl, Teen Shot", one)]) == (0, 2)
     assert _story([_headlined("Man Shoots Girlfriend And Her Son In Elmwood", one)]) == (0, 2)
     assert _story([_headlined("Father, son killed in Elm Road shooting", one)]) == (2, 1)
+    named = _headlined("Police name father and 3-year-old son shot dead in Elmwood", one)
+    assert _story([named]) == (2, 1)
     # two people the headline tells of something else
     assert _story([_headlined("Man and woman charged in Elm Road shooting", one)]) == (0, 1)
     # the headline's pair outweighs a later article's one, as a headline's number does

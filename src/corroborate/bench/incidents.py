@@ -318,7 +318,7 @@ def _add_headline(title: str, reading: Reading) -> None:
         counts["killed"] = 1
     pair = _HEADLINE_PAIR.search(title)
     if pair and not _HEADLINE_COUNT.search(title):
-        slot = _HEADLINE_SLOTS[(pair["verb"] or "shot").lower()]
+        slot = _HEADLINE_SLOTS[(pair["verb"] or "shot").lower().split()[-1]]
         counts[slot] = max(counts[slot], 2)
         if slot == "shot" and not counts["killed"]:
             reading.headline_injured = 2  # two shot, no one dead: two hurt
@@ -391,13 +391,14 @@ _HEADLINE_PERSON = (
 )
 #: Two people: "Woman and 5-year-old child injured in shooting", "Police: 10-Year-Old
 #: Girl, Teen Shot", "Officer, suspect injured", "Man Shoots Girlfriend And Her Son".
+_PAIRED = rf"(?:(?:his|her|their|an?)\s+)?(?:[\w-]+\s+){{0,2}}?{_HEADLINE_PERSON}"
 _HEADLINE_PAIR = re.compile(
-    rf"(?:^|:\s+|\bafter\s+)(?:[\w'’.-]+\s+){{0,3}}?{_HEADLINE_PERSON}\s*(?:,|and|&)\s+"
-    rf"(?:(?:his|her|their|an?)\s+)?(?:[\w-]+\s+){{0,2}}?{_HEADLINE_PERSON}"
-    r"\s+(?:(?:are|were)\s+)?(?:accidentally\s+)?"
-    r"(?P<verb>shot|injured|wounded|hurt|killed|dead)\b"
-    r"|\bshoot(?:s|ing)\s+(?:himself|herself|"
-    rf"(?:(?:his|her|their|an?)\s+)?(?:[\w-]+\s+){{0,2}}?{_HEADLINE_PERSON})\s+(?:and|&)\s+(?:(?:his|her|their|an?)\s+)?(?:[\w-]+\s+){{0,2}}?{_HEADLINE_PERSON}",
+    rf"(?:^|:\s+|\b(?:after|of)\s+)(?:[\w'’.-]+\s+){{0,3}}?{_HEADLINE_PERSON}\s*(?:,|and|&)\s+"
+    rf"{_PAIRED}\s+(?:(?:are|were)\s+)?(?:accidentally\s+)?"
+    r"(?P<verb>shot(?:,|\s+and)?\s+killed|shot\s+(?:dead|to\s+death)|shot|injured|wounded"
+    r"|hurt|killed|dead)\b"
+    # "Man Shoots Girlfriend And Her Son", "shooting himself and 1-year-old daughter"
+    rf"|\bshoot(?:s|ing)\s+(?:himself|herself|{_PAIRED})\s+(?:and|&)\s+{_PAIRED}",
     re.IGNORECASE,
 )
 #: "Shooting Death Of Teen", "Deadly Officer-Involved Shooting", "Fatally shot",
