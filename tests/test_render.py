@@ -692,3 +692,18 @@ def test_an_event_shows_the_date_its_timeline_entry_gives(document: str) -> None
     # the sources are named once, by the chips that open them
     assert "reported by 2 sources:" in meta[1]
     assert "reported by 2 sources<" not in meta[1]
+
+
+def test_a_long_source_name_in_the_timeline_fits_left_of_the_chart() -> None:
+    from corroborate.render.assets import CSS
+    from corroborate.render.charts import _LEFT, CHAR_WIDTH_SHARE, LANE_FONT_PX, timeline_svg
+    from corroborate.render.sources import Sources
+
+    name = "0123456789_0123456789abcdef.txt"
+    article = Article(name, name, name, "On 17 June the yard reopened.")
+    entry = TimelineEntry("2025-06-17", "day", "Yard reopened", [Mention(name, 3, 12)])
+    svg = timeline_svg([entry], Sources(RunResult(articles=[article])), [name])
+    label = re.search(r'class="tl-lane-label"[^>]*><title>[^<]*</title>([^<]*)<', svg)
+    assert label is not None and label[1].endswith("…")
+    assert len(label[1]) * CHAR_WIDTH_SHARE * LANE_FONT_PX <= _LEFT - 10
+    assert f".tl-lane-label {{ font-size: {LANE_FONT_PX}px;" in CSS

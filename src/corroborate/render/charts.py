@@ -23,7 +23,16 @@ _SLOT = 18
 _MIN_COLUMN = 88
 _GAP = 44
 _AXIS_H = 40
-_LABEL_CHARS = 24
+#: The lane labels' font size (``.tl-lane-label`` in the stylesheet) and the widest a
+#: character of it may be taken to be, on average, as a share of that size (digits
+#: of common sans-serif faces are about 0.64 of it).
+LANE_FONT_PX = 12
+CHAR_WIDTH_SHARE = 0.65
+#: Space between a lane's label and the chart.
+_LABEL_PAD = 10
+#: The longest lane label that fits left of the chart; longer ones are cut with "…"
+#: (a file name of 24 characters had lost its first to the page's edge).
+_LABEL_CHARS = int((_LEFT - _LABEL_PAD) / (CHAR_WIDTH_SHARE * LANE_FONT_PX))
 _COARSE = frozenset({"week", "month", "season", "year", "decade", "century"})
 
 
@@ -137,7 +146,7 @@ def _lane_background(n: int, article: str, sources: Sources, width: float) -> Ht
         "text",
         el("title", name),
         _short(name),
-        x=_LEFT - 10,
+        x=_LEFT - _LABEL_PAD,
         y=fmt(y + _LANE_H * 0.66),
         class_="tl-lane-label",
         text_anchor="end",
