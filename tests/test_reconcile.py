@@ -480,6 +480,30 @@ def test_the_toll_of_an_earlier_event_is_not_the_storys_toll(precedent: str) -> 
     assert injured.status == "conflicting"
 
 
+def test_the_toll_of_the_shooting_avenged_is_not_the_storys_toll() -> None:
+    text = (
+        "Eight people were wounded on Elm Road on Saturday. Police said it was an act of "
+        "retaliation for a shooting that left one man dead."
+    )
+    article = _article("a", text)
+    quantities = {
+        "a": [
+            _quantity(article, "Eight", 8, kind="count", noun="people"),
+            _quantity(article, "one", 1, kind="count", noun="man"),
+        ]
+    }
+    facts = reconcile([article], quantities, {}, [])
+    assert [f.label for f in facts if f.label.startswith("people")] == ["people injured"]
+    # the same words before the count ("wounded in retaliation") leave it alone
+    text = "Police said eight people were wounded in retaliation for an argument."
+    article = _article("b", text)
+    quantities = {"b": [_quantity(article, "eight", 8, kind="count", noun="people")]}
+    (injured,) = [
+        f for f in reconcile([article], quantities, {}, []) if f.label == "people injured"
+    ]
+    assert [c.text for c in injured.claims] == ["eight"]
+
+
 def test_a_day_after_publication_is_not_the_storys_day() -> None:
     # the lone article's dates: the shooting on Saturday, a hearing to come in December
     text = (

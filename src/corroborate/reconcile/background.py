@@ -48,24 +48,46 @@ def without_past_casualties(
     published: Mapping[str, str | None],
 ) -> list[ClaimItem]:
     """``items`` with the casualty slot taken from counts about an earlier event;
-    ``sentences`` are each article's sentences, ``published`` their publication days."""
+    ``sentences`` are each article's sentences, ``published`` their publication days.
+    Such an event is also the one a shooting avenged ("in retaliation for a Labor Day
+    shooting that left one person dead"), whatever its day."""
     story_day = _story_day(items, published)
-    if story_day is None:
-        return items
-    past = {
-        (item.claim.article, item.sentence)
-        for item in items
-        if item.kind == "date" and _ends_before(item, story_day - PAST_EVENT_GAP)
-    }
+    past = (
+        set()
+        if story_day is None
+        else {
+            (item.claim.article, item.sentence)
+            for item in items
+            if item.kind == "date" and _ends_before(item, story_day - PAST_EVENT_GAP)
+        }
+    )
     past |= {
         (article, index + 1) for article, index in past if _back_then(sentences[article], index + 1)
     }
     return [
         replace(item, slot=None, slot_label=None)
-        if item.slot in CASUALTY_SLOTS and (item.claim.article, item.sentence) in past
+        if item.slot in CASUALTY_SLOTS
+        and ((item.claim.article, item.sentence) in past or _avenged(item, sentences))
         else item
         for item in items
     ]
+
+
+#: Words that turn to the event a shooting avenged, in the six languages: "in
+#: retaliation for", "als vergelding voor", "aus Rache für".
+_AVENGING = re.compile(
+    r"\b(?:retaliation|revenge|retribution|vergelding|wraak|Vergeltung|Rache|represalia"
+    r"|venganza|représailles|vengeance|месть|отместку)\s+(?:for|to|over|voor|für|por|de|pour"
+    r"|за)\b",
+    re.IGNORECASE,
+)
+
+
+def _avenged(item: ClaimItem, sentences: Mapping[str, Sentences]) -> bool:
+    """Whether the claim comes after such words in its sentence."""
+    start = sentences[item.claim.article].spans[item.sentence][0]
+    text = sentences[item.claim.article].text
+    return _AVENGING.search(text, start, item.claim.start) is not None
 
 
 def _back_then(sentences: Sentences, index: int) -> bool:
