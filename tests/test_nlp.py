@@ -253,6 +253,20 @@ def test_names_joined_by_a_slash_are_one_name_and_slash_acronyms_are_found() -> 
     assert not any(m in found for m in (("Radio Free Europe", "org"), ("Radio Liberty", "org")))
 
 
+def test_a_broadcasters_name_split_at_its_number_is_one_organisation() -> None:
+    text = "Neighbours told WAVE 3 News the shots woke them. Police told News 6 little more."
+    wave, news = text.index("WAVE"), text.index("News")
+    six = text.index("News 6")
+    # the model's spans: the call sign and "News" apart, and "News" alone
+    spans = [(wave, wave + 4, "org"), (news, news + 4, "org"), (six, six + 4, "org")]
+    found = [(m.text, m.type) for m in _mentions("a", text, spans, "en")]  # type: ignore[arg-type]
+    assert found == [("WAVE 3 News", "org"), ("News 6", "org")]
+    # "News" with no number beside it is left as the model gave it
+    plain = "The News reported it."
+    at = plain.index("News")
+    assert [m.text for m in _mentions("b", plain, [(at, at + 4, "org")], "en")] == ["News"]
+
+
 def test_a_common_word_opening_a_sentence_is_not_a_name() -> None:
     text = (
         "Ongeveer 200 bewoners moesten weg. De trein reed ongeveer 80 kilometer per uur.\n"

@@ -248,6 +248,32 @@ def _slash_joined(spans: list[Span], text: str) -> list[Span]:
     return merged
 
 
+#: A broadcaster's name around the word "News" that models split at its number:
+#: "WAVE 3 News", "KHOU 11 News", "our 14 News", "News 6".
+_STATION_BEFORE = re.compile(r"(?:\b[A-Z][A-Z0-9-]{1,6}\s+)?\b\d{1,2}\s+$")
+_STATION_AFTER = re.compile(r"\s+\d{1,2}\b(?![.,:]\d)")
+
+
+def _station_names(spans: list[Span], text: str) -> list[Span]:
+    """A "News" span grown to the broadcaster's whole name, as an organisation, in
+    place of the spans it then covers: models read "WAVE 3 News" as "WAVE" and
+    "News", and a bare "News" would link across a story as one organisation."""
+    grown: list[Span] = []
+    for start, end, kind in spans:
+        if text[start:end] != "News":
+            continue
+        before = _STATION_BEFORE.search(text, max(0, start - 12), start)
+        after = _STATION_AFTER.match(text, end)
+        if before or after:
+            grown.append(
+                (before.start() if before else start, after.end() if after else end, "org")
+            )
+    if not grown:
+        return spans
+    covered = [span for span in spans if any(g[0] <= span[0] and span[1] <= g[1] for g in grown)]
+    return sorted([*(span for span in spans if span not in covered), *grown])
+
+
 def _with_dateline(text: str, spans: list[Span]) -> list[Span]:
     """The dateline's town and region as place spans, in place of any model span over
     them."""
@@ -299,6 +325,7 @@ def _mentions(
     """Model spans plus dateline places and slash acronyms, as non-overlapping mentions."""
     spans = _unbracketed(sorted(model_spans), text)
     spans = _slash_joined(_without_preposition(spans, text, language), text)
+    spans = _station_names(spans, text)
     spans = _with_dateline(text, _settlements_as_places(spans, text, language))
     mentions: list[NamedMention] = []
     last_end = -1
