@@ -259,7 +259,7 @@ def _station_names(spans: list[Span], text: str) -> list[Span]:
     place of the spans it then covers: models read "WAVE 3 News" as "WAVE" and
     "News", and a bare "News" would link across a story as one organisation."""
     grown: list[Span] = []
-    for start, end, kind in spans:
+    for start, end, _ in spans:
         if text[start:end] != "News":
             continue
         before = _STATION_BEFORE.search(text, max(0, start - 12), start)
