@@ -571,6 +571,10 @@ def test_the_headline_tells_the_casualties_when_the_text_tells_none() -> None:
     # a text that tells its own casualties keeps them over a headline's one person
     told = "A woman was wounded on Elm Road on Monday."
     assert _story([_headlined("Man, 21, killed in accidental shooting", told)]) == (0, 1)
+    # one person as the verb's object
+    assert _story([_headlined("Police kill gunman after Elm Road rampage", menus)]) == (1, 0)
+    assert _story([_headlined("Teen accidentally shoots 5-year-old boy in leg", menus)]) == (0, 1)
+    assert _story([_headlined("Gunshot wounds Elmwood teen", menus)]) == (0, 1)
 
 
 def test_a_headline_death_counts_when_the_text_tells_of_a_shooting_but_no_death() -> None:

@@ -307,7 +307,7 @@ def _add_headline(title: str, reading: Reading) -> None:
     for found in _HEADLINE_COUNT.finditer(title):
         counts[_HEADLINE_SLOTS[found.group("verb").lower()]] += _headline_number(found["n"])
     slots = ("killed", "stated_injured", "shot")
-    one = _HEADLINE_ONE.search(title)
+    one = _HEADLINE_ONE.search(title) or _HEADLINE_OBJECT.search(title)
     one_slot = _HEADLINE_SLOTS[one.group("verb").lower().split()[-1]] if one else None
     if all(getattr(reading, slot) is None for slot in slots) and not counts:
         if one_slot is not None:
@@ -345,10 +345,11 @@ def _headline_number(word: str) -> int:
 
 #: A headline verb's slot: the last word of the verb group decides ("shot, killed").
 _HEADLINE_SLOTS = {
-    **dict.fromkeys(("dead", "death", "killed", "dies", "died"), "killed"),
-    **dict.fromkeys(("injured", "wounded", "hurt", "grazed", "hospitalized"), "injured"),
-    **dict.fromkeys(("shot", "shoots"), "shot"),
-}
+    **dict.fromkeys(("dead", "death", "kill", "killed", "kills", "dies", "died"), "killed"),
+    **dict.fromkeys(("injured", "injure", "injures", "wounded", "wound", "wounds", "hurt",
+                     "grazed", "hospitalized"), "injured"),
+    **dict.fromkeys(("shot", "shoot", "shoots"), "shot"),
+}  # fmt: skip
 #: "2 Dead, 3 Wounded", "Four injured in drive-by shooting", "5 people shot".
 _HEADLINE_COUNT = re.compile(
     rf"\b(?P<n>\d{{1,2}}|{'|'.join(COUNT_WORDS)})\s+(?:(?:[\w-]+\s+)?(?:people|persons|men|women|teens"
@@ -387,7 +388,8 @@ _HEADLINE_ONE = re.compile(
 _HEADLINE_PERSON = (
     r"(?:man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|student|juvenile"
     r"|\d+-year-old|officer|deputy|trooper|suspect|newborn|mother|father|son|daughter"
-    r"|husband|wife|girlfriend|boyfriend|brother|sister|grandmother|grandfather)(?:,\s*\d+,?)?"
+    r"|husband|wife|girlfriend|boyfriend|brother|sister|grandmother|grandfather|gunman|shooter"
+    r"|intruder|robber)(?:,\s*\d+,?)?"
 )
 #: Two people: "Woman and 5-year-old child injured in shooting", "Police: 10-Year-Old
 #: Girl, Teen Shot", "Officer, suspect injured", "Man Shoots Girlfriend And Her Son".
@@ -399,6 +401,13 @@ _HEADLINE_PAIR = re.compile(
     r"|hurt|killed|dead)\b"
     # "Man Shoots Girlfriend And Her Son", "shooting himself and 1-year-old daughter"
     rf"|\bshoot(?:s|ing)\s+(?:himself|herself|{_PAIRED})\s+(?:and|&)\s+{_PAIRED}",
+    re.IGNORECASE,
+)
+#: One person as a verb's object: "Police kill gunman", "Teen accidentally shoots
+#: 5-year-old boy in leg", "Deputy wounds suspect".
+_HEADLINE_OBJECT = re.compile(
+    r"\b(?P<verb>kills?|killed|shoots?|wounds?|wounded|injures?|injured)\s+"
+    rf"(?:(?:an?|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,2}}?{_HEADLINE_PERSON}\b",
     re.IGNORECASE,
 )
 #: "Shooting Death Of Teen", "Deadly Officer-Involved Shooting", "Fatally shot",
