@@ -605,6 +605,16 @@ def test_a_death_most_articles_do_not_tell_of_is_not_the_storys() -> None:
     assert _story([members[0], _counted(dead, "2025-03-10", "c")])[0] == 1
 
 
+def test_a_killers_own_death_in_the_headline_counts_with_his_victims() -> None:
+    one = "A boy was found dead at a home on Elm Road on Monday."
+    assert _story([_headlined("Father kills 6-year-old son, self", one)]) == (2, 0)
+    assert _story([_headlined("Gunman kills 3 bandmates, self after dispute", one)]) == (4, 0)
+    assert _story([_headlined("Man Killed Wife, 4 Kids Then Himself", one)]) == (6, 0)
+    ages = _headlined("Father kills sons, 10 and 12, before turning the gun on himself", one)
+    assert _story([ages]) == (3, 0)
+    assert _story([_headlined("Man kills himself after standoff", one)]) == (1, 0)
+
+
 def test_a_roundups_headline_gives_its_total_not_the_incidents_count() -> None:
     text = (
         "Two men were killed and three men were wounded in three separate shootings on "

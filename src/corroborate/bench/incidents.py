@@ -322,6 +322,9 @@ def _add_headline(title: str, reading: Reading) -> None:
         counts[slot] = max(counts[slot], 2)
         if slot == "shot" and not counts["killed"]:
             reading.headline_injured = 2  # two shot, no one dead: two hurt
+    killed_with_self = _killed_then_self(title)
+    if killed_with_self:
+        counts["killed"] = max(counts["killed"], killed_with_self)
     for found in _HEADLINE_ORDINAL.finditer(title):
         slot = _HEADLINE_SLOTS[found["verb"].lower()]
         counts[slot] = max(counts[slot], _ORDINALS[found["nth"].lower()])
@@ -330,6 +333,40 @@ def _add_headline(title: str, reading: Reading) -> None:
     for slot, count in counts.items():
         field_name = "stated_injured" if slot == "injured" else slot
         setattr(reading, field_name, max(getattr(reading, field_name) or 0, count))
+
+
+#: A killer's own death after those he killed: "Gunman kills 3 bandmates, self", "Man
+#: Kills Wife Then Himself", "father kills sons, 10 and 12, before turning the gun on
+#: himself".
+_KILLS_THEN_SELF = re.compile(
+    r"\bkill(?:s|ed|ing)?\s+(?P<victims>(?:[\w'’-]+,?\s+){1,6}?)"
+    r"(?:and\s+|then\s+)*(?:(?:killed|shot|kills|shoots)\s+)?"
+    r"(?:(?:him|her)?self\b|before\s+turning\s+(?:the\s+)?gun\s+on\s+(?:him|her)self\b)",
+    re.IGNORECASE,
+)
+_VICTIM_SEPARATOR = re.compile(r",\s*|\s+and\s+", re.IGNORECASE)
+
+
+def _killed_then_self(title: str) -> int:
+    """How many a headline says died, the killer with them (0 when it says no such
+    thing): each listed victim is one, a count is its number ("4 kids", "killing 3"),
+    and bare numbers after a noun are its victims' ages ("sons, 10 and 12": two)."""
+    found = _KILLS_THEN_SELF.search(title)
+    if not found:
+        return 0
+    named = ages = 0
+    for number, part in enumerate(_VICTIM_SEPARATOR.split(found["victims"].strip(" ,"))):
+        words = part.split()
+        if number and len(words) == 1 and words[0].isdigit():
+            ages += 1
+        elif words and words[0].isdigit():
+            named += int(words[0])
+        elif words and words[0].lower() in COUNT_WORDS:
+            named += COUNT_WORDS.index(words[0].lower()) + 1
+        elif words:
+            named += 1
+    victims = max(named, ages)
+    return victims + 1 if victims else 0
 
 
 def _one_death(title: str, one_slot: str | None) -> bool:
