@@ -710,21 +710,6 @@ def test_a_name_of_no_known_type_is_the_town_another_article_places() -> None:
     assert entity_of(entities, "b", at=70).type == "person"
 
 
-def test_a_longer_name_tagged_person_and_org_equally_often_is_one_organisation() -> None:
-    mentions = [
-        mention("a", "Vellmar Rights Watch", "person"),
-        mention("b", "Vellmar Rights Watch", "org"),
-        # more votes for the person, though not twice as many: both stay
-        *(mention(article, "Oskar Drevenik", "person", at=40) for article in "abc"),
-        *(mention(article, "Oskar Drevenik", "org", at=40) for article in "de"),
-    ]
-    entities = link_entities(mentions, dict.fromkeys("abcde", "en"))
-    watch = entity_of(entities, "a")
-    assert watch.type == "org" and watch is entity_of(entities, "b")
-    assert entity_of(entities, "a", at=40).type == "person"
-    assert entity_of(entities, "d", at=40).type == "org"
-
-
 def test_a_state_agency_places_the_story_in_its_state() -> None:
     mentions = [
         mention("a", "Vermont State Police", "org"),
