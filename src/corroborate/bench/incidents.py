@@ -413,20 +413,24 @@ _HEADLINE_ORDINAL = re.compile(
 #: One person: "Teen shot in church parking lot", "Man, 21, killed in accidental
 #: shooting", "17-year-old boy shot, killed", "Boy, 8, dies", "Man shoots himself",
 #: "Teen shot to death in Roswell".
+#: Words a headline names one person by.
+_HEADLINE_PEOPLE = (
+    r"man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|student|juvenile"
+    r"|\d+-year-old|officer|deputy|suspect|newborn"
+)
 _HEADLINE_ONE = re.compile(
     r"(?:^|:\s+|\bbut\s+)(?:[\w'’.-]+\s+){0,4}?"
-    r"(?:man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|student|juvenile"
-    r"|\d+-year-old|victim|officer|deputy|suspect|newborn)(?:,\s*\d+,)?"
+    rf"(?:{_HEADLINE_PEOPLE}|victim)(?:,\s*\d+,)?"
     r"\s+(?:(?:is|was)\s+)?(?:accidentally\s+|fatally\s+)?"
     r"(?P<verb>shot(?:,|\s+and)?\s+killed|shot\s+(?:dead|to\s+death)|shot|injured|wounded"
     r"|hurt|grazed|killed|dies|died|dead|hospitalized|shoots)\b",
     re.IGNORECASE,
 )
+#: One of two or more people, or a verb's object: kin and the shooter too.
 _HEADLINE_PERSON = (
-    r"(?:man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|student|juvenile"
-    r"|\d+-year-old|officer|deputy|trooper|suspect|newborn|mother|father|son|daughter"
-    r"|husband|wife|girlfriend|boyfriend|brother|sister|grandmother|grandfather|gunman|shooter"
-    r"|intruder|robber)(?:,\s*\d+,?)?"
+    rf"(?:{_HEADLINE_PEOPLE}|trooper|mother|father|son|daughter|husband|wife|girlfriend"
+    r"|boyfriend|brother|sister|grandmother|grandfather|gunman|shooter|intruder|robber)"
+    r"(?:,\s*\d+,?)?"
 )
 #: Two people: "Woman and 5-year-old child injured in shooting", "Police: 10-Year-Old
 #: Girl, Teen Shot", "Officer, suspect injured", "Man Shoots Girlfriend And Her Son".
