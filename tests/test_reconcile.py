@@ -165,6 +165,9 @@ def test_a_cue_right_before_another_number_is_that_numbers() -> None:
     aged = "Four people, including an 11-year-old, were shot at the vigil."
     assert _slot_of(aged, "Four") == "shot"
     assert _slot_of("Two people were shot and one was killed.", "Two") == "shot"
+    # a single-shot rifle's calibre; a number right after "shot" still counts
+    assert _slot_of("The weapon was a single shot 223, deputies said.", "223") is None
+    assert _slot_of("The gunman shot 12 before he fled.", "12") == "shot"
 
 
 def test_nearest_cue_word_decides_the_casualty_slot() -> None:

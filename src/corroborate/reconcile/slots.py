@@ -286,7 +286,8 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     before = _without_hedges(before, hedges)
     if before[-2:] == ["fatally", "shot"]:
         return "killed"  # "fatally shot seven people": the outcome, not the means
-    before = before[-WORDS_BEFORE:]
+    # "a single shot 223": a single-shot rifle and its calibre, no one shot
+    before = [] if before[-2:] == ["single", "shot"] else before[-WORDS_BEFORE:]
     best: tuple[int, int, str] | None = None
     for side, words in enumerate((after, list(reversed(before)))):
         for distance, word in enumerate(words, start=1):
