@@ -93,6 +93,14 @@ def test_a_photo_gallerys_counter_is_no_quantity() -> None:
     assert [q.text for q in find_quantities("a", "He took 5 photos of 3 cats.", "en")] == ["5", "3"]
 
 
+def test_a_year_cut_to_two_digits_is_no_quantity() -> None:
+    text = "In the winter of '96 two men died; the class of ’05 and the '80s are gone."
+    assert [q.text for q in find_quantities("a", text, "en")] == ["two"]
+    # a quotation that opens on a number keeps it: it closes further on
+    quoted = "He repeated the '45 minutes' claim."
+    assert [q.text for q in find_quantities("a", quoted, "en")] == ["45 minutes"]
+
+
 def test_numbers_listed_with_an_age_are_ages() -> None:
     text = "Three other men, ages 41, 37 and 22, were treated. She saw her 9- and 6-year-old son."
     assert [one(text, "en", n).kind for n in ("41", "37", "22", "9")] == ["age"] * 4

@@ -181,11 +181,22 @@ def patterns(language: str) -> Patterns:
     )
 
 
+#: A year cut to two digits after an apostrophe: "the winter of '96", "the '80s".
+_SHORT_YEAR = re.compile(r"(?<![\w'’])['’]\d{2}(?:s\b)?(?![\w'’%]|[.,]\d)")
+#: A closing single quote: after a word or a stop, before no letter ("'45 minutes'").
+_CLOSING_QUOTE = re.compile(r"[\w.,!?]['’](?!\w)")
+#: How far a quotation opened before a number may run to its closing quote.
+_QUOTE_REACH = 80
+
+
 def masked(text: str, p: Patterns) -> bytearray:
     """One byte per character, 1 where a date, time, phone number, URL or id sits."""
     mask = bytearray(len(text))
     for pattern in (_MASKS, p.date_with_month):
         for m in pattern.finditer(text):
+            mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _SHORT_YEAR.finditer(text):
+        if not _CLOSING_QUOTE.search(text, m.end(), min(len(text), m.end() + _QUOTE_REACH)):
             mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     return mask
 
