@@ -696,7 +696,13 @@ def test_an_event_shows_the_date_its_timeline_entry_gives(document: str) -> None
 
 def test_a_long_source_name_in_the_timeline_fits_left_of_the_chart() -> None:
     from corroborate.render.assets import CSS
-    from corroborate.render.charts import _LEFT, CHAR_WIDTH_SHARE, LANE_FONT_PX, timeline_svg
+    from corroborate.render.charts import (
+        _LEFT,
+        CHAR_WIDTH_SHARE,
+        LANE_FONT_PX,
+        PLACE_FONT_PX,
+        timeline_svg,
+    )
     from corroborate.render.sources import Sources
 
     name = "0123456789_0123456789abcdef.txt"
@@ -707,3 +713,4 @@ def test_a_long_source_name_in_the_timeline_fits_left_of_the_chart() -> None:
     assert label is not None and label[1].endswith("…")
     assert len(label[1]) * CHAR_WIDTH_SHARE * LANE_FONT_PX <= _LEFT - 10
     assert f".tl-lane-label {{ font-size: {LANE_FONT_PX}px;" in CSS
+    assert f".place-label {{ font-size: {PLACE_FONT_PX}px;" in CSS

@@ -23,16 +23,24 @@ _SLOT = 18
 _MIN_COLUMN = 88
 _GAP = 44
 _AXIS_H = 40
-#: The lane labels' font size (``.tl-lane-label`` in the stylesheet) and the widest a
-#: character of it may be taken to be, on average, as a share of that size (digits
-#: of common sans-serif faces are about 0.64 of it).
+#: The labels' font sizes (``.tl-lane-label`` and ``.place-label`` in the stylesheet)
+#: and the widest a character may be taken to be, on average, as a share of its font
+#: size (digits of common sans-serif faces are about 0.64 of it).
 LANE_FONT_PX = 12
+PLACE_FONT_PX = 11
 CHAR_WIDTH_SHARE = 0.65
 #: Space between a lane's label and the chart.
 _LABEL_PAD = 10
 #: The longest lane label that fits left of the chart; longer ones are cut with "…"
 #: (a file name of 24 characters had lost its first to the page's edge).
 _LABEL_CHARS = int((_LEFT - _LABEL_PAD) / (CHAR_WIDTH_SHARE * LANE_FONT_PX))
+
+
+def _text_width(text: str, font_px: int) -> float:
+    """How wide ``text`` may be drawn, at most, in pixels."""
+    return len(text) * CHAR_WIDTH_SHARE * font_px
+
+
 _COARSE = frozenset({"week", "month", "season", "year", "decade", "century"})
 
 
@@ -344,9 +352,9 @@ _DOT_R = 5
 
 def _labels(points: list[_Point], frame: _Frame) -> dict[_Point, Html]:
     """A label beside each dot where one fits: right of the dot, else left of it, above
-    or below it, over no other label and no other dot. The places the story names most are labelled
-    first ("Moscow" before "Domodedovo" beside it); a place left unlabelled keeps its
-    name in the dot's tooltip."""
+    or below it, over no other label and no other dot. The places the story names most
+    are labelled first ("Moscow" before "Domodedovo" beside it); a place left
+    unlabelled keeps its name in the dot's tooltip."""
     dots = {point: (frame.x(point.lon), frame.y(point.lat)) for point in points}
     obstacles = {
         point: (x - _DOT_R, y - _DOT_R, x + _DOT_R, y + _DOT_R) for point, (x, y) in dots.items()
@@ -355,7 +363,7 @@ def _labels(points: list[_Point], frame: _Frame) -> dict[_Point, Html]:
     labels: dict[_Point, Html] = {}
     for point in sorted(points, key=lambda p: (-p.mentions, p.name)):
         x, y = dots[point]
-        width = 6.5 * len(point.name)
+        width = _text_width(point.name, PLACE_FONT_PX)
         others = [box for other, box in obstacles.items() if other != point]
         # right, left, above, below the dot; the text's baseline is 4 above a box's foot
         for left, top in ((x + 8, y - 8), (x - 8 - width, y - 8), (x - width / 2, y - 20),
