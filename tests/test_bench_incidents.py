@@ -9,6 +9,7 @@ import pytest
 from corroborate.aliases import link_entities
 from corroborate.aliases.link import story_areas
 from corroborate.bench.incidents import (
+    OPENING_CHARS,
     PLACE_FACT,
     Analysed,
     Gold,
@@ -681,3 +682,33 @@ def test_two_people_in_a_headline_are_two_casualties() -> None:
     paired = _counted(one, "2025-03-10", "a")
     paired.article.title = "Police: 10-Year-Old Girl, Teen Shot"
     assert _story([paired, later]) == (0, 2)
+
+
+def test_a_death_told_only_past_the_opening_under_a_headline_of_hurt_is_anothers() -> None:
+    opening = (
+        "Five people were wounded early Sunday when a man opened fire outside a social "
+        "club on Elm Road, police said. All five were taken to hospitals and are "
+        "expected to survive. Witnesses said an argument had broken out at the door. "
+    )
+    middle = (
+        "The club's owner said the building had been open for ten years and that he had "
+        "never seen trouble there. Neighbours said the block is usually quiet at night, "
+        "and that they heard several shots and then sirens. Police asked anyone with "
+        "video of the street to call the department's tip line. "
+    )
+    aside = "Earlier that night, a man was found shot to death a mile away on Oak Street."
+    text = opening + middle + aside
+    assert len(opening + middle) > OPENING_CHARS
+    assert _story([_counted(text, "2025-03-10", "a")]) == (1, 5)  # no headline
+    assert _story([_headline_counted("5 hurt as gunman fires outside club", text)]) == (0, 5)
+    assert _story([_headline_counted("Five shot in Elmwood on Sunday", text)]) == (0, 5)
+    # a headline that names a death, or a death the opening tells, is the story's
+    assert _story([_headline_counted("1 dead, 5 hurt in Elmwood", text)]) == (1, 5)
+    told_first = aside + " " + opening + middle
+    assert _story([_headline_counted("5 hurt as gunman fires outside club", told_first)]) == (1, 5)
+
+
+def _headline_counted(title: str, text: str) -> Analysed:
+    member = _counted(text, "2025-03-10", "a")
+    member.article.title = title
+    return member

@@ -246,6 +246,8 @@ def article_readings(
             # "in critical condition" with no death known: someone was shot, who
             # may be the one other articles say died.
             own.shot, own.stated_injured = max(own.shot or 0, own.injured), None
+        if own.killed == 1 and _death_told_aside(a.article, claims_of["killed"]):
+            own.killed = None
         own.injured = _injured(own, own.killed or 0)
         readings[a.article.id] = own
     return readings
@@ -367,6 +369,32 @@ def _killed_then_self(title: str) -> int:
             named += 1
     victims = max(named, ages)
     return victims + 1 if victims else 0
+
+
+#: About an article's first three sentences: where a report tells its own toll.
+OPENING_CHARS = 500
+#: Any word of a death in a headline: "dead", "dies", "killed", "fatal", "murder", ...
+_ANY_DEATH = re.compile(
+    r"\b(?:dead(?:ly)?|deaths?|dies|died|kill\w*|fatal\w*|murder\w*|homicides?|slain)\b",
+    re.IGNORECASE,
+)
+
+
+def _death_told_aside(article: Article, killed: Sequence[Claim]) -> bool:
+    """Whether the article's one death is another incident's: its headline counts the
+    people shot or hurt ("5 hurt as wounded patron fires back", "7 shot in single
+    incident") and names no death, and its text tells of a death only past its opening
+    (a man found dead "less than a mile away", the shooting a vigil was held for). On
+    GVA dev: 7 incidents' killed mended, none broken; a death in the opening ("one
+    person died and at least three others were hurt") is the story's own, though the
+    headline was written before it."""
+    title = article.title or ""
+    if _ANY_DEATH.search(title) or not any(
+        _HEADLINE_SLOTS[found["verb"].lower()] != "killed"
+        for found in _HEADLINE_COUNT.finditer(title)
+    ):
+        return False
+    return all(c.start >= OPENING_CHARS for c in killed if c.article == article.id)
 
 
 def _one_death(title: str, one_slot: str | None) -> bool:
