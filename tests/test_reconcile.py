@@ -1185,6 +1185,21 @@ def test_casualties_of_a_sentence_about_another_incident_are_not_the_storys() ->
     ]
 
 
+def test_a_sentence_opening_on_another_shooting_that_happened_is_not_the_storys() -> None:
+    text = (
+        "A man was wounded on Elm Road on Friday. Another fatal shooting happened two "
+        "hours earlier on Oak Street, where a man was shot and killed."
+    )
+    facts = reconcile([_article("a", text)], {}, {}, [])
+    assert [(f.label, [c.text for c in f.claims]) for f in facts if f.kind == "quantity"] == [
+        ("people injured", ["A man was wounded"]),
+    ]
+    # another victim of the story's own shooting is still the story's
+    text = "A man was wounded on Elm Road on Friday. Another man was shot and killed."
+    facts = reconcile([_article("a", text)], {}, {}, [])
+    assert "people killed" in [f.label for f in facts]
+
+
 def test_casualties_of_a_video_teaser_line_are_not_the_storys() -> None:
     text = (
         "A man was wounded on Elm Road on Friday.\n\n"
@@ -1410,6 +1425,9 @@ def test_implied_deaths_read_fatal_shootings_pronouncements_and_the_deceased() -
     article = _article("a", text)
     killed = next(f for f in reconcile([article], {}, {}, []) if f.label == "people killed")
     assert article_values(killed.claims) == {"a": 1.0}
+    # a non-fatal shooting tells that no one died
+    assert _implied_phrases("The latest non-fatal shooting was on Elm Road.") == []
+    assert _implied_phrases("It was the city's third non fatal shooting.") == []
 
 
 def test_implied_injuries_read_grazes_and_self_inflicted_shootings() -> None:

@@ -102,9 +102,10 @@ _BODY = re.compile(
 )
 #: "a deadly shooting", "the shooting death", "pronounced the victim dead", "one
 #: deceased male", "found the teen dead", "has died", "is brain dead", "doctors were
-#: unable to save her": someone died, whoever the text names.
+#: unable to save her": someone died, whoever the text names ("the latest non-fatal
+#: shooting" tells that no one did).
 _FATAL = re.compile(
-    r"\b(?:(?:deadly|fatal)\s+shooting|shooting\s+death"
+    r"\b(?:(?<!non-)(?<!non\s)(?:deadly|fatal)\s+shooting|shooting\s+death"
     rf"|(?:pronounced|found)\s+(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:{_PERSON})|him|her)\s+dead"
     rf"|(?:one|a|the)\s+deceased\s+(?:{_PERSON})"
     r"|(?:was|were|been)\s+(?:later\s+)?(?:pronounced|declared)\s+(?:clinically\s+)?dead"

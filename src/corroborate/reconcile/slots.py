@@ -214,7 +214,10 @@ _ANOTHER_INCIDENT: dict[str, re.Pattern[str]] = {
     for language, pattern in {
         "en": r"^\W*(?:in|during)\s+(?:that|a\s+separate|an\s+unrelated|another|an\s+earlier"
         r"|a\s+previous|the\s+earlier|the\s+previous|a\s+similar)\s+(?:\w+\s+)?"
-        r"(?:case|incident|shooting|attack|crash)\b",
+        r"(?:case|incident|shooting|attack|crash)\b"
+        # "Another fatal shooting happened about two hours earlier in Englewood"
+        r"|^\W*(?:another|a\s+separate|an\s+unrelated)\s+(?:(?:non-?)?fatal\s+|deadly\s+)?"
+        r"(?:shooting|incident|attack)\s+(?:happened|occurred|took\s+place|was\s+reported)\b",
         "nl": r"^\W*(?:bij|tijdens)\s+(?:een\s+ander|een\s+eerder|dat)\s+(?:\w+\s+)?"
         r"(?:incident|ongeluk|schietpartij|voorval)\b",
         "de": r"^\W*(?:bei|in)\s+(?:einem\s+anderen|einem\s+früheren)\s+(?:\w+\s+)?"
