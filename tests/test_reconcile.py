@@ -34,7 +34,7 @@ from corroborate.reconcile.claims import quantity_items
 from corroborate.reconcile.coincidence import PRIOR_WEIGHT, ValueReference
 from corroborate.reconcile.compare import date_reading, quantity_reading, rounding_step, verdict
 from corroborate.reconcile.facts import GroupingParams, group_claims
-from corroborate.reconcile.implicit import implied_counts, named_casualties
+from corroborate.reconcile.implicit import REFERRED_VICTIM, implied_counts, named_casualties
 from corroborate.reconcile.sentences import Sentences
 from corroborate.reconcile.similarity import SentenceSimilarity
 from corroborate.reconcile.slots import count_slot
@@ -1406,6 +1406,20 @@ def test_implied_counts_read_spaced_conditions_and_shots_to_a_body_part() -> Non
         ("superficial wounds", "injured"),
     ]
     assert implied_counts("Police shot him, witnesses said.", "en") == []
+
+
+def test_a_kin_word_told_first_is_someone_new_and_told_again_a_reference() -> None:
+    def victims(text: str) -> list[str | None]:
+        return [c.victim for c in implied_counts(text, "en") if c.slot == "injured"]
+
+    new = "A young girl was killed on Elm Road and her father was injured."
+    assert victims(new) == [None]
+    again = "A man and his son were shot on Elm Road. His son was wounded in the leg."
+    assert victims(again) == [REFERRED_VICTIM]
+    # a definite mention stays a reference
+    assert victims("A girl was killed on Elm Road. The girl was wounded first.") == [
+        REFERRED_VICTIM
+    ]
 
 
 def test_implied_deaths_read_fatal_shootings_pronouncements_and_the_deceased() -> None:

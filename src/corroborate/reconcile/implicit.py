@@ -243,6 +243,25 @@ _DEFINITE = re.compile(
 #: "the second victim", "the other woman": a definite mention of someone besides the
 #: one the text told of first, so not a reference back to them.
 _ANOTHER_ONE = re.compile(r"[Tt]he\s+(?:second|third|fourth|fifth|other)\s", re.UNICODE)
+#: Someone told of by their tie to another ("her father", "his wife").
+_KIN = re.compile(
+    r"^(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(?P<kin>(?:step|grand)?(?:father|mother"
+    r"|husband|wife|son|daughter|brother|sister|child|children)|boyfriend|girlfriend|fianc[eé]e?"
+    r"|uncle|aunt|nephew|niece|cousin|partner|roommate|friend|relative)\b"
+)
+
+
+def _kin_first_told(text: str, match: re.Match[str]) -> bool:
+    """Whether a possessive mention ("A young girl was killed and her father was
+    injured") is the first the text tells of that person: a kin word it has not used
+    before is someone new, not a reference back to a victim told of before."""
+    kin = _KIN.match(match.group())
+    if kin is None:
+        return False
+    before = text[: match.start()]
+    return re.search(rf"\b{re.escape(kin['kin'])}\b", before, re.IGNORECASE) is None
+
+
 #: "The suspect was also struck by gunfire": someone the text named before, but not
 #: as hurt, now told of as one more ("He was also shot in the arm" is the same man;
 #: "The boy, who also lives there, was shot" is no one more).
@@ -408,7 +427,11 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
     for match in _DEFINITE.finditer(text):
         slot = _slot(match.group("verb")) if match.group("verb") else "killed"
         slot, end = _outcome(text, slot, match.end())
-        another = _ANOTHER_ONE.match(match.group()) or _ALSO_NAMED.search(match.group())
+        another = (
+            _ANOTHER_ONE.match(match.group())
+            or _ALSO_NAMED.search(match.group())
+            or _kin_first_told(text, match)
+        )
         victim = None if another else REFERRED_VICTIM
         found.append(ImpliedCount(match.start(), end, slot, victim))
     for pattern, slot in _SOMEONE_PHRASES:
