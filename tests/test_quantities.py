@@ -441,6 +441,17 @@ def test_more_between_a_number_and_its_noun_is_skipped() -> None:
     assert one("Two died and three more hurt.", "en", "three").noun is None
 
 
+def test_a_partitive_of_the_leads_to_the_noun_counted() -> None:
+    text = "Seven wagons left the rails, and two of the tank wagons began leaking."
+    assert one(text, "en", "two").noun == "wagons"
+    assert one("Twee van de ketelwagens lekten.", "nl", "Twee").noun == "ketelwagens"
+    assert one("Zwei der Kesselwagen leckten.", "de", "Zwei").noun == "Kesselwagen"
+    # a possessive is no plural noun; a participle after "of the" is no noun
+    assert one("One of the company's grain trains derailed.", "en", "One").noun == "trains"
+    assert one("One of the wounded died later.", "en", "One").noun is None
+    assert one("Three of them were hurt.", "en", "Three").noun is None
+
+
 def test_the_unit_spec_check_reads_spans_values_and_unit_keys() -> None:
     from corroborate.bench.unit_keys import unit_key
     from corroborate.bench.unit_specs import score_language, spec_cases, spec_key

@@ -1720,21 +1720,31 @@ def test_a_fact_is_labelled_with_its_sentence_as_written() -> None:
     article = _article("a", text)
     quantities = {"a": [_quantity(article, "8 million euros", 8e6, kind="money", unit="EUR")]}
     (fact,) = _facts(reconcile([article], quantities, {}, []), "quantity")
-    # six words either side; "…" where the sentence goes on
-    words = "The track cost $9.3 million (8 million euros), and the 32-wagon train ran…"
+    # four words before, eight after; "…" where the sentence goes on
+    words = "…cost $9.3 million (8 million euros), and the 32-wagon train ran on."
     assert fact.label == f"money: {words}"
     # a count a second source gives too: labelled by what it counts, as written
     assert _count_label(text, "32", "wagon").startswith("count: …")  # not "count of wagon"
     german = "Am Montag wurden laut Polizei auch die 40 Waggons auf dem Gleis geprüft."
     assert _count_label(german, "40", "waggons", "de") == (
-        "count of Waggons: …Montag wurden laut Polizei auch die 40 Waggons auf dem Gleis geprüft."
+        "count of Waggons: …laut Polizei auch die 40 Waggons auf dem Gleis geprüft."
+    )
+    # two figures of one sentence: labels that differ from their start
+    both = "Seven wagons left the rails, and two of the tank wagons began leaking methanol."
+    assert _count_label(both, "Seven", "wagons", value=7) == (
+        "count of wagons: Seven wagons left the rails, and two of the…"
+    )
+    assert _count_label(both, "two", "wagons", value=2) == (
+        "count of wagons: …left the rails, and two of the tank wagons began leaking methanol."
     )
 
 
-def _count_label(text: str, number: str, noun: str, language: str = "en") -> str:
+def _count_label(
+    text: str, number: str, noun: str, language: str = "en", value: float | None = None
+) -> str:
     articles = [_article(id_, text, language) for id_ in "ab"]
-    value = float(number)
-    counts = {a.id: [_quantity(a, number, value, kind="count", noun=noun)] for a in articles}
+    low = float(number) if value is None else value
+    counts = {a.id: [_quantity(a, number, low, kind="count", noun=noun)] for a in articles}
     (fact,) = _facts(reconcile(articles, counts, {}, []), "quantity")
     return fact.label
 

@@ -536,6 +536,11 @@ def _noun(text: str, lang: str, end: int) -> str | None:
     joined = m is not None and _JOINED.match(text, position)
     if joined and m is not None and m.group(1).lower() not in (*stop, *_NOT_COUNTED):
         return m.group(1)  # "a 32-wagon train" counts wagons; "a three-car crash", cars
+    partitive = _PARTITIVE.get(lang)
+    of_the = partitive.match(text, position) if partitive else None
+    if of_the is not None:
+        position = of_the.end()  # "two of the tank wagons" counts wagons
+        m = _WORD.match(text, position)
     if lang == "en" and m is not None and m.group(1).lower() in _MORE:
         after = _WORD.match(text, m.end())
         if after is not None and _plural_noun(after.group(1)):
@@ -546,7 +551,10 @@ def _noun(text: str, lang: str, end: int) -> str | None:
             break
         words.append(m.group(1))
         position = m.end()
-    return _head(words, lang) if words else None
+    head = _head(words, lang) if words else None
+    if of_the is not None and lang == "en" and head is not None and not _plural_noun(head):
+        return None  # "one of the wounded died": the wounded, no noun
+    return head
 
 
 #: A closing quote between a number and its noun ("“four or five” gunshots").
@@ -556,6 +564,19 @@ _JOINED = re.compile(r"[-‐‑](?=[^\W\d_])")
 #: Words joined to a number that count nothing: "a 40-strong crew", "20-odd".
 _NOT_COUNTED = frozenset({"strong", "odd", "plus", "something", "some", "fold", "ish"})
 
+#: A number's partitive "of the" before the noun it counts: "two of the tank wagons",
+#: "twee van de ketelwagens", "zwei der Kesselwagen", "dos de los vagones", "deux des
+#: wagons".
+_PARTITIVE = {
+    language: re.compile(pattern, re.IGNORECASE)
+    for language, pattern in {
+        "en": r"\s+of\s+(?:the|these|those|its|their|his|her)(?=\s)",
+        "nl": r"\s+van\s+(?:de|die|deze|hun|zijn|haar)(?=\s)",
+        "de": r"\s+(?:der|von\s+den|dieser)(?=\s)",
+        "es": r"\s+de\s+(?:los|las|estos|estas|sus)(?=\s)",
+        "fr": r"\s+(?:des|de\s+ces|de\s+leurs)(?=\s)",
+    }.items()
+}
 #: Words between an English number and its noun that say "in addition".
 _MORE = frozenset({"more", "other", "additional", "further", "extra"})
 
@@ -613,7 +634,12 @@ def _plural_noun(word: str) -> bool:
 
 
 def _plural_s(word: str) -> bool:
-    return word.endswith("s") and not word.endswith("ss") and word[0].islower()
+    """Ends in a plural "s": not "ss", nor a possessive ("the company's grain trains")."""
+    return (
+        word.endswith("s")
+        and not word.endswith(("ss", "'s", "’s"))
+        and word[0].islower()
+    )
 
 
 def _is_year(text: str, reading: Reading) -> bool:

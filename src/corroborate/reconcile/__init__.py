@@ -305,18 +305,27 @@ def _label(group: Sequence[ClaimItem], sentences: Mapping[str, Sentences]) -> st
     return f"{what}: {_context(first, sentences[first.claim.article])}"
 
 
-def _context(item: ClaimItem, sentences: Sentences, words: int = 6) -> str:
-    """The claim with up to ``words`` words either side, as the sentence writes them
-    ("The 32-wagon train", not "The 32 -wagon train"); "…" where the sentence goes on."""
+#: Words of a claim's sentence shown before and after it in a fact's label: few
+#: before, so that the figure comes early and two figures of one sentence ("Seven
+#: wagons left the rails, and two of the tank wagons began leaking") get labels that
+#: differ from their start; more after, where news tells what a figure counts.
+LABEL_WORDS_BEFORE = 4
+LABEL_WORDS_AFTER = 8
+
+
+def _context(item: ClaimItem, sentences: Sentences) -> str:
+    """The claim with a few words either side (see :data:`LABEL_WORDS_BEFORE`), as the
+    sentence writes them ("The 32-wagon train", not "The 32 -wagon train"); "…" where
+    the sentence goes on."""
     start, end = sentences.spans[item.sentence]
     text = sentences.text
     before = list(_WORDS.finditer(text, start, item.claim.start))
     after = list(_WORDS.finditer(text, item.claim.end, end))
-    first = before[-words].start() if len(before) >= words else start
-    last = after[words - 1].end() if len(after) >= words else end
+    first = before[-LABEL_WORDS_BEFORE].start() if len(before) >= LABEL_WORDS_BEFORE else start
+    last = after[LABEL_WORDS_AFTER - 1].end() if len(after) >= LABEL_WORDS_AFTER else end
     shown = " ".join(text[first:last].split()).strip(" ,;:")
-    opening = "…" if len(before) > words else ""
-    going_on = "…" if len(after) > words else ""
+    opening = "…" if len(before) > LABEL_WORDS_BEFORE else ""
+    going_on = "…" if len(after) > LABEL_WORDS_AFTER else ""
     return f"{opening}{shown}{going_on}"
 
 
