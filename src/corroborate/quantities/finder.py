@@ -635,11 +635,7 @@ def _plural_noun(word: str) -> bool:
 
 def _plural_s(word: str) -> bool:
     """Ends in a plural "s": not "ss", nor a possessive ("the company's grain trains")."""
-    return (
-        word.endswith("s")
-        and not word.endswith(("ss", "'s", "’s"))
-        and word[0].islower()
-    )
+    return word.endswith("s") and not word.endswith(("ss", "'s", "’s")) and word[0].islower()
 
 
 def _is_year(text: str, reading: Reading) -> bool:
