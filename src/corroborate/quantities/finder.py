@@ -518,16 +518,18 @@ def _right_side(text: str, lang: str, p: Patterns, reading: Reading, money: str 
     if m is not None and unit is not None:
         kind = units.conversion(unit).kind
         return replace(reading, end=m.end(), kind=kind, unit=unit, digits_only=False)
-    return replace(reading, noun=_noun(text, lang, reading.end))
+    return replace(reading, noun=_noun(text, lang, reading.end, single=reading.high == 1))
 
 
-def _noun(text: str, lang: str, end: int) -> str | None:
+def _noun(text: str, lang: str, end: int, single: bool = False) -> str | None:
     """The head of the noun phrase right after a number, as written (or None).
 
-    Up to three words are read until a function word or punctuation; the head is
-    picked per language: English the first plural-looking word, German the first
-    capitalised one, Dutch and Russian the first that is not an inflected
-    adjective, Spanish and French the first (adjectives follow the noun there).
+    Up to three words are read until a function word or punctuation, past a
+    partitive ("two of the tank wagons"; not for one: "one of the trains" is no count
+    of trains); the head is picked per language: English the first plural-looking
+    word, German the first capitalised one, Dutch and Russian the first that is not
+    an inflected adjective, Spanish and French the first (adjectives follow the noun
+    there).
     """
     stop = lexicon.stopwords(lang)
     words: list[str] = []
@@ -538,6 +540,8 @@ def _noun(text: str, lang: str, end: int) -> str | None:
         return m.group(1)  # "a 32-wagon train" counts wagons; "a three-car crash", cars
     partitive = _PARTITIVE.get(lang)
     of_the = partitive.match(text, position) if partitive else None
+    if of_the is not None and single:
+        return None  # "one of the grain trains": one train, which a plural misnames
     if of_the is not None:
         position = of_the.end()  # "two of the tank wagons" counts wagons
         m = _WORD.match(text, position)
