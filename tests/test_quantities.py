@@ -454,6 +454,11 @@ def test_a_partitive_of_the_leads_to_the_noun_counted() -> None:
     assert one("Three of them were hurt.", "en", "Three").noun is None
 
 
+def test_a_plus_after_a_number_is_read_past_to_its_noun() -> None:
+    text = "A woman was hospitalized, 20+ casings found after the shooting."
+    assert one(text, "en", "20").noun == "casings"
+
+
 def test_the_unit_spec_check_reads_spans_values_and_unit_keys() -> None:
     from corroborate.bench.unit_keys import unit_key
     from corroborate.bench.unit_specs import score_language, spec_cases, spec_key

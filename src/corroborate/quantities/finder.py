@@ -533,7 +533,10 @@ def _noun(text: str, lang: str, end: int, single: bool = False) -> str | None:
     """
     stop = lexicon.stopwords(lang)
     words: list[str] = []
-    position = end + 1 if text[end : end + 1] in _CLOSING_QUOTES else end
+    # a closing quote ("“four or five” gunshots") or an "or more" plus ("20+ casings")
+    position = (
+        end + 1 if text[end : end + 1] in _CLOSING_QUOTES or text[end : end + 1] == "+" else end
+    )
     m = _WORD.match(text, position)
     joined = m is not None and _JOINED.match(text, position)
     if joined and m is not None and m.group(1).lower() not in (*stop, *_NOT_COUNTED):
