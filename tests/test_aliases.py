@@ -727,3 +727,22 @@ def test_a_state_agency_places_the_story_in_its_state() -> None:
     assert story_areas([mention("c", "Georgia Bureau of Investigation", "org")], {"c": "en"}) == (
         frozenset()
     )
+
+
+def test_an_everyday_word_read_as_a_place_the_gazetteer_lacks_is_no_entity() -> None:
+    mentions = [
+        mention("a", "Photo", "place", at=0),  # "Photo: Jo Bradley"
+        mention("a", "Published", "place", at=20),
+        mention("a", "Mobile", "place", at=40),  # a town of that word
+        mention("a", "Hengelveld", "place", at=60),  # a village the gazetteer lacks
+        mention("b", "Foto", "place", at=0),  # Dutch: everyday word too
+        mention("a", "Visit", "org", at=80),  # organisations are not judged
+        mention("a", "West", "place", at=100),  # "his escape to the West": a region
+    ]
+    entities = link_entities(mentions, {"a": "en", "b": "nl"})
+    assert sorted((e.type, e.name) for e in entities) == [
+        ("org", "Visit"),
+        ("place", "Hengelveld"),
+        ("place", "Mobile"),
+        ("place", "West"),
+    ]
