@@ -746,3 +746,25 @@ def test_an_everyday_word_read_as_a_place_the_gazetteer_lacks_is_no_entity() -> 
         ("place", "Mobile"),
         ("place", "West"),
     ]
+
+
+def test_an_international_body_is_one_entity_in_every_language() -> None:
+    mentions = [
+        mention("en", "European Union", "org", at=0),
+        mention("nl", "Europese Unie", "place", at=0),  # typed a place by the model
+        mention("ru", "Евросоюза", "org", at=0),
+        mention("de", "EU", "org", at=0),
+        mention("nl", "NAVO", "org", at=40),
+        mention("en", "NATO", "org", at=40),
+        mention("en", "Who", "org", at=80),  # not the WHO: an acronym counts in capitals
+    ]
+    languages = {"en": "en", "nl": "nl", "ru": "ru", "de": "de"}
+    entities = link_entities(mentions, languages)
+    union = entity_of(entities, "en", at=0)
+    assert union.name == "European Union" and union.type == "org"
+    assert all(entity_of(entities, a, at=0) is union for a in ("nl", "ru", "de"))
+    nato = entity_of(entities, "en", at=40)
+    assert nato is entity_of(entities, "nl", at=40) and nato.name == "NATO"
+    assert entity_of(entities, "en", at=80).name == "Who"
+    # one clustering key too
+    assert name_key("Europese Unie", "org", "nl") == name_key("the European Union", "org", "en")

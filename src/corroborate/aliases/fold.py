@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from corroborate.aliases.bodies import body_of
+
 _APOSTROPHES = "'’‘`´ʼ"
 _EDGE_PUNCT = ' \t\n"“”„«»()[]{}<>,;:!?*_|/\\-–—' + _APOSTROPHES
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -253,12 +255,14 @@ def name_key(text: str, type: str, language: str = "und") -> str:
     """The folded key two mentions must share (or nearly share) to be one entity.
 
     Persons lose honorifics, possessives and Russian case endings so that
-    "Mr Ivanov's", "Иванова" and "Iwanow" meet; other types lose a leading "the".
+    "Mr Ivanov's", "Иванова" and "Iwanow" meet; other types lose a leading "the",
+    and an international body's name in any language is its English name's key.
     The result is lowercase ASCII words joined by single spaces ("" for no letters).
     """
     if type == "person":
         return " ".join(token.key for token in person_tokens(text, language))
-    return " ".join(_plain_tokens(text, type, language))
+    body = body_of(text)  # "Europese Unie", "EU" and "Евросоюз": one key
+    return " ".join(_plain_tokens(body or text, type, "en" if body else language))
 
 
 def acronym_letters(text: str) -> str | None:

@@ -23,6 +23,7 @@ import jellyfish
 from rapidfuzz.fuzz import ratio
 from wordfreq import available_languages, zipf_frequency
 
+from corroborate.aliases.bodies import body_of
 from corroborate.aliases.fold import (
     NameToken,
     acronym_letters,
@@ -245,7 +246,9 @@ def _prepare(mentions: Sequence[NamedMention], languages: Mapping[str, str]) -> 
         )
         tokens = person_tokens(mention.text, language) if mention.type == "person" else ()
         place = resolve_place(mention.text, language, areas) if mention.type == "place" else None
-        acronym = acronym_letters(mention.text) if mention.type == "org" else None
+        # a body's acronym is settled by the table: "NAVO" is NATO, by its key
+        spelt = mention.type != "org" or body_of(mention.text) is not None
+        acronym = None if spelt else acronym_letters(mention.text)
         items.append(_Item(len(items), mention, language, key, tokens, place, acronym))
     return items
 
@@ -556,7 +559,14 @@ def canonical_name(members: list[_Item]) -> str:
 def _entity(type_: str, members: list[_Item]) -> Entity:
     places = [item.place for item in members if item.place is not None]
     place = Counter(places).most_common(1)[0][0] if places else None
-    name = place.name if place is not None else canonical_name(members)
+    bodies = Counter(body for item in members if (body := body_of(item.mention.text)))
+    name = (
+        place.name
+        if place is not None
+        else bodies.most_common(1)[0][0]
+        if bodies
+        else canonical_name(members)
+    )
     return Entity(
         id="",
         type=type_,
@@ -677,6 +687,12 @@ def _outlets_as_orgs(
         else m
         for m in mentions
     ]
+
+
+def _bodies_as_orgs(mentions: Sequence[NamedMention]) -> list[NamedMention]:
+    """Mentions of an international body (see :mod:`corroborate.aliases.bodies`),
+    typed as organisations: models tag "the EU" a place as often as an organisation."""
+    return [replace(m, type="org") if m.type != "org" and body_of(m.text) else m for m in mentions]
 
 
 def _unglued(mentions: Sequence[NamedMention], languages: Mapping[str, str]) -> list[NamedMention]:
@@ -903,7 +919,8 @@ def link_entities(
     result does not depend on input order: entities are sorted by type and name,
     mentions by position, and ids are hashes of type and canonical name.
     """
-    mentions = _unglued(_outlets_as_orgs(mentions, languages, outlets), languages)
+    mentions = _bodies_as_orgs(_outlets_as_orgs(mentions, languages, outlets))
+    mentions = _unglued(mentions, languages)
     mentions = _split_places(_without_adjectives(mentions, languages), languages)
     mentions = _without_everyday_places(harmonise_types(mentions, languages), languages)
     items = _prepare(mentions, languages)
