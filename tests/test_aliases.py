@@ -768,3 +768,7 @@ def test_an_international_body_is_one_entity_in_every_language() -> None:
     assert entity_of(entities, "en", at=80).name == "Who"
     # one clustering key too
     assert name_key("Europese Unie", "org", "nl") == name_key("the European Union", "org", "en")
+    # an organisation of the table is one, whatever type the model gave each mention
+    ngo = [mention("en", "Amnesty International", t, at=a) for t, a in (("person", 0), ("org", 90))]
+    (amnesty,) = link_entities(ngo, {"en": "en"})
+    assert amnesty.type == "org" and len(amnesty.mentions) == 2

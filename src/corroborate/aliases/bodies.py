@@ -1,11 +1,14 @@
-"""International bodies by their names and acronyms in the project's languages.
+"""International bodies (and a few international organisations news names as often) by
+their names and acronyms in the project's languages.
 
 Why a table: folding and transliteration link "Kovaltsjoek" to "Ковальчук", but no
 spelling rule makes "Europese Unie" of "European Union", "NAVO" of "NATO" or "ООН"
 of "United Nations": each language names the body in its own words. These few
 bodies are named in news of every country, so a story told in several languages
 names them in several ways; the table makes each one entity (shown by its English
-name, as a place is shown by the gazetteer's) and one clustering key.
+name, as a place is shown by the gazetteer's) and one clustering key. A body is an
+organisation whatever type the model gave it: "Amnesty International" tagged a
+person in one sentence and an organisation in the next is one organisation.
 """
 
 from __future__ import annotations
@@ -76,6 +79,47 @@ BODIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "Organisatie voor Veiligheid en Samenwerking in Europa",
          "Organisation für Sicherheit und Zusammenarbeit in Europa"),
         ("OSCE", "OVSE", "OSZE", "ОБСЕ"),
+    ),
+    "Amnesty International": (("Amnesty International", "Амнистия Интернэшнл"), ()),
+    "Human Rights Watch": (("Human Rights Watch",), ("HRW",)),
+    "Médecins Sans Frontières": (
+        ("Médecins Sans Frontières", "Doctors Without Borders", "Artsen zonder Grenzen",
+         "Ärzte ohne Grenzen", "Médicos Sin Fronteras", "Врачи без границ"),
+        ("MSF",),
+    ),
+    "UNHCR": (("UN Refugee Agency", "VN-vluchtelingenorganisatie"), ("UNHCR", "УВКБ ООН")),
+    "UNICEF": (("Unicef",), ("UNICEF", "ЮНИСЕФ")),
+    "Interpol": (("Interpol", "Интерпол"), ()),
+    "Europol": (("Europol", "Европол"), ()),
+    "Frontex": (("Frontex", "Фронтекс"), ()),
+    "International Atomic Energy Agency": (
+        ("International Atomic Energy Agency", "Internationaal Atoomenergieagentschap",
+         "Internationale Atomenergiebehörde", "Organismo Internacional de Energía Atómica",
+         "Agence internationale de l'énergie atomique",
+         "Международное агентство по атомной энергии"),
+        ("IAEA", "IAEO", "OIEA", "AIEA", "МАГАТЭ"),
+    ),
+    "International Monetary Fund": (
+        ("International Monetary Fund", "Internationaal Monetair Fonds",
+         "Internationaler Währungsfonds", "Fondo Monetario Internacional",
+         "Fonds monétaire international", "Международный валютный фонд"),
+        ("IMF", "IWF", "FMI", "МВФ"),
+    ),
+    "World Bank": (
+        ("World Bank", "Wereldbank", "Weltbank", "Banco Mundial", "Banque mondiale",
+         "Всемирный банк", "Всемирного банка"),
+        (),
+    ),
+    "Council of Europe": (
+        ("Council of Europe", "Raad van Europa", "Europarat", "Consejo de Europa",
+         "Conseil de l'Europe", "Совет Европы"),
+        (),
+    ),
+    "European Central Bank": (
+        ("European Central Bank", "Europese Centrale Bank", "Europäische Zentralbank",
+         "Europäischen Zentralbank", "Banco Central Europeo", "Banque centrale européenne",
+         "Европейский центральный банк"),
+        ("ECB", "EZB", "BCE", "ЕЦБ"),
     ),
 }  # fmt: skip
 
