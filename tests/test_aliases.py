@@ -415,6 +415,10 @@ def test_mention_keys_agree_across_languages() -> None:
     )
     assert dutch[0] == english[0]
     assert set(dutch) <= set(english)
+    # an international body is one key, as a place is: not one key a word
+    union = [mention("nl", "Europese Unie", "org"), mention("nl", "EU", "org")]
+    assert mention_keys(union, "nl") == mention_keys([mention("en", "European Union", "org")] * 2)
+    assert len(set(mention_keys(union, "nl"))) == 1
 
 
 def test_bare_surname_mistyped_by_ner_joins_the_person() -> None:

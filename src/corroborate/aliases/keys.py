@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from corroborate.aliases.bodies import body_of
 from corroborate.aliases.fold import name_key
 from corroborate.aliases.places import resolve_place
 from corroborate.model import NamedMention
@@ -19,7 +20,8 @@ def mention_keys(mentions: Sequence[NamedMention], language: str = "und") -> tup
     """One or more keys per mention, repeats kept (they weigh as term frequency).
 
     A place the gazetteer knows becomes one key for the gazetteer entry, whatever
-    the language ("@geo:2921044"). Other names become their folded words, so
+    the language ("@geo:2921044"), and an international body one key for the body
+    ("Europese Unie", "EU": "@body:european-union"). Other names become their folded words, so
     "Oleksandr Kovalchuk" in one article shares "kovalhuk" with a bare
     "Kowaltschuk" in another.
     """
@@ -30,6 +32,10 @@ def mention_keys(mentions: Sequence[NamedMention], language: str = "und") -> tup
             if place is not None:
                 keys.append(_place_key(place.geonames_id, place.country, place.name))
                 continue
+        body = body_of(mention.text)
+        if body is not None:
+            keys.append(f"@body:{name_key(body, 'org', 'en').replace(' ', '-')}")
+            continue
         folded = name_key(mention.text, mention.type, language)
         keys.extend(word for word in folded.split() if len(word) > 1)
     return tuple(keys)
