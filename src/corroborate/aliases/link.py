@@ -560,13 +560,8 @@ def _entity(type_: str, members: list[_Item]) -> Entity:
     places = [item.place for item in members if item.place is not None]
     place = Counter(places).most_common(1)[0][0] if places else None
     bodies = Counter(body for item in members if (body := body_of(item.mention.text)))
-    name = (
-        place.name
-        if place is not None
-        else bodies.most_common(1)[0][0]
-        if bodies
-        else canonical_name(members)
-    )
+    body = bodies.most_common(1)[0][0] if bodies else None
+    name = place.name if place is not None else body or canonical_name(members)
     return Entity(
         id="",
         type=type_,
@@ -672,27 +667,21 @@ def harmonise_types(
     return result
 
 
-def _outlets_as_orgs(
+def _known_orgs(
     mentions: Sequence[NamedMention], languages: Mapping[str, str], outlets: Iterable[str]
-) -> Sequence[NamedMention]:
-    """Mentions whose name is one of ``outlets``, typed as organisations."""
+) -> list[NamedMention]:
+    """Mentions typed as organisations when their name is one of ``outlets`` or an
+    international body (see :mod:`corroborate.aliases.bodies`): models tag "told
+    Continental Wire" or "the EU" a place or a person as often as an organisation."""
     spoken = set(languages.values()) or {"und"}
     keys = {name_key(outlet, "org", language) for outlet in outlets for language in spoken}
     keys.discard("")
-    if not keys:
-        return mentions
-    return [
-        replace(m, type="org")
-        if m.type != "org" and name_key(m.text, "org", languages.get(m.article, "und")) in keys
-        else m
-        for m in mentions
-    ]
 
+    def known(m: NamedMention) -> bool:
+        key = name_key(m.text, "org", languages.get(m.article, "und"))
+        return key in keys or body_of(m.text) is not None
 
-def _bodies_as_orgs(mentions: Sequence[NamedMention]) -> list[NamedMention]:
-    """Mentions of an international body (see :mod:`corroborate.aliases.bodies`),
-    typed as organisations: models tag "the EU" a place as often as an organisation."""
-    return [replace(m, type="org") if m.type != "org" and body_of(m.text) else m for m in mentions]
+    return [replace(m, type="org") if m.type != "org" and known(m) else m for m in mentions]
 
 
 def _unglued(mentions: Sequence[NamedMention], languages: Mapping[str, str]) -> list[NamedMention]:
@@ -919,8 +908,7 @@ def link_entities(
     result does not depend on input order: entities are sorted by type and name,
     mentions by position, and ids are hashes of type and canonical name.
     """
-    mentions = _bodies_as_orgs(_outlets_as_orgs(mentions, languages, outlets))
-    mentions = _unglued(mentions, languages)
+    mentions = _unglued(_known_orgs(mentions, languages, outlets), languages)
     mentions = _split_places(_without_adjectives(mentions, languages), languages)
     mentions = _without_everyday_places(harmonise_types(mentions, languages), languages)
     items = _prepare(mentions, languages)

@@ -533,10 +533,7 @@ def _noun(text: str, lang: str, end: int, single: bool = False) -> str | None:
     """
     stop = lexicon.stopwords(lang)
     words: list[str] = []
-    # a closing quote ("“four or five” gunshots") or an "or more" plus ("20+ casings")
-    position = (
-        end + 1 if text[end : end + 1] in _CLOSING_QUOTES or text[end : end + 1] == "+" else end
-    )
+    position = end + 1 if text[end : end + 1] in _SKIPPED_AFTER_NUMBER else end
     m = _WORD.match(text, position)
     joined = m is not None and _JOINED.match(text, position)
     if joined and m is not None and m.group(1).lower() not in (*stop, *_NOT_COUNTED):
@@ -564,8 +561,9 @@ def _noun(text: str, lang: str, end: int, single: bool = False) -> str | None:
     return head
 
 
-#: A closing quote between a number and its noun ("“four or five” gunshots").
-_CLOSING_QUOTES = frozenset({"”", '"', "’", "»"})
+#: A mark between a number and its noun: a closing quote ("“four or five” gunshots")
+#: or an "or more" plus ("20+ casings").
+_SKIPPED_AFTER_NUMBER = frozenset({"”", '"', "’", "»", "+"})
 #: A hyphen joining a number to the word it counts ("32-wagon", "three-car").
 _JOINED = re.compile(r"[-‐‑](?=[^\W\d_])")
 #: Words joined to a number that count nothing: "a 40-strong crew", "20-odd".
