@@ -512,6 +512,19 @@ def test_tied_injured_counts_pass_over_a_roundup_total() -> None:
     assert _story([early, full]) == (0, 5)
 
 
+def test_tied_killed_counts_go_to_the_one_a_headline_gives() -> None:
+    early = _counted("One man was killed in a shooting on Elm Road.", "2025-03-10", "a")
+    full = _counted("Three people were killed in the shooting on Elm Road.", "2025-03-11", "b")
+    # two counts tie: the fewer (a larger count is as often another incident's)
+    assert _story([early, full]) == (1, 0)
+    # the larger, its own headline giving it too, is this shooting's toll
+    full.article.title = "3 dead in Elm Road shooting"
+    assert _story([early, full]) == (3, 0)
+    # not when the headline tells of several shootings: that is their total
+    full.article.title = "3 dead in weekend shootings"
+    assert _story([early, full]) == (1, 0)
+
+
 def test_three_tied_injured_counts_go_to_the_middle_one() -> None:
     said = {"a": "Two", "b": "Three", "c": "Four"}
     members = [

@@ -1979,6 +1979,9 @@ def test_a_count_of_several_incidents_is_a_fact_of_its_own() -> None:
     text = "Three men and a 14-year-old boy were wounded in three separate shootings."
     labels = [f.label for f in _read(text) if f.label.startswith("people")]
     assert labels == ["people injured in several incidents"]
+    text = "Three people were killed in multiple Baltimore County shootings on Sunday."
+    labels = [f.label for f in _read(text) if f.label.startswith("people")]
+    assert labels == ["people killed in several incidents"]
     text = "Nine people were hurt during the shootings. Four were wounded in shootings on Tuesday."
     facts = _read(text)
     labels = sorted(f.label for f in facts if f.kind == "quantity")

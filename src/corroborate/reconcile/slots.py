@@ -166,7 +166,7 @@ _SEVERAL_INCIDENTS: dict[str, re.Pattern[str]] = {
     language: re.compile(pattern, re.IGNORECASE)
     for language, pattern in {
         "en": r"\b(?:separate|unrelated|different|several|multiple|two|three|four|five|\d+)\s+"
-        r"(?:\w+\s+)?(?:shootings|incidents|attacks)\b"
+        r"(?:\w+\s+){0,2}(?:shootings|incidents|attacks)\b"
         r"|\b(?:shootings|violence)\s+(?:across|around|throughout)\b"
         r"|\bcitywide\b|\bacross the city\b|\bweekend\s+(?:shootings|violence)\b"
         # "in shootings Tuesday", not "during the shootings" (one rampage's shots)
