@@ -459,6 +459,79 @@ def test_a_plus_after_a_number_is_read_past_to_its_noun() -> None:
     assert one(text, "en", "20").noun == "casings"
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("The cable runs 10 1/2 miles under the bay.", "10 1/2 miles", 10.5, "mile"),
+        ("They waited nearly 1½ hours for help.", "1½ hours", 1.5, "hour"),
+        ("The track is a 1/4 mile oval.", "1/4 mile", 0.25, "mile"),
+        ("The repairs cost half a million dollars.", "half a million dollars", 5e5, "USD"),
+        ("Police arrived half an hour later.", "half an hour", 0.5, "hour"),
+        ("He lived a half-mile away.", "a half-mile", 0.5, "mile"),
+        ("A quarter million people lost power.", "A quarter million", 2.5e5, None),
+        ("She drove three quarters of a mile.", "three quarters of a mile", 0.75, "mile"),
+        ("He served two and a half years.", "two and a half years", 2.5, "year"),
+        ("It took one-and-a-half hours.", "one-and-a-half hours", 1.5, "hour"),
+        ("Two-thirds of voters said yes.", "Two-thirds", 100 * 2 / 3, "percent"),
+        ("They won 3/4 of the races.", "3/4", 75.0, "percent"),
+        ("He fired half a dozen shots.", "half a dozen", 6.0, None),
+    ],
+)
+def test_fractions_are_read_whole(text: str, surface: str, value: float, unit: str) -> None:
+    q = one(text, "en", surface)
+    assert q.low == pytest.approx(value)
+    assert q.high == pytest.approx(value)
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3/4 the suspect fled.",  # a date, no unit after it
+        "A third man was shot.",  # an ordinal
+        "He stood half a block away.",  # no unit or scale after "half a"
+        "Half of them were hurt.",
+    ],
+)
+def test_fraction_words_that_are_no_amount_stay_unread(text: str) -> None:
+    assert texts(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "value", "unit"),
+    [
+        ("Hij wachtte anderhalf uur.", "nl", "anderhalf uur", 1.5, "hour"),
+        ("Ze reed tweeënhalf kilometer.", "nl", "tweeënhalf kilometer", 2.5, "kilometer"),
+        ("Hij kreeg twee en een half jaar cel.", "nl", "twee en een half jaar", 2.5, "year"),
+        ("Er fuhr zweieinhalb Kilometer.", "de", "zweieinhalb Kilometer", 2.5, "kilometer"),
+        ("Sie wartete anderthalb Stunden.", "de", "anderthalb Stunden", 1.5, "hour"),
+        ("Estuvo preso dos años y medio.", "es", "dos años y medio", 2.5, "year"),
+        ("Costó 1½ millones de euros.", "es", "1½ millones de euros", 1.5e6, "EUR"),
+        ("Il a attendu deux heures et demie.", "fr", "deux heures et demie", 2.5, "hour"),
+        ("Он ждал два с половиной часа.", "ru", "два с половиной часа", 2.5, "hour"),
+    ],
+)
+def test_halves_are_read_in_every_language(
+    text: str, language: str, surface: str, value: float, unit: str
+) -> None:
+    q = one(text, language, surface)
+    assert q.low == pytest.approx(value)
+    assert q.unit == unit
+
+
+def test_feet_and_inches_are_one_height() -> None:
+    text = "The suspect is 5 feet 10 inches tall; his friend is a 6-foot-1 man."
+    tall = one(text, "en", "5 feet 10 inches")
+    assert tall.low == pytest.approx(5 + 10 / 12)
+    assert (tall.unit, tall.normalized_unit) == ("foot", "kilometer")
+    assert tall.normalized_low == pytest.approx(1.778e-3, rel=1e-3)
+    friend = one(text, "en", "6-foot-1")
+    assert friend.low == pytest.approx(6 + 1 / 12)
+    assert texts(text, "en") == ["5 feet 10 inches", "6-foot-1"]
+    # twelve or more is no count of inches: two lengths stay two
+    assert texts("Boards of 6 feet 14 inches wide.", "en") == ["6 feet", "14 inches"]
+
+
 def test_the_unit_spec_check_reads_spans_values_and_unit_keys() -> None:
     from corroborate.bench.unit_keys import unit_key
     from corroborate.bench.unit_specs import score_language, spec_cases, spec_key

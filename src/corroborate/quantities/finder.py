@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from corroborate.model import Quantity
 from corroborate.quantities import lexicon, numbers, units
+from corroborate.quantities.fractions import HALF_AFTER_NUMBER, HALF_AFTER_UNIT, find_fractions
 
 DASH = "-‐‑‒–—−"
 _DASH = f"[{DASH}]"
@@ -214,7 +215,24 @@ def atoms(text: str, language: str, p: Patterns) -> list[numbers.Atom]:
             a for a in numbers.word_atoms(text, language) if not any(mask[a.start : a.end])
         )
     found.sort(key=lambda a: a.start)
-    return found
+    half = HALF_AFTER_NUMBER.get(language)
+    return [_and_a_half(text, atom, half) for atom in found] if half else found
+
+
+def _and_a_half(text: str, atom: numbers.Atom, half: re.Pattern[str]) -> numbers.Atom:
+    """The atom with an "and a half" after it added: "two and a half years" is 2.5."""
+    found = half.match(text, atom.end)
+    return replace(atom, end=found.end(), value=atom.value + 0.5) if found else atom
+
+
+def _half_after_unit(text: str, lang: str, reading: Reading) -> Reading:
+    """A reading with the half told after its unit added: "dos años y medio" is 2.5
+    years, "deux heures et demie" 2.5 hours."""
+    half = HALF_AFTER_UNIT.get(lang)
+    found = half.match(text, reading.end) if half and reading.unit else None
+    if found is None or reading.low != reading.high:
+        return reading
+    return replace(reading, end=found.end(), low=reading.low + 0.5, high=reading.high + 0.5)
 
 
 def _glued_to_id(text: str, start: int) -> bool:
@@ -243,9 +261,10 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
     for counter in _GALLERY_COUNTER.finditer(text):
         taken[counter.start() : counter.end()] = b"\x01" * (counter.end() - counter.start())
     if lang != "und":
-        for reading in _vague(text, lang, p, found):
-            readings.append(reading)
-            taken[reading.start : reading.end] = b"\x01" * (reading.end - reading.start)
+        for reading in [*_fractions(text, lang, p), *_vague(text, lang, p, found)]:
+            if not any(taken[reading.start : reading.end]):
+                readings.append(reading)
+                taken[reading.start : reading.end] = b"\x01" * (reading.end - reading.start)
     index = 0
     while index < len(found):
         atom = found[index]
@@ -254,12 +273,79 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
             continue
         read, used = _read(text, lang, p, found, index - 1)
         index += used
+        read = _half_after_unit(text, lang, read) if read is not None else None
         if read is not None and not any(taken[read.start : read.end]):
             readings.append(read)
             taken[read.start : read.end] = b"\x01" * (read.end - read.start)
     readings.sort(key=lambda r: r.start)
+    readings = _feet_and_inches(text, readings)
     readings = _shared_nouns(text, lang, _ages_in_lists(text, lang, readings))
     return [_quantity(article_id, text, r) for r in readings]
+
+
+def _fractions(text: str, lang: str, p: Patterns) -> list[Reading]:
+    """Fractions (see :mod:`.fractions`), read on like any number: "half a million
+    dollars" is 500,000 US dollars, "about 1½ hours" an approximate 1.5 hours, and a
+    share ("two-thirds of voters") a percentage."""
+    readings: list[Reading] = []
+    for fraction in find_fractions(text, lang, lambda end: _unit_at(text, p, end)):
+        start, end = fraction.start, fraction.end
+        before = text[max(0, start - _WINDOW) : start]
+        if fraction.share:
+            share = Reading(start, end, fraction.value, fraction.value, "percent", "percent")
+            readings.append(_left_side(text, lang, p, share, before))
+            continue
+        if text[end : end + 1] in DASH and p.scale.match(text, end + 1):
+            end += 1  # "a half-dozen", "a half-million"
+        factor, end = _scale_words(text, p, end)
+        value = fraction.value * factor
+        reading = _left_side(text, lang, p, Reading(start, end, value, value), before)
+        if reading.kind != "age":
+            reading = _right_side(text, lang, p, reading, money=None)
+        readings.append(reading)
+    return readings
+
+
+def _unit_at(text: str, p: Patterns, end: int) -> bool:
+    """Whether a scale word, unit or currency word follows ``end``."""
+    if p.scale.match(text, end):
+        return True
+    unit = _UNIT_AFTER.match(text, end)
+    if unit is not None and units.unit_of(unit.group(1)) is not None:
+        return True
+    currency = _CURRENCY_AFTER.match(text, end)
+    return currency is not None and units.currency_of(currency.group(1)) is not None
+
+
+#: A height's inches right after its feet: "5 feet 10 inches", "6 ft 2 in.", "5 feet and
+#: 2 inches", "5-foot-10", "5-foot-10-inch".
+_INCHES_AFTER = re.compile(
+    r"\s*(?:and\s+)?(?P<inches>\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\.)(?!\w)"
+    rf"|{_DASH}(?P<dashed>\d{{1,2}})(?![\d.,])(?:{_DASH}inch(?:es)?\b)?"
+)
+INCHES_PER_FOOT = 12
+
+
+def _feet_and_inches(text: str, readings: list[Reading]) -> list[Reading]:
+    """A length in feet and the inches right after it as one length in feet ("5 feet
+    10 inches" is 5.83 feet, as is "5-foot-10"): read apart, the inches would be a
+    length of their own, and the "10" of "5-foot-10" no number at all."""
+    merged: list[Reading] = []
+    for reading in readings:
+        if merged and reading.start < merged[-1].end:
+            continue  # the inches, now part of the height before
+        merged.append(_with_inches(text, reading))
+    return merged
+
+
+def _with_inches(text: str, reading: Reading) -> Reading:
+    if reading.unit != "foot" or reading.low != reading.high or not reading.low.is_integer():
+        return reading
+    after = _INCHES_AFTER.match(text, reading.end)
+    if after is None or float(after["inches"] or after["dashed"]) >= INCHES_PER_FOOT:
+        return reading
+    height = reading.low + float(after["inches"] or after["dashed"]) / INCHES_PER_FOOT
+    return replace(reading, end=after.end(), low=height, high=height, noun=None)
 
 
 def _shared_nouns(text: str, lang: str, readings: list[Reading]) -> list[Reading]:
