@@ -528,6 +528,7 @@ def test_feet_and_inches_are_one_height() -> None:
     friend = one(text, "en", "6-foot-1")
     assert friend.low == pytest.approx(6 + 1 / 12)
     assert texts(text, "en") == ["5 feet 10 inches", "6-foot-1"]
+    assert texts("The suspect is 5-foot-10.", "en") == ["5-foot-10"]  # a full stop after
     # twelve or more is no count of inches: two lengths stay two
     assert texts("Boards of 6 feet 14 inches wide.", "en") == ["6 feet", "14 inches"]
 

@@ -2006,3 +2006,19 @@ def test_counts_with_a_verb_between_them_stay_apart() -> None:
     # a part of the first count, not more people
     text = "There were nearly 200 teens at the party and four of them were shot."
     assert _slot_values(text, "people shot") == {"a": 4.0}
+
+
+def test_a_height_in_feet_and_inches_agrees_with_its_dashed_form_in_metres() -> None:
+    texts = {
+        "a": "The suspect is 5 feet 10 inches tall. The fire spread 300 meters.",
+        "b": "The suspect is 5-foot-10. The fire spread over 1,000 feet.",
+    }
+    articles = [_article(id_, text, "en") for id_, text in texts.items()]
+    quantities = {id_: find_quantities(id_, text, "en") for id_, text in texts.items()}
+    facts = [f for f in reconcile(articles, quantities, {}, []) if f.kind == "quantity"]
+    height = next(f for f in facts if any(c.text == "5-foot-10" for c in f.claims))
+    assert height.status == "agreed"
+    # under a kilometre, a length is shown in metres; in metres as written, once
+    assert "5 feet 10 inches = 1.8 m vs 5-foot-10 = 1.8 m" in height.explanation
+    spread = next(f for f in facts if any(c.text == "300 meters" for c in f.claims))
+    assert "300 m vs 1,000 feet = 304.8 m" in spread.explanation

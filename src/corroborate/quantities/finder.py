@@ -321,7 +321,7 @@ def _unit_at(text: str, p: Patterns, end: int) -> bool:
 #: 2 inches", "5-foot-10", "5-foot-10-inch".
 _INCHES_AFTER = re.compile(
     r"\s*(?:and\s+)?(?P<inches>\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\.)(?!\w)"
-    rf"|{_DASH}(?P<dashed>\d{{1,2}})(?![\d.,])(?:{_DASH}inch(?:es)?\b)?"
+    rf"|{_DASH}(?P<dashed>\d{{1,2}})(?!\d|[.,]\d)(?:{_DASH}inch(?:es)?\b)?"
 )
 INCHES_PER_FOOT = 12
 

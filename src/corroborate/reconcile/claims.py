@@ -37,7 +37,9 @@ from corroborate.reconcile.slots import (
 #: Short names of the normalised units in explanations.
 UNIT_SYMBOLS = {
     "kilometer": "km",
+    "meter": "m",
     "kilogram": "kg",
+    "gram": "g",
     "second": "s",
     "kilometer / hour": "km/h",
     "kilometer_per_hour": "km/h",
@@ -251,7 +253,16 @@ _DURATION_UNITS = (
 )
 
 
+#: A length or mass under one of its base unit is shown in the smaller unit: a height
+#: of "5 feet 10 inches = 1.8 m", not "0.00178 km".
+_SMALLER_UNITS = {"kilometer": ("meter", 1000.0), "kilogram": ("gram", 1000.0)}
+
+
 def _readable(low: float, high: float, unit: str) -> tuple[float, float, str]:
+    smaller = _SMALLER_UNITS.get(unit)
+    if smaller is not None and 0 < max(abs(low), abs(high)) < 1:
+        name, factor = smaller
+        return low * factor, high * factor, name
     if unit != "second":
         return low, high, unit
     for name, size in _DURATION_UNITS:
