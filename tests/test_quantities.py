@@ -529,6 +529,8 @@ def test_feet_and_inches_are_one_height() -> None:
     assert friend.low == pytest.approx(6 + 1 / 12)
     assert texts(text, "en") == ["5 feet 10 inches", "6-foot-1"]
     assert texts("The suspect is 5-foot-10.", "en") == ["5-foot-10"]  # a full stop after
+    # a vague amount of feet (whole bounds) is no height and reads as before
+    assert texts("He stood a couple of feet away.", "en") == ["a couple of feet"]
     # twelve or more is no count of inches: two lengths stay two
     assert texts("Boards of 6 feet 14 inches wide.", "en") == ["6 feet", "14 inches"]
 

@@ -339,7 +339,7 @@ def _feet_and_inches(text: str, readings: list[Reading]) -> list[Reading]:
 
 
 def _with_inches(text: str, reading: Reading) -> Reading:
-    if reading.unit != "foot" or reading.low != reading.high or not reading.low.is_integer():
+    if reading.unit != "foot" or reading.low != reading.high or not float(reading.low).is_integer():
         return reading
     after = _INCHES_AFTER.match(text, reading.end)
     if after is None or float(after["inches"] or after["dashed"]) >= INCHES_PER_FOOT:
