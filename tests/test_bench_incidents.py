@@ -227,6 +227,23 @@ def test_a_dateline_naming_a_neighbourhood_gives_the_city_whose_police_answered(
     assert _city_of(text, [("AUSTIN", "place"), ("Texas", "place")]) == "Austin"
 
 
+def test_a_town_the_headline_places_the_story_in_outranks_the_dateline() -> None:
+    def city(title: str, text: str) -> str | None:
+        article = Article(id="a", source="a", content_hash="a", text=text, language="en")
+        article.title = title
+        start = text.index(",")
+        mention = NamedMention("a", 0, start, text[:start], "place")
+        areas = story_areas([mention], {"a": "en"}) | {"US"}
+        return _city(article, link_entities([mention], {"a": "en"}), areas)
+
+    text = "ANCHORAGE, Alaska — A teen was shot in the leg late Thursday, troopers said."
+    assert city("Teen shot at a party", text) == "Anchorage"
+    # another town of the dateline's state: where it happened
+    assert city("Teen shot unintentionally in Wasilla", text) == "Wasilla"
+    # a town of that name in another state is a far namesake, not the scene
+    assert city("Teen shot unintentionally in Pomona", text) == "Anchorage"
+
+
 def test_a_dateline_naming_a_neighbourhood_and_its_city_gives_the_city() -> None:
     text = "EAST NEW YORK, Brooklyn — A teen was shot in the head late Thursday."
     names: list[tuple[str, EntityType]] = [("EAST NEW YORK", "place"), ("Brooklyn", "place")]

@@ -692,7 +692,8 @@ _DAY_WORDS = re.compile(
 
 def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -> str | None:
     """The US town of the article's dateline (or the larger town around it whose police
-    the article names: datelines name neighbourhoods too), else the town whose police,
+    the article names: datelines name neighbourhoods too; or another town of its state
+    that the headline places the story in), else the town whose police,
     sheriff or fire service it names ("Tifton Police": the force that answered the call), else the
     town it mentions most, else the county it mentions most (GVA files unincorporated
     places under their county), else the county whose sheriff it names, else the town
@@ -762,6 +763,9 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
             # "AUSTIN —" beside "Chicago police" in a story placed in no Texas: a
             # neighbourhood the gazetteer lacks, read as a far town of its name
             city = places[served.most_common(1)[0][0]]
+        headline = _title_place(article.title or "", areas)
+        if city is None and headline is not None and _headline_town_beside(headline, filed):
+            return headline.name
         return (city or filed).name
     found = served or towns or counties or served_counties
     if not found:
@@ -775,6 +779,20 @@ def _city(article: Article, entities: Sequence[Entity], areas: frozenset[str]) -
         # a county is the fallback: a town the headline names is more precise
         return _headline_town(article.title or "", areas) or best
     return best
+
+
+def _headline_town_beside(headline: Place, filed: Place) -> bool:
+    """Whether a town the headline places the story in ("... unintentionally in
+    Wasilla", "Flora Vista girl critically hurt") is where it happened rather than the
+    dateline's town ("ANCHORAGE (AP)", "FARMINGTON, N.M."): another town of the
+    dateline's state that is no neighbourhood of it. On GVA dev: 3 incidents mended,
+    none broken; a town of another state is mostly a far namesake ("Ocean View",
+    Delaware, for the Norfolk neighbourhood)."""
+    return (
+        headline.name != filed.name
+        and headline.region == filed.region
+        and _big_city_around(headline, [filed]) is None
+    )
 
 
 def _person_name_words(entities: Sequence[Entity], article: str) -> set[str]:
@@ -901,13 +919,18 @@ MISTYPED_TOWN_MIN_POPULATION = 50_000
 def _title_town(title: str, areas: frozenset[str]) -> str | None:
     """The US town a headline places the story in ("Teen shot in Overland", "Dalton
     area boy wounded"): the fallback when the text names none."""
+    place = _title_place(title, areas)
+    return place.name if place is not None else None
+
+
+def _title_place(title: str, areas: frozenset[str]) -> Place | None:
     for found in _TITLE_PLACE.finditer(title):
         words = found.group("name").split()
         if words[0] in _NOT_A_PLACE or _MONTH.fullmatch(words[-1]):
             continue  # "at His Home", "in May"
         place = _longest_place(words, areas)
         if place is not None and _us_town(place):
-            return place.name
+            return place
     return None
 
 
