@@ -519,6 +519,29 @@ def test_halves_are_read_in_every_language(
     assert q.unit == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "unit", "kind"),
+    [
+        ("Exports reached 16,000 metric tons of grain.", "en", "16,000 metric tons",
+         "metric_ton", "mass"),
+        ("It holds 0.9 trillion cubic feet of gas.", "en", "0.9 trillion cubic feet",
+         "cubic_foot", "volume"),
+        ("They pumped 5,000 cubic meters of water.", "en", "5,000 cubic meters",
+         "meter ** 3", "volume"),
+        ("Er liep 200 kubieke meter water weg.", "nl", "200 kubieke meter", "meter ** 3",
+         "volume"),
+        ("The car was doing 60km/hr.", "en", "60km/hr", "kilometer / hour", "speed"),
+        ("The car was doing 60 kmph.", "en", "60 kmph", "kilometer / hour", "speed"),
+        ("The victim, 45 years of age, was shot.", "en", "45 years of age", "year", "age"),
+    ],
+)  # fmt: skip
+def test_units_news_writes_in_words(
+    text: str, language: str, surface: str, unit: str, kind: str
+) -> None:
+    q = one(text, language, surface)
+    assert (q.unit, q.kind) == (unit, kind)
+
+
 def test_feet_and_inches_are_one_height() -> None:
     text = "The suspect is 5 feet 10 inches tall; his friend is a 6-foot-1 man."
     tall = one(text, "en", "5 feet 10 inches")

@@ -57,8 +57,9 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
         "грамм",
     ),
     "metric_ton": (
-        "tonnes", "tonne", "tons", "ton", "tonnen", "toneladas", "tonelada", "тонн", "тонны",
-        "тонна",
+        "metric tonnes", "metric tonne", "metric tons", "metric ton", "tonnes", "tonne", "tons",
+        "ton", "tonnen", "toneladas métricas", "toneladas", "tonelada", "tonnes métriques",
+        "тонн", "тонны", "тонна",
     ),
     "pound": ("pounds", "lbs", "lb"),
     "ounce": ("ounces", "ounce", "onzas", "onces"),
@@ -105,7 +106,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "kilometer / hour": (
         "kilometers per hour", "kilometres per hour", "kilometers an hour", "kilometres an hour",
         "kilometer per uur", "stundenkilometer", "kilómetros por hora", "kilomètres par heure",
-        "kilomètres-heure", "километров в час", "kph", "kmh",
+        "kilomètres-heure", "километров в час", "kph", "kmh", "kmph",
     ),
     "knot": ("knots", "knopen", "knoten", "nudos", "nœuds", "узлов", "узла"),
     "kilometer ** 2": (
@@ -119,6 +120,12 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "square_mile": ("square miles", "square mile", "sq mi"),
     "square_foot": ("square feet", "square foot", "sq ft"),
+    "cubic_foot": ("cubic feet", "cubic foot", "cu ft"),
+    "meter ** 3": (
+        "cubic meters", "cubic metres", "cubic meter", "cubic metre", "kubieke meter",
+        "kubikmeter", "kubikmetern", "metros cúbicos", "mètres cubes", "кубометров",
+        "кубических метров",
+    ),
     "hectare": (
         "hectares", "hectare", "hectaren", "hektar", "hectáreas", "гектаров", "гектара", "га",
     ),
@@ -172,7 +179,7 @@ UNIT_SYMBOLS: dict[str, tuple[str, ...]] = {
     "minute": ("min", "мин"),
     "hour": ("h", "hrs", "ч"),
     "mile / hour": ("MPH",),
-    "kilometer / hour": ("km/h", "km/u", "km/std", "км/ч"),
+    "kilometer / hour": ("km/h", "km/hr", "km/u", "km/std", "км/ч"),
     "kilometer ** 2": ("km²", "km2", "км²", "кв. км", "кв км"),
     "meter ** 2": ("m²", "m2", "м²", "кв. м"),
     "liter": ("l", "L", "л"),
