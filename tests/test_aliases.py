@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from corroborate.aliases import link_entities, mention_keys, name_key, resolve_place
+from corroborate.aliases.demonyms import demonym_of
 from corroborate.aliases.link import story_areas
 from corroborate.aliases.places import place_regions
 from corroborate.model import Entity, NamedMention
@@ -776,3 +777,26 @@ def test_an_international_body_is_one_entity_in_every_language() -> None:
     ngo = [mention("en", "Amnesty International", t, at=a) for t, a in (("person", 0), ("org", 90))]
     (amnesty,) = link_entities(ngo, {"en": "en"})
     assert amnesty.type == "org" and len(amnesty.mentions) == 2
+
+
+def test_a_nationality_word_is_one_entity_in_every_language() -> None:
+    mentions = [
+        mention("en", "German", "other", at=0),
+        mention("nl", "Duitse", "other", at=0),
+        mention("de", "deutscher", "other", at=0),
+        mention("ru", "немецкого", "other", at=0),
+        mention("nl", "Litouwse", "other", at=40),
+        mention("en", "Lithuanians", "other", at=40),
+        mention("de", "Polen", "place", at=40),  # the country, not the Poles
+    ]
+    languages = {"en": "en", "nl": "nl", "de": "de", "ru": "ru"}
+    entities = link_entities(mentions, languages)
+    german = entity_of(entities, "en", at=0)
+    assert german.name == "German" and german.type == "other"
+    assert all(entity_of(entities, a, at=0) is german for a in ("nl", "de", "ru"))
+    lithuanian = entity_of(entities, "nl", at=40)
+    assert lithuanian is entity_of(entities, "en", at=40) and lithuanian.name == "Lithuanian"
+    assert entity_of(entities, "de", at=40).type == "place"
+    # only a whole mention is a nationality word
+    assert demonym_of("West-Russische Smolensk") is None
+    assert demonym_of("Wit-Russische") == "Belarusian"

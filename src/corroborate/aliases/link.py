@@ -24,6 +24,7 @@ from rapidfuzz.fuzz import ratio
 from wordfreq import available_languages, zipf_frequency
 
 from corroborate.aliases.bodies import body_of
+from corroborate.aliases.demonyms import demonym_of
 from corroborate.aliases.fold import (
     NameToken,
     acronym_letters,
@@ -241,9 +242,8 @@ def _prepare(mentions: Sequence[NamedMention], languages: Mapping[str, str]) -> 
     items: list[_Item] = []
     for mention in unique:
         language = languages.get(mention.article, "und")
-        key = name_key(mention.text, mention.type, language) or " ".join(
-            mention.text.casefold().split()
-        )
+        key = _demonym_key(mention) or name_key(mention.text, mention.type, language)
+        key = key or " ".join(mention.text.casefold().split())
         tokens = person_tokens(mention.text, language) if mention.type == "person" else ()
         place = resolve_place(mention.text, language, areas) if mention.type == "place" else None
         # a body's acronym is settled by the table: "NAVO" is NATO, by its key
@@ -251,6 +251,13 @@ def _prepare(mentions: Sequence[NamedMention], languages: Mapping[str, str]) -> 
         acronym = None if spelt else acronym_letters(mention.text)
         items.append(_Item(len(items), mention, language, key, tokens, place, acronym))
     return items
+
+
+def _demonym_key(mention: NamedMention) -> str | None:
+    """One key for every form of a nationality word ("Duitse", "deutscher", "German"),
+    in any language (see :mod:`corroborate.aliases.demonyms`)."""
+    demonym = demonym_of(mention.text) if mention.type == "other" else None
+    return f"@demonym:{demonym}" if demonym else None
 
 
 def story_countries(
@@ -560,6 +567,8 @@ def _entity(type_: str, members: list[_Item]) -> Entity:
     places = [item.place for item in members if item.place is not None]
     place = Counter(places).most_common(1)[0][0] if places else None
     bodies = Counter(body for item in members if (body := body_of(item.mention.text)))
+    if type_ == "other":
+        bodies = Counter(name for item in members if (name := demonym_of(item.mention.text)))
     body = bodies.most_common(1)[0][0] if bodies else None
     name = place.name if place is not None else body or canonical_name(members)
     return Entity(
