@@ -658,16 +658,15 @@ _NOT_COUNTED = frozenset({"strong", "odd", "plus", "something", "some", "fold", 
 #: A number's partitive "of the" before the noun it counts: "two of the tank wagons",
 #: "twee van de ketelwagens", "zwei der Kesselwagen", "dos de los vagones", "deux des
 #: wagons".
-_PARTITIVE = {
-    language: re.compile(pattern, re.IGNORECASE)
-    for language, pattern in {
+_PARTITIVE = lexicon.compiled_per_language(
+    {
         "en": r"\s+of\s+(?:the|these|those|its|their|his|her)(?=\s)",
         "nl": r"\s+van\s+(?:de|die|deze|hun|zijn|haar)(?=\s)",
         "de": r"\s+(?:der|von\s+den|dieser)(?=\s)",
         "es": r"\s+de\s+(?:los|las|estos|estas|sus)(?=\s)",
         "fr": r"\s+(?:des|de\s+ces|de\s+leurs)(?=\s)",
-    }.items()
-}
+    }
+)
 #: Words between an English number and its noun that say "in addition".
 _MORE = frozenset({"more", "other", "additional", "further", "extra"})
 

@@ -29,6 +29,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from corroborate.quantities.lexicon import compiled_per_language
+
 #: The vulgar-fraction characters, each worth what Unicode says ("½" is 0.5).
 VULGAR = "½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 _VULGAR = re.compile(rf"(?<![\d.,/])(?:(?P<whole>\d{{1,4}})[ \u00a0]?)?(?P<part>[{VULGAR}])")
@@ -136,23 +138,18 @@ _EN_A_PART = re.compile(
 _OF_A = re.compile(r"\s+of\s+an?\s", re.IGNORECASE)
 #: language -> the words that add a half to the whole number before them: "two and a
 #: half", "1-and-a-half", "twee en een half", "два с половиной".
-HALF_AFTER_NUMBER = {
-    language: re.compile(pattern, re.IGNORECASE)
-    for language, pattern in {
+HALF_AFTER_NUMBER = compiled_per_language(
+    {
         "en": r"(?:\s+and\s+|[-‐‑]and[-‐‑])an?[-‐‑\s]half\b",
         "nl": r"\s+en\s+een\s+half\b",
         "ru": r"\s+с\s+половиной(?!\w)",
-    }.items()
-}
+    }
+)
 #: language -> the words that add a half to the amount before them, after its unit:
 #: "dos años y medio", "deux heures et demie".
-HALF_AFTER_UNIT = {
-    language: re.compile(pattern, re.IGNORECASE)
-    for language, pattern in {
-        "es": r"\s+y\s+medi[oa](?!\w)",
-        "fr": r"\s+et\s+demie?(?!\w)",
-    }.items()
-}
+HALF_AFTER_UNIT = compiled_per_language(
+    {"es": r"\s+y\s+medi[oa](?!\w)", "fr": r"\s+et\s+demie?(?!\w)"}
+)
 
 
 def _english(text: str, unit_at: UnitAt) -> list[Fraction]:

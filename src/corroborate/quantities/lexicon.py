@@ -157,6 +157,11 @@ STOPWORDS: dict[str, str] = {
 }
 
 
+def compiled_per_language(table: dict[str, str]) -> dict[str, re.Pattern[str]]:
+    """Each language's pattern of ``table`` compiled, case-insensitive."""
+    return {language: re.compile(pattern, re.IGNORECASE) for language, pattern in table.items()}
+
+
 def for_language(table: dict[str, str], language: str) -> str:
     """A language's entry, English when it has none."""
     return table.get(language, table["en"])
