@@ -1,7 +1,8 @@
 """Turns the numbers of a text into quantities by reading the words around each one.
 
 Why this order: dates, times, phone numbers and URLs are masked first so their
-digits never become quantities; vague amounts ("hundreds of") come next; then each
+digits never become quantities; fractions ("1½ hours", "half a million", see
+:mod:`.fractions`) and vague amounts ("hundreds of") come next; then each
 number is read left to right, its left side (currency sign, hedge, "between",
 "aged") and its right side (scale word, range end, unit, currency word, age
 suffix, counted noun). Everything matches on the original string, so offsets are
@@ -342,9 +343,10 @@ def _with_inches(text: str, reading: Reading) -> Reading:
     if reading.unit != "foot" or reading.low != reading.high or not float(reading.low).is_integer():
         return reading
     after = _INCHES_AFTER.match(text, reading.end)
-    if after is None or float(after["inches"] or after["dashed"]) >= INCHES_PER_FOOT:
+    inches = float(after["inches"] or after["dashed"]) if after else INCHES_PER_FOOT
+    if after is None or inches >= INCHES_PER_FOOT:
         return reading
-    height = reading.low + float(after["inches"] or after["dashed"]) / INCHES_PER_FOOT
+    height = reading.low + inches / INCHES_PER_FOOT
     return replace(reading, end=after.end(), low=height, high=height, noun=None)
 
 
