@@ -566,11 +566,12 @@ def canonical_name(members: list[_Item]) -> str:
 def _entity(type_: str, members: list[_Item]) -> Entity:
     places = [item.place for item in members if item.place is not None]
     place = Counter(places).most_common(1)[0][0] if places else None
-    bodies = Counter(body for item in members if (body := body_of(item.mention.text)))
-    if type_ == "other":
-        bodies = Counter(name for item in members if (name := demonym_of(item.mention.text)))
-    body = bodies.most_common(1)[0][0] if bodies else None
-    name = place.name if place is not None else body or canonical_name(members)
+    # a name from our tables, in English: an international body's, a nationality's
+    # ("other" mentions never hold a body: those are typed organisations)
+    table = demonym_of if type_ == "other" else body_of
+    named = Counter(found for item in members if (found := table(item.mention.text)))
+    english = named.most_common(1)[0][0] if named else None
+    name = place.name if place is not None else english or canonical_name(members)
     return Entity(
         id="",
         type=type_,
