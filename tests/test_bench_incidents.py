@@ -742,3 +742,15 @@ def _headline_counted(title: str, text: str) -> Analysed:
     member = _counted(text, "2025-03-10", "a")
     member.article.title = title
     return member
+
+
+def test_a_baby_s_age_in_months_is_read_in_years() -> None:
+    text = "Jayden Smith, a 10-month-old boy, was shot on Elm Road. Ada Lee, 34, was hurt."
+    member = _counted(text, "2025-03-10", "a")
+    for name in ("Jayden Smith", "Ada Lee"):
+        start = text.index(name)
+        member.mentions.append(NamedMention("a", start, start + len(name), name, "person"))
+    facts, entities = story_facts([member])
+    story = reconciled([member], article_readings([member], facts, entities), facts, entities)
+    assert story.ages["Jayden Smith"] == pytest.approx(10 / 12)
+    assert story.ages["Ada Lee"] == 34

@@ -542,6 +542,18 @@ def test_units_news_writes_in_words(
     assert (q.unit, q.kind) == (unit, kind)
 
 
+def test_a_baby_s_age_in_months_or_weeks_is_an_age_compared_in_years() -> None:
+    text = "A 10-month-old boy and his sister, six weeks old, were hurt; he got a 10-month term."
+    boy = one(text, "en", "10-month-old")
+    assert (boy.kind, boy.unit, boy.low, boy.noun) == ("age", "month", 10, "boy")
+    assert boy.normalized_unit == "year"
+    assert boy.normalized_low == pytest.approx(10 / 12)
+    sister = one(text, "en", "six weeks old")
+    assert (sister.kind, sister.unit) == ("age", "week")
+    assert sister.normalized_low == pytest.approx(6 * 7 / 365.25)
+    assert one(text, "en", "10-month").kind == "duration"  # a term, not an age
+
+
 def test_feet_and_inches_are_one_height() -> None:
     text = "The suspect is 5 feet 10 inches tall; his friend is a 6-foot-1 man."
     tall = one(text, "en", "5 feet 10 inches")

@@ -2022,3 +2022,16 @@ def test_a_height_in_feet_and_inches_agrees_with_its_dashed_form_in_metres() -> 
     assert "5 feet 10 inches = 1.8 m vs 5-foot-10 = 1.8 m" in height.explanation
     spread = next(f for f in facts if any(c.text == "300 meters" for c in f.claims))
     assert "300 m vs 1,000 feet = 304.8 m" in spread.explanation
+
+
+def test_a_baby_s_age_is_compared_in_years_and_shown_in_months() -> None:
+    texts = {
+        "a": "Jayden Smith, a 10-month-old boy, was shot on Elm Road.",
+        "b": "Jayden Smith, a 10-month-old, was shot on Elm Road.",
+    }
+    articles = [_article(id_, text, "en") for id_, text in texts.items()]
+    boy = _person("p1", "Jayden Smith", *((a, "Jayden Smith") for a in articles))
+    quantities = {id_: find_quantities(id_, text, "en") for id_, text in texts.items()}
+    age = next(f for f in reconcile(articles, quantities, {}, [boy]) if f.label.startswith("age"))
+    assert age.status == "agreed"
+    assert age.explanation == "10 months in both sources"

@@ -1283,9 +1283,23 @@ def _vote(values: Iterable[_T | None]) -> _T | None:
 def _add_people(story: Reading, facts: Sequence[Fact]) -> None:
     for fact in facts:
         if fact.label.startswith("age of "):
-            values = list(article_values(fact.claims).values())
+            values = list(_ages_in_years(fact.claims).values())
             if values:
                 story.ages[fact.label.removeprefix("age of ")] = float(_vote(values) or 0)
+
+
+def _ages_in_years(claims: Sequence[Claim]) -> dict[str, float]:
+    """Each article's first age of a person, in years ("a 10-month-old" is 0.83): GVA
+    gives ages in whole years."""
+    ages: dict[str, float] = {}
+    for claim in sorted(claims, key=lambda c: c.start):
+        normalized = claim.attributes.get("normalized")
+        years = normalized.get("value") if isinstance(normalized, dict) else None
+        if isinstance(years, list) and years:
+            years = years[0]  # a range of ages: its low end
+        if isinstance(years, int | float):
+            ages.setdefault(claim.article, float(years))
+    return ages
 
 
 def _city_names(city: str) -> set[str]:

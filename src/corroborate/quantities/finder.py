@@ -590,7 +590,15 @@ def _left_side(text: str, lang: str, p: Patterns, reading: Reading, before: str)
 
 def _as_age(text: str, lang: str, reading: Reading) -> Reading:
     noun = _noun(text, lang, reading.end)
-    return replace(reading, kind="age", unit="year", noun=noun, digits_only=False)
+    told_in = _AGE_IN_MONTHS_OR_WEEKS.search(text, reading.start, reading.end)
+    unit = told_in.group().lower() if told_in else "year"
+    return replace(reading, kind="age", unit=unit, noun=noun, digits_only=False)
+
+
+#: A baby's age is told in months or weeks ("a 10-month-old boy", "six weeks old").
+_AGE_IN_MONTHS_OR_WEEKS = re.compile(r"(?i:month|week)(?=s?[-‐‑‒–—\s]olds?\b)")
+#: An age's unit -> years in it: ages are compared in years.
+_AGE_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25}
 
 
 def _right_side(text: str, lang: str, p: Patterns, reading: Reading, money: str | None) -> Reading:
@@ -768,7 +776,10 @@ def _quantity(article_id: str, text: str, r: Reading) -> Quantity:
     normalized_unit: str | None = None
     n_low, n_high = low, high
     unit = r.unit
-    if r.kind in ("money", "age"):
+    if r.kind == "age":
+        normalized_unit = "year"  # "a 10-month-old" is 0.83 years old
+        n_low, n_high = low * _AGE_YEARS[r.unit or "year"], high * _AGE_YEARS[r.unit or "year"]
+    elif r.kind == "money":
         normalized_unit = r.unit
     elif r.unit is not None:
         conv = units.conversion(r.unit)

@@ -75,7 +75,8 @@ VAGUE: dict[str, dict[str, tuple[float, float]]] = {
 
 #: Age after the number: "-year-old", "-jarige", "-jährige", "-летний", "years old" ...
 AGE_AFTER: dict[str, str] = {
-    "en": r"[-‐‑‒–—\s]years?[-‐‑‒–—\s]olds?\b|[-‐‑]year\b|\s+years?\s+of\s+age\b",
+    "en": r"[-‐‑‒–—\s]years?[-‐‑‒–—\s]olds?\b|[-‐‑]year\b|\s+years?\s+of\s+age\b"
+    r"|[-‐‑‒–—\s](?:months?|weeks?)[-‐‑‒–—\s]olds?\b",
     "nl": r"[-‐‑]jarigen?\b|\s+jaar\s+oude?\b",
     "de": r"[-‐‑]j(?:ä|ae)hrigen?[rnms]?\b|\s+Jahre\s+alt(?:e[rnms]?)?\b",
     "es": r"\s+años\s+de\s+edad\b",

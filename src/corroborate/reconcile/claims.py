@@ -48,6 +48,7 @@ UNIT_SYMBOLS = {
     "degree_Celsius": "°C",
     "percent": "%",
     "year": "years",
+    "month": "months",
 }
 
 
@@ -253,16 +254,21 @@ _DURATION_UNITS = (
 )
 
 
-#: A length or mass under one of its base unit is shown in the smaller unit: a height
-#: of "5 feet 10 inches = 1.8 m", not "0.00178 km".
-_SMALLER_UNITS = {"kilometer": ("meter", 1000.0), "kilogram": ("gram", 1000.0)}
+#: A length or mass under one of its base unit is shown in the smaller unit (a height
+#: of "5 feet 10 inches = 1.8 m", not "0.00178 km"), and an age under two years in
+#: months ("10 months", not "0.833 years"): unit -> (smaller unit, factor, below).
+_SMALLER_UNITS = {
+    "kilometer": ("meter", 1000.0, 1.0),
+    "kilogram": ("gram", 1000.0, 1.0),
+    "year": ("month", 12.0, 2.0),
+}
 
 
 def _readable(low: float, high: float, unit: str) -> tuple[float, float, str]:
     smaller = _SMALLER_UNITS.get(unit)
-    if smaller is not None and 0 < max(abs(low), abs(high)) < 1:
-        name, factor = smaller
-        return low * factor, high * factor, name
+    if smaller is not None and 0 < max(abs(low), abs(high)) < smaller[2]:
+        name, factor, _ = smaller
+        return round(low * factor, 1), round(high * factor, 1), name
     if unit != "second":
         return low, high, unit
     for name, size in _DURATION_UNITS:
