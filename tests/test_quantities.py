@@ -188,6 +188,12 @@ def test_english_thousands_separator_and_percent() -> None:
 def test_english_vague_amounts() -> None:
     q = one("Hundreds of residents gathered at the square.", "en", "Hundreds of")
     assert (q.low, q.high, q.approximate, q.noun) == (200, 999, True, "residents")
+    q = one("Several hundred residents gathered at the square.", "en", "Several hundred")
+    assert (q.low, q.high, q.approximate, q.noun) == (200, 999, True, "residents")
+    q = one("He owed a few thousand dollars.", "en", "a few thousand dollars")
+    assert (q.low, q.high, q.unit) == (2000, 9999, "USD")
+    q = one("Einige hundert Menschen kamen.", "de", "Einige hundert")
+    assert (q.low, q.high, q.noun) == (200, 999, "Menschen")
     # a dozen is twelve, half of one six, and a number of them that many twelves
     text = "A half-dozen people were shot; half a dozen more and two dozen others fled."
     assert one(text, "en", "A half-dozen").low == 6
