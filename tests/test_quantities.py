@@ -480,6 +480,8 @@ def test_a_plus_after_a_number_is_read_past_to_its_noun() -> None:
         ("It took one-and-a-half hours.", "one-and-a-half hours", 1.5, "hour"),
         ("Two-thirds of voters said yes.", "Two-thirds", 100 * 2 / 3, "percent"),
         ("They won 3/4 of the races.", "3/4", 75.0, "percent"),
+        ("One in five adults said yes.", "One in five", 20.0, "percent"),
+        ("It hit 2 out of 3 homes.", "2 out of 3", 100 * 2 / 3, "percent"),
         ("He fired half a dozen shots.", "half a dozen", 6.0, None),
     ],
 )

@@ -12,7 +12,7 @@ Two kinds of fraction:
 
 * a **number** ("1½", "10 1/2", "half a", "two and a half"): a value like any other,
   which a unit, scale word or noun after it completes ("half a million" is 500,000);
-* a **share** of something ("two-thirds of the vote", "three quarters of residents"):
+* a **share** of something ("two-thirds of the vote", "one in five adults"):
   a proportion, read as a percentage so "two-thirds" and "67%" can be compared.
 
 Fractions that could be something else are only read where nothing else fits: a
@@ -152,8 +152,25 @@ HALF_AFTER_UNIT = compiled_per_language(
 )
 
 
+_EN_SMALL_NUMBERS = {**_EN_NUMERATORS, "ten": 10}
+#: "one in five adults", "2 out of 3 voters", "one in every four": a share.
+_EN_ONE_IN = re.compile(
+    rf"(?<![\w.,-])(?P<num>{'|'.join(_EN_SMALL_NUMBERS)}|\d{{1,3}})\s+(?:in|out\s+of)"
+    rf"\s+(?:every\s+)?(?P<den>{'|'.join(_EN_SMALL_NUMBERS)}|\d{{1,4}})(?![\w.,-])",
+    re.IGNORECASE,
+)
+
+
+def _small_number(word: str) -> int:
+    return int(word) if word.isdigit() else _EN_SMALL_NUMBERS[word.lower()]
+
+
 def _english(text: str, unit_at: UnitAt) -> list[Fraction]:
     found: list[Fraction] = []
+    for m in _EN_ONE_IN.finditer(text):
+        num, den = _small_number(m["num"]), _small_number(m["den"])
+        if 0 < num < den:
+            found.append(Fraction(m.start(), m.end(), 100 * num / den, share=True))
     lowered = text.lower()
     if not any(word in lowered for word in _EN_DENOMINATOR_STEMS):
         return found
