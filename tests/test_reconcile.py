@@ -2020,6 +2020,9 @@ def test_a_height_in_feet_and_inches_agrees_with_its_dashed_form_in_metres() -> 
     assert height.status == "agreed"
     # under a kilometre, a length is shown in metres; in metres as written, once
     assert "5 feet 10 inches = 1.8 m vs 5-foot-10 = 1.8 m" in height.explanation
+    shown = {c.text: c.attributes["normalized"] for c in height.claims}
+    assert shown["5-foot-10"] == shown["5 feet 10 inches"]
+    assert shown["5-foot-10"]["shown"] == "1.8 m"  # type: ignore[index]
     spread = next(f for f in facts if any(c.text == "300 meters" for c in f.claims))
     assert "300 m vs 1,000 feet = 304.8 m" in spread.explanation
 

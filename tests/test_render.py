@@ -565,6 +565,18 @@ def test_a_converted_value_is_shown_with_its_unit_symbol() -> None:
     assert reading(miles) == "approx. = 225.3 kilometer"
 
 
+def test_a_small_length_is_shown_in_its_smaller_unit() -> None:
+    from corroborate.render.story import reading
+
+    def length(text: str, unit: str, km: float, shown: str) -> Claim:
+        normalized = {"value": km, "unit": "kilometer", "symbol": "km"}
+        normalized |= {"shown": shown, "shown_unit": "meter"}
+        return Claim("a", 0, len(text), text, {"unit": unit, "normalized": normalized})
+
+    assert reading(length("5-foot-10", "foot", 0.001778, "1.8 m")) == "= 1.8 m"  # not "= 0 km"
+    assert reading(length("300 meters", "meter", 0.3, "300 m")) == ""  # as written
+
+
 def test_a_place_or_time_claim_shows_what_it_was_read_as() -> None:
     from corroborate.render.story import reading
 

@@ -282,11 +282,16 @@ def _quantity_attributes(quantity: Quantity) -> dict[str, object]:
     normalized: object = None
     if quantity.normalized_low is not None:
         low, high = quantity.normalized_low, quantity.normalized_high
+        unit = quantity.normalized_unit or ""
+        shown_low, shown_high, shown_unit = _readable(low, low if high is None else high, unit)
         normalized = {
             "value": low if low == high else [low, high],
             "unit": quantity.normalized_unit,
-            # what a reader is shown: "km" rather than pint's "kilometer"
-            "symbol": UNIT_SYMBOLS.get(quantity.normalized_unit or "", quantity.normalized_unit),
+            # what a reader is shown: "km" rather than pint's "kilometer", and a small
+            # length, mass or age in its smaller unit ("1.8 m", "10 months")
+            "symbol": UNIT_SYMBOLS.get(unit, quantity.normalized_unit),
+            "shown": format_value(shown_low, shown_high, UNIT_SYMBOLS.get(shown_unit, shown_unit)),
+            "shown_unit": shown_unit,
         }
     return {
         "value": value,

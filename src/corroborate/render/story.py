@@ -54,6 +54,12 @@ def _number(value: object) -> str:
     return f"{round(value, 1):g}"
 
 
+def _converted(normalized: dict[str, object], unit: object) -> bool:
+    """Whether a claim's normalised value is in another unit than it was written in
+    (not "300 meters" shown as "300 m", nor "a 10-month-old" as "10 months")."""
+    return unit not in (normalized.get("unit"), normalized.get("shown_unit"))
+
+
 def reading(claim: Claim) -> str:
     """How the claim was read, when that adds to its words: "= 19.3 km", "14 Oct 2025",
     "= Netherlands" (a place named in another language or case), "near it"."""
@@ -69,9 +75,12 @@ def reading(claim: Claim) -> str:
     normalized = attributes.get("normalized")
     # a duration in seconds ("94,672,800 second") tells a reader less than "three years"
     shown = attributes.get("quantity_kind") != "duration"
-    if shown and isinstance(normalized, dict) and normalized.get("unit") != attributes.get("unit"):
-        unit = normalized.get("symbol") or normalized.get("unit") or ""
-        notes.append(f"= {_number(normalized.get('value'))} {unit}".rstrip())
+    if shown and isinstance(normalized, dict) and _converted(normalized, attributes.get("unit")):
+        if isinstance(normalized.get("shown"), str):
+            notes.append(f"= {normalized['shown']}")  # "= 1.8 m" for "5-foot-10"
+        else:
+            unit = normalized.get("symbol") or normalized.get("unit") or ""
+            notes.append(f"= {_number(normalized.get('value'))} {unit}".rstrip())
     clock = attributes.get("time")
     if isinstance(clock, str) and clock not in claim.text:
         notes.append(clock)  # "4.47am" is 04:47
