@@ -481,6 +481,7 @@ def test_a_plus_after_a_number_is_read_past_to_its_noun() -> None:
         ("Two-thirds of voters said yes.", "Two-thirds", 100 * 2 / 3, "percent"),
         ("They won 3/4 of the races.", "3/4", 75.0, "percent"),
         ("One in five adults said yes.", "One in five", 20.0, "percent"),
+        ("About a third of the residents left.", "a third", 100 / 3, "percent"),
         ("It hit 2 out of 3 homes.", "2 out of 3", 100 * 2 / 3, "percent"),
         ("He fired half a dozen shots.", "half a dozen", 6.0, None),
     ],

@@ -18,8 +18,8 @@ Two kinds of fraction:
 Fractions that could be something else are only read where nothing else fits: a
 slash fraction ("3/4") only with a whole number before it or a unit after it (it is
 also a date), "half a" / "a quarter" only before a scale word or a unit ("half a
-block away" is no amount), and "a third" never alone (it is mostly an ordinal: "a
-third man was shot").
+block away" is no amount), and "a third" only before "of" (alone it is mostly an
+ordinal: "a third man was shot"); "half of" is left alone ("the first half of 2023").
 """
 
 from __future__ import annotations
@@ -134,6 +134,11 @@ _EN_A_PART = re.compile(
     r"(?<![\w-])(?<!\band\s)(?<!\band-)(?:a|one)\s+(?P<den>half|quarter)(?:\s+of\s+an?\s|[-‐‑\s])",
     re.IGNORECASE,
 )
+#: "a third of the residents", "nearly a quarter of voters": a share ("a third man" is
+#: an ordinal, and "a quarter of an hour" a duration, read above).
+_EN_A_SHARE = re.compile(
+    r"(?<![\w-])a\s+(?P<den>third|quarter|fifth|sixth|tenth)\s+of\s+(?!an?\s)", re.IGNORECASE
+)
 #: "of a", "of an" between a share and a scale word or unit: "three quarters of a mile".
 _OF_A = re.compile(r"\s+of\s+an?\s", re.IGNORECASE)
 #: language -> the words that add a half to the whole number before them: "two and a
@@ -190,6 +195,9 @@ def _english(text: str, unit_at: UnitAt) -> list[Fraction]:
         if unit_at(m.end()):
             value = 0.5 if m["den"].lower() == "half" else 0.25
             found.append(Fraction(m.start(), m.end() - 1, value))
+    for m in _EN_A_SHARE.finditer(text):
+        share = 100 / _EN_DENOMINATORS[m["den"].lower()]
+        found.append(Fraction(m.start(), m.end("den"), share, share=True))
     return found
 
 
