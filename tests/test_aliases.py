@@ -800,3 +800,13 @@ def test_a_nationality_word_is_one_entity_in_every_language() -> None:
     # only a whole mention is a nationality word
     assert demonym_of("West-Russische Smolensk") is None
     assert demonym_of("Wit-Russische") == "Belarusian"
+
+
+def test_places_in_chinese_japanese_and_korean_link_without_a_tokenizer() -> None:
+    # wordfreq reads these languages only with jieba or MeCab, which are not installed:
+    # the everyday-word check must pass them by, not stop the run
+    mentions = [
+        mention(a, name, "place") for a, name in (("zh", "北京"), ("ja", "東京"), ("ko", "서울"))
+    ]
+    entities = link_entities(mentions, {"zh": "zh", "ja": "ja", "ko": "ko"})
+    assert {e.name for e in entities} >= {"Beijing", "Seoul"}

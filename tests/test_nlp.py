@@ -428,3 +428,12 @@ def test_a_name_opening_a_sentence_loses_the_preposition_the_model_took_in(
     start = text.index(name)
     mentions = _mentions("a", text, [(start, start + len(name), kind)], language)
     assert [m.text for m in mentions] == [found or name]
+
+
+def test_the_everyday_word_check_passes_by_languages_it_cannot_read() -> None:
+    from corroborate.nlp.everyday import is_everyday_word
+
+    # Chinese, Japanese and Korean need jieba or MeCab, which are not installed
+    assert not is_everyday_word("北京", "zh")
+    assert not is_everyday_word("東京", "ja")
+    assert is_everyday_word("Night", "en")

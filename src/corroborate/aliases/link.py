@@ -860,7 +860,7 @@ _COMPASS = frozenset(
 
 def _everyday_place(mention: NamedMention, language: str) -> bool:
     word = mention.text
-    if mention.type != "place" or not word.isalpha() or language not in _word_lists():
+    if mention.type != "place" or not word.isalpha() or not _word_list_usable(language):
         return False
     if word.lower() in _COMPASS:
         return False
@@ -869,9 +869,17 @@ def _everyday_place(mention: NamedMention, language: str) -> bool:
     return resolve_place(word, language) is None
 
 
-@lru_cache(maxsize=1)
-def _word_lists() -> frozenset[str]:
-    return frozenset(available_languages("small"))
+@lru_cache(maxsize=64)
+def _word_list_usable(language: str) -> bool:
+    """Whether wordfreq has a word list for ``language`` and can read it here: Chinese,
+    Japanese and Korean words need a tokenizer package (jieba, MeCab) we do not ship."""
+    if language not in available_languages("small"):
+        return False
+    try:
+        zipf_frequency("a", language, wordlist="small")
+    except ImportError:
+        return False
+    return True
 
 
 def _gazetteer_knows(mention: NamedMention, languages: Mapping[str, str]) -> bool:

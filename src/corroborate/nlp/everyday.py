@@ -28,15 +28,23 @@ EVERYDAY_ZIPF = 5.2
 _WORDLIST = "small"
 
 
-@lru_cache(maxsize=1)
-def _languages() -> frozenset[str]:
-    return frozenset(available_languages(_WORDLIST))
+@lru_cache(maxsize=64)
+def _usable(language: str) -> bool:
+    """Whether wordfreq has a word list for ``language`` and can read it here: Chinese,
+    Japanese and Korean words need a tokenizer package (jieba, MeCab) we do not ship."""
+    if language not in available_languages(_WORDLIST):
+        return False
+    try:
+        zipf_frequency("a", language, wordlist=_WORDLIST)
+    except ImportError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=65536)
 def is_everyday_word(word: str, language: str) -> bool:
     """Whether ``word`` is among the commonest words of ``language`` (any case)."""
     base = language.split("-")[0].lower()
-    if base not in _languages():
+    if not _usable(base):
         return False
     return zipf_frequency(word.lower(), base, wordlist=_WORDLIST) >= EVERYDAY_ZIPF
