@@ -269,3 +269,23 @@ def test_mixed_encodings_decode_each_part(hostile_run: tuple[Path, dict[str, Pat
     by_source = {a["source"]: a for a in load_stories(out)["articles"]}
     text = by_source[display_path(paths["mixed encodings in one file"])]["text"]
     assert "nördliche Anleger" in text and "северный причал" in text
+
+
+def test_a_story_whose_claims_fail_keeps_its_articles_and_the_run_goes_on(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from corroborate import pipeline
+    from corroborate.engine import StoryWork
+    from corroborate.model import Article
+    from corroborate.reconcile import ReconcileParams
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("no reading")
+
+    monkeypatch.setattr(pipeline, "reconcile", broken)
+    article = Article(id="a", source="page.html", content_hash="a", text="Two men were hurt.")
+    claims = pipeline.story_claims(StoryWork([article], []), "hash", ReconcileParams())
+    assert (claims.entities, claims.facts, claims.timeline) == ([], [], [])
+    assert "no claims for the story of page.html (1 article): ValueError: no reading" in (
+        capsys.readouterr().err
+    )

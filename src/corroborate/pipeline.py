@@ -17,6 +17,7 @@ index beside the store), so a large archive is not re-clustered for every new pa
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -618,7 +619,25 @@ def _story_groups(stories: Sequence[Story], size: int) -> Iterator[list[Story]]:
 
 def story_claims(work: StoryWork, embedder: str, params: ReconcileParams) -> StoryClaims:
     """Entities, facts and timeline of one story, from its articles and their mentions;
-    touches no store, so any process can run it."""
+    touches no store, so any process can run it.
+
+    One story must not end the run: when its claim stages fail, the story keeps its
+    articles with no entities or facts, and the error is told on stderr with the
+    story's first source."""
+    try:
+        return _claims_of(work, embedder, params)
+    except Exception as exc:
+        first = work.articles[0].source if work.articles else "?"
+        count = f"{len(work.articles)} article{'s' * (len(work.articles) != 1)}"
+        print(
+            f"corroborate: no claims for the story of {first} ({count}): "
+            f"{type(exc).__name__}: {exc}",
+            file=sys.stderr,
+        )
+        return StoryClaims([], [], [])
+
+
+def _claims_of(work: StoryWork, embedder: str, params: ReconcileParams) -> StoryClaims:
     articles = work.articles
     outlets = {a.outlet for a in articles if a.outlet}
     entities = link_entities(work.mentions, {a.id: a.language for a in articles}, outlets)
