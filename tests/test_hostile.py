@@ -289,3 +289,6 @@ def test_a_story_whose_claims_fail_keeps_its_articles_and_the_run_goes_on(
     assert "no claims for the story of page.html (1 article): ValueError: no reading" in (
         capsys.readouterr().err
     )
+    # an unknown embedder is the run's error, not one story's
+    with pytest.raises(ValueError, match="unknown embedder"):
+        pipeline.story_claims(StoryWork([article, article], []), "nope", ReconcileParams())

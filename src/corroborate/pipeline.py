@@ -623,9 +623,11 @@ def story_claims(work: StoryWork, embedder: str, params: ReconcileParams) -> Sto
 
     One story must not end the run: when its claim stages fail, the story keeps its
     articles with no entities or facts, and the error is told on stderr with the
-    story's first source."""
+    story's first source. (An unknown embedder is the run's error, not the story's:
+    it is raised.)"""
+    encode = get_embedder(embedder).encode if len(work.articles) > 1 else None
     try:
-        return _claims_of(work, embedder, params)
+        return _claims_of(work, encode, params)
     except Exception as exc:
         first = work.articles[0].source if work.articles else "?"
         count = f"{len(work.articles)} article{'s' * (len(work.articles) != 1)}"
@@ -637,13 +639,16 @@ def story_claims(work: StoryWork, embedder: str, params: ReconcileParams) -> Sto
         return StoryClaims([], [], [])
 
 
-def _claims_of(work: StoryWork, embedder: str, params: ReconcileParams) -> StoryClaims:
+def _claims_of(
+    work: StoryWork,
+    encode: Callable[[Sequence[str]], npt.NDArray[np.float32]] | None,
+    params: ReconcileParams,
+) -> StoryClaims:
     articles = work.articles
     outlets = {a.outlet for a in articles if a.outlet}
     entities = link_entities(work.mentions, {a.id: a.language for a in articles}, outlets)
     quantities = {a.id: find_quantities(a.id, a.text, a.language) for a in articles}
     times = {a.id: find_time_expressions(a.id, a.text, a.language, a.published) for a in articles}
-    encode = get_embedder(embedder).encode if len(articles) > 1 else None
     facts = reconcile(articles, quantities, times, entities, encode, params)
     return StoryClaims(entities, facts, build_timeline(facts))
 
