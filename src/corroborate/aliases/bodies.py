@@ -132,7 +132,7 @@ _LEADING_ARTICLE = re.compile(
 )
 
 
-def _folded(name: str) -> str:
+def folded_letters(name: str) -> str:
     """Lower-case ASCII letters and digits only: "Union européenne" -> "unioneuropeenne"."""
     return _NOT_LETTERS.sub("", anyascii(name).lower())
 
@@ -143,7 +143,7 @@ def _index() -> tuple[dict[str, str], dict[str, str]]:
     acronyms: dict[str, str] = {}
     for english, (spelt_out, short) in BODIES.items():
         for name in (english, *spelt_out):
-            names[_folded(name)] = english
+            names[folded_letters(name)] = english
         for acronym in short:
             acronyms[acronym.replace(" ", "")] = english  # "УВКБ ООН" as "УВКБООН"
     return names, acronyms
@@ -160,4 +160,4 @@ def body_of(text: str) -> str | None:
     acronym = surface.replace(".", "").replace(" ", "")
     if acronym in acronyms:
         return acronyms[acronym]
-    return names.get(_folded(surface))
+    return names.get(folded_letters(surface))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from anyascii import anyascii
+from corroborate.aliases.bodies import folded_letters
 
 #: English word -> forms in en, nl, de, es, fr, ru (space-separated; "stem*" takes the
 #: language's adjective endings).
@@ -149,11 +149,6 @@ _ENDINGS = {
 _LANGUAGES = ("en", "nl", "de", "es", "fr", "ru")
 
 
-def _folded(word: str) -> str:
-    """Lower-case ASCII without hyphens: "Wit-Russische" -> "witrussische"."""
-    return anyascii(word).lower().replace("-", "").replace(" ", "")
-
-
 @lru_cache(maxsize=1)
 def _index() -> dict[str, str]:
     index: dict[str, str] = {}
@@ -162,9 +157,9 @@ def _index() -> dict[str, str]:
             for form in forms.split():
                 if form.endswith("*"):
                     endings = _ENDINGS[language]
-                    index.update({_folded(form[:-1] + end): english for end in endings})
+                    index.update({folded_letters(form[:-1] + end): english for end in endings})
                 else:
-                    index[_folded(form)] = english
+                    index[folded_letters(form)] = english
     return index
 
 
@@ -175,4 +170,4 @@ def demonym_of(text: str) -> str | None:
     words = text.split()
     if len(words) != 1:
         return None
-    return _index().get(_folded(words[0]))
+    return _index().get(folded_letters(words[0]))

@@ -237,8 +237,7 @@ def _quantity_reading(quantity: Quantity) -> Reading:
     if quantity.normalized_low is not None and quantity.normalized_high is not None:
         low, high = quantity.normalized_low, quantity.normalized_high
         unit = quantity.normalized_unit or unit
-    shown_low, shown_high, shown_unit = _readable(low, high, unit)
-    shown = format_value(shown_low, shown_high, UNIT_SYMBOLS.get(shown_unit, shown_unit))
+    shown, shown_unit = _shown(low, high, unit)
     converted = quantity.unit not in (quantity.normalized_unit, shown_unit.removesuffix("s"))
     if quantity.normalized_unit and quantity.unit and converted:
         shown = f"{quantity.text.strip()} = {shown}"
@@ -264,6 +263,13 @@ _SMALLER_UNITS = {
 }
 
 
+def _shown(low: float, high: float, unit: str) -> tuple[str, str]:
+    """A value as a reader is shown it ("1.8 m", "10 months", "225.3 km"), and the unit
+    it is shown in."""
+    shown_low, shown_high, shown_unit = _readable(low, high, unit)
+    return format_value(shown_low, shown_high, UNIT_SYMBOLS.get(shown_unit, shown_unit)), shown_unit
+
+
 def _readable(low: float, high: float, unit: str) -> tuple[float, float, str]:
     smaller = _SMALLER_UNITS.get(unit)
     if smaller is not None and 0 < max(abs(low), abs(high)) < smaller[2]:
@@ -283,14 +289,14 @@ def _quantity_attributes(quantity: Quantity) -> dict[str, object]:
     if quantity.normalized_low is not None:
         low, high = quantity.normalized_low, quantity.normalized_high
         unit = quantity.normalized_unit or ""
-        shown_low, shown_high, shown_unit = _readable(low, low if high is None else high, unit)
+        shown, shown_unit = _shown(low, low if high is None else high, unit)
         normalized = {
             "value": low if low == high else [low, high],
             "unit": quantity.normalized_unit,
             # what a reader is shown: "km" rather than pint's "kilometer", and a small
             # length, mass or age in its smaller unit ("1.8 m", "10 months")
             "symbol": UNIT_SYMBOLS.get(unit, quantity.normalized_unit),
-            "shown": format_value(shown_low, shown_high, UNIT_SYMBOLS.get(shown_unit, shown_unit)),
+            "shown": shown,
             "shown_unit": shown_unit,
         }
     return {
