@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corroborate.model import TimeExpression
-from corroborate.timex import find_time_expressions
+from corroborate.timex import candidates, find_time_expressions
 
 ANCHOR = "2022-06-16"
 
@@ -369,3 +369,103 @@ def test_an_undated_article_keeps_the_month_and_day_its_words_state() -> None:
     assert weekday.calendar is None
     (weekday,) = find_time_expressions("a", "He jumped on Tuesday.", "en", "2025-07-01")
     assert weekday.calendar is None
+
+
+def _unfiltered(text: str, language: str) -> list[candidates.Candidate]:
+    """Candidates with the word prefilter switched off: the patterns alone decide."""
+    original = candidates._may_match
+    candidates._may_match = lambda text: lambda rule: True
+    try:
+        return list(candidates.find_candidates(text, language))
+    finally:
+        candidates._may_match = original
+
+
+def _every_rule_tried(text: str, language: str) -> list[tuple[str, int, int]]:
+    return [(c.rule, c.start, c.end) for c in _unfiltered(text, language)]
+
+
+def _found(text: str, language: str) -> list[tuple[str, int, int]]:
+    return [(c.rule, c.start, c.end) for c in candidates.find_candidates(text, language)]
+
+
+def test_letters_that_fold_unlike_lower_still_find_their_dates() -> None:
+    # "ſ" is an "s" and "İ" an "i" to the patterns, but not to str.lower.
+    for text, rule in (("in the ſummer", "season"), ("at MİDNİGHT", "noon")):
+        assert rule in {c[0] for c in _found(text, "en")}
+        assert _found(text, "en") == _every_rule_tried(text, "en")
+
+
+PIECES = [
+    "June", "JUNE", "juni", "Juni", "junio", "juin", "июня", "May", "mid-", "Tuesday",
+    "dinsdag", "Dienstag", "martes", "mardi", "вторник", "summer", "zomer", "Sommer",
+    "verano", "été", "лето", "quarter", "kwartaal", "Quartal", "trimestre", "квартал",
+    "half", "noon", "midnight", "century", "eeuw", "tonight", "vannacht", "weekend",
+    "days", "dagen", "Tage", "días", "jours", "дней", "ago", "geleden", "last", "next",
+    "morning", "ochtend", "Morgen", "yesterday", "gisteren", "gestern", "ayer", "hier",
+    "вчера", "İ", "ı", "ſ", "\u212a", "ᲀ", "2022", "15", "5", "'90s", "Q3", "p.m.",
+    "nineteen", "ninety", "four", "thousand", "for years", "jahrelang", "every",
+    " ", " ", "\n", ",", ".", "-", "the", "de", "in",
+]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(PIECES), max_size=14).map("".join),
+    st.sampled_from(["en", "nl", "de", "es", "fr", "ru", "tr", "xx"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_the_word_prefilter_never_loses_a_candidate(text: str, language: str) -> None:
+    assert _found(text, language) == _every_rule_tried(text, language)
+
+
+#: Sentences that between them give a candidate of every rule in six languages.
+EVERY_RULE = {
+    "en": (
+        "On Tuesday, 15 June 2022 (June 15, 2022; 2022-06-15; 06/15/2022) in mid-June 2021, "
+        "last month, next week, three days ago, two weeks later, the day before, tonight, "
+        "this morning, early Tuesday morning, yesterday afternoon, the weekend, in the 1990s,"
+        " the 19th century, in 2022, the third quarter of 2021, Q3 2022, at 5:30 p.m. EST, "
+        "noon, the first half of 2022, the quarter, nineteen ninety-four, for years, every "
+        "Monday, last summer, in the morning, the year before, 15 juni 2022, daily, at the "
+        "time, 1990s, the year-ago quarter, now."
+    ),
+    "nl": (
+        "Op dinsdag 15 juni 2022, in de 15e eeuw, drie dagen geleden, vannacht, vanochtend, "
+        "gisteren, in de zomer van 2021, het derde kwartaal, om 17.30 uur, middernacht, "
+        "jarenlang, elke maandag, vorige week, het weekend, in de jaren '90."
+    ),
+    "de": (
+        "Am Dienstag, dem 15. Juni 2022, im 19. Jahrhundert, vor drei Tagen, heute Nacht, "
+        "gestern Morgen, im Sommer 2021, im dritten Quartal, um 17 Uhr, Mitternacht, "
+        "jahrelang, jeden Montag, letzte Woche, am Wochenende, in den 1990er Jahren."
+    ),
+    "es": (
+        "El martes 15 de junio de 2022, en el siglo XIX, hace tres días, anoche, ayer por la "
+        "mañana, en el verano de 2021, el tercer trimestre, a las 17 horas, medianoche, "
+        "durante años, cada lunes, la semana pasada, el fin de semana, el primer semestre de "
+        "2022, en los años 90, el año pasado."
+    ),
+    "fr": (
+        "Le mardi 15 juin 2022, au XIXe siècle, il y a trois jours, ce soir, hier matin, en "
+        "été 2021, le troisième trimestre, à 17h30, pendant des années, chaque lundi, la "
+        "semaine dernière, le week-end, la veille, dans les années 90."
+    ),
+    "ru": (
+        "Во вторник, 15 июня 2022 года, в XIX веке, три дня назад, сегодня вечером, вчера "
+        "утром, летом 2021 года, в третьем квартале, в 17:30, годами, каждый понедельник, на "
+        "прошлой неделе, в выходные, в 1990-х годах."
+    ),
+}
+
+
+def test_every_match_holds_a_word_its_rule_needs() -> None:
+    seen: set[str] = set()
+    for language, text in EVERY_RULE.items():
+        rules = {rule.name: rule for rule in candidates.compiled(language)}
+        found = _unfiltered(text, language)
+        for c in found:
+            needs, matched = rules[c.rule].needs, c.match.group(0).lower()
+            assert any(w in matched for w in needs) if needs else candidates.DIGIT.search(matched)
+            seen.add(c.rule)
+        assert _found(text, language) == [(c.rule, c.start, c.end) for c in found]
+    assert seen == {rule.name for rule in candidates.compiled("en")}

@@ -15,7 +15,7 @@ needs but that are not part of the expression (the "in" of "in 2022", the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -265,20 +265,106 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
     ]
 
 
+#: What each rule's match always holds besides its own words: a digit.
+DIGIT = re.compile(r"\d")
+#: Letters that the regexes' IGNORECASE takes for another letter although
+#: ``str.lower`` does not ("ı" for "i", "ſ" for "s", old Cyrillic forms).
+FOLD_EXCEPTIONS = re.compile("[\u0131\u017f\u1e9b\u1c80-\u1c88]")
+CENTURY_WORDS = ("century", "eeuw", "jahrhundert", "siècle", "век", "siglo")
+NOON_WORDS = ("noon", "midday", "midnight", "mittag", "middernacht", "mitternacht", "medianoche")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled pattern and the words one of which every match of it contains.
+
+    ``needs`` is empty when a digit is what every match contains. Why: most
+    patterns cannot match most articles (no season word, no "quarter"), and a
+    pattern costs a scan of the whole text; a substring test is far cheaper.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...]
+
+
+def _needs(words: Iterable[str]) -> tuple[str, ...]:
+    """The longest word of each phrase: a match of the phrase holds it as written."""
+    return tuple(sorted({max(w.split(), key=len) for w in words if w.strip()}))
+
+
+def _rule_needs(v: Vocab) -> dict[str, tuple[str, ...]]:
+    """Per rule, the words one of which every match contains (``()``: a digit).
+
+    Read off the patterns of :func:`_patterns`: each names the one part that no
+    match goes without (a month of "dmy", a unit of "duration").
+    """
+    months, weekdays, units, parts = (
+        _needs(v.months),
+        _needs(v.weekdays),
+        _needs(v.units),
+        _needs(v.parts),
+    )
+    words = {
+        "dmy": months,
+        "mdy": months,
+        "my": months,
+        "month": months,
+        "weekday": weekdays,
+        "setday": weekdays,
+        "dayword": _needs(v.day_words),
+        "tonight": _needs(TONIGHT),
+        "thispart": parts,
+        "part": parts,
+        "relunit": units,
+        "unitrel": units,
+        "duration": units,
+        "weekend": _needs(WEEKEND.split("|")),
+        "century": CENTURY_WORDS,
+        "quarter": _needs(v.quarter),
+        "noon": NOON_WORDS,
+        "half": ("half", "semestre"),
+        "period": _needs(v.period_refs),
+        "yearword": ("nineteen", "eighteen", "twenty", "thousand"),
+        "vague": _needs(VAGUE),
+        "ref": _needs(v.refs),
+        "event": _needs(v.event_phrases),
+        "set": _needs(v.set_words),
+        "season": _needs(v.seasons),
+    }
+    digit_rules = ("iso", "numeric", "generic", "decade", "year", "qshort", "time")
+    return {**words, **{rule: () for rule in digit_rules}}
+
+
 @lru_cache(maxsize=64)
-def compiled(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def compiled(language: str) -> tuple[Rule, ...]:
     """The compiled patterns for a language (cached: built once per process)."""
     vocab = vocab_for(language)
     if vocab is None:
         return tuple(
-            (rule, re.compile(rf"(?<!\w){source}(?!\w)", re.IGNORECASE))
+            Rule(rule, re.compile(rf"(?<!\w){source}(?!\w)", re.IGNORECASE), ())
             for rule, source in _patterns(EMPTY)
             if rule in {"iso", "numeric", "generic", "year", "time"}
         )
+    needs = _rule_needs(vocab)
     return tuple(
-        (rule, re.compile(rf"(?<![\w'’]){source}(?![\w’]|'\w)", re.IGNORECASE))
+        Rule(rule, re.compile(rf"(?<![\w'’]){source}(?![\w’]|'\w)", re.IGNORECASE), needs[rule])
         for rule, source in _patterns(vocab)
     )
+
+
+def _may_match(text: str) -> Callable[[Rule], bool]:
+    """A test of whether a rule can match ``text`` at all (never wrong when it says no).
+
+    The text is lower-cased once; where lower-casing is not what the patterns'
+    IGNORECASE does (a letter that lower-cases to two, a look-alike letter),
+    every rule is tried.
+    """
+    folded = text.lower()
+    if len(folded) != len(text) or FOLD_EXCEPTIONS.search(text):
+        return lambda rule: True
+    has_digit = DIGIT.search(text) is not None
+    return lambda rule: any(w in folded for w in rule.needs) if rule.needs else has_digit
 
 
 EMPTY = Vocab(months={})
@@ -312,9 +398,12 @@ def trimmed_end(text: str, start: int, end: int, language: str) -> int:
 
 def find_candidates(text: str, language: str) -> Iterator[Candidate]:
     """Every match of every pattern, overlapping ones included."""
-    for rule, pattern in compiled(language):
-        for match in pattern.finditer(text):
+    may_match = _may_match(text)
+    for rule in compiled(language):
+        if not may_match(rule):
+            continue
+        for match in rule.pattern.finditer(text):
             start, end = match.span("s")
             end = trimmed_end(text, start, end, language)
             if end > start:
-                yield Candidate(rule, start, end, match)
+                yield Candidate(rule.name, start, end, match)
