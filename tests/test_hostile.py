@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from corroborate.ingest import display_path
+from corroborate.model import Article, Fact
 
 from .conftest import REPORT_SECTIONS, load_stories, run_cli, warc_record
 
@@ -32,6 +33,12 @@ PROSE_DE = (
     "Die Hafenverwaltung teilte am Montag mit, dass der nördliche Anleger bis zum Monatsende "
     "wegen Reparaturen geschlossen bleibt, nachdem ein Sturm das Holzdeck beschädigt hatte. "
     "Die Fähren zu den Inseln legen in der Zwischenzeit am südlichen Kai ab."
+)
+
+FIRE_EN = (
+    "Firefighters said on Saturday that a blaze at a timber warehouse in the river district "
+    "burned for nine hours, destroyed 2,500 tonnes of stored wood and forced 40 residents "
+    "from their homes. Two firefighters were treated for smoke inhalation."
 )
 
 Writer = Callable[[Path], Path]
@@ -276,7 +283,6 @@ def test_a_story_whose_claims_fail_keeps_its_articles_and_the_run_goes_on(
 ) -> None:
     from corroborate import pipeline
     from corroborate.engine import StoryWork
-    from corroborate.model import Article
     from corroborate.reconcile import ReconcileParams
 
     def broken(*args: object, **kwargs: object) -> None:
@@ -292,3 +298,40 @@ def test_a_story_whose_claims_fail_keeps_its_articles_and_the_run_goes_on(
     # an unknown embedder is the run's error, not one story's
     with pytest.raises(ValueError, match="unknown embedder"):
         pipeline.story_claims(StoryWork([article, article], []), "nope", ReconcileParams())
+
+
+def test_a_story_whose_claims_fail_says_so_in_stories_json_and_the_report(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import jsonschema
+
+    from corroborate import pipeline
+    from corroborate.report import load_schema, write_outputs
+
+    real = pipeline.reconcile
+
+    def fails_for_the_ferry_story(articles: list[Article], *args: object) -> list[Fact]:
+        if any("Ferry" in a.text for a in articles):
+            raise ValueError("no reading")
+        return real(articles, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "reconcile", fails_for_the_ferry_story)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "pier.txt").write_text(PROSE_EN)
+    (corpus / "fire.txt").write_text(FIRE_EN)
+    result, _ = pipeline.run_pipeline([corpus], tmp_path / "out", pipeline.RunOptions(workers=1))
+    write_outputs(result, tmp_path / "out")
+    document = json.loads((tmp_path / "out" / "stories.json").read_text())
+    jsonschema.validate(document, load_schema())
+    by_problem = {bool(s["problems"]): s for s in document["stories"]}
+    failed, fine = by_problem[True], by_problem[False]
+    assert [p["code"] for p in failed["problems"]] == ["claims_failed"]
+    assert "ValueError: no reading" in failed["problems"][0]["message"]
+    assert failed["facts"] == [] and len(failed["articles"]) == 1
+    assert fine["facts"] and not fine["problems"]
+    report = (tmp_path / "out" / "report.html").read_text()
+    assert "could not be worked out (ValueError: no reading)" in report
+    # a second run reads the story back from the store with its problem
+    again, _ = pipeline.run_pipeline([corpus], tmp_path / "out", pipeline.RunOptions(workers=1))
+    assert any(s.problems for s in again.stories)

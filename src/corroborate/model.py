@@ -377,6 +377,9 @@ class Story:
     entities: list[Entity] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
+    #: What went wrong working out the story's entities, facts or timeline; the story
+    #: keeps its articles (``claims_failed``: none of the three could be made).
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass

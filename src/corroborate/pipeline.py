@@ -59,6 +59,7 @@ from corroborate.model import (
     LanguageGuess,
     Limits,
     NamedMention,
+    Problem,
     RawDocument,
     RunResult,
     Skipped,
@@ -577,7 +578,11 @@ def _story_claims(
         for story, claims in zip(group, under_way.pop(0)(), strict=True):
             finished.append(
                 replace(
-                    story, entities=claims.entities, facts=claims.facts, timeline=claims.timeline
+                    story,
+                    entities=claims.entities,
+                    facts=claims.facts,
+                    timeline=claims.timeline,
+                    problems=claims.problems,
                 )
             )
             done += 1
@@ -622,21 +627,20 @@ def story_claims(work: StoryWork, embedder: str, params: ReconcileParams) -> Sto
     touches no store, so any process can run it.
 
     One story must not end the run: when its claim stages fail, the story keeps its
-    articles with no entities or facts, and the error is told on stderr with the
-    story's first source. (An unknown embedder is the run's error, not the story's:
-    it is raised.)"""
+    articles with no entities or facts, the story's ``problems`` say why (stories.json
+    and the report show it), and stderr tells it with the story's first source. (An
+    unknown embedder is the run's error, not the story's: it is raised.)"""
     encode = get_embedder(embedder).encode if len(work.articles) > 1 else None
     try:
         return _claims_of(work, encode, params)
     except Exception as exc:
         first = work.articles[0].source if work.articles else "?"
         count = f"{len(work.articles)} article{'s' * (len(work.articles) != 1)}"
-        print(
-            f"corroborate: no claims for the story of {first} ({count}): "
-            f"{type(exc).__name__}: {exc}",
-            file=sys.stderr,
-        )
-        return StoryClaims([], [], [])
+        error = f"{type(exc).__name__}: {exc}"
+        told = f"corroborate: no claims for the story of {first} ({count}): {error}"
+        print(told, file=sys.stderr)
+        message = f"The story's entities, facts and timeline could not be worked out ({error})."
+        return StoryClaims([], [], [], [Problem("claims_failed", message)])
 
 
 def _claims_of(

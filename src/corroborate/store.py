@@ -603,6 +603,7 @@ def story_from_dict(data: dict[str, Any]) -> Story:
             )
             for t in data["timeline"]
         ],
+        problems=[Problem(p["code"], p["message"]) for p in data.get("problems", [])],
     )
 
 

@@ -10,7 +10,7 @@ same order, so that the engine never changes ``stories.json``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 import numpy as np
@@ -23,6 +23,7 @@ from corroborate.model import (
     Fact,
     LanguageGuess,
     NamedMention,
+    Problem,
     RawDocument,
     TimelineEntry,
 )
@@ -72,6 +73,7 @@ class StoryClaims:
     entities: list[Entity]
     facts: list[Fact]
     timeline: list[TimelineEntry]
+    problems: list[Problem] = field(default_factory=list)
 
 
 class Engine(Protocol):

@@ -446,6 +446,14 @@ def _summary(story: Story, sources: Sources, titles: dict[str, str], href: Story
     )
 
 
+def _problems(story: Story) -> Html | None:
+    """What went wrong working out the story, first: a reader must not take a story
+    with no facts for one whose sources state none."""
+    if not story.problems:
+        return None
+    return el("p", " ".join(p.message for p in story.problems), class_="problem")
+
+
 def _related(story_id: str, titles: dict[str, str], href: StoryHref) -> Html:
     target = href(story_id)
     title = titles.get(story_id, story_id)
@@ -461,6 +469,7 @@ def story_section(
         "article",
         el("h2", story.title),
         _summary(story, sources, titles, href),
+        _problems(story),
         _disagreements(story),
         _timeline(story, sources),
         _figures(story, sources),
