@@ -182,7 +182,9 @@ def _single_source(sources: Sources, facts: list[Fact], what: str) -> Html | Non
     )
 
 
-def _figures(story: Story, sources: Sources) -> Html:
+def _figures(story: Story, sources: Sources) -> Html | None:
+    if story.problems and not story.facts:
+        return None  # nothing was read: "no figure ... stated" would say otherwise
     figures = [f for f in story.facts if f.kind != "event"]
     shared = [f for f in figures if f.status != "single_source"]
     alone = [f for f in figures if f.status == "single_source"]
