@@ -25,6 +25,7 @@ from corroborate.nlp import (
 from corroborate.nlp.backends import MODELS_DIR, ShippedRecognizer, vote_spans
 from corroborate.nlp.chunks import chunk_text
 from corroborate.nlp.datelines import dateline
+from corroborate.nlp.heads import head_type
 from corroborate.nlp.labels import entity_type
 
 SENTENCES = {
@@ -437,3 +438,41 @@ def test_the_everyday_word_check_passes_by_languages_it_cannot_read() -> None:
     assert not is_everyday_word("北京", "zh")
     assert not is_everyday_word("東京", "ja")
     assert is_everyday_word("Night", "en")
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "expected"),
+    [
+        ("Harris County", "en", "place"),
+        ("Martin Luther King Drive", "en", "place"),
+        ("Kosair Children's Hospital", "en", "org"),
+        ("Hayward Police Department", "en", "org"),
+        ("Chemiepark Osterkamp", "de", "place"),
+        ("Seehafen Westduin", "de", "place"),
+        ("Sporthal De Veldhoek", "nl", "place"),
+        ("Calle Mayor", "es", "place"),
+        ("Hôpital Necker", "fr", "org"),
+        # surnames that are also such words, and first words that only look like one
+        ("Jessica Church", "en", None),
+        ("Diane Lane", "en", None),
+        ("Park Geun-hye", "de", None),
+        ("Michal Kovac", "nl", None),
+        ("Hospital", "en", None),
+        ("Harris County", "ru", None),
+    ],
+)
+def test_a_head_word_gives_a_name_its_type(
+    name: str, language: str, expected: EntityType | None
+) -> None:
+    assert head_type(name, language) == expected
+
+
+def test_a_person_named_like_a_street_or_hospital_takes_that_type() -> None:
+    text = (
+        "The boy was shot on Martin Luther King Drive, police said. He was taken to "
+        "Kosair Children's Hospital. Jessica Church and Diane Lane spoke."
+    )
+    found = {m.text: m.type for m in recognize("a", text, "en")}
+    assert found["Martin Luther King Drive"] == "place"
+    assert found["Kosair Children's Hospital"] == "org"
+    assert found["Jessica Church"] == found["Diane Lane"] == "person"

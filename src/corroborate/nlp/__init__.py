@@ -54,6 +54,7 @@ from corroborate.nlp.backends import (
 from corroborate.nlp.chunks import chunk_text
 from corroborate.nlp.datelines import dateline_places
 from corroborate.nlp.everyday import is_everyday_word
+from corroborate.nlp.heads import head_type
 from corroborate.nlp.russian import is_common_noun
 
 __all__ = [
@@ -274,6 +275,15 @@ def _station_names(spans: list[Span], text: str) -> list[Span]:
     return sorted([*(span for span in spans if span not in covered), *grown])
 
 
+def _by_head_word(spans: list[Span], text: str, language: str) -> list[Span]:
+    """A "person" whose name has a place's or an organisation's head word takes that
+    type: "Harris County", "Kosair Children's Hospital" (see :mod:`.heads`)."""
+    return [
+        (start, end, (head_type(text[start:end], language) or kind) if kind == "person" else kind)
+        for start, end, kind in spans
+    ]
+
+
 def _with_dateline(text: str, spans: list[Span]) -> list[Span]:
     """The dateline's town and region as place spans, in place of any model span over
     them."""
@@ -325,7 +335,7 @@ def _mentions(
     """Model spans plus dateline places and slash acronyms, as non-overlapping mentions."""
     spans = _unbracketed(sorted(model_spans), text)
     spans = _slash_joined(_without_preposition(spans, text, language), text)
-    spans = _station_names(spans, text)
+    spans = _by_head_word(_station_names(spans, text), text, language)
     spans = _with_dateline(text, _settlements_as_places(spans, text, language))
     mentions: list[NamedMention] = []
     last_end = -1
