@@ -447,6 +447,7 @@ def test_the_everyday_word_check_passes_by_languages_it_cannot_read() -> None:
         ("Martin Luther King Drive", "en", "place"),
         ("Kosair Children's Hospital", "en", "org"),
         ("Hayward Police Department", "en", "org"),
+        ("Frankfurter Allgemeine Zeitung", "en", "org"),
         ("Chemiepark Osterkamp", "de", "place"),
         ("Seehafen Westduin", "de", "place"),
         ("Sporthal De Veldhoek", "nl", "place"),

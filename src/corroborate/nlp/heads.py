@@ -38,7 +38,7 @@ LAST_WORDS: dict[str, dict[str, EntityType]] = {
             "hospital clinic school university college academy institute police department"
             " dept bureau office ministry agency council committee commission party association"
             " foundation company corporation inc corp ltd llc group times tribune herald"
-            " gazette journal news radio television magazine center centre network club",
+            " gazette journal news radio television magazine center centre network club zeitung",
             "org",
         ),
     },
