@@ -477,3 +477,17 @@ def test_a_person_named_like_a_street_or_hospital_takes_that_type() -> None:
     assert found["Martin Luther King Drive"] == "place"
     assert found["Kosair Children's Hospital"] == "org"
     assert found["Jessica Church"] == found["Diane Lane"] == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Independent outlet Meduza says the service refused him.", "en", "Meduza"),
+        ("Volgens de krant Tubantia is de weg dicht.", "nl", "Tubantia"),
+        ("Selon le quotidien Le Monde, le train a déraillé.", "fr", "Le Monde"),
+    ],
+)
+def test_a_name_the_text_calls_a_news_outlet_is_an_organisation(
+    text: str, language: str, name: str
+) -> None:
+    assert {m.text: m.type for m in recognize("a", text, language)}[name] == "org"

@@ -41,7 +41,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-from corroborate.model import NamedMention
+from corroborate.model import EntityType, NamedMention
 from corroborate.nlp.backends import (
     GlinerRecognizer,
     NatashaRecognizer,
@@ -203,11 +203,32 @@ _SETTLEMENT_WORDS = {
     "ru": r"(?:город|города|городе|городом|село|села|селе|деревня|деревни|деревне|посёлок"
     r"|поселок|посёлка|поселка|посёлке|поселке)",
 }
-_BEFORE_SETTLEMENT = {
-    language: re.compile(rf"(?<!\w){words}\s+$", re.IGNORECASE)
-    for language, words in _SETTLEMENT_WORDS.items()
+#: Words that call the name after them a news outlet or agency: "independent outlet
+#: Meduza", "the newspaper Kommersant", "de krant NRC", "die Tageszeitung taz",
+#: "el diario El País", "le quotidien Le Monde", "издание Meduza". Models take a
+#: foreign outlet's name for a person or a place as often as not. Written as running
+#: text writes them (case matters): "Daily" in "Daily Record" is no cue.
+_OUTLET_WORDS = {
+    "en": r"(?:outlet|newspaper|daily|weekly|tabloid|broadcaster|magazine|news\s+agency"
+    r"|news\s+site|website|radio\s+station|TV\s+station|TV\s+channel|publication)",
+    "nl": r"(?:krant|dagblad|weekblad|omroep|zender|persbureau|nieuwssite|tijdschrift)",
+    "de": r"(?:\w*[Zz]eitung|\w*[Bb]latt|\w*[Mm]agazin|\w*[Ss]ender|Nachrichtenagentur"
+    r"|Nachrichtenportal)",
+    "es": r"(?:diario|periódico|semanario|revista|emisora|agencia\s+de\s+noticias)",
+    "fr": r"(?:journal|quotidien|hebdomadaire|magazine|chaîne|agence\s+de\s+presse)",
+    "ru": r"(?:газета|газеты|издание|издания|агентство|агентства|телеканал|телеканала)",
 }
 
+
+def _before_name(words: dict[str, str], flags: int = 0) -> dict[str, re.Pattern[str]]:
+    return {language: re.compile(rf"(?<!\w){cue}\s+$", flags) for language, cue in words.items()}
+
+
+#: Per type, per language: the words right before a name that give it that type.
+_CUES_BEFORE: dict[EntityType, dict[str, re.Pattern[str]]] = {
+    "place": _before_name(_SETTLEMENT_WORDS, re.IGNORECASE),
+    "org": _before_name(_OUTLET_WORDS),
+}
 
 #: A part of a town after its name: "Saginaw's southeast side", "Chicago's South Side".
 _SIDE_AFTER = re.compile(
@@ -216,25 +237,22 @@ _SIDE_AFTER = re.compile(
 )
 
 
-def _settlements_as_places(spans: list[Span], text: str, language: str) -> list[Span]:
+def _typed_by_cues(spans: list[Span], text: str, language: str) -> list[Span]:
     """A name the text calls a town ("near the town of Kybartai", in English also
-    "Saginaw's southeast side") is a place, whatever type the model gave it: models
+    "Saginaw's southeast side") is a place, and one it calls a news outlet ("the
+    newspaper Kommersant") an organisation, whatever type the model gave it: models
     tag a small town they have never seen as a miscellaneous name or a person, and
     the aliases stage then cannot resolve it."""
     code = language.split("-")[0].lower()
-    before = _BEFORE_SETTLEMENT.get(code)
-    if before is None:
-        return spans
-    return [
-        (start, end, "place")
-        if kind != "place"
-        and (
-            before.search(text, max(0, start - 30), start)
-            or (code == "en" and _SIDE_AFTER.match(text, end))
-        )
-        else (start, end, kind)
-        for start, end, kind in spans
-    ]
+    cues = [(kind, table[code]) for kind, table in _CUES_BEFORE.items() if code in table]
+    typed: list[Span] = []
+    for start, end, kind in spans:
+        before = max(0, start - 30)
+        called = next((k for k, cue in cues if k != kind and cue.search(text, before, start)), None)
+        if called is None and kind != "place" and code == "en" and _SIDE_AFTER.match(text, end):
+            called = "place"
+        typed.append((start, end, called or kind))
+    return typed
 
 
 def _slash_joined(spans: list[Span], text: str) -> list[Span]:
@@ -336,7 +354,7 @@ def _mentions(
     spans = _unbracketed(sorted(model_spans), text)
     spans = _slash_joined(_without_preposition(spans, text, language), text)
     spans = _by_head_word(_station_names(spans, text), text, language)
-    spans = _with_dateline(text, _settlements_as_places(spans, text, language))
+    spans = _with_dateline(text, _typed_by_cues(spans, text, language))
     mentions: list[NamedMention] = []
     last_end = -1
     common = _common_words(text, spans, language)
