@@ -67,6 +67,17 @@ def test_key_drops_titles_and_org_legal_forms() -> None:
         assert name_key(f"{title} Anna Veldkamp", "person", "nl") == "ana veldkamp"
 
 
+def test_german_and_dutch_role_nouns_before_a_name_are_not_its_given_name() -> None:
+    for role in ("Landwirt", "Polizeisprecher", "Feuerwehrsprecherin", "Woordvoerder", "Wethouder"):
+        assert name_key(f"{role} Anna Veldkamp", "person", "de") == "ana veldkamp"
+    assert name_key("Walter Richter", "person", "de") == "valter rihter"  # a surname, not a role
+    entities = link_entities(
+        [mention("a", "Landwirt Friedhelm Osterloh"), mention("b", "Friedhelm Osterloh")],
+        {"a": "de", "b": "en"},
+    )
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Friedhelm Osterloh", 2)]
+
+
 # ----------------------------------------------------------------- places
 
 

@@ -107,6 +107,19 @@ HONORIFICS = word_set(
     господин госпожа"""
 )
 
+#: Ends of German and Dutch role nouns, which those languages capitalise and models
+#: then take into the name: "Landwirt Friedhelm Osterloh", "Polizeisprecher Jan
+#: Weber", "Bundeskanzler Olaf Scholz", "woordvoerder", "wethouder". A leading word
+#: that ends so is a role, not a given name (none of these ends a given name; words
+#: that are also surnames, "Bauer", "Richter", "Koch", are left out).
+ROLE_ENDINGS = word_set(
+    """sprecher sprecherin meister meisterin minister ministerin kanzler kanzlerin
+    präsident präsidentin leiter leiterin führer führerin chef chefin direktor
+    direktorin landwirt landwirtin kommissar kommissarin sekretär sekretärin
+    vorsitzende vorsitzender abgeordnete abgeordneter politiker politikerin
+    woordvoerder woordvoerster wethouder directeur voorzitter commissaris hoogleraar"""
+)
+
 #: Generational suffixes: not the surname, never compared.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -215,7 +228,7 @@ def person_tokens(text: str, language: str = "und") -> tuple[NameToken, ...]:
     """A person's name as folded words, honorifics and "Jr." left out."""
     raw_words = _TOKEN_SPLIT.split(person_surface(text, language))
     words = [word for raw in raw_words if raw and fold_word(raw) for word in _split_initials(raw)]
-    while len(words) > 1 and fold_word(words[0].rstrip(".")) in _HONORIFIC_KEYS:
+    while len(words) > 1 and _is_title(words[0]):
         words = words[1:]
     while len(words) > 1 and fold_word(words[-1]) in _SUFFIX_KEYS:
         words = words[:-1]
@@ -235,9 +248,16 @@ def person_tokens(text: str, language: str = "und") -> tuple[NameToken, ...]:
 def strip_honorifics(surface: str) -> str:
     """ "President Jane Doe" -> "Jane Doe" (a lone title is kept: it is all there is)."""
     words = surface.split()
-    while len(words) > 1 and fold_word(words[0].rstrip(".")) in _HONORIFIC_KEYS:
+    while len(words) > 1 and _is_title(words[0]):
         words = words[1:]
     return " ".join(words)
+
+
+def _is_title(word: str) -> bool:
+    """An honorific ("Mr", "Sergeant") or a German or Dutch role noun ("Landwirt",
+    "Polizeisprecher") before a name."""
+    key = fold_word(word.rstrip("."))
+    return key in _HONORIFIC_KEYS or key.endswith(_ROLE_ENDING_KEYS)
 
 
 def _plain_tokens(text: str, type: str, language: str) -> list[str]:
@@ -298,6 +318,7 @@ def is_latin(text: str) -> bool:
 
 
 _HONORIFIC_KEYS = frozenset(fold_word(word) for word in HONORIFICS)
+_ROLE_ENDING_KEYS = tuple(sorted(fold_word(word) for word in ROLE_ENDINGS))
 _SUFFIX_KEYS = frozenset(fold_word(word) for word in NAME_SUFFIXES)
 _ORG_SUFFIX_KEYS = frozenset(fold_word(word) for word in ORG_SUFFIXES)
 #: Folded too: "the" folds to "te" (th -> t), and words are folded before the check.
