@@ -64,6 +64,7 @@ VAGUE: dict[str, str] = {
     "много лет": "PXY",
 }
 
+NOON_WORDS = ("noon", "midday", "midnight", "mittag", "middernacht", "mitternacht", "medianoche")
 WEEKEND = "weekend|the weekend|wochenende|fin de semana|week-end|выходные|выходных"
 TIME_CUES = "at|around|from|until|by|um|gegen|ab|bis|om|rond|tot|vanaf|à|vers|a las|a la|в|к|до"
 TIME_ZONES = "GMT|UTC|CET|CEST|ET|EST|EDT|CT|PT|PST|PDT|BST|MSK|MEZ|MESZ"
@@ -222,7 +223,7 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
             r"(?:\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)|\s*(?P<uhr>uhr|uur|horas|hora|h\b))?"
             rf"(?:\s+(?P<tz>{TIME_ZONES})\b)?)",
         ),
-        ("noon", r"(?P<s>(?P<nw>noon|midday|midnight|mittag|middernacht|mitternacht|medianoche))"),
+        ("noon", rf"(?P<s>(?P<nw>{'|'.join(NOON_WORDS)}))"),
         (
             "duration",
             rf"(?:(?P<pre>{alt(v.age_pre | v.amount_pre)})\s+)?"
@@ -265,13 +266,12 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
     ]
 
 
-#: What each rule's match always holds besides its own words: a digit.
+#: What every match of the date-shaped rules ("iso", "year", "time"...) holds.
 DIGIT = re.compile(r"\d")
 #: Letters that the regexes' IGNORECASE takes for another letter although
 #: ``str.lower`` does not ("ı" for "i", "ſ" for "s", old Cyrillic forms).
 FOLD_EXCEPTIONS = re.compile("[\u0131\u017f\u1e9b\u1c80-\u1c88]")
 CENTURY_WORDS = ("century", "eeuw", "jahrhundert", "siècle", "век", "siglo")
-NOON_WORDS = ("noon", "midday", "midnight", "mittag", "middernacht", "mitternacht", "medianoche")
 
 
 @dataclass(frozen=True)
