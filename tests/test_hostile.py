@@ -331,6 +331,7 @@ def test_a_story_whose_claims_fail_says_so_in_stories_json_and_the_report(
     assert fine["facts"] and not fine["problems"]
     report = (tmp_path / "out" / "report.html").read_text()
     assert "could not be worked out (ValueError: no reading)" in report
+    assert report.count("facts not worked out") == 1  # beside its title in the story list
     # the story that was not read does not claim that no figure is shared
     assert report.count("No figure, date or place is stated by more than one source") <= 1
     # a second run reads the story back from the store with its problem

@@ -115,6 +115,7 @@ def _story_link(story: Story, linked: bool) -> Html:
         muted(plural(len(story.articles), "source")),
         " ",
         counts,
+        el("span", " · facts not worked out", class_="problem") if story.problems else None,
     )
 
 
