@@ -334,6 +334,15 @@ def test_a_story_whose_claims_fail_says_so_in_stories_json_and_the_report(
     assert report.count("facts not worked out") == 1  # beside its title in the story list
     # the story that was not read does not claim that no figure is shared
     assert report.count("No figure, date or place is stated by more than one source") <= 1
+    # the app over the run folder lists it so too
+    from fastapi.testclient import TestClient
+
+    from corroborate.serve.app import create_app
+
+    client = TestClient(create_app(tmp_path / "out"))
+    listed = {s["id"]: s["problems"] for s in client.get("/api/stories").json()["stories"]}
+    assert listed == {failed["id"]: ["claims_failed"], fine["id"]: []}
+    assert "not worked out" in client.get("/").text
     # a second run reads the story back from the store with its problem
     again, _ = pipeline.run_pipeline([corpus], tmp_path / "out", pipeline.RunOptions(workers=1))
     assert any(s.problems for s in again.stories)

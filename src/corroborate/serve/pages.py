@@ -77,7 +77,10 @@ def _story_row(story: StorySummary) -> Html:
         el("td", str(story.articles)),
         el("td", " ".join(story.languages)),
         el("td", date_range(dates)),
-        el("td", verdicts or "—"),
+        el(
+            "td",
+            el("span", "not worked out", class_="problem") if story.problems else verdicts or "—",
+        ),
     )
 
 

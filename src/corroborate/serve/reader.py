@@ -17,7 +17,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -47,6 +47,8 @@ class StorySummary:
     last_published: str | None
     verdicts: dict[str, int]
     related: list[str]
+    #: Codes of what went wrong working out the story (``claims_failed``).
+    problems: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,7 @@ def _summary(story: Story, meta: dict[str, tuple[str, Any]]) -> StorySummary:
         last_published=dates[-1] if dates else None,
         verdicts={k: verdicts[k] for k in ("conflicting", "refined", "agreed") if verdicts[k]},
         related=list(story.related),
+        problems=[p.code for p in story.problems],
     )
 
 
