@@ -295,6 +295,15 @@ def test_a_story_whose_claims_fail_keeps_its_articles_and_the_run_goes_on(
     assert "no claims for the story of page.html (1 article): ValueError: no reading" in (
         capsys.readouterr().err
     )
+
+    # an error that quotes a whole article is told short, on stderr and in the story
+    def quoting(*args: object, **kwargs: object) -> None:
+        raise ValueError("Two men were hurt. " * 500)
+
+    monkeypatch.setattr(pipeline, "reconcile", quoting)
+    claims = pipeline.story_claims(StoryWork([article], []), "hash", ReconcileParams())
+    assert len(claims.problems[0].message) < 400
+    assert len(capsys.readouterr().err) < 500
     # an unknown embedder is the run's error, not one story's
     with pytest.raises(ValueError, match="unknown embedder"):
         pipeline.story_claims(StoryWork([article, article], []), "nope", ReconcileParams())

@@ -622,6 +622,11 @@ def _story_groups(stories: Sequence[Story], size: int) -> Iterator[list[Story]]:
         yield group
 
 
+#: An error is told in at most this many characters: an exception's message may hold
+#: a whole article, and it is stored with the story.
+MAX_ERROR_CHARS = 300
+
+
 def story_claims(work: StoryWork, embedder: str, params: ReconcileParams) -> StoryClaims:
     """Entities, facts and timeline of one story, from its articles and their mentions;
     touches no store, so any process can run it.
@@ -636,7 +641,7 @@ def story_claims(work: StoryWork, embedder: str, params: ReconcileParams) -> Sto
     except Exception as exc:
         first = work.articles[0].source if work.articles else "?"
         count = f"{len(work.articles)} article{'s' * (len(work.articles) != 1)}"
-        error = f"{type(exc).__name__}: {exc}"
+        error = f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]
         told = f"corroborate: no claims for the story of {first} ({count}): {error}"
         print(told, file=sys.stderr)
         message = f"The story's entities, facts and timeline could not be worked out ({error})."
