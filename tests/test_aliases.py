@@ -77,6 +77,19 @@ def test_german_and_dutch_role_nouns_before_a_name_are_not_its_given_name() -> N
     )
     assert [(e.name, len(e.mentions)) for e in entities] == [("Friedhelm Osterloh", 2)]
 
+def test_a_nationality_before_a_name_is_not_its_given_name() -> None:
+    for nationality in ("Ukrainian", "Oekraïner", "Pole", "Mexican"):
+        assert name_key(f"{nationality} Anna Veldkamp", "person", "en") == "ana veldkamp"
+    # nationality words that are given names too stay in the name
+    assert name_key("Frans Hals", "person", "nl") == "frans hals"
+    assert name_key("Finn Ronne", "person", "en") == "fin rone"
+    entities = link_entities(
+        [mention("a", "Oekraïner Oleksandr Kovaltsjoek"), mention("b", "Oleksandr Kovalchuk")],
+        {"a": "nl", "b": "en"},
+    )
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Oleksandr Kovaltsjoek", 2)]
+
+
 
 # ----------------------------------------------------------------- places
 

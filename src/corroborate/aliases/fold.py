@@ -19,6 +19,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from corroborate.aliases.bodies import body_of
+from corroborate.aliases.demonyms import demonym_of
 
 _APOSTROPHES = "'’‘`´ʼ"
 _EDGE_PUNCT = ' \t\n"“”„«»()[]{}<>,;:!?*_|/\\-–—' + _APOSTROPHES
@@ -119,6 +120,14 @@ ROLE_ENDINGS = word_set(
     vorsitzende vorsitzender abgeordnete abgeordneter politiker politikerin
     woordvoerder woordvoerster wethouder directeur voorzitter commissaris hoogleraar"""
 )
+
+#: Nationality words that are also given names ("Frans Hals", "Finn Ronne", "Dane
+#: Cook", "Frances McDormand", "Герман Греф"): before a name they are kept. The
+#: others ("de Oekraïner Oleksandr Kovaltsjoek", "Ukrainian Oleksandr Kovalchuk") are
+#: a description, as a title is. Read off the person names of the CoNLL and
+#: WikiNEuRal training and validation data: with these left out no gold name there
+#: starts with a nationality word.
+GIVEN_NAME_DEMONYMS = word_set("frans frances dane brit finn chino german герман")
 
 #: Generational suffixes: not the surname, never compared.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -254,10 +263,14 @@ def strip_honorifics(surface: str) -> str:
 
 
 def _is_title(word: str) -> bool:
-    """An honorific ("Mr", "Sergeant") or a German or Dutch role noun ("Landwirt",
-    "Polizeisprecher") before a name."""
+    """An honorific ("Mr", "Sergeant"), a German or Dutch role noun ("Landwirt",
+    "Polizeisprecher") or a nationality ("Oekraïner", "Ukrainian") before a name."""
     key = fold_word(word.rstrip("."))
-    return key in _HONORIFIC_KEYS or key.endswith(_ROLE_ENDING_KEYS)
+    return (
+        key in _HONORIFIC_KEYS
+        or key.endswith(_ROLE_ENDING_KEYS)
+        or (key not in _GIVEN_NAME_DEMONYM_KEYS and demonym_of(word) is not None)
+    )
 
 
 def _plain_tokens(text: str, type: str, language: str) -> list[str]:
@@ -319,6 +332,7 @@ def is_latin(text: str) -> bool:
 
 _HONORIFIC_KEYS = frozenset(fold_word(word) for word in HONORIFICS)
 _ROLE_ENDING_KEYS = tuple(sorted(fold_word(word) for word in ROLE_ENDINGS))
+_GIVEN_NAME_DEMONYM_KEYS = frozenset(fold_word(word) for word in GIVEN_NAME_DEMONYMS)
 _SUFFIX_KEYS = frozenset(fold_word(word) for word in NAME_SUFFIXES)
 _ORG_SUFFIX_KEYS = frozenset(fold_word(word) for word in ORG_SUFFIXES)
 #: Folded too: "the" folds to "te" (th -> t), and words are folded before the check.
