@@ -77,6 +77,7 @@ def test_german_and_dutch_role_nouns_before_a_name_are_not_its_given_name() -> N
     )
     assert [(e.name, len(e.mentions)) for e in entities] == [("Friedhelm Osterloh", 2)]
 
+
 def test_a_nationality_before_a_name_is_not_its_given_name() -> None:
     for nationality in ("Ukrainian", "Oekraïner", "Pole", "Mexican"):
         assert name_key(f"{nationality} Anna Veldkamp", "person", "en") == "ana veldkamp"
@@ -88,7 +89,6 @@ def test_a_nationality_before_a_name_is_not_its_given_name() -> None:
         {"a": "nl", "b": "en"},
     )
     assert [(e.name, len(e.mentions)) for e in entities] == [("Oleksandr Kovaltsjoek", 2)]
-
 
 
 # ----------------------------------------------------------------- places
