@@ -726,3 +726,28 @@ def test_a_long_source_name_in_the_timeline_fits_left_of_the_chart() -> None:
     assert len(label[1]) * CHAR_WIDTH_SHARE * LANE_FONT_PX <= _LEFT - 10
     assert f".tl-lane-label {{ font-size: {LANE_FONT_PX}px;" in CSS
     assert f".place-label {{ font-size: {PLACE_FONT_PX}px;" in CSS
+
+
+def test_a_timeline_a_little_wider_than_the_page_shrinks_and_a_long_one_scrolls() -> None:
+    from corroborate.render.assets import CSS
+    from corroborate.render.charts import FIT_WIDTH, timeline_svg
+    from corroborate.render.sources import Sources
+
+    article = Article("a", "a", "a", "On 17 June the yard reopened.")
+    sources = Sources(RunResult(articles=[article]))
+
+    def chart(days: int) -> tuple[str, float]:
+        entries = [
+            TimelineEntry(f"2025-06-{day:02d}", "day", f"Event {day}", [Mention("a", 3, 12)])
+            for day in range(1, days + 1)
+        ]
+        svg = timeline_svg(entries, sources, ["a"])
+        found = re.search(r'<svg[^>]*\bwidth="([\d.]+)"[^>]*class="([^"]*)"', svg)
+        assert found is not None
+        return found[2], float(found[1])
+
+    few, few_width = chart(9)
+    many, many_width = chart(30)
+    assert 1100 < few_width <= FIT_WIDTH and few == "tl fit"
+    assert many_width > FIT_WIDTH and many == "tl"
+    assert "svg.tl.fit { max-width: 100%; height: auto; }" in CSS

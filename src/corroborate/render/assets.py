@@ -105,6 +105,7 @@ ol.timeline { list-style: none; padding: 0; margin: 10px 0 0; font-size: 14px; }
 .tl-entry .who { grid-column: 3; }
 svg { font-family: inherit; }
 svg.tl { display: block; }
+svg.tl.fit { max-width: 100%; height: auto; }
 .tl-lane.l0 { fill: #fafbfc; } .tl-lane.l1 { fill: #f1f3f6; }
 .tl-lane-label { font-size: 12px; fill: var(--fg); }
 .tl-col { fill: rgba(43, 93, 155, 0.05); stroke: rgba(43, 93, 155, 0.15); }
@@ -144,6 +145,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 40px; }
   #panel { top: auto; left: 0; width: auto; height: 55vh; border-left: 0;
     border-top: 1px solid var(--line); }
   .tl-entry { grid-template-columns: 28px 1fr; }
+  svg.tl.fit { max-width: none; }
   .tl-entry .what, .tl-entry .who { grid-column: 2; }
   table.matrix th[scope=row] { min-width: 180px; }
 }

@@ -96,6 +96,12 @@ def _gap_label(earlier: str, later: str) -> str:
     return f"+{round(days / 365.25)} y"
 
 
+#: The widest timeline chart (px) that is scaled down to the width of the page
+#: rather than scrolled: at most about 1.5 times a laptop's page (about 1,050 px),
+#: so that its 10-12 px labels stay 7 px or more.
+FIT_WIDTH = 1600
+
+
 def _svg(width: float, height: float, label: str, *children: Html, class_: str) -> Html:
     return el(
         "svg",
@@ -142,8 +148,15 @@ def timeline_svg(
             _mark(column, i, entry, lane_y, sources) for i, entry in enumerate(column.entries)
         )
     parts.append(el("line", x1=_LEFT, x2=fmt(width - 6), y1=axis_y, y2=axis_y, class_="tl-axis"))
+    # a chart a little wider than the page is drawn smaller to fit it; a long one
+    # keeps its size and scrolls, as shrinking it would leave its text unreadable
+    fits = width <= FIT_WIDTH
     return _svg(
-        width, axis_y + _AXIS_H - 6, "Timeline of dated events by source", *parts, class_="tl"
+        width,
+        axis_y + _AXIS_H - 6,
+        "Timeline of dated events by source",
+        *parts,
+        class_="tl fit" if fits else "tl",
     )
 
 
