@@ -609,3 +609,31 @@ def test_the_unit_spec_check_reads_spans_values_and_unit_keys() -> None:
     assert spec_key("temperature", {"unit": "C"}) == unit_key("degree_Celsius")
     assert spec_key("age", {"unit": "Jahr"}) == "age"
     assert spec_key("dimension", {"unit": "Grado Celsius"}) == "count"  # not keyed
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        # the years one has, in the languages that say so
+        ("La víctima tenía 34 años.", "es", "age"),
+        ("El conductor, que cumplió 18 años en mayo, murió.", "es", "age"),
+        ("Marie avait 34 ans.", "fr", "age"),
+        ("Мужчине было 34 года.", "ru", "age"),
+        ("В возрасте 34 лет он уехал.", "ru", "age"),
+        # a German noun of age, and the Dutch and German age in brackets
+        ("Der 34-Jährige wurde verletzt.", "de", "age"),
+        ("Ein Mann (34) aus Bremen wurde verletzt.", "de", "age"),
+        ("Sanne de Vries (34) uit Enschede is aangehouden.", "nl", "age"),
+        # ... not a party's seats in a poll
+        ("De VVD (34) blijft de grootste partij.", "nl", "count"),
+        # years gone by, and years of something, are no age
+        ("Il y a 34 ans, le village a brûlé.", "fr", "duration"),
+        ("Hace 34 años, el pueblo ardió.", "es", "duration"),
+        ("Fue condenado a una pena de 20 años de prisión.", "es", "duration"),
+        ("Il a 30 ans de carrière.", "fr", "duration"),
+    ],
+)
+def test_ages_told_with_a_verb_a_noun_or_brackets(text: str, language: str, kind: str) -> None:
+    number = next(word for word in text.replace("-", " ").split() if word.strip("()")[:2].isdigit())
+    found = [q for q in find_quantities("t", text, language) if number.strip("()") in q.text]
+    assert [q.kind for q in found] == [kind]

@@ -84,6 +84,7 @@ class Patterns:
     age_before: re.Pattern[str]
     id_noun: re.Pattern[str]
     age_years: re.Pattern[str]
+    not_age: re.Pattern[str] | None
     ordinal: re.Pattern[str]
 
 
@@ -179,6 +180,9 @@ def patterns(language: str) -> Patterns:
         age_before=re.compile(lexicon.for_language(lexicon.AGE_BEFORE, lang)),
         id_noun=lexicon.id_noun_pattern(lang),
         age_years=re.compile(lexicon.AGE_BEFORE_NEEDS_YEARS.get(lang, r"(?:\s+years?\b)?")),
+        not_age=re.compile(lexicon.NOT_AGE_BEFORE[lang])
+        if lang in lexicon.NOT_AGE_BEFORE
+        else None,
         ordinal=re.compile(lexicon.for_language(_ORDINALS, lang) + r"(?!\w)"),
     )
 
@@ -563,6 +567,10 @@ def _is_ordinal(text: str, p: Patterns, atom: numbers.Atom) -> bool:
     return not atom.word and p.ordinal.match(text, atom.end) is not None
 
 
+def _compiled_or_none(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern is not None else None
+
+
 def _left_side(text: str, lang: str, p: Patterns, reading: Reading, before: str) -> Reading:
     """Hedges ("about", "ongeveer") and age cues ("aged", "âgé de", "Name, 21,")."""
     # "from"/"between" may stand between the hedge and the number
@@ -570,6 +578,8 @@ def _left_side(text: str, lang: str, p: Patterns, reading: Reading, before: str)
     if p.approximator.search(before) or p.approximator.search(hedge_window):
         reading = replace(reading, approximate=True)
     bare = _FROM_BEFORE.sub("", p.between_before.sub("", before))
+    if p.not_age is not None and p.not_age.search(before):
+        return reading
     if p.age_before.search(before) or p.age_before.search(bare):
         years = p.age_years.match(text, reading.end)
         if years is not None and (years.group() or lang == "en"):
@@ -585,7 +595,27 @@ def _left_side(text: str, lang: str, p: Patterns, reading: Reading, before: str)
         and 0 < reading.low < 120
     ):
         return _as_age(text, lang, reading)
+    if _bracket_age(text, lang, reading, before):
+        return _as_age(text, lang, reading)
     return reading
+
+
+#: Dutch and German news put a person's age in brackets after the name or the noun:
+#: "Sanne de Vries (34)", "een man (34) uit Enschede", "der Fahrer (34)". The word
+#: before has a lower-case letter: a party's seats in a poll, "de VVD (34)", are no age.
+_BRACKET_AGE_LANGUAGES = frozenset({"nl", "de"})
+_BRACKET_AGE_BEFORE = re.compile(r"(?<![\w-])[^\W\d_]*[a-zà-öø-ÿ][^\W\d_]* \($")
+
+
+def _bracket_age(text: str, lang: str, reading: Reading, before: str) -> bool:
+    return (
+        lang in _BRACKET_AGE_LANGUAGES
+        and text.startswith(")", reading.end)
+        and _BRACKET_AGE_BEFORE.search(before) is not None
+        and reading.low == reading.high
+        and reading.low.is_integer()
+        and 0 < reading.low < 120
+    )
 
 
 def _as_age(text: str, lang: str, reading: Reading) -> Reading:

@@ -83,7 +83,8 @@ AGE_AFTER: dict[str, str] = {
     "en": r"[-‐‑‒–—\s]years?[-‐‑‒–—\s]olds?\b|[-‐‑]year\b|\s+years?\s+of\s+age\b"
     r"|[-‐‑‒–—\s](?:months?|weeks?)[-‐‑‒–—\s]olds?\b",
     "nl": r"[-‐‑]jarigen?\b|\s+jaar\s+oude?\b",
-    "de": r"[-‐‑]j(?:ä|ae)hrigen?[rnms]?\b|\s+Jahre\s+alt(?:e[rnms]?)?\b",
+    # "34-jährige" and the noun "der 34-Jährige"
+    "de": r"[-‐‑][jJ](?:ä|ae)hrigen?[rnms]?\b|\s+Jahre\s+alt(?:e[rnms]?)?\b",
     "es": r"\s+años\s+de\s+edad\b",
     "fr": r"\s+ans\b(?=\s*(?:,|\)|et\b|a\b|est\b|était\b))",
     "ru": r"[-‐‑]летн(?:ий|яя|его|ей|ему|им|юю|ие|их)\b|\s+(?:лет|года|год)\b(?=\s*[,)])",
@@ -95,14 +96,27 @@ AGE_BEFORE: dict[str, str] = {
     r"|(?:under|over)\s+the\s+age\s+of|(?:children|kids|boys|girls)\s+(?:under|over))\s+$",
     "nl": r"\b(?:leeftijd\s+van)\s+$",
     "de": r"\b(?:im\s+Alter\s+von)\s+$",
-    "es": r"\b(?:de|con|a\s+los)\s+$",
-    "fr": r"\b(?:âgée?s?\s+de|de|à)\s+$",
-    "ru": r"\bв\s+возрасте\s+$",
+    # "de 34 años", and the years one has: "tenía 34 años", "cumplió 18 años"
+    "es": r"\b(?:de|con|a\s+los|tiene|tienen|tenía|tenían|tengo|tuvo|tendrá|tendría"
+    r"|cumple|cumplió|cumplirá|cumplía)\s+$",
+    # "âgé de 34 ans", "il avait 34 ans"; not "il y a 34 ans" (34 years ago)
+    "fr": r"\b(?:âgée?s?\s+de|de|à|(?<!\by\s)(?:a|avait|avaient|ont|aura|aurait|ayant))\s+$",
+    # "в возрасте 34 лет", "ему было 34 года", "ей исполнилось 18 лет"
+    "ru": r"\b(?i:в\s+возрасте|было|исполнилось|исполнится)\s+$",
 }
 #: Whether an age cue before the number also needs the year word after it.
+#: Words after which years are time gone by, never an age: "il y a 34 ans" (34 years
+#: ago), "hace 34 años", "depuis 20 ans", "durante 20 años".
+NOT_AGE_BEFORE: dict[str, str] = {
+    "es": r"\b(?i:hace|durante|desde)\s+$",
+    "fr": r"\b(?:y\s+a|(?i:depuis|pendant|durant))\s+$",
+}
+#: Years followed by "de" and a noun are a stretch of something, not an age: "una pena
+#: de 20 años de prisión", "tiene 30 años de experiencia", "34 ans de carrière"
+#: ("años de edad" is an age).
 AGE_BEFORE_NEEDS_YEARS: dict[str, str] = {
-    "es": r"\s+años\b",
-    "fr": r"\s+ans\b",
+    "es": r"\s+años\b(?!\s+de\s+(?!edad\b)[a-záéíóúñü])",
+    "fr": r"\s+ans\b(?!\s+(?:de\s+|d['’])[a-zàâçéèêëîïôûùüÿœ])",
     "ru": r"\s+(?:лет|года|год)\b",
 }
 
