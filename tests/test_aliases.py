@@ -834,3 +834,21 @@ def test_places_in_chinese_japanese_and_korean_link_without_a_tokenizer() -> Non
     ]
     entities = link_entities(mentions, {"zh": "zh", "ja": "ja", "ko": "ko"})
     assert {e.name for e in entities} >= {"Beijing", "Seoul"}
+
+
+def test_a_one_word_person_its_article_also_calls_a_place_is_that_place() -> None:
+    village = [mention("a", "Kesselbrück", "place"), mention("a", "Kesselbrück", "person", 90)]
+    entities = link_entities(village, {"a": "en"})
+    assert [(e.type, len(e.mentions)) for e in entities] == [("place", 2)]
+    # a child told by first name, once taken for a place, stays a person
+    child = [mention("b", "Tristan", "place")] + [
+        mention("b", "Tristan", "person", at) for at in (40, 80, 120)
+    ]
+    assert entity_of(link_entities(child, {"b": "en"}), "b", 40).type == "person"
+    # and so does a name the story gives in full
+    named = [
+        mention("c", "Warren", "place"),
+        mention("c", "Warren", "person", 50),
+        mention("c", "Elizabeth Warren", "person", 90),
+    ]
+    assert entity_of(link_entities(named, {"c": "en"}), "c", 50).type == "person"

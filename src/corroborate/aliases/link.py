@@ -633,7 +633,10 @@ def harmonise_types(
     gazetteer can confirm. A one-word name of no known type ("other") is a place
     when another article names that place ("the town of Kybartai" beside "as the
     train approached Kybartai"); a person's name is not, since towns and surnames
-    share many names ("Warren").
+    share many names ("Warren"). Within one article, a one-word name its article also
+    gives as a place and the model took for a person is that place, known to the
+    gazetteer or not, when the story's mentions of it are places at least as often
+    and no full name of the story holds it (see :func:`_place_not_person`).
     """
     keys = [name_key(m.text, "person", languages.get(m.article, "und")).split() for m in mentions]
     surnames = {
@@ -643,6 +646,12 @@ def harmonise_types(
         for cut in range(1, len(key))
     }
     story_surnames = {surname for _, surname in surnames}
+    story_name_words = {
+        word
+        for m, key in zip(mentions, keys, strict=True)
+        if m.type == "person" and len(key) > 1
+        for word in key
+    }
     places = {
         (m.article, " ".join(key))
         for m, key in zip(mentions, keys, strict=True)
@@ -661,7 +670,8 @@ def harmonise_types(
             # a town is a town in every article, not a person, though
             here = (mention.article, joined) in places
             elsewhere = wanted == "other" and joined in story_places
-            if (here or elsewhere) and _gazetteer_knows(mention, languages):
+            known = (here or elsewhere) and _gazetteer_knows(mention, languages)
+            if known or _place_not_person(mention, votes[joined], here, joined in story_name_words):
                 wanted = "place"
         elif mention.type != "place" or not _gazetteer_knows(mention, languages):
             wanted = _outvoted_type(votes[joined], mention.type)
@@ -675,6 +685,21 @@ def harmonise_types(
             mention = replace(mention, type=wanted)  # type: ignore[arg-type]
         result.append(mention)
     return result
+
+
+def _place_not_person(
+    mention: NamedMention, votes: Counter[str], place_here: bool, in_a_full_name: bool
+) -> bool:
+    """A one-word "person" its article also gives as a place, which the story's
+    mentions call a place at least as often as a person, and no full name of the
+    story holds ("the village of Kesselbrück", then "between Allerhude and
+    Kesselbrück"; not "Tristan, 8", twice taken for a place among five mentions)."""
+    return (
+        mention.type == "person"
+        and place_here
+        and not in_a_full_name
+        and votes["place"] >= votes["person"]
+    )
 
 
 def _known_orgs(
