@@ -852,3 +852,23 @@ def test_a_one_word_person_its_article_also_calls_a_place_is_that_place() -> Non
         mention("c", "Elizabeth Warren", "person", 90),
     ]
     assert entity_of(link_entities(named, {"c": "en"}), "c", 50).type == "person"
+
+
+def test_a_german_genitive_s_is_the_name_it_is_added_to() -> None:
+    mentions = [
+        mention("a", "Wladimir Putin", "person"),
+        mention("a", "Putins", "org", 40),
+        mention("a", "Kesselbrück", "place", 80),
+        mention("a", "Kesselbrücks", "person", 120),
+        mention("a", "Hans", "person", 160),
+    ]
+    entities = link_entities(mentions, {"a": "de"})
+    putin = entity_of(entities, "a", 40)
+    assert putin.type == "person" and putin.name == "Wladimir Putin"
+    assert [(m.start, m.end) for m in putin.mentions] == [(0, 14), (40, 45)]
+    village = entity_of(entities, "a", 120)
+    assert village.type == "place" and len(village.mentions) == 2
+    assert entity_of(entities, "a", 160).name == "Hans"
+    # English has no such genitive: the "-s" word keeps its own type there
+    english = [mention("b", "Kesselbrück", "place"), mention("b", "Kesselbrücks", "person", 40)]
+    assert entity_of(link_entities(english, {"b": "en"}), "b", 40).type == "person"

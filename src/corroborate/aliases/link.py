@@ -702,6 +702,38 @@ def _place_not_person(
     )
 
 
+#: Languages whose names take a bare "-s" in the genitive ("Putins Krieg").
+GENITIVE_S_LANGUAGES = frozenset({"de"})
+
+
+def _without_genitive_s(
+    mentions: Sequence[NamedMention], languages: Mapping[str, str]
+) -> list[NamedMention]:
+    """German names take an "-s" in the genitive ("Kesselbrücks Ortsbürgermeister",
+    "Putins Krieg", "Deutschlands Norden"). A mention in German that is another
+    mention's name, or a person's surname, plus "s" is that name: its span ends before
+    the "s" and it takes the type the story gives that name most. A name that ends
+    in "s" of itself ("Hans", "Paris") has no mention without it."""
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        types[m.text][m.type] += 1
+        if m.type == "person" and " " in m.text:
+            types[m.text.split()[-1]]["person"] += 1
+    result: list[NamedMention] = []
+    for m in mentions:
+        stem = m.text[:-1]
+        if (
+            languages.get(m.article) in GENITIVE_S_LANGUAGES
+            and m.text.endswith("s")
+            and not m.text.endswith("ss")
+            and stem in types
+        ):
+            kind = types[stem].most_common(1)[0][0]
+            m = replace(m, end=m.end - 1, text=stem, type=kind)  # type: ignore[arg-type]
+        result.append(m)
+    return result
+
+
 def _known_orgs(
     mentions: Sequence[NamedMention], languages: Mapping[str, str], outlets: Iterable[str]
 ) -> list[NamedMention]:
@@ -951,6 +983,7 @@ def link_entities(
     result does not depend on input order: entities are sorted by type and name,
     mentions by position, and ids are hashes of type and canonical name.
     """
+    mentions = _without_genitive_s(mentions, languages)
     mentions = _unglued(_known_orgs(mentions, languages, outlets), languages)
     mentions = _split_places(_without_adjectives(mentions, languages), languages)
     mentions = _without_everyday_places(harmonise_types(mentions, languages), languages)
