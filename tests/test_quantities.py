@@ -637,3 +637,26 @@ def test_ages_told_with_a_verb_a_noun_or_brackets(text: str, language: str, kind
     number = next(word for word in text.replace("-", " ").split() if word.strip("()")[:2].isdigit())
     found = [q for q in find_quantities("t", text, language) if number.strip("()") in q.text]
     assert [q.kind for q in found] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "value", "approximate"),
+    [
+        ("Une centaine de personnes ont manifesté.", "fr", "Une centaine", 100, True),
+        ("Una veintena de vecinos fueron evacuados.", "es", "Una veintena de", 20, True),
+        ("Een tiental huizen liep schade op.", "nl", "Een tiental", 10, True),
+        ("Пострадал десяток домов.", "ru", "десяток", 10, True),
+        ("Погибли двое.", "ru", "двое", 2, False),
+        ("Пятерых госпитализировали.", "ru", "Пятерых", 5, False),
+        ("Une douzaine de voitures.", "fr", "Une douzaine de", 12, False),
+    ],
+)
+def test_round_numbers_told_as_collectives_and_russian_collective_numerals(
+    text: str, language: str, surface: str, value: float, approximate: bool
+) -> None:
+    found = one(text, language, surface)
+    assert (found.low, found.high, found.approximate) == (value, value, approximate)
+
+
+def test_a_quarantine_is_no_number() -> None:
+    assert texts("Il a été placé en quarantaine pendant deux semaines.", "fr") == ["deux semaines"]

@@ -2038,3 +2038,26 @@ def test_a_baby_s_age_is_compared_in_years_and_shown_in_months() -> None:
     age = next(f for f in reconcile(articles, quantities, {}, [boy]) if f.label.startswith("age"))
     assert age.status == "agreed"
     assert age.explanation == "10 months in both sources"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "language", "slot"),
+    [
+        ("Drie mensen kwamen om het leven bij de brand.", "Drie", "nl", "killed"),
+        ("Tres personas perdieron la vida en el incendio.", "Tres", "es", "killed"),
+        ("Trois personnes ont perdu la vie dans l'incendie.", "Trois", "fr", "killed"),
+        ("В результате стрельбы погибли двое, четверо ранены.", "двое", "ru", "killed"),
+        ("В результате стрельбы погибли двое, четверо ранены.", "четверо", "ru", "injured"),
+        ("Пятерых госпитализировали.", "Пятерых", "ru", "injured"),
+        ("Cuatro personas fueron hospitalizadas.", "Cuatro", "es", "injured"),
+        ("Une cinquantaine d'habitants ont été évacués.", "Une cinquantaine", "fr", "evacuated"),
+        ("Een vijftigtal bewoners werd geëvacueerd.", "Een vijftigtal", "nl", "evacuated"),
+    ],
+)
+def test_casualty_words_and_counts_of_people_in_five_languages(
+    text: str, number: str, language: str, slot: str
+) -> None:
+    at = text.index(number)
+    found = [q for q in find_quantities("t", text, language) if q.start == at]
+    assert [q.text for q in found] == [number]
+    assert count_slot(text, at, at + len(number), language) == slot

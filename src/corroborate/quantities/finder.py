@@ -430,7 +430,8 @@ def _vague(text: str, lang: str, p: Patterns, found: list[numbers.Atom]) -> list
         if _word_start(text, m.start()) in ends:
             continue
         low, high = lexicon.vague_bounds(m.group(), lang)
-        reading = Reading(m.start(), m.end(), low, high, approximate=low != high)
+        about = low != high or lexicon.is_about_round(m.group())
+        reading = Reading(m.start(), m.end(), low, high, approximate=about)
         readings.append(_right_side(text, lang, p, reading, money=None))
     return readings
 

@@ -45,7 +45,9 @@ RANGE_WORDS: dict[str, tuple[str, ...]] = {
     "ru": ("до",),
 }
 
-#: Vague amounts ("hundreds of"): phrase -> (low, high), all approximate.
+#: Vague amounts ("hundreds of"): phrase -> (low, high). A range is approximate, and so
+#: is a round number told as a collective ("une cinquantaine", "una veintena de", "een
+#: tiental", "десяток": about 50, 20, 10); "a dozen" is twelve.
 VAGUE: dict[str, dict[str, tuple[float, float]]] = {
     "en": {"dozens of": (24, 99), "scores of": (40, 99), "hundreds of thousands of": (2e5, 999_999),
            "tens of thousands of": (2e4, 99_999), "hundreds of": (200, 999),
@@ -57,7 +59,10 @@ VAGUE: dict[str, dict[str, tuple[float, float]]] = {
            "a few thousand": (2000, 9999), "several thousand": (2000, 9999)},
     "nl": {"tientallen": (20, 99), "tienduizenden": (2e4, 99_999),
            "honderdduizenden": (2e5, 999_999), "honderden": (200, 999),
-           "duizenden": (2000, 9999), "miljoenen": (2e6, 9_999_999), "een dozijn": (12, 12)},
+           "duizenden": (2000, 9999), "miljoenen": (2e6, 9_999_999), "een dozijn": (12, 12),
+           **{f"een {word}tal": (n, n) for word, n in (("tien", 10), ("twintig", 20),
+              ("dertig", 30), ("veertig", 40), ("vijftig", 50), ("zestig", 60),
+              ("zeventig", 70), ("tachtig", 80), ("negentig", 90), ("honderd", 100))}},
     "de": {"dutzende": (24, 99), "zehntausende": (2e4, 99_999),
            "hunderttausende": (2e5, 999_999), "hunderte": (200, 999), "tausende": (2000, 9999),
            "millionen von": (2e6, 9_999_999), "ein dutzend": (12, 12),
@@ -65,17 +70,25 @@ VAGUE: dict[str, dict[str, tuple[float, float]]] = {
            "einige tausend": (2000, 9999), "mehrere tausend": (2000, 9999)},
     "es": {"decenas de miles de": (2e4, 99_999), "cientos de miles de": (2e5, 999_999),
            "decenas de": (20, 99), "cientos de": (200, 999), "centenares de": (200, 999),
-           "miles de": (2000, 9999), "millones de": (2e6, 9_999_999), "una docena de": (12, 12)},
+           "miles de": (2000, 9999), "millones de": (2e6, 9_999_999), "una docena de": (12, 12),
+           "una decena de": (10, 10), "una quincena de": (15, 15), "una veintena de": (20, 20),
+           "una treintena de": (30, 30), "una cuarentena de": (40, 40),
+           "una cincuentena de": (50, 50), "un centenar de": (100, 100),
+           "un millar de": (1000, 1000)},
     "fr": {"des dizaines de milliers de": (2e4, 99_999),
            "des centaines de milliers de": (2e5, 999_999), "des dizaines de": (20, 99),
            "des centaines de": (200, 999), "des milliers de": (2000, 9999),
            "des millions de": (2e6, 9_999_999), "une douzaine de": (12, 12),
-           "quelques centaines de": (200, 999), "quelques milliers de": (2000, 9999)},
+           "quelques centaines de": (200, 999), "quelques milliers de": (2000, 9999),
+           **{f"une {word}aine": (n, n) for word, n in (("diz", 10), ("quinz", 15),
+              ("vingt", 20), ("trent", 30), ("quarant", 40), ("cinquant", 50),
+              ("soixant", 60), ("cent", 100))}, "un millier": (1000, 1000)},
     "ru": {"десятки тысяч": (2e4, 99_999), "десятков тысяч": (2e4, 99_999),
            "сотни тысяч": (2e5, 999_999), "сотен тысяч": (2e5, 999_999), "десятки": (20, 99),
            "десятков": (20, 99), "сотни": (200, 999), "сотен": (200, 999),
            "тысячи": (2000, 9999), "тысяч": (2000, 9999), "миллионы": (2e6, 9_999_999),
-           "дюжина": (12, 12)},
+           "дюжина": (12, 12), "десяток": (10, 10), "десятка": (10, 10),
+           "полсотни": (50, 50), "полтора десятка": (15, 15)},
 }  # fmt: skip
 
 #: Age after the number: "-year-old", "-jarige", "-jährige", "-летний", "years old" ...
@@ -204,6 +217,16 @@ def vague_pattern(language: str) -> re.Pattern[str]:
     """A vague amount phrase ("hundreds of", "honderden", "сотни")."""
     phrases = list(VAGUE.get(language, VAGUE["en"]))
     return re.compile(rf"(?<!\w)(?i:{_alternation(phrases)})(?!\w)")
+
+
+#: The collective round numbers of :data:`VAGUE`: "about" so many.
+ABOUT_ROUND_ENDINGS = ("aine", "tal", "ena de", "enar de", "illar de", "illier", "десяток",
+                       "десятка", "полсотни")  # fmt: skip
+
+
+def is_about_round(surface: str) -> bool:
+    """Whether a vague phrase is a round number told as a collective ("une dizaine")."""
+    return " ".join(surface.lower().split()).endswith(ABOUT_ROUND_ENDINGS)
 
 
 def vague_bounds(surface: str, language: str) -> tuple[float, float]:

@@ -264,6 +264,12 @@ _RU_COMPOUND: dict[str, tuple[float, str, str]] = {
     "восемьсот": (800, "восьмисот", "восемьсот"),
     "девятьсот": (900, "девятисот", "девятьсот"),
 }
+#: Collective numerals, which count people ("погибли двое", "пятерых госпитализировали"),
+#: in their case forms.
+_RU_COLLECTIVE: dict[str, float] = {
+    "дво": 2, "тро": 3, "четвер": 4, "пятер": 5, "шестер": 6, "семер": 7, "восьмер": 8,
+    "девятер": 9, "десятер": 10,
+}  # fmt: skip
 _RU_SCALES: dict[str, float] = {
     **dict.fromkeys(("тысяча", "тысячи", "тысяч", "тысячу", "тысячам", "тысячами"), 1e3),
     **dict.fromkeys(("миллион", "миллиона", "миллионов", "миллионам"), 1e6),
@@ -280,6 +286,10 @@ def _russian_forms() -> dict[str, float]:
         forms.update({word: value, stem + "и": value, stem + "ью": value})
     for value, oblique, nominative in _RU_COMPOUND.values():
         forms.update({nominative: value, oblique + "и": value, oblique + "ью": value})
+    for stem, value in _RU_COLLECTIVE.items():
+        oblique = stem + ("и" if stem in ("дво", "тро") else "ы")  # двоих, четверых
+        forms.update({stem + ("е" if stem in ("дво", "тро") else "о"): value})
+        forms.update({oblique + "х": value, oblique + "м": value, oblique + "ми": value})
     return forms
 
 
