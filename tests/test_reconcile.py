@@ -2061,3 +2061,28 @@ def test_casualty_words_and_counts_of_people_in_five_languages(
     found = [q for q in find_quantities("t", text, language) if q.start == at]
     assert [q.text for q in found] == [number]
     assert count_slot(text, at, at + len(number), language) == slot
+
+
+def test_sentences_stating_one_agreed_figure_align_at_a_lower_similarity() -> None:
+    from corroborate.reconcile.events import EventParams, align, candidate
+
+    texts = {
+        ("en", 0): "Between 40 and 45 firefighters worked through the night.",
+        ("nl", 0): "Er waren 40 tot 45 brandweerlieden ter plaatse.",
+        ("de", 0): "Die Feuerwehr war mit vielen Kräften vor Ort.",
+    }
+    angle = {("en", 0): 0.0, ("nl", 0): 0.85, ("de", 0): -1.2}  # en-nl 0.66, en-de 0.36
+
+    def encode(batch: Sequence[str]) -> npt.NDArray[np.float32]:
+        by_text = {text: angle[key] for key, text in texts.items()}
+        return np.asarray([[np.cos(by_text[t]), np.sin(by_text[t])] for t in batch], np.float32)
+
+    similarity = SentenceSimilarity(texts, encode)
+    # no entity, date or number in common: numbers are written out apart
+    found = [candidate(key, (0, len(text)), text, frozenset(), []) for key, text in texts.items()]
+    found = [replace(c, numbers=frozenset()) for c in found]
+    params = EventParams()
+    assert params.same_figure < similarity(("en", 0), ("nl", 0)) < params.similarity
+    assert align(found, similarity, params) == []
+    groups = align(found, similarity, params, same_figure=[{("en", 0), ("nl", 0), ("de", 0)}])
+    assert [[c.key for c in group] for group in groups] == [[("en", 0), ("nl", 0)]]

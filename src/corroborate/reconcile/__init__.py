@@ -140,7 +140,10 @@ def reconcile(
     ]
     if len(candidates) <= params.max_event_sentences:
         same_time = [_claim_sentences(f, sentences) for f in facts if _agreed_date(f)]
-        facts += _event_facts(candidates, similarity, params.events, outlets, same_time)
+        same_figure = [_claim_sentences(f, sentences) for f in facts if _agreed_figure(f)]
+        facts += _event_facts(
+            candidates, similarity, params.events, outlets, same_time, same_figure
+        )
     where = location_fact(articles, sentences, entities, outlets)
     if where is not None:
         facts.append(where)
@@ -151,6 +154,11 @@ def _agreed_date(fact: Fact) -> bool:
     """A date several sources agree on, or one of them gives more precisely: their
     sentences tell of one happening, however differently they word it."""
     return fact.kind == "date" and fact.status in ("agreed", "refined")
+
+
+def _agreed_figure(fact: Fact) -> bool:
+    """A figure several sources agree on, or one of them gives more precisely."""
+    return fact.kind == "quantity" and fact.status in ("agreed", "refined")
 
 
 def _claim_sentences(fact: Fact, sentences: Mapping[str, Sentences]) -> set[SentenceKey]:
@@ -253,10 +261,11 @@ def _event_facts(
     params: EventParams,
     outlets: Mapping[str, str],
     same_time: Sequence[set[SentenceKey]],
+    same_figure: Sequence[set[SentenceKey]] = (),
 ) -> list[Fact]:
     """Aligned sentences of several sources, and one source's sentences that place
     their happening in time (a date, a month or day without a year, an order cue)."""
-    groups = align(candidates, similarity, params, same_time)
+    groups = align(candidates, similarity, params, same_time, same_figure)
     aligned = {c.key for group in groups for c in group}
     facts = [_event_fact(group, outlets) for group in groups]
     facts += [

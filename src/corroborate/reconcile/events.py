@@ -34,6 +34,16 @@ class EventParams:
 
     similarity: float = 0.7
     similarity_lexical: float = 0.45
+    #: The cut-off for two sentences that state one figure the sources agree on (a
+    #: quantity fact agreed or refined): the figure is their anchor. Halfway between
+    #: the cut-off that makes two claims one thing (0.5, :class:`.facts.GroupingParams`)
+    #: and :attr:`similarity`: the figure is shared, but a sentence holding it may
+    #: tell of more ("Between 40 and 45 firefighters from the Netherlands and Germany
+    #: worked through Tuesday" and "Er waren 40 tot 45 brandweerlieden uit Nederland
+    #: en Duitsland ter plaatse": 0.66; a lead that names 200 evacuated residents and
+    #: a sentence on their return home: 0.53).
+    same_figure: float = 0.6
+    same_figure_lexical: float = 0.375
 
 
 @dataclass
@@ -89,14 +99,23 @@ def align(
     similarity: SentenceSimilarity,
     params: EventParams,
     same_time: Sequence[Collection[SentenceKey]] = (),
+    same_figure: Sequence[Collection[SentenceKey]] = (),
 ) -> list[list[Candidate]]:
     """Groups of candidates from at least two articles, one sentence per article.
 
     ``same_time`` holds sentences already known to report one happening, whatever
     their wording: those whose dates the story's sources agree on ("in June", "on
-    June 17"; see :func:`corroborate.reconcile.reconcile`).
+    June 17"; see :func:`corroborate.reconcile.reconcile`). ``same_figure`` holds
+    the sentences of each figure the sources agree on: two of one such set align at
+    the lower cut-off ``EventParams.same_figure``, the figure being their anchor.
     """
-    cut = params.similarity if similarity.cross_lingual else params.similarity_lexical
+    cross = similarity.cross_lingual
+    cut = params.similarity if cross else params.similarity_lexical
+    figure_cut = params.same_figure if cross else params.same_figure_lexical
+    figures: dict[SentenceKey, set[int]] = defaultdict(set)
+    for number, keys in enumerate(same_figure):
+        for key in keys:
+            figures[key].add(number)
     parent = list(range(len(candidates)))
 
     def find(i: int) -> int:
@@ -109,10 +128,13 @@ def align(
     for i, a in enumerate(candidates):
         for j in range(i + 1, len(candidates)):
             b = candidates[j]
-            if a.key[0] == b.key[0] or not _share_anchor(a, b):
+            if a.key[0] == b.key[0]:
+                continue
+            one_figure = bool(figures.get(a.key, set()) & figures.get(b.key, set()))
+            if not one_figure and not _share_anchor(a, b):
                 continue
             score = similarity(a.key, b.key)
-            if score >= cut:
+            if score >= (figure_cut if one_figure else cut):
                 scores[(i, j)] = score
                 parent[find(i)] = find(j)
     position = {c.key: i for i, c in enumerate(candidates)}
