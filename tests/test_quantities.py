@@ -660,3 +660,10 @@ def test_round_numbers_told_as_collectives_and_russian_collective_numerals(
 
 def test_a_quarantine_is_no_number() -> None:
     assert texts("Il a été placé en quarantaine pendant deux semaines.", "fr") == ["deux semaines"]
+
+
+def test_french_and_spanish_clock_times_are_no_quantities() -> None:
+    assert texts("Le feu a pris vers 22 h 30 dans l'usine.", "fr") == []
+    assert texts("Les pompiers sont arrivés à 23 heures.", "fr") == []
+    assert texts("Se declaró hacia las 22.30 en la planta.", "es") == []
+    assert texts("Le vol a duré 22 heures.", "fr") == ["22 heures"]

@@ -469,3 +469,15 @@ def test_every_match_holds_a_word_its_rule_needs() -> None:
             seen.add(c.rule)
         assert _found(text, language) == [(c.rule, c.start, c.end) for c in found]
     assert seen == {rule.name for rule in candidates.compiled("en")}
+
+
+def test_french_and_spanish_clock_times() -> None:
+    def clocks(text: str, language: str) -> dict[str, str | None]:
+        return {e.text: e.clock for e in find_time_expressions("a", text, language, None)}
+
+    assert clocks("Le feu a pris vers 22 h 30 dans l'usine.", "fr")["22 h 30"] == "T22:30"
+    assert clocks("Les pompiers sont arrivés à 23 heures.", "fr")["23 heures"] == "T23:00"
+    assert clocks("Se declaró hacia las 22.30 en la planta.", "es")["22.30"] == "T22:30"
+    # hours and minutes of a duration are no clock time; nor is a bare "22 heures"
+    assert "2 h 30" not in clocks("Il a couru le marathon en 2 h 30 min.", "fr")
+    assert all(c is None for c in clocks("Le vol a duré 22 heures.", "fr").values())

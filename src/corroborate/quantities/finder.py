@@ -34,6 +34,10 @@ _MASKS = re.compile(
             r"(?<!\d)\d{1,2}(?:[.:]\d{2})?\s?(?i:a\.m\.|p\.m\.|am|pm|uhr)(?!\w)",  # 9 pm, 10 Uhr
             # 04.47 uur, om 5 uur: a Dutch clock time ("drie uur" alone is a duration)
             r"(?<!\d)\d{1,2}[.:]\d{2}\s?(?i:uur)(?!\w)|(?<!\w)(?i:om)\s+\d{1,2}\s?(?i:uur)(?!\w)",
+            # 22 h 30, à 22 heures (French), a las 22.30 (Spanish)
+            r"(?<!\d)\d{1,2}\s?h\s?\d{2}(?!\d|\s?min)"
+            r"|(?<!\w)(?i:à|vers|dès)\s+\d{1,2}\s?(?i:heures?|h)(?!\w|\s?\d)",
+            r"(?<!\w)(?i:las|la)\s+\d{1,2}[.:]\d{2}(?!\d)",
             r"\+\d[\d\s().-]{6,}\d|\(\d{2,5}\)\s?\d[\d\s-]{4,}\d",  # phone numbers
             r"(?<!\d)(?:1[-.])?\d{3}[-.]\d{3}[-.]\d{4}(?!\d)",  # 1-800-222-1222
             # the emergency number, not a count: "9-1-1", "called 911", "a 911 call"

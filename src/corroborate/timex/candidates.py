@@ -66,7 +66,10 @@ VAGUE: dict[str, str] = {
 
 NOON_WORDS = ("noon", "midday", "midnight", "mittag", "middernacht", "mitternacht", "medianoche")
 WEEKEND = "weekend|the weekend|wochenende|fin de semana|week-end|выходные|выходных"
-TIME_CUES = "at|around|from|until|by|um|gegen|ab|bis|om|rond|tot|vanaf|à|vers|a las|a la|в|к|до"
+TIME_CUES = (
+    "at|around|from|until|by|um|gegen|ab|bis|om|rond|tot|vanaf|à|vers|dès|a las|a la"
+    "|hacia las|sobre las|desde las|hasta las|в|к|до"
+)
 TIME_ZONES = "GMT|UTC|CET|CEST|ET|EST|EDT|CT|PT|PST|PDT|BST|MSK|MEZ|MESZ"
 PART_CUES = "in the|during the|in de|am|por la|en la|dans la|le|la|el|in der"
 PART_MODS = "early|late|vroeg|laat|früh|spät|tôt|tard|рано|поздно"
@@ -219,8 +222,8 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
         (
             "time",
             rf"(?:(?P<pre>{TIME_CUES})\s+)?(?<![\d.,:])(?P<s>(?P<h>[012]?\d)"
-            r"(?:(?P<sep>[:.h])(?P<mi>[0-5]\d))?(?!\d|[.,:]\d)"
-            r"(?:\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)|\s*(?P<uhr>uhr|uur|horas|hora|h\b))?"
+            r"(?:(?P<sep>[:.h]|\s?h\s)(?P<mi>[0-5]\d))?(?!\d|[.,:]\d|\s?min)"
+            r"(?:\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)|\s*(?P<uhr>uhr|uur|horas|hora|heures|heure|h\b))?"
             rf"(?:\s+(?P<tz>{TIME_ZONES})\b)?)",
         ),
         ("noon", rf"(?P<s>(?P<nw>{'|'.join(NOON_WORDS)}))"),

@@ -727,10 +727,11 @@ def clock_reading(hour: int, minute: int) -> Reading | None:
 
 
 def rule_time(ctx: Context, m: re.Match[str]) -> Reading | None:
-    """10:30, 3 p.m., 15 Uhr, 15h30; a bare "10.30" needs a cue word such as "at"."""
+    """10:30, 3 p.m., 15 Uhr, 15h30, 22 h 30; a bare "10.30" or "22 heures" needs a cue
+    word such as "at", "à"."""
     hour, minute = int(m["h"]), int(m["mi"] or 0)
     ampm = low(group(m, "ampm")).replace(".", "").replace(" ", "")
-    sep = group(m, "sep")
+    sep = (group(m, "sep") or "").strip() or None
     cue = group(m, "pre") is not None
     uhr = low(group(m, "uhr"))
     if not (sep in {":", "h"} or ampm or uhr == "uhr" or (sep and uhr) or ((sep or uhr) and cue)):
