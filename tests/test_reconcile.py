@@ -2086,3 +2086,28 @@ def test_sentences_stating_one_agreed_figure_align_at_a_lower_similarity() -> No
     assert align(found, similarity, params) == []
     groups = align(found, similarity, params, same_figure=[{("en", 0), ("nl", 0), ("de", 0)}])
     assert [[c.key for c in group] for group in groups] == [[("en", 0), ("nl", 0)]]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Three were killed and about 20 people injured, four of them seriously.", "en"),
+        ("Una veintena de personas resultaron heridas, cuatro de ellas de gravedad.", "es"),
+        ("Une vingtaine de personnes ont été blessées, dont quatre grièvement.", "fr"),
+        ("20 Menschen wurden verletzt, vier davon schwer.", "de"),
+        ("Twintig mensen raakten gewond, van wie vier ernstig.", "nl"),
+        ("Пострадали 20 человек, из них четверо тяжело.", "ru"),
+    ],
+)
+def test_a_part_of_a_casualty_count_fills_no_slot(text: str, language: str) -> None:
+    slots = [
+        count_slot(text, q.start, q.end, language) for q in find_quantities("t", text, language)
+    ]
+    assert slots[-2:] == ["injured", None]
+
+
+def test_a_sentence_of_a_part_keeps_its_slot_and_a_comma_ends_a_cue() -> None:
+    assert _slot_of("Four of them were wounded.", "Four") == "injured"
+    told = "Police said two were killed, three were injured."
+    assert (_slot_of(told, "two"), _slot_of(told, "three")) == ("killed", "injured")
+    assert _slot_of("Four were shot, two fatally.", "two") == "killed"

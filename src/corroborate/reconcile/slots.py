@@ -138,27 +138,57 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "mensen", "personen", "persoon", "doden", "gewonden", "slachtoffers", "slachtoffer",
         "kinderen", "kind", "mannen", "man", "vrouwen", "vrouw", "agenten", "jongeren",
         "inwoners", "burgers", "militairen", "leden", "passagiers", "bewoners", "verdachten",
+        "werknemers", "medewerkers", "arbeiders", "brandweerlieden", "brandweermannen",
+        "politieagenten", "studenten", "leerlingen", "scholieren", "toeristen", "bestuurders",
+        "automobilisten", "fietsers", "voetgangers", "patiënten", "gevangenen", "gedetineerden",
+        "migranten", "vluchtelingen", "familieleden", "tieners", "minderjarigen", "volwassenen",
+        "bezoekers", "omstanders", "inzittenden", "reizigers", "demonstranten", "betogers",
+        "gijzelaars", "jongens", "meisjes", "jongen", "meisje", "agent", "bestuurder",
+        "inzittende", "bewoner", "passagier", "verdachte", "werknemer", "medewerker",
     ),
     "de": (
         "menschen", "personen", "person", "tote", "toten", "verletzte", "verletzten", "opfer",
         "kinder", "kind", "männer", "mann", "frauen", "frau", "polizisten", "jugendliche",
         "einwohner", "soldaten", "passagiere", "bewohner", "anwohner", "verdächtige",
-        "mitglieder",
+        "mitglieder", "arbeiter", "mitarbeiter", "mitarbeiterinnen", "beschäftigte",
+        "beschäftigten", "feuerwehrleute", "feuerwehrmänner", "einsatzkräfte", "beamte",
+        "polizeibeamte", "schüler", "schülerinnen", "studenten", "touristen", "fahrer",
+        "autofahrer", "radfahrer", "fußgänger", "bergleute", "patienten", "häftlinge",
+        "gefangene", "migranten", "flüchtlinge", "angehörige", "familienmitglieder",
+        "jugendlichen", "minderjährige", "erwachsene", "besucher", "insassen", "reisende",
+        "demonstranten", "geiseln", "jungen", "mädchen", "bürger", "zivilisten", "leute",
     ),
     "es": (
         "personas", "persona", "muertos", "heridos", "víctimas", "víctima", "niños", "niño",
         "hombres", "hombre", "mujeres", "mujer", "agentes", "policías", "jóvenes", "menores",
         "civiles", "soldados", "pasajeros", "vecinos", "detenidos", "sospechosos", "miembros",
+        "trabajadores", "trabajador", "empleados", "obreros", "operarios", "bomberos",
+        "guardias", "estudiantes", "alumnos", "turistas", "conductores", "conductor",
+        "peatones", "mineros", "pacientes", "presos", "reclusos", "migrantes", "inmigrantes",
+        "refugiados", "familiares", "adolescentes", "bebés", "adultos", "visitantes",
+        "ocupantes", "viajeros", "manifestantes", "rehenes", "chicos", "chicas",
+        "ciudadanos", "militares", "efectivos", "habitantes", "residentes",
     ),
     "fr": (
         "personnes", "personne", "morts", "blessés", "victimes", "victime", "enfants",
         "enfant", "hommes", "homme", "femmes", "femme", "policiers", "gendarmes", "jeunes",
-        "civils", "soldats", "passagers", "habitants", "suspects", "membres",
+        "civils", "soldats", "passagers", "habitants", "suspects", "membres", "employés",
+        "employé", "salariés", "ouvriers", "travailleurs", "pompiers", "sapeurs-pompiers",
+        "agents", "militaires", "élèves", "étudiants", "touristes", "conducteurs",
+        "conducteur", "automobilistes", "piétons", "cyclistes", "mineurs", "patients",
+        "détenus", "prisonniers", "migrants", "réfugiés", "proches", "adolescents", "bébés",
+        "adultes", "visiteurs", "occupants", "voyageurs", "manifestants", "otages",
+        "garçons", "filles", "riverains", "résidents", "citoyens", "secouristes",
     ),
     "ru": (
         "человек", "человека", "люди", "людей", "погибших", "раненых", "пострадавших",
         "жертв", "детей", "ребенка", "ребёнка", "мужчин", "женщин", "полицейских", "военных",
-        "пассажиров", "жителей", "подозреваемых", "граждан",
+        "пассажиров", "жителей", "подозреваемых", "граждан", "рабочих", "рабочие",
+        "сотрудников", "сотрудника", "работников", "пожарных", "спасателей",
+        "военнослужащих", "студентов", "школьников", "туристов", "водителей", "пешеходов",
+        "горняков", "шахтеров", "шахтёров", "пациентов", "заключенных", "заключённых",
+        "мигрантов", "беженцев", "родственников", "подростков", "младенцев", "взрослых",
+        "посетителей", "пассажира", "бойцов", "солдат", "силовиков",
     ),
 }  # fmt: skip
 
@@ -301,12 +331,16 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     were killed") and right before it ("killing three, wounding 12"); at equal
     distance the word after wins, and a "killed" cue beats "shot" in "shot and killed".
     """
+    if _part_of_a_count(sentence, start, end):
+        return None
     patterns = _PATTERNS.get(language, _PATTERNS["en"])
     following = _words_before_next_count(sentence, end, patterns)
     after = _until_denied(following[:WORDS_AFTER])
     hedges = HEDGES.get(language, HEDGES["en"])
-    before = [m.group().lower() for m in _WORD.finditer(sentence[:start])]
-    before = _without_hedges(before, hedges)
+    found = list(_WORD.finditer(sentence[:start]))
+    before = _without_hedges([m.group().lower() for m in found], hedges)
+    if before and "," in sentence[found[len(before) - 1].end() : start]:
+        before = []  # "two were killed, three were injured": the cue is the count's before
     if before[-2:] == ["fatally", "shot"]:
         return "killed"  # "fatally shot seven people": the outcome, not the means
     # "a single shot 223": a single-shot rifle and its calibre, no one shot
@@ -326,6 +360,34 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
                     best = (distance, side, slot)
                 break
     return best[2] if best else None
+
+
+#: A count that is a part of the count before it ("about 20 people injured, four of
+#: them seriously", "una veintena de heridos, cuatro de ellas de gravedad", "dont
+#: quatre grièvement", "vier davon schwer", "van wie vier ernstig", "из них четверо"):
+#: it tells how the people counted fared, not how many fared so. The words of all
+#: languages are one set.
+_PART_AFTER = re.compile(
+    r"\s+(?:of\s+them|of\s+whom|de\s+ell[oa]s|d['’]entre\s+(?:eux|elles)|davon|van\s+hen)\b",
+    re.IGNORECASE,
+)
+_PART_BEFORE = re.compile(
+    r"(?:,|\b(?:dont|van\s+wie|waarvan|из\s+них|de\s+los\s+cuales|de\s+las\s+cuales))\s+"
+    r"(?:(?:zeker|minstens|au\s+moins|al\s+menos|mindestens|не\s+менее)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _part_of_a_count(sentence: str, start: int, end: int) -> bool:
+    """Whether the count is a part of one just before it: after a comma with a
+    partitive after it ("four of them"; not a sentence's "Four of them were hurt"),
+    or after a word that says so ("dont quatre")."""
+    before = _PART_BEFORE.search(sentence[max(0, start - 40) : start])
+    if before is None:
+        return False
+    if before.group().startswith(","):
+        return _PART_AFTER.match(sentence, end) is not None
+    return True
 
 
 #: language -> object pronouns: a casualty verb followed by one has the count before it
@@ -493,10 +555,27 @@ _PERSON_KEYS = {
     language: frozenset(noun_key(noun) for noun in nouns)
     for language, nouns in PERSON_NOUNS.items()
 }
+_COMPOUND_ENDS = {
+    language: tuple(sorted(key for key in _PERSON_KEYS[language] if len(key) >= 5))
+    for language in ("de", "nl")
+}
+
+
+#: Languages that write compound nouns as one word: a noun that ends in a people
+#: noun counts people ("Landarbeiter", "Bauarbeiter", "Hafenarbeiders").
+COMPOUNDING_LANGUAGES = frozenset({"de", "nl"})
+#: The shortest people noun a compound is taken to end in ("-arbeiter", not "-mann").
+MIN_COMPOUND_END = 5
 
 
 def counts_people(noun: str | None, language: str) -> bool:
     """Whether a count with this head noun can be a number of people: no noun ("two
-    were hurt"), a people noun, or a language without a noun list."""
+    were hurt"), a people noun (or, in German and Dutch, a compound ending in one), or
+    a language without a noun list."""
     keys = _PERSON_KEYS.get(language)
-    return not noun or keys is None or noun_key(noun) in keys
+    if not noun or keys is None:
+        return True
+    key = noun_key(noun)
+    return key in keys or (
+        language in COMPOUNDING_LANGUAGES and key.endswith(_COMPOUND_ENDS.get(language, ()))
+    )
