@@ -491,3 +491,17 @@ def test_a_name_the_text_calls_a_news_outlet_is_an_organisation(
     text: str, language: str, name: str
 ) -> None:
     assert {m.text: m.type for m in recognize("a", text, language)}[name] == "org"
+
+
+def test_a_name_ends_where_its_sentence_ends() -> None:
+    text = "Un incendie a eu lieu dans l'est de la France. Trois employés sont morts."
+    at = text.index("France")
+    found = _mentions("a", text, [(at, at + len("France. Trois"), "org")], "fr")
+    assert [m.text for m in found] == ["France"]
+    # an abbreviation inside a name is no sentence end
+    english = "Troops of the U.S. Army reached St. Louis on Monday, Police Supt. Ann Vail said."
+    spans = [(english.index("U.S. Army"), english.index(" reached"), "org")]
+    spans.append((english.index("St. Louis"), english.index(" on Monday"), "place"))
+    spans.append((english.index("Police Supt."), english.index(" said"), "person"))
+    found_en = [m.text for m in _mentions("b", english, spans, "en")]  # type: ignore[arg-type]
+    assert found_en == ["U.S. Army", "St. Louis", "Police Supt. Ann Vail"]

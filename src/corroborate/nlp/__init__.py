@@ -158,6 +158,35 @@ def _unbracketed(spans: list[Span], text: str) -> list[Span]:
     return kept
 
 
+#: A full stop after a word of this many letters or more, then a space and a capital,
+#: ends a sentence; a shorter word may be an abbreviation inside a name ("U.S. Army",
+#: "St. Louis", "Gen. Smith").
+SENTENCE_END_WORD_LETTERS = 4
+_SENTENCE_BREAK = re.compile(
+    rf"(?<![^\W\d_]\.)(?<=[^\W\d_]{{{SENTENCE_END_WORD_LETTERS}}})[.!?]\s+(?=[^\W\d_])"
+)
+
+
+def _within_one_sentence(spans: list[Span], text: str) -> list[Span]:
+    """Each span cut where a sentence ends inside it: a model reads on over a full stop
+    into the next sentence's first word ("de la France. Trois employés" read as one
+    organisation, "France. Trois")."""
+    kept: list[Span] = []
+    for start, end, kind in spans:
+        for found in _SENTENCE_BREAK.finditer(text, start, end):
+            word = text[text.rfind(" ", start, found.start()) + 1 : found.start()]
+            if word.lower() not in TITLE_ABBREVIATIONS and text[found.end() : end].strip():
+                end = found.start()
+                break
+        kept.append((start, end, kind))
+    return kept
+
+
+#: Abbreviated titles of four letters or more, which a name follows ("Police Supt.
+#: Garry McCarthy"): their full stop ends no sentence.
+TITLE_ABBREVIATIONS = frozenset({"supt", "capt", "lieut", "prof", "insp", "cmdr", "comdr", "msgr"})
+
+
 #: Prepositions (and indefinite articles) a model takes into a name at the start of a
 #: sentence ("From Lithuania, he travelled on", "Via Letland en Estland bereikte
 #: hij", "An Amnesty International report"), per language. Not
@@ -351,7 +380,7 @@ def _mentions(
     article_id: str, text: str, model_spans: list[Span], language: str
 ) -> list[NamedMention]:
     """Model spans plus dateline places and slash acronyms, as non-overlapping mentions."""
-    spans = _unbracketed(sorted(model_spans), text)
+    spans = _within_one_sentence(_unbracketed(sorted(model_spans), text), text)
     spans = _slash_joined(_without_preposition(spans, text, language), text)
     spans = _by_head_word(_station_names(spans, text), text, language)
     spans = _with_dateline(text, _typed_by_cues(spans, text, language))
