@@ -872,3 +872,12 @@ def test_a_german_genitive_s_is_the_name_it_is_added_to() -> None:
     # English has no such genitive: the "-s" word keeps its own type there
     english = [mention("b", "Kesselbrück", "place"), mention("b", "Kesselbrücks", "person", 40)]
     assert entity_of(link_entities(english, {"b": "en"}), "b", 40).type == "person"
+
+
+def test_a_country_taken_for_an_organisation_is_the_place_another_article_names() -> None:
+    mentions = [mention("a", "France", "place"), mention("b", "France", "org")]
+    entities = link_entities(mentions, {"a": "en", "b": "fr"})
+    assert [(e.type, len(e.mentions)) for e in entities] == [("place", 2)]
+    # a company is not a place for sharing a town's name
+    firms = [mention("a", "Chicago", "place"), mention("b", "Chicago", "org")]
+    assert sorted(e.type for e in link_entities(firms, {"a": "en", "b": "en"})) == ["org", "place"]

@@ -630,9 +630,10 @@ def harmonise_types(
     their type: they are tagged more reliably. Within an article, a place outvotes
     the majority when the gazetteer knows the name: models tag a town inconsistently
     ("TULSA, Okla." a place, "a Tulsa mother" other), and the place tag is the one a
-    gazetteer can confirm. A one-word name of no known type ("other") is a place
-    when another article names that place ("the town of Kybartai" beside "as the
-    train approached Kybartai"); a person's name is not, since towns and surnames
+    gazetteer can confirm. A one-word name of no known type ("other"), or a country
+    the model took for an organisation ("dans l'est de la France"), is a place when
+    another article names that place ("the town of Kybartai" beside "as the train
+    approached Kybartai"); a person's name is not, since towns and surnames
     share many names ("Warren"). Within one article, a one-word name its article also
     gives as a place and the model took for a person is that place, known to the
     gazetteer or not, when the story's mentions of it are places at least as often
@@ -669,7 +670,9 @@ def harmonise_types(
             wanted = _voted_type(votes[joined], mention.type)
             # a town is a town in every article, not a person, though
             here = (mention.article, joined) in places
-            elsewhere = wanted == "other" and joined in story_places
+            elsewhere = joined in story_places and (
+                wanted == "other" or (wanted == "org" and _a_country(mention, languages))
+            )
             known = (here or elsewhere) and _gazetteer_knows(mention, languages)
             if known or _place_not_person(mention, votes[joined], here, joined in story_name_words):
                 wanted = "place"
@@ -878,6 +881,14 @@ def _route_ends(mention: NamedMention, language: str) -> list[tuple[int, int]]:
         spans.append((cursor, stop))
         cursor = dash.end() if dash else stop
     return spans
+
+
+def _a_country(mention: NamedMention, languages: Mapping[str, str]) -> bool:
+    """Whether a mention names a country or a continent ("France" taken for an
+    organisation in one article, a place in another)."""
+    return _a_country_or_continent(
+        resolve_place(mention.text, languages.get(mention.article, "und"))
+    )
 
 
 def _a_country_or_continent(place: Place | None) -> bool:
