@@ -667,3 +667,34 @@ def test_french_and_spanish_clock_times_are_no_quantities() -> None:
     assert texts("Les pompiers sont arrivés à 23 heures.", "fr") == []
     assert texts("Se declaró hacia las 22.30 en la planta.", "es") == []
     assert texts("Le vol a duré 22 heures.", "fr") == ["22 heures"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "found"),
+    [
+        ("On Monday 14 people were hurt.", "en", ["14"]),
+        ("Dabei kamen am Samstagmorgen zwei Menschen ums Leben.", "de", ["zwei"]),
+        ("Verletzt wurden am Montagabend 14 Menschen.", "de", ["14"]),
+        # a name's number stays part of the name
+        ("The iPhone 12 costs more.", "en", []),
+        ("Das iPhone 12 kostet mehr.", "de", []),
+    ],
+)
+def test_a_day_before_a_number_is_no_name(text: str, language: str, found: list[str]) -> None:
+    assert texts(text, language) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "noun"),
+    [
+        ("14 Fahrgäste wurden verletzt, drei davon schwer.", "de", "drei", None),
+        ("14 Fahrgäste wurden verletzt, drei davon schwer.", "de", "14", "Fahrgäste"),
+        ("Veertien passagiers raakten gewond, van wie drie ernstig.", "nl", "drie", None),
+        ("Vingt blessés, dont quatre grièvement.", "fr", "quatre", None),
+        ("Veinte heridos, cuatro gravemente.", "es", "cuatro", None),
+    ],
+)
+def test_a_word_after_a_count_that_is_no_noun(
+    text: str, language: str, surface: str, noun: str | None
+) -> None:
+    assert one(text, language, surface).noun == noun

@@ -1729,6 +1729,9 @@ def test_a_fact_is_labelled_with_its_sentence_as_written() -> None:
     assert _count_label(german, "40", "waggons", "de") == (
         "count of Waggons: …laut Polizei auch die 40 Waggons auf dem Gleis geprüft."
     )
+    # a noun with letters the comparison folds keeps them
+    umlaut = "Der Bus war mit 48 Fahrgästen auf dem Weg nach München."
+    assert _count_label(umlaut, "48", "Fahrgästen", "de").startswith("count of Fahrgästen: ")
     # two figures of one sentence: labels that differ from their start
     both = "Seven wagons left the rails, and two of the tank wagons began leaking methanol."
     assert _count_label(both, "Seven", "wagons", value=7) == (

@@ -469,7 +469,8 @@ def _read(
     if not atom.word and start > 0 and text[start - 1] in DASH and _starts_negative(text, start):
         reading = replace(reading, start=start - 1, low=-reading.high, high=-reading.low)
     before = text[max(0, reading.start - _WINDOW) : reading.start]
-    if money is None and (_name_before(before) or p.id_noun.search(before)):
+    named = _name_before(before) and not lexicon.time_word_before(before, lang)
+    if money is None and (named or p.id_noun.search(before)):
         return None, used  # "iPhone 12", "S&P 500", "category 4": part of a name
     reading = _left_side(text, lang, p, reading, before)
     if reading.kind != "age":
@@ -718,14 +719,23 @@ _MORE = frozenset({"more", "other", "additional", "further", "extra"})
 
 def _head(words: list[str], lang: str) -> str | None:
     if lang == "de":
-        return next((w for w in words if w[0].isupper()), words[0])
+        return next((w for w in words if w[0].isupper()), None)  # "drei davon": no noun
     if lang in ("es", "fr"):
-        return words[0]
+        return None if words[0].lower().endswith(("ment", "mente")) else words[0]
     if lang == "nl":
-        return next((w for w in words if not w.endswith("e")), words[-1])
+        words = [w for w in words if w.lower() not in _DUTCH_STATES]
+        return next((w for w in words if not w.endswith("e")), words[-1] if words else None)
     if lang == "ru":
         return next((w for w in words if not _RU_ADJECTIVE.search(w)), words[-1])
     return _english_head(words)
+
+
+#: Dutch words for how people fared that follow a count and are no noun: "van wie
+#: drie ernstig", "twee zwaargewond".
+_DUTCH_STATES = frozenset(
+    {"ernstig", "zwaar", "licht", "dodelijk", "levensgevaarlijk", "gewond", "zwaargewond"}
+    | {"lichtgewond", "overleden", "dood"}
+)
 
 
 def _english_head(words: list[str]) -> str | None:

@@ -150,6 +150,32 @@ ID_NOUNS: dict[str, str] = {
     "глава главы рейс рейса линия линии ряд место класс сезон серия",
 }
 
+#: Capitalised words of time before a number that are no part of a name: "On Monday 14
+#: people were hurt", "am Samstagmorgen zwei Menschen" (German compounds on a weekday
+#: or a part of the day count too), "Maandag twee".
+TIME_WORDS_BEFORE: dict[str, str] = {
+    "en": "monday tuesday wednesday thursday friday saturday sunday",
+    "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+    "de": "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag morgen "
+    "vormittag mittag nachmittag abend nacht wochenende",
+    "es": "lunes martes miércoles jueves viernes sábado domingo",
+    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "ru": "понедельник вторник среду четверг пятницу субботу воскресенье",
+}
+
+
+def time_word_before(before: str, language: str) -> bool:
+    """Whether ``before`` ends with a word of time (see :data:`TIME_WORDS_BEFORE`)."""
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1].lower().strip(",.;:")
+    known = TIME_WORDS_BEFORE.get(language, TIME_WORDS_BEFORE["en"]).split()
+    if language == "de":
+        return any(last.startswith(word) or last.endswith(word) for word in known)
+    return last in known
+
+
 MONTHS: dict[str, str] = {
     "en": "january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec",

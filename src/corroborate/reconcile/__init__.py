@@ -69,7 +69,7 @@ from corroborate.reconcile.facts import (
 from corroborate.reconcile.location import location_fact
 from corroborate.reconcile.sentences import Sentences, sentence_spans
 from corroborate.reconcile.similarity import Encoder, SentenceKey, SentenceSimilarity
-from corroborate.reconcile.slots import SLOT_LABELS, count_slot, several_incidents_slot
+from corroborate.reconcile.slots import SLOT_LABELS, count_slot, noun_key, several_incidents_slot
 
 __all__ = [
     "SLOT_LABELS",
@@ -296,6 +296,7 @@ def _event_fact(group: Sequence[Candidate], outlets: Mapping[str, str]) -> Fact:
 
 
 _WORDS = re.compile(r"\S+")
+_NOUN_WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 def _label(group: Sequence[ClaimItem], sentences: Mapping[str, Sentences]) -> str:
@@ -309,8 +310,10 @@ def _label(group: Sequence[ClaimItem], sentences: Mapping[str, Sentences]) -> st
     # "32-wagon train" names its noun in the singular: "count of wagon" reads wrong
     if what == "count" and first.noun and not text.startswith("-", first.claim.end):
         after = text[first.claim.end : first.claim.end + 80]
-        written = re.search(re.escape(first.noun), after, re.IGNORECASE)
-        what = f"count of {written.group() if written else first.noun}"  # "Waggons"
+        written = (
+            m.group() for m in _NOUN_WORDS.finditer(after) if noun_key(m.group()) == first.noun
+        )
+        what = f"count of {next(written, first.noun)}"  # "Waggons", "Fahrgästen"
     return f"{what}: {_context(first, sentences[first.claim.article])}"
 
 

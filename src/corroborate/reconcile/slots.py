@@ -157,6 +157,7 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "gefangene", "migranten", "flüchtlinge", "angehörige", "familienmitglieder",
         "jugendlichen", "minderjährige", "erwachsene", "besucher", "insassen", "reisende",
         "demonstranten", "geiseln", "jungen", "mädchen", "bürger", "zivilisten", "leute",
+        "fahrgäste", "fahrgästen", "fahrgast", "pendler", "helfer",
     ),
     "es": (
         "personas", "persona", "muertos", "heridos", "víctimas", "víctima", "niños", "niño",
