@@ -1591,6 +1591,22 @@ def test_a_route_a_home_and_a_hospital_do_not_place_the_event() -> None:
     assert claims == {"e": "Warren"}
 
 
+def test_where_a_journey_began_is_not_the_scene() -> None:
+    a = _article(
+        "a", "Der Bus war auf dem Weg von Akron nach Warren, als er in Niles verunglückte.", "de"
+    )
+    b = _article("b", "De burgemeester van Akron sprak over de schietpartij.", "nl")
+    niles_place = Place("Niles", "US", 41.1828, -80.7654, 5164903, "US-OH")
+    akron = _place("p1", "Akron", _AKRON, (a, "Akron"), (b, "Akron"))
+    warren = _place("p2", "Warren", _WARREN, (a, "Warren"))
+    niles = _place("p3", "Niles", niles_place, (a, "Niles"))
+    claims = {
+        c.article: c.attributes["place"] for c in _where([a, b], [akron, warren, niles]).claims
+    }
+    # the journey's start and end are not where it happened; "van" as "of" is no start
+    assert claims == {"a": "Niles", "b": "Akron"}
+
+
 def test_an_opening_on_background_settles_on_the_place_the_other_sources_name() -> None:
     a = _article(
         "a",

@@ -68,6 +68,15 @@ _ELSEWHERE = re.compile(
     r"\s+(?:to|naar|nach|hacia|à|в)\s+(?:the\s+|de\s+|het\s+|die\s+|la\s+)?$",
     re.IGNORECASE,
 )
+#: A journey's start, which words for "of" also spell in Dutch, German, Spanish and
+#: French ("de burgemeester van Enschede"): an origin only with its destination after
+#: it, a name ("van Hamburg naar München", "von Hamburg nach München", "de Madrid a
+#: Sevilla"; not "le maire de Lyon a déclaré").
+_JOURNEY_FROM = re.compile(r"\b(?i:van|von|de|desde|depuis|d['’])\s*$")
+_JOURNEY_TO = re.compile(
+    r"\s+(?i:naar|nach|a|à|hacia|vers|jusqu['’]à|to)\s+(?i:the\s+|het\s+|la\s+|le\s+)?"
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ]"
+)
 #: Words right after a place that make it a route, not the scene: "a sealed
 #: Adler–Kaliningrad train", "a Kaliningrad transit train", "a Moscow-bound flight".
 _ROUTE_AFTER = re.compile(
@@ -380,6 +389,8 @@ def _scene_role(text: str, sentence_start: int, start: int, end: int) -> int | N
     Warren man"); 1 otherwise."""
     if _ELSEWHERE.search(text[sentence_start:start]) or _ROUTE_AFTER.match(text, end):
         return None
+    if _JOURNEY_FROM.search(text[sentence_start:start]) and _JOURNEY_TO.match(text, end):
+        return None  # "auf dem Weg von Hamburg nach München": where the journey began
     if names_a_hospital(text, start, end) or names_a_street(text, start, end):
         return None
     if _RESIDENCE_AFTER.match(text, end) or _RESIDENCE_BEFORE.search(
