@@ -505,3 +505,12 @@ def test_a_name_ends_where_its_sentence_ends() -> None:
     spans.append((english.index("Police Supt."), english.index(" said"), "person"))
     found_en = [m.text for m in _mentions("b", english, spans, "en")]  # type: ignore[arg-type]
     assert found_en == ["U.S. Army", "St. Louis", "Police Supt. Ann Vail"]
+
+
+def test_a_number_written_out_is_no_name() -> None:
+    text = "Veertien passagiers raakten gewond. Pieter Jansen reed de bus."
+    spans = [(0, 8, "other"), (text.index("Pieter"), text.index(" reed"), "person")]
+    assert [m.text for m in _mentions("a", text, spans, "nl")] == ["Pieter Jansen"]  # type: ignore[arg-type]
+    # a name is no number word
+    french = "Marc Delorme a parlé."
+    assert [m.text for m in _mentions("b", french, [(0, 12, "person")], "fr")] == ["Marc Delorme"]

@@ -53,7 +53,7 @@ from corroborate.nlp.backends import (
 )
 from corroborate.nlp.chunks import chunk_text
 from corroborate.nlp.datelines import dateline_places
-from corroborate.nlp.everyday import is_everyday_word
+from corroborate.nlp.everyday import is_everyday_word, is_number_word
 from corroborate.nlp.heads import head_type
 from corroborate.nlp.russian import is_common_noun
 
@@ -388,8 +388,8 @@ def _mentions(
     last_end = -1
     common = _common_words(text, spans, language)
     for start, end, kind in sorted(spans + _slash_acronyms(text, spans)):
-        if start < last_end or (start, end) in common:
-            continue
+        if start < last_end or (start, end) in common or is_number_word(text[start:end], language):
+            continue  # a common word the capital misled the model on, or a number
         mentions.append(NamedMention(article_id, start, end, text[start:end], kind))
         last_end = end
     return mentions

@@ -8,13 +8,15 @@ on the Zipf scale (6 = once in a thousand words, 5 = once in ten thousand).
 Frequency alone cannot tell a name from a word: country names, demonyms and
 common surnames are frequent too ("England" 5.1, "Brown" 5.0), so the test is used
 only for one-word person mentions that open a sentence (see
-``corroborate.nlp._common_words``).
+``corroborate.nlp._common_words``). A number written out ("Veertien passagiers
+raakten gewond") is never a name; text2num knows them.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from text_to_num import text2num
 from wordfreq import available_languages, zipf_frequency
 
 #: Zipf frequency from which a sentence-opening one-word "person" is taken for an
@@ -48,3 +50,21 @@ def is_everyday_word(word: str, language: str) -> bool:
     if not _usable(base):
         return False
     return zipf_frequency(word.lower(), base, wordlist=_WORDLIST) >= EVERYDAY_ZIPF
+
+
+#: Languages text2num reads number words of.
+NUMBER_WORD_LANGUAGES = frozenset({"en", "fr", "es", "de", "nl", "pt", "it"})
+
+
+@lru_cache(maxsize=65536)
+def is_number_word(word: str, language: str) -> bool:
+    """Whether ``word`` is a number written out ("Veertien passagiers", "Trois
+    employés"): a model may take one that opens a sentence for a name."""
+    base = language.split("-")[0].lower()
+    if base not in NUMBER_WORD_LANGUAGES or not word.isalpha():
+        return False
+    try:
+        text2num(word.lower(), base)
+    except ValueError:
+        return False
+    return True
