@@ -37,7 +37,7 @@ from corroborate.reconcile.facts import GroupingParams, group_claims
 from corroborate.reconcile.implicit import REFERRED_VICTIM, implied_counts, named_casualties
 from corroborate.reconcile.sentences import Sentences
 from corroborate.reconcile.similarity import SentenceSimilarity
-from corroborate.reconcile.slots import count_slot
+from corroborate.reconcile.slots import count_slot, counts_people
 from corroborate.timeline import build_timeline
 
 
@@ -2123,6 +2123,43 @@ def test_a_part_of_a_casualty_count_fills_no_slot(text: str, language: str) -> N
         count_slot(text, q.start, q.end, language) for q in find_quantities("t", text, language)
     ]
     assert slots[-2:] == ["injured", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Two of the injured are in serious condition.", "en"),
+        ("Deux des blessés sont dans un état grave.", "fr"),
+        ("Dos de los heridos están graves.", "es"),
+        ("Zwei der Verletzten schweben in Lebensgefahr.", "de"),
+        ("Twee van de gewonden zijn er ernstig aan toe.", "nl"),
+        ("Двое из раненых в тяжелом состоянии.", "ru"),
+    ],
+)
+def test_some_of_the_casualties_are_no_count_of_casualties(text: str, language: str) -> None:
+    (count,) = find_quantities("t", text, language)
+    assert count_slot(text, count.start, count.end, language) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "number", "slot"),
+    [
+        ("Trois personnes ont été tuées et cinq blessées lundi.", "fr", "cinq", "injured"),
+        ("Погибли три человека, еще пятеро получили ранения.", "ru", "пятеро", "injured"),
+        ("Three of the victims died.", "en", "Three", "killed"),
+    ],
+)
+def test_a_casualty_word_or_a_verb_after_a_count_is_no_other_noun(
+    text: str, language: str, number: str, slot: str
+) -> None:
+    at = text.index(number)
+    assert count_slot(text, at, at + len(number), language) == slot
+    assert counts_people(one_noun(text, language, number), language)
+
+
+def one_noun(text: str, language: str, number: str) -> str | None:
+    (found,) = [q for q in find_quantities("t", text, language) if q.text == number]
+    return found.noun
 
 
 def test_a_sentence_of_a_part_keeps_its_slot_and_a_comma_ends_a_cue() -> None:

@@ -12,9 +12,12 @@ dash variants are character classes rather than a rewritten copy.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+
+import pymorphy3
 
 from corroborate.model import Quantity
 from corroborate.quantities import lexicon, numbers, units
@@ -726,7 +729,8 @@ def _head(words: list[str], lang: str) -> str | None:
         words = [w for w in words if w.lower() not in _DUTCH_STATES]
         return next((w for w in words if not w.endswith("e")), words[-1] if words else None)
     if lang == "ru":
-        return next((w for w in words if not _RU_ADJECTIVE.search(w)), words[-1])
+        words = list(itertools.takewhile(lambda w: not _russian_verb(w), words))
+        return next((w for w in words if not _RU_ADJECTIVE.search(w)), words[-1] if words else None)
     return _english_head(words)
 
 
@@ -736,6 +740,19 @@ _DUTCH_STATES = frozenset(
     {"ernstig", "zwaar", "licht", "dodelijk", "levensgevaarlijk", "gewond", "zwaargewond"}
     | {"lichtgewond", "overleden", "dood"}
 )
+
+
+@lru_cache(maxsize=1)
+def _russian_analyzer() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=65536)
+def _russian_verb(word: str) -> bool:
+    """Whether the dictionary reads ``word`` first as a verb form ("пятеро *получили*
+    ранения"): the count's noun ends before it."""
+    readings = _russian_analyzer().parse(word)
+    return bool(readings) and readings[0].tag.POS in {"VERB", "INFN", "PRTS", "GRND"}
 
 
 def _english_head(words: list[str]) -> str | None:

@@ -168,7 +168,9 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "peatones", "mineros", "pacientes", "presos", "reclusos", "migrantes", "inmigrantes",
         "refugiados", "familiares", "adolescentes", "bebés", "adultos", "visitantes",
         "ocupantes", "viajeros", "manifestantes", "rehenes", "chicos", "chicas",
-        "ciudadanos", "militares", "efectivos", "habitantes", "residentes",
+        "ciudadanos", "militares", "efectivos", "habitantes", "residentes", "heridas",
+        "herida", "herido", "muertas", "muerto", "muerta", "fallecidos", "fallecidas",
+        "desaparecidos",
     ),
     "fr": (
         "personnes", "personne", "morts", "blessés", "victimes", "victime", "enfants",
@@ -179,7 +181,8 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "conducteur", "automobilistes", "piétons", "cyclistes", "mineurs", "patients",
         "détenus", "prisonniers", "migrants", "réfugiés", "proches", "adolescents", "bébés",
         "adultes", "visiteurs", "occupants", "voyageurs", "manifestants", "otages",
-        "garçons", "filles", "riverains", "résidents", "citoyens", "secouristes",
+        "garçons", "filles", "riverains", "résidents", "citoyens", "secouristes", "blessée",
+        "blessées", "blessé", "tués", "tuées", "mort", "morte", "mortes", "disparus",
     ),
     "ru": (
         "человек", "человека", "люди", "людей", "погибших", "раненых", "пострадавших",
@@ -332,7 +335,7 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     were killed") and right before it ("killing three, wounding 12"); at equal
     distance the word after wins, and a "killed" cue beats "shot" in "shot and killed".
     """
-    if _part_of_a_count(sentence, start, end):
+    if _part_of_a_count(sentence, start, end, language):
         return None
     patterns = _PATTERNS.get(language, _PATTERNS["en"])
     following = _words_before_next_count(sentence, end, patterns)
@@ -379,10 +382,24 @@ _PART_BEFORE = re.compile(
 )
 
 
-def _part_of_a_count(sentence: str, start: int, end: int) -> bool:
+#: A count of some of the casualties already counted: "Two of the injured are in
+#: serious condition", "deux des blessés", "dos de los heridos", "twee van de gewonden",
+#: "zwei der Verletzten", "двое из раненых".
+_PART_OF_CASUALTIES = re.compile(
+    r"\s+(?:of\s+the|des|de\s+l[oa]s|van\s+de|der|из)\s+(\w+)", re.IGNORECASE
+)
+
+
+def _part_of_a_count(sentence: str, start: int, end: int, language: str = "en") -> bool:
     """Whether the count is a part of one just before it: after a comma with a
     partitive after it ("four of them"; not a sentence's "Four of them were hurt"),
-    or after a word that says so ("dont quatre")."""
+    after a word that says so ("dont quatre"), or some of the casualties ("two of the
+    injured")."""
+    group = _PART_OF_CASUALTIES.match(sentence, end)
+    if group is not None:
+        patterns = _PATTERNS.get(language, _PATTERNS["en"])
+        if any(p.match(group.group(1).lower()) for p in patterns.values()):
+            return True
     before = _PART_BEFORE.search(sentence[max(0, start - 40) : start])
     if before is None:
         return False
