@@ -514,3 +514,18 @@ def test_a_number_written_out_is_no_name() -> None:
     # a name is no number word
     french = "Marc Delorme a parlé."
     assert [m.text for m in _mentions("b", french, [(0, 12, "person")], "fr")] == ["Marc Delorme"]
+
+
+def test_a_name_ends_before_the_lower_case_words_a_model_ran_on_into() -> None:
+    text = "Aaron Calvin said the Children's Hospital of the city took in De touringcar."
+    spans = [
+        (0, len("Aaron Calvin said"), "person"),
+        (text.index("Children"), text.index(" the city"), "place"),
+        (text.index("De touringcar"), text.index("."), "other"),
+    ]
+    found = [m.text for m in _mentions("a", text, spans, "en")]  # type: ignore[arg-type]
+    assert found == ["Aaron Calvin", "Children's Hospital"]
+    # no capital, no name; Cyrillic names end in lower-case words
+    mail = "Write to news@tribune.example about the Пермского края case."
+    spans = [(9, 28, "org"), (mail.index("Пермского"), mail.index(" case"), "place")]
+    assert [m.text for m in _mentions("b", mail, spans, "en")] == ["Пермского края"]  # type: ignore[arg-type]
