@@ -673,6 +673,10 @@ def _noun(text: str, lang: str, end: int, single: bool = False) -> str | None:
     joined = m is not None and _JOINED.match(text, position)
     if joined and m is not None and m.group(1).lower() not in (*stop, *_NOT_COUNTED):
         return m.group(1)  # "a 32-wagon train" counts wagons; "a three-car crash", cars
+    if lang == "fr" and text[max(0, end - 4) : end].lower() in ("aine", "lier"):
+        collective = _FRENCH_COLLECTIVE_DE.match(text, position)
+        position = collective.end() if collective else position
+        m = _WORD.match(text, position)
     partitive = _PARTITIVE.get(lang)
     of_the = partitive.match(text, position) if partitive else None
     if of_the is not None and single:
@@ -716,6 +720,9 @@ _PARTITIVE = lexicon.compiled_per_language(
         "fr": r"\s+(?:des|de\s+ces|de\s+leurs)(?=\s)",
     }
 )
+#: The "de" after a French collective number: "une cinquantaine de pompiers", "un
+#: millier d'habitants".
+_FRENCH_COLLECTIVE_DE = re.compile(r"\s+(?:de\s+|d['’])(?=[^\W\d_])")
 #: Words between an English number and its noun that say "in addition".
 _MORE = frozenset({"more", "other", "additional", "further", "extra"})
 
