@@ -481,3 +481,8 @@ def test_french_and_spanish_clock_times() -> None:
     # hours and minutes of a duration are no clock time; nor is a bare "22 heures"
     assert "2 h 30" not in clocks("Il a couru le marathon en 2 h 30 min.", "fr")
     assert all(c is None for c in clocks("Le vol a duré 22 heures.", "fr").values())
+
+
+def test_dutch_parts_of_yesterday() -> None:
+    found = values("De brand brak gisteravond uit; gisterochtend was alles nog rustig.", "nl")
+    assert found == {"gisteravond": "2022-06-15TEV", "gisterochtend": "2022-06-15TMO"}
