@@ -516,16 +516,19 @@ def test_a_number_written_out_is_no_name() -> None:
     assert [m.text for m in _mentions("b", french, [(0, 12, "person")], "fr")] == ["Marc Delorme"]
 
 
-def test_a_name_ends_before_the_lower_case_words_a_model_ran_on_into() -> None:
-    text = "Aaron Calvin said the Children's Hospital of the city took in De touringcar."
+def test_an_english_name_ends_before_the_function_words_a_model_ran_on_into() -> None:
+    text = "Aaron Calvin said the Children's Hospital of the Ontario-based group is open."
     spans = [
         (0, len("Aaron Calvin said"), "person"),
-        (text.index("Children"), text.index(" the city"), "place"),
-        (text.index("De touringcar"), text.index("."), "other"),
+        (text.index("Children"), text.index(" the Ontario"), "place"),
+        (text.index("Ontario"), text.index(" group"), "other"),
     ]
     found = [m.text for m in _mentions("a", text, spans, "en")]  # type: ignore[arg-type]
-    assert found == ["Aaron Calvin", "Children's Hospital"]
-    # no capital, no name; Cyrillic names end in lower-case words
-    mail = "Write to news@tribune.example about the Пермского края case."
-    spans = [(9, 28, "org"), (mail.index("Пермского"), mail.index(" case"), "place")]
-    assert [m.text for m in _mentions("b", mail, spans, "en")] == ["Пермского края"]  # type: ignore[arg-type]
+    assert found == ["Aaron Calvin", "Children's Hospital", "Ontario-based"]
+    # a handle or an address is no name; an acronym is no article ("UN" is not "un")
+    mail = "Write to news@tribune.example or the UN about it."
+    spans = [(9, 28, "org"), (mail.index("UN"), mail.index("UN") + 2, "org")]
+    assert [m.text for m in _mentions("b", mail, spans, "de")] == ["UN"]  # type: ignore[arg-type]
+    # French names end in lower-case words
+    french = "La Ligue nationale a parlé."
+    assert [m.text for m in _mentions("c", french, [(3, 18, "org")], "fr")] == ["Ligue nationale"]

@@ -182,37 +182,44 @@ def _within_one_sentence(spans: list[Span], text: str) -> list[Span]:
     return kept
 
 
-#: A name's last word in Latin script: capitalised, or a number ("Route 66"); a span
-#: that ends in a lower-case word ran on past the name ("Children's Hospital of",
-#: "Aaron Calvin said", "Lee — who"). Cyrillic names end in lower-case words
-#: ("Пермского края", "улица Ленина") and are left alone.
-_LOWERCASE_TAIL = re.compile(r"(?:[\s\-‐‑–—,]+(?:[a-zß-öø-ÿ][a-zß-öø-ÿ'’.-]*)?)+$")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_CASED_LETTER = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]")
+#: English words a model reads on into past a name, which no name ends in ("Children's
+#: Hospital of", "Aaron Calvin said", "Lee — who"). A closed list: English names do
+#: end in other lower-case words ("Ontario-based", "Jackson Hole symposium", "interior
+#: ministry" in CoNLL), and French, Spanish or Dutch names in many ("Ligue nationale",
+#: "Union européenne", "BSE-besmetting").
+_TRAILING_WORDS = re.compile(
+    r"(?:\s*[—–-]\s*|\s+)(?:of|and|or|the|a|an|for|in|at|to|from|with|by|who|whose|which"
+    r"|that|said|says|told|reports|reported)$"
+)
+#: A handle, an e-mail address or a web address is no name ("@marcfox10").
+_ADDRESS_LIKE = re.compile(r"@|://|www\.")
 
 
-def _without_lowercase_tail(spans: list[Span], text: str) -> list[Span]:
-    """Each span cut before the lower-case words that end it (see
-    :data:`_LOWERCASE_TAIL`); a span with no capital at all ("@marcfox10",
-    "news@tribune.com", "people.") is no name and is dropped."""
+def _without_lowercase_tail(spans: list[Span], text: str, language: str = "en") -> list[Span]:
+    """Each English span cut before the function words that end it (see
+    :data:`_TRAILING_WORDS`); a span with no capital that is an address or a handle is
+    dropped, whatever the language."""
     kept: list[Span] = []
     for start, end, kind in spans:
         name = text[start:end]
-        if _CYRILLIC.search(name) or not _CASED_LETTER.search(name):
-            kept.append((start, end, kind))
+        if not any(c.isupper() for c in name) and _ADDRESS_LIKE.search(name):
             continue
-        if not any(c.isupper() for c in name):
+        while language == "en" and (tail := _TRAILING_WORDS.search(text, start, end)):
+            if tail.start() == start:
+                break
+            end = tail.start()
+        if _an_article(text[start:end]):
             continue
-        tail = _LOWERCASE_TAIL.search(name)
-        if tail is not None and tail.start() > 0:
-            end = start + tail.start()
-            if text[start:end].lower() in _ARTICLES:
-                continue  # "De touringcar": an article and a common noun
         kept.append((start, end, kind))
     return kept
 
 
-#: Articles a span cut before its lower-case words may be left with.
+def _an_article(name: str) -> bool:
+    """ "The", "De", "la": an article alone, written as one ("UN" is no "un")."""
+    return name.lower() in _ARTICLES and name in (name.lower(), name.capitalize())
+
+
+#: Articles a span cut before its trailing words may be left with.
 _ARTICLES = frozenset(
     {"the", "a", "an", "de", "het", "een", "la", "le", "les", "el", "los", "las", "un"}
     | {"une", "una", "der", "die", "das", "ein", "eine"}
@@ -418,7 +425,7 @@ def _mentions(
 ) -> list[NamedMention]:
     """Model spans plus dateline places and slash acronyms, as non-overlapping mentions."""
     spans = _within_one_sentence(_unbracketed(sorted(model_spans), text), text)
-    spans = _without_lowercase_tail(spans, text)
+    spans = _without_lowercase_tail(spans, text, language)
     spans = _slash_joined(_without_preposition(spans, text, language), text)
     spans = _by_head_word(_station_names(spans, text), text, language)
     spans = _with_dateline(text, _typed_by_cues(spans, text, language))
