@@ -511,6 +511,9 @@ def test_a_number_written_out_is_no_name() -> None:
     text = "Veertien passagiers raakten gewond. Pieter Jansen reed de bus."
     spans = [(0, 8, "other"), (text.index("Pieter"), text.index(" reed"), "person")]
     assert [m.text for m in _mentions("a", text, spans, "nl")] == ["Pieter Jansen"]  # type: ignore[arg-type]
+    # a name in capitals is no number word ("ONCE", a Spanish charity)
+    spanish = "La ONCE repartió premios."
+    assert [m.text for m in _mentions("c", spanish, [(3, 7, "org")], "es")] == ["ONCE"]
     # a name is no number word
     french = "Marc Delorme a parlé."
     assert [m.text for m in _mentions("b", french, [(0, 12, "person")], "fr")] == ["Marc Delorme"]

@@ -61,8 +61,12 @@ def is_number_word(word: str, language: str) -> bool:
     """Whether ``word`` is a number written out ("Veertien passagiers", "Trois
     employés"): a model may take one that opens a sentence for a name."""
     base = language.split("-")[0].lower()
-    if base not in NUMBER_WORD_LANGUAGES or not word.isalpha():
-        return False
+    if (
+        base not in NUMBER_WORD_LANGUAGES
+        or not word.isalpha()
+        or (word.isupper() and len(word) > 1)
+    ):
+        return False  # in capitals it is a name: "ONCE", the Spanish charity
     try:
         text2num(word.lower(), base)
     except ValueError:
