@@ -502,9 +502,9 @@ def test_a_name_ends_where_its_sentence_ends() -> None:
     english = "Troops of the U.S. Army reached St. Louis on Monday, Police Supt. Ann Vail said."
     spans = [(english.index("U.S. Army"), english.index(" reached"), "org")]
     spans.append((english.index("St. Louis"), english.index(" on Monday"), "place"))
-    spans.append((english.index("Police Supt."), english.index(" said"), "person"))
+    spans.append((english.index("Supt."), english.index(" said"), "person"))
     found_en = [m.text for m in _mentions("b", english, spans, "en")]  # type: ignore[arg-type]
-    assert found_en == ["U.S. Army", "St. Louis", "Police Supt. Ann Vail"]
+    assert found_en == ["U.S. Army", "St. Louis", "Supt. Ann Vail"]
 
 
 def test_a_number_written_out_is_no_name() -> None:

@@ -174,7 +174,7 @@ def _within_one_sentence(spans: list[Span], text: str) -> list[Span]:
     kept: list[Span] = []
     for start, end, kind in spans:
         for found in _SENTENCE_BREAK.finditer(text, start, end):
-            word = text[text.rfind(" ", start, found.start()) + 1 : found.start()]
+            word = text[max(text.rfind(" ", start, found.start()), start - 1) + 1 : found.start()]
             if word.lower() not in TITLE_ABBREVIATIONS and text[found.end() : end].strip():
                 end = found.start()
                 break
@@ -195,7 +195,7 @@ _TRAILING_WORDS = re.compile(
 _ADDRESS_LIKE = re.compile(r"@|://|www\.")
 
 
-def _without_lowercase_tail(spans: list[Span], text: str, language: str = "en") -> list[Span]:
+def _without_trailing_words(spans: list[Span], text: str, language: str = "en") -> list[Span]:
     """Each English span cut before the function words that end it (see
     :data:`_TRAILING_WORDS`); a span with no capital that is an address or a handle is
     dropped, whatever the language."""
@@ -219,7 +219,7 @@ def _an_article(name: str) -> bool:
     return name.lower() in _ARTICLES and name in (name.lower(), name.capitalize())
 
 
-#: Articles a span cut before its trailing words may be left with.
+#: Articles, which are no name alone ("The" left of "The Spokesman said").
 _ARTICLES = frozenset(
     {"the", "a", "an", "de", "het", "een", "la", "le", "les", "el", "los", "las", "un"}
     | {"une", "una", "der", "die", "das", "ein", "eine"}
@@ -425,7 +425,7 @@ def _mentions(
 ) -> list[NamedMention]:
     """Model spans plus dateline places and slash acronyms, as non-overlapping mentions."""
     spans = _within_one_sentence(_unbracketed(sorted(model_spans), text), text)
-    spans = _without_lowercase_tail(spans, text, language)
+    spans = _without_trailing_words(spans, text, language)
     spans = _slash_joined(_without_preposition(spans, text, language), text)
     spans = _by_head_word(_station_names(spans, text), text, language)
     spans = _with_dateline(text, _typed_by_cues(spans, text, language))
