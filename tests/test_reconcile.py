@@ -605,6 +605,25 @@ def test_sentences_reporting_one_happening_align_across_languages() -> None:
     assert events[0].explanation.startswith("reported by 2 sources")
 
 
+def test_since_when_is_not_when_it_happened() -> None:
+    from corroborate.timex import find_time_expressions
+
+    en = _article("en1", "The ferry Aurora, in service since 2019, sank near Texel.")
+    nl = _article("nl1", "De veerboot Aurora, sinds 2019 in dienst, zonk bij Texel.", "nl")
+    ship = Entity(
+        id="e1",
+        type="other",
+        name="Aurora",
+        aliases=["Aurora"],
+        mentions=[Mention("en1", 10, 16), Mention("nl1", 13, 19)],
+    )
+    times = {a.id: find_time_expressions(a.id, a.text, a.language, "2025-06-01") for a in (en, nl)}
+    assert all(times.values())  # both state the year
+    facts = reconcile([en, nl], {}, times, [ship], encode=_fake_encoder)
+    (event,) = [f for f in _facts(facts, "event") if f.status == "agreed"]
+    assert [c.attributes.get("date") for c in event.claims] == [None, None]
+
+
 def test_sentences_follow_text_and_abbreviations() -> None:
     sentences = Sentences.of("Mr. Smith arrived on Jan. 5. He left.\n\nHeadline here")
     assert [sentences.sentence(i) for i in range(len(sentences.spans))] == [

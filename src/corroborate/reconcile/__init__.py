@@ -186,7 +186,10 @@ def _candidates(
     dated: dict[tuple[str, int], list[tuple[str, str, date, date]]] = defaultdict(list)
     calendars: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
     with_claim = {(item.claim.article, item.sentence) for item in items}
+    texts = {article.id: article.text for article in articles}
     for item in items:
+        if _since(texts[item.claim.article], item.claim.start):
+            continue  # "who has worked for the operator since 2019": not when it happened
         if item.dimension == YEARLESS and not item.yearless_twin:
             attributes = item.claim.attributes
             calendars[(item.claim.article, item.sentence)].append(
@@ -214,6 +217,19 @@ def _candidates(
             times.get(article.id, ()),
         )
     return found
+
+
+#: Words that make the date after them the start of a state, not the day a sentence's
+#: happening took place: "since 2019", "seit 2019", "sinds 2019", "depuis 2019",
+#: "desde 2019", "с 2019 года".
+_SINCE_BEFORE = re.compile(
+    r"\b(?:since|seit|sinds|sedert|depuis|desde|с|со)\s+(?:(?:the|de|het|dem|le|la|el)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _since(text: str, start: int) -> bool:
+    return _SINCE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _article_candidates(
