@@ -545,25 +545,28 @@ def test_on_a_tie_the_storys_day_is_the_one_its_toll_is_told_on() -> None:
 
 
 def test_an_order_cue_counts_from_a_day_not_from_a_year() -> None:
-    text = (
-        "The ferry sank on 14 June 2021. Its captain had sailed it since 2019. "
-        "Two days later Brisk was raised."
-    )
-    article = _article("a", text)
-    ferry = _person("p1", "Brisk", (article, "Brisk"))
-    cue = text.index("Two days later")
-    times = {
-        "a": [
-            _date(article, "14 June 2021", "2021-06-14", "day"),
-            _date(article, "2019", "2019", "year"),
-            TimeExpression("a", cue, cue + 14, "Two days later", "date", relative=True),
-        ]
-    }
-    events = [f for f in reconcile([article], {}, times, [ferry]) if f.kind == "event"]
-    follows = {f.label: f.claims[0].attributes.get("follows") for f in events}
-    # "since 2019" is no day to count two days from: the raising is left undated
-    assert "Two days later Brisk was raised." not in follows
-    assert not any(follows.values())
+    def follows(between: str, year: str) -> dict[str, object]:
+        text = f"The ferry sank on 14 June 2021. {between} Two days later Brisk was raised."
+        article = _article("a", text)
+        ferry = _person("p1", "Brisk", (article, "Brisk"))
+        cue = text.index("Two days later")
+        times = {
+            "a": [
+                _date(article, "14 June 2021", "2021-06-14", "day"),
+                _date(article, year, year, "year"),
+                TimeExpression("a", cue, cue + 14, "Two days later", "date", relative=True),
+            ]
+        }
+        events = [f for f in reconcile([article], {}, times, [ferry]) if f.kind == "event"]
+        return {f.label: f.claims[0].attributes.get("follows") for f in events}
+
+    # a year is no day to count two days from: the raising is left undated
+    refitted = follows("In 2019 it had been refitted.", "2019")
+    assert "Two days later Brisk was raised." not in refitted
+    assert not any(refitted.values())
+    # "since 2019" dates no happening: the raising counts from the sinking
+    sailed = follows("Its captain had sailed it since 2019.", "2019")
+    assert sailed["Two days later Brisk was raised."] == "2021-06-14"
 
 
 def test_a_day_inside_a_stated_month_refines_it() -> None:
