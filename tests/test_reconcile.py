@@ -588,16 +588,21 @@ def _fake_encoder(texts: Sequence[str]) -> npt.NDArray[np.float32]:
     return np.asarray(rows, dtype=np.float32)
 
 
-def test_sentences_reporting_one_happening_align_across_languages() -> None:
-    en = _article("en1", "The ferry Aurora sank near Texel.\nThe mayor spoke later.")
-    nl = _article("nl1", "De veerboot Aurora zonk bij Texel.\nHet weer was slecht.", "nl")
-    ship = Entity(
+def _aurora() -> Entity:
+    """The ferry "Aurora" of the articles en1 and nl1, named at the same offsets."""
+    return Entity(
         id="e1",
         type="other",
         name="Aurora",
         aliases=["Aurora"],
         mentions=[Mention("en1", 10, 16), Mention("nl1", 13, 19)],
     )
+
+
+def test_sentences_reporting_one_happening_align_across_languages() -> None:
+    en = _article("en1", "The ferry Aurora sank near Texel.\nThe mayor spoke later.")
+    nl = _article("nl1", "De veerboot Aurora zonk bij Texel.\nHet weer was slecht.", "nl")
+    ship = _aurora()
     facts = reconcile([en, nl], {}, {}, [ship], encode=_fake_encoder)
     events = [f for f in _facts(facts, "event") if f.status == "agreed"]
     assert len(events) == 1
@@ -613,13 +618,7 @@ def test_since_when_is_not_when_it_happened() -> None:
 
     en = _article("en1", "The ferry Aurora, in service since 2019, sank near Texel.")
     nl = _article("nl1", "De veerboot Aurora, sinds 2019 in dienst, zonk bij Texel.", "nl")
-    ship = Entity(
-        id="e1",
-        type="other",
-        name="Aurora",
-        aliases=["Aurora"],
-        mentions=[Mention("en1", 10, 16), Mention("nl1", 13, 19)],
-    )
+    ship = _aurora()
     times = {a.id: find_time_expressions(a.id, a.text, a.language, "2025-06-01") for a in (en, nl)}
     assert all(times.values())  # both state the year
     facts = reconcile([en, nl], {}, times, [ship], encode=_fake_encoder)

@@ -673,7 +673,7 @@ def _noun(text: str, lang: str, end: int, single: bool = False) -> str | None:
     joined = m is not None and _JOINED.match(text, position)
     if joined and m is not None and m.group(1).lower() not in (*stop, *_NOT_COUNTED):
         return m.group(1)  # "a 32-wagon train" counts wagons; "a three-car crash", cars
-    if lang == "fr" and text[max(0, end - 4) : end].lower() in ("aine", "lier"):
+    if lang == "fr" and lexicon.is_about_round(text[max(0, end - 12) : end]):
         collective = _FRENCH_COLLECTIVE_DE.match(text, position)
         position = collective.end() if collective else position
         m = _WORD.match(text, position)

@@ -164,15 +164,18 @@ TIME_WORDS_BEFORE: dict[str, str] = {
 }
 
 
+_TIME_WORDS = {language: tuple(words.split()) for language, words in TIME_WORDS_BEFORE.items()}
+
+
 def time_word_before(before: str, language: str) -> bool:
     """Whether ``before`` ends with a word of time (see :data:`TIME_WORDS_BEFORE`)."""
     words = before.split()
     if not words:
         return False
     last = words[-1].lower().strip(",.;:")
-    known = TIME_WORDS_BEFORE.get(language, TIME_WORDS_BEFORE["en"]).split()
+    known = _TIME_WORDS.get(language, _TIME_WORDS["en"])
     if language == "de":
-        return any(last.startswith(word) or last.endswith(word) for word in known)
+        return last.startswith(known) or last.endswith(known)
     return last in known
 
 

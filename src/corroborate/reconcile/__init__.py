@@ -69,7 +69,12 @@ from corroborate.reconcile.facts import (
 from corroborate.reconcile.location import location_fact
 from corroborate.reconcile.sentences import Sentences, sentence_spans
 from corroborate.reconcile.similarity import Encoder, SentenceKey, SentenceSimilarity
-from corroborate.reconcile.slots import SLOT_LABELS, count_slot, noun_key, several_incidents_slot
+from corroborate.reconcile.slots import (
+    SLOT_LABELS,
+    count_slot,
+    several_incidents_slot,
+    written_noun,
+)
 
 __all__ = [
     "SLOT_LABELS",
@@ -312,7 +317,6 @@ def _event_fact(group: Sequence[Candidate], outlets: Mapping[str, str]) -> Fact:
 
 
 _WORDS = re.compile(r"\S+")
-_NOUN_WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 def _label(group: Sequence[ClaimItem], sentences: Mapping[str, Sentences]) -> str:
@@ -326,10 +330,8 @@ def _label(group: Sequence[ClaimItem], sentences: Mapping[str, Sentences]) -> st
     # "32-wagon train" names its noun in the singular: "count of wagon" reads wrong
     if what == "count" and first.noun and not text.startswith("-", first.claim.end):
         after = text[first.claim.end : first.claim.end + 80]
-        written = (
-            m.group() for m in _NOUN_WORDS.finditer(after) if noun_key(m.group()) == first.noun
-        )
-        what = f"count of {next(written, first.noun)}"  # "Waggons", "Fahrgästen"
+        written = written_noun(after, first.noun)
+        what = f"count of {written or first.noun}"  # "Waggons", "Fahrgästen"
     return f"{what}: {_context(first, sentences[first.claim.article])}"
 
 

@@ -561,6 +561,12 @@ _A_NUMBER = re.compile(
 )
 
 
+def written_noun(text: str, noun: str) -> str | None:
+    """The first word of ``text`` whose :func:`noun_key` is ``noun``, as written
+    ("Fahrgästen" for the key "fahrgasten"), or None."""
+    return next((m.group() for m in _WORD.finditer(text) if noun_key(m.group()) == noun), None)
+
+
 def noun_key(noun: str | None) -> str:
     """A comparable form of a quantity's head noun: its last word, folded to ASCII."""
     if not noun:
@@ -573,17 +579,16 @@ _PERSON_KEYS = {
     language: frozenset(noun_key(noun) for noun in nouns)
     for language, nouns in PERSON_NOUNS.items()
 }
-_COMPOUND_ENDS = {
-    language: tuple(sorted(key for key in _PERSON_KEYS[language] if len(key) >= 5))
-    for language in ("de", "nl")
-}
-
 
 #: Languages that write compound nouns as one word: a noun that ends in a people
 #: noun counts people ("Landarbeiter", "Bauarbeiter", "Hafenarbeiders").
 COMPOUNDING_LANGUAGES = frozenset({"de", "nl"})
 #: The shortest people noun a compound is taken to end in ("-arbeiter", not "-mann").
 MIN_COMPOUND_END = 5
+_COMPOUND_ENDS = {
+    language: tuple(sorted(key for key in _PERSON_KEYS[language] if len(key) >= MIN_COMPOUND_END))
+    for language in COMPOUNDING_LANGUAGES
+}
 
 
 def counts_people(noun: str | None, language: str) -> bool:
@@ -594,6 +599,4 @@ def counts_people(noun: str | None, language: str) -> bool:
     if not noun or keys is None:
         return True
     key = noun_key(noun)
-    return key in keys or (
-        language in COMPOUNDING_LANGUAGES and key.endswith(_COMPOUND_ENDS.get(language, ()))
-    )
+    return key in keys or key.endswith(_COMPOUND_ENDS.get(language, ()))
