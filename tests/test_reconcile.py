@@ -483,6 +483,32 @@ def test_the_toll_of_an_earlier_event_is_not_the_storys_toll(precedent: str) -> 
     assert injured.status == "conflicting"
 
 
+@pytest.mark.parametrize(
+    ("when", "value", "counted"),
+    [("in late May", "2025-05", True), ("in May 2023", "2023-05", False)],
+)
+def test_a_follow_ups_first_toll_is_its_storys_toll_however_long_ago(
+    when: str, value: str, counted: bool
+) -> None:
+    """A report of a hearing recalls the shooting it is about months before its own
+    day; only a toll a year or more before is history."""
+    text = (
+        f"A shooting killed one teen and wounded four others at a carnival {when}. "
+        "A judge heard witnesses on Tuesday. Two teens face murder charges."
+    )
+    article = _article("a", text)
+    times = {
+        "a": [
+            _date(article, when, value, "month"),
+            _date(article, "Tuesday", "2025-07-29", "day"),
+        ]
+    }
+    quantities = {"a": [_quantity(article, "four", 4, kind="count", noun="others")]}
+    facts = reconcile([article], quantities, times, [])
+    labels = [f.label for f in facts if f.kind == "quantity"]
+    assert ("people injured" in labels) is counted
+
+
 def test_the_toll_of_the_shooting_avenged_is_not_the_storys_toll() -> None:
     text = (
         "Eight people were wounded on Elm Road on Saturday. Police said it was an act of "

@@ -33,6 +33,12 @@ from corroborate.reconcile.slots import CASUALTY_SLOTS
 #: others within 0.002 of 30 days).
 PAST_EVENT_GAP = timedelta(days=30)
 
+#: An article's first casualty count is the toll it reports, however long before the
+#: story's day its sentence dates it ("a shooting that killed one teen ... in late
+#: May", in a July report of the hearing), unless that is a year or more before: a
+#: page's "1993: Dr. David Gunn is shot to death" is history.
+RECALLED_TOLL_AGE = timedelta(days=365)
+
 #: "Back then" opening a sentence, in the six languages: it goes on about the date
 #: of the sentence before.
 _BACK_THEN = re.compile(
@@ -52,18 +58,11 @@ def without_past_casualties(
     Such an event is also the one a shooting avenged ("in retaliation for a Labor Day
     shooting that left one person dead"), whatever its day."""
     story_day = _story_day(items, published)
-    past = (
-        set()
-        if story_day is None
-        else {
-            (item.claim.article, item.sentence)
-            for item in items
-            if item.kind == "date" and _ends_before(item, story_day - PAST_EVENT_GAP)
-        }
-    )
+    past = _sentences_dated_before(items, story_day, PAST_EVENT_GAP)
     past |= {
         (article, index + 1) for article, index in past if _back_then(sentences[article], index + 1)
     }
+    past -= _first_tolls(items) - _sentences_dated_before(items, story_day, RECALLED_TOLL_AGE)
     return [
         replace(item, slot=None, slot_label=None)
         if item.slot in CASUALTY_SLOTS
@@ -88,6 +87,36 @@ def _avenged(item: ClaimItem, sentences: Mapping[str, Sentences]) -> bool:
     start = sentences[item.claim.article].spans[item.sentence][0]
     text = sentences[item.claim.article].text
     return _AVENGING.search(text, start, item.claim.start) is not None
+
+
+#: How many sentences open an article (title lines count).
+OPENING_SENTENCES = 5
+
+
+def _sentences_dated_before(
+    items: list[ClaimItem], story_day: date | None, gap: timedelta
+) -> set[tuple[str, int]]:
+    """The (article, sentence) pairs that state a date ending ``gap`` or more before
+    the story's day."""
+    if story_day is None:
+        return set()
+    return {
+        (item.claim.article, item.sentence)
+        for item in items
+        if item.kind == "date" and _ends_before(item, story_day - gap)
+    }
+
+
+def _first_tolls(items: list[ClaimItem]) -> set[tuple[str, int]]:
+    """Each article's first sentence with a casualty count: the toll its report is
+    about, however long ago it says that was ("a shooting that killed one teen ...
+    in late May", recalled in a July report of the trial)."""
+    first: dict[str, int] = {}
+    for item in items:
+        if item.slot in CASUALTY_SLOTS and item.sentence < OPENING_SENTENCES:
+            article = item.claim.article
+            first[article] = min(first.get(article, item.sentence), item.sentence)
+    return set(first.items())
 
 
 def _back_then(sentences: Sentences, index: int) -> bool:
