@@ -6,6 +6,7 @@ Thursday, so "Tuesday" is 2022-06-14.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -339,6 +340,28 @@ def test_an_expected_reopening_is_on_the_coming_weekday() -> None:
     for text, language in cases:
         found = find_time_expressions("a", text, language, "2025-10-15")
         assert [e.value for e in found] == ["2025-10-16"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        # a meeting organised for a weekday is to come, though its verb is past
+        (
+            "Het dorp heeft voor donderdagavond een bijeenkomst georganiseerd.",
+            "nl",
+            "2025-10-16TEV",
+        ),
+        ("Die Gemeinde hat für Donnerstag eine Versammlung einberufen.", "de", "2025-10-16"),
+        ("Convocaron una reunión para el jueves.", "es", "2025-10-16"),
+        ("The council called a meeting for Thursday.", "en", "2025-10-16"),
+        # without such a word the past tense reads the last one
+        ("The council met on Thursday.", "en", "2025-10-09"),
+        ("В ночь на четверг поезд сошёл с рельсов.", "ru", "2025-10-09"),
+    ],
+)
+def test_a_day_something_is_set_for_is_to_come(text: str, language: str, value: str) -> None:
+    found = find_time_expressions("a", text, language, "2025-10-15")
+    assert [e.value for e in found] == [value], text
 
 
 def test_an_undated_article_keeps_the_month_and_day_its_words_state() -> None:

@@ -418,9 +418,24 @@ def rule_weekday(ctx: Context, m: re.Match[str]) -> Reading | None:
         return unanchored("time" if group(m, "part") else "date")
     weekday = ctx.vocab.weekdays[low(m["wd"])]
     relation = shift_relation(ctx, m)
-    future = relation == 0 or (relation is None and is_future(ctx, m.start("s")))
+    future = relation == 0 or (
+        relation is None and (is_future(ctx, m.start("s")) or _set_for(ctx, m))
+    )
     d = weekday_date(ctx.anchor, weekday, relation if relation else None, future)
     return with_part(day_reading(d, True), group(m, "part"), ctx)
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _set_for(ctx: Context, m: re.Match[str]) -> bool:
+    """Whether a word before the weekday makes it a day to come (``future_pre``:
+    "voor donderdagavond", "pour jeudi"); not a day's own event ("for Thursday's
+    shooting")."""
+    if _POSSESSIVE.match(ctx.text, m.end("wd")):
+        return False
+    words = before(ctx, m.start("s"), 30).lower().split()
+    return any(" ".join(words[-n:]) in ctx.vocab.future_pre for n in (1, 2) if len(words) >= n)
 
 
 def rule_dayword(ctx: Context, m: re.Match[str]) -> Reading | None:

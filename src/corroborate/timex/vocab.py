@@ -91,6 +91,10 @@ class Vocab:
     period_refs: dict[str, str] = field(default_factory=dict)
     #: regex source for words that put the clause in the future tense.
     future: str = r"(?!x)x"
+    #: words right before a weekday that make it a day to come, whatever the verb's
+    #: tense: a meeting "organised for Thursday" ("voor donderdagavond georganiseerd").
+    #: Russian "на" is not one: "в ночь на вторник" is the night before a past Tuesday.
+    future_pre: frozenset[str] = frozenset()
     date_order: str = "dmy"
     #: months written with a capital (English, German) must be capitalised.
     capital_months: bool = False
@@ -217,6 +221,7 @@ EN = Vocab(
     ordinals=ints({"first|1st": 1, "second|2nd": 2, "third|3rd": 3, "fourth|4th|final": 4}),
     quarter=words("quarter"),
     amount_pre=words("than|about|some|nearly|almost|over|under|around|least|to|$|€|£"),
+    future_pre=words("for"),
     period_refs=strs(
         {
             "the quarter|the latest quarter|the most recent quarter|the recent quarter|"
@@ -332,6 +337,7 @@ NL = Vocab(
     ordinals=ints({"eerste|1e|1ste": 1, "tweede|2e|2de": 2, "derde|3e|3de": 3, "vierde|4e|4de": 4}),
     quarter=words("kwartaal"),
     amount_pre=words("dan|ongeveer|zo'n|bijna|ruim|circa|tot|$|€|£"),
+    future_pre=words("voor"),
     future=r"\b(?:zal|zullen|zult|gaat|gaan|komende|volgende|aanstaande|gepland|verwacht\w*|belegd)\b",
     risky_months=words("mei|jan|dec|sep|aug|okt|nov|feb|apr|jul|jun|mrt"),
 )
@@ -456,6 +462,7 @@ DE = Vocab(
     quarter=words("quartal"),
     age_pre=words("mit|alter von|im alter von"),
     amount_pre=words("als|rund|etwa|fast|knapp|über|unter|ungefähr|bis zu|$|€|£"),
+    future_pre=words("für"),
     future=r"\b(?:wird|werden|wirst|soll|sollen|kommende[nrs]?|nächste[nrs]?|geplant|voraussichtlich|erwartet)\b",
     capital_months=True,
     risky_months=words("mai|jan|dez|sep|aug|okt|nov|feb|apr|jul|jun|mär"),
@@ -572,6 +579,7 @@ ES = Vocab(
     quarter=words("trimestre"),
     age_pre=words("a los|edad de|de"),
     amount_pre=words("más de|menos de|unos|unas|cerca de|casi|alrededor de|hasta|$|€|£"),
+    future_pre=words("para el|para este"),
     future=r"\b(?:\w+rá|\w+rán|va a|van a|próxim[oa]s?|planea|prevé)\b",
 )
 
@@ -685,6 +693,7 @@ FR = Vocab(
     quarter=words("trimestre"),
     age_pre=words("à|âgé de|âgée de|l'âge de"),
     amount_pre=words("de plus de|plus de|moins de|environ|près de|quelque|jusqu'à|$|€|£"),
+    future_pre=words("pour|pour ce"),
     future=r"\b(?:\w+ra|\w+ront|va|vont|prochaine?s?|prévu|prévue)\b",
     risky_months=words("mars|mai|sept|oct|nov"),
 )
