@@ -1788,6 +1788,15 @@ def test_a_fact_is_labelled_with_its_sentence_as_written() -> None:
     assert fact.label == f"money: {words}"
     # a count a second source gives too: labelled by what it counts, as written
     assert _count_label(text, "32", "wagon").startswith("count: …")  # not "count of wagon"
+    # ... unless another source names the noun as a noun
+    first = _article("a", "The 32-wagon train ran on.")
+    second = _article("b", "Seven of the train's 32 cars left the track.")
+    counts = {
+        a.id: [_quantity(a, "32", 32, kind="count", noun=noun)]
+        for a, noun in ((first, "wagon"), (second, "cars"))
+    }
+    (fact,) = _facts(reconcile([first, second], counts, {}, []), "quantity")
+    assert fact.label == "count of cars: The 32-wagon train ran on."
     german = "Am Montag wurden laut Polizei auch die 40 Waggons auf dem Gleis geprüft."
     assert _count_label(german, "40", "waggons", "de") == (
         "count of Waggons: …laut Polizei auch die 40 Waggons auf dem Gleis geprüft."
@@ -2198,3 +2207,51 @@ def test_a_sentence_of_a_part_keeps_its_slot_and_a_comma_ends_a_cue() -> None:
     told = "Police said two were killed, three were injured."
     assert (_slot_of(told, "two"), _slot_of(told, "three")) == ("killed", "injured")
     assert _slot_of("Four were shot, two fatally.", "two") == "killed"
+
+
+@pytest.mark.parametrize(("day", "linked"), [("2025-10-16", True), ("2025-10-17", False)])
+def test_figures_whose_sentences_share_an_equal_figure_link_at_a_lower_similarity(
+    day: str, linked: bool
+) -> None:
+    """Long sentences worded apart score about 0.4 across languages; a second pair of
+    equal figures (the day) is the evidence that the two durations are one."""
+    first = _article(
+        "a", "Repairs take 2 days. The line is due to reopen on Thursday, two days after the crash."
+    )
+    second = _article("b", "Движение восстановят в четверг — через два дня после аварии.", "ru")
+    times = {
+        "a": [_date(first, "Thursday", "2025-10-16", "day")],
+        "b": [_date(second, "четверг", day, "day")],
+    }
+    quantities = {
+        article.id: [
+            _quantity(
+                article,
+                words,
+                2,
+                unit="day",
+                kind="duration",
+                normalized_unit="second",
+                normalized_low=2 * 86400,
+                normalized_high=2 * 86400,
+            )
+            for words in stated
+        ]
+        for article, stated in ((first, ("2 days", "two days")), (second, ("два дня",)))
+    }
+
+    def encoder(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        """Any two sentences score 0.42: alike, below the 0.5 of a plain link."""
+        vectors = np.zeros((len(texts), 9), dtype=np.float32)
+        vectors[:, 0] = np.sqrt(0.42)
+        for row, text in enumerate(texts):
+            vectors[row, 1 + sentences.setdefault(text, len(sentences))] = np.sqrt(0.58)
+        return vectors
+
+    sentences: dict[str, int] = {}
+
+    facts = reconcile([first, second], quantities, times, [], encoder)
+    # (the repairs' "2 days" makes two pairs of equal values, too many to link by
+    # the specificity of 2 days alone)
+    durations = sorted(len(f.claims) for f in facts if f.label.startswith("duration"))
+    assert durations == ([1, 2] if linked else [1, 1, 1])

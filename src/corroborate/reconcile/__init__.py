@@ -325,14 +325,25 @@ def _label(group: Sequence[ClaimItem], sentences: Mapping[str, Sentences]) -> st
     first = min(group, key=lambda item: (item.claim.article, item.claim.start))
     if first.slot_label:
         return first.slot_label
-    text = sentences[first.claim.article].text
     what = "date" if first.kind == "date" else first.measure
-    # "32-wagon train" names its noun in the singular: "count of wagon" reads wrong
-    if what == "count" and first.noun and not text.startswith("-", first.claim.end):
-        after = text[first.claim.end : first.claim.end + 80]
-        written = written_noun(after, first.noun)
-        what = f"count of {written or first.noun}"  # "Waggons", "Fahrgästen"
+    if what == "count":
+        counted = _counted_noun(
+            sorted(group, key=lambda item: (item.claim.article, item.claim.start)), sentences
+        )
+        what = f"count of {counted}" if counted else what
     return f"{what}: {_context(first, sentences[first.claim.article])}"
+
+
+def _counted_noun(group: Sequence[ClaimItem], sentences: Mapping[str, Sentences]) -> str | None:
+    """The noun the first claim that names one counts, as written ("Waggons",
+    "Fahrgästen"). A "32-wagon train" names it in the singular ("count of wagon"
+    reads wrong): another source's "32 cars" names it then."""
+    for item in group:
+        text = sentences[item.claim.article].text
+        if item.noun and not text.startswith("-", item.claim.end):
+            after = text[item.claim.end : item.claim.end + 80]
+            return written_noun(after, item.noun) or item.noun
+    return None
 
 
 #: Words of a claim's sentence shown before and after it in a fact's label: few

@@ -58,6 +58,12 @@ class GroupingParams:
     #: Added to the sentence similarity of two claims with the same noun ("300
     #: passengers" and "300 passengers").
     same_noun_bonus: float = 0.1
+    #: The cut-off for two agreeing figures whose sentences also state another pair
+    #: of equal figures ("reopen on Thursday, two days after the crash" and "в четверг
+    #: — через два дня после аварии": the day anchors the two days, and the two days
+    #: the day). Such long sentences, worded apart, score as low as 0.4 across
+    #: languages; the second shared figure is the evidence the score lacks.
+    anchored: float = 0.4
     same_thing_lexical: float = 0.3
     conflict_lexical: float = 0.5
     #: Family-wise error rate of the coincidence test: over all compatible pairs of
@@ -100,8 +106,9 @@ def group_claims(
     for members in by_slot.values():
         for i in members[1:]:
             sets.union(members[0], i)
+    anchors = _sentence_figures(items)
     for members in loose.values():
-        _link_loose(items, members, similarity, sets, params, reference)
+        _link_loose(items, members, similarity, sets, params, reference, anchors)
     groups: dict[int, list[ClaimItem]] = defaultdict(list)
     for i, item in enumerate(items):
         groups[sets.find(i)].append(item)
@@ -115,6 +122,7 @@ def _link_loose(
     sets: _Sets,
     params: GroupingParams,
     reference: ValueReference,
+    anchors: Mapping[tuple[str, int], list[int]],
 ) -> None:
     """Link the best pairs first; a fact never takes two claims of one article, so
     "three firefighters and 13 residents" pairs 3 with 3 and 13 with 13 across a
@@ -141,6 +149,12 @@ def _link_loose(
         or (i, j) in odd
         or (
             compatible
+            and similarity.cross_lingual
+            and score >= params.anchored
+            and _anchored(items, i, j, anchors)
+        )
+        or (
+            compatible
             and _coincide(
                 items[i], items[j], reference, params.coincidence_alpha / compatible_pairs
             )
@@ -153,6 +167,32 @@ def _link_loose(
             continue
         sets.union(i, j)
         articles[sets.find(j)] = articles[root_i] | articles[root_j]
+
+
+def _sentence_figures(items: Sequence[ClaimItem]) -> dict[tuple[str, int], list[int]]:
+    """The stated figures (not implied by a phrase) of each (article, sentence)."""
+    found: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        if not item.implied:
+            found[(item.claim.article, item.sentence)].append(i)
+    return found
+
+
+def _anchored(
+    items: Sequence[ClaimItem], i: int, j: int, anchors: Mapping[tuple[str, int], list[int]]
+) -> bool:
+    """Whether the sentences of claims ``i`` and ``j`` state another pair of equal
+    figures of one dimension (see :attr:`GroupingParams.anchored`)."""
+    first = anchors.get((items[i].claim.article, items[i].sentence), [])
+    second = anchors.get((items[j].claim.article, items[j].sentence), [])
+    return any(
+        k != i
+        and m != j
+        and items[k].dimension == items[m].dimension
+        and _equal(items[k], items[m])
+        for k in first
+        for m in second
+    )
 
 
 def _odd_ones_out(
