@@ -2255,3 +2255,27 @@ def test_figures_whose_sentences_share_an_equal_figure_link_at_a_lower_similarit
     # the specificity of 2 days alone)
     durations = sorted(len(f.claims) for f in facts if f.label.startswith("duration"))
     assert durations == ([1, 2] if linked else [1, 1, 1])
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words"),
+    [
+        ("In 2023 one of the company's trains derailed.", "en", "one"),
+        ("In 2023 ontspoorde een van de treinen van het bedrijf.", "nl", "een"),
+        ("В 2023 году один из поездов компании сошёл с рельсов.", "ru", "один"),
+    ],
+)
+def test_one_of_a_group_is_no_count(text: str, language: str, words: str) -> None:
+    """ "One of the trains" picks out a member; it counts nothing a source could
+    contradict. One train, or one of the victims killed, still counts."""
+    articles = [_article(id_, text, language) for id_ in "ab"]
+    counts = {a.id: [_quantity(a, words, 1, kind="count")] for a in articles}
+    assert _facts(reconcile(articles, counts, {}, []), "quantity") == []
+    plain = [_article(id_, "In 2023 one train derailed.") for id_ in "ab"]
+    counts = {a.id: [_quantity(a, "one", 1, kind="count", noun="train")] for a in plain}
+    assert len(_facts(reconcile(plain, counts, {}, []), "quantity")) == 1
+    victims = [_article(id_, "One of the victims was killed.") for id_ in "ab"]
+    counts = {a.id: [_quantity(a, "One", 1, kind="count")] for a in victims}
+    assert [f.label for f in _facts(reconcile(victims, counts, {}, []), "quantity")] == [
+        "people killed"
+    ]

@@ -91,6 +91,8 @@ def quantity_items(
         if quantity.kind == "ordinal" or index is None:
             continue
         slot, label = _quantity_slot(article, quantity, sentences, index, persons)
+        if slot is None and _one_of_several(article.text, quantity):
+            continue
         items.append(
             ClaimItem(
                 claim=_claim(quantity.article, quantity.start, quantity.end, quantity.text),
@@ -109,6 +111,22 @@ def quantity_items(
         ):
             items[-1].claim.attributes["others"] = True
     return items
+
+
+#: "of" after a count of one, in the six languages: "one of the company's trains",
+#: "een van de", "einer der", "uno de los", "l'un des", "один из".
+_PARTITIVE_OF = re.compile(r"\s+(?:of|van|der|des|de|del|из)\s", re.IGNORECASE)
+
+
+def _one_of_several(text: str, quantity: Quantity) -> bool:
+    """Whether the figure is "one of" a group ("one of the company's grain trains
+    derailed"): it picks out a member, it counts nothing a source could contradict
+    (a casualty's "one of the victims died" keeps its slot)."""
+    return (
+        quantity.kind == "count"
+        and quantity.low == quantity.high == 1
+        and _PARTITIVE_OF.match(text, quantity.end) is not None
+    )
 
 
 _IMPLIED_ATTRIBUTES: dict[str, object] = {
