@@ -306,6 +306,21 @@ def test_an_age_at_another_time_is_not_the_persons_age() -> None:
     assert [c.text for c in age.claims] == ["34"]
 
 
+@pytest.mark.parametrize(
+    ("text", "now"),
+    [
+        ("Водитель Иван Петров в возрасте 34 лет погиб на месте.", True),
+        ("Иван Петров родился в Перми. В возрасте 34 лет он переехал в Москву.", False),
+    ],
+)
+def test_a_russian_age_told_with_v_vozraste_is_the_age_now(text: str, now: bool) -> None:
+    article = _article("a", text, "ru")
+    person = _person("p1", "Иван Петров", (article, "Иван Петров"))
+    quantities = {"a": [_quantity(article, "34 лет", 34, kind="age", unit="year")]}
+    facts = reconcile([article], quantities, {}, [person])
+    assert any(f.label == "age of Иван Петров" for f in facts) is now
+
+
 def test_casualty_counts_of_two_sources_conflict() -> None:
     first = _article("a", "Two people were killed in the blast on Main Street.")
     second = _article("b", "Police said four people were killed in the explosion.")
@@ -893,6 +908,43 @@ def test_an_age_belongs_to_a_person_named_next_to_it_not_to_the_speaker() -> Non
     person = _person("p1", "Bernd Vos", (near, "Bernd Vos"))
     quantities = {"b": [_quantity(near, "34-year-old", 34, kind="age", unit="year")]}
     assert any(f.label == "age of Bernd Vos" for f in reconcile([near], quantities, {}, [person]))
+
+
+@pytest.mark.parametrize(
+    ("text", "aged"),
+    [
+        (
+            "The driver Olexandr Kovalchuk has left hospital. The 34-year-old did everything "
+            "right, said his manager Bernd Vos.",
+            True,
+        ),
+        # two people named before: which one is meant is not said
+        (
+            "Olexandr Kovalchuk met Anna Berg in hospital. The 34-year-old did everything "
+            "right, said his manager Bernd Vos.",
+            False,
+        ),
+        # the age does not open its sentence: "a 34-year-old" is someone new
+        (
+            "The driver Olexandr Kovalchuk has left hospital. Later a 34-year-old said he did "
+            "everything right, said his manager Bernd Vos.",
+            False,
+        ),
+    ],
+)
+def test_an_age_opening_its_sentence_is_of_the_one_person_named_before(
+    text: str, aged: bool
+) -> None:
+    article = _article("a", text)
+    people = [
+        _person(f"p{n}", name, (article, name))
+        for n, name in enumerate(("Olexandr Kovalchuk", "Anna Berg", "Bernd Vos"))
+        if name in text
+    ]
+    quantities = {"a": [_quantity(article, "34-year-old", 34, kind="age", unit="year")]}
+    labels = {f.label for f in reconcile([article], quantities, {}, people)}
+    assert ("age of Olexandr Kovalchuk" in labels) is aged
+    assert not {"age of Anna Berg", "age of Bernd Vos"} & labels
 
 
 def test_named_casualties_count_each_person_once() -> None:

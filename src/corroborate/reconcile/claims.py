@@ -205,18 +205,10 @@ def _quantity_slot(
     """Ages belong to the nearest person named in the sentence; counts to a casualty slot."""
     start, end = sentences.spans[index]
     if quantity.kind == "age":
-        nearby = [
-            (s, e, ent)
-            for s, e, ent in persons.get(article.id, [])
-            if start <= s < end and ent.type == "person"
-        ]
-        if not nearby or _AGE_AT_OTHER_TIME.search(article.text[start : quantity.start]):
+        if _AGE_AT_OTHER_TIME.search(article.text[start : quantity.start]):
             return None, None
-        first, last, person = min(nearby, key=lambda m: _distance(m[0], m[1], quantity))
-        between = article.text[min(last, quantity.end) : max(first, quantity.start)]
-        if len(_WORD.findall(between)) > MAX_AGE_GAP_WORDS:
-            return None, None
-        return f"age:{person.id}", f"age of {person.name}"
+        person = _person_aged(article, quantity, sentences, index, persons)
+        return (f"age:{person.id}", f"age of {person.name}") if person else (None, None)
     if quantity.kind == "count" and counts_people(quantity.noun, article.language):
         sentence = article.text[start:end]
         if tells_of_another_incident(sentence, article.language):
@@ -225,6 +217,37 @@ def _quantity_slot(
         slot = several_incidents_slot(slot, sentence, article.language)
         return (slot, SLOT_LABELS[slot]) if slot else (None, None)
     return None, None
+
+
+def _person_aged(
+    article: Article,
+    quantity: Quantity,
+    sentences: Sentences,
+    index: int,
+    persons: Mapping[str, list[tuple[int, int, Entity]]],
+) -> Entity | None:
+    """The person an age is of: the nearest one its sentence names, at most
+    :data:`MAX_AGE_GAP_WORDS` words away; else, for a sentence that opens on the age
+    ("The 34-year-old ...", "Der 34 Jahre alte Ukrainer ..."), the one person the
+    sentence before names: news refers back to the person it just named so."""
+    named = [(s, e, ent) for s, e, ent in persons.get(article.id, []) if ent.type == "person"]
+    start, end = sentences.spans[index]
+    nearby = [m for m in named if start <= m[0] < end]
+    if nearby:
+        first, last, person = min(nearby, key=lambda m: _distance(m[0], m[1], quantity))
+        between = article.text[min(last, quantity.end) : max(first, quantity.start)]
+        if len(_WORD.findall(between)) <= MAX_AGE_GAP_WORDS:
+            return person
+    if index == 0 or not _OPENS_ON_AGE.fullmatch(article.text[start : quantity.start]):
+        return None
+    before_start, before_end = sentences.spans[index - 1]
+    before = {ent.id: ent for s, _, ent in named if before_start <= s < before_end}
+    return next(iter(before.values())) if len(before) == 1 else None
+
+
+#: What comes before an age that opens its sentence: a definite article ("The
+#: 34-year-old", "De 34-jarige", "Der 34 Jahre alte", "Le", "El", "La").
+_OPENS_ON_AGE = re.compile(r"\W*(?:the|de|het|der|die|das|le|la|el|l')?\s*", re.IGNORECASE)
 
 
 #: An age belongs to a person named at most this many words from it: "Kovalchuk, a
@@ -237,10 +260,12 @@ MAX_AGE_GAP_WORDS = 3
 _WORD = re.compile(r"\w+")
 
 #: "as a 17-year-old", "als 17-jarige", "at the age of 12": an age at some other time
-#: than the story's, so not a claim about the person's age now.
+#: than the story's, so not a claim about the person's age now. Russian news states
+#: the present age so ("Иван Петров в возрасте 34 лет погиб"): "в возрасте" is
+#: another time only where it opens the sentence ("В возрасте 12 лет он переехал").
 _AGE_AT_OTHER_TIME = re.compile(
     r"(?:\b(?:as an?|at age|at the age of|when (?:he|she|they) was|als|mit|à|a los|de niñ[oa])"
-    r"|\bв\s+возрасте)\s*$",
+    r"|^\W*в\s+возрасте)\s*$",
     re.IGNORECASE,
 )
 
