@@ -145,6 +145,30 @@ def _slot_of(text: str, number: str, language: str = "en") -> str | None:
     return count_slot(text, at, at + len(number), language)
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "language", "slot"),
+    [
+        (
+            "At least 18 gang members were taken to local hospitals on Sunday.",
+            "18",
+            "en",
+            "injured",
+        ),
+        ("Two victims were transported to a nearby hospital.", "Two", "en", "injured"),
+        ("Two men were taken to the police station.", "Two", "en", None),
+        ("Drie mensen zijn naar het ziekenhuis gebracht.", "Drie", "nl", "injured"),
+        ("Drei Menschen kamen ins Krankenhaus.", "Drei", "de", "injured"),
+        ("Trois personnes ont été transportées à l'hôpital.", "Trois", "fr", "injured"),
+        ("Tres personas fueron trasladadas al hospital.", "Tres", "es", "injured"),
+        ("Три человека доставлены в больницу.", "Три", "ru", "injured"),
+    ],
+)
+def test_people_taken_to_hospital_are_injured(
+    text: str, number: str, language: str, slot: str | None
+) -> None:
+    assert _slot_of(text, number, language) == slot
+
+
 def test_a_cue_right_before_another_number_is_that_numbers() -> None:
     beaten = "She allegedly beat one person and shot two others outside the bar."
     assert (_slot_of(beaten, "one"), _slot_of(beaten, "two")) == (None, "shot")

@@ -69,11 +69,11 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
             "fair cond",
             "recovering",
         ),
-        "nl": ("gewond", "verwond", "letsel"),
-        "de": ("verletz", "verwund"),
-        "es": ("herid", "lesionad", "hiri", "hospitalizad"),
-        "fr": ("bless", "hospitalisé"),
-        "ru": ("ранен", "ранил", "пострада", "травм", "госпитализ"),
+        "nl": ("gewond", "verwond", "letsel", "ziekenhuis"),
+        "de": ("verletz", "verwund", "krankenhaus", "klinik"),
+        "es": ("herid", "lesionad", "hiri", "hospitalizad", "hospital"),
+        "fr": ("bless", "hospitalisé", "hôpital", "l'hôpital", "l’hôpital"),
+        "ru": ("ранен", "ранил", "пострада", "травм", "госпитализ", "больниц"),
     },
     "shot": {
         "en": ("shot", "gunshot"),
@@ -356,6 +356,8 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
                 continue
             phrase = " ".join(words[distance - 1 : distance + 2]) if side == 0 else word
             matched = [slot for slot, p in patterns.items() if p.match(phrase)]
+            if side == 0 and not matched and _taken_to_hospital(following[distance - 1 :]):
+                matched = ["injured"]
             if matched and side == 0 and _done_to_someone(following[distance:], language):
                 break  # "two other people walked up and shot him": the shooters
             if matched:
@@ -388,6 +390,19 @@ _PART_BEFORE = re.compile(
 _PART_OF_CASUALTIES = re.compile(
     r"\s+(?:of\s+the|des|de\s+l[oa]s|van\s+de|der|из)\s+(\w+)", re.IGNORECASE
 )
+
+
+#: "were taken to local hospitals", "transported to a nearby hospital", "rushed to
+#: Grady Memorial Hospital": the verb is the cue, the hospital may come past the
+#: words searched for one.
+_TAKEN_TO_HOSPITAL = re.compile(
+    r"^(?:taken|transported|rushed|brought|flown|airlifted|driven)\s+to\s+(?:\S+\s+){0,3}?"
+    r"hospitals?\b"
+)
+
+
+def _taken_to_hospital(words: Sequence[str]) -> bool:
+    return _TAKEN_TO_HOSPITAL.match(" ".join(words[:7])) is not None
 
 
 def _part_of_a_count(sentence: str, start: int, end: int, language: str = "en") -> bool:
