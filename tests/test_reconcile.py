@@ -1336,6 +1336,30 @@ def test_casualties_of_a_video_teaser_line_are_not_the_storys() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("link", "number", "language"),
+    [
+        ("► Related: Grandparents charged in fatal shooting of Detroit girl, 5", None, "en"),
+        ("Read more: Two men killed in Elm Road crash", "Two", "en"),
+        ("Lees ook: Twee doden bij aanrijding op de A1", "Twee", "nl"),
+        ("Lesen Sie auch: Zwei Tote bei Unfall auf der A1", "Zwei", "de"),
+        ("Читайте также: Два человека погибли в ДТП", "Два", "ru"),
+    ],
+)
+def test_casualties_of_a_link_to_another_story_are_not_the_storys(
+    link: str, number: str | None, language: str
+) -> None:
+    def casualty_facts(article: Article) -> list[str]:
+        counts = [_quantity(article, number, 2, kind="count")] if number else []
+        facts = reconcile([article], {article.id: counts}, {}, [])
+        return [f.label for f in facts if f.label.startswith("people")]
+
+    text = f"Nobody was hurt.\n\n{link}\n\nPolice are investigating."
+    assert casualty_facts(_article("a", text, language)) == []
+    # the same words as a sentence of the story fill a slot
+    assert casualty_facts(_article("b", link.split(": ", 1)[1] + ".", language))
+
+
 def test_a_casualty_dated_to_an_earlier_event_is_not_counted() -> None:
     text = (
         "A teen was killed on the same block last week. A girl who was fatally shot in 2012 "

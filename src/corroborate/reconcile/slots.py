@@ -286,11 +286,24 @@ _ANOTHER_INCIDENT: dict[str, re.Pattern[str]] = {
 _VIDEO_TEASER = re.compile(r"^\s*\d{1,2}:\d\d\s+(?![ap]\.?\s?m\b)\w", re.IGNORECASE)
 
 
+#: A page's link to another story, in the six languages: "► Related: Grandparents
+#: charged in fatal shooting of Detroit girl, 5", "Read more: ...", "Lees ook: ...",
+#: "Lesen Sie auch: ...", "À lire aussi : ...", "Lea también: ...", "Читайте также: ...".
+_LINK_TO_ANOTHER_STORY = re.compile(
+    r"^\W*(?:related(?:\s+(?:stories|story|coverage|content|articles?|links?|news))?"
+    r"|read\s+(?:more|also)|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?"
+    r"|lees\s+(?:ook|meer)|zie\s+ook|lesen\s+sie\s+(?:auch|mehr)|auch\s+interessant"
+    r"|mehr\s+zum\s+thema|(?:à\s+)?lire\s+(?:aussi|également)|voir\s+aussi|lea\s+también"
+    r"|leer\s+más|vea\s+también|читайте\s+также|смотрите\s+также|по\s+теме)\s*[:|–—]",
+    re.IGNORECASE,
+)
+
+
 def tells_of_another_incident(sentence: str, language: str) -> bool:
     """Whether the sentence opens by turning to another incident than the story's (or
-    is another story's teaser): its casualty counts are that incident's toll, not the
-    story's."""
-    if _VIDEO_TEASER.match(sentence):
+    is another story's teaser or link): its casualty counts are that incident's toll,
+    not the story's."""
+    if _VIDEO_TEASER.match(sentence) or _LINK_TO_ANOTHER_STORY.match(sentence):
         return True
     pattern = _ANOTHER_INCIDENT.get(language.split("-")[0])
     return pattern is not None and bool(pattern.match(sentence))
