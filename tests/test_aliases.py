@@ -7,14 +7,19 @@ the seed corpus.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 import pytest
 
 from corroborate.aliases import link_entities, mention_keys, name_key, resolve_place
 from corroborate.aliases.demonyms import demonym_of
 from corroborate.aliases.link import story_areas
 from corroborate.aliases.places import place_regions
+from corroborate.aliases.translated import NamedGroup, NameEncoder, translated_pairs
+from corroborate.embed import get_embedder
 from corroborate.model import Entity, NamedMention
 
 
@@ -881,3 +886,54 @@ def test_a_country_taken_for_an_organisation_is_the_place_another_article_names(
     # a company is not a place for sharing a town's name
     firms = [mention("a", "Chicago", "place"), mention("b", "Chicago", "org")]
     assert sorted(e.type for e in link_entities(firms, {"a": "en", "b": "en"})) == ["org", "place"]
+
+
+# ----------------------------------------------------------------- translated names
+
+
+def _orgs_linked(encode: NameEncoder | None) -> list[list[str]]:
+    mentions = [
+        mention("en", "Perm State University", "org"),
+        mention("en", "Perm State Medical University", "org", 40),
+        mention("ru", "Пермском государственном университете", "org"),
+        mention("fr", "ministère de la Santé", "org"),
+        mention("ru2", "Министерство внутренних дел", "org"),
+    ]
+    languages = {"en": "en", "ru": "ru", "fr": "fr", "ru2": "ru"}
+    entities = link_entities(mentions, languages, encode=encode)
+    return sorted(sorted(e.aliases) for e in entities)
+
+
+def test_an_organisation_named_in_two_languages_is_one_with_an_encoder() -> None:
+    """The shipped multilingual embedder places a name near its translation; each
+    name joins only its closest of another language, and no different body."""
+    linked = _orgs_linked(get_embedder().encode)
+    assert ["Perm State University", "Пермском государственном университете"] in linked
+    assert ["Perm State Medical University"] in linked
+    assert ["ministère de la Santé"] in linked and ["Министерство внутренних дел"] in linked
+    # without an encoder names in two languages stay apart
+    assert len(_orgs_linked(None)) == 5
+
+
+def test_translated_pairs_need_no_shared_language_and_each_the_others_best() -> None:
+    groups = [
+        NamedGroup(frozenset({"en"}), ("A",)),
+        NamedGroup(frozenset({"ru"}), ("B",)),
+        NamedGroup(frozenset({"en", "ru"}), ("C",)),
+        NamedGroup(frozenset({"fr"}), ("D",)),
+    ]
+    vectors = {
+        "A": [1.0, 0.0, 0.0],
+        "B": [0.9, 0.436, 0.0],  # 0.9 to A
+        "C": [0.9, 0.0, 0.436],  # 0.9 to A, but shares a language with both
+        "D": [0.85, 0.527, 0.0],  # 0.85 to A, 0.995 to B
+    }
+
+    def encode(names: Sequence[str]) -> npt.NDArray[np.float32]:
+        return np.array([vectors[n] for n in names], dtype=np.float32)
+
+    # B's closest is D, so A and B are not each other's best: only B and D pair
+    assert translated_pairs(groups, encode) == [(1, 3)]
+    assert translated_pairs(groups[:3], encode) == [(0, 1)]
+    unsure = [NamedGroup(frozenset({"en"}), ("A",)), NamedGroup(frozenset({"und"}), ("B",))]
+    assert translated_pairs(unsure, encode) == []

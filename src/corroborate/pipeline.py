@@ -655,7 +655,7 @@ def _claims_of(
 ) -> StoryClaims:
     articles = work.articles
     outlets = {a.outlet for a in articles if a.outlet}
-    entities = link_entities(work.mentions, {a.id: a.language for a in articles}, outlets)
+    entities = link_entities(work.mentions, {a.id: a.language for a in articles}, outlets, encode)
     quantities = {a.id: find_quantities(a.id, a.text, a.language) for a in articles}
     times = {a.id: find_time_expressions(a.id, a.text, a.language, a.published) for a in articles}
     facts = reconcile(articles, quantities, times, entities, encode, params)

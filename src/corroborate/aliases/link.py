@@ -38,6 +38,7 @@ from corroborate.aliases.fold import (
 )
 from corroborate.aliases.morph import is_cyrillic, same_word
 from corroborate.aliases.places import place_countries, place_regions, resolve_place
+from corroborate.aliases.translated import NamedGroup, NameEncoder, translated_pairs
 from corroborate.model import Entity, EntityType, Mention, NamedMention, Place
 
 #: Lowest rapidfuzz ratio (0-100) between two surname keys that may still be one
@@ -452,6 +453,31 @@ def _place_group(place: Place) -> str:
     if place.geonames_id is not None:
         return f"geonames:{place.geonames_id}"
     return f"place:{place.country}:{place.name}"
+
+
+def _link_translations(items: list[_Item], sets: _UnionFind, encode: NameEncoder) -> None:
+    """Join organisations that sources name in different languages (see
+    :mod:`.translated`)."""
+    by_index = {item.index: item for item in items}
+    groups = sets.groups(by_index)
+    roots = sorted(groups)
+    described = [
+        NamedGroup(
+            languages=frozenset(by_index[i].language for i in groups[root]),
+            names=tuple(
+                sorted(
+                    {
+                        " ".join(by_index[i].mention.text.split())
+                        for i in groups[root]
+                        if by_index[i].acronym is None
+                    }
+                )
+            ),
+        )
+        for root in roots
+    ]
+    for first, second in translated_pairs(described, encode):
+        sets.union(roots[first], roots[second])
 
 
 def _link_acronyms(items: list[_Item], sets: _UnionFind) -> None:
@@ -985,6 +1011,7 @@ def link_entities(
     mentions: Sequence[NamedMention],
     languages: Mapping[str, str],
     outlets: Iterable[str] = (),
+    encode: NameEncoder | None = None,
 ) -> list[Entity]:
     """Group named mentions into entities, within and across articles.
 
@@ -993,6 +1020,8 @@ def link_entities(
     Continental Wire") is an organisation, whatever type the model gave it. The
     result does not depend on input order: entities are sorted by type and name,
     mentions by position, and ids are hashes of type and canonical name.
+    ``encode``, a multilingual text encoder, links organisations sources name in
+    their own languages (:mod:`.translated`); without one they stay apart.
     """
     mentions = _without_genitive_s(mentions, languages)
     mentions = _unglued(_known_orgs(mentions, languages, outlets), languages)
@@ -1013,6 +1042,8 @@ def link_entities(
             _link_acronyms(typed, sets)
         if type_ in PARTIAL_NAME_TYPES:
             _link_partial_names(typed, sets)
+    if encode is not None:
+        _link_translations(by_type.get("org", []), sets, encode)
     entities = [
         _entity(members_items[0].mention.type, members_items)
         for members_items in (
