@@ -932,8 +932,15 @@ def test_translated_pairs_need_no_shared_language_and_each_the_others_best() -> 
     def encode(names: Sequence[str]) -> npt.NDArray[np.float32]:
         return np.array([vectors[n] for n in names], dtype=np.float32)
 
-    # B's closest is D, so A and B are not each other's best: only B and D pair
-    assert translated_pairs(groups, encode) == [(1, 3)]
+    # B's closest is D, so A and B are not each other's best at first; once B and D
+    # are one, A is that one's closest (C shares a language with each)
+    assert translated_pairs(groups, encode) == [(0, 1), (1, 3)]
     assert translated_pairs(groups[:3], encode) == [(0, 1)]
+    far = {**vectors, "A": [0.0, 0.0, 1.0]}  # 0.436 to C at most: no one's match
+
+    def encode_far(names: Sequence[str]) -> npt.NDArray[np.float32]:
+        return np.array([far[n] for n in names], dtype=np.float32)
+
+    assert translated_pairs(groups, encode_far) == [(1, 3)]
     unsure = [NamedGroup(frozenset({"en"}), ("A",)), NamedGroup(frozenset({"und"}), ("B",))]
     assert translated_pairs(unsure, encode) == []

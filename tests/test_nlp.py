@@ -17,6 +17,7 @@ import srsly
 from corroborate.model import ENTITY_TYPES, EntityType, NamedMention
 from corroborate.nlp import (
     RecognizerUnavailable,
+    _by_head_word,
     _mentions,
     get_recognizer,
     recognize,
@@ -453,6 +454,7 @@ def test_the_everyday_word_check_passes_by_languages_it_cannot_read() -> None:
         ("Sporthal De Veldhoek", "nl", "place"),
         ("Calle Mayor", "es", "place"),
         ("Hôpital Necker", "fr", "org"),
+        ("l'université d'État de Perm", "fr", "org"),
         # surnames that are also such words, and first words that only look like one
         ("Jessica Church", "en", None),
         ("Diane Lane", "en", None),
@@ -477,6 +479,18 @@ def test_a_person_named_like_a_street_or_hospital_takes_that_type() -> None:
     assert found["Martin Luther King Drive"] == "place"
     assert found["Kosair Children's Hospital"] == "org"
     assert found["Jessica Church"] == found["Diane Lane"] == "person"
+
+
+def test_a_place_named_like_an_organisation_is_one() -> None:
+    """A "place" with an organisation's head word is that organisation; a place head
+    word leaves a place a place."""
+    text = "Une fusillade a eu lieu à l'université d'État de Perm, rue Boukirev."
+    spans = [
+        (text.index("l'université"), text.index(", rue"), "place"),
+        (text.index("rue Boukirev"), text.index("."), "place"),
+    ]
+    typed = [kind for _, _, kind in _by_head_word(spans, text, "fr")]  # type: ignore[arg-type]
+    assert typed == ["org", "place"]
 
 
 @pytest.mark.parametrize(

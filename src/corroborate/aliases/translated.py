@@ -44,28 +44,55 @@ class NamedGroup:
 def translated_pairs(groups: Sequence[NamedGroup], encode: NameEncoder) -> list[tuple[int, int]]:
     """Index pairs of ``groups`` that name one organisation in different languages: no
     language in common, a pair of names at :data:`SAME_BODY_SIMILARITY` or more, and
-    each the other's most alike group of another language."""
+    each the other's most alike group of another language. Joined groups are compared
+    again, so a third language's name can join two that were each other's closest
+    ("Perm State University" and "l'université d'État de Perm", then
+    "Пермском государственном университете")."""
     usable = [i for i, g in enumerate(groups) if g.names and "und" not in g.languages]
     if len({language for i in usable for language in groups[i].languages}) < 2:
         return []
     names = sorted({name for i in usable for name in groups[i].names})
     vectors = np.asarray(encode(names), dtype=np.float32)
+    similarity = dict(zip(names, vectors @ vectors.T, strict=True))
     row = {name: n for n, name in enumerate(names)}
-    similarity = vectors @ vectors.T
+    clusters = [(i, groups[i].languages, set(groups[i].names)) for i in usable]
+    joined: list[tuple[int, int]] = []
+    while pairs := _closest_pairs(clusters, lambda a, b: float(similarity[a][row[b]])):
+        partner = dict(pairs)
+        absorbed = set(partner.values())
+        merged: list[Cluster] = []
+        for k, (index, languages, named) in enumerate(clusters):
+            if k in absorbed:
+                continue
+            if k in partner:
+                other = clusters[partner[k]]
+                joined.append((index, other[0]))
+                languages, named = languages | other[1], named | other[2]
+            merged.append((index, languages, named))
+        clusters = merged
+    return sorted(joined)
+
+
+Cluster = tuple[int, frozenset[str], set[str]]
+
+
+def _closest_pairs(
+    clusters: Sequence[Cluster], similar: Callable[[str, str], float]
+) -> list[tuple[int, int]]:
+    """Positions of cluster pairs of no common language, alike enough, each the
+    other's most alike."""
     best: dict[int, tuple[float, int]] = {}
     scores: dict[tuple[int, int], float] = {}
-    for i, j in itertools.combinations(usable, 2):
-        if groups[i].languages & groups[j].languages:
+    for i, j in itertools.combinations(range(len(clusters)), 2):
+        if clusters[i][1] & clusters[j][1]:
             continue
-        score = max(
-            float(similarity[row[a], row[b]]) for a in groups[i].names for b in groups[j].names
-        )
+        score = max(similar(a, b) for a in clusters[i][2] for b in clusters[j][2])
         scores[(i, j)] = score
         for one, other in ((i, j), (j, i)):
             if score > best.get(one, (-2.0, -1))[0]:
                 best[one] = (score, other)
     return [
         (i, j)
-        for (i, j), score in sorted(scores.items())
+        for (i, j), score in scores.items()
         if score >= SAME_BODY_SIMILARITY and best[i][1] == j and best[j][1] == i
     ]

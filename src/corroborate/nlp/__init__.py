@@ -368,11 +368,19 @@ def _station_names(spans: list[Span], text: str) -> list[Span]:
 
 def _by_head_word(spans: list[Span], text: str, language: str) -> list[Span]:
     """A "person" whose name has a place's or an organisation's head word takes that
-    type: "Harris County", "Kosair Children's Hospital" (see :mod:`.heads`)."""
+    type: "Harris County", "Kosair Children's Hospital" (see :mod:`.heads`); so does a
+    "place" with an organisation's ("Perm State University", "l'université d'État de
+    Perm")."""
     return [
-        (start, end, (head_type(text[start:end], language) or kind) if kind == "person" else kind)
-        for start, end, kind in spans
+        (start, end, _head_typed(text[start:end], kind, language)) for start, end, kind in spans
     ]
+
+
+def _head_typed(name: str, kind: EntityType, language: str) -> EntityType:
+    if kind not in ("person", "place"):
+        return kind
+    found = head_type(name, language)
+    return found if found is not None and (kind == "person" or found == "org") else kind
 
 
 def _with_dateline(text: str, spans: list[Span]) -> list[Span]:

@@ -18,6 +18,8 @@ join it into the first word ("Seehafen Westduin", "Sporthal De Veldhoek").
 
 from __future__ import annotations
 
+import re
+
 from corroborate.model import EntityType
 
 
@@ -92,6 +94,9 @@ COMPOUND_ENDS: dict[str, dict[str, EntityType]] = {
 COMPOUND_ONLY = frozenset({"park", "see", "weg", "meer", "halle", "station", "haven"})
 
 
+_ELIDED_ARTICLE = re.compile(r"^[ld]['’]")
+
+
 def head_type(name: str, language: str) -> EntityType | None:
     """The type a head word of ``name`` gives it, for a name of two or more words;
     None when no head word decides."""
@@ -100,7 +105,7 @@ def head_type(name: str, language: str) -> EntityType | None:
         return None
     code = language.split("-")[0].lower()
     last = words[-1].rstrip(".").lower()
-    first = words[0].lower()
+    first = _ELIDED_ARTICLE.sub("", words[0].lower())  # "l'université d'État de Perm"
     found = LAST_WORDS.get(code, {}).get(last) or FIRST_WORDS.get(code, {}).get(first)
     return found or _compound_head(first, COMPOUND_ENDS.get(code, {}))
 
