@@ -32,6 +32,10 @@ NameEncoder = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 SAME_BODY_SIMILARITY = 0.8
 
 
+#: A group being joined: the index of its first group, its languages and its names.
+Cluster = tuple[int, frozenset[str], set[str]]
+
+
 @dataclass(frozen=True)
 class NamedGroup:
     """Mentions already linked as one organisation: the languages of the articles
@@ -53,11 +57,11 @@ def translated_pairs(groups: Sequence[NamedGroup], encode: NameEncoder) -> list[
         return []
     names = sorted({name for i in usable for name in groups[i].names})
     vectors = np.asarray(encode(names), dtype=np.float32)
-    similarity = dict(zip(names, vectors @ vectors.T, strict=True))
+    similarity = vectors @ vectors.T
     row = {name: n for n, name in enumerate(names)}
     clusters = [(i, groups[i].languages, set(groups[i].names)) for i in usable]
     joined: list[tuple[int, int]] = []
-    while pairs := _closest_pairs(clusters, lambda a, b: float(similarity[a][row[b]])):
+    while pairs := _closest_pairs(clusters, lambda a, b: float(similarity[row[a], row[b]])):
         partner = dict(pairs)
         absorbed = set(partner.values())
         merged: list[Cluster] = []
@@ -71,9 +75,6 @@ def translated_pairs(groups: Sequence[NamedGroup], encode: NameEncoder) -> list[
             merged.append((index, languages, named))
         clusters = merged
     return sorted(joined)
-
-
-Cluster = tuple[int, frozenset[str], set[str]]
 
 
 def _closest_pairs(
