@@ -322,14 +322,13 @@ _WORDS = re.compile(r"\S+")
 def _label(group: Sequence[ClaimItem], sentences: Mapping[str, Sentences]) -> str:
     """ "age of Anna Berg", "people killed", or what is measured and the words around
     the first claim ("count of wagons: Seven wagons left the rails, and two…")."""
-    first = min(group, key=lambda item: (item.claim.article, item.claim.start))
+    ordered = sorted(group, key=lambda item: (item.claim.article, item.claim.start))
+    first = ordered[0]
     if first.slot_label:
         return first.slot_label
     what = "date" if first.kind == "date" else first.measure
     if what == "count":
-        counted = _counted_noun(
-            sorted(group, key=lambda item: (item.claim.article, item.claim.start)), sentences
-        )
+        counted = _counted_noun(ordered, sentences)
         what = f"count of {counted}" if counted else what
     return f"{what}: {_context(first, sentences[first.claim.article])}"
 
