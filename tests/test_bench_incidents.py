@@ -529,6 +529,22 @@ def test_tied_injured_counts_pass_over_a_roundup_total() -> None:
     assert _story([early, full]) == (0, 5)
 
 
+def test_tied_injured_counts_go_to_an_article_that_knows_of_the_death() -> None:
+    # the early report has the teen hurt, the later one has the teen dead
+    early = _counted(
+        "A 17-year-old was wounded in a shooting on Elm Road, police said.", "2025-03-10", "a"
+    )
+    later = _counted(
+        "A 17-year-old was shot on Elm Road. The teen died at a hospital.", "2025-03-11", "b"
+    )
+    assert _story([early, later]) == (1, 0)
+    # with both counts from articles that tell of the death: the larger, as before
+    both = _counted(
+        "A 17-year-old was killed and a woman was wounded on Elm Road.", "2025-03-10", "a"
+    )
+    assert _story([both, later]) == (1, 1)
+
+
 def test_tied_killed_counts_go_to_the_one_a_headline_gives() -> None:
     early = _counted("One man was killed in a shooting on Elm Road.", "2025-03-10", "a")
     full = _counted("Three people were killed in the shooting on Elm Road.", "2025-03-11", "b")

@@ -1961,6 +1961,19 @@ def test_a_death_by_ones_own_hand_is_counted_once(text: str, killed: float) -> N
     assert _killed_values(text) == {"a": killed}
 
 
+def test_a_murder_suicide_the_headline_names_has_the_shooter_as_one_death_more() -> None:
+    text = (
+        "Police said Ada Brook fired several shots, killing Cem Ulu at the scene. Without "
+        "a word, he turned the rifle on himself and took his own life."
+    )
+    article = _article("a", text)
+    killed = next(f for f in reconcile([article], {}, {}, []) if f.label == "people killed")
+    assert article_values(killed.claims) == {"a": 1.0}  # the one death told alone
+    article.title = "Police: Elm Road murder-suicide suspect argued with victim"
+    killed = next(f for f in reconcile([article], {}, {}, []) if f.label == "people killed")
+    assert article_values(killed.claims) == {"a": 2.0}
+
+
 def test_an_attempted_suicide_is_no_death() -> None:
     from corroborate.reconcile.implicit import self_inflicted_deaths
 

@@ -148,7 +148,7 @@ def implied_items(
     named = [(s, e, ent.id) for s, e, ent in persons.get(article.id, []) if ent.type == "person"]
     found = implied_counts(article.text, article.language)
     found += named_casualties(article.text, article.language, named)
-    selves = self_inflicted_deaths(article.text, article.language)
+    selves = self_inflicted_deaths(article.text, article.language, article.title or "")
     found = without_overlaps(
         found, selves or murder_suicides_by_name(article.text, article.language)
     )

@@ -625,7 +625,7 @@ def _joined_before(
     return sorted(shared.values(), key=lambda c: c.start)
 
 
-def self_inflicted_deaths(text: str, language: str) -> list[ImpliedCount]:
+def self_inflicted_deaths(text: str, language: str, title: str = "") -> list[ImpliedCount]:
     """Deaths by one's own hand ("Harleman, who killed himself", "before taking his own
     life"). In a murder-suicide (``SELF_AFTER_MURDER``) or after shooting others
     (``SELF_AFTER_OTHERS``) each is the one death the victims' count leaves out; told
@@ -635,7 +635,7 @@ def self_inflicted_deaths(text: str, language: str) -> list[ImpliedCount]:
     victim's ("killed Kalila Hollis ... before taking his own life")."""
     if language != "en":
         return []
-    murder_suicide = bool(_MURDER_SUICIDE.search(text))
+    murder_suicide = bool(_MURDER_SUICIDE.search(text) or _MURDER_SUICIDE.search(title))
     found = []
     for match in _SELF_INFLICTED.finditer(text):
         if _ATTEMPT_BEFORE.search(text, max(0, match.start() - 20), match.start()):
