@@ -1171,6 +1171,11 @@ def test_two_people_in_one_phrase_count_two() -> None:
         ("killed his wife and son", "killed"),
     ]
     assert ("Bullets hit his wife", "shot", 1) in _implied_people(objects)
+    # one and several: "his wife and their two daughters" are three
+    several = "He is accused of killing his wife and their two infant daughters at home."
+    assert ("killing his wife and their two infant daughters", "killed", 3) in _implied_people(
+        several
+    )
     article = _article("a", text)
     killed = next(f for f in reconcile([article], {}, {}, []) if f.label == "people killed")
     assert article_values(killed.claims) == {"a": 2.0}

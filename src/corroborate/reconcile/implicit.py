@@ -168,14 +168,20 @@ _PAIR = re.compile(
     rf"|\s+(?:both\s+)?(?P<suffered>suffered|sustained)\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:injuries|wounds)\b)"
 )
+#: People told by a number and a plural: "their two children", "her three sons".
+_SEVERAL = (
+    r"(?:his|her|their|the)\s+(?P<several>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+)?"
+    r"(?:children|kids|sons|daughters|boys|girls|grandchildren|stepchildren|brothers|sisters)\b"
+)
 #: Two people as one object: "killed his wife and son", "bullets hit his wife and his
 #: 10-year-old son", "wounded a mother and her 2-year-old son" (not "killing a boy and
-#: wounding his father": a second verb is another phrase).
+#: wounding his father": a second verb is another phrase); or one and several: "killing
+#: his wife and their two infant daughters" (three).
 _PAIR_OBJECT = re.compile(
     r"\b(?P<fatal>fatally\s+)?(?P<verb>shot|shooting|hit|hitting|struck|striking|wounded"
     r"|wounding|injured|injuring|killed|killing)\s+(?:his|her|their|an?)\s+"
-    rf"{_one_person(2)}\s+and\s+(?:(?:his|her|their|an?|the)\s+)?"
-    rf"(?!\w+ing\b|\w+ed\b|left\b){_one_person(2)}"
+    rf"{_one_person(2)}\s+and\s+(?:{_SEVERAL}|(?:(?:his|her|their|an?|the)\s+)?"
+    rf"(?!\w+ing\b|\w+ed\b|left\b){_one_person(2)})"
 )
 #: One of a list of people: "his 55-year-old wife", "a son", "little girl".
 _LISTED = rf"(?:(?:an?|the|his|her|their|one)\s+)?{_one_person(2)}"
@@ -370,6 +376,11 @@ class ImpliedCount:
     self_inflicted: str | None = None
 
 
+def _small_number(word: str) -> int:
+    """ "3" or "three": 3 (digits, or one of :data:`COUNT_WORDS`)."""
+    return int(word) if word.isdigit() else COUNT_WORDS.index(word.lower()) + 1
+
+
 def implied_counts(text: str, language: str) -> list[ImpliedCount]:
     """Every phrase in ``text`` implying one casualty, in text order."""
     if language != "en":
@@ -395,7 +406,8 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
             if verb.startswith(("wound", "injur"))
             else "shot"  # shot, hit, struck
         )
-        found.append(ImpliedCount(match.start(), match.end(), slot, people=2))
+        people = 1 + (_small_number(match["several"]) if match["several"] else 1)
+        found.append(ImpliedCount(match.start(), match.end(), slot, people=people))
     for match in _LIST.finditer(text):
         people = _listed_people(match["subject"] or match["found"] or match["dead"])
         verb = match["verb"]
@@ -406,8 +418,7 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         people = _TIMES[match.group("times").lower()]
         found.append(ImpliedCount(match.start(), match.end(), slot, people=people))
     for match in _COUNTS_OF_MURDER.finditer(text):
-        number = match["n"].lower()
-        people = int(number) if number.isdigit() else COUNT_WORDS.index(number) + 1
+        people = _small_number(match["n"])
         found.append(ImpliedCount(match.start(), match.end(), "killed", people=people))
     for pattern in (_REDUCED, _OBJECT):
         for match in pattern.finditer(text):
