@@ -283,6 +283,20 @@ def test_each_language_has_its_own_hedge_words() -> None:
         assert count_slot(text, at, at + len(number), language) == "injured", language
 
 
+def test_a_possessive_between_a_cue_and_its_count_is_passed_over() -> None:
+    owned = {
+        "en": ("Police said the man killed his two sons on Friday.", "two"),
+        "nl": ("De man doodde zijn twee kinderen.", "twee"),
+        "de": ("Der Mann tötete seine zwei Söhne.", "zwei"),
+        "es": ("El hombre mató a sus dos hijos.", "dos"),
+        "fr": ("L'homme a tué ses deux enfants.", "deux"),
+        "ru": ("Мужчина убил своих двух сыновей.", "двух"),
+    }
+    for language, (text, number) in owned.items():
+        at = text.index(number)
+        assert count_slot(text, at, at + len(number), language) == "killed", language
+
+
 def test_implied_counts_need_an_indefinite_singular_subject() -> None:
     text = "A 40-year-old woman was fatally shot. The man who killed her fled. A boy was hurt."
     found = _implied_phrases(text)
@@ -1985,6 +1999,8 @@ def test_an_attempted_suicide_is_no_death() -> None:
     text = "She shot her husband and then tried to take her own life at their home."
     assert self_inflicted_deaths(text, "en") == []
     text = "He committed suicide in 2009, his brother said."
+    assert self_inflicted_deaths(text, "en") == []
+    text = "He shot his sons, then turned the gun on himself in an attempted suicide."
     assert self_inflicted_deaths(text, "en") == []
 
 

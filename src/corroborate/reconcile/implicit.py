@@ -336,6 +336,11 @@ _ATTEMPT_BEFORE = re.compile(
     r"\b(?:tried|try|trying|attempt(?:ed|ing|s)?|threat(?:ened|ening)?|wanted|planned)\s+to\s+$",
     re.IGNORECASE,
 )
+#: "turned the gun on himself in an attempted suicide": the same, told after.
+_ATTEMPT_AFTER = re.compile(
+    r"\s+in\s+(?:an?\s+)?(?:apparent\s+)?(?:attempted\s+suicide|suicide\s+attempt)\b",
+    re.IGNORECASE,
+)
 #: The person an unnamed self-inflicted death refers to ("police said he killed himself").
 SELF_INFLICTED = "?took their own life"
 #: A self-inflicted death in a murder-suicide: one death more than the victims, of
@@ -649,7 +654,9 @@ def self_inflicted_deaths(text: str, language: str, title: str = "") -> list[Imp
     murder_suicide = bool(_MURDER_SUICIDE.search(text) or _MURDER_SUICIDE.search(title))
     found = []
     for match in _SELF_INFLICTED.finditer(text):
-        if _ATTEMPT_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        if _ATTEMPT_BEFORE.search(
+            text, max(0, match.start() - 20), match.start()
+        ) or _ATTEMPT_AFTER.match(text, match.end()):
             continue
         if _another_time(text, match.start(), match.end()):
             continue

@@ -41,7 +41,7 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
             "omgebracht",
             "om het leven",
         ),
-        "de": ("tot", "tote", "getötet", "starb", "gestorben", "ums leben", "todesopfer"),
+        "de": ("tot", "tote", "getötet", "tötet", "starb", "gestorben", "ums leben", "todesopfer"),
         "es": (
             "muert",
             "falleci",
@@ -55,7 +55,7 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
             "perdió la vida",
         ),
         "fr": ("mort", "tué", "décéd", "tues", "perdu la vie"),
-        "ru": ("погиб", "убит", "умер", "скончал", "смерт"),
+        "ru": ("погиб", "убит", "убил", "умер", "скончал", "смерт"),
     },
     "injured": {
         "en": (
@@ -541,22 +541,27 @@ def names_a_cue(text: str, language: str) -> bool:
 
 
 #: language -> words that may stand between a cue and its number: hedges ("injuring
-#: at least four", "verwondde minstens vier", "tötete mindestens vier") and "others"
-#: ("hirió a otras cinco").
+#: at least four", "verwondde minstens vier", "tötete mindestens vier"), "others"
+#: ("hirió a otras cinco") and possessives ("killed his two sons", "doodde zijn twee
+#: kinderen", "tötete seine zwei Söhne", "mató a sus dos hijos", "a tué ses deux
+#: enfants", "убил своих двух сыновей").
 HEDGES: dict[str, frozenset[str]] = {
     "en": frozenset({"at", "least", "more", "than", "about", "nearly", "almost", "some", "over",
-                     "up", "to", "around", "roughly", "approximately", "as", "many"}),
+                     "up", "to", "around", "roughly", "approximately", "as", "many",
+                     "his", "her", "their"}),
     "nl": frozenset({"minstens", "ten", "minste", "ruim", "meer", "dan", "ongeveer", "bijna",
                      "zo'n", "circa", "rond", "de", "tot", "wel", "zeker", "maar", "liefst",
-                     "nog"}),
+                     "nog", "zijn", "haar", "hun"}),
     "de": frozenset({"mindestens", "wenigstens", "etwa", "rund", "fast", "knapp", "über",
-                     "mehr", "als", "bis", "zu", "ungefähr", "circa", "ca", "nahezu", "weitere"}),
+                     "mehr", "als", "bis", "zu", "ungefähr", "circa", "ca", "nahezu", "weitere",
+                     "seine", "seinen", "ihre", "ihren"}),
     "es": frozenset({"al", "menos", "más", "de", "a", "unos", "unas", "casi", "cerca",
-                     "alrededor", "aproximadamente", "hasta", "por", "lo", "otras", "otros"}),
+                     "alrededor", "aproximadamente", "hasta", "por", "lo", "otras", "otros",
+                     "sus"}),
     "fr": frozenset({"au", "moins", "plus", "de", "d", "environ", "près", "presque",
-                     "quelque", "jusqu", "à", "pas", "loin"}),
+                     "quelque", "jusqu", "à", "pas", "loin", "ses", "leurs"}),
     "ru": frozenset({"не", "менее", "по", "меньшей", "мере", "более", "около", "почти",
-                     "свыше", "до", "примерно", "порядка"}),
+                     "свыше", "до", "примерно", "порядка", "своих"}),
 }  # fmt: skip
 
 
