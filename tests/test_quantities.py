@@ -130,6 +130,10 @@ def test_numbers_listed_with_an_age_are_ages() -> None:
     assert (one(bound, "en", "12").kind, one(bound, "en", "5").kind) == ("age", "age")
     assert one("More children under eight are being shot.", "en", "eight").kind == "age"
     assert one("Under 20 people were hurt.", "en", "20").kind == "count"
+    # the age of each of several people
+    both = "Officers found a woman and a man, both 19, and another man dead."
+    assert one(both, "en", "19").kind == "age"
+    assert one("The crash killed both 19 passengers.", "en", "19").kind == "count"
 
 
 def test_english_ages_after_a_word_for_a_person_or_a_birthday() -> None:
@@ -138,6 +142,12 @@ def test_english_ages_after_a_word_for_a_person_or_a_birthday() -> None:
     text = "His sons, Julian Roary Jr., 12, and Ian Roary, 10, were shot."
     assert one(text, "en", "12").kind == "age"
     assert one("The officers, 3 of them, left.", "en", "3").kind == "count"
+    who = "Investigators said Ada Brook, who was 59, had shot her wife. Cem, who is 3 of 4"
+    assert (one(who, "en", "59").kind, one(who, "en", "3").kind) == ("age", "count")
+    police = "One female, 27, is in serious condition; the adult, 40, was released."
+    assert [one(police, "en", n).kind for n in ("27", "40")] == ["age"] * 2
+    listed = "Ada Brook, 35; Cem Ulu, 34; and Dara Voss, 26, died in the shooting."
+    assert [one(listed, "en", n).kind for n in ("35", "34", "26")] == ["age"] * 3
 
 
 def test_english_aged_before_the_number() -> None:

@@ -2200,6 +2200,16 @@ def test_a_count_of_several_incidents_is_a_fact_of_its_own() -> None:
     assert [f.label for f in facts if f.kind == "quantity"] == [
         "people killed in several incidents"
     ]
+    # a running total, and not "brought to the hospital"
+    for text in (
+        "The attack brought to at least 74 the number of people shot since Wednesday.",
+        "A weekend that saw 20 people shot over a span of 80 hours ended quietly.",
+        "The deaths bring the toll to 12 people killed, police said.",
+    ):
+        labels = [f.label for f in _read(text) if f.label.startswith("people")]
+        assert labels and all(label.endswith("in several incidents") for label in labels), text
+    text = "Two people were shot and brought to the hospital on Elm Road."
+    assert _slot_values(text, "people shot") == {"a": 2.0}
     text = "Bei drei getrennten Schießereien wurden zwei Menschen getötet."
     facts = _read(text, "de")
     labels = [f.label for f in facts if f.kind == "quantity"]

@@ -111,6 +111,8 @@ _COMMA_AGE_BEFORE = re.compile(
     r"wife|brother|sister|friend|victim|suspect|driver|teen|teenager|resident|officer|student"
     r"|shooter|gunman|child|toddler|infant|baby|boyfriend|girlfriend|grandmother|grandfather"
     r"|cousin|nephew|niece|uncle|aunt|neighbor|neighbour|passenger|customer|employee|worker"
+    # a police release's "one female, 27, is in serious condition"
+    r"|male|female|juvenile|adult|person|individual|patient|pedestrian|motorist|homeowner"
     # "one man, 27, shot in the arm and another, 18, shot in the hand"
     r"|another|other"
     # "two of the boys, 14 and 15, were taken to hospital"
@@ -119,9 +121,12 @@ _COMMA_AGE_BEFORE = re.compile(
     # a police description: "Nathan Desai (w/m, 46)"
     r"|\([bwhaBWHA]/[mfMF]),\s$"
 )
-#: After an age in commas: the comma, a dash or a bracket, or a second age and then
-#: one ("the boys, 14 and 15, were").
-_COMMA_AFTER = re.compile(r",|\s*[—–)]|\s+(?:and|&)\s+\d{1,3}\s*[,—–)]")
+#: "Bournes, who was 59, had shot ...": a person's age in a relative clause.
+_WHO_WAS_BEFORE = re.compile(r",\s+who\s+(?:was|is)\s$")
+#: After an age in commas: the comma (or the semicolon of a list: "Ada Brook, 35; Cem
+#: Ulu, 34; and ..."), a dash or a bracket, or a second age and then one ("the boys,
+#: 14 and 15, were").
+_COMMA_AFTER = re.compile(r"[,;]|\s*[—–)]|\s+(?:and|&)\s+\d{1,3}\s*[,—–)]")
 #: A name-like word (capitalised, not the first of its sentence) right before a number,
 #: on the same line: a byline's last word ("By Jim Bradley") ends before a paragraph.
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)\]] )[\w&./'’-]*[A-ZА-ЯЁ][\w&./'’-]*[ \t\u00a0]\Z")
@@ -597,7 +602,7 @@ def _left_side(text: str, lang: str, p: Patterns, reading: Reading, before: str)
     if age is not None:
         return _as_age(text, lang, replace(reading, end=age.end()))
     if (
-        _COMMA_AGE_BEFORE.search(before)
+        (_COMMA_AGE_BEFORE.search(before) or _WHO_WAS_BEFORE.search(before))
         and _COMMA_AFTER.match(text, reading.end)
         and reading.low == reading.high
         and reading.low.is_integer()

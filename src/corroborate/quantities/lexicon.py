@@ -104,9 +104,10 @@ AGE_AFTER: dict[str, str] = {
 }
 #: Age before the number: "aged 21", "âgé de", "de 21 años", "в возрасте".
 AGE_BEFORE: dict[str, str] = {
-    # "younger than 12", "under the age of 5": a bound on an age is an age
-    "en": r"\b(?i:aged|ages?|turns?|turned|(?:younger|older)\s+than"
-    r"|(?:under|over)\s+the\s+age\s+of|(?:children|kids|boys|girls)\s+(?:under|over))\s+$",
+    # "younger than 12", "under the age of 5": a bound on an age is an age; "a woman
+    # and a man, both 19,": the age of each
+    "en": r"(?:,\s+(?i:both|each)|\b(?i:aged|ages?|turns?|turned|(?:younger|older)\s+than"
+    r"|(?:under|over)\s+the\s+age\s+of|(?:children|kids|boys|girls)\s+(?:under|over)))\s+$",
     "nl": r"\b(?:leeftijd\s+van)\s+$",
     "de": r"\b(?:im\s+Alter\s+von)\s+$",
     # "de 34 años", and the years one has: "tenía 34 años", "cumplió 18 años"

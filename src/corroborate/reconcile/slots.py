@@ -226,6 +226,12 @@ _SEVERAL_INCIDENTS: dict[str, re.Pattern[str]] = {
         # "in shootings Tuesday", not "during the shootings" (one rampage's shots)
         r"|\b(?:in|during)\s+(?!(?:the|these|those|both)\b)(?:\w+\s+)?(?:shootings|attacks)\b"
         r"|\bthis year\b|\bsince (?:January|the start of the year)\b"
+        # a running total: "brought to at least 74 the number of people shot since
+        # Wednesday", "a weekend that saw 20 people shot over a span of 80 hours"
+        r"|\bbr(?:ought|ings?|inging)\s+(?:the\s+(?:number|total|toll)\s+to"
+        r"|to\s+(?:at\s+least\s+)?\w+\s+the\s+(?:number|total|toll))\b"
+        r"|\b(?:number|total)\s+of\s+(?:people|victims|persons)\s+(?:\w+\s+)?since\b"
+        r"|\bover\s+a\s+span\s+of\b"
         r"|\b(?:every|each|per) year\b|\bannually\b",
         "nl": r"\b(?:verschillende|meerdere|aparte|afzonderlijke|twee|drie|\d+)\s+"
         r"(?:schietpartijen|incidenten|aanslagen|aanvallen)\b",
