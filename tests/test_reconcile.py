@@ -1379,6 +1379,13 @@ def test_casualties_of_a_link_to_another_story_are_not_the_storys(
     assert casualty_facts(_article("b", link.split(": ", 1)[1] + ".", language))
 
 
+def test_a_gallery_caption_scraped_with_the_page_fills_no_casualty_slot() -> None:
+    text = "Nobody was hurt.\n\nCaption Double homicide being investigated in Elm County\n\n"
+    assert not [f for f in reconcile([_article("a", text)], {}, {}, []) if f.kind == "quantity"]
+    told = "Police said the double homicide happened on Elm Road."
+    assert [f.label for f in reconcile([_article("b", told)], {}, {}, [])] == ["people killed"]
+
+
 def test_a_casualty_dated_to_an_earlier_event_is_not_counted() -> None:
     text = (
         "A teen was killed on the same block last week. A girl who was fatally shot in 2012 "
@@ -2119,6 +2126,12 @@ def test_counts_joined_by_and_before_one_verb_are_their_sum(text: str, killed: f
         ("A teenager and three other people were killed at the store.", "people killed", 4.0),
         ("Police found a mother and her two children dead at the home.", "people killed", 3.0),
         ("A man and four children were wounded on Sunday.", "people injured", 5.0),
+        # people listed in commas before the count: one each
+        (
+            "Police said a Texas man, his wife and their two sons were found dead.",
+            "people killed",
+            4.0,
+        ),
         # a headline's comma stands for "and"
         ("Father, two daughters shot to death in Elm Park\nPolice came.", "people killed", 3.0),
     ],

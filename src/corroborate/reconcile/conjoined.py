@@ -106,9 +106,10 @@ def conjoined_counts(
             joined[id(first)] = _sum(first, second, text)
             dropped.add(id(second))
         else:
-            start = _one_person_before(first, text, language, persons)
-            if start is not None:
-                joined[id(first)] = _widened(first, start, first.claim.end, 1, text)
+            before = _one_person_before(first, text, language, persons)
+            if before is not None:
+                start, people = before
+                joined[id(first)] = _widened(first, start, first.claim.end, people, text)
     return [joined.get(id(item), item) for item in items if id(item) not in dropped]
 
 
@@ -182,7 +183,8 @@ _WORD = re.compile(r"[^\W_][\w'’-]*")
 
 def _one_person_start(text: str, end: int, language: str) -> int | None:
     """Where one person told right before ``end`` starts: a pronoun ("he"), or an
-    article and at most four words ending in a people noun ("a 2-year-old girl")."""
+    article or a possessive and at most four words ending in a people noun ("a
+    2-year-old girl", "his wife")."""
     code = language.split("-")[0]
     words = list(_WORD.finditer(text, max(0, end - 60), end))[-(MAX_NOUN_WORDS + 1) :]
     if not words or words[-1].end() != end:
@@ -191,28 +193,47 @@ def _one_person_start(text: str, end: int, language: str) -> int | None:
         return words[-1].start()
     if not counts_people(words[-1].group(), language):
         return None
-    articles = ONE_PERSON_ARTICLES.get(code, ())
+    openers = (*ONE_PERSON_ARTICLES.get(code, ()), *POSSESSIVES.get(code, ()))
     for word in reversed(words[:-1]):
-        if word.group().lower() in articles:
+        if word.group().lower() in openers:
             return word.start()
     return None
 
 
+#: The comma between two people of a list: "a Virginia man*, *his wife and ...".
+_LIST_COMMA = re.compile(r",\s+$")
+
+
+def _people_listed_before(text: str, end: int, language: str) -> tuple[int, int] | None:
+    """Where the people listed right before ``end`` start, and how many they are:
+    one ("a 2-year-old girl"), or several in commas ("a Virginia man, his wife")."""
+    start = _one_person_start(text, end, language)
+    people = 0
+    while start is not None:
+        people += 1
+        first = start
+        comma = _LIST_COMMA.search(text, max(0, start - 3), start)
+        start = None if comma is None else _one_person_start(text, comma.start(), language)
+    return None if people == 0 else (first, people)
+
+
 def _one_person_before(
     count: ClaimItem, text: str, language: str, persons: Sequence[tuple[int, int]]
-) -> int | None:
-    """Where the one person joined to this count starts, if one is."""
+) -> tuple[int, int] | None:
+    """Where the people joined to this count start, and how many they are (one, or a
+    list: "a Virginia man, his wife and their two daughters"), if any are."""
     if count.slot not in CASUALTY_SLOTS:
         return None
     head = text[max(0, count.claim.start - 120) : count.claim.start]
     joint = _one_and_others(language).search(head)
     if joint is None:
-        return _headline_person(count, text, language)
+        start = _headline_person(count, text, language)
+        return None if start is None else (start, 1)
     end = count.claim.start - len(head) + joint.start()
     named = [start for start, stop in persons if stop == end]
     if named:
-        return named[0]
-    return _one_person_start(text, end, language)
+        return named[0], 1
+    return _people_listed_before(text, end, language)
 
 
 #: A headline's list: "Father, two daughters shot to death", "Mother, 2 children

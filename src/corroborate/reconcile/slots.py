@@ -305,11 +305,16 @@ _LINK_TO_ANOTHER_STORY = re.compile(
 )
 
 
+#: A photo gallery's caption scraped with the page ("Caption Double homicide being
+#: investigated in Baltimore County"): the gallery shows other stories.
+_GALLERY_CAPTION = re.compile(r"^\W*Caption\s+[A-Z0-9]")
+
+
 def tells_of_another_incident(sentence: str, language: str) -> bool:
     """Whether the sentence opens by turning to another incident than the story's (or
-    is another story's teaser or link): its casualty counts are that incident's toll,
-    not the story's."""
-    if _VIDEO_TEASER.match(sentence) or _LINK_TO_ANOTHER_STORY.match(sentence):
+    is another story's teaser, link or gallery caption): its casualty counts are that
+    incident's toll, not the story's."""
+    if any(p.match(sentence) for p in (_VIDEO_TEASER, _LINK_TO_ANOTHER_STORY, _GALLERY_CAPTION)):
         return True
     pattern = _ANOTHER_INCIDENT.get(language.split("-")[0])
     return pattern is not None and bool(pattern.match(sentence))
