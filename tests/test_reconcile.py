@@ -562,6 +562,26 @@ def test_a_follow_ups_first_toll_is_its_storys_toll_however_long_ago(
     assert ("people injured" in labels) is counted
 
 
+def test_a_killing_two_days_before_the_storys_day_is_another_event() -> None:
+    """A vigil on Monday was fired on; the killing it was held for, on Saturday, is
+    told further down: not the vigil's toll."""
+    text = (
+        "Five people were wounded at a vigil on Monday. Police are looking for the gunman. "
+        "Officers said the crowd ran. The vigil was for a man who was shot and killed on "
+        "Saturday."
+    )
+    article = _article("a", text)
+    times = {
+        "a": [
+            _date(article, "Monday", "2025-06-09", "day"),
+            _date(article, "Saturday", "2025-06-07", "day"),
+        ]
+    }
+    quantities = {"a": [_quantity(article, "Five", 5, kind="count", noun="people")]}
+    facts = reconcile([article], quantities, times, [])
+    assert [f.label for f in facts if f.label.startswith("people")] == ["people injured"]
+
+
 def test_the_toll_of_the_shooting_avenged_is_not_the_storys_toll() -> None:
     text = (
         "Eight people were wounded on Elm Road on Saturday. Police said it was an act of "
