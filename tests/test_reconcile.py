@@ -156,6 +156,13 @@ def _slot_of(text: str, number: str, language: str = "en") -> str | None:
         ),
         ("Two victims were transported to a nearby hospital.", "Two", "en", "injured"),
         ("Two men were taken to the police station.", "Two", "en", None),
+        # and killed when they died there
+        (
+            "Two victims were taken to a nearby hospital, where they later died.",
+            "Two",
+            "en",
+            "killed",
+        ),
         ("Drie mensen zijn naar het ziekenhuis gebracht.", "Drie", "nl", "injured"),
         ("Drei Menschen kamen ins Krankenhaus.", "Drei", "de", "injured"),
         ("Trois personnes ont été transportées à l'hôpital.", "Trois", "fr", "injured"),
@@ -1205,6 +1212,9 @@ def test_two_people_in_one_phrase_count_two() -> None:
         ("killed his wife and son", "killed"),
     ]
     assert ("Bullets hit his wife", "shot", 1) in _implied_people(objects)
+    died = "A man and woman were taken to a hospital, where they later died."
+    assert {slot for _, slot, _ in _implied_people(died)} == {"killed"}
+    assert ("killed", 2) in [(slot, people) for _, slot, people in _implied_people(died)]
     # one and several: "his wife and their two daughters" are three
     several = "He is accused of killing his wife and their two infant daughters at home."
     assert ("killing his wife and their two infant daughters", "killed", 3) in _implied_people(

@@ -223,10 +223,12 @@ _COUNTS_OF_MURDER = re.compile(
 )
 #: The English number words the phrases read, one to ten.
 COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-#: "... had been shot and was pronounced dead": the outcome after the means.
+#: "... had been shot and was pronounced dead", "a man and woman were taken to a
+#: hospital, where they later died": the outcome after the means.
 _THEN_DIED = re.compile(
     r"(?:\s+(?:in|at)\s+(?:[A-Z][\w.'’-]*\s*){1,3})?"  # "... to the hospital in Cartersville"
-    r",?\s+(?:and|but|where\s+(?:he|she))\s+(?:was\s+|later\s+|then\s+|has\s+since\s+)*"
+    r",?\s+(?:and|but|where\s+(?:he|she|they))\s+(?:was\s+|were\s+|later\s+|then\s+"
+    r"|has\s+since\s+|have\s+since\s+)*"
     r"(?:pronounced dead|died|killed|dead on arrival)\b"
 )
 #: "... was also shot, but survived": hurt, not killed.

@@ -363,6 +363,7 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
         return None
     patterns = _PATTERNS.get(language, _PATTERNS["en"])
     following = _words_before_next_count(sentence, end, patterns)
+    rest = [m.group().lower() for m in _WORD.finditer(sentence, end)][: len(following) + 8]
     after = _until_denied(following[:WORDS_AFTER])
     hedges = HEDGES.get(language, HEDGES["en"])
     found = list(_WORD.finditer(sentence[:start]))
@@ -380,8 +381,11 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
                 continue
             phrase = " ".join(words[distance - 1 : distance + 2]) if side == 0 else word
             matched = [slot for slot, p in patterns.items() if p.match(phrase)]
-            if side == 0 and not matched and _taken_to_hospital(following[distance - 1 :]):
-                matched = ["injured"]
+            # the words after the number, past those searched for a cue: "..., where
+            # they later died" may lie beyond
+            taken = _taken_to_hospital(rest[distance - 1 :]) if side == 0 else None
+            if not matched and taken:
+                matched = [taken]
             if matched and side == 0 and _done_to_someone(following[distance:], language):
                 break  # "two other people walked up and shot him": the shooters
             if matched:
@@ -418,15 +422,19 @@ _PART_OF_CASUALTIES = re.compile(
 
 #: "were taken to local hospitals", "transported to a nearby hospital", "rushed to
 #: Grady Memorial Hospital": the verb is the cue, the hospital may come past the
-#: words searched for one.
+#: words searched for one; "..., where they later died" makes them killed.
 _TAKEN_TO_HOSPITAL = re.compile(
     r"^(?:taken|transported|rushed|brought|flown|airlifted|driven)\s+to\s+(?:\S+\s+){0,3}?"
-    r"hospitals?\b"
+    r"hospitals?\b(?P<died>\s+(?:where|and)\s+(?:(?:they|he|she|both|all|later|were|was"
+    r"|then)\s+)*(?:died|pronounced\s+dead)\b)?"
 )
 
 
-def _taken_to_hospital(words: Sequence[str]) -> bool:
-    return _TAKEN_TO_HOSPITAL.match(" ".join(words[:7])) is not None
+def _taken_to_hospital(words: Sequence[str]) -> str | None:
+    """ "injured" when the words tell of people taken to hospital ("killed" when they
+    died there), else None."""
+    taken = _TAKEN_TO_HOSPITAL.match(" ".join(words[:12]))
+    return None if taken is None else "killed" if taken["died"] else "injured"
 
 
 def _part_of_a_count(sentence: str, start: int, end: int, language: str = "en") -> bool:
