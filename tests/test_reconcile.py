@@ -176,6 +176,11 @@ def test_people_taken_to_hospital_are_injured(
     assert _slot_of(text, number, language) == slot
 
 
+def test_wound_up_is_no_wound() -> None:
+    assert _slot_of("Three people wound up dead early Thursday.", "Three") == "killed"
+    assert _slot_of("Three people wound up in hospital.", "Three") == "injured"
+
+
 def test_a_cue_right_before_another_number_is_that_numbers() -> None:
     beaten = "She allegedly beat one person and shot two others outside the bar."
     assert (_slot_of(beaten, "one"), _slot_of(beaten, "two")) == (None, "shot")

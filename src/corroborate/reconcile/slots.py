@@ -377,8 +377,10 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     best: tuple[int, int, str] | None = None
     for side, words in enumerate((after, list(reversed(before)))):
         for distance, word in enumerate(words, start=1):
-            if word in _GUNFIRE_WORDS:
-                continue
+            if word in _GUNFIRE_WORDS or (
+                word == "wound" and words[distance : distance + 1] == ["up"]
+            ):
+                continue  # "wound up dead": came to be, no wound
             phrase = " ".join(words[distance - 1 : distance + 2]) if side == 0 else word
             matched = [slot for slot, p in patterns.items() if p.match(phrase)]
             # the words after the number, past those searched for a cue: "..., where
