@@ -146,6 +146,17 @@ def test_english_ages_after_a_word_for_a_person_or_a_birthday() -> None:
     assert (one(who, "en", "59").kind, one(who, "en", "3").kind) == ("age", "count")
     police = "One female, 27, is in serious condition; the adult, 40, was released."
     assert [one(police, "en", n).kind for n in ("27", "40")] == ["age"] * 2
+    typos = (
+        "Ada Brook, 24 was shot in the chest. Cem Ulu, 32 of Dunbar, was killed. The two "
+        "others, 33 and 28, were hit. One of the robbers, 34, was shot; another woman, also "
+        "22, was hurt; three who were 17, were treated."
+    )
+    assert [one(typos, "en", n).kind for n in ("24", "32", "33", "28", "34", "22", "17")] == [
+        "age"
+    ] * 7
+    assert one("In Chicago, 26 were shot.", "en", "26").kind == "count"
+    short = "An 8 yo girl and a 21 y/o man"
+    assert [one(short, "en", n).kind for n in ("8 yo", "21 y/o")] == ["age", "age"]
     listed = "Ada Brook, 35; Cem Ulu, 34; and Dara Voss, 26, died in the shooting."
     assert [one(listed, "en", n).kind for n in ("35", "34", "26")] == ["age"] * 3
 

@@ -117,16 +117,22 @@ _COMMA_AGE_BEFORE = re.compile(
     r"|another|other"
     # "two of the boys, 14 and 15, were taken to hospital"
     r"|men|women|boys|girls|sons|daughters|brothers|sisters|victims|teens|teenagers|children"
-    r"|kids)"
+    r"|kids|others|robbers?|suspects|gunmen|shooters|officers|students|passengers)"
     # a police description: "Nathan Desai (w/m, 46)"
     r"|\([bwhaBWHA]/[mfMF]),\s$"
 )
-#: "Bournes, who was 59, had shot ...": a person's age in a relative clause.
-_WHO_WAS_BEFORE = re.compile(r",\s+who\s+(?:was|is)\s$")
+#: "Bournes, who was 59, had shot ...", "three who were 17,": a person's age in a
+#: relative clause; "another woman, also 22,": an age said again.
+_WHO_WAS_BEFORE = re.compile(r"\bwho\s+(?:was|is|were|are)\s$|,\s+also\s$")
 #: After an age in commas: the comma (or the semicolon of a list: "Ada Brook, 35; Cem
 #: Ulu, 34; and ..."), a dash or a bracket, or a second age and then one ("the boys,
-#: 14 and 15, were").
-_COMMA_AFTER = re.compile(r"[,;]|\s*[—–)]|\s+(?:and|&)\s+\d{1,3}\s*[,—–)]")
+#: 14 and 15, were"); or, the comma left out, a singular verb or a hometown.
+_COMMA_AFTER = re.compile(
+    r"[,;]|\s*[—–)]|\s+(?:and|&)\s+\d{1,3}\s*[,—–)]"
+    # the closing comma left out: "Calvin Williams, 24 was shot", "Jamaine Sutton, 32 of
+    # Dunbar, was killed" (a verb of one person, a hometown)
+    r"|\s+(?:was|is)\b|\s+of\s+[A-Z]"
+)
 #: A name-like word (capitalised, not the first of its sentence) right before a number,
 #: on the same line: a byline's last word ("By Jim Bradley") ends before a paragraph.
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)\]] )[\w&./'’-]*[A-ZА-ЯЁ][\w&./'’-]*[ \t\u00a0]\Z")

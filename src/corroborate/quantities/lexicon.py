@@ -93,8 +93,9 @@ VAGUE: dict[str, dict[str, tuple[float, float]]] = {
 
 #: Age after the number: "-year-old", "-jarige", "-jährige", "-летний", "years old" ...
 AGE_AFTER: dict[str, str] = {
+    # "8 yo girl", "21 y/o Skip Wells": social media's short form
     "en": r"[-‐‑‒–—\s]years?[-‐‑‒–—\s]olds?\b|[-‐‑]year\b|\s+years?\s+of\s+age\b"
-    r"|[-‐‑‒–—\s](?:months?|weeks?)[-‐‑‒–—\s]olds?\b",
+    r"|[-‐‑‒–—\s](?:months?|weeks?)[-‐‑‒–—\s]olds?\b|\s?(?:yo|y/o)\b",
     "nl": r"[-‐‑]jarigen?\b|\s+jaar\s+oude?\b",
     # "34-jährige" and the noun "der 34-Jährige"
     "de": r"[-‐‑][jJ](?:ä|ae)hrigen?[rnms]?\b|\s+Jahre\s+alt(?:e[rnms]?)?\b",
