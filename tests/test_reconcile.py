@@ -176,6 +176,12 @@ def test_people_taken_to_hospital_are_injured(
     assert _slot_of(text, number, language) == slot
 
 
+def test_a_count_of_people_told_of_a_death_is_no_casualty_count() -> None:
+    told = "Students at the school of roughly 275 were told of the boy's death on Monday."
+    assert _slot_of(told, "275") is None
+    assert _slot_of("Two people were killed, police told reporters.", "Two") == "killed"
+
+
 def test_wound_up_is_no_wound() -> None:
     assert _slot_of("Three people wound up dead early Thursday.", "Three") == "killed"
     assert _slot_of("Three people wound up in hospital.", "Three") == "injured"

@@ -536,12 +536,18 @@ _SUSPECT_WORDS = frozenset(
 )  # fmt: skip
 
 
+#: Words that make a count the people who learnt or saw of the casualties, not the
+#: casualties: "students at the school of roughly 275 were *told* of Jaden's death",
+#: "dozens *witnessed* the shooting".
+_WITNESS_WORDS = frozenset({"told", "informed", "notified", "heard", "saw", "witnessed", "watched"})
+
+
 def _until_denied(words: list[str]) -> list[str]:
     """The words after a number up to a denial ("were *not* hurt"), unless the denial
     only lowers a degree ("not seriously hurt"), or up to a word that makes them
-    suspects (see :data:`_SUSPECT_WORDS`)."""
+    suspects or witnesses (see :data:`_SUSPECT_WORDS`, :data:`_WITNESS_WORDS`)."""
     for position, word in enumerate(words):
-        if word in _SUSPECT_WORDS:
+        if word in _SUSPECT_WORDS or word in _WITNESS_WORDS:
             return words[:position]
         denied = word in _DENIALS or word.endswith(("n't", "n’t"))
         following = words[position + 1 : position + 2]
