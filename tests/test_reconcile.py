@@ -1420,6 +1420,40 @@ def test_casualties_of_a_link_to_another_story_are_not_the_storys(
     assert casualty_facts(_article("b", link.split(": ", 1)[1] + ".", language))
 
 
+@pytest.mark.parametrize(
+    ("heading", "teaser", "number", "noun", "language"),
+    [
+        (
+            "More stories you may like on 7News",
+            "Two men were killed on Elm Road.",
+            "Two",
+            "men",
+            "en",
+        ),
+        (
+            "Das könnte Sie auch interessieren",
+            "Zwei Menschen wurden getötet.",
+            "Zwei",
+            "Menschen",
+            "de",
+        ),
+        ("Другие новости", "Два человека погибли.", "Два", "человека", "ru"),
+    ],
+)
+def test_teasers_after_a_more_stories_heading_fill_no_casualty_slot(
+    heading: str, teaser: str, number: str, noun: str, language: str
+) -> None:
+    def casualty_facts(article: Article) -> list[str]:
+        counts = [_quantity(article, number, 2, kind="count", noun=noun)]
+        facts = reconcile([article], {article.id: counts}, {}, [])
+        return [f.label for f in facts if f.label.startswith("people")]
+
+    text = f"Nobody was hurt.\n\n{heading}\n\n{teaser}\n\nPolice said more."
+    assert casualty_facts(_article("a", text, language)) == []
+    # the same sentence in the story's own text fills its slot
+    assert casualty_facts(_article("b", f"Nobody else was hurt.\n\n{teaser}", language))
+
+
 def test_a_gallery_caption_scraped_with_the_page_fills_no_casualty_slot() -> None:
     text = "Nobody was hurt.\n\nCaption Double homicide being investigated in Elm County\n\n"
     assert not [f for f in reconcile([_article("a", text)], {}, {}, []) if f.kind == "quantity"]

@@ -26,6 +26,7 @@ from corroborate.reconcile.implicit import (
 from corroborate.reconcile.sentences import Sentences
 from corroborate.reconcile.slots import (
     SLOT_LABELS,
+    among_teasers,
     besides_others,
     count_slot,
     counts_people,
@@ -160,7 +161,9 @@ def implied_items(
         text = article.text[implied.start : implied.end]
         slot = implied.slot
         start, end = sentences.spans[index]
-        if tells_of_another_incident(article.text[start:end], article.language):
+        if tells_of_another_incident(article.text[start:end], article.language) or among_teasers(
+            article.text, start
+        ):
             continue
         if implied.people > 1:
             # "a 4-year-old boy, a 5-year-old girl and a 7-year-old boy were shot in
@@ -211,7 +214,9 @@ def _quantity_slot(
         return (f"age:{person.id}", f"age of {person.name}") if person else (None, None)
     if quantity.kind == "count" and counts_people(quantity.noun, article.language):
         sentence = article.text[start:end]
-        if tells_of_another_incident(sentence, article.language):
+        if tells_of_another_incident(sentence, article.language) or among_teasers(
+            article.text, start
+        ):
             return None, None
         slot = count_slot(sentence, quantity.start - start, quantity.end - start, article.language)
         slot = several_incidents_slot(slot, sentence, article.language)

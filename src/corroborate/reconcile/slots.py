@@ -310,6 +310,25 @@ _LINK_TO_ANOTHER_STORY = re.compile(
 _GALLERY_CAPTION = re.compile(r"^\W*Caption\s+[A-Z0-9]")
 
 
+#: A heading line that opens a page's list of other stories ("More stories you may
+#: like on 7News", "You may also like", "Meer nieuws", "Das könnte Sie auch
+#: interessieren", "Vous aimerez aussi", "También te puede interesar", "Другие
+#: новости"): every line after it is another story's teaser.
+_TEASER_HEADING = re.compile(
+    r"^[^\S\n]*\W*(?:more\s+stories(?:\s+you\s+(?:may|might)\s+like)?"
+    r"|you\s+(?:may|might)\s+also\s+like|recommended\s+for\s+you|trending\s+now|most\s+popular"
+    r"|meer\s+nieuws|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel"
+    r"|vous\s+aimerez\s+aussi|también\s+te\s+puede\s+interesar|más\s+noticias"
+    r"|другие\s+новости)\b[^\n]{0,40}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def among_teasers(text: str, position: int) -> bool:
+    """Whether ``text[position]`` lies past a heading of other stories' teasers."""
+    return _TEASER_HEADING.search(text, 0, position) is not None
+
+
 def tells_of_another_incident(sentence: str, language: str) -> bool:
     """Whether the sentence opens by turning to another incident than the story's (or
     is another story's teaser, link or gallery caption): its casualty counts are that
