@@ -176,6 +176,13 @@ def test_people_taken_to_hospital_are_injured(
     assert _slot_of(text, number, language) == slot
 
 
+def test_a_part_counted_in_an_aside_leaves_the_cue_to_the_whole() -> None:
+    text = "Six people, including two children, were found shot to death on Tuesday."
+    assert (_slot_of(text, "Six"), _slot_of(text, "two")) == ("killed", None)
+    german = "Sechs Menschen, darunter zwei Kinder, wurden getötet."
+    assert (_slot_of(german, "Sechs", "de"), _slot_of(german, "zwei", "de")) == ("killed", None)
+
+
 def test_a_count_of_people_told_of_a_death_is_no_casualty_count() -> None:
     told = "Students at the school of roughly 275 were told of the boy's death on Monday."
     assert _slot_of(told, "275") is None

@@ -380,6 +380,9 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     """
     if _part_of_a_count(sentence, start, end, language):
         return None
+    aside = _PART_ASIDE.match(sentence, end)
+    if aside is not None:  # read on past the part it counts
+        sentence = sentence[: aside.start("aside")] + sentence[aside.end("aside") :]
     patterns = _PATTERNS.get(language, _PATTERNS["en"])
     following = _words_before_next_count(sentence, end, patterns)
     rest = [m.group().lower() for m in _WORD.finditer(sentence, end)][: len(following) + 8]
@@ -427,8 +430,18 @@ _PART_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PART_BEFORE = re.compile(
-    r"(?:,|\b(?:dont|van\s+wie|waarvan|из\s+них|de\s+los\s+cuales|de\s+las\s+cuales))\s+"
-    r"(?:(?:zeker|minstens|au\s+moins|al\s+menos|mindestens|не\s+менее)\s+)?$",
+    r"(?:,|\b(?:dont|van\s+wie|waarvan|из\s+них|de\s+los\s+cuales|de\s+las\s+cuales"
+    # "Six people, including two children, ...": a part of the count before
+    r"|including|among\s+them|waaronder|darunter|entre\s+ell[oa]s|parmi\s+(?:eux|elles)"
+    r"|в\s+том\s+числе))\s+"
+    r"(?:(?:zeker|minstens|at\s+least|au\s+moins|al\s+menos|mindestens|не\s+менее)\s+)?$",
+    re.IGNORECASE,
+)
+#: An aside that counts a part of the count before it: "Six people*, including two
+#: children,* were found shot to death". The cue after it is the count's.
+_PART_ASIDE = re.compile(
+    r"(?:\s+[^\W\d]+){0,2}(?P<aside>,\s+(?:including|among\s+them|waaronder|darunter"
+    r"|entre\s+ell[oa]s|parmi\s+(?:eux|elles)|в\s+том\s+числе)\s[^,.;]{1,50},)",
     re.IGNORECASE,
 )
 
