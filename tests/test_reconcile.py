@@ -993,6 +993,20 @@ def test_an_age_belongs_to_a_person_named_next_to_it_not_to_the_speaker() -> Non
     assert any(f.label == "age of Bernd Vos" for f in reconcile([near], quantities, {}, [person]))
 
 
+@pytest.mark.parametrize("told", [", age 38 and ", ", 38, and ", " (38) en "])
+def test_an_age_told_after_a_name_is_that_persons_though_another_name_is_closer(
+    told: str,
+) -> None:
+    text = f"Two people died, including Ada Brook{told}Cem Ulu, police said."
+    article = _article("a", text)
+    brook = _person("p1", "Ada Brook", (article, "Ada Brook"))
+    ulu = _person("p2", "Cem Ulu", (article, "Cem Ulu"))
+    quantities = {"a": [_quantity(article, "38", 38, kind="age", unit="year")]}
+    labels = {f.label for f in reconcile([article], quantities, {}, [brook, ulu])}
+    assert "age of Ada Brook" in labels
+    assert "age of Cem Ulu" not in labels
+
+
 @pytest.mark.parametrize(
     ("text", "aged"),
     [

@@ -238,6 +238,11 @@ def _person_aged(
     named = [(s, e, ent) for s, e, ent in persons.get(article.id, []) if ent.type == "person"]
     start, end = sentences.spans[index]
     nearby = [m for m in named if start <= m[0] < end]
+    told_after = [
+        m for m in nearby if _AGE_AFTER_NAME.fullmatch(article.text, m[1], quantity.start)
+    ]
+    if told_after:  # "Crisanto Islas, age 38 and Floza Davila, age 12": Islas's
+        return told_after[-1][2]
     if nearby:
         first, last, person = min(nearby, key=lambda m: _distance(m[0], m[1], quantity))
         between = article.text[min(last, quantity.end) : max(first, quantity.start)]
@@ -250,6 +255,10 @@ def _person_aged(
     return next(iter(before.values())) if len(before) == 1 else None
 
 
+#: Between a name and the age told right after it: "Ada Brook, 38", "Ada Brook, age
+#: 38", "Sanne de Vries (38)". The age is that person's, though another name follows
+#: closer ("..., age 38 and Floza Davila").
+_AGE_AFTER_NAME = re.compile(r",\s*(?:(?:age|aged)\s+)?|\s*\(")
 #: What comes before an age that opens its sentence: a definite article ("The
 #: 34-year-old", "De 34-jarige", "Der 34 Jahre alte", "Le", "El", "La").
 _OPENS_ON_AGE = re.compile(r"\W*(?:the|de|het|der|die|das|le|la|el|l')?\s*", re.IGNORECASE)
