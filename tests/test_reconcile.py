@@ -295,6 +295,11 @@ def test_people_evacuated_fill_one_slot_in_every_language(
     assert count_slot(sentence, at, at + len(number), language) == "evacuated"
 
 
+def test_a_distance_after_the_people_counted_leaves_the_cue_to_them() -> None:
+    text = "Some 300 residents within 1.2 miles of the site were evacuated as a precaution."
+    assert _slot_of(text, "300") == "evacuated"
+
+
 def test_each_language_has_its_own_hedge_words() -> None:
     hedged = {
         "nl": ("De schutter verwondde minstens vier mensen.", "vier"),

@@ -380,8 +380,8 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     """
     if _part_of_a_count(sentence, start, end, language):
         return None
-    aside = _PART_ASIDE.match(sentence, end)
-    if aside is not None:  # read on past the part it counts
+    aside = _PART_ASIDE.match(sentence, end) or _DISTANCE_ASIDE.match(sentence, end)
+    if aside is not None:  # read on past the part it counts, or where they were
         sentence = sentence[: aside.start("aside")] + sentence[aside.end("aside") :]
     patterns = _PATTERNS.get(language, _PATTERNS["en"])
     following = _words_before_next_count(sentence, end, patterns)
@@ -435,6 +435,13 @@ _PART_BEFORE = re.compile(
     r"|including|among\s+them|waaronder|darunter|entre\s+ell[oa]s|parmi\s+(?:eux|elles)"
     r"|в\s+том\s+числе))\s+"
     r"(?:(?:zeker|minstens|at\s+least|au\s+moins|al\s+menos|mindestens|не\s+менее)\s+)?$",
+    re.IGNORECASE,
+)
+#: Where the people counted were, by a distance: "some 300 residents *within 1.2 miles
+#: of the site* were evacuated". The cue after it is the count's.
+_DISTANCE_ASIDE = re.compile(
+    r"(?:\s+[^\W\d]+){0,2}(?P<aside>\s+(?:living\s+)?(?:within|inside)\s+(?:a\s+radius\s+of\s+)?"
+    r"(?:about\s+|roughly\s+)?[\d.,½]+\s+[^\W\d]+\s+(?:of|from|around)\s+(?:the\s+|a\s+)?[^\W\d]+)",
     re.IGNORECASE,
 )
 #: An aside that counts a part of the count before it: "Six people*, including two
