@@ -295,6 +295,17 @@ def test_a_common_word_opening_a_sentence_is_not_a_name() -> None:
     ]
 
 
+def test_an_article_and_a_common_noun_opening_a_sentence_is_no_name() -> None:
+    text = "De bus reed door. De touringcar raakte van de weg. De Vries zag het."
+
+    def span(words: str) -> tuple[int, int, EntityType]:
+        start = text.index(words)
+        return start, start + len(words), "other"
+
+    found = [m.text for m in _mentions("a", text, [span("De touringcar"), span("De Vries")], "nl")]
+    assert found == ["De Vries"]
+
+
 def test_an_everyday_word_opening_a_sentence_is_no_person() -> None:
     """ "Night" is one of English's commonest words; the text never writes it lower-case."""
     text = "The train crossed the border. Night had fallen. Kovalenko jumped. Brown said so."

@@ -467,6 +467,9 @@ def _common_words(text: str, spans: Sequence[Span], language: str) -> set[tuple[
     found: set[tuple[int, int]] = set()
     for start, end, kind in spans:
         word = text[start:end]
+        if _article_and_common_noun(word) and _opens_sentence(text, start):
+            found.add((start, end))  # "De touringcar raakte ...": the coach, no name
+            continue
         if not (word.istitle() and word.isalpha()) or word in longer:
             continue
         if not _opens_sentence(text, start):
@@ -476,6 +479,23 @@ def _common_words(text: str, spans: Sequence[Span], language: str) -> set[tuple[
         if word.lower() in lower_words or _dictionary_word(word, kind, language):
             found.add((start, end))
     return found
+
+
+#: Articles that open a sentence with a capital: "De", "Het", "Der", "The", "Le", ...
+_ARTICLES = frozenset({
+    "the", "a", "an", "de", "het", "een", "der", "die", "das", "ein", "eine",
+    "le", "la", "les", "un", "une", "el", "los", "las", "uno", "una",
+})  # fmt: skip
+
+
+def _article_and_common_noun(span: str) -> bool:
+    """Whether a span is an article and lower-case words only ("De touringcar")."""
+    words = span.split()
+    return (
+        len(words) > 1
+        and words[0].lower() in _ARTICLES
+        and all(word.isalpha() and word.islower() for word in words[1:])
+    )
 
 
 def _dictionary_word(word: str, kind: str, language: str) -> bool:
