@@ -155,6 +155,13 @@ def test_english_ages_after_a_word_for_a_person_or_a_birthday() -> None:
         "age"
     ] * 7
     assert one("In Chicago, 26 were shot.", "en", "26").kind == "count"
+    ends = (
+        "He faces charges in the death of Ada Brook, 18. Her sons, Cem Ulu, 21 and Dara Voss, "
+        "16, were home; Eda Kaya, 22 and her daughter left. The three, all 23, fled."
+    )
+    assert [one(ends, "en", n).kind for n in ("18", "21", "22", "23")] == ["age"] * 4
+    assert one("In Chicago, 21 and more were shot.", "en", "21").kind == "count"
+    assert one("Victim: Ada Brook, 27 yrs old", "en", "27 yrs old").kind == "age"
     short = "An 8 yo girl and a 21 y/o man"
     assert [one(short, "en", n).kind for n in ("8 yo", "21 y/o")] == ["age", "age"]
     listed = "Ada Brook, 35; Cem Ulu, 34; and Dara Voss, 26, died in the shooting."

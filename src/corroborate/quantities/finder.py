@@ -126,12 +126,16 @@ _COMMA_AGE_BEFORE = re.compile(
 _WHO_WAS_BEFORE = re.compile(r"\bwho\s+(?:was|is|were|are)\s$|,\s+also\s$")
 #: After an age in commas: the comma (or the semicolon of a list: "Ada Brook, 35; Cem
 #: Ulu, 34; and ..."), a dash or a bracket, or a second age and then one ("the boys,
-#: 14 and 15, were"); or, the comma left out, a singular verb or a hometown.
+#: 14 and 15, were"); or, the comma left out, a singular verb or a hometown; or the
+#: sentence's end, or "and" the next person.
 _COMMA_AFTER = re.compile(
     r"[,;]|\s*[—–)]|\s+(?:and|&)\s+\d{1,3}\s*[,—–)]"
     # the closing comma left out: "Calvin Williams, 24 was shot", "Jamaine Sutton, 32 of
     # Dunbar, was killed" (a verb of one person, a hometown)
     r"|\s+(?:was|is)\b|\s+of\s+[A-Z]"
+    # the end of the sentence ("the death of Chazz Jenkins, 18."), or "and" the next
+    # person ("Dustin Grey, 21 and Danny Scott Jr, 18", "Straughn, 22 and her daughter")
+    r"|\.(?:\s|$)|\s+and\s+(?:[A-Z]|(?:his|her|their)\b)"
 )
 #: A name-like word (capitalised, not the first of its sentence) right before a number,
 #: on the same line: a byline's last word ("By Jim Bradley") ends before a paragraph.

@@ -95,7 +95,7 @@ VAGUE: dict[str, dict[str, tuple[float, float]]] = {
 AGE_AFTER: dict[str, str] = {
     # "8 yo girl", "21 y/o Skip Wells": social media's short form
     "en": r"[-‐‑‒–—\s]years?[-‐‑‒–—\s]olds?\b|[-‐‑]year\b|\s+years?\s+of\s+age\b"
-    r"|[-‐‑‒–—\s](?:months?|weeks?)[-‐‑‒–—\s]olds?\b|\s?(?:yo|y/o)\b",
+    r"|[-‐‑‒–—\s](?:months?|weeks?)[-‐‑‒–—\s]olds?\b|\s?(?:yo|y/o)\b|\s+yrs?\.?\s+old\b",
     "nl": r"[-‐‑]jarigen?\b|\s+jaar\s+oude?\b",
     # "34-jährige" and the noun "der 34-Jährige"
     "de": r"[-‐‑][jJ](?:ä|ae)hrigen?[rnms]?\b|\s+Jahre\s+alt(?:e[rnms]?)?\b",
@@ -107,7 +107,7 @@ AGE_AFTER: dict[str, str] = {
 AGE_BEFORE: dict[str, str] = {
     # "younger than 12", "under the age of 5": a bound on an age is an age; "a woman
     # and a man, both 19,": the age of each
-    "en": r"(?:,\s+(?i:both|each)|\b(?i:aged|ages?|turns?|turned|(?:younger|older)\s+than"
+    "en": r"(?:,\s+(?i:both|each|all)|\b(?i:aged|ages?|turns?|turned|(?:younger|older)\s+than"
     r"|(?:under|over)\s+the\s+age\s+of|(?:children|kids|boys|girls)\s+(?:under|over)))\s+$",
     "nl": r"\b(?:leeftijd\s+van)\s+$",
     "de": r"\b(?:im\s+Alter\s+von)\s+$",
