@@ -77,7 +77,8 @@ _DEATH_OF = re.compile(
 #: "A toddler wounded in a shooting", "a teen killed on Friday": a reduced passive,
 #: safe only when a preposition follows ("a man shot his wife" is active).
 _REDUCED = re.compile(
-    rf"{_SUBJECT}\s+(?P<verb>(?:shot and |fatally )?(?:killed|wounded|injured)|hurt|shot to death)"
+    rf"{_SUBJECT}\s+(?P<verb>(?:shot and |fatally )?(?:killed|wounded|injured)|hurt|shot to death"
+    r"|found dead)"
     r"\s+(?:in|by|after|during|when|while|on|at|late|early|overnight|last|this"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
@@ -429,7 +430,8 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         found.append(ImpliedCount(match.start(), match.end(), "killed", people=people))
     for pattern in (_REDUCED, _OBJECT):
         for match in pattern.finditer(text):
-            slot = "killed" if re.search("kill|death|fatal", match.group("verb")) else "injured"
+            fatal = re.search("kill|death|fatal|dead", match.group("verb"))
+            slot = "killed" if fatal else "injured"
             found.append(ImpliedCount(match.start(), match.end(), slot))
     for match in _LEFT.finditer(text):
         if match.group("first"):
