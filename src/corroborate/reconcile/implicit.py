@@ -430,8 +430,8 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         found.append(ImpliedCount(match.start(), match.end(), "killed", people=people))
     for pattern in (_REDUCED, _OBJECT):
         for match in pattern.finditer(text):
-            fatal = re.search("kill|death|fatal|dead", match.group("verb"))
-            slot = "killed" if fatal else "injured"
+            died = re.search("kill|death|fatal|dead", match.group("verb"))
+            slot = "killed" if died else "injured"
             found.append(ImpliedCount(match.start(), match.end(), slot))
     for match in _LEFT.finditer(text):
         if match.group("first"):
