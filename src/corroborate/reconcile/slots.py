@@ -429,11 +429,15 @@ _PART_AFTER = re.compile(
     r"\s+(?:of\s+them|of\s+whom|de\s+ell[oa]s|d['’]entre\s+(?:eux|elles)|davon|van\s+hen)\b",
     re.IGNORECASE,
 )
+#: Words that open a part of the people counted before: "Six people, *including* two
+#: children, ...", "darunter", "waaronder", "в том числе".
+_INCLUDING = (
+    r"(?:including|among\s+them|waaronder|darunter|entre\s+ell[oa]s|parmi\s+(?:eux|elles)"
+    r"|в\s+том\s+числе)"
+)
 _PART_BEFORE = re.compile(
     r"(?:,|\b(?:dont|van\s+wie|waarvan|из\s+них|de\s+los\s+cuales|de\s+las\s+cuales"
-    # "Six people, including two children, ...": a part of the count before
-    r"|including|among\s+them|waaronder|darunter|entre\s+ell[oa]s|parmi\s+(?:eux|elles)"
-    r"|в\s+том\s+числе))\s+"
+    rf"|{_INCLUDING}))\s+"
     r"(?:(?:zeker|minstens|at\s+least|au\s+moins|al\s+menos|mindestens|не\s+менее)\s+)?$",
     re.IGNORECASE,
 )
@@ -447,9 +451,7 @@ _DISTANCE_ASIDE = re.compile(
 #: An aside that counts a part of the count before it: "Six people*, including two
 #: children,* were found shot to death". The cue after it is the count's.
 _PART_ASIDE = re.compile(
-    r"(?:\s+[^\W\d]+){0,2}(?P<aside>,\s+(?:including|among\s+them|waaronder|darunter"
-    r"|entre\s+ell[oa]s|parmi\s+(?:eux|elles)|в\s+том\s+числе)\s[^,.;]{1,50},)",
-    re.IGNORECASE,
+    rf"(?:\s+[^\W\d]+){{0,2}}(?P<aside>,\s+{_INCLUDING}\s[^,.;]{{1,50}},)", re.IGNORECASE
 )
 
 
