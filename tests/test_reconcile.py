@@ -998,6 +998,21 @@ def test_an_age_belongs_to_a_person_named_next_to_it_not_to_the_speaker() -> Non
     assert any(f.label == "age of Bernd Vos" for f in reconcile([near], quantities, {}, [person]))
 
 
+def test_an_age_several_listed_people_share_is_each_ones() -> None:
+    text = "Police want Ada Brook, Cem Ulu and Dara Voss, all 23, in the shooting. Eda Kaya fled."
+    article = _article("a", text)
+    people = [
+        _person(f"p{i}", n, (article, n))
+        for i, n in enumerate(("Ada Brook", "Cem Ulu", "Dara Voss", "Eda Kaya"))
+    ]
+    quantities = {"a": [_quantity(article, "23", 23, kind="age", unit="year")]}
+    facts = reconcile([article], quantities, {}, people)
+    ages = sorted(f.label for f in facts if f.label.startswith("age of"))
+    assert ages == ["age of Ada Brook", "age of Cem Ulu", "age of Dara Voss"]
+    for fact in facts:
+        assert all(c.text == text[c.start : c.end] for c in fact.claims)
+
+
 @pytest.mark.parametrize("told", [", age 38 and ", ", 38, and ", " (38) en "])
 def test_an_age_told_after_a_name_is_that_persons_though_another_name_is_closer(
     told: str,

@@ -107,11 +107,51 @@ def quantity_items(
             )
         )
         items[-1].claim.attributes.update(_quantity_attributes(quantity))
+        if slot is not None and slot.startswith("age:"):
+            items += _shared_ages(items[-1], article.text, persons.get(article.id, []), slot)
         if quantity.kind == "count" and besides_others(
             article.text, quantity.start, quantity.end, article.language
         ):
             items[-1].claim.attributes["others"] = True
     return items
+
+
+#: An age several people share, told after their names: "Kyleif Harley and Dominic
+#: Lamar, *both* 23", "Anthony Harris, Anthony Lyons and Joshua Almore, *all* 23".
+_SHARED_AGE = re.compile(r",\s+(?:both|all|each)\s+$", re.IGNORECASE)
+#: Between two names of such a list: ", ", " and ", ", and ".
+_NAME_LIST_JOINT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _shared_ages(
+    item: ClaimItem, text: str, named: list[tuple[int, int, Entity]], slot: str
+) -> list[ClaimItem]:
+    """Copies of an age claim for the other people of the list whose shared age it is
+    (the age's own person, the last of the list, has ``slot`` already)."""
+    before = _SHARED_AGE.search(text, max(0, item.claim.start - 12), item.claim.start)
+    if before is None:
+        return []
+    people = sorted((m for m in named if m[2].type == "person"), key=lambda m: m[0])
+    listed: list[Entity] = []
+    end = before.start()
+    for start, stop, person in reversed(people):
+        if stop > end:
+            continue
+        if stop != end and not _NAME_LIST_JOINT.fullmatch(text, stop, end):
+            break
+        listed.append(person)
+        end = start
+    others = {p.id: p for p in listed if f"age:{p.id}" != slot}
+    return [
+        replace(item, claim=_copied(item.claim), slot=f"age:{p.id}", slot_label=f"age of {p.name}")
+        for p in others.values()
+    ]
+
+
+def _copied(claim: Claim) -> Claim:
+    copy = _claim(claim.article, claim.start, claim.end, claim.text)
+    copy.attributes.update(claim.attributes)
+    return copy
 
 
 #: "of" after a count of one, in the six languages: "one of the company's trains",
