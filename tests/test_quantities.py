@@ -161,6 +161,8 @@ def test_english_ages_after_a_word_for_a_person_or_a_birthday() -> None:
     )
     assert [one(ends, "en", n).kind for n in ("18", "21", "22", "23")] == ["age"] * 4
     assert one("In Chicago, 21 and more were shot.", "en", "21").kind == "count"
+    assert one("The victim, Ada Brook, was also 15. She died.", "en", "15").kind == "age"
+    assert one("The toll was also 15 people.", "en", "15").kind == "count"
     assert one("Victim: Ada Brook, 27 yrs old", "en", "27 yrs old").kind == "age"
     short = "An 8 yo girl and a 21 y/o man"
     assert [one(short, "en", n).kind for n in ("8 yo", "21 y/o")] == ["age", "age"]

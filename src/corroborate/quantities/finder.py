@@ -122,8 +122,9 @@ _COMMA_AGE_BEFORE = re.compile(
     r"|\([bwhaBWHA]/[mfMF]),\s$"
 )
 #: "Bournes, who was 59, had shot ...", "three who were 17,": a person's age in a
-#: relative clause; "another woman, also 22,": an age said again.
-_WHO_WAS_BEFORE = re.compile(r"\bwho\s+(?:was|is|were|are)\s$|,\s+also\s$")
+#: relative clause; "another woman, also 22,", "the victim was also 15.": an age
+#: said again.
+_WHO_WAS_BEFORE = re.compile(r"\bwho\s+(?:was|is|were|are)\s$|(?:,|\b(?:was|is))\s+also\s$")
 #: After an age in commas: the comma (or the semicolon of a list: "Ada Brook, 35; Cem
 #: Ulu, 34; and ..."), a dash or a bracket, or a second age and then one ("the boys,
 #: 14 and 15, were"); or, the comma left out, a singular verb or a hometown; or the
