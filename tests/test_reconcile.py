@@ -998,6 +998,21 @@ def test_an_age_belongs_to_a_person_named_next_to_it_not_to_the_speaker() -> Non
     assert any(f.label == "age of Bernd Vos" for f in reconcile([near], quantities, {}, [person]))
 
 
+def test_an_age_told_before_a_name_in_a_list_is_that_names() -> None:
+    text = "Police named 34-year-old Ada Brook, 19-year-old Cem Ulu and a third man."
+    article = _article("a", text)
+    people = [_person(f"p{i}", n, (article, n)) for i, n in enumerate(("Ada Brook", "Cem Ulu"))]
+    quantities = {
+        "a": [
+            _quantity(article, "34-year-old", 34, kind="age", unit="year"),
+            _quantity(article, "19-year-old", 19, kind="age", unit="year"),
+        ]
+    }
+    facts = reconcile([article], quantities, {}, people)
+    ages = {f.label: f.claims[0].text for f in facts if f.label.startswith("age of")}
+    assert ages == {"age of Ada Brook": "34-year-old", "age of Cem Ulu": "19-year-old"}
+
+
 def test_an_age_several_listed_people_share_is_each_ones() -> None:
     text = "Police want Ada Brook, Cem Ulu and Dara Voss, all 23, in the shooting. Eda Kaya fled."
     article = _article("a", text)

@@ -279,7 +279,9 @@ def _person_aged(
     start, end = sentences.spans[index]
     nearby = [m for m in named if start <= m[0] < end]
     told_after = [
-        m for m in nearby if _AGE_AFTER_NAME.fullmatch(article.text, m[1], quantity.start)
+        m
+        for m in nearby
+        if quantity.text.isdigit() and _AGE_AFTER_NAME.fullmatch(article.text, m[1], quantity.start)
     ]
     if told_after:  # "Crisanto Islas, age 38 and Floza Davila, age 12": Islas's
         return told_after[-1][2]
@@ -295,9 +297,10 @@ def _person_aged(
     return next(iter(before.values())) if len(before) == 1 else None
 
 
-#: Between a name and the age told right after it: "Ada Brook, 38", "Ada Brook, age
-#: 38", "Sanne de Vries (38)". The age is that person's, though another name follows
-#: closer ("..., age 38 and Floza Davila").
+#: Between a name and the bare age told right after it: "Ada Brook, 38", "Ada Brook,
+#: age 38", "Sanne de Vries (38)". The age is that person's, though another name
+#: follows closer ("..., age 38 and Floza Davila"); not "Ada Brook, 19-year-old Cem
+#: Ulu", an age told before its name.
 _AGE_AFTER_NAME = re.compile(r",\s*(?:(?:age|aged)\s+)?|\s*\(")
 #: What comes before an age that opens its sentence: a definite article ("The
 #: 34-year-old", "De 34-jarige", "Der 34 Jahre alte", "Le", "El", "La").
