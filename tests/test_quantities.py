@@ -161,6 +161,8 @@ def test_english_ages_after_a_word_for_a_person_or_a_birthday() -> None:
     )
     assert [one(ends, "en", n).kind for n in ("18", "21", "22", "23")] == ["age"] * 4
     assert one("In Chicago, 21 and more were shot.", "en", "21").kind == "count"
+    glued = "Cem Ulu, 51, and Ada Brook, 19.The gunman fled. Dara Voss, 20 of 211 Elm St fled."
+    assert [one(glued, "en", n).kind for n in ("19", "20")] == ["age", "age"]
     assert one("The victim, Ada Brook, was also 15. She died.", "en", "15").kind == "age"
     assert one("The toll was also 15 people.", "en", "15").kind == "count"
     assert one("Victim: Ada Brook, 27 yrs old", "en", "27 yrs old").kind == "age"

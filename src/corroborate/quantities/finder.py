@@ -132,11 +132,12 @@ _WHO_WAS_BEFORE = re.compile(r"\bwho\s+(?:was|is|were|are)\s$|(?:,|\b(?:was|is))
 _COMMA_AFTER = re.compile(
     r"[,;]|\s*[—–)]|\s+(?:and|&)\s+\d{1,3}\s*[,—–)]"
     # the closing comma left out: "Calvin Williams, 24 was shot", "Jamaine Sutton, 32 of
-    # Dunbar, was killed" (a verb of one person, a hometown)
-    r"|\s+(?:was|is)\b|\s+of\s+[A-Z]"
+    # Dunbar, was killed", "Byron Devore, 20 of 2111 Tennessee St" (a verb of one person,
+    # a hometown, an address)
+    r"|\s+(?:was|is)\b|\s+of\s+(?:\d+\s+)?[A-Z]"
     # the end of the sentence ("the death of Chazz Jenkins, 18."), or "and" the next
     # person ("Dustin Grey, 21 and Danny Scott Jr, 18", "Straughn, 22 and her daughter")
-    r"|\.(?:\s|$)|\s+and\s+(?:[A-Z]|(?:his|her|their)\b)"
+    r"|\.(?:\s|$|(?=[A-Z]))|\s+and\s+(?:[A-Z]|(?:his|her|their)\b)"
 )
 #: A name-like word (capitalised, not the first of its sentence) right before a number,
 #: on the same line: a byline's last word ("By Jim Bradley") ends before a paragraph.
