@@ -201,9 +201,7 @@ def implied_items(
         text = article.text[implied.start : implied.end]
         slot = implied.slot
         start, end = sentences.spans[index]
-        if tells_of_another_incident(article.text[start:end], article.language) or among_teasers(
-            article.text, start
-        ):
+        if _about_another_incident(article, start, end):
             continue
         if implied.people > 1:
             # "a 4-year-old boy, a 5-year-old girl and a 7-year-old boy were shot in
@@ -238,6 +236,15 @@ def implied_items(
     return items
 
 
+def _about_another_incident(article: Article, start: int, end: int) -> bool:
+    """Whether the sentence at ``start:end`` tells of another incident than the
+    story's: it turns to one, or it is one of the teasers after a "More stories"
+    heading."""
+    return tells_of_another_incident(article.text[start:end], article.language) or among_teasers(
+        article.text, start
+    )
+
+
 def _quantity_slot(
     article: Article,
     quantity: Quantity,
@@ -254,9 +261,7 @@ def _quantity_slot(
         return (f"age:{person.id}", f"age of {person.name}") if person else (None, None)
     if quantity.kind == "count" and counts_people(quantity.noun, article.language):
         sentence = article.text[start:end]
-        if tells_of_another_incident(sentence, article.language) or among_teasers(
-            article.text, start
-        ):
+        if _about_another_incident(article, start, end):
             return None, None
         slot = count_slot(sentence, quantity.start - start, quantity.end - start, article.language)
         slot = several_incidents_slot(slot, sentence, article.language)
