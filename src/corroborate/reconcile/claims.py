@@ -26,12 +26,12 @@ from corroborate.reconcile.implicit import (
 from corroborate.reconcile.sentences import Sentences
 from corroborate.reconcile.slots import (
     SLOT_LABELS,
-    among_teasers,
     besides_others,
     count_slot,
     counts_people,
     noun_key,
     several_incidents_slot,
+    teasers_start,
     tells_of_another_incident,
 )
 
@@ -87,11 +87,12 @@ def quantity_items(
 ) -> list[ClaimItem]:
     """Claim items for one article's quantities (ordinals are not claims)."""
     items = []
+    teasers = teasers_start(article.text)
     for quantity in quantities:
         index = sentences.index_at(quantity.start)
         if quantity.kind == "ordinal" or index is None:
             continue
-        slot, label = _quantity_slot(article, quantity, sentences, index, persons)
+        slot, label = _quantity_slot(article, quantity, sentences, index, persons, teasers)
         if slot is None and _one_of_several(article.text, quantity):
             continue
         items.append(
@@ -143,15 +144,14 @@ def _shared_ages(
         end = start
     others = {p.id: p for p in listed if f"age:{p.id}" != slot}
     return [
-        replace(item, claim=_copied(item.claim), slot=f"age:{p.id}", slot_label=f"age of {p.name}")
+        replace(
+            item,
+            claim=replace(item.claim, attributes=dict(item.claim.attributes)),
+            slot=f"age:{p.id}",
+            slot_label=f"age of {p.name}",
+        )
         for p in others.values()
     ]
-
-
-def _copied(claim: Claim) -> Claim:
-    copy = _claim(claim.article, claim.start, claim.end, claim.text)
-    copy.attributes.update(claim.attributes)
-    return copy
 
 
 #: "of" after a count of one, in the six languages: "one of the company's trains",
@@ -187,6 +187,7 @@ def implied_items(
     """Claim items for the casualties an article implies without a number: phrases
     with an indefinite subject ("a man was killed") and named people ("Crawford died")."""
     named = [(s, e, ent.id) for s, e, ent in persons.get(article.id, []) if ent.type == "person"]
+    teasers = teasers_start(article.text)
     found = implied_counts(article.text, article.language)
     found += named_casualties(article.text, article.language, named)
     selves = self_inflicted_deaths(article.text, article.language, article.title or "")
@@ -201,7 +202,7 @@ def implied_items(
         text = article.text[implied.start : implied.end]
         slot = implied.slot
         start, end = sentences.spans[index]
-        if _about_another_incident(article, start, end):
+        if _about_another_incident(article, start, end, teasers):
             continue
         if implied.people > 1:
             # "a 4-year-old boy, a 5-year-old girl and a 7-year-old boy were shot in
@@ -236,13 +237,11 @@ def implied_items(
     return items
 
 
-def _about_another_incident(article: Article, start: int, end: int) -> bool:
+def _about_another_incident(article: Article, start: int, end: int, teasers: int) -> bool:
     """Whether the sentence at ``start:end`` tells of another incident than the
     story's: it turns to one, or it is one of the teasers after a "More stories"
     heading."""
-    return tells_of_another_incident(article.text[start:end], article.language) or among_teasers(
-        article.text, start
-    )
+    return start >= teasers or tells_of_another_incident(article.text[start:end], article.language)
 
 
 def _quantity_slot(
@@ -251,8 +250,10 @@ def _quantity_slot(
     sentences: Sentences,
     index: int,
     persons: Mapping[str, list[tuple[int, int, Entity]]],
+    teasers: int,
 ) -> tuple[str | None, str | None]:
-    """Ages belong to the nearest person named in the sentence; counts to a casualty slot."""
+    """Ages belong to the nearest person named in the sentence; counts to a casualty slot
+    (none in a sentence past ``teasers``, see :func:`teasers_start`)."""
     start, end = sentences.spans[index]
     if quantity.kind == "age":
         if _AGE_AT_OTHER_TIME.search(article.text[start : quantity.start]):
@@ -261,7 +262,7 @@ def _quantity_slot(
         return (f"age:{person.id}", f"age of {person.name}") if person else (None, None)
     if quantity.kind == "count" and counts_people(quantity.noun, article.language):
         sentence = article.text[start:end]
-        if _about_another_incident(article, start, end):
+        if _about_another_incident(article, start, end, teasers):
             return None, None
         slot = count_slot(sentence, quantity.start - start, quantity.end - start, article.language)
         slot = several_incidents_slot(slot, sentence, article.language)

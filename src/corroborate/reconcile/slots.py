@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import takewhile
+from itertools import islice, takewhile
 
 from anyascii import anyascii
 
@@ -324,9 +324,11 @@ _TEASER_HEADING = re.compile(
 )
 
 
-def among_teasers(text: str, position: int) -> bool:
-    """Whether ``text[position]`` lies past a heading of other stories' teasers."""
-    return _TEASER_HEADING.search(text, 0, position) is not None
+def teasers_start(text: str) -> int:
+    """Where a heading of other stories' teasers opens the rest of ``text`` (its
+    length when there is none): everything from there is other stories."""
+    heading = _TEASER_HEADING.search(text)
+    return len(text) if heading is None else heading.start()
 
 
 def tells_of_another_incident(sentence: str, language: str) -> bool:
@@ -385,7 +387,8 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
         sentence = sentence[: aside.start("aside")] + sentence[aside.end("aside") :]
     patterns = _PATTERNS.get(language, _PATTERNS["en"])
     following = _words_before_next_count(sentence, end, patterns)
-    rest = [m.group().lower() for m in _WORD.finditer(sentence, end)][: len(following) + 8]
+    words_after = _WORD.finditer(sentence, end)
+    rest = [m.group().lower() for m in islice(words_after, len(following) + 8)]
     after = _until_denied(following[:WORDS_AFTER])
     hedges = HEDGES.get(language, HEDGES["en"])
     found = list(_WORD.finditer(sentence[:start]))
