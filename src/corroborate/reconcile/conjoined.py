@@ -33,6 +33,7 @@ from corroborate.reconcile.slots import (
     CASUALTY_SLOTS,
     OTHER_WORDS,
     PERSON_NOUNS,
+    POSSESSIVES,
     counts_people,
     names_a_cue,
 )
@@ -54,16 +55,6 @@ ONE_PERSON_PRONOUNS: dict[str, tuple[str, ...]] = {
     "es": ("él", "ella"),
     "fr": ("il", "elle", "lui"),
     "ru": ("он", "она", "его", "её", "ее"),
-}
-#: language -> possessives that may open the count's noun phrase ("a mother and *her*
-#: two children").
-POSSESSIVES: dict[str, tuple[str, ...]] = {
-    "en": ("his", "her", "their"),
-    "nl": ("zijn", "haar", "hun"),
-    "de": ("seine", "ihre", "seinen", "ihren"),
-    "es": ("sus",),
-    "fr": ("ses", "leurs"),
-    "ru": ("своих", "его", "её", "ее", "их"),
 }
 ONE_PERSON_ARTICLES: dict[str, tuple[str, ...]] = {
     "en": ("a", "an", "one"),

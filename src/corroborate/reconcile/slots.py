@@ -611,28 +611,36 @@ def names_a_cue(text: str, language: str) -> bool:
     return any(p.match(m.group().lower()) for m in _WORD.finditer(text) for p in patterns)
 
 
+#: language -> possessives before a count of people: "a mother and *her* two
+#: children", "killed *his* two sons", "*zijn* twee", "*seine* zwei", "*sus* dos",
+#: "*ses* deux", "*своих* двух".
+POSSESSIVES: dict[str, tuple[str, ...]] = {
+    "en": ("his", "her", "their"),
+    "nl": ("zijn", "haar", "hun"),
+    "de": ("seine", "ihre", "seinen", "ihren"),
+    "es": ("sus",),
+    "fr": ("ses", "leurs"),
+    "ru": ("своих", "его", "её", "ее", "их"),
+}
 #: language -> words that may stand between a cue and its number: hedges ("injuring
 #: at least four", "verwondde minstens vier", "tötete mindestens vier"), "others"
-#: ("hirió a otras cinco") and possessives ("killed his two sons", "doodde zijn twee
-#: kinderen", "tötete seine zwei Söhne", "mató a sus dos hijos", "a tué ses deux
-#: enfants", "убил своих двух сыновей").
+#: ("hirió a otras cinco") and the possessives above ("killed his two sons").
 HEDGES: dict[str, frozenset[str]] = {
-    "en": frozenset({"at", "least", "more", "than", "about", "nearly", "almost", "some", "over",
-                     "up", "to", "around", "roughly", "approximately", "as", "many",
-                     "his", "her", "their"}),
-    "nl": frozenset({"minstens", "ten", "minste", "ruim", "meer", "dan", "ongeveer", "bijna",
-                     "zo'n", "circa", "rond", "de", "tot", "wel", "zeker", "maar", "liefst",
-                     "nog", "zijn", "haar", "hun"}),
-    "de": frozenset({"mindestens", "wenigstens", "etwa", "rund", "fast", "knapp", "über",
-                     "mehr", "als", "bis", "zu", "ungefähr", "circa", "ca", "nahezu", "weitere",
-                     "seine", "seinen", "ihre", "ihren"}),
-    "es": frozenset({"al", "menos", "más", "de", "a", "unos", "unas", "casi", "cerca",
-                     "alrededor", "aproximadamente", "hasta", "por", "lo", "otras", "otros",
-                     "sus"}),
-    "fr": frozenset({"au", "moins", "plus", "de", "d", "environ", "près", "presque",
-                     "quelque", "jusqu", "à", "pas", "loin", "ses", "leurs"}),
-    "ru": frozenset({"не", "менее", "по", "меньшей", "мере", "более", "около", "почти",
-                     "свыше", "до", "примерно", "порядка", "своих"}),
+    language: frozenset(words) | frozenset(POSSESSIVES[language])
+    for language, words in {
+        "en": ("at", "least", "more", "than", "about", "nearly", "almost", "some", "over",
+               "up", "to", "around", "roughly", "approximately", "as", "many"),
+        "nl": ("minstens", "ten", "minste", "ruim", "meer", "dan", "ongeveer", "bijna",
+               "zo'n", "circa", "rond", "de", "tot", "wel", "zeker", "maar", "liefst", "nog"),
+        "de": ("mindestens", "wenigstens", "etwa", "rund", "fast", "knapp", "über",
+               "mehr", "als", "bis", "zu", "ungefähr", "circa", "ca", "nahezu", "weitere"),
+        "es": ("al", "menos", "más", "de", "a", "unos", "unas", "casi", "cerca",
+               "alrededor", "aproximadamente", "hasta", "por", "lo", "otras", "otros"),
+        "fr": ("au", "moins", "plus", "de", "d", "environ", "près", "presque",
+               "quelque", "jusqu", "à", "pas", "loin"),
+        "ru": ("не", "менее", "по", "меньшей", "мере", "более", "около", "почти",
+               "свыше", "до", "примерно", "порядка"),
+    }.items()
 }  # fmt: skip
 
 
