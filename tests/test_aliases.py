@@ -944,3 +944,31 @@ def test_translated_pairs_need_no_shared_language_and_each_the_others_best() -> 
     assert translated_pairs(groups, encode_far) == [(1, 3)]
     unsure = [NamedGroup(frozenset({"en"}), ("A",)), NamedGroup(frozenset({"und"}), ("B",))]
     assert translated_pairs(unsure, encode) == []
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("Elena Ferrer", "Элены Феррер"),  # genitive given name, a woman's foreign surname
+        ("Anna Petrova", "Анны Петровой"),
+        ("Igor Sechin", "Игорем Сечиным"),
+    ],
+)
+def test_a_russian_name_in_another_case_is_the_person_named_in_latin(
+    latin: str, cyrillic: str
+) -> None:
+    mentions = [mention("en", latin), mention("ru", cyrillic)]
+    (person,) = link_entities(mentions, {"en": "en", "ru": "ru"})
+    assert person.aliases == [latin, cyrillic]
+
+
+@pytest.mark.parametrize(
+    ("declined", "nominative"),
+    [
+        ("Дональда Трампа", "Дональд Трамп"),  # a surname the dictionary knows
+        ("Эммануэля Макрона", "Эммануэль Макрон"),  # read by the man's name before it
+        ("Хенрике Дальхоф-Брандт", "Хенрике Дальхоф-Брандт"),  # a nominative kept
+    ],
+)
+def test_declined_names_share_the_key_of_their_nominative(declined: str, nominative: str) -> None:
+    assert name_key(declined, "person", "ru") == name_key(nominative, "person", "ru")

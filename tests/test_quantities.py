@@ -724,6 +724,13 @@ def test_a_day_before_a_number_is_no_name(text: str, language: str, found: list[
         ("Veertien passagiers raakten gewond, van wie drie ernstig.", "nl", "drie", None),
         ("Vingt blessés, dont quatre grièvement.", "fr", "quatre", None),
         ("Veinte heridos, cuatro gravemente.", "es", "cuatro", None),
+        # a verb right after the count: the count has no noun
+        ("Tres personas murieron y 12 resultaron heridas.", "es", "12", None),
+        ("Tres personas murieron y 12 resultaron heridas.", "es", "Tres", "personas"),
+        ("Otros 40 jóvenes siguen ingresados.", "es", "40", "jóvenes"),
+        ("Ocho permanecen ingresados en el hospital.", "es", "Ocho", None),
+        ("Vijf raakten gewond bij de botsing.", "nl", "Vijf", None),
+        ("Trois restent hospitalisés.", "fr", "Trois", None),
     ],
 )
 def test_a_word_after_a_count_that_is_no_noun(

@@ -2420,6 +2420,8 @@ def test_a_baby_s_age_is_compared_in_years_and_shown_in_months() -> None:
         # a casualty word or a verb after a count is no other noun it counts
         ("Trois personnes ont été tuées et cinq blessées lundi.", "cinq", "fr", "injured"),
         ("Погибли три человека, еще пятеро получили ранения.", "пятеро", "ru", "injured"),
+        ("Cuatro personas murieron y 12 resultaron heridas.", "12", "es", "injured"),
+        ("Vijf raakten gewond bij de botsing.", "Vijf", "nl", "injured"),
         ("Three of the victims died.", "Three", "en", "killed"),
     ],
 )

@@ -20,6 +20,7 @@ from anyascii import anyascii
 
 from corroborate.aliases.bodies import body_of
 from corroborate.aliases.demonyms import demonym_of
+from corroborate.aliases.morph import declined_surname, nominative_given_name
 
 _APOSTROPHES = "'’‘`´ʼ"
 _EDGE_PUNCT = ' \t\n"“”„«»()[]{}<>,;:!?*_|/\\-–—' + _APOSTROPHES
@@ -247,6 +248,10 @@ def person_tokens(text: str, language: str = "und") -> tuple[NameToken, ...]:
         word = raw
         if cyrillic and index == len(words) - 1:
             word = nominative_surname(raw)
+            if word == raw.lower():  # no Russian surname's ending: a foreign one?
+                word = declined_surname(raw, words[index - 1] if index else None)
+        elif cyrillic:
+            word = nominative_given_name(raw)
         key = fold_word(word)
         particle = index < len(words) - 1 and raw.casefold() in PARTICLES
         if key:

@@ -54,6 +54,57 @@ def word_nominatives(word: str) -> tuple[str, ...]:
     return tuple(forms) or (word.lower(),)
 
 
+@lru_cache(maxsize=65536)
+def nominative_given_name(word: str) -> str:
+    """The nominative of a Russian given name or patronymic in any case, lower-case
+    ("Элены" -> "элена", "Сергея" -> "сергей", "Владимировича" -> "владимирович"):
+    "по словам Элены Феррер" names Elena Ferrer. A word the dictionary reads as no
+    given name is only lower-cased."""
+    names = [
+        parse
+        for parse in _analyzer().parse(word)[:_READINGS]
+        if {"Name", "Patr"} & parse.tag.grammemes and parse.tag.number == "sing"
+    ]
+    if names and all(parse.tag.case in _OBLIQUE_CASES for parse in names):
+        return str(names[0].normal_form)
+    return word.lower()
+
+
+#: The cases a name is read back to its nominative from. Not the prepositional: a
+#: foreign name's nominative often ends as it does ("Хенрике", "Рене").
+_OBLIQUE_CASES = frozenset({"gent", "datv", "accs", "ablt"})
+#: Case endings of a masculine noun with a hard stem: a foreign surname ending in a
+#: consonant declines so ("Трамп": "Трампа", "Трампу", "Трампом").
+_MASCULINE_ENDINGS: dict[str, str] = {"gent": "а", "accs": "а", "datv": "у", "ablt": "ом"}
+_VOWELS = frozenset("аеёиоуыэюяьъй")
+
+
+@lru_cache(maxsize=65536)
+def declined_surname(surname: str, given_name: str | None = None) -> str:
+    """The nominative of a surname Russian declines as a noun, lower-case: one the
+    dictionary knows as a surname or name in another case ("Трампа" -> "трамп"), or
+    one whose given name before it is a man's name in a case whose ending the
+    surname has ("Эммануэля Макрона" -> "макрон"). Women's foreign surnames do not
+    decline ("Элены Феррер") and are kept, as is any other word."""
+    lowered = surname.lower()
+    top = _analyzer().parse(surname)[0]
+    if {"Surn", "Name"} & top.tag.grammemes and top.tag.case in _OBLIQUE_CASES:
+        return str(top.normal_form)
+    case = _mans_name_case(given_name) if given_name else None
+    ending = _MASCULINE_ENDINGS.get(case or "")
+    stem = lowered.removesuffix(ending) if ending else lowered
+    if stem != lowered and len(stem) >= _MIN_STEM - 1 and stem[-1] not in _VOWELS:
+        return stem
+    return lowered
+
+
+def _mans_name_case(word: str) -> str | None:
+    """The case of a man's given name as the dictionary reads it first, if it does."""
+    top = _analyzer().parse(word)[0]
+    grammemes = top.tag.grammemes
+    return str(top.tag.case) if "Name" in grammemes and "masc" in grammemes else None
+
+
 def nominatives(phrase: str) -> list[str]:
     """Nominatives of a Cyrillic name of one or more words ("Северного моря" ->
     "северное море"), most likely first; empty for a name with no Cyrillic."""

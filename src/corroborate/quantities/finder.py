@@ -747,6 +747,11 @@ _MORE = frozenset({"more", "other", "additional", "further", "extra"})
 def _head(words: list[str], lang: str) -> str | None:
     if lang == "de":
         return next((w for w in words if w[0].isupper()), None)  # "drei davon": no noun
+    verb = _VERB_AFTER_COUNT.get(lang)
+    if verb is not None:
+        words = list(itertools.takewhile(lambda w: not verb.search(w), words))
+    if not words:
+        return None  # "27 resultaron heridas", "27 raakten gewond": a verb, no noun
     if lang in ("es", "fr"):
         return None if words[0].lower().endswith(("ment", "mente")) else words[0]
     if lang == "nl":
@@ -758,6 +763,20 @@ def _head(words: list[str], lang: str) -> str | None:
     return _english_head(words)
 
 
+#: Verbs that may follow a count, where the reading of its noun stops ("27
+#: *resultaron* heridas", "vijf *raakten* gewond", "trois *restent* hospitalisés"):
+#: Spanish preterite and imperfect endings, French simple past, and the verbs of being
+#: and faring that are not function words. Other languages read none (English and
+#: German heads are told by their form, Russian by its dictionary).
+_VERB_AFTER_COUNT = lexicon.compiled_per_language(
+    {
+        "es": r"(?:aron|ieron|eron|aban|ían)$|^(?:están|estaban|eran|siguen|permanecen"
+        r"|continúan|quedan|hay)$",
+        "fr": r"(?:èrent|irent)$|^(?:restent|demeurent|furent|figurent|meurent)$",
+        "nl": r"^(?:raakte|raakten|kwam|kwamen|liep|liepen|overleed|overleden|vielen"
+        r"|moesten|belandde|belandden|bleven|lagen|liggen|zaten|zitten|verloren)$",
+    }
+)
 #: Dutch words for how people fared that follow a count and are no noun: "van wie
 #: drie ernstig", "twee zwaargewond".
 _DUTCH_STATES = frozenset(
