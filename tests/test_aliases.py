@@ -6,7 +6,9 @@ the seed corpus.
 
 from __future__ import annotations
 
+import io
 import random
+import tarfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from corroborate.aliases import link_entities, mention_keys, name_key, resolve_p
 from corroborate.aliases.demonyms import demonym_of
 from corroborate.aliases.link import story_areas
 from corroborate.aliases.places import place_regions
+from corroborate.aliases.sounds import sound_skeleton
 from corroborate.aliases.translated import NamedGroup, NameEncoder, translated_pairs
 from corroborate.embed import get_embedder
 from corroborate.model import Entity, NamedMention
@@ -972,3 +975,111 @@ def test_a_russian_name_in_another_case_is_the_person_named_in_latin(
 )
 def test_declined_names_share_the_key_of_their_nominative(declined: str, nominative: str) -> None:
     assert name_key(declined, "person", "ru") == name_key(nominative, "person", "ru")
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("Boris Johnson", "Бориса Джонсона"),
+        ("Theresa May", "Терезы Мэй"),  # a surname of one sound, beside its given name
+        ("Jeremy Hunt", "Джереми Ханта"),
+        ("Andrew Bridgen", "Эндрю Бриджен"),
+        ("Matthew Hancock", "Мэттью Хэнкок"),
+        ("Margaret Thatcher", "Маргарет Тэтчер"),
+    ],
+)
+def test_an_english_name_written_in_cyrillic_as_it_sounds_is_one_person(
+    latin: str, cyrillic: str
+) -> None:
+    mentions = [mention("en", latin), mention("ru", cyrillic)]
+    (person,) = link_entities(mentions, {"en": "en", "ru": "ru"})
+    assert person.aliases == [latin, cyrillic]
+
+
+def test_a_lone_cyrillic_surname_joins_the_one_english_full_name_it_sounds_like() -> None:
+    mentions = [mention("en", "Theresa May"), mention("ru", "Мэй"), mention("ru2", "Джонсон")]
+    entities = link_entities(mentions, {"en": "en", "ru": "ru", "ru2": "ru"})
+    assert sorted(e.aliases for e in entities) == [["Theresa May", "Мэй"], ["Джонсон"]]
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("Dmitry Peskov", "Алексей Пушков"),  # surnames alike, given names not
+        ("Jeremy Hunt", "Джереми Корбин"),
+        ("Theresa May", "Тереза Мур"),
+    ],
+)
+def test_names_that_sound_different_stay_apart_across_scripts(latin: str, cyrillic: str) -> None:
+    mentions = [mention("en", latin), mention("ru", cyrillic)]
+    assert len(link_entities(mentions, {"en": "en", "ru": "ru"})) == 2
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic", "skeleton"),
+    [
+        ("Johnson", "Джонсон", "jnsn"),
+        ("George", "Джордж", "jrj"),
+        ("Charles", "Чарльз", "krls"),
+        ("Hunt", "Хант", "ant"),
+        ("Cecil", "Сесил", "ssl"),
+    ],
+)
+def test_a_name_in_two_scripts_has_one_sound_skeleton(
+    latin: str, cyrillic: str, skeleton: str
+) -> None:
+    assert sound_skeleton(latin, cyrillic=False) == skeleton
+    assert sound_skeleton(cyrillic, cyrillic=True) == skeleton
+
+
+@pytest.mark.parametrize(
+    ("english", "polish"),
+    [
+        ("Donald Tusk", "Donalda Tuska"),
+        ("Theresa May", "Theresy May"),
+        ("Mateusz Morawiecki", "Mateusza Morawieckiego"),
+        ("Donald Trump", "Donaldowi Trumpowi"),
+        ("Nick Clegg", "Nickiem Cleggiem"),
+    ],
+)
+def test_a_name_declined_in_polish_is_the_person_named_in_english(
+    english: str, polish: str
+) -> None:
+    mentions = [mention("en", english), mention("pl", polish)]
+    (person,) = link_entities(mentions, {"en": "en", "pl": "pl"})
+    assert person.aliases == [english, polish]
+
+
+def test_case_endings_join_names_only_where_the_language_declines_them() -> None:
+    english = [mention("a", "Donald Tusk"), mention("b", "Donalda Tuska")]
+    assert len(link_entities(english, {"a": "en", "b": "en"})) == 2
+    other = [mention("en", "Jakub Krupa"), mention("pl", "Jakub Kukla")]
+    assert len(link_entities(other, {"en": "en", "pl": "pl"})) == 2
+
+
+def test_the_names_benchmark_reads_person_spans_with_their_english_ids(tmp_path: Path) -> None:
+    from corroborate.bench import names_across
+
+    rows = [
+        "docId,sentenceId,tokenId,text,lemma,calcLemma,upos,xpos,ner,clID",
+        "ru-1,0,1,Министр,,,,NOUN,O,",
+        "ru-1,0,2,Анны,,,,PROPN,B-PER,PER-Anna-Petrova",
+        "ru-1,0,3,Петровой,,,,PROPN,I-PER,PER-Anna-Petrova",
+        "ru-1,0,4,МИД,,,,PROPN,B-ORG,ORG-Ministry",
+        "ru-1,0,5,Иван,,,,PROPN,B-PER,PER-Ivan-Sokolov",
+        "ru-1,0,6,Соколов,,,,PROPN,I-PER,PER-Ivan-Sokolov",
+    ]
+    data = "\n".join(rows).encode("utf-8")
+    archive = tmp_path / "bench-data" / names_across.ARCHIVES["ru"]
+    archive.parent.mkdir(parents=True)
+    with tarfile.open(archive, "w:gz") as tar:
+        info = tarfile.TarInfo("raw/topic/ru_file_1.csv")
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    found = names_across.load_mentions(tmp_path, "ru")
+    assert found == {
+        names_across.PersonMention("Анны Петровой", "Anna Petrova", "topic"),
+        names_across.PersonMention("Иван Соколов", "Ivan Sokolov", "topic"),
+    }
+    # both join their own English name; neither joins the other's
+    assert names_across.score(found, "ru", names_across.linked) == (2, 2, 0, 2)

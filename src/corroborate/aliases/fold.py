@@ -156,6 +156,16 @@ class NameToken:
     initial: bool
     cyrillic: bool
     particle: bool = False
+    #: The word as written, Cyrillic ones in their nominative: what
+    #: :func:`corroborate.aliases.sounds.sound_skeleton` reads across scripts.
+    written: str = ""
+    #: Whether the word comes from a language that declines names in Latin script
+    #: (:data:`DECLINING_LATIN`): "Donalda Tuska" may be Donald Tusk.
+    declined: bool = False
+
+
+#: Languages that write names in Latin letters and decline them.
+DECLINING_LATIN = frozenset({"pl", "cs", "sk", "sl", "hr", "lt", "lv"})
 
 
 def strip_diacritics(text: str) -> str:
@@ -255,7 +265,8 @@ def person_tokens(text: str, language: str = "und") -> tuple[NameToken, ...]:
         key = fold_word(word)
         particle = index < len(words) - 1 and raw.casefold() in PARTICLES
         if key:
-            tokens.append(NameToken(key, _is_initial(raw), cyrillic, particle))
+            declined = language in DECLINING_LATIN and not cyrillic
+            tokens.append(NameToken(key, _is_initial(raw), cyrillic, particle, word, declined))
     return tuple(tokens)
 
 

@@ -30,6 +30,7 @@ from corroborate.aliases.fold import (
     acronym_letters,
     clean_surface,
     expansion_initials,
+    fold_spelling,
     is_latin,
     name_key,
     person_tokens,
@@ -38,6 +39,7 @@ from corroborate.aliases.fold import (
 )
 from corroborate.aliases.morph import is_cyrillic, same_word
 from corroborate.aliases.places import place_countries, place_regions, resolve_place
+from corroborate.aliases.sounds import sound_alike, sound_skeleton
 from corroborate.aliases.translated import NamedGroup, NameEncoder, translated_pairs
 from corroborate.model import Entity, EntityType, Mention, NamedMention, Place
 
@@ -141,7 +143,7 @@ def _metaphone(key: str) -> str:
 
 def surnames_match(first: NameToken, second: NameToken) -> bool:
     """Equal keys, or close keys that also sound alike (Goering / Göring)."""
-    if first.key == second.key:
+    if first.key == second.key or _sound_alike(first, second) or _case_forms(first, second):
         return True
     if min(len(first.key), len(second.key)) < SURNAME_FUZZY_MIN_LENGTH:
         return False
@@ -156,6 +158,8 @@ def given_names_match(first: NameToken, second: NameToken) -> bool:
         return True
     if first.initial or second.initial:
         return first.key[0] == second.key[0]
+    if _sound_alike(first, second) or _case_forms(first, second):
+        return True  # Jeremy / Джереми, Mateusz / Mateusza
     if first.cyrillic or second.cyrillic:
         short, long = sorted((first.key, second.key), key=len)
         if len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 2:
@@ -169,6 +173,37 @@ def given_names_match(first: NameToken, second: NameToken) -> bool:
     return ratio(first.key, second.key) >= GIVEN_MIN_RATIO
 
 
+def _sound_alike(first: NameToken, second: NameToken, shortest: int = 2) -> bool:
+    """A Latin and a Cyrillic word of one name, written as each script hears it
+    (Johnson / Джонсон): see :mod:`corroborate.aliases.sounds`."""
+    return sound_alike(first.written, first.cyrillic, second.written, second.cyrillic, shortest)
+
+
+#: Case endings of names in the languages of :data:`DECLINING_LATIN`, folded:
+#: Polish "Donalda Tuska", "Theresy May", "Mateusza Morawieckiego", "Junckerem".
+_CASE_ENDINGS = frozenset(
+    fold_spelling(ending)
+    for ending in (
+        *("", "a", "u", "i", "e", "o", "y", "owi", "em", "ie", "ego", "emu", "im", "ym", "ej"),
+        *("om", "iem", "iego", "iemu", "iej"),  # "Tannockiem", "Kowalskiej"
+    )
+)
+#: Letters two case forms of a name must share before their endings.
+_CASE_FORM_STEM = 3
+
+
+def _case_forms(first: NameToken, second: NameToken) -> bool:
+    """Two forms of one name in a language that declines names (one of the two
+    words is from such a language): a shared stem, then case endings only."""
+    if not (first.declined or second.declined):
+        return False
+    a, b = first.key, second.key
+    stem = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return stem >= _CASE_FORM_STEM and a[stem:] in _CASE_ENDINGS and b[stem:] in _CASE_ENDINGS
+
+
 def _cyrillic_vowel_variants(first: NameToken, second: NameToken) -> bool:
     """Given names that differ in their first vowel where one is Cyrillic: the
     Russian and Ukrainian forms of one name (Александр / Oleksandr), which a
@@ -180,8 +215,9 @@ def _cyrillic_vowel_variants(first: NameToken, second: NameToken) -> bool:
 
 
 def full_names_match(first: tuple[NameToken, ...], second: tuple[NameToken, ...]) -> bool:
-    """Two spelt-out names of one person: surname, given name and any middle agree."""
-    if not surnames_match(first[-1], second[-1]):
+    """Two spelt-out names of one person: surname, given name and any middle agree
+    (a surname of one sound may match across scripts here: Theresa May / Тереза Мэй)."""
+    if not _same_surname(first[-1], second[-1]):
         return False
     given_a, given_b = given_name(first), given_name(second)
     if given_a is None or given_b is None:
@@ -213,7 +249,7 @@ def short_form_fits(short: tuple[NameToken, ...], full: tuple[NameToken, ...]) -
     surname = short[-1]
     full_given = given_name(full)
     if given is None:
-        return not surname.initial and surnames_match(surname, full[-1])
+        return not surname.initial and _same_surname(surname, full[-1])
     if full_given is None:
         return False
     if surname.initial:
@@ -222,7 +258,13 @@ def short_form_fits(short: tuple[NameToken, ...], full: tuple[NameToken, ...]) -
             and given_names_match(given, full_given)
             and surname.key[0] == full[-1].key[0]
         )
-    return surnames_match(surname, full[-1]) and given_names_match(given, full_given)
+    return _same_surname(surname, full[-1]) and given_names_match(given, full_given)
+
+
+def _same_surname(first: NameToken, second: NameToken) -> bool:
+    """Matching surnames, or one surname written in two scripts, however short
+    ("Мэй" for May): a short form is only joined to the one full name it fits."""
+    return surnames_match(first, second) or _sound_alike(first, second, 1)
 
 
 def given_only_fits(short: tuple[NameToken, ...], full: tuple[NameToken, ...]) -> bool:
@@ -361,7 +403,12 @@ def _link_persons_across(items: list[_Item], sets: _UnionFind) -> None:
     full = [item for item in items if is_full(item.tokens)]
     blocks: dict[str, list[_Item]] = defaultdict(list)
     for item in full:
-        blocks[_metaphone(item.tokens[-1].key)].append(item)
+        surname = item.tokens[-1]
+        blocks[_metaphone(surname.key)].append(item)
+        # and by its sounds, where Latin and Cyrillic spellings of a name meet,
+        # and by its first letters, where its case forms do ("Morawieckiego")
+        blocks["~" + sound_skeleton(surname.written, surname.cyrillic)].append(item)
+        blocks["@" + surname.key[:_CASE_FORM_STEM]].append(item)
     for block in blocks.values():
         distinct = _distinct_by_key(block)
         for position, item in enumerate(distinct):
@@ -395,7 +442,8 @@ def _attach_short_clusters(items: list[_Item], full: list[_Item], sets: _UnionFi
     short_clusters = [members for root, members in clusters.items() if root not in full_roots]
     by_surname: dict[str, list[_Item]] = defaultdict(list)
     for item in full:
-        by_surname[item.tokens[-1].key[:1]].append(item)
+        for initial in _surname_initials(item.tokens[-1]):
+            by_surname[initial].append(item)
     orphans: dict[str, list[int]] = defaultdict(list)
     for members in sorted(short_clusters):
         forms = [by_index[m] for m in members]
@@ -403,7 +451,8 @@ def _attach_short_clusters(items: list[_Item], full: list[_Item], sets: _UnionFi
             sets.find(f.index)
             for form in forms
             if form.tokens
-            for f in by_surname.get(form.tokens[-1].key[:1], [])
+            for initial in _surname_initials(form.tokens[-1])
+            for f in by_surname.get(initial, [])
             if short_form_fits(form.tokens, f.tokens)
         }
         if len(candidates) == 1:
@@ -413,6 +462,12 @@ def _attach_short_clusters(items: list[_Item], full: list[_Item], sets: _UnionFi
     for roots in orphans.values():
         for root in roots[1:]:
             sets.union(roots[0], root)
+
+
+def _surname_initials(surname: NameToken) -> tuple[str, str]:
+    """Where a surname is looked up: its key's first letter, and its first sound
+    (Johnson and Джонсон start with "j" there, not with "i" and "d")."""
+    return surname.key[:1], "~" + sound_skeleton(surname.written, surname.cyrillic)[:1]
 
 
 def _link_by_key(items: list[_Item], sets: _UnionFind) -> None:

@@ -75,7 +75,12 @@ def nominative_given_name(word: str) -> str:
 _OBLIQUE_CASES = frozenset({"gent", "datv", "accs", "ablt"})
 #: Case endings of a masculine noun with a hard stem: a foreign surname ending in a
 #: consonant declines so ("Трамп": "Трампа", "Трампу", "Трампом").
-_MASCULINE_ENDINGS: dict[str, str] = {"gent": "а", "accs": "а", "datv": "у", "ablt": "ом"}
+_MASCULINE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "gent": ("а",),
+    "accs": ("а",),
+    "datv": ("у",),
+    "ablt": ("ом", "ем"),  # "-ем" after ц, ж, ш, ч, щ: "Себастьяном Курцем"
+}
 _VOWELS = frozenset("аеёиоуыэюяьъй")
 
 
@@ -91,10 +96,10 @@ def declined_surname(surname: str, given_name: str | None = None) -> str:
     if {"Surn", "Name"} & top.tag.grammemes and top.tag.case in _OBLIQUE_CASES:
         return str(top.normal_form)
     case = _mans_name_case(given_name) if given_name else None
-    ending = _MASCULINE_ENDINGS.get(case or "")
-    stem = lowered.removesuffix(ending) if ending else lowered
-    if stem != lowered and len(stem) >= _MIN_STEM - 1 and stem[-1] not in _VOWELS:
-        return stem
+    for ending in _MASCULINE_ENDINGS.get(case or "", ()):
+        stem = lowered.removesuffix(ending)
+        if stem != lowered and len(stem) >= _MIN_STEM - 1 and stem[-1] not in _VOWELS:
+            return stem
     return lowered
 
 

@@ -40,7 +40,7 @@ from typing import Any
 
 from corroborate.aliases import link_entities, name_key, resolve_place
 from corroborate.aliases.places import gazetteer
-from corroborate.bench import BenchOptions, BenchTable, f1_score
+from corroborate.bench import BenchOptions, BenchTable, f1_score, names_across
 from corroborate.model import EntityType, NamedMention
 
 DEV_TOPICS = range(1, 36)
@@ -391,6 +391,7 @@ def run(options: BenchOptions) -> list[BenchTable]:
     started = time.perf_counter()
     build = gazetteer().build_seconds
     tables = ecb_tables(options)
+    tables += names_across.tables(options)
     seeds = seeds_table(options)
     if seeds is not None:
         tables.append(seeds)

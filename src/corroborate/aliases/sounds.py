@@ -1,0 +1,97 @@
+"""Names across scripts by their consonants.
+
+Russian writes a foreign name as it sounds, not as it is spelt: "Johnson" is
+"Джонсон", "Theresa May" "Тереза Мэй", "Trump" "Трамп", "Hunt" "Хант". Their
+letter-by-letter transliterations ("dzhonson", "tereza mey", "tramp", "khant")
+are too far from the English spellings for a spelling comparison, and even the
+English sound codes (Metaphone: "JNSN" against "TJNSN") part them. What survives
+both ways of writing a name is its run of consonant sounds: J-N-S-N, T-R-S, T-R-M-P.
+
+A skeleton is that run, with each way of writing a sound read as the sound in its
+own script's conventions: English "j", "dg" and a "g" before e/i/y against
+Russian "дж" and "ж"; English "sh", "sch" against "ш"; English "c" as "k" or
+"s"; "th" as "t"; "w" as "v"; "h" (which Russian writes "х" or leaves out) not at
+all; vowels not at all, except that a name starting with a vowel says so. Voiced
+and voiceless consonants stay apart (David / Дэвид, not Tavit), "s" and "z" do not
+(Theresa / Тереза), nor do "ch" and "k" (Michael / Майкл; Charles / Чарльз).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from anyascii import anyascii
+
+#: Letter groups of a Latin-script name (English spelling) and the sound each
+#: stands for, longest first; a letter left is itself.
+_LATIN_GROUPS: tuple[tuple[str, str], ...] = (
+    ("sch", "s"),
+    ("tch", "k"),
+    ("ch", "k"),
+    ("sh", "s"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("gh", ""),
+    ("qu", "kv"),
+    ("wh", "v"),
+    ("wr", "r"),
+    ("tz", "s"),
+    ("ts", "s"),
+    ("x", "ks"),
+    ("q", "k"),
+    ("z", "s"),
+    ("h", ""),
+)
+#: Letter groups of a transliterated Cyrillic name ("Джонсон" -> "dzhonson").
+_CYRILLIC_GROUPS: tuple[tuple[str, str], ...] = (
+    ("shch", "s"),
+    ("tch", "k"),
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("kh", ""),
+    ("sh", "s"),
+    ("ch", "k"),
+    ("ts", "s"),
+    ("z", "s"),
+    ("h", ""),
+)
+#: A "c" or "g" before these letters is soft in English: Cecil, George.
+_SOFT_BEFORE = re.compile(r"([cg])(?=[eiy])")
+#: English "w" before a vowel is a consonant Russian writes "в" or "у" (Edward,
+#: Washington); after one it is part of the vowel (Andrew / Эндрю, Matthew / Мэттью).
+_W_SOUND = re.compile(r"w(?=([aeiouy])?)")
+_VOWELS = re.compile(r"[aeiouy]+")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def sound_skeleton(name_word: str, cyrillic: bool) -> str:
+    """The consonant sounds of one word of a name, in order, doubled ones once;
+    "a" first for a word that starts with a vowel ("Arron" -> "arn",
+    "Джонсон" -> "jnsn", "Johnson" -> "jnsn")."""
+    text = _NOT_LETTER.sub("", anyascii(name_word).lower())
+    if not cyrillic:
+        text = text.replace("dg", "j")  # Bridgen / Бриджен
+        text = _SOFT_BEFORE.sub(lambda m: "s" if m.group(1) == "c" else "j", text)
+        text = _W_SOUND.sub(lambda m: "v" if m.group(1) else "", text)
+    for group, sound in _CYRILLIC_GROUPS if cyrillic else _LATIN_GROUPS:
+        text = text.replace(group, sound)
+    text = _DOUBLED.sub(r"\1", text.replace("c", "k"))
+    starts_with_vowel = bool(text) and _VOWELS.match(text) is not None
+    return ("a" if starts_with_vowel else "") + _VOWELS.sub("", text)
+
+
+def sound_alike(
+    first: str, first_cyrillic: bool, second: str, second_cyrillic: bool, shortest: int = 2
+) -> bool:
+    """Whether a Latin-script and a Cyrillic word of a name are one name written by
+    two conventions: the same consonant skeleton, of at least ``shortest`` sounds
+    (one sound, "May" / "Мэй", is too little to go on by itself; beside a given
+    name that matches too, it is enough)."""
+    if first_cyrillic == second_cyrillic:
+        return False
+    skeleton = sound_skeleton(first, first_cyrillic)
+    return len(skeleton) >= shortest and skeleton == sound_skeleton(second, second_cyrillic)
