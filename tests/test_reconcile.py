@@ -863,6 +863,21 @@ def test_around_sixty_and_fifty_mph_conflict_but_roughly_12_miles_matches_19_km(
     )
 
 
+def test_an_exact_figure_within_a_hedged_ones_room_refines_it() -> None:
+    about_30 = quantity_reading("fr", 30, 30, 30, True, "une trentaine")
+    refined = verdict([quantity_reading("de", 27, 27, 27, False, "27"), about_30], {})
+    assert refined.status == "refined"
+    assert refined.explanation == "27 (de) is a more precise form of une trentaine (fr)"
+    # beyond the room a hedge allows, and between two hedged figures, they conflict
+    too_far = quantity_reading("en", 35, 35, 35, False, "35")
+    assert verdict([about_30, too_far], {}).status == "conflicting"
+    about_25 = quantity_reading("en", 25, 25, 25, True, "about 25")
+    assert verdict([about_30, about_25], {}).status == "conflicting"
+    # within rounding and hedging together they agree, as before
+    exact_30 = quantity_reading("en", 30, 30, 30, False, "30")
+    assert verdict([about_30, exact_30], {}).status == "agreed"
+
+
 _SPEED = {"kind": "speed", "unit": "kilometer / hour", "normalized_unit": "kilometer / hour"}
 
 

@@ -347,6 +347,8 @@ def _quantity_reading(quantity: Quantity) -> Reading:
     converted = quantity.unit not in (quantity.normalized_unit, shown_unit.removesuffix("s"))
     if quantity.normalized_unit and quantity.unit and converted:
         shown = f"{quantity.text.strip()} = {shown}"
+    elif quantity.approximate:
+        shown = f"about {shown}"  # "une trentaine", "ongeveer 200": the hedge is told
     return quantity_reading(quantity.article, low, high, quantity.low, quantity.approximate, shown)
 
 

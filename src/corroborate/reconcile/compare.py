@@ -49,6 +49,8 @@ class Reading:
     #: "date" readings count days, "time" readings minutes of the day; gaps between
     #: them are told in those units.
     kind: str = "quantity"
+    #: Hedged or told as a collective ("about 30", "une trentaine").
+    approximate: bool = False
 
     @property
     def is_range(self) -> bool:
@@ -106,6 +108,7 @@ def quantity_reading(
         low=low - widening,
         high=high + widening,
         display=display,
+        approximate=approximate,
     )
 
 
@@ -133,7 +136,7 @@ def verdict(readings: list[Reading], outlets: dict[str, str]) -> Verdict:
         shown = ", ".join(_distinct(r.display for r in readings))
         return Verdict("single_source", f"only {only} says {shown}")
     pairs = [(a, b) for a, b in combinations(readings, 2) if a.article != b.article]
-    clash = next((pair for pair in pairs if not _overlap(*pair)), None)
+    clash = next((pair for pair in pairs if not _overlap(*pair) and not _approximated(*pair)), None)
     if clash is not None:
         first, second = clash
         return Verdict(
@@ -142,8 +145,9 @@ def verdict(readings: list[Reading], outlets: dict[str, str]) -> Verdict:
             f"({_name(second, outlets)}): {_gap(first, second)}",
         )
     refined = next((pair for pair in pairs if _refines(*pair) or _refines(pair[1], pair[0])), None)
+    refined = refined or next((pair for pair in pairs if _approximated(*pair)), None)
     if refined is not None:
-        wide, narrow = refined if _refines(*refined) else (refined[1], refined[0])
+        wide, narrow = _wide_first(*refined)
         return Verdict(
             "refined",
             f"{narrow.display} ({_name(narrow, outlets)}) is a more precise form of "
@@ -154,6 +158,35 @@ def verdict(readings: list[Reading], outlets: dict[str, str]) -> Verdict:
 
 def _overlap(a: Reading, b: Reading) -> bool:
     return a.low <= b.high and b.low <= a.high
+
+
+#: How far an exact figure may lie from a hedged one and still be what the hedge
+#: allows: "27" beside "une trentaine" or "about 30" (10% apart) refines it, "35"
+#: beside "about 30" (14%) conflicts. A prior, not tuned on any data. Two hedged
+#: figures get no such room: "around 60 mph" and "roughly 50 mph" conflict.
+APPROXIMATION_ROOM = 0.10
+
+
+def _approximated(a: Reading, b: Reading) -> bool:
+    """Whether, of two figures beyond each other's rounding, one is hedged and the
+    other an exact figure within :data:`APPROXIMATION_ROOM` of it: the exact one
+    says the same more precisely."""
+    if _overlap(a, b) or a.approximate == b.approximate or a.kind != "quantity":
+        return False
+    hedged, exact = (a, b) if a.approximate else (b, a)
+    centre = (hedged.stated_low + hedged.stated_high) / 2
+    return (
+        not exact.is_range
+        and centre != 0
+        and abs(exact.stated_low - centre) <= APPROXIMATION_ROOM * abs(centre)
+    )
+
+
+def _wide_first(a: Reading, b: Reading) -> tuple[Reading, Reading]:
+    """A refined pair as (the wider claim, the more precise one)."""
+    if _refines(a, b) or (_approximated(a, b) and a.approximate):
+        return a, b
+    return b, a
 
 
 def _refines(wide: Reading, narrow: Reading) -> bool:
