@@ -737,3 +737,46 @@ def test_a_word_after_a_count_that_is_no_noun(
     text: str, language: str, surface: str, noun: str | None
 ) -> None:
     assert one(text, language, surface).noun == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("A magnitude 6.1 earthquake struck near the city.", "en", "6.1"),
+        ("A 5.2-magnitude quake hit the coast.", "en", "5.2"),
+        ("The quake measured 4.8 on the Richter scale.", "en", "4.8"),
+        ("Een aardbeving met een kracht van 5,2 trof de provincie.", "nl", "5,2"),
+        ("Ein Erdbeben der Stärke 6,1 erschütterte die Region.", "de", "6,1"),
+        ("Un terremoto de magnitud 6,1 sacudió la provincia.", "es", "6,1"),
+        ("Un séisme de magnitude 6,1 a frappé la région.", "fr", "6,1"),
+        ("Землетрясение магнитудой 6,1 произошло утром.", "ru", "6,1"),
+    ],
+)
+def test_an_earthquakes_magnitude_is_a_magnitude_not_a_count(
+    text: str, language: str, surface: str
+) -> None:
+    quantity = one(text, language, surface)
+    assert (quantity.kind, quantity.normalized_unit, quantity.noun) == (
+        "magnitude",
+        "magnitude",
+        None,
+    )
+
+
+def test_a_wind_force_and_other_small_numbers_are_no_magnitude() -> None:
+    for text, language in [
+        ("Es herrschte Windstärke 8 auf der Nordsee, zwei Schiffe liefen aus.", "de"),
+        ("Three aftershocks of the magnitude 5 quake followed within 6 hours.", "en"),
+        ("The magnitude of the damage: 12 houses lost.", "en"),
+    ]:
+        kinds = {q.text: q.kind for q in find_quantities("t", text, language)}
+        assert "magnitude" not in [kind for surface, kind in kinds.items() if surface != "5"]
+
+
+def test_a_spanish_age_before_a_place_of_the_sentence_is_an_age() -> None:
+    # "de los escombros" is where she was, not a stretch of years ("20 años de prisión")
+    text = "Rescataron a una niña de 9 años de los escombros."
+    assert one(text, "es", "9 años").kind == "age"
+    assert one("Fue condenado a una pena de 20 años de prisión.", "es", "20 años").kind == (
+        "duration"
+    )

@@ -359,6 +359,29 @@ def test_ages_of_one_person_across_languages_form_one_agreed_fact() -> None:
         assert articles[claim.article].text[claim.start : claim.end] == claim.text
 
 
+def test_a_quakes_magnitude_and_a_wait_in_hours_agree_across_languages() -> None:
+    texts = {
+        "en1": ("A magnitude 6.1 earthquake struck on Tuesday. A girl was rescued "
+                "after 30 hours under the rubble.", "en"),
+        "de1": ("Ein Erdbeben der Stärke 6,1 erschütterte am Dienstag die Region. Ein "
+                "Mädchen wurde nach 30 Stunden aus den Trümmern gerettet.", "de"),
+    }  # fmt: skip
+    articles = [_article(id_, text, language) for id_, (text, language) in texts.items()]
+    quantities = {a.id: find_quantities(a.id, a.text, a.language) for a in articles}
+
+    def encode(sentences: Sequence[str]) -> npt.NDArray[np.float32]:
+        """The quake's sentences point one way, the rescue's another."""
+        rows = [[1.0, 0.0] if ("6" in t) else [0.0, 1.0] for t in sentences]
+        return np.asarray(rows, dtype=np.float32)
+
+    facts = reconcile(articles, quantities, {}, [], encode)
+    magnitude = next(f for f in facts if f.label.startswith("magnitude"))
+    assert magnitude.status == "agreed"
+    assert magnitude.explanation == "magnitude 6.1 in both sources"
+    duration = next(f for f in facts if f.label.startswith("duration"))
+    assert duration.explanation == "30 hours in both sources"  # not "1.2 days"
+
+
 def test_an_age_at_another_time_is_not_the_persons_age() -> None:
     text = "Pieter Vos, 34, said that as a 17-year-old he first crossed."
     article = _article("a", text)
@@ -864,10 +887,10 @@ def test_around_sixty_and_fifty_mph_conflict_but_roughly_12_miles_matches_19_km(
 
 
 def test_an_exact_figure_within_a_hedged_ones_room_refines_it() -> None:
-    about_30 = quantity_reading("fr", 30, 30, 30, True, "une trentaine")
+    about_30 = quantity_reading("fr", 30, 30, 30, True, "30")  # "une trentaine"
     refined = verdict([quantity_reading("de", 27, 27, 27, False, "27"), about_30], {})
     assert refined.status == "refined"
-    assert refined.explanation == "27 (de) is a more precise form of une trentaine (fr)"
+    assert refined.explanation == "27 (de) is a more precise form of about 30 (fr)"
     # beyond the room a hedge allows, and between two hedged figures, they conflict
     too_far = quantity_reading("en", 35, 35, 35, False, "35")
     assert verdict([about_30, too_far], {}).status == "conflicting"

@@ -309,7 +309,35 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
     readings.sort(key=lambda r: r.start)
     readings = _feet_and_inches(text, readings)
     readings = _shared_nouns(text, lang, _ages_in_lists(text, lang, readings))
+    readings = [_as_magnitude(text, lang, r) for r in readings]
     return [_quantity(article_id, text, r) for r in readings]
+
+
+#: An earthquake's magnitude is a number under this.
+_MAGNITUDE_MAX = 10.0
+
+
+def _as_magnitude(text: str, lang: str, reading: Reading) -> Reading:
+    """A number of no unit that the text calls an earthquake's magnitude ("a
+    magnitude 6.1 earthquake", "der Stärke 6,1", "магнитудой 6,1", "6.1 on the
+    Richter scale") is a magnitude: the fact of every source's figure, not a count of
+    whatever word follows it."""
+    if reading.unit is not None or reading.kind != "count" or reading.high >= _MAGNITUDE_MAX:
+        return reading
+    after = lexicon.MAGNITUDE_AFTER.get(lang)
+    told = _magnitude_word(lang, text[max(0, reading.start - 30) : reading.start]) or (
+        after is not None and after.match(text, reading.end)
+    )
+    if not told:
+        return reading
+    return replace(reading, kind="magnitude", unit="magnitude", noun=None)
+
+
+def _magnitude_word(lang: str, before: str) -> bool:
+    """Whether ``before`` ends in a word that calls the number after it a magnitude
+    ("der Stärke": a German noun before a number, yet no name with it)."""
+    pattern = lexicon.MAGNITUDE_BEFORE.get(lang)
+    return pattern is not None and pattern.search(before) is not None
 
 
 def _fractions(text: str, lang: str, p: Patterns) -> list[Reading]:
@@ -489,7 +517,9 @@ def _read(
     if not atom.word and start > 0 and text[start - 1] in DASH and _starts_negative(text, start):
         reading = replace(reading, start=start - 1, low=-reading.high, high=-reading.low)
     before = text[max(0, reading.start - _WINDOW) : reading.start]
-    named = _name_before(before) and not lexicon.time_word_before(before, lang)
+    named = _name_before(before) and not (
+        lexicon.time_word_before(before, lang) or _magnitude_word(lang, before)
+    )
     if money is None and (named or p.id_noun.search(before)):
         return None, used  # "iPhone 12", "S&P 500", "category 4": part of a name
     reading = _left_side(text, lang, p, reading, before)

@@ -130,7 +130,8 @@ NOT_AGE_BEFORE: dict[str, str] = {
 #: de 20 años de prisión", "tiene 30 años de experiencia", "34 ans de carrière"
 #: ("años de edad" is an age).
 AGE_BEFORE_NEEDS_YEARS: dict[str, str] = {
-    "es": r"\s+años\b(?!\s+de\s+(?!edad\b)[a-záéíóúñü])",
+    # "una niña de 9 años de los escombros": "de" and an article is no stretch of it
+    "es": r"\s+años\b(?!\s+de\s+(?!edad\b|(?:los|las|la|el|un|una|su|sus)\b)[a-záéíóúñü])",
     "fr": r"\s+ans\b(?!\s+(?:de\s+|d['’])[a-zàâçéèêëîïôûùüÿœ])",
     "ru": r"\s+(?:лет|года|год)\b",
 }
@@ -290,3 +291,30 @@ def id_noun_pattern(language: str) -> re.Pattern[str]:
 @lru_cache(maxsize=16)
 def stopwords(language: str) -> frozenset[str]:
     return frozenset(for_language(STOPWORDS, language).split())
+
+
+#: Words right before a number that make it an earthquake's magnitude: "a magnitude
+#: 6.1 earthquake", "van kracht 5,2", "der Stärke 6,1", "de magnitud 6,1", "magnitudой
+#: 6,1" ("Windstärke", "windkracht" are one word, so no match).
+MAGNITUDE_BEFORE = compiled_per_language(
+    {
+        "en": r"\bmagnitude(?:\s+of)?[\s‐‑-]+$",
+        "nl": r"\b(?:kracht|magnitude)(?:\s+van)?\s+$",
+        "de": r"\b(?:Stärke|Magnitude)(?:\s+von)?\s+$",
+        "es": r"\bmagnitud(?:\s+de)?\s+$",
+        "fr": r"\bmagnitude(?:\s+de)?\s+$",
+        "ru": r"\bмагнитуд(?:ой|ы|а|у|е)\s+$",
+    }
+)
+#: Words right after a number that make it a magnitude: "a 6.1-magnitude quake",
+#: "5.2 on the Richter scale", "5,2 op de schaal van Richter".
+MAGNITUDE_AFTER = compiled_per_language(
+    {
+        "en": r"[\s‐‑-]magnitude\b|\s+on\s+the\s+Richter\s+scale\b",
+        "nl": r"\s+op\s+de\s+schaal\s+van\s+Richter\b",
+        "de": r"\s+auf\s+der\s+Richter-?[Ss]kala\b",
+        "es": r"\s+en\s+la\s+escala\s+(?:de\s+)?Richter\b",
+        "fr": r"\s+sur\s+l['’]échelle\s+de\s+Richter\b",
+        "ru": r"\s+по\s+шкале\s+Рихтера\b",
+    }
+)

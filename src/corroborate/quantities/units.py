@@ -332,8 +332,8 @@ def conversion(unit: str) -> Conversion:
 
     Cached: pint is only consulted the first time a unit is seen in this process.
     """
-    if unit == "percent":
-        return Conversion("percent", "percent", "percent", 1.0, 0.0)
+    if unit in ("percent", "magnitude"):  # no pint unit: compared as they are
+        return Conversion(unit, unit, unit, 1.0, 0.0)
     if unit in _DATA_UNITS:
         factor = registry().Quantity(1.0, unit).to("byte").magnitude
         return Conversion("data", unit, "byte", float(factor), 0.0)

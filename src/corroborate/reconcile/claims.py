@@ -347,12 +347,11 @@ def _quantity_reading(quantity: Quantity) -> Reading:
     converted = quantity.unit not in (quantity.normalized_unit, shown_unit.removesuffix("s"))
     if quantity.normalized_unit and quantity.unit and converted:
         shown = f"{quantity.text.strip()} = {shown}"
-    elif quantity.approximate:
-        shown = f"about {shown}"  # "une trentaine", "ongeveer 200": the hedge is told
     return quantity_reading(quantity.article, low, high, quantity.low, quantity.approximate, shown)
 
 
-#: Durations are compared in seconds but shown in the largest unit that fits.
+#: Durations are compared in seconds but shown in the largest unit that fits twice
+#: or a whole number of times ("30 hours", "1 day", "2.5 days").
 _DURATION_UNITS = (
     ("years", 31_557_600.0),
     ("days", 86_400.0),
@@ -375,6 +374,8 @@ def _shown(low: float, high: float, unit: str) -> tuple[str, str]:
     """A value as a reader is shown it ("1.8 m", "10 months", "225.3 km"), and the unit
     it is shown in."""
     shown_low, shown_high, shown_unit = _readable(low, high, unit)
+    if shown_unit == "magnitude":
+        return f"magnitude {format_value(shown_low, shown_high, '')}", shown_unit
     return format_value(shown_low, shown_high, UNIT_SYMBOLS.get(shown_unit, shown_unit)), shown_unit
 
 
@@ -386,7 +387,8 @@ def _readable(low: float, high: float, unit: str) -> tuple[float, float, str]:
     if unit != "second":
         return low, high, unit
     for name, size in _DURATION_UNITS:
-        if abs(low) >= size:
+        # two or more of the unit, or a whole number of it: "30 hours", not "1.2 days"
+        if abs(low) >= 2 * size or (abs(low) >= size and low % size == 0):
             return round(low / size, 1), round(high / size, 1), name
     return low, high, unit
 

@@ -141,7 +141,7 @@ def verdict(readings: list[Reading], outlets: dict[str, str]) -> Verdict:
         first, second = clash
         return Verdict(
             "conflicting",
-            f"{first.display} ({_name(first, outlets)}) vs {second.display} "
+            f"{_told(first)} ({_name(first, outlets)}) vs {_told(second)} "
             f"({_name(second, outlets)}): {_gap(first, second)}",
         )
     refined = next((pair for pair in pairs if _refines(*pair) or _refines(pair[1], pair[0])), None)
@@ -150,10 +150,16 @@ def verdict(readings: list[Reading], outlets: dict[str, str]) -> Verdict:
         wide, narrow = _wide_first(*refined)
         return Verdict(
             "refined",
-            f"{narrow.display} ({_name(narrow, outlets)}) is a more precise form of "
-            f"{wide.display} ({_name(wide, outlets)})",
+            f"{_told(narrow)} ({_name(narrow, outlets)}) is a more precise form of "
+            f"{_told(wide)} ({_name(wide, outlets)})",
         )
     return Verdict("agreed", _agreement(readings, len(sources)))
+
+
+def _told(reading: Reading) -> str:
+    """A figure as a verdict that sets it against another tells it: with its hedge
+    ("about 30" for "une trentaine"; an agreement names the common value alone)."""
+    return f"about {reading.display}" if reading.approximate else reading.display
 
 
 def _overlap(a: Reading, b: Reading) -> bool:
