@@ -780,3 +780,29 @@ def test_a_spanish_age_before_a_place_of_the_sentence_is_an_age() -> None:
     assert one("Fue condenado a una pena de 20 años de prisión.", "es", "20 años").kind == (
         "duration"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "years"),
+    [
+        ("Een negenjarig meisje werd gered.", "nl", "negenjarig", 9),
+        ("De achttienjarige bestuurder raakte gewond.", "nl", "achttienjarige", 18),
+        ("Eine Neunjährige wurde gerettet.", "de", "Neunjährige", 9),
+        ("Ein einundzwanzigjähriger Fahrer wurde verletzt.", "de", "einundzwanzigjähriger", 21),
+        ("Спасатели извлекли девятилетнюю девочку.", "ru", "девятилетнюю", 9),
+        ("Погиб пятидесятилетний мужчина.", "ru", "пятидесятилетний", 50),
+    ],
+)
+def test_an_age_written_as_one_word_is_an_age(
+    text: str, language: str, surface: str, years: int
+) -> None:
+    quantity = one(text, language, surface)
+    assert (quantity.kind, quantity.low) == ("age", years)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Het is een meerjarig contract.", "nl"), ("У него многолетний опыт.", "ru")],
+)
+def test_a_compound_of_no_number_is_no_age(text: str, language: str) -> None:
+    assert find_quantities("t", text, language) == []

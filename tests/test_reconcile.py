@@ -382,6 +382,22 @@ def test_a_quakes_magnitude_and_a_wait_in_hours_agree_across_languages() -> None
     assert duration.explanation == "30 hours in both sources"  # not "1.2 days"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "age"),
+    [
+        ("Ali Yerlikaya said a 9-year-old girl was rescued.", "en", "9-year-old"),
+        ("Ali Yerlikaya sagte, eine Neunjährige sei gerettet worden.", "de", "Neunjährige"),
+    ],
+)
+def test_an_age_after_a_speaker_is_of_someone_spoken_of(text: str, language: str, age: str) -> None:
+    article = _article("a", text, language)
+    person = _person("p1", "Ali Yerlikaya", (article, "Ali Yerlikaya"))
+    quantities = {"a": find_quantities("a", text, language)}
+    assert [q.text for q in quantities["a"]] == [age]
+    facts = reconcile([article], quantities, {}, [person])
+    assert not [f for f in facts if f.label == "age of Ali Yerlikaya"]
+
+
 def test_an_age_at_another_time_is_not_the_persons_age() -> None:
     text = "Pieter Vos, 34, said that as a 17-year-old he first crossed."
     article = _article("a", text)

@@ -290,7 +290,8 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
     for counter in _GALLERY_COUNTER.finditer(text):
         taken[counter.start() : counter.end()] = b"\x01" * (counter.end() - counter.start())
     if lang != "und":
-        for reading in [*_fractions(text, lang, p), *_vague(text, lang, p, found)]:
+        compound = _compound_ages(text, lang)
+        for reading in [*compound, *_fractions(text, lang, p), *_vague(text, lang, p, found)]:
             if not any(taken[reading.start : reading.end]):
                 readings.append(reading)
                 taken[reading.start : reading.end] = b"\x01" * (reading.end - reading.start)
@@ -485,6 +486,32 @@ def _vague(text: str, lang: str, p: Patterns, found: list[numbers.Atom]) -> list
         about = low != high or lexicon.is_about_round(m.group())
         reading = Reading(m.start(), m.end(), low, high, approximate=about)
         readings.append(_right_side(text, lang, p, reading, money=None))
+    return readings
+
+
+#: An age written as one word, a number word joined to "year-old": Dutch
+#: "negenjarige", German "Neunjährige", "zwölfjähriger", Russian "девятилетнюю"
+#: (the number in the genitive), each with its endings.
+_COMPOUND_AGE = {
+    "nl": re.compile(r"\b([a-z]{3,}?)jarig(?:e|en)?\b", re.IGNORECASE),
+    "de": re.compile(r"\b([a-zäöüß]{3,}?)jährig(?:e[rnms]?)?\b", re.IGNORECASE),
+    "ru": re.compile(r"\b([а-яё]{3,}?)летн(?:ий|яя|ее|его|ей|ему|им|юю|ие|их|ими|ая)\b", re.I),
+}
+#: The oldest age a compound is read as.
+_OLDEST = 120
+
+
+def _compound_ages(text: str, lang: str) -> list[Reading]:
+    """Ages written as one word (see :data:`_COMPOUND_AGE`) whose first part is a
+    number word: "negenjarig" is 9 years old; "meerjarig" (lasting years) is none."""
+    pattern = _COMPOUND_AGE.get(lang)
+    readings: list[Reading] = []
+    for match in pattern.finditer(text) if pattern else ():
+        value = numbers.word_value(match.group(1), lang)
+        if value is not None and 0 < value <= _OLDEST:
+            readings.append(
+                Reading(match.start(), match.end(), value, value, "year", "age", noun=None)
+            )
     return readings
 
 

@@ -178,6 +178,11 @@ def word_run_pattern(language: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=4096)
+def word_value(surface: str, language: str) -> float | None:
+    """The value of a number written in words ("negen", "zwölf", "девяти"), else None."""
+    return _parse_words(surface, language)
+
+
 def _parse_words(surface: str, language: str) -> float | None:
     if surface.lower() in _ARTICLES:
         return None

@@ -294,7 +294,8 @@ def _person_aged(
     if nearby:
         first, last, person = min(nearby, key=lambda m: _distance(m[0], m[1], quantity))
         between = article.text[min(last, quantity.end) : max(first, quantity.start)]
-        if len(_WORD.findall(between)) <= MAX_AGE_GAP_WORDS:
+        spoken_of = last <= quantity.start and _SAID.search(between) is not None
+        if len(_WORD.findall(between)) <= MAX_AGE_GAP_WORDS and not spoken_of:
             return person
     if index == 0 or not _OPENS_ON_AGE.fullmatch(article.text[start : quantity.start]):
         return None
@@ -313,6 +314,14 @@ _AGE_AFTER_NAME = re.compile(r",\s*(?:(?:age|aged)\s+)?|\s*\(")
 _OPENS_ON_AGE = re.compile(r"\W*(?:the|de|het|der|die|das|le|la|el|l')?\s*", re.IGNORECASE)
 
 
+#: A verb of saying between a name and the age after it: the age is of someone the
+#: person speaks of ("Ali Yerlikaya said a 9-year-old girl ...", "Yerlikaya sagte, eine
+#: Neunjährige ...", "zei dat een 9-jarige", "dijo que una niña de 9 años").
+_SAID = re.compile(
+    r"\b(?:said|says|told|sagte|sagt|erklärte|zei|zegt|verklaarde|dijo|afirmó|declaró"
+    r"|a\s+dit|a\s+déclaré|affirme|сказал|сказала|сообщил|сообщила|заявил|заявила)\b",
+    re.IGNORECASE,
+)
 #: An age belongs to a person named at most this many words from it: "Kovalchuk, a
 #: 34-year-old", "34-year-old train driver Oleksandr Kovalchuk". Farther off it
 #: describes someone else the sentence speaks of ("a 25-year-old man was killed,
