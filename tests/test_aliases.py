@@ -1083,3 +1083,28 @@ def test_the_names_benchmark_reads_person_spans_with_their_english_ids(tmp_path:
     }
     # both join their own English name; neither joins the other's
     assert names_across.score(found, "ru", names_across.linked) == (2, 2, 0, 2)
+
+
+def test_a_title_the_model_split_off_a_name_is_no_person() -> None:
+    # "Interior Minister Ali Yerlikaya said": the model read two persons
+    mentions = [
+        mention("a", "Interior Minister", at=0),
+        mention("a", "Ali Yerlikaya", at=18),
+        mention("b", "Ali Yerlikaya"),
+    ]
+    (person,) = link_entities(mentions, {"a": "en", "b": "en"})
+    assert person.name == "Ali Yerlikaya"
+    # a title with no name right after it stays what the model read
+    alone = [mention("a", "Interior Minister", at=0), mention("a", "Ali Yerlikaya", at=40)]
+    assert len(link_entities(alone, {"a": "en"})) == 2
+
+
+def test_an_organisation_named_by_its_acronym_with_a_description_is_that_acronym() -> None:
+    mentions = [
+        mention("de", "Katastrophenschutzbehörde AFAD", "org"),
+        mention("en", "AFAD", "org"),
+        mention("es", "AFAD", "org"),
+    ]
+    (agency,) = link_entities(mentions, {"de": "de", "en": "en", "es": "es"})
+    assert agency.name == "AFAD"
+    assert agency.aliases == ["AFAD", "Katastrophenschutzbehörde AFAD"]

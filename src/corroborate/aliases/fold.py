@@ -278,6 +278,13 @@ def strip_honorifics(surface: str) -> str:
     return " ".join(words)
 
 
+def ends_in_title(text: str) -> bool:
+    """Whether a name's last word is an honorific or role ("Interior Minister",
+    "Polizeisprecher")."""
+    words = text.split()
+    return bool(words) and _is_title(words[-1])
+
+
 def _is_title(word: str) -> bool:
     """An honorific ("Mr", "Sergeant"), a German or Dutch role noun ("Landwirt",
     "Polizeisprecher") or a nationality ("Oekraïner", "Ukrainian") before a name."""

@@ -29,6 +29,7 @@ from corroborate.aliases.fold import (
     NameToken,
     acronym_letters,
     clean_surface,
+    ends_in_title,
     expansion_initials,
     fold_spelling,
     is_latin,
@@ -547,7 +548,7 @@ def _link_acronyms(items: list[_Item], sets: _UnionFind) -> None:
         if item.acronym is not None and item.key in spelt_keys:
             continue
         if item.acronym is None:
-            for initials in expansion_initials(item.mention.text):
+            for initials in expansion_initials(item.mention.text) | _acronym_at_end(item):
                 expansions[initials].append(item)
         else:
             local_groups[(item.mention.article, item.acronym)].append(item)
@@ -565,6 +566,15 @@ def _link_acronyms(items: list[_Item], sets: _UnionFind) -> None:
     for roots in orphans.values():
         for root in roots[1:]:
             sets.union(roots[0], root)
+
+
+def _acronym_at_end(item: _Item) -> set[str]:
+    """The acronym an organisation's longer name ends in, as a word of its own: it
+    describes the body the acronym names ("Katastrophenschutzbehörde AFAD", "the
+    disaster agency AFAD")."""
+    words = item.mention.text.split()
+    letters = acronym_letters(words[-1]) if item.mention.type == "org" and len(words) > 1 else None
+    return {letters} if letters else set()
 
 
 def _is_part_of(short: list[str], long: list[str]) -> bool:
@@ -627,7 +637,8 @@ def _display(item: _Item) -> str:
 
 
 def canonical_name(members: list[_Item]) -> str:
-    """Latin script first, then full names (persons) or long forms (acronyms lose),
+    """Latin script first, then full names (persons) or long forms (acronyms, and
+    names that end in one, lose),
     then a form with its diacritics over the same name written without them
     ("Kasčiūnas", not "Kasciunas", however often a source drops them), then the
     most frequent, then the longest; ties alphabetically."""
@@ -636,7 +647,10 @@ def canonical_name(members: list[_Item]) -> str:
 
     def rank(form: str) -> tuple[bool, bool, bool, int, int, str]:
         item = by_form[form]
-        spelt_out = is_full(item.tokens) if item.tokens else item.acronym is None
+        # "Katastrophenschutzbehörde AFAD" is the acronym with words on, no long form
+        spelt_out = (
+            is_full(item.tokens) if item.tokens else not (item.acronym or _acronym_at_end(item))
+        )
         plain = strip_diacritics(form)
         stripped = plain != form and plain in counts
         return (not is_latin(form), not spelt_out, not stripped, -counts[form], -len(form), form)
@@ -991,6 +1005,22 @@ def _glue_point(
     return None
 
 
+def _without_titles_before_names(mentions: Sequence[NamedMention]) -> list[NamedMention]:
+    """The mentions less persons that end in a title and run up to a person's name:
+    "Interior Minister" right before "Ali Yerlikaya" is his title, which the model
+    read as a person of its own."""
+    starts = {(m.article, m.start) for m in mentions if m.type == "person"}
+    return [
+        m
+        for m in mentions
+        if not (
+            m.type == "person"
+            and ends_in_title(m.text)
+            and ((m.article, m.end) in starts or (m.article, m.end + 1) in starts)
+        )
+    ]
+
+
 def _without_everyday_places(
     mentions: Sequence[NamedMention], languages: Mapping[str, str]
 ) -> list[NamedMention]:
@@ -1078,7 +1108,7 @@ def link_entities(
     ``encode``, a multilingual text encoder, links organisations sources name in
     their own languages (:mod:`.translated`); without one they stay apart.
     """
-    mentions = _without_genitive_s(mentions, languages)
+    mentions = _without_titles_before_names(_without_genitive_s(mentions, languages))
     mentions = _unglued(_known_orgs(mentions, languages, outlets), languages)
     mentions = _split_places(_without_adjectives(mentions, languages), languages)
     mentions = _without_everyday_places(harmonise_types(mentions, languages), languages)
