@@ -751,3 +751,8 @@ def test_a_timeline_a_little_wider_than_the_page_shrinks_and_a_long_one_scrolls(
     assert 1100 < few_width <= FIT_WIDTH and few == "tl fit"
     assert many_width > FIT_WIDTH and many == "tl"
     assert "svg.tl.fit { max-width: 100%; height: auto; }" in CSS
+
+
+def test_the_overview_counts_the_articles_that_name_no_outlet(document: str) -> None:
+    # a4 names no outlet: "3 outlets" alone would leave it uncounted
+    assert "1 article names none" in document

@@ -53,6 +53,8 @@ class _Counts:
     articles: int = 0
     duplicates: int = 0
     outlets: set[str] = field(default_factory=set)
+    #: Articles whose page names no outlet (plain-text files, some feeds).
+    no_outlet: int = 0
     published: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
 
@@ -64,6 +66,8 @@ class _Counts:
             counts.duplicates += article.duplicate_of is not None
             if article.outlet:
                 counts.outlets.add(article.outlet)
+            else:
+                counts.no_outlet += 1
             if article.published:
                 counts.published.append(article.published)
             counts.languages.append(article.language)
@@ -76,12 +80,23 @@ def _stats(result: RunResult, counts: _Counts) -> Html:
         "div",
         _stat("stories", str(len(result.stories))),
         _stat("articles", str(counts.articles), f"{duplicates} duplicates" if duplicates else ""),
-        _stat("outlets", str(len(counts.outlets))),
+        _stat(
+            "outlets",
+            str(len(counts.outlets)),
+            _naming_none(counts.no_outlet),
+        ),
         _stat("languages", str(len(set(counts.languages)))),
         _stat("published", date_range(counts.published), wide=True),
         _stat("skipped inputs", str(len(result.skipped))),
         class_="stats",
     )
+
+
+def _naming_none(count: int) -> str:
+    """The note under the outlets figure: how many articles name no outlet."""
+    if not count:
+        return ""
+    return "1 article names none" if count == 1 else f"{count} articles name none"
 
 
 def _skipped(skipped: list[Skipped]) -> Html | None:
