@@ -32,7 +32,13 @@ from corroborate.quantities import find_quantities
 from corroborate.reconcile import ReconcileParams, article_values, reconcile
 from corroborate.reconcile.claims import quantity_items
 from corroborate.reconcile.coincidence import PRIOR_WEIGHT, ValueReference
-from corroborate.reconcile.compare import date_reading, quantity_reading, rounding_step, verdict
+from corroborate.reconcile.compare import (
+    date_reading,
+    format_value,
+    quantity_reading,
+    rounding_step,
+    verdict,
+)
 from corroborate.reconcile.facts import GroupingParams, group_claims
 from corroborate.reconcile.implicit import REFERRED_VICTIM, implied_counts, named_casualties
 from corroborate.reconcile.sentences import Sentences
@@ -900,6 +906,23 @@ def test_around_sixty_and_fifty_mph_conflict_but_roughly_12_miles_matches_19_km(
     assert verdict([miles, quantity_reading("b", 19, 19, 19, False, "19 km")], {}).status == (
         "agreed"
     )
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "unit", "shown"),
+    [
+        (45e6, 45e6, "EUR", "45 million EUR"),
+        (9.3e6, 9.3e6, "USD", "9.3 million USD"),
+        (8e6, 9e6, "EUR", "8-9 million EUR"),
+        (2.5e9, 2.5e9, "USD", "2.5 billion USD"),
+        (1_234_567, 1_234_567, "people", "1,234,567 people"),  # not round: every digit
+        (450_000, 450_000, "passengers", "450,000 passengers"),
+    ],
+)
+def test_large_round_figures_are_shown_with_their_scale_word(
+    low: float, high: float, unit: str, shown: str
+) -> None:
+    assert format_value(low, high, unit) == shown
 
 
 def test_an_exact_figure_within_a_hedged_ones_room_refines_it() -> None:

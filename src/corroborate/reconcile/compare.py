@@ -264,9 +264,30 @@ def _distinct(values: object) -> list[str]:
 
 
 def format_value(low: float, high: float, unit: str) -> str:
-    """``225.3 km``, ``40-45 people``: how a value is shown in explanations."""
+    """``225.3 km``, ``40-45 people``, ``45 million EUR``: how a value is shown in
+    explanations."""
+    scale = _scale_word(low) if _scale_word(low) == _scale_word(high) else None
+    if scale is not None:
+        size, word = scale
+        low_text, high_text = _number(low / size), _number(high / size)
+        text = low_text if low == high else f"{low_text}-{high_text}"
+        return f"{text} {word} {unit}".strip()
     text = _number(low) if low == high else f"{_number(low)}-{_number(high)}"
     return f"{text} {unit}".strip()
+
+
+#: Scale words a large round figure is shown with, as news writes it.
+_SCALES = ((1e9, "billion"), (1e6, "million"))
+
+
+def _scale_word(value: float) -> tuple[float, str] | None:
+    """The scale a figure of a million or more is shown in, when it is a round number
+    of them to two decimals ("45 million", "9.3 million"; not "1,234,567")."""
+    for size, word in _SCALES:
+        scaled = abs(value) / size
+        if scaled >= 1 and math.isclose(scaled * 100, round(scaled * 100), abs_tol=1e-6):
+            return size, word
+    return None
 
 
 def _number(value: float) -> str:
