@@ -925,6 +925,21 @@ def test_large_round_figures_are_shown_with_their_scale_word(
     assert format_value(low, high, unit) == shown
 
 
+def test_one_count_with_each_languages_noun_is_told_once() -> None:
+    readings = [
+        quantity_reading("en", 200, 200, 200, False, "200 residents"),
+        quantity_reading("nl", 200, 200, 200, False, "200 bewoners"),
+        quantity_reading("de", 200, 200, 200, False, "200 Anwohner"),
+    ]
+    assert verdict(readings, {}).explanation == "200 in all 3 sources"
+    # a height written two ways keeps both forms: each says how it was written
+    heights = [
+        quantity_reading("a", 0.00178, 0.00178, 5, False, "5 feet 10 inches = 1.8 m"),
+        quantity_reading("b", 0.00178, 0.00178, 5, False, "5-foot-10 = 1.8 m"),
+    ]
+    assert verdict(heights, {}).explanation.startswith("5 feet 10 inches = 1.8 m vs")
+
+
 def test_an_exact_figure_within_a_hedged_ones_room_refines_it() -> None:
     about_30 = quantity_reading("fr", 30, 30, 30, True, "30")  # "une trentaine"
     refined = verdict([quantity_reading("de", 27, 27, 27, False, "27"), about_30], {})

@@ -220,6 +220,10 @@ def _agreement(readings: list[Reading], sources: int) -> str:
         minutes = int(max(r.stated_low for r in readings) - min(r.stated_low for r in readings))
         within = f"within {minutes} minutes" if minutes else "the same time"
         return f"{' vs '.join(shown)}: {within}"
+    values = {(r.stated_low, r.stated_high) for r in readings}
+    common = format_value(*min(values), "")
+    if len(values) == 1 and all(r.display.startswith(common) for r in readings):
+        return f"{common} {in_every_source(sources)}"  # one count, each source's noun
     points = [(r.stated_low + r.stated_high) / 2 for r in readings]
     spread = (max(points) - min(points)) / max(abs(p) for p in points) if any(points) else 0.0
     within = "the same value" if spread < 0.005 else f"within {math.ceil(spread * 100)}%"
