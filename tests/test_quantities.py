@@ -806,3 +806,17 @@ def test_an_age_written_as_one_word_is_an_age(
 )
 def test_a_compound_of_no_number_is_no_age(text: str, language: str) -> None:
     assert find_quantities("t", text, language) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Это максимальный уровень с 2003 года.", "В 2003 году он уехал.", "В 1999 г. начался спад."],
+)
+def test_a_russian_year_with_its_year_word_is_a_date_not_a_duration(text: str) -> None:
+    assert find_quantities("t", text, "ru") == []  # left to the dates stage
+
+
+def test_years_told_to_a_russian_dative_pronoun_are_an_age() -> None:
+    assert one("Ему 23 года.", "ru", "23 года").kind == "age"
+    assert one("Прошло 1500 лет.", "ru", "1500 лет").kind == "duration"
+    assert one("Ему дали 3 года.", "ru", "3 года").kind == "duration"  # a sentence given him

@@ -902,14 +902,19 @@ def _plural_s(word: str) -> bool:
 
 def _is_year(text: str, reading: Reading) -> bool:
     """A bare "2022" (or "2019-2020") is a date, left to the dates stage; "2,000",
-    with a thousands separator, is not."""
-    return (
-        reading.digits_only
-        and not _THOUSANDS.search(text, reading.start, reading.end)
-        and reading.kind == "count"
-        and not reading.approximate
-        and all(v.is_integer() and 1500 <= v <= 2100 for v in (reading.low, reading.high))
-    )
+    with a thousands separator, is not. So is a Russian year told with the singular
+    year word after it ("с 2003 года", "в 2003 году"; a span of two thousand years
+    takes "лет")."""
+    plain_year = all(v.is_integer() and 1500 <= v <= 2100 for v in (reading.low, reading.high))
+    if not plain_year or _THOUSANDS.search(text, reading.start, reading.end):
+        return False
+    if reading.unit == "year" and _RUSSIAN_YEAR_WORD.match(text, reading.start, reading.end):
+        return not reading.approximate
+    return reading.digits_only and reading.kind == "count" and not reading.approximate
+
+
+#: The singular forms of "год" (and "г.") after a year's digits.
+_RUSSIAN_YEAR_WORD = re.compile(r"\d{4}\s*(?:год[аеуо]?|годом|г\.)", re.IGNORECASE)
 
 
 def _glued_to_letters(text: str, atom: numbers.Atom, reading: Reading) -> bool:

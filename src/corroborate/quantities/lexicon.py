@@ -116,8 +116,8 @@ AGE_BEFORE: dict[str, str] = {
     r"|cumple|cumplió|cumplirá|cumplía)\s+$",
     # "âgé de 34 ans", "il avait 34 ans"; not "il y a 34 ans" (34 years ago)
     "fr": r"\b(?:âgée?s?\s+de|de|à|(?<!\by\s)(?:a|avait|avaient|ont|aura|aurait|ayant))\s+$",
-    # "в возрасте 34 лет", "ему было 34 года", "ей исполнилось 18 лет"
-    "ru": r"\b(?i:в\s+возрасте|было|исполнилось|исполнится)\s+$",
+    # "в возрасте 34 лет", "ему было 34 года", "ей исполнилось 18 лет", "Ему 23 года"
+    "ru": r"\b(?i:в\s+возрасте|было|исполнилось|исполнится|ему|ей)\s+$",
 }
 #: Whether an age cue before the number also needs the year word after it.
 #: Words after which years are time gone by, never an age: "il y a 34 ans" (34 years
