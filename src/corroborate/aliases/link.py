@@ -144,7 +144,11 @@ def _metaphone(key: str) -> str:
 
 def surnames_match(first: NameToken, second: NameToken) -> bool:
     """Equal keys, or close keys that also sound alike (Goering / Göring)."""
-    if first.key == second.key or _sound_alike(first, second) or _case_forms(first, second):
+    if first.key == second.key:
+        return True
+    if first.cyrillic != second.cyrillic and _sound_alike(first, second):
+        return True
+    if (first.declined or second.declined) and _case_forms(first, second):
         return True
     if min(len(first.key), len(second.key)) < SURNAME_FUZZY_MIN_LENGTH:
         return False
@@ -265,7 +269,9 @@ def short_form_fits(short: tuple[NameToken, ...], full: tuple[NameToken, ...]) -
 def _same_surname(first: NameToken, second: NameToken) -> bool:
     """Matching surnames, or one surname written in two scripts, however short
     ("Мэй" for May): a short form is only joined to the one full name it fits."""
-    return surnames_match(first, second) or _sound_alike(first, second, 1)
+    if surnames_match(first, second):
+        return True
+    return first.cyrillic != second.cyrillic and _sound_alike(first, second, 1)
 
 
 def given_only_fits(short: tuple[NameToken, ...], full: tuple[NameToken, ...]) -> bool:
@@ -402,14 +408,18 @@ def _link_persons_across(items: list[_Item], sets: _UnionFind) -> None:
     """Full names merge across articles when they match; clusters that never name
     the person in full join the one full-name entity they fit, if only one does."""
     full = [item for item in items if is_full(item.tokens)]
+    scripts = _both_scripts(items)
+    declined = any(item.tokens[-1].declined for item in items if item.tokens)
     blocks: dict[str, list[_Item]] = defaultdict(list)
     for item in full:
         surname = item.tokens[-1]
         blocks[_metaphone(surname.key)].append(item)
         # and by its sounds, where Latin and Cyrillic spellings of a name meet,
         # and by its first letters, where its case forms do ("Morawieckiego")
-        blocks["~" + sound_skeleton(surname.written, surname.cyrillic)].append(item)
-        blocks["@" + surname.key[:_CASE_FORM_STEM]].append(item)
+        if scripts:
+            blocks["~" + sound_skeleton(surname.written, surname.cyrillic)].append(item)
+        if declined:
+            blocks["@" + surname.key[:_CASE_FORM_STEM]].append(item)
     for block in blocks.values():
         distinct = _distinct_by_key(block)
         for position, item in enumerate(distinct):
@@ -442,8 +452,9 @@ def _attach_short_clusters(items: list[_Item], full: list[_Item], sets: _UnionFi
     by_index = {item.index: item for item in items}
     short_clusters = [members for root, members in clusters.items() if root not in full_roots]
     by_surname: dict[str, list[_Item]] = defaultdict(list)
+    scripts = _both_scripts(items)
     for item in full:
-        for initial in _surname_initials(item.tokens[-1]):
+        for initial in _surname_initials(item.tokens[-1], scripts):
             by_surname[initial].append(item)
     orphans: dict[str, list[int]] = defaultdict(list)
     for members in sorted(short_clusters):
@@ -452,7 +463,7 @@ def _attach_short_clusters(items: list[_Item], full: list[_Item], sets: _UnionFi
             sets.find(f.index)
             for form in forms
             if form.tokens
-            for initial in _surname_initials(form.tokens[-1])
+            for initial in _surname_initials(form.tokens[-1], scripts, lookup=True)
             for f in by_surname.get(initial, [])
             if short_form_fits(form.tokens, f.tokens)
         }
@@ -465,10 +476,21 @@ def _attach_short_clusters(items: list[_Item], full: list[_Item], sets: _UnionFi
             sets.union(roots[0], root)
 
 
-def _surname_initials(surname: NameToken) -> tuple[str, str]:
-    """Where a surname is looked up: its key's first letter, and its first sound
-    (Johnson and Джонсон start with "j" there, not with "i" and "d")."""
-    return surname.key[:1], "~" + sound_skeleton(surname.written, surname.cyrillic)[:1]
+def _surname_initials(surname: NameToken, scripts: bool, lookup: bool = False) -> tuple[str, ...]:
+    """Where a full name's surname is filed (or a short form's ``lookup``-ed): its
+    key's first letter, and, in a story that names people in both Latin and Cyrillic
+    letters, its first sound, filed under its own script and looked up under the
+    other's (Johnson and Джонсон start with "j" there, not with "i" and "d")."""
+    if not scripts:
+        return (surname.key[:1],)
+    sound = sound_skeleton(surname.written, surname.cyrillic)[:1]
+    return surname.key[:1], f"~{surname.cyrillic != lookup}{sound}"
+
+
+def _both_scripts(items: Sequence[_Item]) -> bool:
+    """Whether persons are named in both Latin and Cyrillic letters."""
+    found = {token.cyrillic for item in items for token in item.tokens[-1:]}
+    return len(found) == 2
 
 
 def _link_by_key(items: list[_Item], sets: _UnionFind) -> None:
