@@ -45,6 +45,7 @@ from corroborate.reconcile.sentences import Sentences
 from corroborate.reconcile.similarity import SentenceSimilarity
 from corroborate.reconcile.slots import count_slot, counts_people
 from corroborate.timeline import build_timeline
+from corroborate.timex import find_time_expressions
 
 
 def _article(
@@ -938,6 +939,30 @@ def test_one_count_with_each_languages_noun_is_told_once() -> None:
         quantity_reading("b", 0.00178, 0.00178, 5, False, "5-foot-10 = 1.8 m"),
     ]
     assert verdict(heights, {}).explanation.startswith("5 feet 10 inches = 1.8 m vs")
+
+
+@pytest.mark.parametrize(
+    ("day", "status", "explanation"),
+    [
+        (
+            "June 17",
+            "refined",
+            "June 17 (2025-06-17) (Outlet b) is a more precise form of mid-June",
+        ),
+        ("June 25", "conflicting", "mid-June (2025-06) (Outlet a) vs June 25 (2025-06-25) (Outlet"),
+    ],
+)
+def test_a_day_within_mid_june_refines_it_and_one_past_it_conflicts(
+    day: str, status: str, explanation: str
+) -> None:
+    first = _article("a", "Talks between the union and the operator resume in mid-June.")
+    second = _article("b", f"Talks between the union and the operator resume on {day}.")
+    times = {a.id: find_time_expressions(a.id, a.text, "en", "2025-06-02") for a in (first, second)}
+    (when,) = _facts(reconcile([first, second], {}, times, []), "date")
+    assert when.status == status
+    assert when.explanation.startswith(explanation)
+    mid = next(c for c in when.claims if c.article == "a")
+    assert (mid.attributes["date"], mid.attributes["part"]) == ("2025-06-11", "mid")
 
 
 def test_an_exact_figure_within_a_hedged_ones_room_refines_it() -> None:

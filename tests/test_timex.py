@@ -509,3 +509,23 @@ def test_french_and_spanish_clock_times() -> None:
 def test_dutch_parts_of_yesterday() -> None:
     found = values("De brand brak gisteravond uit; gisterochtend was alles nog rustig.", "nl")
     assert found == {"gisteravond": "2022-06-15TEV", "gisterochtend": "2022-06-15TMO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        ("Talks resume in mid-June.", "en", "mid"),
+        ("Talks resume in early June 2025.", "en", "early"),
+        ("De gesprekken worden half juni hervat.", "nl", "mid"),
+        ("Die Gespräche gehen Ende Juni weiter.", "de", "late"),
+        ("Las negociaciones se retomarán a mediados de junio.", "es", "mid"),
+        ("Une nouvelle réunion est prévue à la mi-juin.", "fr", "mid"),
+        ("Переговоры возобновятся в начале июня.", "ru", "early"),
+        ("Talks resume in June.", "en", None),
+    ],
+)
+def test_a_third_of_a_month_is_kept_beside_the_month(
+    text: str, language: str, part: str | None
+) -> None:
+    (found,) = find_time_expressions("a", text, language, "2025-06-02")
+    assert (found.value, found.precision, found.part) == ("2025-06", "month", part)

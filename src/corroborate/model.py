@@ -275,6 +275,7 @@ class Quantity:
 
 #: How finely a date is known: a day, a month, a year, ...
 Precision = Literal["day", "week", "month", "season", "year", "decade", "century"]
+MonthPart = Literal["early", "mid", "late"]
 
 
 @dataclass(frozen=True)
@@ -308,6 +309,10 @@ class TimeExpression:
     day_from_anchor: bool = False
     clock: str | None = None
     calendar: str | None = None
+    #: The third of a month the words name ("early June", "mi-juin", "Ende Juni"):
+    #: the value stays the month, as TIMEX3 writes it (its ``mod``), and the part
+    #: narrows what the date covers to days 1-10, 11-20 or 21 to the end.
+    part: MonthPart | None = None
 
 
 @dataclass

@@ -440,6 +440,8 @@ def date_items(expressions: Sequence[TimeExpression], sentences: Sentences) -> l
             expression.kind == "time" and not expression.day_from_anchor
         )
         bounds = date_bounds(expression.value) if dated else None
+        if bounds is not None and expression.part is not None:
+            bounds = part_of_month(*bounds, expression.part)
         if index is not None and expression.kind == "date" and expression.calendar:
             yearless = _yearless_item(expression, index)
             # A dated article's "in maart" also says just "March", for undated ones.
@@ -451,6 +453,8 @@ def date_items(expressions: Sequence[TimeExpression], sentences: Sentences) -> l
         claim.attributes.update(
             {"date": expression.date, "precision": expression.precision, "value": expression.value}
         )
+        if expression.part is not None:  # "mid-June": the period starts on June 11
+            claim.attributes.update({"part": expression.part, "date": bounds[0].isoformat()})
         display = _date_display(expression.text.strip(), readable_timex(expression.value))
         items.append(
             ClaimItem(
@@ -507,9 +511,13 @@ def _yearless_item(expression: TimeExpression, index: int) -> list[ClaimItem]:
     days = calendar.monthrange(YEARLESS_YEAR, month)[1]
     first = date(YEARLESS_YEAR, month, int(day) if day else 1)
     last = first if day else date(YEARLESS_YEAR, month, days)
+    if expression.part is not None and not day:
+        first, last = part_of_month(first, last, expression.part)
     claim = _claim(expression.article, expression.start, expression.end, expression.text)
     precision = "day" if day else "month"
     claim.attributes.update({"date": None, "precision": precision, "value": expression.calendar})
+    if expression.part is not None and not day:
+        claim.attributes["part"] = expression.part
     reading = date_reading(expression.article, first, last, expression.text.strip())
     return [ClaimItem(claim, index, "date", YEARLESS, reading)]
 
@@ -596,6 +604,24 @@ _YEAR = re.compile(r"^(\d{4})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI)$")
+
+
+#: The days of a month each third covers: "early June" is June 1-10, "mid-June"
+#: 11-20, "late June" 21 to the end.
+_PART_DAYS: dict[str, tuple[int, int | None]] = {
+    "early": (1, 10),
+    "mid": (11, 20),
+    "late": (21, None),
+}
+
+
+def part_of_month(first: date, last: date, part: str) -> tuple[date, date]:
+    """The days of the third ``part`` of the month ``first``..``last`` (a month's
+    bounds; other spans are returned as they are)."""
+    if first.day != 1 or (first.year, first.month) != (last.year, last.month):
+        return first, last
+    start, end = _PART_DAYS[part]
+    return first.replace(day=start), last if end is None else first.replace(day=end)
 
 
 def date_bounds(value: str | None) -> tuple[date, date] | None:

@@ -140,6 +140,7 @@ def to_expression(
             r.day_from_anchor,
             clock.group(0) if clock else None,
             r.calendar,
+            r.part,
         )
     from_anchor = day is None and anchor is not None
     day = day or (anchor.isoformat() if anchor else None)

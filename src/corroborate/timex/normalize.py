@@ -43,7 +43,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Literal
 
-from corroborate.model import Precision
+from corroborate.model import MonthPart, Precision
 from corroborate.timex.candidates import LAST_OF, ONES, TEENS, TENS, TONIGHT, VAGUE, Candidate
 from corroborate.timex.vocab import Vocab
 
@@ -88,6 +88,8 @@ class Reading:
     day_from_anchor: bool = False
     #: The month and day the words state when no anchor gives the year (``XXXX-06-17``).
     calendar: str | None = None
+    #: The third of the month a modifier names ("mid-June"): see ``month_part``.
+    part: MonthPart | None = None
 
 
 @dataclass(frozen=True)
@@ -362,10 +364,45 @@ def rule_day_month(ctx: Context, m: re.Match[str]) -> Reading | None:
 def rule_month_year(ctx: Context, m: re.Match[str]) -> Reading | None:
     month = month_ok(ctx, m, needs_context=False)
     year = year_number(m)
-    return month_reading(year, month, False) if month and year else None
+    reading = month_reading(year, month, False) if month and year else None
+    return replace(reading, part=month_part(group(m, "mod"))) if reading else None
 
 
 def rule_month(ctx: Context, m: re.Match[str]) -> Reading | None:
+    reading = _month_alone(ctx, m)
+    return replace(reading, part=month_part(group(m, "mod"))) if reading else None
+
+
+#: Modifier words of each language by the third of a month they name.
+_MONTH_PARTS: dict[str, MonthPart] = {
+    **dict.fromkeys(
+        ("early", "the beginning of", "the start of", "begin", "begin-", "anfang",
+         "anfang-", "zu beginn", "principios de", "a principios de", "comienzos de",
+         "inicios de", "début", "début-", "au début de", "в начале", "начале", "начало"),
+        "early",
+    ),
+    **dict.fromkeys(
+        ("mid", "mid-", "the middle of", "half", "medio", "midden", "halverwege", "mitte",
+         "mitte-", "mediados de", "a mediados de", "mi-", "mi", "à la mi-", "в середине",
+         "середине", "середина"),
+        "mid",
+    ),
+    **dict.fromkeys(
+        ("late", "the end of", "eind", "eind-", "einde", "ende", "ende-", "gegen ende",
+         "finales de", "a finales de", "fines de", "fin", "fin-", "à la fin de", "в конце",
+         "конце", "конец"),
+        "late",
+    ),
+}  # fmt: skip
+
+
+def month_part(modifier: str | None) -> MonthPart | None:
+    """The third of a month a modifier names ("mid-" -> "mid", "Ende" -> "late");
+    None for none, or for one that names no part ("courant", "later")."""
+    return _MONTH_PARTS.get(low(modifier).rstrip()) if modifier else None
+
+
+def _month_alone(ctx: Context, m: re.Match[str]) -> Reading | None:
     month = month_ok(ctx, m, needs_context=True)
     if month is None:
         return None
