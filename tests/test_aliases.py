@@ -20,7 +20,7 @@ from corroborate.aliases import link_entities, mention_keys, name_key, resolve_p
 from corroborate.aliases.demonyms import demonym_of
 from corroborate.aliases.link import story_areas
 from corroborate.aliases.places import place_regions
-from corroborate.aliases.sounds import sound_skeleton
+from corroborate.aliases.sounds import sound_skeleton, sound_skeletons
 from corroborate.aliases.translated import NamedGroup, NameEncoder, translated_pairs
 from corroborate.embed import get_embedder
 from corroborate.model import Entity, NamedMention
@@ -980,6 +980,12 @@ def test_names_that_sound_different_stay_apart_across_scripts(latin: str, cyrill
     assert len(link_entities(mentions, {"en": "en", "ru": "ru"})) == 2
 
 
+def test_a_latin_name_is_read_by_english_french_and_german_spelling() -> None:
+    assert sound_skeletons("Michel", cyrillic=False) >= {"mkl", "msl"}  # Michael, Мишель
+    assert sound_skeletons("Volker", cyrillic=False) >= {"vlkr", "flkr"}  # Фолькер
+    assert sound_skeletons("Мишель", cyrillic=True) == {"msl"}
+
+
 @pytest.mark.parametrize(
     ("latin", "cyrillic", "skeleton"),
     [
@@ -1072,6 +1078,12 @@ def test_an_organisation_named_by_its_acronym_with_a_description_is_that_acronym
         ("Andrew Bridgen", "Эндрю Бриджен", "ru"),
         ("Matthew Hancock", "Мэттью Хэнкок", "ru"),
         ("Margaret Thatcher", "Маргарет Тэтчер", "ru"),
+        # French and German names, read by their own spelling; a one-sound given name
+        # beside a longer surname
+        ("Michel Barnier", "Мишель Барнье", "ru"),
+        ("Nicolas Sarkozy", "Николя Саркози", "ru"),
+        ("Guenther Oettinger", "Гюнтер Эттингер", "ru"),
+        ("Joe Biden", "Джо Байден", "ru"),
         # Polish case endings
         ("Donald Tusk", "Donalda Tuska", "pl"),
         ("Theresa May", "Theresy May", "pl"),

@@ -40,7 +40,7 @@ from corroborate.aliases.fold import (
 )
 from corroborate.aliases.morph import is_cyrillic, same_word
 from corroborate.aliases.places import place_countries, place_regions, resolve_place
-from corroborate.aliases.sounds import sound_alike, sound_skeleton
+from corroborate.aliases.sounds import sound_alike, sound_skeletons
 from corroborate.aliases.translated import NamedGroup, NameEncoder, translated_pairs
 from corroborate.model import Entity, EntityType, Mention, NamedMention, Place
 
@@ -221,14 +221,17 @@ def _cyrillic_vowel_variants(first: NameToken, second: NameToken) -> bool:
 
 def full_names_match(first: tuple[NameToken, ...], second: tuple[NameToken, ...]) -> bool:
     """Two spelt-out names of one person: surname, given name and any middle agree
-    (a surname of one sound may match across scripts here: Theresa May / Тереза Мэй)."""
+    (a surname of one sound may match across scripts here: Theresa May / Тереза Мэй;
+    so may a given name of one sound beside a surname of three: Joe Biden / Джо
+    Байден, Guy Verhofstadt / Ги Верхофстадт)."""
     if not _same_surname(first[-1], second[-1]):
         return False
     given_a, given_b = given_name(first), given_name(second)
     if given_a is None or given_b is None:
         return False
     middles_a, middles_b = _middles(first), _middles(second)
-    if not given_names_match(given_a, given_b):
+    short_given = _sound_alike(first[-1], second[-1], 3) and _sound_alike(given_a, given_b, 1)
+    if not (given_names_match(given_a, given_b) or short_given):
         return _one_word_more(middles_a, given_b) or _one_word_more(middles_b, given_a)
     if middles_a and middles_b:
         return given_names_match(middles_a[0], middles_b[0])
@@ -416,8 +419,8 @@ def _link_persons_across(items: list[_Item], sets: _UnionFind) -> None:
         blocks[_metaphone(surname.key)].append(item)
         # and by its sounds, where Latin and Cyrillic spellings of a name meet,
         # and by its first letters, where its case forms do ("Morawieckiego")
-        if scripts:
-            blocks["~" + sound_skeleton(surname.written, surname.cyrillic)].append(item)
+        for skeleton in sound_skeletons(surname.written, surname.cyrillic) if scripts else ():
+            blocks["~" + skeleton].append(item)
         if declined:
             blocks["@" + surname.key[:_CASE_FORM_STEM]].append(item)
     for block in blocks.values():
@@ -483,8 +486,9 @@ def _surname_initials(surname: NameToken, scripts: bool, lookup: bool = False) -
     other's (Johnson and Джонсон start with "j" there, not with "i" and "d")."""
     if not scripts:
         return (surname.key[:1],)
-    sound = sound_skeleton(surname.written, surname.cyrillic)[:1]
-    return surname.key[:1], f"~{surname.cyrillic != lookup}{sound}"
+    sounds = {skeleton[:1] for skeleton in sound_skeletons(surname.written, surname.cyrillic)}
+    side = surname.cyrillic != lookup
+    return surname.key[:1], *(f"~{side}{sound}" for sound in sorted(sounds))
 
 
 def _both_scripts(items: Sequence[_Item]) -> bool:

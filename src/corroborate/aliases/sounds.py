@@ -67,17 +67,73 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+#: French spelling: "ch" is Russian "ш" (Michel / Мишель), "gn" one sound, and a final
+#: "s", "t", "d", "x", "z" or the "r" of "-er", "-ier" is not said (Nicolas / Николя,
+#: Barnier / Барнье).
+_FRENCH_GROUPS: tuple[tuple[str, str], ...] = (
+    ("sch", "s"),
+    ("ch", "s"),
+    ("qu", "k"),
+    ("gn", "n"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("x", "ks"),
+    ("q", "k"),
+    ("z", "s"),
+    ("w", "v"),
+    ("h", ""),
+)
+_FRENCH_SILENT_END = re.compile(r"(?:[stdxz]|(?<=e)r)$")
+#: German spelling: "ch" is Russian "х", which the skeleton leaves out like "h";
+#: "v" is "ф", "w" "в", "z" "ц", "j" "й" (Jürgen / Юрген); "g" is always hard.
+_GERMAN_GROUPS: tuple[tuple[str, str], ...] = (
+    ("tsch", "k"),
+    ("sch", "s"),
+    ("ch", ""),
+    ("ck", "k"),
+    ("tz", "s"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("qu", "kv"),
+    ("x", "ks"),
+    ("z", "s"),
+    ("v", "f"),
+    ("w", "v"),
+    ("j", ""),
+    ("h", ""),
+)
+
+
 @lru_cache(maxsize=65536)
 def sound_skeleton(name_word: str, cyrillic: bool) -> str:
     """The consonant sounds of one word of a name, in order, doubled ones once;
     "a" first for a word that starts with a vowel ("Arron" -> "arn",
-    "Джонсон" -> "jnsn", "Johnson" -> "jnsn")."""
+    "Джонсон" -> "jnsn", "Johnson" -> "jnsn"). A Latin word is read by English
+    spelling here; see :func:`sound_skeletons` for its other readings."""
     text = _NOT_LETTER.sub("", anyascii(name_word).lower())
     if not cyrillic:
         text = text.replace("dg", "j")  # Bridgen / Бриджен
         text = _SOFT_BEFORE.sub(lambda m: "s" if m.group(1) == "c" else "j", text)
         text = _W_SOUND.sub(lambda m: "v" if m.group(1) else "", text)
-    for group, sound in _CYRILLIC_GROUPS if cyrillic else _LATIN_GROUPS:
+    return _consonants(text, _CYRILLIC_GROUPS if cyrillic else _LATIN_GROUPS)
+
+
+@lru_cache(maxsize=65536)
+def sound_skeletons(name_word: str, cyrillic: bool) -> frozenset[str]:
+    """The skeletons of a word by each spelling it may follow: a Cyrillic word's
+    one; a Latin word's by English, French and German spelling ("Michel" is "mkl"
+    by English, "msl" by French: Мишель)."""
+    skeleton = sound_skeleton(name_word, cyrillic)
+    if cyrillic:
+        return frozenset({skeleton})
+    text = _NOT_LETTER.sub("", anyascii(name_word).lower())
+    soft = _SOFT_BEFORE.sub(lambda m: "s" if m.group(1) == "c" else "j", text)
+    french = _consonants(_FRENCH_SILENT_END.sub("", soft), _FRENCH_GROUPS)
+    return frozenset({skeleton, french, _consonants(text, _GERMAN_GROUPS)})
+
+
+def _consonants(text: str, groups: tuple[tuple[str, str], ...]) -> str:
+    for group, sound in groups:
         text = text.replace(group, sound)
     text = _DOUBLED.sub(r"\1", text.replace("c", "k"))
     starts_with_vowel = bool(text) and _VOWELS.match(text) is not None
@@ -88,10 +144,11 @@ def sound_alike(
     first: str, first_cyrillic: bool, second: str, second_cyrillic: bool, shortest: int = 2
 ) -> bool:
     """Whether a Latin-script and a Cyrillic word of a name are one name written by
-    two conventions: the same consonant skeleton, of at least ``shortest`` sounds
-    (one sound, "May" / "Мэй", is too little to go on by itself; beside a given
-    name that matches too, it is enough)."""
+    two conventions: a consonant skeleton in common (the Latin word read by English,
+    French or German spelling), of at least ``shortest`` sounds (one sound, "May" /
+    "Мэй", is too little to go on by itself; beside a given name that matches too,
+    it is enough)."""
     if first_cyrillic == second_cyrillic:
         return False
-    skeleton = sound_skeleton(first, first_cyrillic)
-    return len(skeleton) >= shortest and skeleton == sound_skeleton(second, second_cyrillic)
+    shared = sound_skeletons(first, first_cyrillic) & sound_skeletons(second, second_cyrillic)
+    return any(len(skeleton) >= shortest for skeleton in shared)
