@@ -1084,6 +1084,8 @@ def test_an_organisation_named_by_its_acronym_with_a_description_is_that_acronym
         ("Nicolas Sarkozy", "Николя Саркози", "ru"),
         ("Guenther Oettinger", "Гюнтер Эттингер", "ru"),
         ("Joe Biden", "Джо Байден", "ru"),
+        ("Tom Watson", "Том Уотсон", "ru"),  # an English "w" Russian writes "у"
+        ("Adolf Hitler", "Адольф Гитлер", "ru"),  # a German "h" Russian writes "г"
         # Polish case endings
         ("Donald Tusk", "Donalda Tuska", "pl"),
         ("Theresa May", "Theresy May", "pl"),

@@ -129,7 +129,13 @@ def sound_skeletons(name_word: str, cyrillic: bool) -> frozenset[str]:
     text = _NOT_LETTER.sub("", anyascii(name_word).lower())
     soft = _SOFT_BEFORE.sub(lambda m: "s" if m.group(1) == "c" else "j", text)
     french = _consonants(_FRENCH_SILENT_END.sub("", soft), _FRENCH_GROUPS)
-    return frozenset({skeleton, french, _consonants(text, _GERMAN_GROUPS)})
+    german = _consonants(text, _GERMAN_GROUPS)
+    found = {skeleton, french, german}
+    if text.startswith("w"):  # Wilson / Уилсон, Watson / Уотсон: an English "w" as "у"
+        found.add("a" + skeleton.removeprefix("v"))
+    if text.startswith("h"):  # Hitler / Гитлер: a German "h" as "г"
+        found.add(_consonants("g" + text[1:], _GERMAN_GROUPS))
+    return frozenset(found)
 
 
 def _consonants(text: str, groups: tuple[tuple[str, str], ...]) -> str:
