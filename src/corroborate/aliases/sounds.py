@@ -14,6 +14,13 @@ Russian "дж" and "ж"; English "sh", "sch" against "ш"; English "c" as "k" or
 all; vowels not at all, except that a name starting with a vowel says so. Voiced
 and voiceless consonants stay apart (David / Дэвид, not Tavit), "s" and "z" do not
 (Theresa / Тереза), nor do "ch" and "k" (Michael / Майкл; Charles / Чарльз).
+
+A Latin name's spelling may follow French or German rules rather than English, so
+it is read all three ways and matches by any of them: French "ch" as "ш" and its
+silent endings (Michel Barnier / Мишель Барнье, Nicolas / Николя), German "ch" as
+"х", "v" as "ф" and a hard "g" (Oettinger / Эттингер, Volker / Фолькер); an English
+initial "w" may be "у" (Watson / Уотсон) and a German initial "h" "г" (Hitler /
+Гитлер).
 """
 
 from __future__ import annotations
