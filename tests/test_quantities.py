@@ -820,3 +820,23 @@ def test_years_told_to_a_russian_dative_pronoun_are_an_age() -> None:
     assert one("Ему 23 года.", "ru", "23 года").kind == "age"
     assert one("Прошло 1500 лет.", "ru", "1500 лет").kind == "duration"
     assert one("Ему дали 3 года.", "ru", "3 года").kind == "duration"  # a sentence given him
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "points"),
+    [
+        ("The bank raised its key rate by 200 basis points.", "en", "200 basis points", 2.0),
+        ("A 50 basis point cut was expected.", "en", "50 basis point", 0.5),
+        ("Die Notenbank erhöhte um zwei Prozentpunkte.", "de", "zwei Prozentpunkte", 2.0),
+        ("De rente steeg met 2 procentpunten.", "nl", "2 procentpunten", 2.0),
+        ("El tipo subió 2 puntos porcentuales.", "es", "2 puntos porcentuales", 2.0),
+        ("Le taux a augmenté de 2 points de pourcentage.", "fr", "2 points de pourcentage", 2.0),
+        ("Ставку повысили на 2 процентных пункта.", "ru", "2 процентных пункта", 2.0),
+    ],
+)
+def test_a_change_in_a_rate_is_in_percentage_points(
+    text: str, language: str, surface: str, points: float
+) -> None:
+    quantity = one(text, language, surface)
+    assert (quantity.normalized_low, quantity.normalized_unit) == (points, "percentage_point")
+    assert one("Inflation reached 8.5%.", "en", "8.5%").normalized_unit == "percent"

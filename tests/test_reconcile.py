@@ -926,6 +926,16 @@ def test_large_round_figures_are_shown_with_their_scale_word(
     assert format_value(low, high, unit) == shown
 
 
+def test_a_count_told_once_keeps_a_unit_another_source_converts() -> None:
+    readings = [
+        quantity_reading("de", 2, 2, 2, False, "2 percentage points"),
+        quantity_reading("en", 2, 2, 200, False, "200 basis points = 2 percentage points"),
+    ]
+    assert verdict(readings, {}).explanation == (
+        "2 percentage points vs 200 basis points = 2 percentage points: the same value"
+    )
+
+
 def test_one_count_with_each_languages_noun_is_told_once() -> None:
     readings = [
         quantity_reading("en", 200, 200, 200, False, "200 residents"),

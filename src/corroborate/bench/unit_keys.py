@@ -70,6 +70,8 @@ def our_key(kind: str, unit: str | None) -> str:
     """The key of one of our readings."""
     if kind in ("count", "age", "percent"):
         return kind
+    if kind in ("rate change", "magnitude"):
+        return "count"  # units pint does not know key as "count", as the gold's do
     if kind == "money":
         return unit or "count"
     return str(registry().Unit(unit)) if unit else "count"

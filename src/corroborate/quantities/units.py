@@ -163,6 +163,18 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
         "percent", "per cent", "procent", "prozent", "por ciento", "pour cent", "pourcents",
         "процентов", "процента", "процент",
     ),
+    # a change in a rate: "raised by 200 basis points", "um zwei Prozentpunkte"
+    "percentage_point": (
+        "percentage points", "percentage point", "procentpunten", "procentpunt",
+        "prozentpunkten", "prozentpunkte", "prozentpunkt", "puntos porcentuales",
+        "punto porcentual", "points de pourcentage", "point de pourcentage",
+        "процентных пункта", "процентных пунктов", "процентный пункт", "процентного пункта",
+    ),
+    "basis_point": (
+        "basis points", "basis point", "basispunten", "basispunt", "basispunkten",
+        "basispunkte", "basispunkt", "puntos básicos", "punto básico", "points de base",
+        "point de base", "базисных пунктов", "базисных пункта", "базисный пункт",
+    ),
 }  # fmt: skip
 
 #: pint unit name -> symbols, matched case-sensitively ("MW" is not "mW").
@@ -298,6 +310,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("pressure", "kilopascal"),
 )
 _DATA_UNITS = frozenset({"megabyte", "gigabyte", "terabyte"})
+#: Units of a change in a rate, in percentage points.
+_RATE_CHANGES = {"percentage_point": 1.0, "basis_point": 0.01}
 
 _registry: Any = None
 
@@ -334,6 +348,8 @@ def conversion(unit: str) -> Conversion:
     """
     if unit in ("percent", "magnitude"):  # no pint unit: compared as they are
         return Conversion(unit, unit, unit, 1.0, 0.0)
+    if unit in _RATE_CHANGES:  # a basis point is a hundredth of a percentage point
+        return Conversion("rate change", unit, "percentage_point", _RATE_CHANGES[unit], 0.0)
     if unit in _DATA_UNITS:
         factor = registry().Quantity(1.0, unit).to("byte").magnitude
         return Conversion("data", unit, "byte", float(factor), 0.0)

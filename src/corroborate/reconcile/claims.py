@@ -48,6 +48,7 @@ UNIT_SYMBOLS = {
     "liter": "l",
     "degree_Celsius": "°C",
     "percent": "%",
+    "percentage_point": "percentage points",
     "year": "years",
     "month": "months",
 }

@@ -222,7 +222,7 @@ def _agreement(readings: list[Reading], sources: int) -> str:
         return f"{' vs '.join(shown)}: {within}"
     values = {(r.stated_low, r.stated_high) for r in readings}
     common = format_value(*min(values), "")
-    if len(values) == 1 and all(r.display.startswith(common) for r in readings):
+    if len(values) == 1 and all(f"{r.display} ".startswith(f"{common} ") for r in readings):
         return f"{common} {in_every_source(sources)}"  # one count, each source's noun
     points = [(r.stated_low + r.stated_high) / 2 for r in readings]
     spread = (max(points) - min(points)) / max(abs(p) for p in points) if any(points) else 0.0
