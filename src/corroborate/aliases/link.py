@@ -432,7 +432,7 @@ def _link_persons_across(items: list[_Item], sets: _UnionFind) -> None:
     for block in _distinct_key_groups(full):
         for item in block[1:]:
             sets.union(block[0].index, item.index)
-    _attach_short_clusters(items, full, sets)
+    _attach_short_clusters(items, full, sets, scripts)
 
 
 def _distinct_by_key(items: list[_Item]) -> list[_Item]:
@@ -449,13 +449,14 @@ def _distinct_key_groups(items: list[_Item]) -> list[list[_Item]]:
     return [group for group in groups.values() if len(group) > 1]
 
 
-def _attach_short_clusters(items: list[_Item], full: list[_Item], sets: _UnionFind) -> None:
+def _attach_short_clusters(
+    items: list[_Item], full: list[_Item], sets: _UnionFind, scripts: bool
+) -> None:
     full_roots = {sets.find(item.index) for item in full}
     clusters = sets.groups(item.index for item in items)
     by_index = {item.index: item for item in items}
     short_clusters = [members for root, members in clusters.items() if root not in full_roots]
     by_surname: dict[str, list[_Item]] = defaultdict(list)
-    scripts = _both_scripts(items)
     for item in full:
         for initial in _surname_initials(item.tokens[-1], scripts):
             by_surname[initial].append(item)

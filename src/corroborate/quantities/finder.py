@@ -489,22 +489,14 @@ def _vague(text: str, lang: str, p: Patterns, found: list[numbers.Atom]) -> list
     return readings
 
 
-#: An age written as one word, a number word joined to "year-old": Dutch
-#: "negenjarige", German "Neunjährige", "zwölfjähriger", Russian "девятилетнюю"
-#: (the number in the genitive), each with its endings.
-_COMPOUND_AGE = {
-    "nl": re.compile(r"\b([a-z]{3,}?)jarig(?:e|en)?\b", re.IGNORECASE),
-    "de": re.compile(r"\b([a-zäöüß]{3,}?)jährig(?:e[rnms]?)?\b", re.IGNORECASE),
-    "ru": re.compile(r"\b([а-яё]{3,}?)летн(?:ий|яя|ее|его|ей|ему|им|юю|ие|их|ими|ая)\b", re.I),
-}
 #: The oldest age a compound is read as.
 _OLDEST = 120
 
 
 def _compound_ages(text: str, lang: str) -> list[Reading]:
-    """Ages written as one word (see :data:`_COMPOUND_AGE`) whose first part is a
+    """Ages written as one word (see :data:`.lexicon.COMPOUND_AGE`) whose first part is a
     number word: "negenjarig" is 9 years old; "meerjarig" (lasting years) is none."""
-    pattern = _COMPOUND_AGE.get(lang)
+    pattern = lexicon.COMPOUND_AGE.get(lang)
     readings: list[Reading] = []
     for match in pattern.finditer(text) if pattern else ():
         value = numbers.word_value(match.group(1), lang)
@@ -804,7 +796,7 @@ _MORE = frozenset({"more", "other", "additional", "further", "extra"})
 def _head(words: list[str], lang: str) -> str | None:
     if lang == "de":
         return next((w for w in words if w[0].isupper()), None)  # "drei davon": no noun
-    verb = _VERB_AFTER_COUNT.get(lang)
+    verb = lexicon.VERB_AFTER_COUNT.get(lang)
     if verb is not None:
         words = list(itertools.takewhile(lambda w: not verb.search(w), words))
     if not words:
@@ -820,20 +812,6 @@ def _head(words: list[str], lang: str) -> str | None:
     return _english_head(words)
 
 
-#: Verbs that may follow a count, where the reading of its noun stops ("27
-#: *resultaron* heridas", "vijf *raakten* gewond", "trois *restent* hospitalisés"):
-#: Spanish preterite and imperfect endings, French simple past, and the verbs of being
-#: and faring that are not function words. Other languages read none (English and
-#: German heads are told by their form, Russian by its dictionary).
-_VERB_AFTER_COUNT = lexicon.compiled_per_language(
-    {
-        "es": r"(?:aron|ieron|eron|aban|ían)$|^(?:están|estaban|eran|siguen|permanecen"
-        r"|continúan|quedan|hay)$",
-        "fr": r"(?:èrent|irent)$|^(?:restent|demeurent|furent|figurent|meurent)$",
-        "nl": r"^(?:raakte|raakten|kwam|kwamen|liep|liepen|overleed|overleden|vielen"
-        r"|moesten|belandde|belandden|bleven|lagen|liggen|zaten|zitten|verloren)$",
-    }
-)
 #: Dutch words for how people fared that follow a count and are no noun: "van wie
 #: drie ernstig", "twee zwaargewond".
 _DUTCH_STATES = frozenset(

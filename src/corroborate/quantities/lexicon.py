@@ -294,7 +294,7 @@ def stopwords(language: str) -> frozenset[str]:
 
 
 #: Words right before a number that make it an earthquake's magnitude: "a magnitude
-#: 6.1 earthquake", "van kracht 5,2", "der Stärke 6,1", "de magnitud 6,1", "magnitudой
+#: 6.1 earthquake", "van kracht 5,2", "der Stärke 6,1", "de magnitud 6,1", "магнитудой
 #: 6,1" ("Windstärke", "windkracht" are one word, so no match).
 MAGNITUDE_BEFORE = compiled_per_language(
     {
@@ -316,5 +316,32 @@ MAGNITUDE_AFTER = compiled_per_language(
         "es": r"\s+en\s+la\s+escala\s+(?:de\s+)?Richter\b",
         "fr": r"\s+sur\s+l['’]échelle\s+de\s+Richter\b",
         "ru": r"\s+по\s+шкале\s+Рихтера\b",
+    }
+)
+
+
+#: An age written as one word, a number word joined to "year-old": Dutch
+#: "negenjarige", German "Neunjährige", "zwölfjähriger", Russian "девятилетнюю"
+#: (the number in the genitive), each with its endings.
+COMPOUND_AGE = compiled_per_language(
+    {
+        "nl": r"\b([a-z]{3,}?)jarig(?:e|en)?\b",
+        "de": r"\b([a-zäöüß]{3,}?)jährig(?:e[rnms]?)?\b",
+        "ru": r"\b([а-яё]{3,}?)летн(?:ий|яя|ее|его|ей|ему|им|юю|ие|их|ими|ая)\b",
+    }
+)
+
+#: Verbs that may follow a count, where the reading of its noun stops ("27
+#: *resultaron* heridas", "vijf *raakten* gewond", "trois *restent* hospitalisés"):
+#: Spanish preterite and imperfect endings, French simple past, and the verbs of being
+#: and faring that are not function words. Other languages read none (English and
+#: German heads are told by their form, Russian by its dictionary).
+VERB_AFTER_COUNT = compiled_per_language(
+    {
+        "es": r"(?:aron|ieron|eron|aban|ían)$|^(?:están|estaban|eran|siguen|permanecen"
+        r"|continúan|quedan|hay)$",
+        "fr": r"(?:èrent|irent)$|^(?:restent|demeurent|furent|figurent|meurent)$",
+        "nl": r"^(?:raakte|raakten|kwam|kwamen|liep|liepen|overleed|overleden|vielen"
+        r"|moesten|belandde|belandden|bleven|lagen|liggen|zaten|zitten|verloren)$",
     }
 )

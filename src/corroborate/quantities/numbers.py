@@ -180,10 +180,6 @@ def word_run_pattern(language: str) -> re.Pattern[str]:
 @lru_cache(maxsize=4096)
 def word_value(surface: str, language: str) -> float | None:
     """The value of a number written in words ("negen", "zwölf", "девяти"), else None."""
-    return _parse_words(surface, language)
-
-
-def _parse_words(surface: str, language: str) -> float | None:
     if surface.lower() in _ARTICLES:
         return None
     if language == "ru":
@@ -224,7 +220,7 @@ def word_atoms(text: str, language: str) -> list[Atom]:
         while first < len(tokens):
             for last in range(len(tokens) - 1, first - 1, -1):
                 start, end = base + tokens[first][0], base + tokens[last][1]
-                value = _parse_words(text[start:end], language)
+                value = word_value(text[start:end], language)
                 if value is not None:
                     atoms.append(Atom(start, end, value, word=True))
                     first = last + 1

@@ -270,8 +270,8 @@ def _distinct(values: object) -> list[str]:
 def format_value(low: float, high: float, unit: str) -> str:
     """``225.3 km``, ``40-45 people``, ``45 million EUR``: how a value is shown in
     explanations."""
-    scale = _scale_word(low) if _scale_word(low) == _scale_word(high) else None
-    if scale is not None:
+    scale = _scale_word(low)
+    if scale is not None and scale == _scale_word(high):
         size, word = scale
         low_text, high_text = _number(low / size), _number(high / size)
         text = low_text if low == high else f"{low_text}-{high_text}"

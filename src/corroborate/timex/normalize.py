@@ -45,7 +45,7 @@ from typing import Literal
 
 from corroborate.model import MonthPart, Precision
 from corroborate.timex.candidates import LAST_OF, ONES, TEENS, TENS, TONIGHT, VAGUE, Candidate
-from corroborate.timex.vocab import Vocab
+from corroborate.timex.vocab import MONTH_PARTS, Vocab
 
 Kind = Literal["date", "time", "duration", "set"]
 RU_NOMINATIVE_SEASONS = {"лето", "зима", "весна", "осень"}
@@ -373,33 +373,10 @@ def rule_month(ctx: Context, m: re.Match[str]) -> Reading | None:
     return replace(reading, part=month_part(group(m, "mod"))) if reading else None
 
 
-#: Modifier words of each language by the third of a month they name.
-_MONTH_PARTS: dict[str, MonthPart] = {
-    **dict.fromkeys(
-        ("early", "the beginning of", "the start of", "begin", "begin-", "anfang",
-         "anfang-", "zu beginn", "principios de", "a principios de", "comienzos de",
-         "inicios de", "début", "début-", "au début de", "в начале", "начале", "начало"),
-        "early",
-    ),
-    **dict.fromkeys(
-        ("mid", "mid-", "the middle of", "half", "medio", "midden", "halverwege", "mitte",
-         "mitte-", "mediados de", "a mediados de", "mi-", "mi", "à la mi-", "в середине",
-         "середине", "середина"),
-        "mid",
-    ),
-    **dict.fromkeys(
-        ("late", "the end of", "eind", "eind-", "einde", "ende", "ende-", "gegen ende",
-         "finales de", "a finales de", "fines de", "fin", "fin-", "à la fin de", "в конце",
-         "конце", "конец"),
-        "late",
-    ),
-}  # fmt: skip
-
-
 def month_part(modifier: str | None) -> MonthPart | None:
     """The third of a month a modifier names ("mid-" -> "mid", "Ende" -> "late");
     None for none, or for one that names no part ("courant", "later")."""
-    return _MONTH_PARTS.get(low(modifier).rstrip()) if modifier else None
+    return MONTH_PARTS.get(low(modifier).rstrip()) if modifier else None
 
 
 def _month_alone(ctx: Context, m: re.Match[str]) -> Reading | None:

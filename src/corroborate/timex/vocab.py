@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from corroborate.model import MonthPart
+
 #: TIMEX3 unit letters; "MIN"/"H"/"S" are written after a "T" in a value.
 UNITS = ("Y", "M", "W", "D", "H", "MIN", "S", "DE", "CE", "Q")
 
@@ -888,3 +890,26 @@ def vocab_for(language: str) -> Vocab | None:
     """The curated vocabulary, else dateparser's locale words, else ``None``."""
     code = (language or "").lower().split("-")[0].split("_")[0]
     return CURATED.get(code) or locale_vocab(code)
+
+
+#: The modifier words of every language's ``mods`` that name a third of a month.
+MONTH_PARTS: dict[str, MonthPart] = {
+    **dict.fromkeys(
+        ("early", "the beginning of", "the start of", "begin", "begin-", "anfang",
+         "anfang-", "zu beginn", "principios de", "a principios de", "comienzos de",
+         "inicios de", "début", "début-", "au début de", "в начале", "начале", "начало"),
+        "early",
+    ),
+    **dict.fromkeys(
+        ("mid", "mid-", "the middle of", "half", "medio", "midden", "halverwege", "mitte",
+         "mitte-", "mediados de", "a mediados de", "mi-", "mi", "à la mi-", "в середине",
+         "середине", "середина"),
+        "mid",
+    ),
+    **dict.fromkeys(
+        ("late", "the end of", "eind", "eind-", "einde", "ende", "ende-", "gegen ende",
+         "finales de", "a finales de", "fines de", "fin", "fin-", "à la fin de", "в конце",
+         "конце", "конец"),
+        "late",
+    ),
+}  # fmt: skip
