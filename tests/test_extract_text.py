@@ -19,6 +19,7 @@ from corroborate.extract.text import (
     extract_text,
     strip_kicker,
 )
+from corroborate.model import FALLBACK_HINTS
 
 # --------------------------------------------------------------------------- #
 # Fixtures
@@ -337,6 +338,72 @@ def test_invalid_published_hint_is_a_problem_not_a_date() -> None:
     assert result.published == "2024-03-03"  # the page's own date
     assert [p.code for p in result.problems] == ["malformed_date"]
     assert "2024-13-45" in result.problems[0].message
+
+
+LABELLED_PAGES = {
+    "en": """\
+Title: Ferry pier at Gullhaven to reopen in May
+Published: 2025-03-18
+Source: Harbour Ledger
+Author: Orla Penwith
+URL: https://ledger.example/pier
+
+The pier at Gullhaven will reopen in May after engineers replaced three of its supporting piles, the council said on Tuesday.
+
+Source: the council's repair schedule lists the work as finished by the end of April.
+""",
+    "de": """\
+Titel: Neue Fähre für Merrow ab Mai
+Veröffentlicht: 18.03.2025
+Quelle: Emsufer Zeitung
+Autor: Jonas Reinholt
+
+Die Fähre nach Merrow soll ab Mai wieder zweimal am Tag fahren, teilte der Hafenmeister am Dienstag mit.
+""",
+    "ru": """\
+Заголовок: Паром до Мерроу возобновит рейсы в мае
+Опубликовано: 18 марта 2025
+Источник: Вечерний вестник
+
+Паром до острова Мерроу возобновит рейсы в мае, сообщил во вторник начальник порта.
+""",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "outlet"),
+    [
+        ("en", "Ferry pier at Gullhaven to reopen in May", "Harbour Ledger"),
+        ("de", "Neue Fähre für Merrow ab Mai", "Emsufer Zeitung"),
+        ("ru", "Паром до Мерроу возобновит рейсы в мае", "Вечерний вестник"),
+    ],
+)
+def test_labelled_header_gives_title_and_outlet_and_is_not_text(
+    language: str, title: str, outlet: str
+) -> None:
+    result = extract_text(LABELLED_PAGES[language])
+    assert result.title == title
+    assert result.outlet == outlet
+    assert result.published == "2025-03-18"
+    assert ":" not in result.text.split("\n\n")[0]
+    assert title not in result.text
+
+
+def test_labelled_header_author_and_url_and_a_later_label_is_text() -> None:
+    result = extract_text(LABELLED_PAGES["en"])
+    assert result.author == "Orla Penwith"
+    assert result.url == "https://ledger.example/pier"
+    assert result.text.split("\n\n") == [
+        line for line in LABELLED_PAGES["en"].splitlines()[6:] if line
+    ]
+
+
+def test_hints_win_over_a_labelled_header_and_the_header_over_defaults() -> None:
+    given = extract_text(LABELLED_PAGES["de"], {"title": "Fähre fährt wieder", "outlet": "EZ"})
+    assert (given.title, given.outlet) == ("Fähre fährt wieder", "EZ")
+    defaults = {"title": "Fähre", "outlet": "EZ", FALLBACK_HINTS: "1"}
+    fallback = extract_text(LABELLED_PAGES["de"], defaults)
+    assert (fallback.title, fallback.outlet) == ("Neue Fähre für Merrow ab Mai", "Emsufer Zeitung")
 
 
 # --------------------------------------------------------------------------- #

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -43,7 +43,12 @@ from typing import Final
 
 import justext
 
-from corroborate.extract.dates import DateFinding, find_published_in_text, parse_human_date
+from corroborate.extract.dates import (
+    HEADER_LINES,
+    DateFinding,
+    find_published_in_text,
+    parse_human_date,
+)
 from corroborate.model import FALLBACK_HINTS, Extraction, Problem
 
 # --------------------------------------------------------------------------- #
@@ -375,14 +380,17 @@ def _split(content: str) -> list[str]:
     return [line.strip().strip("\u200b\ufeff\u2060").strip() for line in content.splitlines()]
 
 
-def _classify(lines: list[str], dates: DateFinding) -> list[_Line]:
-    """Non-empty lines with their boilerplate rule and prose flag."""
+def _classify(lines: list[str], dates: DateFinding, header: Collection[int]) -> list[_Line]:
+    """Non-empty lines with their boilerplate rule and prose flag; ``header`` holds
+    the indexes of labelled metadata lines."""
     entries: list[_Line] = []
     for index, line in enumerate(lines):
         if not line:
             continue
         entry = _Line(index, line, line)
-        if index in dates.date_lines:
+        if index in header:
+            entry.rule = "labelled_header"
+        elif index in dates.date_lines:
             rest = dates.date_lines[index].strip()
             if rest:
                 entry.text = rest
@@ -527,6 +535,53 @@ def _footer_start(entries: list[_Line], body_start: int) -> int:
     if card is not None:
         ends.append(card)
     return min(ends)
+
+
+# --------------------------------------------------------------------------- #
+# Labelled header
+# --------------------------------------------------------------------------- #
+
+HEADER_LABELS: Final[dict[str, tuple[str, ...]]] = {
+    "title": ("title", "headline", "titel", "kop", "заголовок", "título", "titular", "titre"),
+    "outlet": (
+        "source", "outlet", "publication", "publisher", "newspaper", "bron", "krant",
+        "quelle", "zeitung", "источник", "издание", "fuente", "medio", "periódico", "journal",
+    ),
+    "author": ("author", "by", "auteur", "door", "autor", "von", "автор", "por", "par"),
+    "url": ("url", "link", "address", "adres", "adresse", "ссылка", "enlace", "lien"),
+}  # fmt: skip
+"""Field labels a saved text may start with ("Title: ...", "Quelle: ..."), per hint.
+
+Why: scrapers and people saving an article by hand often put its metadata above
+the text as ``Label: value`` lines. Read as such, the title is the title (not
+"Title: ..."), the outlet is known, and none of it is taken for article text.
+Dates under a label ("Published: ...", "Veröffentlicht: ...") are read by
+:func:`~corroborate.extract.dates.find_published_in_text`, with its checks.
+"""
+
+_LABELLED_LINE = re.compile(r"^(?P<label>[^\W\d_]+(?: [^\W\d_]+)?)\s*[:：]\s*(?P<value>\S.*)$")
+_LABEL_KEYS: Final[dict[str, str]] = {
+    label: key for key, labels in HEADER_LABELS.items() for label in labels
+}
+
+
+def labelled_header(lines: Sequence[str]) -> dict[int, tuple[str, str]]:
+    """``{line index: (hint key, value)}`` for the labelled metadata lines among the
+    first :data:`~corroborate.extract.dates.HEADER_LINES` non-empty lines. A key's
+    first line wins; a value longer than a headline is prose, not a field."""
+    found: dict[int, tuple[str, str]] = {}
+    seen: set[str] = set()
+    nonempty = [i for i, line in enumerate(lines) if line]
+    for index in nonempty[:HEADER_LINES]:
+        match = _LABELLED_LINE.match(lines[index])
+        key = _LABEL_KEYS.get(match["label"].casefold()) if match else None
+        if match is None or key is None or key in seen:
+            continue
+        value = match["value"].strip()
+        if len(_words(value)) <= MAX_TITLE_WORDS:
+            found[index] = (key, value)
+            seen.add(key)
+    return found
 
 
 # --------------------------------------------------------------------------- #
@@ -781,26 +836,33 @@ class _Result:
     trace: list[tuple[str, str]]
 
 
+def _chosen(
+    hints: dict[str, str], fields: dict[str, str], key: str, found: str | None
+) -> str | None:
+    """A field's value: a container hint wins, then the text's labelled header, then
+    what the page suggests; hints marked as defaults come last."""
+    given = _hint(hints, key)
+    if hints.get(FALLBACK_HINTS):
+        return fields.get(key) or found or given
+    return given or fields.get(key) or found
+
+
 def _extract(content: str, hints: dict[str, str]) -> _Result:
     lines = _split(content)
+    header = labelled_header(lines)
+    fields = dict(header.values())
     dates = find_published_in_text(lines)
-    entries = _classify(lines, dates)
+    entries = _classify(lines, dates, header)
     layout = _layout(entries)
     texts = {e.text for e in entries}
     footer = layout.footer if layout else len(entries)
-    fallback = bool(hints.get(FALLBACK_HINTS))
-    found_outlet = _find_outlet(entries, footer)
-    outlet = (
-        found_outlet or _hint(hints, "outlet")
-        if fallback
-        else _hint(hints, "outlet") or found_outlet
-    )
+    outlet = _chosen(hints, fields, "outlet", _find_outlet(entries, footer))
     brand = _suffix_brand(entries) or outlet
     above_body = entries[: layout.body_start] if layout else entries
     title_line = _choose_title(above_body, entries, brand)
     raw_title = title_line.text if title_line else None
     title = _clean_title(raw_title, outlet, texts)
-    hint_title = _hint(hints, "title")
+    hint_title = _hint(hints, "title") or fields.get("title")
     variants = {t for t in (raw_title, title, hint_title) if t}
     kept, removed, trace = _assemble(entries, layout, variants, outlet)
     published, published_raw, problems = _published(hints, dates)
@@ -808,9 +870,10 @@ def _extract(content: str, hints: dict[str, str]) -> _Result:
         problems.append(Problem(code="no_text", message="no article text found in the page"))
     extraction = Extraction(
         text="\n\n".join(kept),
-        title=(title or hint_title) if fallback else (hint_title or title),
+        title=_chosen(hints, fields, "title", title),
         outlet=outlet,
-        url=_hint(hints, "url"),
+        author=_chosen(hints, fields, "author", None),
+        url=_chosen(hints, fields, "url", None),
         published=published,
         published_raw=published_raw,
         problems=problems,
