@@ -132,6 +132,30 @@ def test_distinct_exact_counts_conflict_and_say_why() -> None:
     assert "Daily" in judged.explanation and "Weekly" in judged.explanation
 
 
+@pytest.mark.parametrize(("first", "second"), [(11, 12), (10, 11), (23, 24), (101, 102)])
+def test_exact_counts_one_apart_conflict_though_their_rounding_meets(
+    first: int, second: int
+) -> None:
+    """11 stands for 10.5-11.5 and 12 for 11.5-12.5: the edge they share is no value
+    both could be."""
+    judged = verdict(
+        [
+            quantity_reading("a", first, first, first, False, str(first)),
+            quantity_reading("b", second, second, second, False, str(second)),
+        ],
+        {"a": "Daily", "b": "Weekly"},
+    )
+    assert judged.status == "conflicting"
+
+
+def test_equal_exact_figures_agree_even_with_no_rounding_room() -> None:
+    """Zero is exact: its reading has no width, and two zeros are still one value."""
+    zeros = [quantity_reading(name, 0, 0, 0, False, "0") for name in "ab"]
+    assert verdict(zeros, {}).status == "agreed"
+    elevens = [quantity_reading(name, 11, 11, 11, False, "11") for name in "ab"]
+    assert verdict(elevens, {}).status == "agreed"
+
+
 def test_a_point_inside_a_stated_range_refines_it() -> None:
     wide = quantity_reading("a", 200, 999, 200, True, "hundreds")
     point = quantity_reading("b", 340, 340, 340, False, "340")

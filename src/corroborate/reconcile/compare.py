@@ -136,7 +136,7 @@ def verdict(readings: list[Reading], outlets: dict[str, str]) -> Verdict:
         shown = ", ".join(_distinct(r.display for r in readings))
         return Verdict("single_source", f"only {only} says {shown}")
     pairs = [(a, b) for a, b in combinations(readings, 2) if a.article != b.article]
-    clash = next((pair for pair in pairs if not _overlap(*pair) and not _approximated(*pair)), None)
+    clash = next((pair for pair in pairs if not overlap(*pair) and not _approximated(*pair)), None)
     if clash is not None:
         first, second = clash
         return Verdict(
@@ -162,8 +162,15 @@ def _told(reading: Reading) -> str:
     return f"about {reading.display}" if reading.approximate else reading.display
 
 
-def _overlap(a: Reading, b: Reading) -> bool:
-    return a.low <= b.high and b.low <= a.high
+def overlap(a: Reading, b: Reading) -> bool:
+    """Whether two readings can be one value. Rounding widens a figure to the edge of
+    its neighbour's reach, not into it: 11 stands for 10.5-11.5 and 12 for
+    11.5-12.5, and two exact counts one apart conflict ("Eleven people" against
+    "Doce personas"), so for figures the intervals must share more than their
+    edge. Dates and times cover whole days and minutes, ends included."""
+    if a.kind != "quantity" or (a.stated_low, a.stated_high) == (b.stated_low, b.stated_high):
+        return a.low <= b.high and b.low <= a.high
+    return a.low < b.high and b.low < a.high
 
 
 #: How far an exact figure may lie from a hedged one and still be what the hedge
@@ -177,7 +184,7 @@ def _approximated(a: Reading, b: Reading) -> bool:
     """Whether, of two figures beyond each other's rounding, one is hedged and the
     other an exact figure within :data:`APPROXIMATION_ROOM` of it: the exact one
     says the same more precisely."""
-    if _overlap(a, b) or a.approximate == b.approximate or a.kind != "quantity":
+    if overlap(a, b) or a.approximate == b.approximate or a.kind != "quantity":
         return False
     hedged, exact = (a, b) if a.approximate else (b, a)
     centre = (hedged.stated_low + hedged.stated_high) / 2

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from corroborate.model import Claim, Fact
 from corroborate.reconcile.claims import ClaimItem
 from corroborate.reconcile.coincidence import ValueReference, shipped_reference
-from corroborate.reconcile.compare import Reading, quantity_reading, verdict
+from corroborate.reconcile.compare import Reading, overlap, quantity_reading, verdict
 from corroborate.reconcile.implicit import (
     REFERRED_VICTIM,
     SELF_AFTER_MURDER,
@@ -268,7 +268,7 @@ def _one_measure_each(items: Sequence[ClaimItem], members: list[int]) -> bool:
 
 
 def _compatible(a: ClaimItem, b: ClaimItem) -> bool:
-    return a.reading.low <= b.reading.high and b.reading.low <= a.reading.high
+    return overlap(a.reading, b.reading)
 
 
 def _pair_score(
