@@ -412,6 +412,23 @@ def test_russian_money_range_age() -> None:
     assert (age.kind, age.noun) == ("age", "мужчина")
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "approximate"),
+    [
+        ("Самолёт был примерно в 225 километрах от Лиона.", "225 километрах", "kilometer", True),
+        ("Дом стоит в 300 метрах от реки.", "300 метрах", "meter", False),
+        ("Судно затонуло в двух милях от берега.", "двух милях", "mile", False),
+        ("Цены выросли почти на 20%.", "20%", "percent", True),
+        ("Пожар потушили примерно через 40 минут.", "40 минут", "minute", True),
+    ],
+)
+def test_russian_units_after_a_preposition_and_a_hedge_before_it(
+    text: str, surface: str, unit: str, approximate: bool
+) -> None:
+    q = one(text, "ru", surface)
+    assert (q.unit, q.approximate) == (unit, approximate)
+
+
 def test_russian_number_words_and_vague() -> None:
     text = "Двадцать один человек пострадал, сотни людей вышли, примерно 1 200 домов без света."
     hurt = one(text, "ru", "Двадцать один")

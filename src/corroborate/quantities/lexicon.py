@@ -26,6 +26,12 @@ APPROXIMATORS: dict[str, tuple[str, ...]] = {
     "ru": ("около", "примерно", "почти", "приблизительно", "порядка", "свыше", "около"),
 }  # fmt: skip
 
+#: Prepositions that may stand between a hedge and its number: Russian puts the
+#: hedge first ("примерно в 225 километрах", "почти на 20%", "около" aside).
+HEDGED_PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "ru": ("в", "во", "на", "через", "до", "с", "со"),
+}
+
 #: Words that open a "between X and Y" range, and the word joining its ends.
 BETWEEN: dict[str, tuple[str, str]] = {
     "en": ("between", "and"),
@@ -241,7 +247,9 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 def approximator_pattern(language: str) -> re.Pattern[str]:
     """A hedge word ending right before a number (searched in the text before it)."""
     words = APPROXIMATORS.get(language, APPROXIMATORS["en"])
-    return re.compile(rf"(?<!\w)(?i:{_alternation(words)})\s+$")
+    prepositions = HEDGED_PREPOSITIONS.get(language)
+    between = rf"(?:\s+(?i:{_alternation(prepositions)}))?" if prepositions else ""
+    return re.compile(rf"(?<!\w)(?i:{_alternation(words)}){between}\s+$")
 
 
 @lru_cache(maxsize=16)

@@ -21,28 +21,30 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "kilometer": (
         "kilometers", "kilometer", "kilometres", "kilometre", "kilometern", "kilómetros",
         "kilómetro", "kilomètres", "kilomètre", "километров", "километра", "километр",
+        # Russian after a preposition: "в 225 километрах от Лиона", "в километре"
+        "километрах", "километрами", "километре",
     ),
     "meter": (
         "meters", "meter", "metres", "metre", "metern", "metros", "metro", "mètres", "mètre",
-        "метров", "метра", "метр",
+        "метров", "метра", "метр", "метрах", "метрами", "метре",
     ),
     "centimeter": (
         "centimeters", "centimeter", "centimetres", "centimetre", "centímetros", "centimètres",
-        "сантиметров", "сантиметра",
+        "сантиметров", "сантиметра", "сантиметрах",
     ),
     "millimeter": (
         "millimeters", "millimeter", "millimetres", "millimetre", "milímetros", "millimètres",
-        "миллиметров", "миллиметра",
+        "миллиметров", "миллиметра", "миллиметрах",
     ),
     "mile": (
         "miles", "mile", "mijl", "mijlen", "meilen", "meile", "millas", "milla", "milles", "миль",
-        "мили", "миля",
+        "мили", "миля", "милях", "милями", "миле",
     ),
     "nautical_mile": (
         "nautical miles", "nautical mile", "zeemijl", "seemeilen", "seemeile", "millas náuticas",
         "milles nautiques", "морских миль", "морские мили",
     ),
-    "foot": ("feet", "foot", "voet", "fuß", "pies", "pieds", "pied", "футов", "фута", "фут"),
+    "foot": ("feet", "foot", "voet", "fuß", "pies", "pieds", "pied", "футов", "фута", "фут", "футах"),
     "inch": (
         "inches", "inch", "duim", "zoll", "pulgadas", "pulgada", "pouces", "pouce", "дюймов",
         "дюйма", "дюйм",
@@ -59,7 +61,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "metric_ton": (
         "metric tonnes", "metric tonne", "metric tons", "metric ton", "tonnes", "tonne", "tons",
         "ton", "tonnen", "toneladas métricas", "toneladas", "tonelada", "tonnes métriques",
-        "тонн", "тонны", "тонна",
+        "тонн", "тонны", "тонна", "тоннах", "тоннами",
     ),
     "pound": ("pounds", "lbs", "lb"),
     "ounce": ("ounces", "ounce", "onzas", "onces"),
@@ -67,11 +69,11 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
         "seconds", "second", "seconden", "sekunden", "segundos", "secondes", "секунд", "секунды",
     ),
     "minute": (
-        "minutes", "minute", "minuten", "minuut", "minutos", "minuto", "минут", "минуты", "минуту",
+        "minutes", "minute", "minuten", "minuut", "minutos", "minuto", "минут", "минуты", "минуту", "минутах",
     ),
     "hour": (
         "hours", "hour", "uur", "uren", "stunden", "stunde", "horas", "hora", "heures", "heure",
-        "часов", "часа", "час",
+        "часов", "часа", "час", "часах",
     ),
     "day": (
         "days", "day", "dagen", "dag", "tagen", "tage", "tag", "días", "día", "jours", "jour",
@@ -102,7 +104,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "milliliter": ("milliliters", "millilitres", "mililitros", "миллилитров"),
     "revolutions_per_minute": ("rpm",),
     "pound_force_per_square_inch": ("psi",),
-    "degree": ("degrees", "graden", "grad", "grados", "degrés", "градусов", "градуса"),
+    "degree": ("degrees", "graden", "grad", "grados", "degrés", "градусов", "градуса", "градусах"),
     "kilometer / hour": (
         "kilometers per hour", "kilometres per hour", "kilometers an hour", "kilometres an hour",
         "kilometer per uur", "stundenkilometer", "kilómetros por hora", "kilomètres par heure",
@@ -127,12 +129,12 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
         "кубических метров",
     ),
     "hectare": (
-        "hectares", "hectare", "hectaren", "hektar", "hectáreas", "гектаров", "гектара", "га",
+        "hectares", "hectare", "hectaren", "hektar", "hectáreas", "гектаров", "гектара", "гектарах", "гектарами", "га",
     ),
     "acre": ("acres", "acre"),
     "liter": (
         "liters", "liter", "litres", "litre", "litern", "litros", "litro", "литров", "литра",
-        "литр",
+        "литр", "литрах",
     ),
     "gallon": ("gallons", "gallon", "galones", "gallonen"),
     "barrel": (
