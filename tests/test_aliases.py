@@ -690,6 +690,29 @@ def test_a_noun_on_an_acronym_taken_into_a_place_name_is_left_out() -> None:
     assert entity_of(entities, "nl", at=300).name == "NAVO-top Vilnius"
 
 
+def test_a_hyphened_role_or_thing_is_cut_off_the_name_it_is_of() -> None:
+    mentions = [
+        mention("de", "Iberia-Chefin", "org", at=60),  # "von Iberia-Chefin Marta Villanueva"
+        mention("de", "Lufthansa-Sprecher", "other", at=200),  # "Ein Lufthansa-Sprecher ..."
+        mention("nl", "KLM-topman", "other", at=20),  # "KLM-topman Marjan Rintel"
+        mention("en", "Lufthansa", "org", at=10),
+        mention("es", "Iberia", "org", at=30),
+        mention("de", "Baden-Württemberg", "place", at=400),  # no role: whole
+        mention("de", "Mercedes-Benz", "org", at=500),
+    ]
+    languages = {"de": "de", "nl": "nl", "en": "en", "es": "es"}
+    entities = link_entities(mentions, languages)
+    iberia = entity_of(entities, "es", at=30)
+    assert entity_of(entities, "de", at=60) is iberia
+    assert iberia.aliases == ["Iberia"] and iberia.type == "org"
+    lufthansa = entity_of(entities, "en", at=10)
+    assert entity_of(entities, "de", at=200) is lufthansa
+    assert [(m.start, m.end) for m in lufthansa.mentions if m.article == "de"] == [(200, 209)]
+    assert entity_of(entities, "nl", at=20).name == "KLM"
+    assert entity_of(entities, "de", at=400).name == "Baden-Württemberg"
+    assert entity_of(entities, "de", at=500).name == "Mercedes-Benz"
+
+
 def test_two_countries_read_as_one_name_are_split() -> None:
     mentions = [
         mention("nl", "Finland Europa", "place", at=50),  # "... of Finland Europa te bereiken"

@@ -122,6 +122,19 @@ ROLE_ENDINGS = word_set(
     woordvoerder woordvoerster wethouder directeur voorzitter commissaris hoogleraar"""
 )
 
+#: German and Dutch nouns for a thing or a body of the name hyphened before them
+#: ("Iberia-Jet", "SPD-Fraktion", "Siemens-Konzern", "KLM-topman", "Boeing-toestel");
+#: with the role nouns above ("Iberia-Chefin", "Lufthansa-Sprecher") they make a
+#: compound that names someone or something of that name, not a name of its own.
+#: Not "-Gruppe", "-Werke", "-Bank": those end company names.
+HYPHENED_THINGS = word_set(
+    """jet maschine flugzeug flug zug konzern regierung fraktion spitze führung vorstand
+    mitarbeiter mitarbeiterin anwalt anwältin manager managerin boss pilot pilotin
+    kapitän trainer spieler fans anhänger aktie aktien
+    topman topvrouw baas leider kopstuk fractie top toestel vliegtuig vlucht trein
+    medewerker advocaat piloot speler spelers aandeel"""
+)
+
 #: Nationality words that are also given names ("Frans Hals", "Finn Ronne", "Dane
 #: Cook", "Frances McDormand", "Герман Греф"): before a name they are kept. The
 #: others ("de Oekraïner Oleksandr Kovaltsjoek", "Ukrainian Oleksandr Kovalchuk") are
@@ -296,6 +309,21 @@ def _is_title(word: str) -> bool:
     )
 
 
+_HYPHENED_ROLE = re.compile(r"(?<=\w)-(\w+)$")
+
+
+def name_before_role(word: str) -> str | None:
+    """The name in a hyphened compound of a role or thing ("Iberia" of
+    "Iberia-Chefin", "SPD" of "SPD-Fraktion"; see :data:`HYPHENED_THINGS`), else None."""
+    found = _HYPHENED_ROLE.search(word)
+    if found is None:
+        return None
+    key = fold_word(found.group(1))
+    if key in _HYPHENED_THING_KEYS or key.endswith(_ROLE_ENDING_KEYS):
+        return word[: found.start()]
+    return None
+
+
 def _plain_tokens(text: str, type: str, language: str) -> list[str]:
     words = [fold_word(w) for w in _TOKEN_SPLIT.split(clean_surface(text, language))]
     words = [w for w in words if w]
@@ -355,6 +383,7 @@ def is_latin(text: str) -> bool:
 
 _HONORIFIC_KEYS = frozenset(fold_word(word) for word in HONORIFICS)
 _ROLE_ENDING_KEYS = tuple(sorted(fold_word(word) for word in ROLE_ENDINGS))
+_HYPHENED_THING_KEYS = frozenset(fold_word(word) for word in HYPHENED_THINGS)
 _GIVEN_NAME_DEMONYM_KEYS = frozenset(fold_word(word) for word in GIVEN_NAME_DEMONYMS)
 _SUFFIX_KEYS = frozenset(fold_word(word) for word in NAME_SUFFIXES)
 _ORG_SUFFIX_KEYS = frozenset(fold_word(word) for word in ORG_SUFFIXES)

@@ -33,6 +33,7 @@ from corroborate.aliases.fold import (
     expansion_initials,
     fold_spelling,
     is_latin,
+    name_before_role,
     name_key,
     person_tokens,
     strip_diacritics,
@@ -945,6 +946,30 @@ def _without_adjectives(
     return found
 
 
+#: Languages that hyphen a role or a thing onto a name ("Iberia-Chefin", "KLM-topman").
+_ROLE_COMPOUND_LANGUAGES = frozenset({"de", "nl"})
+
+
+def _without_role_compounds(
+    mentions: Sequence[NamedMention], languages: Mapping[str, str]
+) -> list[NamedMention]:
+    """Names of no person that end in a hyphened role or thing cut to the name in it:
+    "Iberia-Chefin" is Iberia, "SPD-Fraktion" the SPD (:func:`.fold.name_before_role`).
+    The recognisers tag such a compound as a miscellaneous name, as the CoNLL data
+    does; the name in it is as a rule a company, party or body, so it is one."""
+    found: list[NamedMention] = []
+    for mention in mentions:
+        words = mention.text.split(" ")
+        name = name_before_role(words[-1]) if mention.type != "person" else None
+        if name and languages.get(mention.article, "und") in _ROLE_COMPOUND_LANGUAGES:
+            end = mention.end - len(words[-1]) + len(name)
+            kind: EntityType = "org" if mention.type == "other" else mention.type
+            text = mention.text[: end - mention.start]
+            mention = NamedMention(mention.article, mention.start, end, text, kind)
+        found.append(mention)
+    return found
+
+
 def _split_places(
     mentions: Sequence[NamedMention], languages: Mapping[str, str]
 ) -> list[NamedMention]:
@@ -1138,6 +1163,7 @@ def link_entities(
     mentions = _without_titles_before_names(_without_genitive_s(mentions, languages))
     mentions = _unglued(_known_orgs(mentions, languages, outlets), languages)
     mentions = _split_places(_without_adjectives(mentions, languages), languages)
+    mentions = _without_role_compounds(mentions, languages)
     mentions = _without_everyday_places(harmonise_types(mentions, languages), languages)
     items = _prepare(mentions, languages)
     sets = _UnionFind(len(items))
