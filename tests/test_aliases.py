@@ -713,6 +713,23 @@ def test_a_hyphened_role_or_thing_is_cut_off_the_name_it_is_of() -> None:
     assert entity_of(entities, "de", at=500).name == "Mercedes-Benz"
 
 
+def test_a_party_read_as_one_name_with_its_leaders_is_split_at_of() -> None:
+    text = "Parti du progrès d'Anneke Draaisma"
+    mentions = [
+        mention("fr", text, "org", at=4),  # "Le Parti du progrès d'Anneke Draaisma a remporté"
+        mention("fr", "Draaisma", "place", at=200),  # "Mme Draaisma, 52 ans"
+        mention("en", "Anneke Draaisma", "person", at=30),
+        mention("fr", "Musée d'Orsay", "org", at=300),  # no person after "d'": whole
+    ]
+    entities = link_entities(mentions, {"fr": "fr", "en": "en"})
+    draaisma = entity_of(entities, "en", at=30)
+    assert entity_of(entities, "fr", at=4 + text.index("Anneke")) is draaisma
+    assert entity_of(entities, "fr", at=200) is draaisma
+    party = entity_of(entities, "fr", at=4)
+    assert (party.name, party.type) == ("Parti du progrès", "org")
+    assert entity_of(entities, "fr", at=300).name == "Musée d'Orsay"
+
+
 def test_two_countries_read_as_one_name_are_split() -> None:
     mentions = [
         mention("nl", "Finland Europa", "place", at=50),  # "... of Finland Europa te bereiken"

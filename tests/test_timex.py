@@ -77,6 +77,34 @@ def test_future_cue_moves_weekday_forward() -> None:
     assert values("The minister travelled on Tuesday.", "en") == {"Tuesday": "2022-06-14"}
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "value"),
+    [
+        ("Die Gespräche beginnen am Mittwoch kommender Woche.", "de", "Mittwoch kommender Woche",
+         "2022-06-22"),
+        ("Er wurde am Montag vergangener Woche festgenommen.", "de", "Montag vergangener Woche",
+         "2022-06-06"),
+        ("De gesprekken beginnen woensdag van volgende week.", "nl",
+         "woensdag van volgende week", "2022-06-22"),
+        ("Talks begin Wednesday next week.", "en", "Wednesday next week", "2022-06-22"),
+        ("He was arrested on Monday last week.", "en", "Monday last week", "2022-06-06"),
+        ("Les discussions commencent mercredi de la semaine prochaine.", "fr",
+         "mercredi de la semaine prochaine", "2022-06-22"),
+        ("Las conversaciones empiezan el miércoles de la próxima semana.", "es",
+         "miércoles de la próxima semana", "2022-06-22"),
+        ("Переговоры начнутся в среду на следующей неделе.", "ru",
+         "среду на следующей неделе", "2022-06-22"),
+        ("Переговоры прошли в пятницу на этой неделе.", "ru", "пятницу на этой неделе",
+         "2022-06-17"),
+    ],
+)  # fmt: skip
+def test_a_weekday_of_the_week_told_after_it_is_that_weeks_day(
+    text: str, language: str, surface: str, value: str
+) -> None:
+    """Thursday's paper: "Wednesday next week" is six days on, not yesterday."""
+    assert values(text, language) == {surface: value}
+
+
 def test_early_tuesday_morning_is_a_time_of_that_day() -> None:
     e = find("Shots were fired early Tuesday morning.", "en")["early Tuesday morning"]
     assert (e.kind, e.value, e.date) == ("time", "2022-06-14TMO", "2022-06-14")

@@ -1046,15 +1046,30 @@ def _a_country_or_continent(place: Place | None) -> bool:
 def _glue_point(
     mention: NamedMention, language: str, types: Mapping[str, EntityType], persons: set[str]
 ) -> tuple[int, int, EntityType] | None:
-    """(end of the head, start of the person's name, the head's type), or None."""
+    """(end of the head, start of the person's name, the head's type), or None. The
+    head is a name the story gives elsewhere, or any name joined to the person's by
+    "of" ("Parti du progrès d'Anneke Draaisma", "Partido de Pedro Sánchez")."""
     words = list(re.finditer(r"\S+", mention.text))
-    for k in range(1, len(words) - 1):
+    for k in range(1, len(words)):
         head = mention.text[: words[k - 1].end()]
-        tail = mention.text[words[k].start() :]
+        tail_start = words[k].start()
+        linked = _OF_BEFORE_NAME.match(mention.text, tail_start)
+        if linked is not None:
+            tail_start = linked.end()
+        tail = mention.text[tail_start:]
+        if name_key(tail, "person", language) not in persons:
+            continue
         head_key = name_key(head, mention.type, language)
-        if head_key in types and name_key(tail, "person", language) in persons:
-            return words[k - 1].end(), words[k].start(), types[head_key]
+        if head_key in types and k < len(words) - 1:
+            return words[k - 1].end(), tail_start, types[head_key]
+        if linked is not None:
+            return words[k - 1].end(), tail_start, mention.type
     return None
+
+
+#: "of" between an organisation's name and its leader's, which a recogniser may read
+#: as one name: "d'", "de", "del", "van", "von".
+_OF_BEFORE_NAME = re.compile(r"(?:[dD]['’]|(?:de|del|van|von)\s+)(?=\w)")
 
 
 def _without_titles_before_names(mentions: Sequence[NamedMention]) -> list[NamedMention]:

@@ -174,7 +174,8 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
         (
             "weekday",
             rf"(?P<s>(?:(?P<rel>{rel})\s+)?(?:(?P<mod>{mods})\s+)?(?P<wd>{alt(v.weekdays)})"
-            rf"(?:\s*(?P<part>{parts}))?(?:\s+(?P<relpost>{rel_post}))?)",
+            rf"(?:\s*(?P<part>{parts}))?"
+            rf"(?:\s+(?P<relpost>{rel_post})|\s+(?P<week>{alt(v.weekday_week)}))?)",
         ),
         (
             "dayword",

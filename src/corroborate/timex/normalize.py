@@ -431,6 +431,11 @@ def rule_weekday(ctx: Context, m: re.Match[str]) -> Reading | None:
     if ctx.anchor is None:
         return unanchored("time" if group(m, "part") else "date")
     weekday = ctx.vocab.weekdays[low(m["wd"])]
+    week = group(m, "week")
+    if week is not None:  # "Mittwoch kommender Woche": that week's Wednesday
+        monday = ctx.anchor - timedelta(days=ctx.anchor.weekday())
+        d = monday + timedelta(weeks=ctx.vocab.weekday_week[low(week)], days=weekday)
+        return with_part(day_reading(d, True), group(m, "part"), ctx)
     relation = shift_relation(ctx, m)
     future = relation == 0 or (
         relation is None and (is_future(ctx, m.start("s")) or _set_for(ctx, m))

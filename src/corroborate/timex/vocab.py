@@ -97,6 +97,9 @@ class Vocab:
     #: tense: a meeting "organised for Thursday" ("voor donderdagavond georganiseerd").
     #: Russian "на" is not one: "в ночь на вторник" is the night before a past Tuesday.
     future_pre: frozenset[str] = frozenset()
+    #: a week told right after a weekday, and which week it is (-1, 0, +1): "Mittwoch
+    #: kommender Woche", "Wednesday next week", "mercredi de la semaine prochaine".
+    weekday_week: dict[str, int] = field(default_factory=dict)
     date_order: str = "dmy"
     #: months written with a capital (English, German) must be capitalised.
     capital_months: bool = False
@@ -240,6 +243,7 @@ EN = Vocab(
     date_order="mdy",
     capital_months=True,
     risky_months=words("may|mar|jan|jun|dec|sep|sept|aug|oct|nov|feb|apr|jul"),
+    weekday_week=ints({"next week": 1, "last week": -1, "this week": 0}),
 )
 
 NL = Vocab(
@@ -342,6 +346,13 @@ NL = Vocab(
     future_pre=words("voor"),
     future=r"\b(?:zal|zullen|zult|gaat|gaan|komende|volgende|aanstaande|gepland|verwacht\w*|belegd)\b",
     risky_months=words("mei|jan|dec|sep|aug|okt|nov|feb|apr|jul|jun|mrt"),
+    weekday_week=ints(
+        {
+            "volgende week|komende week|van volgende week|van komende week": 1,
+            "vorige week|afgelopen week|van vorige week": -1,
+            "deze week|van deze week": 0,
+        }
+    ),
 )
 
 DE = Vocab(
@@ -468,6 +479,13 @@ DE = Vocab(
     future=r"\b(?:wird|werden|wirst|soll|sollen|kommende[nrs]?|nächste[nrs]?|geplant|voraussichtlich|erwartet)\b",
     capital_months=True,
     risky_months=words("mai|jan|dez|sep|aug|okt|nov|feb|apr|jul|jun|mär"),
+    weekday_week=ints(
+        {
+            "kommender woche|nächster woche|der kommenden woche|der nächsten woche": 1,
+            "vergangener woche|letzter woche|der vergangenen woche|der letzten woche": -1,
+            "dieser woche|der laufenden woche": 0,
+        }
+    ),
 )
 
 ES = Vocab(
@@ -583,6 +601,13 @@ ES = Vocab(
     amount_pre=words("más de|menos de|unos|unas|cerca de|casi|alrededor de|hasta|$|€|£"),
     future_pre=words("para el|para este"),
     future=r"\b(?:\w+rá|\w+rán|va a|van a|próxim[oa]s?|planea|prevé)\b",
+    weekday_week=ints(
+        {
+            "de la próxima semana|de la semana que viene|de la semana próxima": 1,
+            "de la semana pasada": -1,
+            "de esta semana": 0,
+        }
+    ),
 )
 
 FR = Vocab(
@@ -698,6 +723,13 @@ FR = Vocab(
     future_pre=words("pour|pour ce"),
     future=r"\b(?:\w+ra|\w+ront|va|vont|prochaine?s?|prévu|prévue)\b",
     risky_months=words("mars|mai|sept|oct|nov"),
+    weekday_week=ints(
+        {
+            "de la semaine prochaine": 1,
+            "de la semaine dernière|de la semaine passée": -1,
+            "de cette semaine": 0,
+        }
+    ),
 )
 
 RU = Vocab(
@@ -820,6 +852,9 @@ RU = Vocab(
     age_pre=words("в возрасте|возрасте"),
     amount_pre=words("более|менее|около|почти|свыше|до|примерно|$|€|£"),
     future=r"(?:будет|будут|буду|станет|следующ\w*|предстоящ\w*|планиру\w*|ожида\w*)",
+    weekday_week=ints(
+        {"на следующей неделе|на будущей неделе": 1, "на прошлой неделе": -1, "на этой неделе": 0}
+    ),
 )
 
 CURATED: dict[str, Vocab] = {"en": EN, "nl": NL, "de": DE, "es": ES, "fr": FR, "ru": RU}
