@@ -730,6 +730,25 @@ def test_a_party_read_as_one_name_with_its_leaders_is_split_at_of() -> None:
     assert entity_of(entities, "fr", at=300).name == "Musée d'Orsay"
 
 
+def test_a_plural_noun_opening_a_sentence_is_no_english_name() -> None:
+    mentions = [
+        mention("en", "Detectives", "person", at=10),  # "Detectives are asking for tips"
+        mention("en", "Unions", "place", at=60),  # "Unions have called a strike"
+        mention("en", "Refunds", "person", at=90),  # "Refunds will range from ..."
+        mention("en", "Banks", "person", at=120),  # "Banks said", beside her full name
+        mention("en", "Tyra Banks", "person", at=200),
+        mention("en", "Jaguars", "org", at=300),  # a team
+        mention("en", "Queens", "place", at=400),  # a borough the gazetteer knows
+        mention("en", "Palestinians", "other", at=500),
+        mention("en", "Stokes", "place", at=600),  # "on Highway 30 in Stokes"
+        mention("de", "Officers", "person", at=10),  # English rule only
+    ]
+    entities = link_entities(mentions, {"en": "en", "de": "de"})
+    kept = {m.start for entity in entities for m in entity.mentions if m.article == "en"}
+    assert kept == {120, 200, 300, 400, 500, 600}  # not Detectives, Unions, Refunds
+    assert entity_of(entities, "de", at=10).name == "Officers"
+
+
 def test_two_countries_read_as_one_name_are_split() -> None:
     mentions = [
         mention("nl", "Finland Europa", "place", at=50),  # "... of Finland Europa te bereiken"

@@ -44,7 +44,9 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
         "nautical miles", "nautical mile", "zeemijl", "seemeilen", "seemeile", "millas náuticas",
         "milles nautiques", "морских миль", "морские мили",
     ),
-    "foot": ("feet", "foot", "voet", "fuß", "pies", "pieds", "pied", "футов", "фута", "фут", "футах"),
+    "foot": (
+        "feet", "foot", "voet", "fuß", "pies", "pieds", "pied", "футов", "фута", "фут", "футах",
+    ),
     "inch": (
         "inches", "inch", "duim", "zoll", "pulgadas", "pulgada", "pouces", "pouce", "дюймов",
         "дюйма", "дюйм",
@@ -69,7 +71,8 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
         "seconds", "second", "seconden", "sekunden", "segundos", "secondes", "секунд", "секунды",
     ),
     "minute": (
-        "minutes", "minute", "minuten", "minuut", "minutos", "minuto", "минут", "минуты", "минуту", "минутах",
+        "minutes", "minute", "minuten", "minuut", "minutos", "minuto", "минут", "минуты", "минуту",
+        "минутах",
     ),
     "hour": (
         "hours", "hour", "uur", "uren", "stunden", "stunde", "horas", "hora", "heures", "heure",
@@ -129,7 +132,8 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
         "кубических метров",
     ),
     "hectare": (
-        "hectares", "hectare", "hectaren", "hektar", "hectáreas", "гектаров", "гектара", "гектарах", "гектарами", "га",
+        "hectares", "hectare", "hectaren", "hektar", "hectáreas", "гектаров", "гектара", "гектарах",
+        "гектарами", "га",
     ),
     "acre": ("acres", "acre"),
     "liter": (
