@@ -429,6 +429,39 @@ def test_russian_units_after_a_preposition_and_a_hedge_before_it(
     assert (q.unit, q.approximate) == (unit, approximate)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "currency"),
+    [
+        ("Nordwerk posted a loss of €412 million, after a profit of 95 million in 2023.", "en",
+         "95 million", "EUR"),
+        ("Registró pérdidas de 412 millones de euros, frente a un beneficio de 95 millones.",
+         "es", "95 millones", "EUR"),
+        ("Der Umsatz stieg auf 3,2 Milliarden Euro nach 2,9 Milliarden im Vorjahr.", "de",
+         "2,9 Milliarden", "EUR"),
+        ("Le chiffre atteint 3,2 milliards de dollars, contre 2,9 milliards en 2024.", "fr",
+         "2,9 milliards", "USD"),
+    ],
+)  # fmt: skip
+def test_a_sum_told_without_its_currency_after_one_with_it_is_in_that_currency(
+    text: str, language: str, surface: str, currency: str
+) -> None:
+    q = one(text, language, surface)
+    assert (q.kind, q.unit) == ("money", currency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It cost $3 million. About 2 million people watched.",  # another sentence
+        "It cost $3 million, and 2 million people watched.",  # a noun of its own
+        "It cost $3 million, and 2,000 came.",  # no scale word: a count
+    ],
+)
+def test_a_count_after_a_sum_stays_a_count(text: str) -> None:
+    counts = [q for q in find_quantities("t", text, "en") if q.kind != "money"]
+    assert len(counts) == 1 and counts[0].unit is None
+
+
 def test_russian_number_words_and_vague() -> None:
     text = "Двадцать один человек пострадал, сотни людей вышли, примерно 1 200 домов без света."
     hurt = one(text, "ru", "Двадцать один")

@@ -311,7 +311,34 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
     readings = _feet_and_inches(text, readings)
     readings = _shared_nouns(text, lang, _ages_in_lists(text, lang, readings))
     readings = [_as_magnitude(text, lang, r) for r in readings]
+    readings = _carried_currency(text, p, readings)
     return [_quantity(article_id, text, r) for r in readings]
+
+
+#: A sentence ends between two figures: a stop, then a capital (a decimal point has
+#: a digit after it).
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+[\"'“‘«(]*[^\W\d_]")
+
+
+def _carried_currency(text: str, p: Patterns, readings: list[Reading]) -> list[Reading]:
+    """A sum told with its scale word and no currency or noun, after a sum of money in
+    the same sentence, is in that currency: "a loss of 412 million euros, against a
+    profit of 95 million in 2023", "3,2 Milliarden Euro nach 2,9 Milliarden"."""
+    carried = list(readings)
+    money: Reading | None = None
+    for i, reading in enumerate(carried):
+        if money is not None and _SENTENCE_BREAK.search(text, money.end, reading.start):
+            money = None
+        if reading.kind == "money":
+            money = reading
+        elif (
+            money is not None
+            and reading.kind == "count"
+            and reading.noun is None
+            and p.scale.search(text, reading.start, reading.end) is not None
+        ):
+            carried[i] = replace(reading, unit=money.unit, kind="money")
+    return carried
 
 
 #: An earthquake's magnitude is a number under this.
