@@ -105,6 +105,25 @@ def test_a_weekday_of_the_week_told_after_it_is_that_weeks_day(
     assert values(text, language) == {surface: value}
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("«Es un golpe durísimo», dijo el alcalde, Jesús Julio Carnero.", "es"),
+        ("El cantante Julio Iglesias actuó en Madrid.", "es"),
+        ("Le commissaire Avril Dupont a parlé.", "fr"),
+        ("Поэт Май Данциг выступил.", "ru"),
+    ],
+)
+def test_a_capitalised_month_beside_a_name_is_part_of_the_name(text: str, language: str) -> None:
+    """Spanish, French, Dutch and Russian write months in lower case."""
+    assert values(text, language) == {}
+
+
+def test_a_capitalised_month_on_its_own_is_still_a_month() -> None:
+    assert values("Llegará en Julio.", "es") == {"Julio": "2022-07"}
+    assert values("Julio fue caluroso.", "es") == {"Julio": values("En julio.", "es")["julio"]}
+
+
 def test_early_tuesday_morning_is_a_time_of_that_day() -> None:
     e = find("Shots were fired early Tuesday morning.", "en")["early Tuesday morning"]
     assert (e.kind, e.value, e.date) == ("time", "2022-06-14TMO", "2022-06-14")

@@ -331,12 +331,30 @@ def month_ok(ctx: Context, m: re.Match[str], needs_context: bool) -> int | None:
     if ctx.vocab.capital_months and not word[:1].isupper():
         return None
     key = low(word)
+    if needs_context and ctx.vocab.lower_months and _in_a_name(ctx, m, word):
+        return None
     if needs_context and key in ctx.vocab.risky_months:
         cue = previous_word(ctx, m.start("s"))
         has_mod = group(m, "rel") or group(m, "mod") or group(m, "relpost")
         if not has_mod and cue not in ctx.vocab.year_cues | {"in", "im", "en", "в", "since"}:
             return None
     return ctx.vocab.months.get(key)
+
+
+_NEXT_WORD = re.compile(r"[^\S\n]+(\w+)")
+
+
+def _in_a_name(ctx: Context, m: re.Match[str], word: str) -> bool:
+    """A capitalised month word beside another capitalised word, in a language that
+    writes months in lower case: a given name or a surname ("Jesús Julio Carnero")."""
+    if not word[:1].isupper():
+        return False
+    words_before = before(ctx, m.start("month"), 30).split()
+    after = _NEXT_WORD.match(ctx.text, m.end("month"))
+    return any(
+        w[:1].isupper() and w.isalpha()
+        for w in ([words_before[-1]] if words_before else []) + ([after[1]] if after else [])
+    )
 
 
 def rule_iso(ctx: Context, m: re.Match[str]) -> Reading | None:

@@ -103,6 +103,10 @@ class Vocab:
     date_order: str = "dmy"
     #: months written with a capital (English, German) must be capitalised.
     capital_months: bool = False
+    #: months are written in lower case (es, fr, nl, ru): a bare month word with a
+    #: capital beside another capitalised word is part of a name ("Jesús Julio
+    #: Carnero", "Julio Iglesias").
+    lower_months: bool = False
     #: month names that are also common words: need a day, year or cue.
     risky_months: frozenset[str] = frozenset()
 
@@ -353,6 +357,7 @@ NL = Vocab(
             "deze week|van deze week": 0,
         }
     ),
+    lower_months=True,
 )
 
 DE = Vocab(
@@ -608,6 +613,7 @@ ES = Vocab(
             "de esta semana": 0,
         }
     ),
+    lower_months=True,
 )
 
 FR = Vocab(
@@ -730,6 +736,7 @@ FR = Vocab(
             "de cette semaine": 0,
         }
     ),
+    lower_months=True,
 )
 
 RU = Vocab(
@@ -855,6 +862,7 @@ RU = Vocab(
     weekday_week=ints(
         {"на следующей неделе|на будущей неделе": 1, "на прошлой неделе": -1, "на этой неделе": 0}
     ),
+    lower_months=True,
 )
 
 CURATED: dict[str, Vocab] = {"en": EN, "nl": NL, "de": DE, "es": ES, "fr": FR, "ru": RU}
