@@ -1250,6 +1250,43 @@ def test_named_casualties_count_each_person_once() -> None:
     assert article_values(killed.claims) == {"a": 1.0}
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "name", "phrase"),
+    [
+        ("El Amrani overleed twee dagen later.", "nl", "El Amrani", "El Amrani overleed"),
+        ("Ada Brook is twee dagen later in het ziekenhuis overleden.", "nl", "Ada Brook",
+         "Ada Brook is twee dagen later in het ziekenhuis overleden"),
+        ("Ada Brook (27) starb im Krankenhaus.", "de", "Ada Brook", "Ada Brook (27) starb"),
+        ("Ada Brook ist später gestorben.", "de", "Ada Brook", "Ada Brook ist später gestorben"),
+        ("Ada Brook est décédée à l'hôpital.", "fr", "Ada Brook", "Ada Brook est décédée"),
+        ("Ada Brook murió dos días después.", "es", "Ada Brook", "Ada Brook murió"),
+        ("Ада Брук скончалась в больнице.", "ru", "Ада Брук", "Ада Брук скончалась"),
+    ],
+)  # fmt: skip
+def test_a_name_then_a_verb_of_dying_is_one_killed_in_other_languages(
+    text: str, language: str, name: str, phrase: str
+) -> None:
+    person = (text.index(name), text.index(name) + len(name), "p1")
+    found = named_casualties(text, language, [person])
+    assert [(text[c.start : c.end], c.slot, c.victim) for c in found] == [(phrase, "killed", "p1")]
+
+
+def test_the_victim_dying_and_the_named_victim_dying_are_one_person() -> None:
+    texts = {
+        "de": "Ada Brook wurde niedergestochen. Das Opfer starb zwei Tage später.",
+        "nl": "El Amrani overleed. Volgens de politie zei Ada Brook dat ze het zag.",
+    }
+    assert [(c.slot, c.victim) for c in implied_counts(texts["de"], "de")] == [
+        ("killed", REFERRED_VICTIM)
+    ]
+    said = texts["nl"].index("Ada Brook")
+    assert named_casualties(texts["nl"], "nl", [(said, said + 9, "p2")]) == []
+    article = _article("a", texts["de"], language="de")
+    person = _person("p1", "Ada Brook", (article, "Ada Brook"))
+    killed = next(f for f in reconcile([article], {}, {}, [person]) if f.label == "people killed")
+    assert article_values(killed.claims) == {"a": 1.0}
+
+
 def test_a_stated_condition_implies_one_injured_person_however_often_repeated() -> None:
     text = "A teen is in critical condition. Doctors said he remained in critical condition."
     found = implied_counts(text, "en")

@@ -5,14 +5,17 @@ wounded". Each such phrase, with an indefinite singular subject (a first mention
 is a claim of one for its slot; so is a named person the words around the name say
 was hurt, and a reference back ("he died"). Within one article, explicit numbers win
 over these phrases, and the phrases count distinct named people, or one person
-when none is named: see :func:`corroborate.reconcile.facts.implied_count`. English
-only for now; other languages have explicit counts only.
+when none is named: see :func:`corroborate.reconcile.facts.implied_count`. The
+phrases are English; in Dutch, German, French, Spanish and Russian a name or "the
+victim" followed by a verb of dying is one killed (:data:`_DIED_WORDS`), and other
+casualties need a number.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 
 #: Words for one person that open a first mention ("a 23-year-old man").
@@ -389,10 +392,62 @@ def _small_number(word: str) -> int:
     return int(word) if word.isdigit() else COUNT_WORDS.index(word.lower()) + 1
 
 
+#: Other languages than English: a verb of dying right after its subject, a name or
+#: the victim ("El Amrani overleed", "Das Opfer starb", "Эль-Амрани скончался"), in
+#: the past tense or, where the participle ends the clause, the perfect ("ist zwei
+#: Tage später gestorben"). Only deaths, and only these two subjects: the rest of the
+#: casualty phrases above are English.
+_DIED_WORDS = {
+    "nl": r"overleed|stierf|kwam\s+om\s+het\s+leven",
+    "de": r"starb|verstarb|erlag",
+    "fr": r"(?:est|était)\s+(?:mort|morte|décédée?)|a\s+succombé|succomba|mourut",
+    "es": r"murió|falleció|ha\s+muerto|ha\s+fallecido|perdió\s+la\s+vida",
+    "ru": r"скончал(?:ся|ась)|умер(?:ла)?|погиб(?:ла)?",
+}
+_DIED_PERFECT = {
+    "nl": (r"is", r"overleden|gestorven|om\s+het\s+leven\s+gekomen"),
+    "de": (r"ist", r"gestorben|verstorben|ums\s+Leben\s+gekommen"),
+}
+_VICTIM_SUBJECT = {
+    "nl": r"[Hh]et\s+slachtoffer",
+    "de": r"[Dd]as\s+Opfer",
+    "fr": r"[Ll]a\s+victime",
+    "es": r"[Ll]a\s+víctima",
+    "ru": r"[Пп]острадавш(?:ий|ая)|[Жж]ертва",
+}
+
+
+@lru_cache(maxsize=8)
+def _died_after(language: str) -> re.Pattern[str] | None:
+    """Words right after a subject that say it died (see :data:`_DIED_WORDS`): an
+    age in brackets or an apposition may stand between."""
+    died = _DIED_WORDS.get(language)
+    if died is None:
+        return None
+    perfect = ""
+    if language in _DIED_PERFECT:
+        auxiliary, participle = _DIED_PERFECT[language]
+        perfect = rf"|{auxiliary}\s+(?:[^\s.;!?]+\s+){{0,6}}?(?:{participle})"
+    return re.compile(rf"(?:\s*\([^()]{{1,20}}\))?(?:\s*,[^,.;]{{1,60}},)?\s+(?:{died}{perfect})\b")
+
+
+def _victim_died(text: str, language: str) -> list[ImpliedCount]:
+    """ "Das Opfer starb", "la víctima murió": the person referred to was killed."""
+    died = _died_after(language)
+    subject = _VICTIM_SUBJECT.get(language)
+    if died is None or subject is None:
+        return []
+    return [
+        ImpliedCount(m.start(), end.end(), "killed", REFERRED_VICTIM)
+        for m in re.finditer(rf"\b(?:{subject})\b", text)
+        if (end := died.match(text, m.end())) is not None
+    ]
+
+
 def implied_counts(text: str, language: str) -> list[ImpliedCount]:
     """Every phrase in ``text`` implying one casualty, in text order."""
     if language != "en":
-        return []
+        return _victim_died(text, language)
     found = [ImpliedCount(m.start(), m.end(), "killed") for m in _DIED.finditer(text)]
     found += [
         ImpliedCount(m.start(), m.end(), "killed", people=2 if m["second"] else 1)
@@ -567,9 +622,15 @@ def named_casualties(
     text: str, language: str, persons: list[tuple[int, int, str]]
 ) -> list[ImpliedCount]:
     """People named in ``text`` (``persons``: start, end, entity id) whom the words
-    right around the name say were killed, injured or shot."""
+    right around the name say were killed, injured or shot; in other languages than
+    English, killed (see :data:`_DIED_WORDS`)."""
     if language != "en":
-        return []
+        died = _died_after(language)
+        return [
+            ImpliedCount(start, dying.end(), "killed", victim)
+            for start, end, victim in persons
+            if died is not None and (dying := died.match(text, end)) is not None
+        ]
     found: list[ImpliedCount] = []
     for start, end, victim in persons:
         window = text[end : end + NAME_WINDOW]
