@@ -420,6 +420,8 @@ def test_russian_money_range_age() -> None:
         ("Судно затонуло в двух милях от берега.", "двух милях", "mile", False),
         ("Цены выросли почти на 20%.", "20%", "percent", True),
         ("Пожар потушили примерно через 40 минут.", "40 минут", "minute", True),
+        ("Суд приговорил его к 12 годам заключения.", "12 годам", "year", False),
+        ("Двумя годами ранее завод закрыли.", "Двумя годами", "year", False),
     ],
 )
 def test_russian_units_after_a_preposition_and_a_hedge_before_it(

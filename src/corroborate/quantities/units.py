@@ -76,23 +76,23 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "hour": (
         "hours", "hour", "uur", "uren", "stunden", "stunde", "horas", "hora", "heures", "heure",
-        "часов", "часа", "час", "часах",
+        "часов", "часа", "час", "часах", "часам", "часами",
     ),
     "day": (
         "days", "day", "dagen", "dag", "tagen", "tage", "tag", "días", "día", "jours", "jour",
-        "дней", "дня", "день", "суток", "сутки",
+        "дней", "дня", "день", "суток", "сутки", "дням", "днями",
     ),
     "week": (
         "weeks", "week", "weken", "wochen", "woche", "semanas", "semana", "semaines", "semaine",
-        "недель", "недели", "неделю",
+        "недель", "недели", "неделю", "неделям", "неделями",
     ),
     "month": (
         "months", "month", "maanden", "maand", "monaten", "monate", "monat", "meses", "mes", "mois",
-        "месяцев", "месяца", "месяц",
+        "месяцев", "месяца", "месяц", "месяцам", "месяцами",
     ),
     "year": (
         "years", "year", "jaren", "jaar", "jahren", "jahre", "jahr", "años", "año", "années",
-        "année", "ans", "лет", "года", "год",
+        "année", "ans", "лет", "года", "год", "годам", "годами",
     ),
     "mile / hour": ("miles per hour", "miles an hour", "mph"),
     "mile / gallon": ("miles per gallon", "mpg"),
