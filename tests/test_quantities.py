@@ -783,6 +783,9 @@ def test_a_day_before_a_number_is_no_name(text: str, language: str, found: list[
         ("Ocho permanecen ingresados en el hospital.", "es", "Ocho", None),
         ("Vijf raakten gewond bij de botsing.", "nl", "Vijf", None),
         ("Trois restent hospitalisés.", "fr", "Trois", None),
+        ("Organisers said more than 80,000 took part.", "en", "80,000", None),
+        ("About 200 gathered outside the court.", "en", "200", None),
+        ("Three armed men were seen.", "en", "Three", "men"),
     ],
 )
 def test_a_word_after_a_count_that_is_no_noun(

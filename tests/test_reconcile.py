@@ -1287,6 +1287,19 @@ def test_the_victim_dying_and_the_named_victim_dying_are_one_person() -> None:
     assert article_values(killed.claims) == {"a": 1.0}
 
 
+def test_an_active_spanish_verb_of_arrest_before_a_count_fills_the_arrested_slot() -> None:
+    texts = {
+        "es": "La policía detuvo a 12 personas tras los enfrentamientos.",
+        "en": "Officers detained 14 people after clashes.",
+    }
+    articles = [_article(key, text, language=key) for key, text in texts.items()]
+    quantities = {a.id: find_quantities(a.id, a.text, a.language) for a in articles}
+    facts = reconcile(articles, quantities, {}, [])
+    arrested = next(f for f in facts if f.label == "people arrested")
+    assert article_values(arrested.claims) == {"es": 12.0, "en": 14.0}
+    assert arrested.status == "conflicting"
+
+
 def test_a_stated_condition_implies_one_injured_person_however_often_repeated() -> None:
     text = "A teen is in critical condition. Doctors said he remained in critical condition."
     found = implied_counts(text, "en")

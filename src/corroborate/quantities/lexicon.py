@@ -342,10 +342,13 @@ COMPOUND_AGE = compiled_per_language(
 #: Verbs that may follow a count, where the reading of its noun stops ("27
 #: *resultaron* heridas", "vijf *raakten* gewond", "trois *restent* hospitalisés"):
 #: Spanish preterite and imperfect endings, French simple past, and the verbs of being
-#: and faring that are not function words. Other languages read none (English and
-#: German heads are told by their form, Russian by its dictionary).
+#: and faring that are not function words; in English a few verbs of taking part
+#: ("80,000 *took* part", "200 *gathered*"), whose last word would pass for a noun.
+#: German reads none (its heads are told by their capital, Russian by its dictionary).
 VERB_AFTER_COUNT = compiled_per_language(
     {
+        "en": r"^(?:took|take|were|are|remain|remained|came|went|gathered|marched|joined"
+        r"|turned|showed|attended|lined|packed|filled|crowded)$",
         "es": r"(?:aron|ieron|eron|aban|ían)$|^(?:están|estaban|eran|siguen|permanecen"
         r"|continúan|quedan|hay)$",
         "fr": r"(?:èrent|irent)$|^(?:restent|demeurent|furent|figurent|meurent)$",

@@ -95,7 +95,7 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
         "en": ("arrest", "detain", "in custody", "charged"),
         "nl": ("gearresteerd", "aangehouden", "opgepakt"),
         "de": ("festgenommen", "verhaftet"),
-        "es": ("detenid", "arrestad"),
+        "es": ("detenid", "detuv", "arrest"),
         "fr": ("arrêt", "interpell"),
         "ru": ("задерж", "арест"),
     },
