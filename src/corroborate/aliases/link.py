@@ -1107,9 +1107,11 @@ PLURAL_NOUN_ZIPF = 3.5
 def _without_plural_nouns(
     mentions: Sequence[NamedMention], languages: Mapping[str, str]
 ) -> list[NamedMention]:
-    """The mentions less English one-word names that are a common noun's plural, as
-    the capital opening a sentence makes them look: "Detectives", "Unions have called
-    a strike", "Refunds will range", "Callers". A word a longer name of the story
+    """The mentions less English one-word names that are a common noun's plural:
+    "Detectives", "Unions have called a strike", "Refunds will range", "Callers".
+    English writes such nouns in lower case, so the model met them with the capital
+    that opens a sentence (mentions carry no sentence, so the position is not checked
+    here). A word a longer name of the story
     holds ("Banks" beside "Tyra Banks"), a place the gazetteer knows ("Queens"), a
     nationality ("Palestinians") and organisations (teams: "Jaguars") are kept; a
     "place" goes only when its singular is as common as an everyday place word
@@ -1123,6 +1125,7 @@ def _without_plural_nouns(
 
 
 def _plural_noun(word: str, kind: str, held: set[str]) -> bool:
+    """Whether a one-word mention of type ``kind`` is a plural noun, not a name."""
     if kind == "org" or word in held or not _plural_shape(word):
         return False
     low = word.lower()
