@@ -442,6 +442,8 @@ def test_russian_units_after_a_preposition_and_a_hedge_before_it(
          "2,9 Milliarden", "EUR"),
         ("Le chiffre atteint 3,2 milliards de dollars, contre 2,9 milliards en 2024.", "fr",
          "2,9 milliards", "USD"),
+        ("Выручка составила 3,2 млрд евро против 2,9 млрд годом ранее.", "ru", "2,9 млрд",
+         "EUR"),
     ],
 )  # fmt: skip
 def test_a_sum_told_without_its_currency_after_one_with_it_is_in_that_currency(

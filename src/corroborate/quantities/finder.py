@@ -834,6 +834,7 @@ def _head(words: list[str], lang: str) -> str | None:
         words = [w for w in words if w.lower() not in _DUTCH_STATES]
         return next((w for w in words if not w.endswith("e")), words[-1] if words else None)
     if lang == "ru":
+        words = list(itertools.takewhile(lambda w: w.lower() not in _RU_WHEN, words))
         words = list(itertools.takewhile(lambda w: not _russian_verb(w), words))
         return next((w for w in words if not _RU_ADJECTIVE.search(w)), words[-1] if words else None)
     return _english_head(words)
@@ -845,6 +846,11 @@ _DUTCH_STATES = frozenset(
     {"ernstig", "zwaar", "licht", "dodelijk", "levensgevaarlijk", "gewond", "zwaargewond"}
     | {"lichtgewond", "overleden", "dood"}
 )
+
+
+#: Russian words of time after a count that say when, not what is counted: "2,9 млрд
+#: *годом* ранее" (a year earlier), "*месяцем* позже".
+_RU_WHEN = frozenset({"годом", "месяцем", "неделей", "днём", "днем", "ранее", "позже"})
 
 
 @lru_cache(maxsize=1)
