@@ -466,6 +466,27 @@ def test_a_count_after_a_sum_stays_a_count(text: str) -> None:
     assert len(counts) == 1 and counts[0].unit is None
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "bound"),
+    [
+        ("At least four people were injured.", "en", "four", "min"),
+        ("More than 80,000 took part.", "en", "80,000", "min"),
+        ("Up to 300 homes lost power.", "en", "300", "max"),
+        ("Minstens vier mensen raakten gewond.", "nl", "vier", "min"),
+        ("Bis zu 300 Haushalte waren ohne Strom.", "de", "300", "max"),
+        ("Más de 80.000 personas marcharon.", "es", "80.000", "min"),
+        ("Plus de 80 000 manifestants ont défilé.", "fr", "80 000", "min"),
+        ("Свыше 80 тысяч человек вышли на улицы.", "ru", "80 тысяч", "min"),
+        ("Between 40 and 45 firefighters came.", "en", "40 and 45", None),
+        ("About 40 firefighters came.", "en", "40", None),
+    ],
+)
+def test_a_floor_or_a_ceiling_is_told_by_its_bound(
+    text: str, language: str, surface: str, bound: str | None
+) -> None:
+    assert one(text, language, surface).bound == bound
+
+
 def test_russian_number_words_and_vague() -> None:
     text = "Двадцать один человек пострадал, сотни людей вышли, примерно 1 200 домов без света."
     hurt = one(text, "ru", "Двадцать один")

@@ -148,6 +148,28 @@ def test_exact_counts_one_apart_conflict_though_their_rounding_meets(
     assert judged.status == "conflicting"
 
 
+def test_a_figure_within_a_floor_or_a_ceiling_refines_it_and_one_beyond_conflicts() -> None:
+    floor = quantity_reading("a", 4, 4, 4, False, "at least 4", "min")
+    five = quantity_reading("b", 5, 5, 5, False, "5")
+    three = quantity_reading("b", 3, 3, 3, False, "3")
+    judged = verdict([floor, five], {"a": "Daily", "b": "Weekly"})
+    assert (judged.status, judged.explanation) == (
+        "refined",
+        "5 (Weekly) is a more precise form of at least 4 (Daily)",
+    )
+    clash = verdict([floor, three], {"a": "Daily", "b": "Weekly"})
+    assert clash.status == "conflicting" and "25% apart" in clash.explanation
+    ceiling = quantity_reading("a", 300, 300, 300, False, "at most 300", "max")
+    assert verdict([ceiling, quantity_reading("b", 250, 250, 250, False, "250")], {}).status == (
+        "refined"
+    )
+    assert verdict([ceiling, quantity_reading("b", 400, 400, 400, False, "400")], {}).status == (
+        "conflicting"
+    )
+    floors = [quantity_reading(k, 8e4, 8e4, 8e4, False, "at least 80,000", "min") for k in "ab"]
+    assert verdict(floors, {}).explanation == "at least 80,000 in both sources"
+
+
 def test_equal_exact_figures_agree_even_with_no_rounding_room() -> None:
     """Zero is exact: its reading has no width, and two zeros are still one value."""
     zeros = [quantity_reading(name, 0, 0, 0, False, "0") for name in "ab"]
@@ -2577,7 +2599,7 @@ def test_counts_with_a_verb_between_them_stay_apart() -> None:
 def test_a_height_in_feet_and_inches_agrees_with_its_dashed_form_in_metres() -> None:
     texts = {
         "a": "The suspect is 5 feet 10 inches tall. The fire spread 300 meters.",
-        "b": "The suspect is 5-foot-10. The fire spread over 1,000 feet.",
+        "b": "The suspect is 5-foot-10. The fire spread 1,000 feet.",
     }
     articles = [_article(id_, text, "en") for id_, text in texts.items()]
     quantities = {id_: find_quantities(id_, text, "en") for id_, text in texts.items()}

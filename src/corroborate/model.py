@@ -253,7 +253,8 @@ class Quantity:
     ``year`` for ages; ``None`` for a bare count). ``normalized_low``/``high`` are
     the same bounds in ``normalized_unit``, the base unit every quantity of that
     kind is compared in (kilometer, kilogram, second, ...). ``approximate`` is set
-    by "about", "roughly", "ongeveer", "около", ... ``noun`` is the head noun
+    by "about", "roughly", "ongeveer", "около", ... and ``bound`` by "at least", "up
+    to", ... ``noun`` is the head noun
     phrase it counts or measures ("people", "passengers", "train route"), as
     written, when the text gives one.
     """
@@ -271,6 +272,10 @@ class Quantity:
     normalized_unit: str | None = None
     approximate: bool = False
     noun: str | None = None
+    #: "min" for a figure told as a floor ("at least 4", "more than 80,000", "plus de",
+    #: "более"), "max" for a ceiling ("up to 300", "less than", "bis zu", "до"); the
+    #: figure itself stays in ``low``/``high``.
+    bound: Literal["min", "max"] | None = None
 
 
 #: How finely a date is known: a day, a month, a year, ...

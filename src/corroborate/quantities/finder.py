@@ -71,6 +71,7 @@ class Reading:
     approximate: bool = False
     noun: str | None = None
     digits_only: bool = False
+    bound: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Patterns:
     between_gap: re.Pattern[str]
     between_before: re.Pattern[str]
     approximator: re.Pattern[str]
+    bound: re.Pattern[str]
     vague: re.Pattern[str]
     months: re.Pattern[str]
     date_with_month: re.Pattern[str]
@@ -192,6 +194,7 @@ def patterns(language: str) -> Patterns:
         between_gap=re.compile(rf"\s+{and_word}\s+(?:{sign})?"),
         between_before=re.compile(rf"(?<!\w)(?i:{start_word})\s+$"),
         approximator=lexicon.approximator_pattern(lang),
+        bound=lexicon.bound_pattern(lang),
         vague=lexicon.vague_pattern(lang),
         months=lexicon.month_pattern(lang),
         date_with_month=re.compile(
@@ -679,6 +682,9 @@ def _left_side(text: str, lang: str, p: Patterns, reading: Reading, before: str)
     hedge_window = _FROM_BEFORE.sub("", p.between_before.sub("", before))
     if p.approximator.search(before) or p.approximator.search(hedge_window):
         reading = replace(reading, approximate=True)
+    bound = p.bound.search(before) if reading.low == reading.high else None
+    if bound is not None:
+        reading = replace(reading, bound="min" if bound["min"] else "max")
     bare = _FROM_BEFORE.sub("", p.between_before.sub("", before))
     if p.not_age is not None and p.not_age.search(before):
         return reading
@@ -976,5 +982,6 @@ def _quantity(article_id: str, text: str, r: Reading) -> Quantity:
         normalized_high=n_high,
         normalized_unit=normalized_unit,
         approximate=r.approximate,
+        bound="min" if r.bound == "min" else "max" if r.bound == "max" else None,
         noun=r.noun,
     )

@@ -23,7 +23,26 @@ APPROXIMATORS: dict[str, tuple[str, ...]] = {
            "aprox."),
     "fr": ("environ", "près de", "quelque", "quelques", "presque", "approximativement",
            "autour de", "à peu près", "une quinzaine de", "env."),
-    "ru": ("около", "примерно", "почти", "приблизительно", "порядка", "свыше", "около"),
+    "ru": ("около", "примерно", "почти", "приблизительно", "порядка"),
+}  # fmt: skip
+
+#: Words before a number that make it a floor ("min": "at least 4", "more than 80,000")
+#: or a ceiling ("max": "up to 300", "less than 5"), per language.
+BOUNDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"min": ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than",
+                   "no less than"),
+           "max": ("up to", "at most", "less than", "fewer than", "no more than", "under")},
+    "nl": {"min": ("minstens", "ten minste", "tenminste", "meer dan", "minimaal", "zeker"),
+           "max": ("tot", "maximaal", "hoogstens", "minder dan", "ten hoogste")},
+    "de": {"min": ("mindestens", "wenigstens", "mehr als", "über", "zumindest"),
+           "max": ("bis zu", "höchstens", "maximal", "weniger als", "unter")},
+    "es": {"min": ("al menos", "por lo menos", "más de", "como mínimo"),
+           "max": ("hasta", "como máximo", "menos de")},
+    "fr": {"min": ("au moins", "plus de", "au minimum", "pas moins de"),
+           "max": ("jusqu'à", "jusqu’à", "au plus", "au maximum", "moins de")},
+    "ru": {"min": ("более", "больше", "свыше", "не менее", "не меньше", "как минимум",
+                   "по меньшей мере"),
+           "max": ("до", "не более", "не больше", "менее", "меньше", "максимум")},
 }  # fmt: skip
 
 #: Prepositions that may stand between a hedge and its number: Russian puts the
@@ -250,6 +269,17 @@ def approximator_pattern(language: str) -> re.Pattern[str]:
     prepositions = HEDGED_PREPOSITIONS.get(language)
     between = rf"(?:\s+(?i:{_alternation(prepositions)}))?" if prepositions else ""
     return re.compile(rf"(?<!\w)(?i:{_alternation(words)}){between}\s+$")
+
+
+@lru_cache(maxsize=16)
+def bound_pattern(language: str) -> re.Pattern[str]:
+    """A floor or ceiling word ending right before a number (searched in the text
+    before it): group ``min`` or ``max`` says which."""
+    words = BOUNDS.get(language, BOUNDS["en"])
+    return re.compile(
+        rf"(?<!\w)(?i:(?P<min>{_alternation(words['min'])})|(?P<max>{_alternation(words['max'])}))"
+        r"\s+$"
+    )
 
 
 @lru_cache(maxsize=16)

@@ -357,7 +357,15 @@ def _quantity_reading(quantity: Quantity) -> Reading:
     converted = quantity.unit not in (quantity.normalized_unit, shown_unit.removesuffix("s"))
     if quantity.normalized_unit and quantity.unit and converted:
         shown = f"{quantity.text.strip()} = {shown}"
-    return quantity_reading(quantity.article, low, high, quantity.low, quantity.approximate, shown)
+    if quantity.bound is not None:
+        shown = f"{_BOUND_WORDS[quantity.bound]} {shown}"
+    return quantity_reading(
+        quantity.article, low, high, quantity.low, quantity.approximate, shown, quantity.bound
+    )
+
+
+#: How a floor or a ceiling is told in explanations.
+_BOUND_WORDS = {"min": "at least", "max": "at most"}
 
 
 #: Durations are compared in seconds but shown in the largest unit that fits twice
@@ -425,6 +433,7 @@ def _quantity_attributes(quantity: Quantity) -> dict[str, object]:
         "normalized": normalized,
         "quantity_kind": quantity.kind,
         "approximate": quantity.approximate,
+        **({"bound": quantity.bound} if quantity.bound else {}),
     }
 
 

@@ -51,6 +51,9 @@ class Reading:
     kind: str = "quantity"
     #: Hedged or told as a collective ("about 30", "une trentaine").
     approximate: bool = False
+    #: "min" for a floor ("at least 4": 4 up, unbounded), "max" for a ceiling ("up to
+    #: 300": 300 down to zero).
+    bound: str | None = None
 
     @property
     def is_range(self) -> bool:
@@ -89,11 +92,14 @@ def quantity_reading(
     written_low: float,
     approximate: bool,
     display: str,
+    bound: str | None = None,
 ) -> Reading:
     """The interval a stated quantity stands for, in the unit ``low``/``high`` are in.
 
     ``written_low`` is the number as written (before unit conversion), which says
-    how it was rounded; the rounding step is scaled by the conversion factor.
+    how it was rounded; the rounding step is scaled by the conversion factor. A
+    floor ("at least 4") reaches up without end and a ceiling ("up to 300") down to
+    zero (or without end for a negative figure): ``bound`` is "min" or "max".
     """
     factor = low / written_low if written_low else 1.0
     half_step = min(
@@ -101,6 +107,10 @@ def quantity_reading(
     )
     slack = APPROXIMATE_SLACK * max(abs(low), abs(high)) if approximate else 0.0
     widening = min(half_step + slack, MAX_WIDENING * max(abs(low), abs(high)))
+    if bound == "min":
+        high = math.inf
+    elif bound == "max":
+        low = min(0.0, low) if low >= 0 else -math.inf
     return Reading(
         article=article,
         stated_low=low,
@@ -109,6 +119,7 @@ def quantity_reading(
         high=high + widening,
         display=display,
         approximate=approximate,
+        bound=bound,
     )
 
 
@@ -186,6 +197,8 @@ def _approximated(a: Reading, b: Reading) -> bool:
     says the same more precisely."""
     if overlap(a, b) or a.approximate == b.approximate or a.kind != "quantity":
         return False
+    if a.bound or b.bound:
+        return False  # a floor or a ceiling has no centre to be near
     hedged, exact = (a, b) if a.approximate else (b, a)
     centre = (hedged.stated_low + hedged.stated_high) / 2
     return (
@@ -227,6 +240,8 @@ def _agreement(readings: list[Reading], sources: int) -> str:
         minutes = int(max(r.stated_low for r in readings) - min(r.stated_low for r in readings))
         within = f"within {minutes} minutes" if minutes else "the same time"
         return f"{' vs '.join(shown)}: {within}"
+    if any(r.bound for r in readings):
+        return f"{' vs '.join(shown)}: within each other's bounds"
     values = {(r.stated_low, r.stated_high) for r in readings}
     common = format_value(*min(values), "")
     if len(values) == 1 and all(f"{r.display} ".startswith(f"{common} ") for r in readings):
@@ -254,6 +269,11 @@ def _gap(a: Reading, b: Reading) -> str:
         gap = int(max(b.stated_low - a.stated_high, a.stated_low - b.stated_high))
         unit = "day" if a.kind == "date" else "minute"
         return f"{gap} {unit}{'s' if gap != 1 else ''} apart"
+    if a.bound or b.bound:  # a floor or a ceiling has no centre: measure end to end
+        ends = (a.stated_low, a.stated_high, b.stated_low, b.stated_high)
+        apart = max(b.stated_low - a.stated_high, a.stated_low - b.stated_high)
+        biggest = max(abs(v) for v in ends if math.isfinite(v))
+        return f"{apart / biggest:.0%} apart, beyond rounding" if biggest else "they differ"
     centre_a = (a.stated_low + a.stated_high) / 2
     centre_b = (b.stated_low + b.stated_high) / 2
     biggest = max(abs(centre_a), abs(centre_b))
