@@ -78,6 +78,24 @@ def test_future_cue_moves_weekday_forward() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("Talks begin Tuesday.", "en", "Tuesday"),
+        ("De eerste gesprekken beginnen dinsdag.", "nl", "dinsdag"),
+        ("Die Gespräche beginnen am Dienstag.", "de", "Dienstag"),
+        ("Переговоры начнутся во вторник.", "ru", "вторник"),
+    ],
+)
+def test_a_present_verb_of_beginning_or_a_russian_perfective_makes_a_weekday_coming(
+    text: str, language: str, surface: str
+) -> None:
+    assert values(text, language) == {surface: "2022-06-21"}
+    past = {"en": "Talks began Tuesday.", "nl": "De gesprekken begonnen dinsdag."}
+    if language in past:
+        assert values(past[language], language) == {surface: "2022-06-14"}
+
+
+@pytest.mark.parametrize(
     ("text", "language", "surface", "value"),
     [
         ("Die Gespräche beginnen am Mittwoch kommender Woche.", "de", "Mittwoch kommender Woche",

@@ -242,7 +242,8 @@ EN = Vocab(
     ),
     future=(
         r"\b(?:will|won't|'ll|shall|going to|plans? to|scheduled|expected to|due to|"
-        r"upcoming|next|coming)\b"
+        r"upcoming|next|coming|begins?|starts?|resumes?|opens?|meets?|takes? place"
+        r"|kicks? off|gets? under way)\b"
     ),
     date_order="mdy",
     capital_months=True,
@@ -348,7 +349,9 @@ NL = Vocab(
     quarter=words("kwartaal"),
     amount_pre=words("dan|ongeveer|zo'n|bijna|ruim|circa|tot|$|€|£"),
     future_pre=words("voor"),
-    future=r"\b(?:zal|zullen|zult|gaat|gaan|komende|volgende|aanstaande|gepland|verwacht\w*|belegd)\b",
+    future=r"\b(?:zal|zullen|zult|gaat|gaan|komende|volgende|aanstaande|gepland|verwacht\w*|belegd"
+    r"|begint|beginnen|start|starten|hervat|hervatten|opent|openen|vergadert|vergaderen"
+    r"|vindt\s+plaats|vinden\s+plaats)\b",
     risky_months=words("mei|jan|dec|sep|aug|okt|nov|feb|apr|jul|jun|mrt"),
     weekday_week=ints(
         {
@@ -481,7 +484,8 @@ DE = Vocab(
     age_pre=words("mit|alter von|im alter von"),
     amount_pre=words("als|rund|etwa|fast|knapp|über|unter|ungefähr|bis zu|$|€|£"),
     future_pre=words("für"),
-    future=r"\b(?:wird|werden|wirst|soll|sollen|kommende[nrs]?|nächste[nrs]?|geplant|voraussichtlich|erwartet)\b",
+    future=r"\b(?:wird|werden|wirst|soll|sollen|kommende[nrs]?|nächste[nrs]?|geplant|voraussichtlich"
+    r"|erwartet|beginnt|beginnen|startet|starten|tagt|tagen|findet\s+statt|finden\s+statt)\b",
     capital_months=True,
     risky_months=words("mai|jan|dez|sep|aug|okt|nov|feb|apr|jul|jun|mär"),
     weekday_week=ints(
@@ -858,7 +862,8 @@ RU = Vocab(
     quarter=words("квартал|квартале|квартала"),
     age_pre=words("в возрасте|возрасте"),
     amount_pre=words("более|менее|около|почти|свыше|до|примерно|$|€|£"),
-    future=r"(?:будет|будут|буду|станет|следующ\w*|предстоящ\w*|планиру\w*|ожида\w*)",
+    future=r"(?:будет|будут|буду|станет|следующ\w*|предстоящ\w*|планиру\w*|ожида\w*"
+    r"|начн(?:ётся|ется|утся)|состоится|состоятся|пройд(?:ёт|ет|ут)|откро(?:ется|ются))",
     weekday_week=ints(
         {"на следующей неделе|на будущей неделе": 1, "на прошлой неделе": -1, "на этой неделе": 0}
     ),
