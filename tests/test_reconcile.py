@@ -1021,6 +1021,30 @@ def test_a_day_within_mid_june_refines_it_and_one_past_it_conflicts(
     assert (mid.attributes["date"], mid.attributes["part"]) == ("2025-06-11", "mid")
 
 
+def _scheduled_apart(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    """The French sentence and the English one score 0.37, as the shipped encoder
+    scores "Une nouvelle réunion est prévue à la mi-juin." against "Talks are
+    scheduled for June 17."."""
+    apart = float(np.sqrt(1 - 0.37**2))
+    rows = [[1.0, 0.0, 0.0] if "June" in t else [0.37, apart, 0.0] for t in texts]
+    return np.asarray(rows, dtype=np.float32)
+
+
+@pytest.mark.parametrize(("published", "linked"), [("2025-06-12", True), ("2025-06-25", False)])
+def test_two_sources_days_to_come_that_fit_together_are_one_fact(
+    published: str, linked: bool
+) -> None:
+    en = _article("en", "Talks are scheduled for June 17.")
+    fr = _article("fr", "Une nouvelle réunion est prévue à la mi-juin.", "fr")
+    articles = [replace(a, published=published) for a in (en, fr)]
+    times = {a.id: find_time_expressions(a.id, a.text, a.language, published) for a in articles}
+    dates = _facts(reconcile(articles, {}, times, [], encode=_scheduled_apart), "date")
+    together = [f for f in dates if {c.article for c in f.claims} == {"en", "fr"}]
+    assert bool(together) == linked
+    if linked:
+        assert together[0].status == "refined"
+
+
 def test_an_exact_figure_within_a_hedged_ones_room_refines_it() -> None:
     about_30 = quantity_reading("fr", 30, 30, 30, True, "30")  # "une trentaine"
     refined = verdict([quantity_reading("de", 27, 27, 27, False, "27"), about_30], {})

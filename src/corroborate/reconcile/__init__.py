@@ -133,7 +133,9 @@ def reconcile(
     candidates = _candidates(articles, sentences, mentions, items, times)
     similarity = SentenceSimilarity({c.key: c.text for c in candidates}, encode)
     groups = without_restatements(
-        group_claims(items, similarity, params.grouping),
+        group_claims(
+            items, similarity, params.grouping, published={a.id: a.published for a in articles}
+        ),
         restatements(items, {a.id: a.text for a in articles}),
     )
     # a dated claim's yearless twin speaks only beside an undated article's claim
