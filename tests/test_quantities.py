@@ -477,6 +477,7 @@ def test_a_count_after_a_sum_stays_a_count(text: str) -> None:
         ("Más de 80.000 personas marcharon.", "es", "80.000", "min"),
         ("Plus de 80 000 manifestants ont défilé.", "fr", "80 000", "min"),
         ("Свыше 80 тысяч человек вышли на улицы.", "ru", "80 тысяч", "min"),
+        ("Schiphol schrapte ruim 400 vluchten.", "nl", "400", "min"),
         ("Between 40 and 45 firefighters came.", "en", "40 and 45", None),
         ("About 40 firefighters came.", "en", "40", None),
     ],
@@ -485,6 +486,25 @@ def test_a_floor_or_a_ceiling_is_told_by_its_bound(
     text: str, language: str, surface: str, bound: str | None
 ) -> None:
     assert one(text, language, surface).bound == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "unit"),
+    [
+        ("Böen von bis zu 140 Kilometern pro Stunde.", "de", "140 Kilometern pro Stunde",
+         "kilometer / hour"),
+        ("Es fielen 60 Liter Regen pro Quadratmeter.", "de", "60 Liter Regen pro Quadratmeter",
+         "millimeter"),
+        ("Cayeron 60 litros por metro cuadrado.", "es", "60 litros por metro cuadrado",
+         "millimeter"),
+        ("Er viel 30 liter per vierkante meter.", "nl", "30 liter per vierkante meter",
+         "millimeter"),
+    ],
+)  # fmt: skip
+def test_speeds_in_german_words_and_rain_in_litres_on_a_square_metre(
+    text: str, language: str, surface: str, unit: str
+) -> None:
+    assert one(text, language, surface).unit == unit
 
 
 def test_russian_number_words_and_vague() -> None:

@@ -168,6 +168,30 @@ def test_a_figure_within_a_floor_or_a_ceiling_refines_it_and_one_beyond_conflict
     )
     floors = [quantity_reading(k, 8e4, 8e4, 8e4, False, "at least 80,000", "min") for k in "ab"]
     assert verdict(floors, {}).explanation == "at least 80,000 in both sources"
+    nouns = [
+        quantity_reading("a", 400, 400, 400, False, "at least 400 Flüge", "min"),
+        quantity_reading("b", 400, 400, 400, False, "at least 400 flights", "min"),
+    ]
+    assert verdict(nouns, {}).explanation == "at least 400 in both sources"
+    # the very figure a ceiling names is the same figure, not a more precise one
+    gusts = quantity_reading("a", 140, 140, 140, False, "at most 140 km/h", "max")
+    judged = verdict([gusts, quantity_reading("b", 140, 140, 140, False, "140 km/h")], {})
+    assert (judged.status, judged.explanation) == (
+        "agreed",
+        "at most 140 km/h vs 140 km/h: the same figure, told as a bound",
+    )
+
+
+def test_rain_in_litres_on_a_square_metre_agrees_with_millimetres_shown_in_mm() -> None:
+    texts = {
+        "en": ("Some 60 millimetres of rain fell in Lower Saxony.", "en"),
+        "de": ("In Niedersachsen fielen 60 Liter Regen pro Quadratmeter.", "de"),
+    }
+    articles = [_article(key, text, language) for key, (text, language) in texts.items()]
+    quantities = {a.id: find_quantities(a.id, a.text, a.language) for a in articles}
+    (rain,) = [f for f in reconcile(articles, quantities, {}, []) if f.kind == "quantity"]
+    assert rain.status == "agreed"
+    assert "60 mm" in rain.explanation and "0.1 m" not in rain.explanation
 
 
 def test_equal_exact_figures_agree_even_with_no_rounding_room() -> None:

@@ -34,6 +34,11 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "millimeter": (
         "millimeters", "millimeter", "millimetres", "millimetre", "milímetros", "millimètres",
+        # rain as German, Dutch and Spanish reports give it: a litre on a square metre
+        # is a millimetre ("60 Liter Regen pro Quadratmeter", "60 litros por metro cuadrado")
+        "liter pro quadratmeter", "liter regen pro quadratmeter", "litern pro quadratmeter",
+        "liter per vierkante meter", "litros por metro cuadrado",
+        "litros de lluvia por metro cuadrado", "l/m²", "l/m2",
         "миллиметров", "миллиметра", "миллиметрах",
     ),
     "mile": (
@@ -111,7 +116,8 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "kilometer / hour": (
         "kilometers per hour", "kilometres per hour", "kilometers an hour", "kilometres an hour",
         "kilometer per uur", "stundenkilometer", "kilómetros por hora", "kilomètres par heure",
-        "kilomètres-heure", "километров в час", "kph", "kmh", "kmph",
+        "kilomètres-heure", "километров в час", "kph", "kmh", "kmph", "kilometern pro stunde",
+        "kilometer pro stunde",
     ),
     "knot": ("knots", "knopen", "knoten", "nudos", "nœuds", "узлов", "узла"),
     "kilometer ** 2": (

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from corroborate.model import Article, Claim, Entity, Quantity, TimeExpression
-from corroborate.reconcile.compare import Reading, date_reading, format_value, quantity_reading
+from corroborate.reconcile.compare import (
+    BOUND_WORDS,
+    Reading,
+    date_reading,
+    format_value,
+    quantity_reading,
+)
 from corroborate.reconcile.implicit import (
     implied_counts,
     murder_suicides_by_name,
@@ -39,6 +45,7 @@ from corroborate.reconcile.slots import (
 UNIT_SYMBOLS = {
     "kilometer": "km",
     "meter": "m",
+    "millimeter": "mm",
     "kilogram": "kg",
     "gram": "g",
     "second": "s",
@@ -358,14 +365,10 @@ def _quantity_reading(quantity: Quantity) -> Reading:
     if quantity.normalized_unit and quantity.unit and converted:
         shown = f"{quantity.text.strip()} = {shown}"
     if quantity.bound is not None:
-        shown = f"{_BOUND_WORDS[quantity.bound]} {shown}"
+        shown = f"{BOUND_WORDS[quantity.bound]} {shown}"
     return quantity_reading(
         quantity.article, low, high, quantity.low, quantity.approximate, shown, quantity.bound
     )
-
-
-#: How a floor or a ceiling is told in explanations.
-_BOUND_WORDS = {"min": "at least", "max": "at most"}
 
 
 #: Durations are compared in seconds but shown in the largest unit that fits twice
@@ -383,6 +386,7 @@ _DURATION_UNITS = (
 #: months ("10 months", not "0.833 years"): unit -> (smaller unit, factor, below).
 _SMALLER_UNITS = {
     "kilometer": ("meter", 1000.0, 1.0),
+    "meter": ("millimeter", 1000.0, 1.0),  # rain: "60 mm", not "0.1 m"
     "kilogram": ("gram", 1000.0, 1.0),
     "year": ("month", 12.0, 2.0),
 }
@@ -401,6 +405,8 @@ def _readable(low: float, high: float, unit: str) -> tuple[float, float, str]:
     smaller = _SMALLER_UNITS.get(unit)
     if smaller is not None and 0 < max(abs(low), abs(high)) < smaller[2]:
         name, factor, _ = smaller
+        while (smaller := _SMALLER_UNITS.get(name)) and max(abs(low), abs(high)) * factor < 1:
+            name, factor = smaller[0], factor * smaller[1]  # 60 mm of rain, in km
         return round(low * factor, 1), round(high * factor, 1), name
     if unit != "second":
         return low, high, unit

@@ -216,13 +216,32 @@ def _wide_first(a: Reading, b: Reading) -> tuple[Reading, Reading]:
 
 
 def _refines(wide: Reading, narrow: Reading) -> bool:
-    """``narrow`` says the same as the range ``wide`` states, more precisely."""
+    """``narrow`` says the same as the range ``wide`` states, more precisely; not the
+    very figure a floor or a ceiling names ("140 km/h" beside "up to 140 km/h" states
+    the same figure)."""
     return (
         wide.is_range
+        and not _bound_figure(wide, narrow)
         and wide.stated_low <= narrow.stated_low
         and narrow.stated_high <= wide.stated_high
         and (narrow.stated_high - narrow.stated_low) < (wide.stated_high - wide.stated_low)
     )
+
+
+#: How a floor or a ceiling is told in explanations.
+BOUND_WORDS = {"min": "at least", "max": "at most"}
+
+
+def _bound_figure(bounded: Reading, other: Reading) -> bool:
+    """Whether ``other`` states, within rounding, the figure ``bounded`` gives as a
+    floor or a ceiling."""
+    if bounded.bound is None or other.bound is not None or other.is_range:
+        return False
+    if bounded.bound == "min":
+        figure, room = bounded.stated_low, bounded.stated_low - bounded.low
+    else:
+        figure, room = bounded.stated_high, bounded.high - bounded.stated_high
+    return other.low <= figure + room and figure - room <= other.high
 
 
 def in_every_source(sources: int) -> str:
@@ -241,7 +260,7 @@ def _agreement(readings: list[Reading], sources: int) -> str:
         within = f"within {minutes} minutes" if minutes else "the same time"
         return f"{' vs '.join(shown)}: {within}"
     if any(r.bound for r in readings):
-        return f"{' vs '.join(shown)}: within each other's bounds"
+        return _bound_agreement(readings, shown, sources)
     values = {(r.stated_low, r.stated_high) for r in readings}
     common = format_value(*min(values), "")
     if len(values) == 1 and all(f"{r.display} ".startswith(f"{common} ") for r in readings):
@@ -250,6 +269,23 @@ def _agreement(readings: list[Reading], sources: int) -> str:
     spread = (max(points) - min(points)) / max(abs(p) for p in points) if any(points) else 0.0
     within = "the same value" if spread < 0.005 else f"within {math.ceil(spread * 100)}%"
     return f"{' vs '.join(shown)}: {within}"
+
+
+def _bound_agreement(readings: list[Reading], shown: list[str], sources: int) -> str:
+    """Why figures of which some are floors or ceilings agree: one bound in every
+    source ("at least 400 in all 4 sources"), the figure a bound names ("at most 140
+    km/h vs 140 km/h"), or bounds that hold each other's figures."""
+    told = {(r.bound, r.stated_low, r.stated_high) for r in readings}
+    if len(told) == 1:  # one floor or ceiling, each source with its own noun
+        ((bound, low, high),) = told
+        figure = low if bound == "min" else high
+        common = f"{BOUND_WORDS[str(bound)]} {format_value(figure, figure, '')}"
+        if all(f"{r.display} ".startswith(f"{common} ") for r in readings):
+            return f"{common} {in_every_source(sources)}"
+    bounded = [r for r in readings if r.bound]
+    same = all(_bound_figure(b, r) for b in bounded for r in readings if not r.bound)
+    how = "the same figure, told as a bound" if same else "within each other's bounds"
+    return f"{' vs '.join(shown)}: {how}"
 
 
 def _same_span(readings: list[Reading]) -> str:
