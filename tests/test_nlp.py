@@ -466,6 +466,11 @@ def test_the_everyday_word_check_passes_by_languages_it_cannot_read() -> None:
         ("Calle Mayor", "es", "place"),
         ("Hôpital Necker", "fr", "org"),
         ("l'université d'État de Perm", "fr", "org"),
+        ("Storm Ingrid", "nl", "other"),
+        ("Hurricane Katrina", "en", "other"),
+        ("Tropical Storm Alberto", "en", "other"),
+        ("Sturmtief Ingrid", "de", "other"),
+        ("Tom Storm", "en", None),
         # surnames that are also such words, and first words that only look like one
         ("Jessica Church", "en", None),
         ("Diane Lane", "en", None),
@@ -490,6 +495,13 @@ def test_a_person_named_like_a_street_or_hospital_takes_that_type() -> None:
     assert found["Martin Luther King Drive"] == "place"
     assert found["Kosair Children's Hospital"] == "org"
     assert found["Jessica Church"] == found["Diane Lane"] == "person"
+
+
+def test_a_named_storm_is_no_person_but_a_place_stays_a_place() -> None:
+    text = "Storm Ingrid heeft maandagavond twee mensenlevens geëist."
+    spans: list[tuple[int, int, EntityType]] = [(0, len("Storm Ingrid"), "person")]
+    assert _by_head_word(spans, text, "nl") == [(0, len("Storm Ingrid"), "other")]
+    assert _by_head_word([(0, 12, "place")], text, "nl") == [(0, 12, "place")]
 
 
 def test_a_place_named_like_an_organisation_is_one() -> None:

@@ -380,6 +380,8 @@ def _head_typed(name: str, kind: EntityType, language: str) -> EntityType:
     if kind not in ("person", "place"):
         return kind
     found = head_type(name, language)
+    if found == "other":
+        return found if kind == "person" else kind  # "Storm Ingrid" is no person
     return found if found is not None and (kind == "person" or found == "org") else kind
 
 

@@ -94,6 +94,18 @@ COMPOUND_ENDS: dict[str, dict[str, EntityType]] = {
 COMPOUND_ONLY = frozenset({"park", "see", "weg", "meer", "halle", "station", "haven"})
 
 
+#: Words for a named storm that open its name in every language we read ("Storm
+#: Ingrid", "Hurricane Katrina", "Sturmtief Ingrid", "Orkaan Ciarán", "шторм Ингрид"):
+#: the name is the storm's, a miscellaneous name, not a person's, whatever language
+#: the article is in (storm names cross borders with the storm).
+STORM_WORDS = frozenset(
+    _typed(
+        "storm hurricane typhoon cyclone sturm sturmtief orkan orkantief orkaan tormenta"
+        " huracán tifón ciclón tempête ouragan typhon шторм ураган тайфун циклон",
+        "other",
+    )
+)
+
 _ELIDED_ARTICLE = re.compile(r"^[ld]['’]")
 
 
@@ -106,6 +118,8 @@ def head_type(name: str, language: str) -> EntityType | None:
     code = language.split("-")[0].lower()
     last = words[-1].rstrip(".").lower()
     first = _ELIDED_ARTICLE.sub("", words[0].lower())  # "l'université d'État de Perm"
+    if first in STORM_WORDS or " ".join(words[:2]).lower() == "tropical storm":
+        return "other"
     found = LAST_WORDS.get(code, {}).get(last) or FIRST_WORDS.get(code, {}).get(first)
     return found or _compound_head(first, COMPOUND_ENDS.get(code, {}))
 
