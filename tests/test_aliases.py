@@ -749,6 +749,16 @@ def test_a_plural_noun_opening_a_sentence_is_no_english_name() -> None:
     assert entity_of(entities, "de", at=10).name == "Officers"
 
 
+def test_a_name_of_no_type_in_one_report_takes_the_type_another_gives_it() -> None:
+    mentions = [
+        mention("en", "KNMI", "org", at=10),  # "the Dutch weather service KNMI"
+        mention("nl", "KNMI", "other", at=20),  # "meldt het KNMI"
+    ]
+    entities = link_entities(mentions, {"en": "en", "nl": "nl"})
+    knmi = entity_of(entities, "en", at=10)
+    assert entity_of(entities, "nl", at=20) is knmi and knmi.type == "org"
+
+
 def test_two_countries_read_as_one_name_are_split() -> None:
     mentions = [
         mention("nl", "Finland Europa", "place", at=50),  # "... of Finland Europa te bereiken"

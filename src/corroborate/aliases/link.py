@@ -1205,10 +1205,14 @@ def _outvoted_type(votes: Counter[str], current: str) -> str:
 
 
 def _voted_type(votes: Counter[str], current: str) -> str:
-    """The type a strict majority voted for, else ``current``."""
-    ranked = votes.most_common(2)
+    """The type a strict majority voted for, else ``current``; where "other" ties with
+    a type, that type ("KNMI" an organisation in one report, of no type in another)."""
+    ranked = votes.most_common(3)
     if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
         return ranked[0][0]
+    tied = [kind for kind, count in ranked if count == ranked[0][1]]
+    if len(tied) == 2 and "other" in tied:
+        return next(kind for kind in tied if kind != "other")
     return current
 
 
