@@ -759,6 +759,18 @@ def test_a_name_of_no_type_in_one_report_takes_the_type_another_gives_it() -> No
     assert entity_of(entities, "nl", at=20) is knmi and knmi.type == "org"
 
 
+def test_a_miscellaneous_name_joins_the_one_longer_name_it_ends() -> None:
+    mentions = [
+        mention("nl", "Storm Ingrid", "other", at=0),
+        mention("en", "Ingrid", "other", at=6),  # "Storm Ingrid" read as the name alone
+        mention("en", "Airbus A321", "other", at=100),
+        mention("de", "Airbus", "other", at=30),
+    ]
+    entities = link_entities(mentions, {"nl": "nl", "en": "en", "de": "de"})
+    assert entity_of(entities, "en", at=6) is entity_of(entities, "nl", at=0)
+    assert entity_of(entities, "de", at=30) is entity_of(entities, "en", at=100)
+
+
 def test_two_countries_read_as_one_name_are_split() -> None:
     mentions = [
         mention("nl", "Finland Europa", "place", at=50),  # "... of Finland Europa te bereiken"

@@ -59,7 +59,7 @@ GIVEN_NAME_ONLY_IN_ARTICLE = True
 
 #: Types whose shortened names ("Chargers") join the one longer name they end
 #: or start (persons have their own surname rules).
-PARTIAL_NAME_TYPES = frozenset({"org", "place"})
+PARTIAL_NAME_TYPES = frozenset({"org", "place", "other"})
 #: A country is context for ambiguous place names when the story names it at least
 #: this share as often as its most named country. A prior: a story's own countries
 #: are named over and over, a stray one once or twice.
