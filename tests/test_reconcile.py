@@ -871,6 +871,21 @@ def test_since_when_is_not_when_it_happened() -> None:
     assert [c.attributes.get("date") for c in event.claims] == [None, None]
 
 
+def test_until_when_is_not_when_it_happened() -> None:
+    from corroborate.timex import find_time_expressions
+
+    en = _article("en1", "The ferry Aurora sank near Texel; the port stays shut until June 20.")
+    nl = _article(
+        "nl1", "De veerboot Aurora zonk bij Texel; de haven blijft tot 20 juni dicht.", "nl"
+    )
+    ship = _aurora()
+    times = {a.id: find_time_expressions(a.id, a.text, a.language, "2025-06-01") for a in (en, nl)}
+    assert all(times.values())  # both state the day
+    facts = reconcile([en, nl], {}, times, [ship], encode=_fake_encoder)
+    (event,) = [f for f in _facts(facts, "event") if f.status == "agreed"]
+    assert [c.attributes.get("date") for c in event.claims] == [None, None]
+
+
 def test_sentences_follow_text_and_abbreviations() -> None:
     sentences = Sentences.of("Mr. Smith arrived on Jan. 5. He left.\n\nHeadline here")
     assert [sentences.sentence(i) for i in range(len(sentences.spans))] == [

@@ -142,6 +142,31 @@ def test_a_capitalised_month_on_its_own_is_still_a_month() -> None:
     assert values("Julio fue caluroso.", "es") == {"Julio": values("En julio.", "es")["julio"]}
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("Der Sturm zog in der Nacht zu Donnerstag über das Land.", "de", "Nacht zu Donnerstag"),
+        ("Шторм прошёл в ночь на четверг.", "ru", "ночь на четверг"),
+        ("Het stormde in de nacht van woensdag op donderdag.", "nl",
+         "nacht van woensdag op donderdag"),
+        ("La tempête a frappé dans la nuit de mercredi à jeudi.", "fr",
+         "nuit de mercredi à jeudi"),
+        ("La tormenta llegó en la noche del miércoles al jueves.", "es",
+         "noche del miércoles al jueves"),
+        ("The storm hit overnight Wednesday into Thursday.", "en",
+         "overnight Wednesday into Thursday"),
+    ],
+)  # fmt: skip
+def test_the_night_before_a_weekday_is_the_night_of_the_day_before(
+    text: str, language: str, surface: str
+) -> None:
+    """Thursday's paper: "the night to Thursday" is Wednesday night, as "Wednesday
+    night" reads."""
+    e = find(text, language)[surface]
+    assert (e.kind, e.value, e.date) == ("time", "2022-06-15TNI", "2022-06-15")
+    assert values("It happened Wednesday night.", "en") == {"Wednesday night": e.value}
+
+
 def test_early_tuesday_morning_is_a_time_of_that_day() -> None:
     e = find("Shots were fired early Tuesday morning.", "en")["early Tuesday morning"]
     assert (e.kind, e.value, e.date) == ("time", "2022-06-14TMO", "2022-06-14")
@@ -421,7 +446,8 @@ def test_an_expected_reopening_is_on_the_coming_weekday() -> None:
         ("The council called a meeting for Thursday.", "en", "2025-10-16"),
         # without such a word the past tense reads the last one
         ("The council met on Thursday.", "en", "2025-10-09"),
-        ("В ночь на четверг поезд сошёл с рельсов.", "ru", "2025-10-09"),
+        # "в ночь на" is no such word: the night before the last Thursday
+        ("В ночь на четверг поезд сошёл с рельсов.", "ru", "2025-10-08TNI"),
     ],
 )
 def test_a_day_something_is_set_for_is_to_come(text: str, language: str, value: str) -> None:
@@ -515,7 +541,7 @@ EVERY_RULE = {
         " the 19th century, in 2022, the third quarter of 2021, Q3 2022, at 5:30 p.m. EST, "
         "noon, the first half of 2022, the quarter, nineteen ninety-four, for years, every "
         "Monday, last summer, in the morning, the year before, 15 juni 2022, daily, at the "
-        "time, 1990s, the year-ago quarter, now."
+        "time, 1990s, the year-ago quarter, now, overnight Monday into Tuesday."
     ),
     "nl": (
         "Op dinsdag 15 juni 2022, in de 15e eeuw, drie dagen geleden, vannacht, vanochtend, "

@@ -226,17 +226,20 @@ def _candidates(
     return found
 
 
-#: Words that make the date after them the start of a state, not the day a sentence's
-#: happening took place: "since 2019", "seit 2019", "sinds 2019", "depuis 2019",
-#: "desde 2019", "с 2019 года".
-_SINCE_BEFORE = re.compile(
-    r"\b(?:since|seit|sinds|sedert|depuis|desde|с|со)\s+(?:(?:the|de|het|dem|le|la|el)\s+)?$",
+#: Words that make the date after them the start or the end of a state, not the day a
+#: sentence's happening took place: "since 2019", "seit 2019", "sinds 2019", "depuis
+#: 2019", "desde 2019", "с 2019 года"; "halted all trains until Tuesday afternoon",
+#: "tot dinsdagmiddag", "bis Dienstag", "hasta el martes", "jusqu'à mardi", "до вторника".
+_SINCE_OR_UNTIL = re.compile(
+    r"(?:\b(?:since|seit|sinds|sedert|depuis|desde|с|со|until|till|tot|bis|hasta|до)"
+    r"|\bjusqu['’]\s*(?:à|au|en))\s+(?:(?:the|de|het|dem|le|la|el|zum|zur)\s+)?$",
     re.IGNORECASE,
 )
 
 
 def _since(text: str, start: int) -> bool:
-    return _SINCE_BEFORE.search(text, max(0, start - 30), start) is not None
+    """Whether the date at ``start`` starts or ends a state (see :data:`_SINCE_OR_UNTIL`)."""
+    return _SINCE_OR_UNTIL.search(text, max(0, start - 30), start) is not None
 
 
 def _article_candidates(

@@ -261,6 +261,10 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
         ("set", rf"(?P<s>{alt(v.set_words)})"),
         ("setday", rf"(?P<s>(?P<every>{alt(v.every)})\s+(?P<wd>{alt(v.weekdays)}))"),
         (
+            "nightbefore",
+            rf"(?P<s>{v.night_before.format(wd=alt(v.weekdays))})" if v.night_before else "(?!x)x",
+        ),
+        (
             "season",
             rf"(?:(?P<pre>in|im|en|in\s+the|au|à|на)\s+)?(?P<s>(?:(?P<rel>{rel})\s+|"
             rf"(?P<mod>{mods})\s+)?(?P<season>{alt(v.seasons)})"
@@ -321,6 +325,7 @@ def _rule_needs(v: Vocab) -> dict[str, tuple[str, ...]]:
         "month": months,
         "weekday": weekdays,
         "setday": weekdays,
+        "nightbefore": weekdays,
         "dayword": _needs(v.day_words),
         "tonight": _needs(TONIGHT),
         "thispart": parts,

@@ -462,6 +462,17 @@ def rule_weekday(ctx: Context, m: re.Match[str]) -> Reading | None:
     return with_part(day_reading(d, True), group(m, "part"), ctx)
 
 
+def rule_night_before(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """ "in der Nacht zu Dienstag", "в ночь на вторник": the night of the day before
+    that weekday, as "Monday night" is read."""
+    if ctx.anchor is None:
+        return unanchored("time")
+    weekday = ctx.vocab.weekdays[low(m["wd"])]
+    day = weekday_date(ctx.anchor, weekday, None, is_future(ctx, m.start("s")))
+    night = day - timedelta(days=1)
+    return Reading("time", f"{night.isoformat()}TNI", night.isoformat(), "day", True)
+
+
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -820,6 +831,7 @@ RULES: dict[str, Rule] = {
     "generic": rule_generic,
     "month": rule_month,
     "weekday": rule_weekday,
+    "nightbefore": rule_night_before,
     "dayword": rule_dayword,
     "tonight": rule_tonight,
     "thispart": rule_thispart,

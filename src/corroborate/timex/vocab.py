@@ -100,6 +100,10 @@ class Vocab:
     #: a week told right after a weekday, and which week it is (-1, 0, +1): "Mittwoch
     #: kommender Woche", "Wednesday next week", "mercredi de la semaine prochaine".
     weekday_week: dict[str, int] = field(default_factory=dict)
+    #: the night before a weekday, as a regex with ``{wd}`` for any weekday and a
+    #: ``(?P<wd>...)`` group for the one it leads to: "in der Nacht zu Dienstag", "в ночь
+    #: на вторник", "la nuit de lundi à mardi" are Monday night.
+    night_before: str = ""
     date_order: str = "dmy"
     #: months written with a capital (English, German) must be capitalised.
     capital_months: bool = False
@@ -249,6 +253,7 @@ EN = Vocab(
     capital_months=True,
     risky_months=words("may|mar|jan|jun|dec|sep|sept|aug|oct|nov|feb|apr|jul"),
     weekday_week=ints({"next week": 1, "last week": -1, "this week": 0}),
+    night_before=r"(?:night|overnight)\s+(?:from\s+)?{wd}\s+(?:into|to)\s+(?P<wd>{wd})",
 )
 
 NL = Vocab(
@@ -361,6 +366,7 @@ NL = Vocab(
         }
     ),
     lower_months=True,
+    night_before=r"nacht\s+van\s+{wd}\s+op\s+(?P<wd>{wd})",
 )
 
 DE = Vocab(
@@ -495,6 +501,7 @@ DE = Vocab(
             "dieser woche|der laufenden woche": 0,
         }
     ),
+    night_before=r"Nacht\s+(?:von\s+{wd}\s+)?(?:zu|zum|auf)\s+(?:den\s+)?(?P<wd>{wd})",
 )
 
 ES = Vocab(
@@ -618,6 +625,7 @@ ES = Vocab(
         }
     ),
     lower_months=True,
+    night_before=r"noche\s+del?\s+{wd}\s+al?\s+(?P<wd>{wd})",
 )
 
 FR = Vocab(
@@ -741,6 +749,7 @@ FR = Vocab(
         }
     ),
     lower_months=True,
+    night_before=r"nuit\s+(?:de|du)\s+{wd}\s+(?:à|au)\s+(?P<wd>{wd})",
 )
 
 RU = Vocab(
@@ -868,6 +877,7 @@ RU = Vocab(
         {"на следующей неделе|на будущей неделе": 1, "на прошлой неделе": -1, "на этой неделе": 0}
     ),
     lower_months=True,
+    night_before=r"ночь\s+(?:с\s+{wd}\s+)?на\s+(?P<wd>{wd})",
 )
 
 CURATED: dict[str, Vocab] = {"en": EN, "nl": NL, "de": DE, "es": ES, "fr": FR, "ru": RU}
