@@ -436,6 +436,14 @@ def test_ages_of_one_person_across_languages_form_one_agreed_fact() -> None:
         assert articles[claim.article].text[claim.start : claim.end] == claim.text
 
 
+def test_one_of_a_time_unit_is_told_in_the_singular() -> None:
+    from corroborate.reconcile.claims import _shown
+
+    assert _shown(86_400, 86_400, "second") == ("1 day", "day")
+    assert _shown(172_800, 172_800, "second") == ("2 days", "days")
+    assert _shown(3_600, 3_600, "second")[0] == "1 hour"
+
+
 def test_a_quakes_magnitude_and_a_wait_in_hours_agree_across_languages() -> None:
     texts = {
         "en1": ("A magnitude 6.1 earthquake struck on Tuesday. A girl was rescued "

@@ -379,6 +379,7 @@ _DURATION_UNITS = (
     ("hours", 3_600.0),
     ("minutes", 60.0),
 )
+_PLURAL_DURATIONS = frozenset(name for name, _ in _DURATION_UNITS)
 
 
 #: A length or mass under one of its base unit is shown in the smaller unit (a height
@@ -396,6 +397,8 @@ def _shown(low: float, high: float, unit: str) -> tuple[str, str]:
     """A value as a reader is shown it ("1.8 m", "10 months", "225.3 km"), and the unit
     it is shown in."""
     shown_low, shown_high, shown_unit = _readable(low, high, unit)
+    if shown_low == shown_high == 1 and shown_unit in _PLURAL_DURATIONS:
+        shown_unit = shown_unit.removesuffix("s")  # "1 day", not "1 days"
     if shown_unit == "magnitude":
         return f"magnitude {format_value(shown_low, shown_high, '')}", shown_unit
     return format_value(shown_low, shown_high, UNIT_SYMBOLS.get(shown_unit, shown_unit)), shown_unit
