@@ -507,6 +507,21 @@ def test_speeds_in_german_words_and_rain_in_litres_on_a_square_metre(
     assert one(text, language, surface).unit == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Dos niños, de 3 y 5 años, han fallecido.", "es"),
+        ("Deux enfants, âgés de 3 et 5 ans, sont morts.", "fr"),
+        ("Zwei Kinder im Alter von 3 und 5 Jahren starben.", "de"),
+        ("Двое детей в возрасте 3 и 5 лет скончались.", "ru"),
+    ],
+)
+def test_two_ages_told_with_one_years_word_are_both_ages(text: str, language: str) -> None:
+    """"de 3 y 5 años": both are ages, not a count of 3 and a stretch of 5 years."""
+    ages = [(q.low, q.kind) for q in find_quantities("t", text, language) if q.low in (3, 5)]
+    assert ages == [(3.0, "age"), (5.0, "age")]
+
+
 def test_russian_number_words_and_vague() -> None:
     text = "Двадцать один человек пострадал, сотни людей вышли, примерно 1 200 домов без света."
     hurt = one(text, "ru", "Двадцать один")

@@ -1393,6 +1393,31 @@ def test_an_active_spanish_verb_of_arrest_before_a_count_fills_the_arrested_slot
     assert arrested.status == "conflicting"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "count"),
+    [
+        ("Dos niños, de 3 y 5 años, han fallecido.", "es", "Dos"),
+        ("Deux enfants, âgés de 3 et 5 ans, sont morts.", "fr", "Deux"),
+        ("Zwei Kinder, im Alter von 3 und 5 Jahren, starben.", "de", "Zwei"),
+        ("Двое детей в возрасте 3 и 5 лет скончались.", "ru", "Двое"),
+    ],
+)
+def test_a_count_past_the_ages_of_those_it_counts_fills_its_slot(
+    text: str, language: str, count: str
+) -> None:
+    at = text.index(count)
+    assert count_slot(text, at, at + len(count), language) == "killed"
+
+
+def test_an_age_told_as_a_bound_is_no_ones_age() -> None:
+    text = "Most cases are among children under 10, said Dr Elena Marquez."
+    article = _article("a", text)
+    person = _person("p1", "Elena Marquez", (article, "Elena Marquez"))
+    quantities = {"a": find_quantities("a", text, "en")}
+    facts = reconcile([article], quantities, {}, [person])
+    assert not [f for f in facts if f.label.startswith("age of")]
+
+
 def test_a_stated_condition_implies_one_injured_person_however_often_repeated() -> None:
     text = "A teen is in critical condition. Doctors said he remained in critical condition."
     found = implied_counts(text, "en")

@@ -477,6 +477,17 @@ def _ages_in_lists(text: str, lang: str, readings: list[Reading]) -> list[Readin
     suspended = re.compile(rf"[-‐‑]\s*(?:,\s*|\s+{and_word}\s+)")
     paired = re.compile(rf"\s+{and_word}\s+")
     ages = list(readings)
+    age_cue = patterns(lang).age_before
+    for i in range(1, len(ages)):
+        first, years = ages[i - 1], ages[i]
+        if (
+            years.kind == "duration"
+            and years.unit == "year"
+            and _bare_count(first)
+            and paired.fullmatch(text, first.end, years.start)
+            and age_cue.search(text, max(0, first.start - 30), first.start)
+        ):  # "de 3 y 5 años", "в возрасте 3 и 5 лет", "im Alter von 3 und 5 Jahren"
+            ages[i - 1], ages[i] = _as_age(text, lang, first), _as_age(text, lang, years)
     for i in range(1, len(ages)):
         previous = ages[i - 1]
         joined = listed.fullmatch(text, previous.end, ages[i].start)

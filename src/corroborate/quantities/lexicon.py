@@ -30,20 +30,22 @@ APPROXIMATORS: dict[str, tuple[str, ...]] = {
 #: or a ceiling ("max": "up to 300", "less than 5"), per language.
 BOUNDS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"min": ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than",
-                   "no less than"),
-           "max": ("up to", "at most", "less than", "fewer than", "no more than", "under")},
+                   "no less than", "older than"),
+           "max": ("up to", "at most", "less than", "fewer than", "no more than", "under",
+                   "younger than")},
     "nl": {"min": ("minstens", "ten minste", "tenminste", "meer dan", "minimaal", "zeker",
-                   "ruim"),
-           "max": ("tot", "maximaal", "hoogstens", "minder dan", "ten hoogste")},
-    "de": {"min": ("mindestens", "wenigstens", "mehr als", "über", "zumindest"),
-           "max": ("bis zu", "höchstens", "maximal", "weniger als", "unter")},
-    "es": {"min": ("al menos", "por lo menos", "más de", "como mínimo"),
-           "max": ("hasta", "como máximo", "menos de")},
+                   "ruim", "ouder dan"),
+           "max": ("tot", "maximaal", "hoogstens", "minder dan", "ten hoogste", "jonger dan")},
+    "de": {"min": ("mindestens", "wenigstens", "mehr als", "über", "zumindest", "älter als"),
+           "max": ("bis zu", "höchstens", "maximal", "weniger als", "unter", "jünger als")},
+    "es": {"min": ("al menos", "por lo menos", "más de", "como mínimo", "mayores de"),
+           "max": ("hasta", "como máximo", "menos de", "menores de")},
     "fr": {"min": ("au moins", "plus de", "au minimum", "pas moins de"),
            "max": ("jusqu'à", "jusqu’à", "au plus", "au maximum", "moins de")},
     "ru": {"min": ("более", "больше", "свыше", "не менее", "не меньше", "как минимум",
-                   "по меньшей мере"),
-           "max": ("до", "не более", "не больше", "менее", "меньше", "максимум")},
+                   "по меньшей мере", "старше"),
+           "max": ("до", "не более", "не больше", "менее", "меньше", "максимум", "младше",
+                   "моложе")},
 }  # fmt: skip
 
 #: Prepositions that may stand between a hedge and its number: Russian puts the

@@ -264,8 +264,8 @@ def _quantity_slot(
     (none in a sentence past ``teasers``, see :func:`teasers_start`)."""
     start, end = sentences.spans[index]
     if quantity.kind == "age":
-        if _AGE_AT_OTHER_TIME.search(article.text[start : quantity.start]):
-            return None, None
+        if quantity.bound or _AGE_AT_OTHER_TIME.search(article.text[start : quantity.start]):
+            return None, None  # "children under 10": a group's bound, no one's age
         person = _person_aged(article, quantity, sentences, index, persons)
         return (f"age:{person.id}", f"age of {person.name}") if person else (None, None)
     if quantity.kind == "count" and counts_people(quantity.noun, article.language):
