@@ -1061,10 +1061,11 @@ def test_names_that_sound_different_stay_apart_across_scripts(latin: str, cyrill
     assert len(link_entities(mentions, {"en": "en", "ru": "ru"})) == 2
 
 
-def test_a_latin_name_is_read_by_english_french_and_german_spelling() -> None:
+def test_a_latin_name_is_read_by_english_french_german_and_spanish_spelling() -> None:
     assert sound_skeletons("Michel", cyrillic=False) >= {"mkl", "msl"}  # Michael, Мишель
     assert sound_skeletons("Volker", cyrillic=False) >= {"vlkr", "flkr"}  # Фолькер
     assert sound_skeletons("Мишель", cyrillic=True) == {"msl"}
+    assert "mrks" in sound_skeletons("Márquez", cyrillic=False)  # Spanish: Маркес
 
 
 @pytest.mark.parametrize(
@@ -1167,6 +1168,10 @@ def test_an_organisation_named_by_its_acronym_with_a_description_is_that_acronym
         ("Joe Biden", "Джо Байден", "ru"),
         ("Tom Watson", "Том Уотсон", "ru"),  # an English "w" Russian writes "у"
         ("Adolf Hitler", "Адольф Гитлер", "ru"),  # a German "h" Russian writes "г"
+        # Spanish names, read by Spanish spelling
+        ("Elena Márquez", "Элены Маркес", "ru"),
+        ("Pedro Jiménez", "Педро Хименес", "ru"),
+        ("Felipe González", "Фелипе Гонсалес", "ru"),
         # Polish case endings
         ("Donald Tusk", "Donalda Tuska", "pl"),
         ("Theresa May", "Theresy May", "pl"),

@@ -18,7 +18,8 @@ and voiceless consonants stay apart (David / Дэвид, not Tavit), "s" and "z"
 A Latin name's spelling may follow French or German rules rather than English, so
 it is read all three ways and matches by any of them: French "ch" as "ш" and its
 silent endings (Michel Barnier / Мишель Барнье, Nicolas / Николя), German "ch" as
-"х", "v" as "ф" and a hard "g" (Oettinger / Эттингер, Volker / Фолькер); an English
+"х", "v" as "ф" and a hard "g" (Oettinger / Эттингер, Volker / Фолькер); Spanish
+"qu" as "к", "z" as "с" and "j" as "х" (Márquez / Маркес, Jiménez / Хименес); an English
 initial "w" may be "у" (Watson / Уотсон) and a German initial "h" "г" (Hitler /
 Гитлер).
 """
@@ -110,6 +111,27 @@ _GERMAN_GROUPS: tuple[tuple[str, str], ...] = (
     ("h", ""),
 )
 
+#: Spanish spelling: "qu" is "к", "j" and a "g" before e/i are "х" (Jiménez / Хименес,
+#: Gerardo / Херардо), left out like "h"; "z" and a "c" before e/i are "с" (Márquez /
+#: Маркес, González / Гонсалес); "ch" is "ч", read as "k" on both sides.
+_SPANISH_GROUPS: tuple[tuple[str, str], ...] = (
+    ("ch", "k"),
+    ("qu", "k"),
+    ("x", "ks"),
+    ("z", "s"),
+    ("j", ""),
+    ("h", ""),
+)
+_SPANISH_SOFT = re.compile(r"(gu(?=[ei]))|([cg])(?=[ei])")
+
+
+def _spanish(text: str) -> str:
+    """A Latin word's consonants read by Spanish spelling (see :data:`_SPANISH_GROUPS`)."""
+    soft = _SPANISH_SOFT.sub(
+        lambda m: "g" if m.group(1) else ("s" if m.group(2) == "c" else ""), text
+    )
+    return _consonants(soft, _SPANISH_GROUPS)
+
 
 @lru_cache(maxsize=65536)
 def sound_skeleton(name_word: str, cyrillic: bool) -> str:
@@ -128,7 +150,7 @@ def sound_skeleton(name_word: str, cyrillic: bool) -> str:
 @lru_cache(maxsize=65536)
 def sound_skeletons(name_word: str, cyrillic: bool) -> frozenset[str]:
     """The skeletons of a word by each spelling it may follow: a Cyrillic word's
-    one; a Latin word's by English, French and German spelling ("Michel" is "mkl"
+    one; a Latin word's by English, French, German and Spanish spelling ("Michel" is "mkl"
     by English, "msl" by French: Мишель)."""
     skeleton = sound_skeleton(name_word, cyrillic)
     if cyrillic:
@@ -137,7 +159,7 @@ def sound_skeletons(name_word: str, cyrillic: bool) -> frozenset[str]:
     soft = _SOFT_BEFORE.sub(lambda m: "s" if m.group(1) == "c" else "j", text)
     french = _consonants(_FRENCH_SILENT_END.sub("", soft), _FRENCH_GROUPS)
     german = _consonants(text, _GERMAN_GROUPS)
-    found = {skeleton, french, german}
+    found = {skeleton, french, german, _spanish(text)}
     if text.startswith("w"):  # Wilson / Уилсон, Watson / Уотсон: an English "w" as "у"
         found.add("a" + skeleton.removeprefix("v"))
     if text.startswith("h"):  # Hitler / Гитлер: a German "h" as "г"
