@@ -324,6 +324,17 @@ def test_an_everyday_word_opening_a_sentence_is_no_person() -> None:
     assert [m.text for m in _mentions("a", text, spans[:1], "und")] == ["Night"]
 
 
+def test_a_function_word_opening_a_sentence_is_no_name_of_any_type() -> None:
+    text = "About 18% of patients were treated. China sent doctors. Also, Brown said so."
+
+    def span(word: str, kind: EntityType) -> tuple[int, int, EntityType]:
+        start = text.index(word)
+        return start, start + len(word), kind
+
+    spans = [span("About", "other"), span("China", "place"), span("Also", "org")]
+    assert [m.text for m in _mentions("a", text, spans, "en")] == ["China"]
+
+
 @pytest.mark.parametrize(
     ("language", "text", "town"),
     [

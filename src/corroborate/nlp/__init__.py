@@ -53,7 +53,7 @@ from corroborate.nlp.backends import (
 )
 from corroborate.nlp.chunks import chunk_text
 from corroborate.nlp.datelines import dateline_places
-from corroborate.nlp.everyday import is_everyday_word, is_number_word
+from corroborate.nlp.everyday import is_everyday_word, is_function_word, is_number_word
 from corroborate.nlp.heads import head_type
 from corroborate.nlp.russian import is_common_noun
 
@@ -504,10 +504,13 @@ def _dictionary_word(word: str, kind: str, language: str) -> bool:
     """A word the language's dictionary or word list marks as common: a Russian
     common noun (pymorphy3), or, for a person, one of the language's everyday words
     ("Night had fallen."; other types are left, since places and demonyms are
-    frequent words too)."""
+    frequent words too); for any type, one of its function words ("About 18% of
+    patients", tagged a name of no type)."""
     if language == "ru":
-        return is_common_noun(word)
-    return kind == "person" and is_everyday_word(word, language)
+        return is_common_noun(word) or is_function_word(word, language)
+    return (kind == "person" and is_everyday_word(word, language)) or is_function_word(
+        word, language
+    )
 
 
 def _lower_case_words(text: str) -> set[str]:
