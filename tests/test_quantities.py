@@ -517,7 +517,7 @@ def test_speeds_in_german_words_and_rain_in_litres_on_a_square_metre(
     ],
 )
 def test_two_ages_told_with_one_years_word_are_both_ages(text: str, language: str) -> None:
-    """"de 3 y 5 años": both are ages, not a count of 3 and a stretch of 5 years."""
+    """ "de 3 y 5 años": both are ages, not a count of 3 and a stretch of 5 years."""
     ages = [(q.low, q.kind) for q in find_quantities("t", text, language) if q.low in (3, 5)]
     assert ages == [(3.0, "age"), (5.0, "age")]
 

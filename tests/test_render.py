@@ -565,6 +565,17 @@ def test_a_converted_value_is_shown_with_its_unit_symbol() -> None:
     assert reading(miles) == "approx. = 225.3 kilometer"
 
 
+def test_a_floor_or_a_ceiling_is_noted_beside_the_figure() -> None:
+    from corroborate.render.story import reading
+
+    crowd = Claim("a", 0, 6, "80,000", {"value": 80000.0, "quantity_kind": "count"})
+    assert reading(crowd) == ""
+    crowd.attributes["bound"] = "min"
+    assert reading(crowd) == "at least"
+    crowd.attributes["bound"] = "max"
+    assert reading(crowd) == "at most"
+
+
 def test_a_small_length_is_shown_in_its_smaller_unit() -> None:
     from corroborate.render.story import reading
 

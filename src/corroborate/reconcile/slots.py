@@ -456,10 +456,11 @@ _DISTANCE_ASIDE = re.compile(
     re.IGNORECASE,
 )
 #: An aside that tells the ages of the people counted: "Dos niños*, de 3 y 5 años,*
-#: han fallecido", "Deux enfants, âgés de 3 et 5 ans,", "Zwei Kinder, im Alter von 3 und 5 Jahren,", "Двое детей в возрасте 3 и 5 лет".
-#: The cue after it is the count's. Not in English, where reading past "three men,
-#: ages 19, 21 and 22, who were shot in the hand" put two GVA dev incidents' counts in
-#: the shot slot that the cue before them ("Also injured ... were") had rightly filled.
+#: han fallecido", "Deux enfants, âgés de 3 et 5 ans,", "Zwei Kinder, im Alter von 3
+#: und 5 Jahren,", "Двое детей в возрасте 3 и 5 лет". The cue after it is the count's.
+#: Not in English, where reading past "three men, ages 19, 21 and 22, who were shot in
+#: the hand" put two GVA dev incidents' counts in the shot slot that the cue before
+#: them ("Also injured ... were") had rightly filled.
 _AGES = r"\d{1,3}(?:(?:\s*,\s*|\s+(?:and|y|et|und|en|и)\s+)\d{1,3})*"
 _AGE_ASIDE = re.compile(
     r"(?:\s+[^\W\d]+){0,2}(?P<aside>"

@@ -60,6 +60,10 @@ def _converted(normalized: dict[str, object], unit: object) -> bool:
     return unit not in (normalized.get("unit"), normalized.get("shown_unit"))
 
 
+#: How a claim told as a floor or a ceiling is noted ("more than 80,000", "up to 300").
+_BOUND_NOTES = {"min": "at least", "max": "at most"}
+
+
 def reading(claim: Claim) -> str:
     """How the claim was read, when that adds to its words: "= 19.3 km", "14 Oct 2025",
     "= Netherlands" (a place named in another language or case), "near it"."""
@@ -72,6 +76,9 @@ def reading(claim: Claim) -> str:
         notes.append(f"= {place}")  # "Нидерландов" = Netherlands
     if attributes.get("approximate") is True:
         notes.append("approx.")
+    bound = attributes.get("bound")
+    if bound in _BOUND_NOTES:
+        notes.append(_BOUND_NOTES[str(bound)])  # "more than 80,000": at least
     normalized = attributes.get("normalized")
     # a duration in seconds ("94,672,800 second") tells a reader less than "three years"
     shown = attributes.get("quantity_kind") != "duration"
