@@ -1400,6 +1400,7 @@ def test_an_active_spanish_verb_of_arrest_before_a_count_fills_the_arrested_slot
         ("Deux enfants, âgés de 3 et 5 ans, sont morts.", "fr", "Deux"),
         ("Zwei Kinder, im Alter von 3 und 5 Jahren, starben.", "de", "Zwei"),
         ("Двое детей в возрасте 3 и 5 лет скончались.", "ru", "Двое"),
+        ("Two children, aged 3 and 5, have died.", "en", "Two"),
     ],
 )
 def test_a_count_past_the_ages_of_those_it_counts_fills_its_slot(
@@ -1407,6 +1408,12 @@ def test_a_count_past_the_ages_of_those_it_counts_fills_its_slot(
 ) -> None:
     at = text.index(count)
     assert count_slot(text, at, at + len(count), language) == "killed"
+
+
+def test_english_reads_past_ages_only_to_a_death() -> None:
+    """ "Two men, ages 26 and 27, were shot": the count keeps the reading it had."""
+    text = "Two men, ages 26 and 27, were shot once in the foot."
+    assert count_slot(text, 0, 3, "en") == count_slot("Two men, ages 26 and 27.", 0, 3, "en")
 
 
 def test_an_age_told_as_a_bound_is_no_ones_age() -> None:

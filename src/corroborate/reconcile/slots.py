@@ -385,7 +385,7 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     aside = (
         _PART_ASIDE.match(sentence, end)
         or _DISTANCE_ASIDE.match(sentence, end)
-        or (_AGE_ASIDE.match(sentence, end) if language != "en" else None)
+        or _AGE_ASIDE.match(sentence, end)
     )
     if aside is not None:  # read on past the part it counts, or where they were
         sentence = sentence[: aside.start("aside")] + sentence[aside.end("aside") :]
@@ -458,13 +458,15 @@ _DISTANCE_ASIDE = re.compile(
 #: An aside that tells the ages of the people counted: "Dos niños*, de 3 y 5 años,*
 #: han fallecido", "Deux enfants, âgés de 3 et 5 ans,", "Zwei Kinder, im Alter von 3
 #: und 5 Jahren,", "Двое детей в возрасте 3 и 5 лет". The cue after it is the count's.
-#: Not in English, where reading past "three men, ages 19, 21 and 22, who were shot in
-#: the hand" put two GVA dev incidents' counts in the shot slot that the cue before
-#: them ("Also injured ... were") had rightly filled.
+#: In English only right before a death ("Two children, aged 3 and 5, have died"):
+#: reading past "three men, ages 19, 21 and 22, who were shot in the hand" put two GVA
+#: dev incidents' counts in the shot slot that the cue before them ("Also injured ...
+#: were") had rightly filled.
 _AGES = r"\d{1,3}(?:(?:\s*,\s*|\s+(?:and|y|et|und|en|и)\s+)\d{1,3})*"
 _AGE_ASIDE = re.compile(
     r"(?:\s+[^\W\d]+){0,2}(?P<aside>"
-    rf",\s+(?:de|âgée?s?\s+de|im\s+Alter\s+von|van)\s+{_AGES}\s+"
+    rf",\s+(?:aged|ages)\s+{_AGES},(?=\s+(?:have\s+|had\s+|both\s+)?(?:died|been\s+killed))"
+    rf"|,\s+(?:de|âgée?s?\s+de|im\s+Alter\s+von|van)\s+{_AGES}\s+"
     r"(?:años|ans|Jahren|jaar(?:\s+oud)?),"
     rf"|,?\s+в\s+возрасте\s+{_AGES}\s+(?:лет|года|год),?)",
     re.IGNORECASE,
