@@ -480,6 +480,9 @@ def test_a_count_after_a_sum_stays_a_count(text: str) -> None:
         ("Schiphol schrapte ruim 400 vluchten.", "nl", "400", "min"),
         ("Between 40 and 45 firefighters came.", "en", "40 and 45", None),
         ("About 40 firefighters came.", "en", "40", None),
+        # where a figure went after a change, no ceiling
+        ("ЦБ повысил ставку до 21%.", "ru", "21%", None),
+        ("De rente werd verhoogd tot 4 procent.", "nl", "4 procent", None),
     ],
 )
 def test_a_floor_or_a_ceiling_is_told_by_its_bound(
@@ -499,6 +502,10 @@ def test_a_floor_or_a_ceiling_is_told_by_its_bound(
          "millimeter"),
         ("Er viel 30 liter per vierkante meter.", "nl", "30 liter per vierkante meter",
          "millimeter"),
+        ("Some 180 litres of rain per square metre fell.", "en",
+         "180 litres of rain per square metre", "millimeter"),
+        ("Выпало 180 литров осадков на квадратный метр.", "ru",
+         "180 литров осадков на квадратный метр", "millimeter"),
     ],
 )  # fmt: skip
 def test_speeds_in_german_words_and_rain_in_litres_on_a_square_metre(

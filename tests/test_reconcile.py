@@ -168,6 +168,19 @@ def test_a_figure_within_a_floor_or_a_ceiling_refines_it_and_one_beyond_conflict
     )
     floors = [quantity_reading(k, 8e4, 8e4, 8e4, False, "at least 80,000", "min") for k in "ab"]
     assert verdict(floors, {}).explanation == "at least 80,000 in both sources"
+    # of two floors the higher says more; a hedged figure refines no bound
+    twelve = quantity_reading("a", 12, 12, 12, False, "at least 12", "min")
+    fifteen = quantity_reading("b", 15, 15, 15, False, "at least 15", "min")
+    assert verdict([twelve, fifteen], {"a": "A", "b": "B"}).explanation == (
+        "at least 15 (B) is a more precise form of at least 12 (A)"
+    )
+    about_150 = quantity_reading("b", 150, 150, 150, True, "150")
+    floor_140 = quantity_reading("a", 140, 140, 140, False, "at least 140", "min")
+    judged = verdict([floor_140, about_150], {})
+    assert (judged.status, judged.explanation) == (
+        "agreed",
+        "at least 140 vs 150: within each other's bounds",
+    )
     nouns = [
         quantity_reading("a", 400, 400, 400, False, "at least 400 Flüge", "min"),
         quantity_reading("b", 400, 400, 400, False, "at least 400 flights", "min"),

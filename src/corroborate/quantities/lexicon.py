@@ -27,7 +27,9 @@ APPROXIMATORS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 #: Words before a number that make it a floor ("min": "at least 4", "more than 80,000")
-#: or a ceiling ("max": "up to 300", "less than 5"), per language.
+#: or a ceiling ("max": "up to 300", "less than 5"), per language. Not "tot", "hasta",
+#: "до" or "bis" alone: after a verb of change they say where a figure went ("verhoogd
+#: tot 21%", "повысил ставку до 21%"), no ceiling.
 BOUNDS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"min": ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than",
                    "no less than", "older than"),
@@ -35,16 +37,16 @@ BOUNDS: dict[str, dict[str, tuple[str, ...]]] = {
                    "younger than")},
     "nl": {"min": ("minstens", "ten minste", "tenminste", "meer dan", "minimaal", "zeker",
                    "ruim", "ouder dan"),
-           "max": ("tot", "maximaal", "hoogstens", "minder dan", "ten hoogste", "jonger dan")},
+           "max": ("maximaal", "hoogstens", "minder dan", "ten hoogste", "jonger dan")},
     "de": {"min": ("mindestens", "wenigstens", "mehr als", "über", "zumindest", "älter als"),
            "max": ("bis zu", "höchstens", "maximal", "weniger als", "unter", "jünger als")},
     "es": {"min": ("al menos", "por lo menos", "más de", "como mínimo", "mayores de"),
-           "max": ("hasta", "como máximo", "menos de", "menores de")},
+           "max": ("como máximo", "menos de", "menores de")},
     "fr": {"min": ("au moins", "plus de", "au minimum", "pas moins de"),
            "max": ("jusqu'à", "jusqu’à", "au plus", "au maximum", "moins de")},
     "ru": {"min": ("более", "больше", "свыше", "не менее", "не меньше", "как минимум",
                    "по меньшей мере", "старше"),
-           "max": ("до", "не более", "не больше", "менее", "меньше", "максимум", "младше",
+           "max": ("не более", "не больше", "менее", "меньше", "максимум", "младше",
                    "моложе")},
 }  # fmt: skip
 

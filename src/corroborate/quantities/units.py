@@ -37,8 +37,11 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
         # rain as German, Dutch and Spanish reports give it: a litre on a square metre
         # is a millimetre ("60 Liter Regen pro Quadratmeter", "60 litros por metro cuadrado")
         "liter pro quadratmeter", "liter regen pro quadratmeter", "litern pro quadratmeter",
-        "liter per vierkante meter", "litros por metro cuadrado",
-        "litros de lluvia por metro cuadrado", "l/m²", "l/m2",
+        "liter per vierkante meter", "liter regen per vierkante meter", "litros por metro cuadrado",
+        "litros de lluvia por metro cuadrado", "litres of rain per square metre",
+        "liters of rain per square meter", "litres per square metre", "liters per square meter",
+        "litres par mètre carré", "litres de pluie par mètre carré",
+        "литров осадков на квадратный метр", "литров на квадратный метр", "l/m²", "l/m2",
         "миллиметров", "миллиметра", "миллиметрах",
     ),
     "mile": (

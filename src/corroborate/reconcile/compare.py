@@ -218,9 +218,16 @@ def _wide_first(a: Reading, b: Reading) -> tuple[Reading, Reading]:
 def _refines(wide: Reading, narrow: Reading) -> bool:
     """``narrow`` says the same as the range ``wide`` states, more precisely; not the
     very figure a floor or a ceiling names ("140 km/h" beside "up to 140 km/h" states
-    the same figure)."""
+    the same figure), nor a hedged one ("about 30" says no more than "at least 27").
+    Of two floors the higher is the more precise ("at least 15" of "at least 12"), of
+    two ceilings the lower."""
+    if wide.bound is not None and wide.bound == narrow.bound:
+        if wide.bound == "min":
+            return narrow.stated_low > wide.stated_low
+        return narrow.stated_high < wide.stated_high
     return (
         wide.is_range
+        and not (wide.bound and narrow.approximate)
         and not _bound_figure(wide, narrow)
         and wide.stated_low <= narrow.stated_low
         and narrow.stated_high <= wide.stated_high
@@ -241,7 +248,7 @@ def _bound_figure(bounded: Reading, other: Reading) -> bool:
         figure, room = bounded.stated_low, bounded.stated_low - bounded.low
     else:
         figure, room = bounded.stated_high, bounded.high - bounded.stated_high
-    return other.low <= figure + room and figure - room <= other.high
+    return figure - room <= other.stated_low and other.stated_high <= figure + room
 
 
 def in_every_source(sources: int) -> str:
