@@ -2192,6 +2192,17 @@ def test_two_towns_neither_within_the_other_conflict_with_their_distance() -> No
     assert _where([near, b], [warren, akron]).status == "conflicting"
 
 
+def test_a_place_the_gazetteer_lacks_may_lie_in_the_country_another_source_names() -> None:
+    a = _article("a", "A dike broke in Veldhaven on Friday.", outlet="Tribune")
+    b = _article("b", "A dike broke in Veldhaven on Friday.", outlet="Beacon")
+    c = _article("c", "A dike broke in the Netherlands on Friday.", outlet="Ledger")
+    town = _place("p1", "Veldhaven", None, (a, "Veldhaven"), (b, "Veldhaven"))
+    country = _place("p2", "Netherlands", _NETHERLANDS, (c, "Netherlands"))
+    fact = _where([a, b, c], [town, country])
+    assert fact.status == "refined"
+    assert fact.explanation == "Veldhaven (not in the gazetteer) may lie in Netherlands (Ledger)"
+
+
 def test_a_name_one_article_gives_and_no_gazetteer_knows_is_not_a_scene() -> None:
     a = _article("a", "Photo: a barn burned down on Monday.")
     photo = _place("p1", "Photo", None, (a, "Photo"))
