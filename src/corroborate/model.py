@@ -241,6 +241,8 @@ class Entity:
 #: ``percent``, ``duration``, ``ordinal``, or a physical dimension (``length``, ``mass``,
 #: ``speed``, ``area``, ``volume``, ``temperature``, ...) that pint names.
 QuantityKind = str
+#: A figure told as a floor ("at least 4") or a ceiling ("up to 300").
+Bound = Literal["min", "max"]
 
 
 @dataclass(frozen=True)
@@ -275,7 +277,11 @@ class Quantity:
     #: "min" for a figure told as a floor ("at least 4", "more than 80,000", "plus de",
     #: "более"), "max" for a ceiling ("up to 300", "less than", "bis zu", "до"); the
     #: figure itself stays in ``low``/``high``.
-    bound: Literal["min", "max"] | None = None
+    bound: Bound | None = None
+
+
+#: How a floor or a ceiling is told to a reader, in explanations and the report.
+BOUND_WORDS: dict[str, str] = {"min": "at least", "max": "at most"}
 
 
 #: How finely a date is known: a day, a month, a year, ...

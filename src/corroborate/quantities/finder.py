@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import pymorphy3
 
-from corroborate.model import Quantity
+from corroborate.model import Bound, Quantity
 from corroborate.quantities import lexicon, numbers, units
 from corroborate.quantities.fractions import HALF_AFTER_NUMBER, HALF_AFTER_UNIT, find_fractions
 
@@ -71,7 +71,7 @@ class Reading:
     approximate: bool = False
     noun: str | None = None
     digits_only: bool = False
-    bound: str | None = None
+    bound: Bound | None = None
 
 
 @dataclass(frozen=True)
@@ -993,6 +993,6 @@ def _quantity(article_id: str, text: str, r: Reading) -> Quantity:
         normalized_high=n_high,
         normalized_unit=normalized_unit,
         approximate=r.approximate,
-        bound="min" if r.bound == "min" else "max" if r.bound == "max" else None,
+        bound=r.bound,
         noun=r.noun,
     )

@@ -14,14 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from corroborate.model import Article, Claim, Entity, Quantity, TimeExpression
-from corroborate.reconcile.compare import (
-    BOUND_WORDS,
-    Reading,
-    date_reading,
-    format_value,
-    quantity_reading,
-)
+from corroborate.model import BOUND_WORDS, Article, Claim, Entity, Quantity, TimeExpression
+from corroborate.reconcile.compare import Reading, date_reading, format_value, quantity_reading
 from corroborate.reconcile.implicit import (
     implied_counts,
     murder_suicides_by_name,

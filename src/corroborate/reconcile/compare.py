@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from corroborate.model import FactStatus
+from corroborate.model import BOUND_WORDS, FactStatus
 
 #: Extra slack, as a fraction of the value, for a claim marked approximate
 #: ("about", "roughly", "ongeveer"). A prior, not tuned on any data: wide enough for
@@ -233,10 +233,6 @@ def _refines(wide: Reading, narrow: Reading) -> bool:
         and narrow.stated_high <= wide.stated_high
         and (narrow.stated_high - narrow.stated_low) < (wide.stated_high - wide.stated_low)
     )
-
-
-#: How a floor or a ceiling is told in explanations.
-BOUND_WORDS = {"min": "at least", "max": "at most"}
 
 
 def _bound_figure(bounded: Reading, other: Reading) -> bool:

@@ -431,15 +431,20 @@ def _died_after(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?:\s*\([^()]{{1,20}}\))?(?:\s*,[^,.;]{{1,60}},)?\s+(?:{died}{perfect})\b")
 
 
+@lru_cache(maxsize=8)
+def _victim_subject(language: str) -> re.Pattern[str] | None:
+    subject = _VICTIM_SUBJECT.get(language)
+    return re.compile(rf"\b(?:{subject})\b") if subject else None
+
+
 def _victim_died(text: str, language: str) -> list[ImpliedCount]:
     """ "Das Opfer starb", "la víctima murió": the person referred to was killed."""
-    died = _died_after(language)
-    subject = _VICTIM_SUBJECT.get(language)
+    died, subject = _died_after(language), _victim_subject(language)
     if died is None or subject is None:
         return []
     return [
         ImpliedCount(m.start(), end.end(), "killed", REFERRED_VICTIM)
-        for m in re.finditer(rf"\b(?:{subject})\b", text)
+        for m in subject.finditer(text)
         if (end := died.match(text, m.end())) is not None
     ]
 

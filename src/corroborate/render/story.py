@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from corroborate.model import Claim, Entity, Fact, Story
+from corroborate.model import BOUND_WORDS, Claim, Entity, Fact, Story
 from corroborate.render.charts import places_svg, timeline_svg
 from corroborate.render.html import Html, el, join
 from corroborate.render.overview import date_range
@@ -60,10 +60,6 @@ def _converted(normalized: dict[str, object], unit: object) -> bool:
     return unit not in (normalized.get("unit"), normalized.get("shown_unit"))
 
 
-#: How a claim told as a floor or a ceiling is noted ("more than 80,000", "up to 300").
-_BOUND_NOTES = {"min": "at least", "max": "at most"}
-
-
 def reading(claim: Claim) -> str:
     """How the claim was read, when that adds to its words: "= 19.3 km", "14 Oct 2025",
     "= Netherlands" (a place named in another language or case), "near it"."""
@@ -77,8 +73,8 @@ def reading(claim: Claim) -> str:
     if attributes.get("approximate") is True:
         notes.append("approx.")
     bound = attributes.get("bound")
-    if bound in _BOUND_NOTES:
-        notes.append(_BOUND_NOTES[str(bound)])  # "more than 80,000": at least
+    if bound in BOUND_WORDS:
+        notes.append(BOUND_WORDS[str(bound)])  # "more than 80,000": at least
     normalized = attributes.get("normalized")
     # a duration in seconds ("94,672,800 second") tells a reader less than "three years"
     shown = attributes.get("quantity_kind") != "duration"
