@@ -20,10 +20,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from corroborate.model import Claim, Fact
-from corroborate.reconcile.claims import ClaimItem
+from corroborate.reconcile.claims import ClaimItem, date_bounds
 from corroborate.reconcile.coincidence import ValueReference, shipped_reference
 from corroborate.reconcile.compare import Reading, overlap, quantity_reading, verdict
 from corroborate.reconcile.implicit import (
@@ -193,10 +192,8 @@ def _days_ahead(items: Sequence[ClaimItem], published: Mapping[str, str | None])
 
 def _iso_day(value: str | None) -> int | None:
     """An ISO date's day number (``date.toordinal``), None when missing or invalid."""
-    try:
-        return date.fromisoformat(value[:10]).toordinal() if value else None
-    except ValueError:
-        return None
+    bounds = date_bounds(value[:10]) if value else None
+    return bounds[0].toordinal() if bounds else None
 
 
 def _sentence_figures(items: Sequence[ClaimItem]) -> dict[tuple[str, int], list[int]]:
