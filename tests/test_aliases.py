@@ -180,6 +180,7 @@ def test_a_region_of_the_world_resolves_in_every_language_and_holds_its_towns() 
     assert lower_saxony is not None and lower_saxony.country == "DE"
     assert resolve_place("Nedersaksen", "nl") == lower_saxony
     assert resolve_place("Нижней Саксонии", "ru") == lower_saxony
+    assert resolve_place("Niedersachsens", "de") == lower_saxony  # genitive
     hanover = resolve_place("Hannover", "de")
     assert hanover is not None and hanover.region == lower_saxony.region
 

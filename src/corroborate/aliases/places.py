@@ -526,7 +526,15 @@ def _lookup_keys(text: str, language: str) -> list[str]:
     country = _country_of_state_form(key)
     if country is not None:
         keys.append(country)
+    if language == "de" and key.endswith("s") and len(key) > _GENITIVE_MIN_LETTERS:
+        # "Niedersachsens", "Deutschlands": a German genitive, tried after the name as
+        # written ("Paris" stays Paris)
+        keys.append(key[:-1])
     return keys
+
+
+#: A German place name this long or shorter is not read as a genitive.
+_GENITIVE_MIN_LETTERS = 4
 
 
 #: How a country's formal name opens, in the languages we read ("Republic of

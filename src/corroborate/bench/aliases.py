@@ -399,11 +399,12 @@ def run(options: BenchOptions) -> list[BenchTable]:
     tables.append(
         BenchTable(
             title="Gazetteer",
-            columns=["index build s", "regions", "town names", "bench total s"],
+            columns=["index build s", "regions", "division names", "town names", "bench total s"],
             rows=[
                 [
                     f"{build:.2f}",
                     str(len(gazetteer().regions)),
+                    str(len(gazetteer().divisions)),
                     str(len(gazetteer().towns)),
                     f"{time.perf_counter() - started:.1f}",
                 ]
