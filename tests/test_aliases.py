@@ -181,6 +181,9 @@ def test_a_region_of_the_world_resolves_in_every_language_and_holds_its_towns() 
     assert resolve_place("Nedersaksen", "nl") == lower_saxony
     assert resolve_place("Нижней Саксонии", "ru") == lower_saxony
     assert resolve_place("Niedersachsens", "de") == lower_saxony  # genitive
+    assert resolve_place("l'Andalousie", "fr", spain) == andalusia  # with its article
+    le_havre = resolve_place("Le Havre", "fr")
+    assert le_havre is not None and le_havre.name == "Le Havre"
     hanover = resolve_place("Hannover", "de")
     assert hanover is not None and hanover.region == lower_saxony.region
 

@@ -929,6 +929,43 @@ def test_a_compound_of_no_number_is_no_age(text: str, language: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "surface", "times"),
+    [
+        ("Er stach fünfmal auf das Opfer ein.", "de", "fünfmal", 5),
+        ("Dreimal klingelte das Telefon.", "de", "Dreimal", 3),
+        ("Hij werd vijfmaal gestoken.", "nl", "vijfmaal", 5),
+    ],
+)
+def test_how_many_times_written_as_one_word_is_a_count_of_times(
+    text: str, language: str, surface: str, times: int
+) -> None:
+    quantity = one(text, language, surface)
+    assert (quantity.kind, quantity.low, quantity.unit) == ("count", times, None)
+    assert quantity.noun is not None and quantity.noun.lower() in {"mal", "maal"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Es war noch einmal gut gegangen.", "de"),  # "once more", no count
+        ("Het is nu eenmaal zo.", "nl"),
+        ("Das Denkmal steht am Markt.", "de"),  # a monument
+    ],
+)
+def test_once_or_a_word_ending_in_mal_is_no_count(text: str, language: str) -> None:
+    assert find_quantities("t", text, language) == []
+
+
+def test_a_number_word_in_lower_case_after_a_name_is_counted() -> None:
+    # "El Amrani six times": the name's capital does not make "six" part of a name,
+    # as it does for "Formula One" or "iPhone 12"
+    text = "De Wit stabbed Youssef El Amrani six times after an argument."
+    assert (one(text, "en", "six").low, one(text, "en", "six").noun) == (6, "times")
+    assert find_quantities("t", "He raced in Formula One for years.", "en") == []
+    assert find_quantities("t", "She bought an iPhone 12 on Friday.", "en") == []
+
+
+@pytest.mark.parametrize(
     "text",
     ["Это максимальный уровень с 2003 года.", "В 2003 году он уехал.", "В 1999 г. начался спад."],
 )

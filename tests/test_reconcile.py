@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -44,7 +44,7 @@ from corroborate.reconcile.facts import GroupingParams, group_claims
 from corroborate.reconcile.implicit import REFERRED_VICTIM, implied_counts, named_casualties
 from corroborate.reconcile.sentences import Sentences
 from corroborate.reconcile.similarity import SentenceSimilarity
-from corroborate.reconcile.slots import count_slot, counts_people
+from corroborate.reconcile.slots import count_slot, counts_people, noun_key
 from corroborate.timeline import build_timeline
 from corroborate.timex import find_time_expressions
 
@@ -1187,6 +1187,29 @@ def test_an_agreeing_distance_worded_apart_is_one_fact_but_a_count_is_not(
     facts = reconcile([first, second], quantities, {}, [], _worded_apart, no_coincidence)
     agreed = [len(f.claims) for f in _facts(facts, "quantity") if f.status == "agreed"]
     assert agreed == ([2] if linked else [])
+
+
+def test_counts_of_times_in_two_languages_are_one_fact() -> None:
+    # "six times" and "vijf keer" count the same stabs: the word for "times" is one
+    # noun in every language, so the pair is linked as a conflict
+    first = _article("a", "De Wit stabbed Youssef El Amrani six times after an argument.")
+    second = _article("b", "De Wit stak Youssef El Amrani na een ruzie vijf keer.", "nl")
+    quantities = {
+        first.id: [_quantity(first, "six", 6.0, noun="times")],
+        second.id: [_quantity(second, "vijf", 5.0, noun="keer")],
+    }
+    facts = reconcile([first, second], quantities, {}, [], _similar_at(0.65))
+    counts = _facts(facts, "quantity")
+    assert [(f.status, len(f.claims)) for f in counts] == [("conflicting", 2)]
+    assert noun_key("fois") == noun_key("veces") == noun_key("раз") == noun_key("times")
+
+
+def _similar_at(cosine: float) -> Callable[[Sequence[str]], npt.NDArray[np.float32]]:
+    """An encoder that puts the sentences of source "a" at ``cosine`` to all others."""
+    other = [cosine, (1 - cosine**2) ** 0.5]
+    return lambda texts: np.asarray(
+        [[1.0, 0.0] if "stabbed" in t else other for t in texts], np.float32
+    )
 
 
 def _alike(texts: Sequence[str]) -> npt.NDArray[np.float32]:

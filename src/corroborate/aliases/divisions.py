@@ -54,6 +54,10 @@ _GENERIC_WORDS = frozenset(
     }
 )  # fmt: skip
 
+#: How much more often (Zipf) English must write a division's ISO name than its
+#: English name for the ISO name to be shown.
+ISO_NAME_MARGIN = 1.0
+
 #: ISO 639-3 codes of the languages whose names ``iso3166-2`` lists as other names.
 _OTHER_NAME_LANGUAGES = frozenset({"eng", "nld", "deu", "fra", "spa", "rus"})
 _OTHER_NAME = re.compile(r"^(?P<name>.+?)\s+\((?P<language>[a-z]{3})\)$")
@@ -167,9 +171,10 @@ def _usable(name: str) -> bool:
 
 
 def _display_name(record: dict[str, object]) -> str:
-    """The first ISO form or the first English name, whichever English writes more
-    ("Bavaria" over "Bayern", but "England" over "Albion" and "Schleswig-Holstein"
-    over "Sleswick-Holsatia")."""
+    """The first English name, unless English writes the first ISO form far more
+    (:data:`ISO_NAME_MARGIN`): "Bavaria" over "Bayern", but "England" over "Albion" and
+    "Schleswig-Holstein" over "Sleswick-Holsatia". Some English names are word-for-word
+    translations ("Heights of France" for Hauts-de-France)."""
     iso = next(_name_forms(str(record.get("name") or "")))
     english = next(
         (
@@ -179,7 +184,8 @@ def _display_name(record: dict[str, object]) -> str:
         ),
         iso,
     )
-    return max((iso, english), key=lambda name: zipf_frequency(name.casefold(), "en"))
+    margin = zipf_frequency(iso.casefold(), "en") - zipf_frequency(english.casefold(), "en")
+    return iso if margin >= ISO_NAME_MARGIN else english
 
 
 def _towns_by_country(towns: Iterable[Place]) -> dict[str, list[Place]]:

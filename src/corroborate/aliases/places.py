@@ -526,12 +526,19 @@ def _lookup_keys(text: str, language: str) -> list[str]:
     country = _country_of_state_form(key)
     if country is not None:
         keys.append(country)
+    article = _FRENCH_ARTICLE.match(key) if language == "fr" else None
+    if article is not None:
+        # "l'Andalousie", "la Bavière": tried after the name as written ("Le Havre")
+        keys.append(key[article.end() :])
     if language == "de" and key.endswith("s") and len(key) > _GENITIVE_MIN_LETTERS:
         # "Niedersachsens", "Deutschlands": a German genitive, tried after the name as
         # written ("Paris" stays Paris)
         keys.append(key[:-1])
     return keys
 
+
+#: A French article the recogniser took into a place's name, in lookup-key form.
+_FRENCH_ARTICLE = re.compile(r"(?:l'|d'|la |le |les )(?=\w)")
 
 #: A German place name this long or shorter is not read as a genitive.
 _GENITIVE_MIN_LETTERS = 4

@@ -293,7 +293,7 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
     for counter in _GALLERY_COUNTER.finditer(text):
         taken[counter.start() : counter.end()] = b"\x01" * (counter.end() - counter.start())
     if lang != "und":
-        compound = _compound_ages(text, lang)
+        compound = _compound_numbers(text, lang)
         for reading in [*compound, *_fractions(text, lang, p), *_vague(text, lang, p, found)]:
             if not any(taken[reading.start : reading.end]):
                 readings.append(reading)
@@ -534,18 +534,25 @@ def _vague(text: str, lang: str, p: Patterns, found: list[numbers.Atom]) -> list
 _OLDEST = 120
 
 
-def _compound_ages(text: str, lang: str) -> list[Reading]:
-    """Ages written as one word (see :data:`.lexicon.COMPOUND_AGE`) whose first part is a
-    number word: "negenjarig" is 9 years old; "meerjarig" (lasting years) is none."""
-    pattern = lexicon.COMPOUND_AGE.get(lang)
+def _compound_numbers(text: str, lang: str) -> list[Reading]:
+    """Ages and counts of times written as one word whose first part is a number word
+    (see :data:`.lexicon.COMPOUND_AGE`, :data:`.lexicon.COMPOUND_TIMES`):
+    "negenjarig" is 9 years old, "meerjarig" (lasting years) is none; "fünfmal" is 5
+    times, "einmal" none."""
     readings: list[Reading] = []
-    for match in pattern.finditer(text) if pattern else ():
+    age, times = lexicon.COMPOUND_AGE.get(lang), lexicon.COMPOUND_TIMES.get(lang)
+    for match in age.finditer(text) if age else ():
         value = numbers.word_value(match.group(1), lang)
         if value is not None and 0 < value <= _OLDEST:
             readings.append(
                 Reading(match.start(), match.end(), value, value, "year", "age", noun=None)
             )
-    return readings
+    for match in times.finditer(text) if times else ():
+        value = numbers.word_value(match.group(1), lang)
+        if value is not None and value > 1:
+            noun = match.group(2)
+            readings.append(Reading(match.start(), match.end(), value, value, noun=noun))
+    return sorted(readings, key=lambda reading: reading.start)
 
 
 def _word_start(text: str, position: int) -> int:
@@ -577,8 +584,12 @@ def _read(
     if not atom.word and start > 0 and text[start - 1] in DASH and _starts_negative(text, start):
         reading = replace(reading, start=start - 1, low=-reading.high, high=-reading.low)
     before = text[max(0, reading.start - _WINDOW) : reading.start]
-    named = _name_before(before) and not (
-        lexicon.time_word_before(before, lang) or _magnitude_word(lang, before)
+    # a number word in lower case is no part of the name before it ("stabbed El Amrani
+    # six times"); names write theirs capitalised ("Formula One", "Channel Four")
+    named = (
+        _name_before(before)
+        and not (atom.word and text[atom.start].islower())
+        and not (lexicon.time_word_before(before, lang) or _magnitude_word(lang, before))
     )
     if money is None and (named or p.id_noun.search(before)):
         return None, used  # "iPhone 12", "S&P 500", "category 4": part of a name

@@ -374,6 +374,16 @@ COMPOUND_AGE = compiled_per_language(
     }
 )
 
+#: How many times, written as one word: German "fünfmal", "zwölfmal", Dutch
+#: "vijfmaal" (group 2 is the word for "times"). "einmal" and "eenmaal" are read as no
+#: count: they are mostly "once upon", "noch einmal" (again), "nu eenmaal".
+COMPOUND_TIMES = compiled_per_language(
+    {
+        "nl": r"\b([a-z]{3,}?)(maal)\b",
+        "de": r"\b([a-zäöüß]{3,}?)(mal)\b",
+    }
+)
+
 #: Verbs that may follow a count, where the reading of its noun stops ("27
 #: *resultaron* heridas", "vijf *raakten* gewond", "trois *restent* hospitalisés"):
 #: Spanish preterite and imperfect endings, French simple past, and the verbs of being

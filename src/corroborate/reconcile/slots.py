@@ -700,11 +700,18 @@ def written_noun(text: str, noun: str) -> str | None:
 
 
 def noun_key(noun: str | None) -> str:
-    """A comparable form of a quantity's head noun: its last word, folded to ASCII."""
+    """A comparable form of a quantity's head noun: its last word, folded to ASCII;
+    the word for "times" in any of our languages is "times" ("six times", "vijf keer",
+    "fünfmal", "cinq fois", "cinco veces", "пять раз")."""
     if not noun:
         return ""
     words = _WORD.findall(anyascii(noun).lower())
-    return words[-1] if words else ""
+    key = words[-1] if words else ""
+    return "times" if key in _TIMES_WORDS else key
+
+
+#: The words that count how often something happened, after a number.
+_TIMES_WORDS = frozenset({"times", "keer", "maal", "mal", "fois", "veces", "raz", "raza"})
 
 
 _PERSON_KEYS = {
