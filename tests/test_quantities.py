@@ -921,6 +921,28 @@ def test_an_age_written_as_one_word_is_an_age(
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "surface", "bound"),
+    [
+        ("Er starb im Alter von 34 Jahren.", "de", "34 Jahren", None),
+        ("Hij overleed op een leeftijd van 34 jaar.", "nl", "34 jaar", None),
+        ("Kinderen jonger dan 10 jaar lopen risico.", "nl", "10 jaar", "max"),
+        ("Kinder jünger als 10 Jahre sind gefährdet.", "de", "10 Jahre", "max"),
+        ("Заболели в основном дети младше 10 лет.", "ru", "10 лет", "max"),
+        ("Вход для детей старше 12 лет.", "ru", "12 лет", "min"),
+    ],
+)
+def test_an_age_cue_with_its_years_word_is_an_age_in_dutch_german_and_russian(
+    text: str, language: str, surface: str, bound: str | None
+) -> None:
+    quantity = one(text, language, surface)
+    assert (quantity.kind, quantity.bound) == ("age", bound)
+
+
+def test_years_of_work_after_more_than_stay_a_duration() -> None:
+    assert one("Он работает здесь больше 10 лет.", "ru", "10 лет").kind == "duration"
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [("Het is een meerjarig contract.", "nl"), ("У него многолетний опыт.", "ru")],
 )

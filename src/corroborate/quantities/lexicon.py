@@ -139,15 +139,17 @@ AGE_BEFORE: dict[str, str] = {
     # and a man, both 19,": the age of each
     "en": r"(?:,\s+(?i:both|each|all)|\b(?i:aged|ages?|turns?|turned|(?:younger|older)\s+than"
     r"|(?:under|over)\s+the\s+age\s+of|(?:children|kids|boys|girls)\s+(?:under|over)))\s+$",
-    "nl": r"\b(?:leeftijd\s+van)\s+$",
-    "de": r"\b(?:im\s+Alter\s+von)\s+$",
+    # "op een leeftijd van 34 jaar", "jonger dan 10 jaar", "im Alter von 34 Jahren",
+    # "jünger als 10 Jahre", "младше 10 лет": each with its years word (below)
+    "nl": r"\b(?:leeftijd\s+van|(?:jonger|ouder)\s+dan)\s+$",
+    "de": r"\b(?:im\s+Alter\s+von|(?:jünger|älter)\s+als)\s+$",
     # "de 34 años", and the years one has: "tenía 34 años", "cumplió 18 años"
     "es": r"\b(?:de|con|a\s+los|tiene|tienen|tenía|tenían|tengo|tuvo|tendrá|tendría"
     r"|cumple|cumplió|cumplirá|cumplía)\s+$",
     # "âgé de 34 ans", "il avait 34 ans"; not "il y a 34 ans" (34 years ago)
     "fr": r"\b(?:âgée?s?\s+de|de|à|(?<!\by\s)(?:a|avait|avaient|ont|aura|aurait|ayant))\s+$",
     # "в возрасте 34 лет", "ему было 34 года", "ей исполнилось 18 лет", "Ему 23 года"
-    "ru": r"\b(?i:в\s+возрасте|было|исполнилось|исполнится|ему|ей)\s+$",
+    "ru": r"\b(?i:в\s+возрасте|было|исполнилось|исполнится|ему|ей|младше|старше|моложе)\s+$",
 }
 #: Whether an age cue before the number also needs the year word after it.
 #: Words after which years are time gone by, never an age: "il y a 34 ans" (34 years
@@ -164,6 +166,8 @@ AGE_BEFORE_NEEDS_YEARS: dict[str, str] = {
     "es": r"\s+años\b(?!\s+de\s+(?!edad\b|(?:los|las|la|el|un|una|su|sus)\b)[a-záéíóúñü])",
     "fr": r"\s+ans\b(?!\s+(?:de\s+|d['’])[a-zàâçéèêëîïôûùüÿœ])",
     "ru": r"\s+(?:лет|года|год)\b",
+    "nl": r"\s+jaar\b",
+    "de": r"\s+Jahren?\b",
 }
 
 #: Nouns that make the number after them an identifier ("category 4", "Flug 17").
