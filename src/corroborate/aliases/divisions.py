@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
@@ -74,27 +75,44 @@ class Division:
 def world_divisions(towns: Iterable[Place], languages: Sequence[str]) -> list[Division]:
     """Every first-level division outside :data:`SKIPPED_COUNTRIES`, named in
     ``languages`` (ISO 639-1), its region code taken from the ``towns`` around it."""
-    records = _iso_records()
     by_country = _towns_by_country(towns)
     translations = _translations(languages)
-    voted: list[tuple[str, tuple[str, ...], dict[str, object], tuple[str, int] | None]] = []
-    for code, record in sorted(records.items()):
-        names = _names(record, translations)
-        if names:
-            country = code.split("-", 1)[0]
-            voted.append((code, names, record, _geonames_vote(record, by_country.get(country, []))))
-    owners = _owners([(code, vote) for code, _, _, vote in voted])
+    found = [
+        _Found(code, names, record, _geonames_vote(record, by_country.get(_country(code), [])))
+        for code, record in sorted(_iso_records().items())
+        if (names := _names(record, translations))
+    ]
+    owners = _owners([(one.code, one.vote) for one in found])
     return [
         Division(
             Place(
-                name=_display_name(record),
-                country=code.split("-", 1)[0],
-                region=vote[0] if vote and owners.get(vote[0]) == code else code,
+                name=_display_name(one.record),
+                country=_country(one.code),
+                region=_region(one, owners),
             ),
-            names,
+            one.names,
         )
-        for code, names, record, vote in voted
+        for one in found
     ]
+
+
+class _Found(NamedTuple):
+    """A division being indexed: its ISO code, names, record and GeoNames vote."""
+
+    code: str
+    names: tuple[str, ...]
+    record: dict[str, object]
+    vote: tuple[str, int] | None
+
+
+def _country(code: str) -> str:
+    return code.split("-", 1)[0]
+
+
+def _region(found: _Found, owners: dict[str, str]) -> str:
+    """The GeoNames code the division won (see :func:`_owners`), else its ISO code."""
+    won = found.vote is not None and owners.get(found.vote[0]) == found.code
+    return found.vote[0] if won and found.vote is not None else found.code
 
 
 def _iso_records() -> dict[str, dict[str, object]]:
