@@ -938,6 +938,40 @@ def test_an_age_cue_with_its_years_word_is_an_age_in_dutch_german_and_russian(
     assert (quantity.kind, quantity.bound) == ("age", bound)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("a déclaré la responsable des urgences, Marta Ibáñez, 51 ans.", "fr", "51 ans"),
+        ("Marta Ibáñez, 51 años, dijo que la situación es grave.", "es", "51 años"),
+        ("Анна Петрова, 34 года, заявила об этом.", "ru", "34 года"),
+    ],
+)
+def test_an_age_in_commas_after_a_name_takes_its_years_word(
+    text: str, language: str, surface: str
+) -> None:
+    assert one(text, language, surface).kind == "age"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("Bei Temperaturen von 44 Grad trieben Böen die Flammen.", "de", "44 Grad"),
+        ("con temperaturas de 44 grados", "es", "44 grados"),
+        ("le thermomètre a atteint 44 degrés", "fr", "44 degrés"),
+        ("het werd 35 graden in Maastricht", "nl", "35 graden"),
+        ("жара достигла 44 градусов", "ru", "44 градусов"),
+    ],
+)
+def test_bare_degrees_outside_english_are_celsius(text: str, language: str, surface: str) -> None:
+    quantity = one(text, language, surface)
+    assert (quantity.kind, quantity.normalized_unit) == ("temperature", "degree_Celsius")
+
+
+def test_bare_degrees_in_english_stay_an_angle_of_no_scale() -> None:
+    # "104 degrees" is Fahrenheit in a US report and Celsius elsewhere: no scale is guessed
+    assert one("temperatures reached 104 degrees", "en", "104 degrees").kind == "angle"
+
+
 def test_years_of_work_after_more_than_stay_a_duration() -> None:
     assert one("Он работает здесь больше 10 лет.", "ru", "10 лет").kind == "duration"
 

@@ -1205,11 +1205,15 @@ def test_counts_of_times_in_two_languages_are_one_fact() -> None:
 
 
 def _similar_at(cosine: float) -> Callable[[Sequence[str]], npt.NDArray[np.float32]]:
-    """An encoder that puts the sentences of source "a" at ``cosine`` to all others."""
+    """An encoder that puts the English sentences of these tests (:data:`_ENGLISH_SIDE`)
+    at ``cosine`` to all others."""
     other = [cosine, (1 - cosine**2) ** 0.5]
     return lambda texts: np.asarray(
-        [[1.0, 0.0] if "stabbed" in t else other for t in texts], np.float32
+        [[1.0, 0.0] if t.startswith(_ENGLISH_SIDE) else other for t in texts], np.float32
     )
+
+
+_ENGLISH_SIDE = ("De Wit stabbed", "More than", "The fire")
 
 
 def _alike(texts: Sequence[str]) -> npt.NDArray[np.float32]:
@@ -1277,6 +1281,42 @@ def test_an_age_belongs_to_a_person_named_next_to_it_not_to_the_speaker() -> Non
     person = _person("p1", "Bernd Vos", (near, "Bernd Vos"))
     quantities = {"b": [_quantity(near, "34-year-old", 34, kind="age", unit="year")]}
     assert any(f.label == "age of Bernd Vos" for f in reconcile([near], quantities, {}, [person]))
+
+
+def test_an_age_before_a_role_set_beside_a_name_is_that_persons() -> None:
+    text = "Das sagte die 52-jährige Leiterin des regionalen Katastrophenschutzes, Marta Ibáñez."
+    article = _article("a", text, "de")
+    person = _person("p1", "Marta Ibáñez", (article, "Marta Ibáñez"))
+    quantities = {"a": [_quantity(article, "52-jährige", 52, kind="age", unit="year")]}
+    facts = reconcile([article], quantities, {}, [person])
+    assert any(f.label == "age of Marta Ibáñez" for f in facts)
+    # a verb of saying before the name still tells of someone else
+    said = _article("b", "Die 52-jährige Fahrerin blieb unverletzt, sagte Marta Ibáñez.", "de")
+    person = _person("p1", "Marta Ibáñez", (said, "Marta Ibáñez"))
+    quantities = {"b": [_quantity(said, "52-jährige", 52, kind="age", unit="year")]}
+    facts = reconcile([said], quantities, {}, [person])
+    assert not any(f.label == "age of Marta Ibáñez" for f in facts)
+
+
+def test_an_area_is_shown_in_square_kilometres() -> None:
+    en = _article("en", "The fire burned 47,000 acres of forest near Segorbe.")
+    de = _article("de", "Das Feuer vernichtete 19.000 Hektar Wald bei Segorbe.", "de")
+    quantities = {a.id: find_quantities(a.id, a.text, a.language) for a in (en, de)}
+    facts = _facts(reconcile([en, de], quantities, {}, [], _similar_at(0.7)), "quantity")
+    assert [f.status for f in facts] == ["agreed"]
+    assert "190 km²" in facts[0].explanation and "**" not in facts[0].explanation
+
+
+def test_a_fact_is_labelled_from_an_english_source_when_one_has_a_claim() -> None:
+    # the report is in English: "count of firefighters", not "count of Feuerwehrleute"
+    de = _article("de", "Über 600 Feuerwehrleute sind im Einsatz.", "de")
+    en = _article("en", "More than 600 firefighters were fighting the blaze.")
+    quantities = {
+        "de": [_quantity(de, "600", 600.0, noun="Feuerwehrleute")],
+        "en": [_quantity(en, "600", 600.0, noun="firefighters")],
+    }
+    facts = _facts(reconcile([de, en], quantities, {}, [], _similar_at(0.7)), "quantity")
+    assert [f.label.split(":")[0] for f in facts] == ["count of firefighters"]
 
 
 def test_an_age_told_before_a_name_in_a_list_is_that_names() -> None:

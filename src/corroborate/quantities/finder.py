@@ -717,14 +717,17 @@ def _left_side(text: str, lang: str, p: Patterns, reading: Reading, before: str)
     age = p.age_after.match(text, reading.end)
     if age is not None:
         return _as_age(text, lang, replace(reading, end=age.end()))
+    # the language's years word may follow: "Marta Ibáñez, 51 ans.", "Ana Ruiz, 34 años,"
+    years = p.age_years.match(text, reading.end)
+    end = years.end() if years is not None else reading.end
     if (
         (_COMMA_AGE_BEFORE.search(before) or _WHO_WAS_BEFORE.search(before))
-        and _COMMA_AFTER.match(text, reading.end)
+        and _COMMA_AFTER.match(text, end)
         and reading.low == reading.high
         and reading.low.is_integer()
         and 0 < reading.low < 120
     ):
-        return _as_age(text, lang, reading)
+        return _as_age(text, lang, replace(reading, end=end))
     if _bracket_age(text, lang, reading, before):
         return _as_age(text, lang, reading)
     return reading

@@ -115,7 +115,9 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "milliliter": ("milliliters", "millilitres", "mililitros", "миллилитров"),
     "revolutions_per_minute": ("rpm",),
     "pound_force_per_square_inch": ("psi",),
-    "degree": ("degrees", "graden", "grad", "grados", "degrés", "градусов", "градуса", "градусах"),
+    # bare "degrees" is an angle or either scale in English; in the other languages
+    # news means Celsius ("Temperaturen von 44 Grad", "44 grados", "44 градуса")
+    "degree": ("degrees",),
     "kilometer / hour": (
         "kilometers per hour", "kilometres per hour", "kilometers an hour", "kilometres an hour",
         "kilometer per uur", "stundenkilometer", "kilómetros por hora", "kilomètres par heure",
@@ -157,7 +159,8 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "degree_Celsius": (
         "degrees celsius", "degrees centigrade", "graden celsius", "grad celsius",
         "grados centígrados", "grados celsius", "degrés celsius", "градусов цельсия",
-        "градуса цельсия",
+        "градуса цельсия", "graden", "grad", "grados", "degrés", "градусов", "градуса",
+        "градусах",
     ),
     "degree_Fahrenheit": (
         "degrees fahrenheit", "graden fahrenheit", "grad fahrenheit", "grados fahrenheit",

@@ -140,8 +140,9 @@ def reconcile(
     )
     # a dated claim's yearless twin speaks only beside an undated article's claim
     groups = [group for group in groups if not all(item.yearless_twin for item in group)]
+    english = frozenset(a.id for a in articles if a.language == "en")
     facts = [
-        make_fact(group[0].kind, _label(group, sentences), group, outlets)
+        make_fact(group[0].kind, _label(group, sentences, english), group, outlets)
         for group in groups
         if worth_reporting(group)
     ]
@@ -324,10 +325,17 @@ def _event_fact(group: Sequence[Candidate], outlets: Mapping[str, str]) -> Fact:
 _WORDS = re.compile(r"\S+")
 
 
-def _label(group: Sequence[ClaimItem], sentences: Mapping[str, Sentences]) -> str:
+def _label(
+    group: Sequence[ClaimItem], sentences: Mapping[str, Sentences], english: frozenset[str]
+) -> str:
     """ "age of Anna Berg", "people killed", or what is measured and the words around
-    the first claim ("count of wagons: Seven wagons left the rails, and two…")."""
-    ordered = sorted(group, key=lambda item: (item.claim.article, item.claim.start))
+    the first claim ("count of wagons: Seven wagons left the rails, and two…"), an
+    English article's first when one has a claim (the report is in English: "count of
+    firefighters", not "count of Feuerwehrleute")."""
+    ordered = sorted(
+        group,
+        key=lambda item: (item.claim.article not in english, item.claim.article, item.claim.start),
+    )
     first = ordered[0]
     if first.slot_label:
         return first.slot_label

@@ -46,6 +46,8 @@ UNIT_SYMBOLS = {
     "kilometer / hour": "km/h",
     "kilometer_per_hour": "km/h",
     "square_kilometer": "km²",
+    "kilometer ** 2": "km²",
+    "meter ** 2": "m²",
     "liter": "l",
     "degree_Celsius": "°C",
     "percent": "%",
@@ -297,13 +299,31 @@ def _person_aged(
         first, last, person = min(nearby, key=lambda m: _distance(m[0], m[1], quantity))
         between = article.text[min(last, quantity.end) : max(first, quantity.start)]
         spoken_of = last <= quantity.start and _SAID.search(between) is not None
-        if len(_WORD.findall(between)) <= MAX_AGE_GAP_WORDS and not spoken_of:
+        gap = len(_WORD.findall(between))
+        if not spoken_of and (gap <= MAX_AGE_GAP_WORDS or _apposed(between, gap, quantity, last)):
             return person
     if index == 0 or not _OPENS_ON_AGE.fullmatch(article.text[start : quantity.start]):
         return None
     before_start, before_end = sentences.spans[index - 1]
     before = {ent.id: ent for s, _, ent in named if before_start <= s < before_end}
     return next(iter(before.values())) if len(before) == 1 else None
+
+
+def _apposed(between: str, gap: int, quantity: Quantity, name_end: int) -> bool:
+    """An age before a role a name is set beside with a comma: "die 52-jährige Leiterin
+    des regionalen Katastrophenschutzes, Marta Ibáñez" (more words than
+    :data:`MAX_AGE_GAP_WORDS`, no stop or verb of saying between)."""
+    return (
+        name_end > quantity.end
+        and gap <= MAX_APPOSED_AGE_WORDS
+        and _APPOSITION.fullmatch(between) is not None
+    )
+
+
+#: The most words an age may stand from the name a role it qualifies is set beside.
+MAX_APPOSED_AGE_WORDS = 6
+#: Words without a stop, then the comma before the name.
+_APPOSITION = re.compile(r"[^,.;:!?\"“”«»()]+,\s*")
 
 
 #: Between a name and the bare age told right after it: "Ada Brook, 38", "Ada Brook,
