@@ -391,6 +391,21 @@ def test_a_distance_after_the_people_counted_leaves_the_cue_to_them() -> None:
     assert _slot_of(text, "300") == "evacuated"
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "language"),
+    [
+        ("Quelque 1 600 habitants de cinq villages ont été évacués dans la nuit.", "1 600", "fr"),
+        ("Nachts mussten 1500 Anwohner aus fünf Dörfern ihre Häuser verlassen.", "1500", "de"),
+        ("Some 1,500 residents of 5 villages were evacuated overnight.", "1,500", "en"),
+    ],
+)
+def test_the_places_the_people_counted_come_from_leave_the_cue_to_them(
+    text: str, number: str, language: str
+) -> None:
+    # "of five villages" counts villages, not the evacuated
+    assert _slot_of(text, number, language) == "evacuated"
+
+
 def test_each_language_has_its_own_hedge_words() -> None:
     hedged = {
         "nl": ("De schutter verwondde minstens vier mensen.", "vier"),

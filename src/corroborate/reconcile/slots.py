@@ -86,7 +86,14 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
     "evacuated": {
         "en": ("evacuat", "displaced", "from their home", "out of their home"),
         "nl": ("evacu", "geëvacueerd", "moesten hun huis", "moesten hun huizen"),
-        "de": ("evakuier", "mussten ihre häuser", "mussten ihre wohnungen", "in sicherheit"),
+        "de": (
+            "evakuier",
+            "mussten ihre häuser",
+            "mussten ihre wohnungen",
+            "in sicherheit",
+            "ihre häuser verlassen",
+            "ihre wohnungen verlassen",
+        ),
         "es": ("evacuad", "desalojad"),
         "fr": ("évacu",),
         "ru": ("эвакуир", "эвакуац"),
@@ -385,6 +392,7 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     aside = (
         _PART_ASIDE.match(sentence, end)
         or _DISTANCE_ASIDE.match(sentence, end)
+        or _ORIGIN_ASIDE.match(sentence, end)
         or _AGE_ASIDE.match(sentence, end)
     )
     if aside is not None:  # read on past the part it counts, or where they were
@@ -453,6 +461,20 @@ _PART_BEFORE = re.compile(
 _DISTANCE_ASIDE = re.compile(
     r"(?:\s+[^\W\d]+){0,2}(?P<aside>\s+(?:living\s+)?(?:within|inside)\s+(?:a\s+radius\s+of\s+)?"
     r"(?:about\s+|roughly\s+)?[\d.,½]+\s+[^\W\d]+\s+(?:of|from|around)\s+(?:the\s+|a\s+)?[^\W\d]+)",
+    re.IGNORECASE,
+)
+#: Where the people counted come from, by a count of places: "Some 1,500 residents *of
+#: five villages* were evacuated", "1 600 habitants *de cinq villages* ont été
+#: évacués", "1500 Anwohner *aus fünf Dörfern*", "1.500 vecinos *de cinco pueblos*".
+#: The cue after it is the count's, not the places'.
+_FEW = (
+    r"\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twee|drie|vier|vijf|zes|zeven"
+    r"|acht|negen|tien|zwei|drei|fünf|sechs|sieben|neun|zehn|deux|trois|quatre|cinq|sept"
+    r"|huit|neuf|dix|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez"
+)
+_ORIGIN_ASIDE = re.compile(
+    r"(?:\s+[^\W\d]+){0,2}?(?P<aside>\s+(?:of|from|de|des|aus|van|uit)\s+"
+    rf"(?:{_FEW})\s+[^\W\d]+)",
     re.IGNORECASE,
 )
 #: An aside that tells the ages of the people counted: "Dos niños*, de 3 y 5 años,*
