@@ -188,6 +188,15 @@ def test_a_region_of_the_world_resolves_in_every_language_and_holds_its_towns() 
     assert hanover is not None and hanover.region == lower_saxony.region
 
 
+def test_us_states_and_unknown_russian_region_forms_resolve_in_other_languages() -> None:
+    california = resolve_place("California", "en")
+    assert california is not None and california.region == "US-CA"
+    assert resolve_place("Калифорнии", "ru") == resolve_place("Kalifornien", "de") == california
+    # a locative the dictionary reads back wrongly ("Андалусии" -> "андалусие")
+    andalusia = resolve_place("Андалусии", "ru")
+    assert andalusia is not None and andalusia.country == "ES" and andalusia.latitude is None
+
+
 def test_a_town_keeps_its_name_beside_a_region_of_the_same_name() -> None:
     # the city of Groningen, not its province; the Colombian town in a Colombian story
     groningen = resolve_place("Groningen", "nl", frozenset({"NL"}))

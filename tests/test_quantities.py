@@ -972,6 +972,17 @@ def test_bare_degrees_in_english_stay_an_angle_of_no_scale() -> None:
     assert one("temperatures reached 104 degrees", "en", "104 degrees").kind == "angle"
 
 
+def test_a_conjunction_after_a_number_is_no_noun_it_counts() -> None:
+    # "bij windkracht 10 toen de stapels omvielen": "toen" (when) counts nothing
+    assert one("bij windkracht 10 toen de stapels omvielen", "nl", "10").noun is None
+    assert one("à force 10 quand les piles sont tombées", "fr", "10").noun is None
+
+
+def test_russian_nautical_miles_in_the_locative_are_nautical_miles() -> None:
+    quantity = one("примерно в 16 морских милях к северу от острова", "ru", "16 морских милях")
+    assert quantity.normalized_low == pytest.approx(29.632)
+
+
 def test_years_of_work_after_more_than_stay_a_duration() -> None:
     assert one("Он работает здесь больше 10 лет.", "ru", "10 лет").kind == "duration"
 

@@ -406,6 +406,20 @@ def test_the_places_the_people_counted_come_from_leave_the_cue_to_them(
     assert _slot_of(text, number, language) == "evacuated"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "one"),
+    [
+        ("One of its 22 crew members was slightly injured.", "en", "One"),
+        ("Een van de 22 bemanningsleden raakte licht gewond.", "nl", "Een"),
+        ("Eines der 22 Besatzungsmitglieder wurde leicht verletzt.", "de", "Eines"),
+        ("Один из 22 членов экипажа получил лёгкие травмы.", "ru", "Один"),
+    ],
+)
+def test_one_of_a_group_is_the_one_hurt_not_the_group(text: str, language: str, one: str) -> None:
+    assert _slot_of(text, "22", language) is None
+    assert _slot_of(text, one, language) == "injured"
+
+
 def test_each_language_has_its_own_hedge_words() -> None:
     hedged = {
         "nl": ("De schutter verwondde minstens vier mensen.", "vier"),
@@ -2301,6 +2315,17 @@ def test_a_region_lies_in_its_country_and_holds_its_towns() -> None:
     )
     fact = _where([b, c], [andalusia, town])
     assert fact.status == "refined" and fact.explanation == "Sevilla lies in Andalucía (Diario)"
+
+
+def test_a_place_the_gazetteer_lacks_may_lie_in_the_region_another_source_names() -> None:
+    a = _article("a", "The ship lost containers off Terschelling on Tuesday.", outlet="Dagblad")
+    b = _article("b", "The ship lost containers off Terschelling on Tuesday.", outlet="Wire")
+    c = _article("c", "Beaches in Friesland were closed on Tuesday.", outlet="Post")
+    island = _place("p1", "Terschelling", None, (a, "Terschelling"), (b, "Terschelling"))
+    province = _place("p2", "Friesland", Place("Friesland", "NL", region="NL-02"), (c, "Friesland"))
+    fact = _where([a, b, c], [island, province])
+    assert fact.status == "refined"
+    assert fact.explanation == "Terschelling (not in the gazetteer) may lie in Friesland (Post)"
 
 
 def test_a_name_one_article_gives_and_no_gazetteer_knows_is_not_a_scene() -> None:

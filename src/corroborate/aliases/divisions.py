@@ -115,6 +115,21 @@ def _region(found: _Found, owners: dict[str, str]) -> str:
     return found.vote[0] if won and found.vote is not None else found.code
 
 
+def translated_names(country: str, languages: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """The names translators gave the first-level divisions of a country indexed
+    elsewhere (the US states: "Калифорния", "Kalifornien", "Nueva York"), by ISO code."""
+    import pycountry
+
+    translations = _translations(languages)
+    found: dict[str, tuple[str, ...]] = {}
+    listed = pycountry.subdivisions.get(country_code=country)  # type: ignore[no-untyped-call]
+    for division in listed or ():
+        if getattr(division, "parent_code", None) is None:
+            names = {translation.gettext(division.name) for translation in translations}
+            found[division.code] = tuple(sorted(names - {division.name}))
+    return found
+
+
 def _iso_records() -> dict[str, dict[str, object]]:
     """First-level divisions by ISO code, from the data file ``iso3166-2`` ships (read
     directly: the package's own module fetches updates over the network)."""

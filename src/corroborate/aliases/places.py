@@ -39,7 +39,7 @@ from typing import Any
 from anyascii import anyascii
 
 from corroborate.aliases import divisions as divisions_module
-from corroborate.aliases.divisions import world_divisions
+from corroborate.aliases.divisions import translated_names, world_divisions
 from corroborate.aliases.fold import clean_surface, strip_diacritics
 from corroborate.aliases.morph import nominatives
 from corroborate.model import Place
@@ -281,6 +281,7 @@ def _index_regions(
         _add_region(regions, record["name"], countries[code], languages)
     for short, code in _COUNTRY_SHORT_FORMS.items():
         _add_region(regions, short, countries[code], languages)
+    states: dict[str, Place] = {}
     for state in cache.get_us_states().values():
         place = Place(
             name=state["name"],
@@ -290,6 +291,11 @@ def _index_regions(
         )
         _add_region(regions, state["name"], place)
         regions[_US_STATE_PREFIX + place_lookup_key(state["name"])] = place
+        states[place.region or ""] = place
+    for code, translated in translated_names("US", CLDR_LANGUAGES).items():
+        for name in translated:
+            if code in states:
+                _add_region(regions, name, states[code])  # "Калифорния", "Kalifornien"
     counties: dict[str, list[Place]] = {}
     for county in cache.get_us_counties():
         if county["name"].endswith(US_COUNTY_WORDS):
@@ -520,6 +526,10 @@ def _lookup_keys(text: str, language: str) -> list[str]:
     if key in _CITY_ABBREVIATIONS:
         keys.append(_CITY_ABBREVIATIONS[key])
     keys.extend(place_lookup_key(form) for form in nominatives(surface))
+    if key.endswith("ии"):
+        # the locative or genitive of a name in -ия the dictionary does not know, which
+        # it reads back wrongly ("Андалусии" -> "андалусие"): "Фрисландии" is Фрисландия
+        keys.append(key[:-1] + "я")
     romanised = place_lookup_key(anyascii(surface))
     if romanised != key:
         keys.append(romanised)

@@ -50,7 +50,8 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "nautical_mile": (
         "nautical miles", "nautical mile", "zeemijl", "seemeilen", "seemeile", "millas náuticas",
-        "milles nautiques", "морских миль", "морские мили",
+        "milles nautiques", "морских миль", "морские мили", "морских милях",
+        "морскими милями", "морской мили", "морская миля",
     ),
     "foot": (
         "feet", "foot", "voet", "fuß", "pies", "pieds", "pied", "футов", "фута", "фут", "футах",

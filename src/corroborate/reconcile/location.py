@@ -544,8 +544,9 @@ def _relation(
         return f"{inner.entity.name} lies in {wider}"
     if outer.near and not inner.near and _close(inner.place, outer.place):
         return f"{inner.entity.name} is more precise than near {wider}"
-    if inner.place is None and outer.place is not None and _specificity(outer.place) == _COUNTRY:
-        # "Andalucía" beside "Spain": a region the gazetteer lacks may well lie there
+    if inner.place is None and _specificity(outer.place) in (_COUNTRY, _AREA):
+        # "Terschelling" beside "Friesland", a village beside its country: a place the
+        # gazetteer lacks may well lie in the region or country another source names
         return f"{inner.entity.name} (not in the gazetteer) may lie in {wider}"
     return None
 

@@ -387,7 +387,7 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     were killed") and right before it ("killing three, wounding 12"); at equal
     distance the word after wins, and a "killed" cue beats "shot" in "shot and killed".
     """
-    if _part_of_a_count(sentence, start, end, language):
+    if _part_of_a_count(sentence, start, end, language) or _ONE_OF_BEFORE.search(sentence[:start]):
         return None
     aside = (
         _PART_ASIDE.match(sentence, end)
@@ -473,8 +473,18 @@ _FEW = (
     r"|huit|neuf|dix|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez"
 )
 _ORIGIN_ASIDE = re.compile(
-    r"(?:\s+[^\W\d]+){0,2}?(?P<aside>\s+(?:of|from|de|des|aus|van|uit)\s+"
-    rf"(?:{_FEW})\s+[^\W\d]+)",
+    r"(?:\s+[^\W\d]+){0,2}?(?P<aside>\s+(?:(?:of|from|de|des|aus|van|uit|из)\s+"
+    # "one of its 22 crew members", "een van de 22 bemanningsleden", "eines der 22"
+    r"(?:(?:the|its|their|his|her|de|het|zijn|haar|hun|der|den|ses|leurs?|los|las|sus)\s+)?"
+    rf"|(?:der|des)\s+)(?:{_FEW})\s+[^\W\d]+)",
+    re.IGNORECASE,
+)
+#: "one of" right before a count: the count is the group one is picked from ("One of
+#: its 22 crew members was injured": one injured, not 22).
+_ONE_OF_BEFORE = re.compile(
+    r"\b(?:one|een|eine[rsm]?|один|одна|одно|l['’]une?|uno|una)\s+"
+    r"(?:(?:of|van|de|des|из)\s+)?(?:(?:the|its|their|his|her|de|het|zijn|haar|hun|der|den"
+    r"|ses|leurs?|los|las|sus)\s+)?$",
     re.IGNORECASE,
 )
 #: An aside that tells the ages of the people counted: "Dos niños*, de 3 y 5 años,*
