@@ -197,6 +197,14 @@ def test_us_states_and_unknown_russian_region_forms_resolve_in_other_languages()
     assert andalusia is not None and andalusia.country == "ES" and andalusia.latitude is None
 
 
+def test_a_region_named_after_its_town_is_shown_with_its_kind() -> None:
+    # "Kemerovo lies in Kemerovo region", not "Kemerovo lies in Kemerovo"
+    region = resolve_place("Кемеровской области", "ru")
+    town = resolve_place("Kemerovo", "en")
+    assert region is not None and region.name == "Kemerovo region"
+    assert town is not None and town.region == region.region
+
+
 def test_a_town_keeps_its_name_beside_a_region_of_the_same_name() -> None:
     # the city of Groningen, not its province; the Colombian town in a Colombian story
     groningen = resolve_place("Groningen", "nl", frozenset({"NL"}))

@@ -420,6 +420,19 @@ def test_one_of_a_group_is_the_one_hurt_not_the_group(text: str, language: str, 
     assert _slot_of(text, one, language) == "injured"
 
 
+def test_a_count_after_a_comma_with_its_own_noun_takes_the_cue_after_it() -> None:
+    text = "Спасти удалось 233 горняков, 11 человек погибли, судьба ещё 41 неизвестна."
+    assert (_slot_of(text, "233", "ru"), _slot_of(text, "11", "ru")) == (None, "killed")
+    # ages in an aside, or one age, are no count of their own
+    assert _slot_of("Two men, 19 and 22, were shot.", "Two") == "shot"
+    assert _slot_of("One man, 22, was killed.", "One") == "killed"
+
+
+def test_miners_and_crews_are_people_a_toll_counts() -> None:
+    assert counts_people("miners", "en") and counts_people("mijnwerkers", "nl")
+    assert counts_people("bemanningsleden", "nl") and not counts_people("containers", "en")
+
+
 def test_each_language_has_its_own_hedge_words() -> None:
     hedged = {
         "nl": ("De schutter verwondde minstens vier mensen.", "vier"),

@@ -83,10 +83,18 @@ def world_divisions(towns: Iterable[Place], languages: Sequence[str]) -> list[Di
         if (names := _names(record, translations))
     ]
     owners = _owners([(one.code, one.vote) for one in found])
+    town_names = {
+        country: {town.name.casefold() for town in found_towns}
+        for country, found_towns in by_country.items()
+    }
     return [
         Division(
             Place(
-                name=_display_name(one.record),
+                name=_told_from_town(
+                    _display_name(one.record),
+                    one.record,
+                    town_names.get(_country(one.code), set()),
+                ),
                 country=_country(one.code),
                 region=_region(one, owners),
             ),
@@ -201,6 +209,30 @@ def _usable(name: str) -> bool:
     if all(word in _GENERIC_WORDS or word.isdigit() for word in words):
         return False
     return zipf_frequency(name.casefold(), "en") < EVERYDAY_NAME_ZIPF
+
+
+def _told_from_town(name: str, record: dict[str, object], towns: set[str]) -> str:
+    """A division shown by the name of a town of its country gets its kind after it
+    ("Kemerovo region", "Groningen province"), so "Kemerovo lies in Kemerovo region"
+    reads as a town in its region."""
+    if name.casefold() not in towns:
+        return name
+    kind = str(record.get("type") or "").casefold()
+    return f"{name} {_KINDS_SHOWN.get(kind, 'region')}"
+
+
+#: How a division's kind ("type" in ISO 3166-2) is shown after its name; others are
+#: shown as "region".
+_KINDS_SHOWN = {
+    "province": "province",
+    "state": "state",
+    "county": "county",
+    "department": "department",
+    "governorate": "governorate",
+    "prefecture": "prefecture",
+    "canton": "canton",
+    "voivodship": "voivodeship",
+}
 
 
 def _display_name(record: dict[str, object]) -> str:

@@ -140,6 +140,8 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "niece", "cousin", "friend", "neighbor", "neighbour", "girlfriend", "boyfriend",
         "partner", "student", "teacher", "resident", "passenger", "customer", "employee",
         "worker", "bystander", "patient", "suspect", "gunman", "shooter", "deputy", "trooper",
+        "miners", "miner", "villagers", "farmers", "fishermen", "hikers", "climbers", "crew",
+        "pilots", "rescuers", "volunteers",
     ),
     "nl": (
         "mensen", "personen", "persoon", "doden", "gewonden", "slachtoffers", "slachtoffer",
@@ -152,6 +154,8 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "bezoekers", "omstanders", "inzittenden", "reizigers", "demonstranten", "betogers",
         "gijzelaars", "jongens", "meisjes", "jongen", "meisje", "agent", "bestuurder",
         "inzittende", "bewoner", "passagier", "verdachte", "werknemer", "medewerker",
+        "mijnwerkers", "mijnwerker", "dorpelingen", "boeren", "vissers", "bemanningsleden",
+        "wandelaars", "klimmers", "reddingswerkers", "vrijwilligers",
     ),
     "de": (
         "menschen", "personen", "person", "tote", "toten", "verletzte", "verletzten", "opfer",
@@ -586,6 +590,8 @@ def _words_before_next_count(
         if cue and words and _A_NUMBER.match(words[-1]) and right_after:
             words.pop()  # "shooting four men - one fatally": "fatally" is one's
             break
+        if _another_count(sentence, last_end, match, patterns):
+            break  # "233 горняков, 11 человек погибли": the deaths are the eleven's
         last_end = match.end()
         following = _NEXT_NUMBER.match(sentence, match.end())
         if following is not None and _A_NUMBER.match(following["number"].lower()) and cue:
@@ -594,6 +600,31 @@ def _words_before_next_count(
         if len(words) > WORDS_AFTER:  # one more: what the last cue is done to
             break
     return words
+
+
+def _another_count(
+    sentence: str, last_end: int, match: re.Match[str], patterns: dict[str, re.Pattern[str]]
+) -> bool:
+    """Whether ``match`` is a number in digits that opens a count of its own after a
+    comma, its noun next ("..., 11 человек погибли"), so what follows is that count's;
+    not an aside of ages ("two men, 19 and 22, were shot") or a lone age ("one man,
+    22, dead")."""
+    if not match.group().isdigit() or "," not in sentence[last_end : match.start()]:
+        return False
+    noun = (
+        _WORD.match(sentence, match.end() + 1)
+        if sentence[match.end() : match.end() + 1] == " "
+        else None
+    )
+    if noun is None or noun.group().isdigit() or noun.group().lower() in _JOINING_WORDS:
+        return False
+    return not any(p.match(noun.group().lower()) for p in patterns.values())
+
+
+#: Words that join ages in an aside ("19 and 22", "19 y 22").
+_JOINING_WORDS = frozenset(
+    {"and", "or", "en", "of", "und", "oder", "y", "o", "et", "ou", "и", "или"}
+)
 
 
 #: The word after a word, past English hedges, with only spaces between: "shot *two*",
