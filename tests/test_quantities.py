@@ -972,6 +972,23 @@ def test_bare_degrees_in_english_stay_an_angle_of_no_scale() -> None:
     assert one("temperatures reached 104 degrees", "en", "104 degrees").kind == "angle"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("Een van de 22 bemanningsleden raakte licht gewond.", "nl", "Een"),
+        ("Eines der 22 Besatzungsmitglieder wurde leicht verletzt.", "de", "Eines"),
+        ("L'un des 22 membres d'équipage a été blessé.", "fr", "un"),
+        ("Uno de los 22 tripulantes resultó herido.", "es", "Uno"),
+    ],
+)
+def test_an_article_that_says_one_of_is_the_number_one(
+    text: str, language: str, surface: str
+) -> None:
+    assert one(text, language, surface).low == 1
+    # a lone article is still no number
+    assert find_quantities("t", "Een schip verloor containers.", "nl") == []
+
+
 def test_a_conjunction_after_a_number_is_no_noun_it_counts() -> None:
     # "bij windkracht 10 toen de stapels omvielen": "toen" (when) counts nothing
     assert one("bij windkracht 10 toen de stapels omvielen", "nl", "10").noun is None

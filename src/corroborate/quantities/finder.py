@@ -244,7 +244,9 @@ def atoms(text: str, language: str, p: Patterns) -> list[numbers.Atom]:
             found.append(numbers.Atom(m.start(), m.end(), value))
     if language != "und":
         found.extend(
-            a for a in numbers.word_atoms(text, language) if not any(mask[a.start : a.end])
+            a
+            for a in [*numbers.word_atoms(text, language), *numbers.one_of_atoms(text, language)]
+            if not any(mask[a.start : a.end])
         )
     found.sort(key=lambda a: a.start)
     half = HALF_AFTER_NUMBER.get(language)

@@ -194,6 +194,26 @@ _A_BEFORE = re.compile(r"(?<!\w)(?i:a|an)\s+$")
 _TOKEN_SPLIT = re.compile(r"[^\s\-‐‑]+")
 
 
+#: An indefinite article that is the number one: it picks one of a group ("Een van de
+#: 22 bemanningsleden", "Eines der 22 Besatzungsmitglieder", "l'un des", "uno de los").
+_ONE_OF = {
+    "nl": re.compile(r"(?<![\w-])(?i:een)(?=\s+van\s+(?:de|het|die|deze|zijn|haar|hun)\s)"),
+    "de": re.compile(r"(?<![\w-])(?i:eine[rsm]?)(?=\s+(?:der|des|von\s+den)\s)"),
+    "fr": re.compile(r"(?<=\b[Ll]['’])une?(?=\s+des\s)"),
+    "es": re.compile(r"(?<![\w-])(?i:un[oa])(?=\s+de\s+(?:los|las|sus)\s)"),
+}
+
+
+def one_of_atoms(text: str, language: str) -> list[Atom]:
+    """The articles that say "one of" (see :data:`_ONE_OF`), each an atom of 1."""
+    pattern = _ONE_OF.get(language)
+    return (
+        [Atom(m.start(), m.end(), 1.0, word=True) for m in pattern.finditer(text)]
+        if pattern
+        else []
+    )
+
+
 def word_atoms(text: str, language: str) -> list[Atom]:
     """Spelled-out numbers, each the longest run of words that parses as one number.
 
