@@ -395,7 +395,7 @@ def test_a_distance_after_the_people_counted_leaves_the_cue_to_them() -> None:
     ("text", "number", "language"),
     [
         ("Quelque 1 600 habitants de cinq villages ont été évacués dans la nuit.", "1 600", "fr"),
-        ("Nachts mussten 1500 Anwohner aus fünf Dörfern ihre Häuser verlassen.", "1500", "de"),
+        ("Nachts wurden 1500 Anwohner aus fünf Dörfern evakuiert.", "1500", "de"),
         ("Some 1,500 residents of 5 villages were evacuated overnight.", "1,500", "en"),
     ],
 )

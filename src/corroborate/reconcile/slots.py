@@ -86,14 +86,7 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
     "evacuated": {
         "en": ("evacuat", "displaced", "from their home", "out of their home"),
         "nl": ("evacu", "geëvacueerd", "moesten hun huis", "moesten hun huizen"),
-        "de": (
-            "evakuier",
-            "mussten ihre häuser",
-            "mussten ihre wohnungen",
-            "in sicherheit",
-            "ihre häuser verlassen",
-            "ihre wohnungen verlassen",
-        ),
+        "de": ("evakuier", "mussten ihre häuser", "mussten ihre wohnungen", "in sicherheit"),
         "es": ("evacuad", "desalojad"),
         "fr": ("évacu",),
         "ru": ("эвакуир", "эвакуац"),
