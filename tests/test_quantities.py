@@ -967,6 +967,23 @@ def test_bare_degrees_outside_english_are_celsius(text: str, language: str, surf
     assert (quantity.kind, quantity.normalized_unit) == ("temperature", "degree_Celsius")
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("Temperatures near the mine fell to minus 25C.", "en", "minus 25C"),
+        ("Bei minus 25 Grad ist die Rettung schwierig.", "de", "minus 25 Grad"),
+        ("Температура опустилась до минус 25 градусов.", "ru", "минус 25 градусов"),
+        ("Il fait moins 25 degrés.", "fr", "moins 25 degrés"),
+    ],
+)
+def test_a_temperature_told_with_minus_is_below_zero(
+    text: str, language: str, surface: str
+) -> None:
+    assert one(text, language, surface).normalized_low == -25
+    # "moins de" is a ceiling, not a sign
+    assert one("moins de 10 degrés", "fr", "10 degrés").low == 10
+
+
 def test_bare_degrees_in_english_stay_an_angle_of_no_scale() -> None:
     # "104 degrees" is Fahrenheit in a US report and Celsius elsewhere: no scale is guessed
     assert one("temperatures reached 104 degrees", "en", "104 degrees").kind == "angle"

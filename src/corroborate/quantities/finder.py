@@ -600,7 +600,25 @@ def _read(
         reading = _right_side(text, lang, p, reading, money=money[1] if money else None)
     if _is_year(text, reading) or _glued_to_letters(text, atom, reading) or _decade(text, atom):
         return None, used
-    return reading, used
+    return _below_zero(text, reading), used
+
+
+#: The word that puts a temperature below zero, right before its number ("minus 25C",
+#: "min 5 graden", "minus 5 Grad", "moins 5 degrés", "menos 5 grados", "минус 25
+#: градусов"); "moins de 10" and "menos de 10" are bounds, not this word.
+_MINUS_BEFORE = re.compile(r"(?<!\w)(?i:minus|min|moins|menos|минус)\s+$")
+
+
+def _below_zero(text: str, reading: Reading) -> Reading:
+    """A temperature told with a minus word is below zero (the sign had been lost:
+    "minus 25C" was read as 25 °C)."""
+    if reading.kind != "temperature" or reading.low < 0:
+        return reading
+    window = max(0, reading.start - 8)
+    minus = _MINUS_BEFORE.search(text[window : reading.start])
+    if minus is None:
+        return reading
+    return replace(reading, start=window + minus.start(), low=-reading.high, high=-reading.low)
 
 
 def _currency_before(text: str, start: int) -> tuple[str, str] | None:
