@@ -171,7 +171,7 @@ def _names(
     around), the first English name and one in each of our languages, and every
     translation; everyday words and names of compass words only are dropped."""
     iso = str(record.get("name") or "")
-    others = _other_names(str(record.get("localOtherName") or ""))
+    others = _other_names(record).values()
     # a clipped form ("Tristan" of "Tristan da Cunha") is more often someone's name
     found = [*_name_forms(iso), *(name for name in others if not _clipped(name, iso))]
     found += [translation.gettext(iso) for translation in translations]
@@ -191,15 +191,15 @@ def _name_forms(name: str) -> Iterator[str]:
         yield f"{tail} {head}".strip() if comma else part
 
 
-def _other_names(listed: str) -> Iterator[str]:
-    """The first name ``iso3166-2`` lists in each of :data:`_OTHER_NAME_LANGUAGES`: later
-    ones are often nicknames ("Albion", "Grey City")."""
-    seen: set[str] = set()
-    for entry in listed.split(", "):
+def _other_names(record: dict[str, object]) -> dict[str, str]:
+    """The first name ``iso3166-2`` lists in each of :data:`_OTHER_NAME_LANGUAGES`, by
+    language: later ones are often nicknames ("Albion", "Grey City")."""
+    first: dict[str, str] = {}
+    for entry in str(record.get("localOtherName") or "").split(", "):
         match = _OTHER_NAME.match(entry.strip())
-        if match and match["language"] in _OTHER_NAME_LANGUAGES and match["language"] not in seen:
-            seen.add(match["language"])
-            yield match["name"]
+        if match and match["language"] in _OTHER_NAME_LANGUAGES:
+            first.setdefault(match["language"], match["name"])
+    return first
 
 
 def _usable(name: str) -> bool:
@@ -241,14 +241,7 @@ def _display_name(record: dict[str, object]) -> str:
     "Schleswig-Holstein" over "Sleswick-Holsatia". Some English names are word-for-word
     translations ("Heights of France" for Hauts-de-France)."""
     iso = next(_name_forms(str(record.get("name") or "")))
-    english = next(
-        (
-            match["name"]
-            for entry in str(record.get("localOtherName") or "").split(", ")
-            if (match := _OTHER_NAME.match(entry.strip())) and match["language"] == "eng"
-        ),
-        iso,
-    )
+    english = _other_names(record).get("eng", iso)
     margin = zipf_frequency(iso.casefold(), "en") - zipf_frequency(english.casefold(), "en")
     return iso if margin >= ISO_NAME_MARGIN else english
 

@@ -469,19 +469,22 @@ _FEW = (
     r"|acht|negen|tien|zwei|drei|fünf|sechs|sieben|neun|zehn|deux|trois|quatre|cinq|sept"
     r"|huit|neuf|dix|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez"
 )
+#: The words that may open the group a count comes from or is picked out of: "its 22
+#: crew members", "de 22 bemanningsleden", "der 22", "los 22".
+_GROUP_DETERMINER = (
+    r"(?:(?:the|its|their|his|her|de|het|zijn|haar|hun|der|den|ses|leurs?|los|las|sus)\s+)?"
+)
 _ORIGIN_ASIDE = re.compile(
     r"(?:\s+[^\W\d]+){0,2}?(?P<aside>\s+(?:(?:of|from|de|des|aus|van|uit|из)\s+"
     # "one of its 22 crew members", "een van de 22 bemanningsleden", "eines der 22"
-    r"(?:(?:the|its|their|his|her|de|het|zijn|haar|hun|der|den|ses|leurs?|los|las|sus)\s+)?"
-    rf"|(?:der|des)\s+)(?:{_FEW})\s+[^\W\d]+)",
+    rf"{_GROUP_DETERMINER}|(?:der|des)\s+)(?:{_FEW})\s+[^\W\d]+)",
     re.IGNORECASE,
 )
 #: "one of" right before a count: the count is the group one is picked from ("One of
 #: its 22 crew members was injured": one injured, not 22).
 _ONE_OF_BEFORE = re.compile(
     r"\b(?:one|een|eine[rsm]?|один|одна|одно|l['’]une?|uno|una)\s+"
-    r"(?:(?:of|van|de|des|из)\s+)?(?:(?:the|its|their|his|her|de|het|zijn|haar|hun|der|den"
-    r"|ses|leurs?|los|las|sus)\s+)?$",
+    rf"(?:(?:of|van|de|des|из)\s+)?{_GROUP_DETERMINER}$",
     re.IGNORECASE,
 )
 #: An aside that tells the ages of the people counted: "Dos niños*, de 3 y 5 años,*
