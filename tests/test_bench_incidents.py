@@ -622,6 +622,11 @@ def test_the_headline_tells_the_casualties_when_the_text_tells_none() -> None:
     assert _story([_headlined("Police kill gunman after Elm Road rampage", menus)]) == (1, 0)
     assert _story([_headlined("Teen accidentally shoots 5-year-old boy in leg", menus)]) == (0, 1)
     assert _story([_headlined("Gunshot wounds Elmwood teen", menus)]) == (0, 1)
+    # a count of bodies is a count of the dead
+    found = _headlined(
+        "Police discover 3 bodies, including 2 children, inside Elm Road home", menus
+    )
+    assert _story([found]) == (3, 0)
 
 
 def test_a_headline_death_counts_when_the_text_tells_of_a_shooting_but_no_death() -> None:

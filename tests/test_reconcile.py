@@ -3059,3 +3059,56 @@ def test_one_of_a_group_is_no_count(text: str, language: str, words: str) -> Non
     assert [f.label for f in _facts(reconcile(victims, counts, {}, []), "quantity")] == [
         "people killed"
     ]
+
+
+def test_a_count_of_bodies_is_a_count_of_the_dead() -> None:
+    assert _slot_of("Police discovered three bodies inside the home.", "three") == "killed"
+    assert _slot_of("Die Polizei fand drei Leichen im Haus.", "drei", "de") == "killed"
+    assert _slot_of("La policía halló tres cuerpos en la vivienda.", "tres", "es") == "killed"
+    # a count of something else near a body is not
+    assert _slot_of("Officers wore two body cameras.", "two") is None
+
+
+def test_a_count_of_those_who_fired_fills_no_slot() -> None:
+    text = "At least two men fired shots, killing Selmon and injuring three other students."
+    assert _slot_of(text, "two") is None
+    assert _slot_of(text, "three") == "injured"
+    assert _slot_of("Three gunmen opened fire, wounding two.", "Three") is None
+    assert _slot_of("Two people were killed after a man opened fire.", "Two") == "killed"
+
+
+def test_kin_in_the_plural_are_two_people_or_as_many_as_their_ages() -> None:
+    text = "Shawn Fuller, 31, shot and killed his sons, ages 3 and 4, on Saturday."
+    assert ("killed his sons, ages 3 and 4", "killed", 2) in _implied_people(text)
+    text = "He shot his children, ages 2, 5 and 7."
+    assert _implied_people(text) == [("shot his children, ages 2, 5 and 7", "shot", 3)]
+    text = "The gunman killed his parents before fleeing."
+    assert _implied_people(text) == [("killed his parents", "killed", 2)]
+    # a wife and children: three at least; a wife and a son: two
+    text = "A man shot and killed his wife and children before killing himself."
+    assert ("killed his wife and children", "killed", 3) in _implied_people(text)
+    assert ("killed his wife and son", "killed", 2) in _implied_people(
+        "He killed his wife and son."
+    )
+
+
+def test_he_or_she_is_the_person_named_at_the_start_of_the_sentence() -> None:
+    from corroborate.reconcile.implicit import pronouns_as_subjects
+
+    text = (
+        "Parish fired, killing Sarah Davidson. Ernest Jasper survived his injuries for a "
+        "short time before he was later pronounced dead."
+    )
+    persons = [
+        (text.index("Sarah"), text.index("Sarah") + 13, "sarah"),
+        (text.index("Ernest"), text.index("Ernest") + 13, "ernest"),
+    ]
+    found = pronouns_as_subjects(text, persons, implied_counts(text, "en"))
+    assert [(text[c.start : c.end], c.victim) for c in found if c.victim] == [
+        ("he was later pronounced dead", "ernest")
+    ]
+    # a verb of saying between makes the pronoun someone else
+    said = "Chief Tim Lee said he was later pronounced dead."
+    persons = [(said.index("Tim"), said.index("Tim") + 7, "lee")]
+    found = pronouns_as_subjects(said, persons, implied_counts(said, "en"))
+    assert [c.victim for c in found] == [REFERRED_VICTIM]

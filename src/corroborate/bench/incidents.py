@@ -416,7 +416,9 @@ def _headline_number(word: str) -> int:
 
 #: A headline verb's slot: the last word of the verb group decides ("shot, killed").
 _HEADLINE_SLOTS = {
-    **dict.fromkeys(("dead", "death", "kill", "killed", "kills", "dies", "died"), "killed"),
+    **dict.fromkeys(
+        ("dead", "death", "kill", "killed", "kills", "dies", "died", "bodies"), "killed"
+    ),
     **dict.fromkeys(("injured", "injure", "injures", "wounded", "wound", "wounds", "hurt",
                      "grazed", "hospitalized"), "injured"),
     **dict.fromkeys(("shot", "shoot", "shoots"), "shot"),
@@ -425,7 +427,7 @@ _HEADLINE_SLOTS = {
 _HEADLINE_COUNT = re.compile(
     rf"\b(?P<n>\d{{1,2}}|{'|'.join(COUNT_WORDS)})\s+(?:(?:[\w-]+\s+)?(?:people|persons|men|women|teens"
     r"|children|kids|boys|girls|juveniles|victims|others|more)\s+)?(?:(?:were|are)\s+)?"
-    r"(?P<verb>dead|killed|injured|wounded|hurt|shot)\b",
+    r"(?P<verb>dead|killed|injured|wounded|hurt|shot|bodies)\b",
     re.IGNORECASE,
 )
 #: "second" to "sixth", as words and as numerals, and the number each stands for.

@@ -20,6 +20,7 @@ from corroborate.reconcile.implicit import (
     implied_counts,
     murder_suicides_by_name,
     named_casualties,
+    pronouns_as_subjects,
     self_inflicted_deaths,
     without_overlaps,
 )
@@ -193,6 +194,7 @@ def implied_items(
     named = [(s, e, ent.id) for s, e, ent in persons.get(article.id, []) if ent.type == "person"]
     teasers = teasers_start(article.text)
     found = implied_counts(article.text, article.language)
+    found = pronouns_as_subjects(article.text, named, found)
     found += named_casualties(article.text, article.language, named)
     selves = self_inflicted_deaths(article.text, article.language, article.title or "")
     found = without_overlaps(

@@ -184,8 +184,20 @@ _SEVERAL = (
 _PAIR_OBJECT = re.compile(
     r"\b(?P<fatal>fatally\s+)?(?P<verb>shot|shooting|hit|hitting|struck|striking|wounded"
     r"|wounding|injured|injuring|killed|killing)\s+(?:his|her|their|an?)\s+"
-    rf"{_one_person(2)}\s+and\s+(?:{_SEVERAL}|(?:(?:his|her|their|an?|the)\s+)?"
+    rf"{_one_person(2)}\s+and\s+(?:{_SEVERAL}"
+    r"|(?:(?:his|her|their)\s+)?(?:(?:young|little|infant|teenage|twin)\s+)?"
+    r"(?P<kin>children|kids|sons|daughters)\b"
+    r"|(?:(?:his|her|their|an?|the)\s+)?"
     rf"(?!\w+ing\b|\w+ed\b|left\b){_one_person(2)})"
+)
+#: Kin in the plural as the object, with no number: "shot and killed his sons, ages 3
+#: and 4", "killed their parents", "fatally shot her two children" has its number and
+#: is a stated count. Two people at least, or as many as the ages after them.
+_KIN_PLURAL_OBJECT = re.compile(
+    r"\b(?P<fatal>fatally\s+)?(?P<verb>shot|shooting|killed|killing|murdered|murdering"
+    r"|wounded|wounding)\s+(?:his|her|their)\s+(?:(?:young|twin|infant|teenage|little|own)\s+)?"
+    r"(?:sons|daughters|children|kids|parents|grandparents|grandchildren|stepchildren"
+    r"|brothers|sisters)\b(?:,\s+(?:ages?|aged)\s+(?P<ages>\d{1,2}(?:(?:,\s*|,?\s+and\s+)\d{1,2})+))?"
 )
 #: One of a list of people: "his 55-year-old wife", "a son", "little girl".
 _LISTED = rf"(?:(?:an?|the|his|her|their|one)\s+)?{_one_person(2)}"
@@ -474,7 +486,18 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
             if verb.startswith(("wound", "injur"))
             else "shot"  # shot, hit, struck
         )
-        people = 1 + (_small_number(match["several"]) if match["several"] else 1)
+        others = _small_number(match["several"]) if match["several"] else 2 if match["kin"] else 1
+        found.append(ImpliedCount(match.start(), match.end(), slot, people=1 + others))
+    for match in _KIN_PLURAL_OBJECT.finditer(text):
+        verb = match["verb"]
+        slot = (
+            "killed"
+            if match["fatal"] or verb.startswith(("kill", "murder"))
+            else "injured"
+            if verb.startswith("wound")
+            else "shot"
+        )
+        people = len(re.findall(r"\d+", match["ages"])) if match["ages"] else 2
         found.append(ImpliedCount(match.start(), match.end(), slot, people=people))
     for match in _LIST.finditer(text):
         people = _listed_people(match["subject"] or match["found"] or match["dead"])
@@ -651,6 +674,40 @@ def named_casualties(
             found.append(ImpliedCount(start - len(before.group()), end, slot, victim))
     found += _joined_before(text, persons, found)
     return _killed_only_once(_surnames_as_full_names(text, persons, found))
+
+
+#: A pronoun that refers back to a sentence's subject: "Ernest Jasper survived his
+#: injuries for a short time before he was later pronounced dead".
+_SUBJECT_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he)\b")
+#: Words between a name and a pronoun that make the pronoun someone else: a verb of
+#: saying ("Chief Tim Lee said he died at the scene"), or a clause about another.
+_NOT_THE_SUBJECT = re.compile(
+    r"\b(?:said|says|told|tells|added|according|stated|reported|believes?|thinks?|who|whom"
+    r"|when|after|because|while|that)\b",
+    re.IGNORECASE,
+)
+
+
+def pronouns_as_subjects(
+    text: str, persons: list[tuple[int, int, str]], found: list[ImpliedCount]
+) -> list[ImpliedCount]:
+    """A casualty told by "he" or "she" is the person named at the start of its
+    sentence, when that is the only name before it there and nothing between makes the
+    pronoun another's: one more person than the name told before, not a reference to
+    whoever the text named first."""
+    mended = []
+    for count in found:
+        if count.victim == REFERRED_VICTIM and _SUBJECT_PRONOUN.match(text, count.start):
+            begins = _sentence_start(text, count.start)
+            before = [p for p in persons if begins <= p[0] and p[1] <= count.start]
+            if (
+                len({victim for _, _, victim in before}) == 1
+                and not text[begins : before[0][0]].strip()
+                and not _NOT_THE_SUBJECT.search(text, before[0][1], count.start)
+            ):
+                count = replace(count, victim=before[0][2])
+        mended.append(count)
+    return mended
 
 
 def _surnames_as_full_names(

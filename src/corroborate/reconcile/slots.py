@@ -30,6 +30,7 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
             "slain",
             "murder",
             "lost their li",
+            "bodies",
         ),
         "nl": (
             "dood",
@@ -40,8 +41,19 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
             "gedood",
             "omgebracht",
             "om het leven",
+            "lichamen",
         ),
-        "de": ("tot", "tote", "getötet", "tötet", "starb", "gestorben", "ums leben", "todesopfer"),
+        "de": (
+            "tot",
+            "tote",
+            "getötet",
+            "tötet",
+            "starb",
+            "gestorben",
+            "ums leben",
+            "todesopfer",
+            "leichen",
+        ),
         "es": (
             "muert",
             "falleci",
@@ -53,8 +65,10 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
             "mataron",
             "perdieron la vida",
             "perdió la vida",
+            "cuerpos",
+            "cadáveres",
         ),
-        "fr": ("mort", "tué", "décéd", "tues", "perdu la vie"),
+        "fr": ("mort", "tué", "décéd", "tues", "perdu la vie", "cadavres"),
         "ru": ("погиб", "убит", "убил", "умер", "скончал", "смерт"),
     },
     "injured": {
@@ -422,7 +436,14 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
             taken = _taken_to_hospital(rest[distance - 1 :]) if side == 0 else None
             if not matched and taken:
                 matched = [taken]
-            if matched and side == 0 and _done_to_someone(following[distance:], language):
+            if (
+                matched
+                and side == 0
+                and (
+                    _done_to_someone(following[distance:], language)
+                    or _SHOOTERS_VERBS.intersection(words[: distance - 1])
+                )
+            ):
                 break  # "two other people walked up and shot him": the shooters
             if matched:
                 slot = _preferred(matched, words[distance : distance + 2], patterns)
@@ -558,6 +579,12 @@ def _part_of_a_count(sentence: str, start: int, end: int, language: str = "en") 
 _OBJECT_PRONOUNS: dict[str, frozenset[str]] = {
     "en": frozenset({"him", "her", "them", "himself", "herself", "themselves"}),
 }
+
+
+#: Verbs of firing between a count and its cue: the count is of those who fired
+#: ("at least two men fired shots, killing Selmon", "three gunmen opened fire,
+#: wounding two").
+_SHOOTERS_VERBS = frozenset({"fired", "fires", "firing", "opened", "opens", "sprayed"})
 
 
 def _done_to_someone(next_word: list[str], language: str) -> bool:
