@@ -627,6 +627,8 @@ def test_the_headline_tells_the_casualties_when_the_text_tells_none() -> None:
         "Police discover 3 bodies, including 2 children, inside Elm Road home", menus
     )
     assert _story([found]) == (3, 0)
+    # "of 5": his children, not a count of the dead
+    assert _story([_headlined("Father of 5 killed in Elm Road shooting", menus)]) == (1, 0)
 
 
 def test_a_headline_death_counts_when_the_text_tells_of_a_shooting_but_no_death() -> None:

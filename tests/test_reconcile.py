@@ -3112,3 +3112,11 @@ def test_he_or_she_is_the_person_named_at_the_start_of_the_sentence() -> None:
     persons = [(said.index("Tim"), said.index("Tim") + 7, "lee")]
     found = pronouns_as_subjects(said, persons, implied_counts(said, "en"))
     assert [c.victim for c in found] == [REFERRED_VICTIM]
+
+
+def test_a_count_dated_years_before_is_another_event() -> None:
+    text = "McDaniel is the third in the family to die. Two others died in a house fire years ago."
+    assert "people killed" not in {f.label for f in _read(text)}
+    # a follow-up dates the story's own event by its month: still counted
+    text = "He was charged in the June 2013 shooting in which two people were killed."
+    assert _slot_values(text, "people killed") == {"a": 2.0}

@@ -425,7 +425,8 @@ _HEADLINE_SLOTS = {
 }  # fmt: skip
 #: "2 Dead, 3 Wounded", "Four injured in drive-by shooting", "5 people shot".
 _HEADLINE_COUNT = re.compile(
-    rf"\b(?P<n>\d{{1,2}}|{'|'.join(COUNT_WORDS)})\s+(?:(?:[\w-]+\s+)?(?:people|persons|men|women|teens"
+    # "Father of 5 killed": the 5 are his children, the one killed is he
+    rf"(?<!\bof\s)\b(?P<n>\d{{1,2}}|{'|'.join(COUNT_WORDS)})\s+(?:(?:[\w-]+\s+)?(?:people|persons|men|women|teens"
     r"|children|kids|boys|girls|juveniles|victims|others|more)\s+)?(?:(?:were|are)\s+)?"
     r"(?P<verb>dead|killed|injured|wounded|hurt|shot|bodies)\b",
     re.IGNORECASE,
@@ -448,7 +449,7 @@ _HEADLINE_ORDINAL = re.compile(
 )
 #: One person: "Teen shot in church parking lot", "Man, 21, killed in accidental
 #: shooting", "17-year-old boy shot, killed", "Boy, 8, dies", "Man shoots himself",
-#: "Teen shot to death in Roswell".
+#: "Teen shot to death in Roswell", "Father of 5 killed".
 #: Words a headline names one person by.
 _HEADLINE_PEOPLE = (
     r"man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|student|juvenile"
@@ -456,7 +457,7 @@ _HEADLINE_PEOPLE = (
 )
 _HEADLINE_ONE = re.compile(
     r"(?:^|:\s+|\bbut\s+)(?:[\w'’.-]+\s+){0,4}?"
-    rf"(?:{_HEADLINE_PEOPLE}|victim)(?:,\s*\d+,)?"
+    rf"(?:{_HEADLINE_PEOPLE}|victim|(?:father|mother|dad|mom)\s+of\s+\w+)(?:,\s*\d+,)?"
     r"\s+(?:(?:is|was)\s+)?(?:accidentally\s+|fatally\s+)?"
     r"(?P<verb>shot(?:,|\s+and)?\s+killed|shot\s+(?:dead|to\s+death)|shot|injured|wounded"
     r"|hurt|grazed|killed|dies|died|dead|hospitalized|shoots)\b",

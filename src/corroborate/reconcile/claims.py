@@ -22,6 +22,7 @@ from corroborate.reconcile.implicit import (
     named_casualties,
     pronouns_as_subjects,
     self_inflicted_deaths,
+    told_of_an_earlier_time,
     without_overlaps,
 )
 from corroborate.reconcile.sentences import Sentences
@@ -268,7 +269,9 @@ def _quantity_slot(
         return (f"age:{person.id}", f"age of {person.name}") if person else (None, None)
     if quantity.kind == "count" and counts_people(quantity.noun, article.language):
         sentence = article.text[start:end]
-        if _about_another_incident(article, start, end, teasers):
+        if _about_another_incident(article, start, end, teasers) or told_of_an_earlier_time(
+            article.text, quantity.end
+        ):
             return None, None
         slot = count_slot(sentence, quantity.start - start, quantity.end - start, article.language)
         slot = several_incidents_slot(slot, sentence, article.language)

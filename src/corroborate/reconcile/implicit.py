@@ -604,7 +604,8 @@ def _outcome(text: str, slot: str, end: int) -> tuple[str, int]:
 #: block last week", "a girl who was fatally shot in 2012".
 _EARLIER_EVENT = re.compile(
     r"\b(?:last (?:week|month|year|summer|spring|fall|autumn|winter)"
-    r"|(?:a|one|two|three|four|five|several|\d+) (?:days?|weeks?|months?|years?) (?:ago|earlier)"
+    r"|(?:(?:a|one|two|three|four|five|several|many|\d+) )?(?:days?|weeks?|months?|years?)"
+    r" (?:ago|earlier)"
     r"|earlier this (?:week|month|year)|in (?:19|20)\d\d\b|since (?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
@@ -616,6 +617,21 @@ _SOME_TIME_AFTER = re.compile(
     r"\b(?:days?|weeks?|months?|years?)\s+after\s+(?:(?:an?|the)\s+)?$",
     re.IGNORECASE,
 )
+
+
+#: Years before: what a sentence counts so is another event than the story's ("Two
+#: others died in a house fire years ago"). A follow-up dates the story's own event by
+#: "last month" or "in June 2013", so those are not read so for a stated count.
+_YEARS_BEFORE = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|several|many|\d+)\s+)?(?:years|decades)\s+(?:ago|earlier)\b",
+    re.IGNORECASE,
+)
+
+
+def told_of_an_earlier_time(text: str, end: int) -> bool:
+    """Whether the sentence of a count ending at ``end`` dates what it counts years
+    before (see :data:`_YEARS_BEFORE`)."""
+    return _YEARS_BEFORE.search(text, end, _sentence_end(text, end)) is not None
 
 
 def _another_time(text: str, start: int, end: int) -> bool:
