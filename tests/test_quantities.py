@@ -496,6 +496,8 @@ def test_a_floor_or_a_ceiling_is_told_by_its_bound(
     [
         ("Böen von bis zu 140 Kilometern pro Stunde.", "de", "140 Kilometern pro Stunde",
          "kilometer / hour"),
+        ("Der Zug fuhr mit rund 120 Stundenkilometern.", "de", "120 Stundenkilometern",
+         "kilometer / hour"),
         ("Es fielen 60 Liter Regen pro Quadratmeter.", "de", "60 Liter Regen pro Quadratmeter",
          "millimeter"),
         ("Cayeron 60 litros por metro cuadrado.", "es", "60 litros por metro cuadrado",

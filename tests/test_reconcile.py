@@ -3120,3 +3120,25 @@ def test_a_count_dated_years_before_is_another_event() -> None:
     # a follow-up dates the story's own event by its month: still counted
     text = "He was charged in the June 2013 shooting in which two people were killed."
     assert _slot_values(text, "people killed") == {"a": 2.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("57 people were injured on Tuesday. Seven are in critical condition.", "en"),
+        ("57 wurden verletzt. Sieben Verletzte schweben in Lebensgefahr.", "de"),
+        ("57 personnes ont été blessées. Sept blessés sont dans un état critique.", "fr"),
+        ("57 personas resultaron heridas. Siete heridos se encuentran en estado crítico.", "es"),
+        ("57 человек получили ранения. Семь пострадавших находятся в критическом состоянии.", "ru"),
+    ],
+)
+def test_a_count_of_the_hurt_in_a_condition_after_a_larger_one_is_some_of_them(
+    text: str, language: str
+) -> None:
+    def stated(text: str) -> list[object]:
+        injured = next(f for f in _read(text, language) if f.label == "people injured")
+        return [c.attributes["value"] for c in injured.claims if not c.attributes.get("implied")]
+
+    assert stated(text) == [57]
+    # told first, it is the source's count of the hurt
+    assert stated(text.split(". ", 1)[1]) == [7]

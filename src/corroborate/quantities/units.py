@@ -121,9 +121,9 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "degree": ("degrees",),
     "kilometer / hour": (
         "kilometers per hour", "kilometres per hour", "kilometers an hour", "kilometres an hour",
-        "kilometer per uur", "stundenkilometer", "kilómetros por hora", "kilomètres par heure",
-        "kilomètres-heure", "километров в час", "kph", "kmh", "kmph", "kilometern pro stunde",
-        "kilometer pro stunde",
+        "kilometer per uur", "stundenkilometer", "stundenkilometern", "kilómetros por hora",
+        "kilomètres par heure", "kilomètres-heure", "километров в час", "kph", "kmh", "kmph",
+        "kilometern pro stunde", "kilometer pro stunde",
     ),
     "knot": ("knots", "knopen", "knoten", "nudos", "nœuds", "узлов", "узла"),
     "kilometer ** 2": (

@@ -34,6 +34,7 @@ from corroborate.reconcile.slots import (
     noun_key,
     several_incidents_slot,
     teasers_start,
+    tells_a_condition,
     tells_of_another_incident,
 )
 
@@ -94,11 +95,17 @@ def quantity_items(
     """Claim items for one article's quantities (ordinals are not claims)."""
     items = []
     teasers = teasers_start(article.text)
+    largest: dict[str, float] = {}  # the largest count of each slot told so far
     for quantity in quantities:
         index = sentences.index_at(quantity.start)
         if quantity.kind == "ordinal" or index is None:
             continue
         slot, label = _quantity_slot(article, quantity, sentences, index, persons, teasers)
+        if slot is not None and quantity.kind == "count":
+            if _some_of_them(article, quantity, largest.get(slot)):
+                slot = label = None
+            else:
+                largest[slot] = max(largest.get(slot, 0.0), quantity.high)
         if slot is None and _one_of_several(article.text, quantity):
             continue
         items.append(
@@ -121,6 +128,17 @@ def quantity_items(
         ):
             items[-1].claim.attributes["others"] = True
     return items
+
+
+def _some_of_them(article: Article, quantity: Quantity, larger: float | None) -> bool:
+    """Whether a count that tells the condition of those it counts ("Seven are in
+    critical condition") comes after a larger count of the same slot: it counts some
+    of them, not all a source says were hurt."""
+    return (
+        larger is not None
+        and quantity.high < larger
+        and tells_a_condition(article.text, quantity.end, article.language)
+    )
 
 
 #: An age several people share, told after their names: "Kyleif Harley and Dominic

@@ -728,6 +728,35 @@ POSSESSIVES: dict[str, tuple[str, ...]] = {
     "fr": ("ses", "leurs"),
     "ru": ("своих", "его", "её", "ее", "их"),
 }
+#: language -> how a count of the hurt goes on when it tells their condition ("Seven
+#: are in critical condition", "Sieben Verletzte schweben in Lebensgefahr", "Sept
+#: blessés sont dans un état critique", "Семь пострадавших находятся в критическом
+#: состоянии"): after a larger count of them, it counts some of them.
+_IN_A_CONDITION: dict[str, re.Pattern[str]] = {
+    language: re.compile(rf"(?:\s+[^\W\d]+){{0,3}}?\s+(?:{pattern})", re.IGNORECASE)
+    for language, pattern in {
+        "en": r"(?:are|is|were|was|remain|remained)\s+(?:listed\s+|still\s+)?in\s+"
+        r"(?:critical|serious|grave|stable|life-threatening)",
+        "nl": r"(?:zijn|verkeren|is|verkeert)\s+in\s+(?:kritieke|levensgevaarlijke|ernstige)"
+        r"|(?:zijn|is)\s+(?:zwaar|ernstig)\s+gewond",
+        "de": r"(?:schweben|schwebt|sind|ist)\s+in\s+(?:Lebensgefahr|kritischem)"
+        r"|(?:sind|ist|wurden|wurde)\s+schwer\s+verletzt",
+        "fr": r"(?:sont|est|se\s+trouvent|se\s+trouve)\s+(?:dans\s+un\s+état|en)\s+"
+        r"(?:critique|grave|urgence\s+absolue)",
+        "es": r"(?:están|está|se\s+encuentran|se\s+encuentra)\s+(?:en\s+estado\s+)?"
+        r"(?:crítico|grave|muy\s+grave)",
+        "ru": r"наход(?:ятся|ится)\s+в\s+(?:критическом|тяж[её]лом|крайне\s+тяж[её]лом)",
+    }.items()
+}
+
+
+def tells_a_condition(text: str, end: int, language: str) -> bool:
+    """Whether the words after a count ending at ``end`` tell the condition of those it
+    counts (see :data:`_IN_A_CONDITION`)."""
+    pattern = _IN_A_CONDITION.get(language.split("-")[0])
+    return pattern is not None and pattern.match(text, end) is not None
+
+
 #: language -> words that may stand between a cue and its number: hedges ("injuring
 #: at least four", "verwondde minstens vier", "tötete mindestens vier"), "others"
 #: ("hirió a otras cinco") and the possessives above ("killed his two sons").
