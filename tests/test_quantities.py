@@ -1100,3 +1100,24 @@ def test_a_change_in_a_rate_is_in_percentage_points(
     quantity = one(text, language, surface)
     assert (quantity.normalized_low, quantity.normalized_unit) == (points, "percentage_point")
     assert one("Inflation reached 8.5%.", "en", "8.5%").normalized_unit == "percent"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kmh"),
+    [
+        ("Circulaba a unos 120 kilómetros por hora en un tramo limitado a 80.", "es", 80.0),
+        ("Er fuhr mit rund 120 Stundenkilometern, erlaubt waren dort 80.", "de", 80.0),
+        ("It was doing 75 mph on a stretch limited to 50.", "en", 80.4672),
+        ("Il roulait à 120 km/h sur un tronçon limité à 80.", "fr", 80.0),
+    ],
+)
+def test_a_bare_limit_after_a_speed_is_in_its_unit(text: str, language: str, kmh: float) -> None:
+    limit = find_quantities("t", text, language)[-1]
+    assert (limit.kind, limit.normalized_low) == ("speed", pytest.approx(kmh))
+
+
+def test_a_bare_number_after_a_speed_with_no_limit_word_stays_a_count() -> None:
+    text = "It was doing 75 mph. The road is limited to 50 trucks a day."
+    assert [q.kind for q in find_quantities("t", text, "en")] == ["speed", "count"]
+    text = "It was doing 75 mph when 50 people watched."
+    assert [q.kind for q in find_quantities("t", text, "en")] == ["speed", "count"]

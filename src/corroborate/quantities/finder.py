@@ -317,6 +317,7 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
     readings = _shared_nouns(text, lang, _ages_in_lists(text, lang, readings))
     readings = [_as_magnitude(text, lang, r) for r in readings]
     readings = _carried_currency(text, p, readings)
+    readings = _speed_limits(text, lang, readings)
     return [_quantity(article_id, text, r) for r in readings]
 
 
@@ -343,6 +344,30 @@ def _carried_currency(text: str, p: Patterns, readings: list[Reading]) -> list[R
             and p.scale.search(text, reading.start, reading.end) is not None
         ):
             carried[i] = replace(reading, unit=money.unit, kind="money")
+    return carried
+
+
+def _speed_limits(text: str, lang: str, readings: list[Reading]) -> list[Reading]:
+    """A bare number after a speed in the same sentence, told as the limit ("at about
+    120 km/h on a stretch limited to 80", see :data:`lexicon.SPEED_LIMIT_BEFORE`), is
+    in the speed's unit: a source that writes "80 km/h" states the same limit."""
+    limit = lexicon.SPEED_LIMIT_BEFORE.get(lang)
+    if limit is None:
+        return readings
+    carried = list(readings)
+    speed: Reading | None = None
+    for i, reading in enumerate(carried):
+        if speed is not None and _SENTENCE_BREAK.search(text, speed.end, reading.start):
+            speed = None
+        if reading.kind == "speed":
+            speed = reading
+        elif (
+            speed is not None
+            and reading.kind == "count"
+            and reading.noun is None
+            and limit.search(text, max(0, reading.start - 40), reading.start) is not None
+        ):
+            carried[i] = replace(reading, unit=speed.unit, kind="speed")
     return carried
 
 

@@ -355,6 +355,20 @@ MAGNITUDE_BEFORE = compiled_per_language(
         "ru": r"\bмагнитуд(?:ой|ы|а|у|е)\s+$",
     }
 )
+#: Words right before a bare number that make it a limit of the speed told before it
+#: in the sentence: "at about 120 km/h on a stretch limited to 80", "erlaubt waren
+#: dort 80", "en un tramo limitado a 80".
+SPEED_LIMIT_BEFORE = compiled_per_language(
+    {
+        "en": r"\b(?:limited\s+to|limit\s+(?:of|is|was)|allowed|permitted)\s+$",
+        "nl": r"\b(?:toegestaan\s+(?:is|was|zijn|waren)(?:\s+daar)?|maximaal|limiet\s+van)\s+$",
+        "de": r"\b(?:erlaubt|zulässig|gestattet)\s+(?:sind|waren|ist|war)(?:\s+dort|\s+da)?\s+$"
+        r"|\b(?:Tempolimit|Höchstgeschwindigkeit)\s+(?:von|liegt\s+bei|lag\s+bei)\s+$",
+        "es": r"\b(?:limitad[oa]\s+a|límite\s+de|permitid[oa]s?\s+(?:de|son|eran|es|era))\s+$",
+        "fr": r"\b(?:limitée?\s+à|limite\s+de|autorisée?s?\s+(?:de|à))\s+$",
+        "ru": r"(?:разрешено|разрешена|ограничением\s+в|ограничение\s+в)\s+$",
+    }
+)
 #: Words right after a number that make it a magnitude: "a 6.1-magnitude quake",
 #: "5.2 on the Richter scale", "5,2 op de schaal van Richter".
 MAGNITUDE_AFTER = compiled_per_language(
