@@ -1121,3 +1121,27 @@ def test_a_bare_number_after_a_speed_with_no_limit_word_stays_a_count() -> None:
     assert [q.kind for q in find_quantities("t", text, "en")] == ["speed", "count"]
     text = "It was doing 75 mph when 50 people watched."
     assert [q.kind for q in find_quantities("t", text, "en")] == ["speed", "count"]
+
+
+def test_a_preposition_is_no_noun_of_a_count() -> None:
+    (four, *_) = find_quantities("t", "Le danger était de degré 4 sur une échelle de 5.", "fr")
+    assert four.noun is None
+    (four, *_) = find_quantities("t", "El peligro estaba en el nivel 4 sobre 5.", "es")
+    assert four.noun is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "bound"),
+    [
+        ("Some victims were buried under 10 feet of snow.", "en", None),
+        ("Einige Opfer lagen unter drei Metern Schnee.", "de", None),
+        # a ceiling still: nothing lies beneath the figure
+        ("The village is under 5 km away.", "en", "max"),
+        ("Das Dorf ist unter 5 Kilometern entfernt.", "de", "max"),
+    ],
+)
+def test_under_a_depth_of_something_is_beneath_it_not_a_ceiling(
+    text: str, language: str, bound: str | None
+) -> None:
+    (length,) = find_quantities("t", text, language)
+    assert (length.kind, length.bound) == ("length", bound)

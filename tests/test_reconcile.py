@@ -3142,3 +3142,33 @@ def test_a_count_of_the_hurt_in_a_condition_after_a_larger_one_is_some_of_them(
     assert stated(text) == [57]
     # told first, it is the source's count of the hurt
     assert stated(text.split(". ", 1)[1]) == [7]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "number"),
+    [
+        ("Three skiers were killed by an avalanche on Saturday.", "en", "Three"),
+        ("Drei Bergsteiger sind am Samstag ums Leben gekommen.", "de", "Drei"),
+        ("Drie skiërs zijn zaterdag om het leven gekomen.", "nl", "Drie"),
+        ("Tres esquiadores murieron el sábado.", "es", "Tres"),
+        ("Trois randonneurs ont été tués samedi.", "fr", "Trois"),
+        ("Три альпиниста погибли в субботу.", "ru", "Три"),
+    ],
+)
+def test_people_out_for_sport_are_people_a_toll_counts(
+    text: str, language: str, number: str
+) -> None:
+    killed = next(f for f in _read(text, language) if f.label == "people killed")
+    assert [c.text for c in killed.claims] == [number]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Trois skieurs ont été tués et deux autres blessés samedi.", "fr"),
+        ("Drie skiërs kwamen om. Twee anderen raakten gewond.", "nl"),
+        ("Murieron tres esquiadores y otros dos resultaron heridos.", "es"),
+    ],
+)
+def test_others_hurt_beside_the_dead_are_a_count_of_the_injured(text: str, language: str) -> None:
+    assert "people injured" in {f.label for f in _read(text, language)}

@@ -318,6 +318,7 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
     readings = [_as_magnitude(text, lang, r) for r in readings]
     readings = _carried_currency(text, p, readings)
     readings = _speed_limits(text, lang, readings)
+    readings = [_beneath(text, lang, r) for r in readings]
     return [_quantity(article_id, text, r) for r in readings]
 
 
@@ -345,6 +346,28 @@ def _carried_currency(text: str, p: Patterns, readings: list[Reading]) -> list[R
         ):
             carried[i] = replace(reading, unit=money.unit, kind="money")
     return carried
+
+
+#: "under 10 feet of snow", "unter drei Metern Schnee": "under" a depth of something
+#: is beneath it, no ceiling on the figure ("under 10 feet tall" is one).
+_UNDER_BEFORE = re.compile(r"\b(?:under|unter)\s+$", re.IGNORECASE)
+_SUBSTANCE_AFTER = {
+    "en": re.compile(r"\s+of\s+(?:[a-z]+\s+)?[a-z]"),
+    "de": re.compile(r"\s+(?:[a-zäöü]+\s+)?[A-ZÄÖÜ][a-zäöüß]"),
+}
+
+
+def _beneath(text: str, lang: str, reading: Reading) -> Reading:
+    """A depth of something a thing lies under is no ceiling (see :data:`_UNDER_BEFORE`)."""
+    after = _SUBSTANCE_AFTER.get(lang)
+    if (
+        reading.bound != "max"
+        or reading.kind != "length"
+        or after is None
+        or not _UNDER_BEFORE.search(text, max(0, reading.start - 12), reading.start)
+    ):
+        return reading
+    return replace(reading, bound=None) if after.match(text, reading.end) else reading
 
 
 def _speed_limits(text: str, lang: str, readings: list[Reading]) -> list[Reading]:

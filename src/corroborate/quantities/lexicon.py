@@ -237,24 +237,26 @@ STOPWORDS: dict[str, str] = {
     "their his her they he she we i you more than less over under after before during "
     "since ago later earlier per each said say says told also only just more most all "
     "other such not no into out up down off about around there here when where while "
-    "what how did do does so then than if year years old percent",
+    "what how did do does so then than if year years old percent between against without "
+    "through via",
     "nl": "de het een van in op aan te voor uit door met en of maar als is zijn was waren "
     "worden werd werden heeft hebben had die dat deze dit er bij naar om over onder na "
     "per meer dan ook nog al niet geen wel zich zij hij ze we wie wat waar toen wanneer "
-    "terwijl omdat nadat voordat sinds",
+    "terwijl omdat nadat voordat sinds tussen tegen zonder volgens tot",
     "de": "der die das den dem des ein eine einen einem einer und oder aber als ist sind "
     "war waren wird werden wurde wurden hat haben hatte in im an am auf aus bei mit nach "
     "von vom zu zum zur für über unter vor seit pro mehr als auch noch nicht kein sich "
-    "es sie er wir wer was wo",
+    "es sie er wir wer was wo zwischen gegen ohne laut bis durch um",
     "es": "el la los las un una unos unas de del en a al por para con y o pero como es son "
     "fue fueron ha han había que se su sus más menos este esta estos estas no ya cuando "
-    "mientras porque después antes desde hasta",
+    "mientras porque después antes desde hasta sobre bajo entre hacia contra sin según tras",
     "fr": "le la les un une des de du d' en à au aux par pour avec et ou mais comme est "
     "sont était étaient a ont avait qui que se sa son ses leur leurs plus moins ce cette "
-    "ces ne pas y dont quand lorsque alors puis après avant pendant depuis",
+    "ces ne pas y dont quand lorsque alors puis après avant pendant depuis sur sous dans entre "
+    "chez vers contre sans selon",
     "ru": "и в во на с со к ко по о об от до из за для у не что как это был была были "
     "было будет его ее её их он она они мы вы я а но или же ли ещё еще более менее чем "
-    "которые который которая когда пока после перед",
+    "которые который которая когда пока после перед под над между через без про при",
 }
 
 

@@ -149,6 +149,11 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "worker", "bystander", "patient", "suspect", "gunman", "shooter", "deputy", "trooper",
         "miners", "miner", "villagers", "farmers", "fishermen", "hikers", "climbers", "crew",
         "pilots", "rescuers", "volunteers",
+        # people out for sport, travel or a pilgrimage, whom accidents count
+        "skiers", "skier", "snowboarders", "mountaineers", "alpinists", "trekkers", "walkers",
+        "campers", "holidaymakers", "vacationers", "travellers", "travelers", "commuters",
+        "cyclists", "bikers", "riders", "runners", "swimmers", "bathers", "divers", "surfers",
+        "athletes", "pilgrims", "guides", "hiker", "climber", "tourist",
     ),
     "nl": (
         "mensen", "personen", "persoon", "doden", "gewonden", "slachtoffers", "slachtoffer",
@@ -163,6 +168,8 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "inzittende", "bewoner", "passagier", "verdachte", "werknemer", "medewerker",
         "mijnwerkers", "mijnwerker", "dorpelingen", "boeren", "vissers", "bemanningsleden",
         "wandelaars", "klimmers", "reddingswerkers", "vrijwilligers",
+        "skiers", "skiërs", "snowboarders", "alpinisten", "vakantiegangers", "zwemmers",
+        "duikers", "pelgrims", "gidsen", "sporters", "lopers", "forensen", "anderen",
     ),
     "de": (
         "menschen", "personen", "person", "tote", "toten", "verletzte", "verletzten", "opfer",
@@ -176,6 +183,9 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "jugendlichen", "minderjährige", "erwachsene", "besucher", "insassen", "reisende",
         "demonstranten", "geiseln", "jungen", "mädchen", "bürger", "zivilisten", "leute",
         "fahrgäste", "fahrgästen", "fahrgast", "pendler", "helfer",
+        "wanderer", "bergsteiger", "alpinisten", "urlauber", "kletterer", "schwimmer",
+        "taucher", "pilger", "sportler", "läufer", "snowboarder", "bergführer", "andere",
+        "anderen", "weitere",
     ),
     "es": (
         "personas", "persona", "muertos", "heridos", "víctimas", "víctima", "niños", "niño",
@@ -189,6 +199,9 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "ciudadanos", "militares", "efectivos", "habitantes", "residentes", "heridas",
         "herida", "herido", "muertas", "muerto", "muerta", "fallecidos", "fallecidas",
         "desaparecidos",
+        "esquiadores", "senderistas", "montañeros", "alpinistas", "excursionistas",
+        "escaladores", "veraneantes", "ciclistas", "nadadores", "bañistas", "buceadores",
+        "peregrinos", "guías", "deportistas", "corredores", "otros", "otras",
     ),
     "fr": (
         "personnes", "personne", "morts", "blessés", "victimes", "victime", "enfants",
@@ -201,6 +214,9 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "adultes", "visiteurs", "occupants", "voyageurs", "manifestants", "otages",
         "garçons", "filles", "riverains", "résidents", "citoyens", "secouristes", "blessée",
         "blessées", "blessé", "tués", "tuées", "mort", "morte", "mortes", "disparus",
+        "skieurs", "randonneurs", "alpinistes", "grimpeurs", "vacanciers", "nageurs",
+        "baigneurs", "plongeurs", "pèlerins", "guides", "sportifs", "coureurs", "estivants",
+        "autres",
     ),
     "ru": (
         "человек", "человека", "люди", "людей", "погибших", "раненых", "пострадавших",
@@ -211,6 +227,9 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "горняков", "шахтеров", "шахтёров", "пациентов", "заключенных", "заключённых",
         "мигрантов", "беженцев", "родственников", "подростков", "младенцев", "взрослых",
         "посетителей", "пассажира", "бойцов", "солдат", "силовиков",
+        "лыжников", "лыжника", "лыжники", "туристы", "туриста", "альпинистов", "альпиниста",
+        "альпинисты", "велосипедистов", "паломников", "спортсменов", "пловцов",
+        "отдыхающих", "купальщиков", "дайверов", "гидов", "других", "другие",
     ),
 }  # fmt: skip
 
