@@ -3172,3 +3172,38 @@ def test_people_out_for_sport_are_people_a_toll_counts(
 )
 def test_others_hurt_beside_the_dead_are_a_count_of_the_injured(text: str, language: str) -> None:
     assert "people injured" in {f.label for f in _read(text, language)}
+
+
+def test_a_clock_time_with_no_day_follows_the_day_told_before_it() -> None:
+    from corroborate.timex import find_time_expressions
+
+    text = "The ferry Brisk sank on Saturday, June 14, 2025. Brisk began to list at 11:15 a.m."
+    article = _article("a", text)
+    ferry = _person("p1", "Brisk", (article, "Brisk"))
+    times = {"a": find_time_expressions("a", text, "en", "2025-06-16")}
+    events = {f.label: f for f in reconcile([article], {}, times, [ferry]) if f.kind == "event"}
+    listing = events["Brisk began to list at 11:15 a.m."].claims[0].attributes
+    # its day is the one the article named last, not the day it was published
+    assert listing == {"follows": "2025-06-14"}
+    timeline = build_timeline(list(events.values()))
+    assert [e.label for e in timeline] == [
+        "The ferry Brisk sank on Saturday, June 14, 2025.",
+        "Brisk began to list at 11:15 a.m.",
+    ]
+
+
+def test_an_event_of_several_languages_is_labelled_by_its_english_sentence() -> None:
+    nl = _article("a-nl", "De veerboot Aurora zonk bij Texel.", "nl")
+    en = _article("b-en", "The ferry Aurora sank near Texel.")
+    ship = Entity(
+        id="e1",
+        type="other",
+        name="Aurora",
+        aliases=["Aurora"],
+        mentions=[Mention("a-nl", 13, 19), Mention("b-en", 10, 16)],
+    )
+    facts = reconcile([nl, en], {}, {}, [ship], encode=_fake_encoder)
+    (event,) = [f for f in _facts(facts, "event") if f.status == "agreed"]
+    assert event.label == "The ferry Aurora sank near Texel."
+    # the claims stay in article order
+    assert [c.article for c in event.claims] == ["a-nl", "b-en"]

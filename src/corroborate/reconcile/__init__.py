@@ -150,7 +150,7 @@ def reconcile(
         same_time = [_claim_sentences(f, sentences) for f in facts if _agreed_date(f)]
         same_figure = [_claim_sentences(f, sentences) for f in facts if _agreed_figure(f)]
         facts += _event_facts(
-            candidates, similarity, params.events, outlets, same_time, same_figure
+            candidates, similarity, params.events, outlets, (same_time, same_figure), english
         )
     where = location_fact(articles, sentences, entities, outlets)
     if where is not None:
@@ -262,7 +262,14 @@ def _article_candidates(
         index = sentences.index_at(start)
         if index is not None:
             named[index].add(entity.id)
-    cued = {sentences.index_at(t.start) for t in times if t.relative and t.value is None}
+    # an order cue ("two days later"), or a clock time whose day only the anchor gives
+    # ("the avalanche broke loose at 11:15 a.m." after "on Saturday"): told after the
+    # day the article last named, it follows that day's happening
+    cued = {
+        sentences.index_at(t.start)
+        for t in times
+        if (t.relative and t.value is None) or (t.clock and t.day_from_anchor)
+    }
     found: list[Candidate] = []
     last_date: str | None = None
     for index, span in enumerate(sentences.spans):
@@ -287,23 +294,29 @@ def _event_facts(
     similarity: SentenceSimilarity,
     params: EventParams,
     outlets: Mapping[str, str],
-    same_time: Sequence[set[SentenceKey]],
-    same_figure: Sequence[set[SentenceKey]] = (),
+    anchors: tuple[Sequence[set[SentenceKey]], Sequence[set[SentenceKey]]],
+    english: frozenset[str] = frozenset(),
 ) -> list[Fact]:
     """Aligned sentences of several sources, and one source's sentences that place
-    their happening in time (a date, a month or day without a year, an order cue)."""
+    their happening in time (a date, a month or day without a year, an order cue).
+    ``anchors`` are the sentences that agree on a date and on a figure."""
+    same_time, same_figure = anchors
     groups = align(candidates, similarity, params, same_time, same_figure)
     aligned = {c.key for group in groups for c in group}
-    facts = [_event_fact(group, outlets) for group in groups]
+    facts = [_event_fact(group, outlets, english) for group in groups]
     facts += [
-        _event_fact([c], outlets)
+        _event_fact([c], outlets, english)
         for c in candidates
         if c.key not in aligned and (c.date or c.follows or c.calendar)
     ]
     return facts
 
 
-def _event_fact(group: Sequence[Candidate], outlets: Mapping[str, str]) -> Fact:
+def _event_fact(
+    group: Sequence[Candidate], outlets: Mapping[str, str], english: frozenset[str] = frozenset()
+) -> Fact:
+    """One happening told by the ``group``'s sentences, labelled by an English one when
+    a source is English (as facts are, see :func:`_label`), else by the first."""
     sources = sorted({outlets.get(c.key[0], c.key[0]) for c in group})
     articles = len({c.key[0] for c in group})
     if articles > 1:
@@ -314,7 +327,7 @@ def _event_fact(group: Sequence[Candidate], outlets: Mapping[str, str]) -> Fact:
     fact = Fact(
         id="e-" + "-".join(f"{c.key[0]}.{c.key[1]}" for c in group)[:80],
         kind="event",
-        label=short_label(group[0].text),
+        label=short_label(next((c for c in group if c.key[0] in english), group[0]).text),
         status=status,  # type: ignore[arg-type]
         claims=claims,
         explanation=why,
