@@ -1145,3 +1145,35 @@ def test_under_a_depth_of_something_is_beneath_it_not_a_ceiling(
 ) -> None:
     (length,) = find_quantities("t", text, language)
     assert (length.kind, length.bound) == ("length", bound)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "value", "unit"),
+    [
+        ("The bank's systems were down for a day and a half.", "en", "a day and a half", 1.5,
+         "day"),
+        ("El servicio estuvo caído durante día y medio.", "es", "día y medio", 1.5, "day"),
+        ("Duró una hora y media.", "es", "una hora y media", 1.5, "hour"),
+        ("Les paiements ont été interrompus une journée et demie.", "fr",
+         "une journée et demie", 1.5, "day"),
+        ("Het betalen lag anderhalve dag plat.", "nl", "anderhalve dag", 1.5, "day"),
+        ("Les pirates ont copié 1,2 téraoctet de fichiers.", "fr", "1,2 téraoctet", 1.2,
+         "terabyte"),
+        ("Sie fordern fünf Millionen US-Dollar.", "de", "fünf Millionen US-Dollar", 5e6, "USD"),
+        ("Exigen cinco millones de dólares estadounidenses.", "es",
+         "cinco millones de dólares estadounidenses", 5e6, "USD"),
+    ],
+)  # fmt: skip
+def test_halves_told_around_a_unit_octets_and_us_dollars(
+    text: str, language: str, surface: str, value: float, unit: str
+) -> None:
+    found = one(text, language, surface)
+    assert (found.low, found.unit) == (value, unit)
+
+
+def test_a_number_with_its_scale_word_is_no_vague_many() -> None:
+    """ "dos millones de clientes" is two million, not "millions of" (2 to 9.9 million)."""
+    (customers,) = find_quantities("t", "Robaron los datos de dos millones de clientes.", "es")
+    assert (customers.text, customers.low, customers.high) == ("dos millones", 2e6, 2e6)
+    (many,) = find_quantities("t", "Robaron los datos de millones de clientes.", "es")
+    assert (many.low, many.high, many.approximate) == (2e6, 9_999_999, True)

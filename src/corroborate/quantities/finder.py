@@ -259,6 +259,19 @@ def _and_a_half(text: str, atom: numbers.Atom, half: re.Pattern[str]) -> numbers
     return replace(atom, end=found.end(), value=atom.value + 0.5) if found else atom
 
 
+def _one_and_a_half(text: str, lang: str) -> list[Reading]:
+    """ "a day and a half", "día y medio", "une heure et demie": 1.5 of the unit (see
+    :data:`lexicon.ONE_AND_A_HALF`)."""
+    pattern = lexicon.ONE_AND_A_HALF.get(lang)
+    readings = []
+    for m in pattern.finditer(text) if pattern else ():
+        word = m["unit"].lower()
+        unit = lexicon.HALF_UNITS.get(word) or units.unit_of(word)
+        if unit is not None:
+            readings.append(Reading(m.start(), m.end(), 1.5, 1.5, unit, "duration"))
+    return readings
+
+
 def _half_after_unit(text: str, lang: str, reading: Reading) -> Reading:
     """A reading with the half told after its unit added: "dos años y medio" is 2.5
     years, "deux heures et demie" 2.5 hours."""
@@ -296,7 +309,13 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
         taken[counter.start() : counter.end()] = b"\x01" * (counter.end() - counter.start())
     if lang != "und":
         compound = _compound_numbers(text, lang)
-        for reading in [*compound, *_fractions(text, lang, p), *_vague(text, lang, p, found)]:
+        halves = _one_and_a_half(text, lang)
+        for reading in [
+            *halves,
+            *compound,
+            *_fractions(text, lang, p),
+            *_vague(text, lang, p, found),
+        ]:
             if not any(taken[reading.start : reading.end]):
                 readings.append(reading)
                 taken[reading.start : reading.end] = b"\x01" * (reading.end - reading.start)
@@ -571,8 +590,8 @@ def _vague(text: str, lang: str, p: Patterns, found: list[numbers.Atom]) -> list
     # "drei Millionen", "две тысячи": the vague word is that number's own scale word
     ends = {a.end for a in found if a.word or a.value < 1000}
     for m in p.vague.finditer(text):
-        if _word_start(text, m.start()) in ends:
-            continue
+        if _word_start(text, m.start()) in ends or any(a.start < m.start() < a.end for a in found):
+            continue  # "dos millones de clientes": the number "dos millones" holds it
         low, high = lexicon.vague_bounds(m.group(), lang)
         about = low != high or lexicon.is_about_round(m.group())
         reading = Reading(m.start(), m.end(), low, high, approximate=about)

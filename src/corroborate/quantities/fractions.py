@@ -201,10 +201,11 @@ def _english(text: str, unit_at: UnitAt) -> list[Fraction]:
     return found
 
 
-#: One-word numbers with a half: "anderhalf", "tweeënhalf", "anderthalb", "zweieinhalb".
+#: One-word numbers with a half: "anderhalf" ("anderhalve" before a noun: "anderhalve
+#: dag"), "tweeënhalf", "anderthalb", "zweieinhalb".
 _COMPOUND_HALVES = {
     "nl": (
-        re.compile(r"(?<!\w)(?:(?P<one>anderhalf)|(?P<whole>[a-z]+)ënhalf)(?!\w)", re.I),
+        re.compile(r"(?<!\w)(?:(?P<one>anderhal(?:f|ve))|(?P<whole>[a-z]+)ënhalf)(?!\w)", re.I),
         "een twee drie vier vijf zes zeven acht negen tien",
     ),
     "de": (

@@ -357,6 +357,19 @@ MAGNITUDE_BEFORE = compiled_per_language(
         "ru": r"\bмагнитуд(?:ой|ы|а|у|е)\s+$",
     }
 )
+#: One unit of time and a half, told with the unit between: "a day and a half", "día y
+#: medio", "une journée et demie", "anderhalve dag" is read as a number ("anderhalf").
+#: ``unit`` is the unit's word; the span is the whole phrase.
+ONE_AND_A_HALF = compiled_per_language(
+    {
+        "en": r"\b(?:an?|one)\s+(?P<unit>minute|hour|day|week|month|year)\s+and\s+a\s+half\b",
+        "es": r"(?<!\w)(?:(?:un|una)\s+)?(?P<unit>minuto|hora|día|semana|mes|año)\s+y\s+medi[oa]\b",
+        "fr": r"\b(?:un|une)\s+(?P<unit>minute|heure|jour|journée|semaine|an|année)"
+        r"\s+et\s+demie?\b",
+    }
+)
+#: The unit words of :data:`ONE_AND_A_HALF` that the unit table does not know alone.
+HALF_UNITS = {"journée": "day", "an": "year"}
 #: Words right before a bare number that make it a limit of the speed told before it
 #: in the sentence: "at about 120 km/h on a stretch limited to 80", "erlaubt waren
 #: dort 80", "en un tramo limitado a 80".

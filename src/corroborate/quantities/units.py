@@ -176,8 +176,10 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
         "horsepower", "paardenkracht", "pferdestärken", "caballos de fuerza", "chevaux",
         "лошадиных сил",
     ),
-    "gigabyte": ("gigabytes", "gigabyte"),
-    "terabyte": ("terabytes", "terabyte"),
+    # French writes bytes as octets ("1,2 téraoctet"); Russian as байт
+    "megabyte": ("megabytes", "megabyte", "mégaoctets", "mégaoctet", "мегабайт", "мегабайта"),
+    "gigabyte": ("gigabytes", "gigabyte", "gigaoctets", "gigaoctet", "гигабайт", "гигабайта"),
+    "terabyte": ("terabytes", "terabyte", "téraoctets", "téraoctet", "терабайт", "терабайта"),
     "percent": (
         "percent", "per cent", "procent", "prozent", "por ciento", "pour cent", "pourcents",
         "процентов", "процента", "процент",
@@ -259,7 +261,13 @@ CURRENCY_WORDS: dict[str, str] = {
     **dict.fromkeys(
         (
             "us dollars",
+            "us dollar",
             "u.s. dollars",
+            "amerikaanse dollar",
+            "amerikanische dollar",
+            "dólares estadounidenses",
+            "dollars américains",
+            "долларов сша",
             "dollars",
             "dollar",
             "dólares",
@@ -430,4 +438,7 @@ def currency_of(surface: str) -> str | None:
         return CURRENCY_SIGNS[squashed]
     if squashed in CURRENCY_CODES:
         return "CNY" if squashed == "RMB" else squashed
-    return CURRENCY_WORDS.get(squashed.lower())
+    # "US-Dollar": the words' pattern joins them by a space or a hyphen
+    return CURRENCY_WORDS.get(squashed.lower()) or CURRENCY_WORDS.get(
+        _JOINS.sub(" ", squashed).lower()
+    )
