@@ -1177,3 +1177,23 @@ def test_a_number_with_its_scale_word_is_no_vague_many() -> None:
     assert (customers.text, customers.low, customers.high) == ("dos millones", 2e6, 2e6)
     (many,) = find_quantities("t", "Robaron los datos de millones de clientes.", "es")
     assert (many.low, many.high, many.approximate) == (2e6, 9_999_999, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("He finished the course in 2:00:35 and took 30 seconds off.", "en", "2:00:35"),
+        ("Er lief die Strecke in 2:00:35 Stunden.", "de", "2:00:35 Stunden"),
+        ("Hij liep de marathon in 2.00.35 en won.", "nl", "2.00.35"),
+    ],
+)
+def test_a_time_taken_in_hours_minutes_and_seconds_is_a_duration(
+    text: str, language: str, surface: str
+) -> None:
+    found = one(text, language, surface)
+    assert (found.kind, found.normalized_low, found.normalized_unit) == ("duration", 7235, "second")
+
+
+def test_times_of_day_and_dates_are_no_time_taken() -> None:
+    assert find_quantities("t", "The shop opened at 10:45 a.m. on 27.09.2026.", "en") == []
+    assert find_quantities("t", "Update to version 2.00.35 now.", "en") == []

@@ -1425,6 +1425,18 @@ def test_an_age_told_after_a_name_is_that_persons_though_another_name_is_closer(
             "everything right, said his manager Bernd Vos.",
             False,
         ),
+        # a sentence that names no one stands between: the one named before it
+        (
+            "The driver Olexandr Kovalchuk has left hospital. He was questioned on Tuesday. "
+            "The 34-year-old did everything right, said his manager Bernd Vos.",
+            True,
+        ),
+        # two sentences that name no one: too far back
+        (
+            "The driver Olexandr Kovalchuk has left hospital. He was questioned on Tuesday. "
+            "He went home. The 34-year-old did everything right, said his manager Bernd Vos.",
+            False,
+        ),
     ],
 )
 def test_an_age_opening_its_sentence_is_of_the_one_person_named_before(
@@ -3207,3 +3219,38 @@ def test_an_event_of_several_languages_is_labelled_by_its_english_sentence() -> 
     assert event.label == "The ferry Aurora sank near Texel."
     # the claims stay in article order
     assert [c.article for c in event.claims] == ["a-nl", "b-en"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("Il a couru en 2 h 00 min 35 s, soit un record.", "fr", "2 h 00 min 35 s"),
+        ("Он пробежал за 2 часа 0 минут 35 секунд.", "ru", "2 часа 0 минут 35 секунд"),
+        ("It took him 2 hours, 0 minutes and 35 seconds.", "en",
+         "2 hours, 0 minutes and 35 seconds"),
+        ("Er brauchte 2 Stunden und 35 Sekunden.", "de", "2 Stunden und 35 Sekunden"),
+    ],
+)  # fmt: skip
+def test_a_duration_told_in_parts_is_one_claim_of_their_sum(
+    text: str, language: str, surface: str
+) -> None:
+    (fact,) = [f for f in _read(text, language) if f.label.startswith("duration")]
+    (claim,) = fact.claims
+    assert claim.text == surface == text[claim.start : claim.end]
+    assert claim.attributes["normalized"]["value"] == 7235  # type: ignore[index]
+    assert claim.attributes["normalized"]["shown"] == "2 h 0 min 35 s"  # type: ignore[index]
+
+
+def test_durations_of_rising_units_stay_apart() -> None:
+    facts = _read("It took 5 minutes, and 2 hours later the road reopened.")
+    durations = sorted(c.text for f in facts if f.label.startswith("duration") for c in f.claims)
+    assert durations == ["2 hours", "5 minutes"]
+
+
+def test_a_french_role_with_its_age_opening_a_sentence_is_of_the_one_named_before() -> None:
+    text = "Kelvin Mwangi a battu le record. Le coureur de 24 ans disputait son troisième marathon."
+    article = _article("a", text, "fr")
+    mwangi = _person("p1", "Kelvin Mwangi", (article, "Kelvin Mwangi"))
+    quantities = {"a": [_quantity(article, "24 ans", 24, kind="age", unit="year")]}
+    labels = {f.label for f in reconcile([article], quantities, {}, [mwangi])}
+    assert "age of Kelvin Mwangi" in labels

@@ -259,6 +259,27 @@ def _and_a_half(text: str, atom: numbers.Atom, half: re.Pattern[str]) -> numbers
     return replace(atom, end=found.end(), value=atom.value + 0.5) if found else atom
 
 
+#: A time taken in hours, minutes and seconds: "finished in 2:00:35", "in 2.00.35"
+#: (Dutch and German write dots after "in"), "2:00:35 Stunden". A clock time of day
+#: has two parts, so three are a duration.
+_RACE_TIME = re.compile(
+    r"(?<![\d:.,])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:]|[.,]\d)"
+    r"|(?<=\bin\s)(?P<h2>\d)\.(?P<m2>[0-5]\d)\.(?P<s2>[0-5]\d)(?![\d.:]|,\d)"
+)
+_HOURS_AFTER = re.compile(r"\s+(?:hours|Stunden|uur|heures|horas|часа)\b")
+
+
+def _race_times(text: str) -> list[Reading]:
+    """Times taken written as h:mm:ss (see :data:`_RACE_TIME`), in seconds."""
+    readings = []
+    for m in _RACE_TIME.finditer(text):
+        h, mins, secs = (int(m[g] or m[f"{g}2"]) for g in ("h", "m", "s"))
+        end = after.end() if (after := _HOURS_AFTER.match(text, m.end())) else m.end()
+        seconds = float(h * 3600 + mins * 60 + secs)
+        readings.append(Reading(m.start(), end, seconds, seconds, "second", "duration"))
+    return readings
+
+
 def _one_and_a_half(text: str, lang: str) -> list[Reading]:
     """ "a day and a half", "día y medio", "une heure et demie": 1.5 of the unit (see
     :data:`lexicon.ONE_AND_A_HALF`)."""
@@ -311,6 +332,7 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
         compound = _compound_numbers(text, lang)
         halves = _one_and_a_half(text, lang)
         for reading in [
+            *_race_times(text),
             *halves,
             *compound,
             *_fractions(text, lang, p),

@@ -48,6 +48,7 @@ from corroborate.reconcile.claims import (
     time_items,
 )
 from corroborate.reconcile.conjoined import conjoined_counts
+from corroborate.reconcile.durations import joined_durations
 from corroborate.reconcile.events import (
     Candidate,
     EventParams,
@@ -125,6 +126,7 @@ def reconcile(
         )
         counts += implied_items(article, sentences[article.id], mentions)
         persons = [(start, end) for start, end, e in mentions[article.id] if e.type == "person"]
+        counts = joined_durations(counts, article.text)
         joined = conjoined_counts(counts, article.text, article.language, persons)
         items += _joined_in_several_incidents(joined, sentences[article.id], article.language)
         items += date_items(times.get(article.id, ()), sentences[article.id])

@@ -9,6 +9,7 @@ is never compared with a count), its *slot* when the words say what it is about
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -327,9 +328,18 @@ def _person_aged(
             return person
     if index == 0 or not _OPENS_ON_AGE.fullmatch(article.text[start : quantity.start]):
         return None
-    before_start, before_end = sentences.spans[index - 1]
-    before = {ent.id: ent for s, _, ent in named if before_start <= s < before_end}
-    return next(iter(before.values())) if len(before) == 1 else None
+    # the sentence before, or the one before that when it names no one ("He improved
+    # the record by 30 seconds. The 24-year-old ...")
+    for earlier in range(index - 1, max(-1, index - 1 - AGE_LOOKBACK_SENTENCES), -1):
+        before_start, before_end = sentences.spans[earlier]
+        before = {ent.id: ent for s, _, ent in named if before_start <= s < before_end}
+        if before:
+            return next(iter(before.values())) if len(before) == 1 else None
+    return None
+
+
+#: How many sentences back an age that opens a sentence looks for the one person named.
+AGE_LOOKBACK_SENTENCES = 2
 
 
 def _apposed(between: str, gap: int, quantity: Quantity, name_end: int) -> bool:
@@ -355,8 +365,14 @@ _APPOSITION = re.compile(r"[^,.;:!?\"“”«»()]+,\s*")
 #: Ulu", an age told before its name.
 _AGE_AFTER_NAME = re.compile(r",\s*(?:(?:age|aged)\s+)?|\s*\(")
 #: What comes before an age that opens its sentence: a definite article ("The
-#: 34-year-old", "De 34-jarige", "Der 34 Jahre alte", "Le", "El", "La").
-_OPENS_ON_AGE = re.compile(r"\W*(?:the|de|het|der|die|das|le|la|el|l')?\s*", re.IGNORECASE)
+#: 34-year-old", "De 34-jarige", "Der 34 Jahre alte", "Le", "El", "La"), or in French
+#: and Spanish one with a role before "de" ("Le coureur de 24 ans").
+_OPENS_ON_AGE = re.compile(
+    r"\W*(?:the|de|het|der|die|das|le|la|el|l')?\s*"
+    # "Le coureur de 24 ans", "El corredor, de 24 años": a role, then the age
+    r"|\W*(?:le|la|el|l')\s*\w+,?\s+de\s+",
+    re.IGNORECASE,
+)
 
 
 #: A verb of saying between a name and the age after it: the age is of someone the
@@ -434,11 +450,35 @@ def _shown(low: float, high: float, unit: str) -> tuple[str, str]:
     """A value as a reader is shown it ("1.8 m", "10 months", "225.3 km"), and the unit
     it is shown in."""
     shown_low, shown_high, shown_unit = _readable(low, high, unit)
+    if unit == "second" and low == high and _lost_in_rounding(low, shown_low, shown_unit):
+        return _in_parts(low), "second"  # a race time: "2 h 0 min 35 s", not "2 hours"
     if shown_low == shown_high == 1 and shown_unit in _PLURAL_DURATIONS:
         shown_unit = shown_unit.removesuffix("s")  # "1 day", not "1 days"
     if shown_unit == "magnitude":
         return f"magnitude {format_value(shown_low, shown_high, '')}", shown_unit
     return format_value(shown_low, shown_high, UNIT_SYMBOLS.get(shown_unit, shown_unit)), shown_unit
+
+
+def shown_duration(seconds: float) -> str:
+    """How a duration in seconds is shown ("36 hours", "2 h 0 min 35 s")."""
+    return _shown(seconds, seconds, "second")[0]
+
+
+def _lost_in_rounding(seconds: float, shown: float, shown_unit: str) -> bool:
+    """Whether a duration shown in a larger unit drops some of its seconds (7,235 s as
+    "2 hours")."""
+    size = dict(_DURATION_UNITS).get(shown_unit)
+    return size is not None and not math.isclose(shown * size, seconds)
+
+
+def _in_parts(seconds: float) -> str:
+    """A duration under a few days in hours, minutes and seconds: "2 h 0 min 35 s"."""
+    hours, rest = divmod(round(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [(hours, "h"), (minutes, "min"), (secs, "s")]
+    first = next(i for i, (value, _) in enumerate(parts) if value or i == 2)
+    last = max(i for i, (value, _) in enumerate(parts) if value or i == first)
+    return " ".join(f"{value} {symbol}" for value, symbol in parts[first : last + 1])
 
 
 def _readable(low: float, high: float, unit: str) -> tuple[float, float, str]:
