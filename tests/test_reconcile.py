@@ -3254,3 +3254,43 @@ def test_a_french_role_with_its_age_opening_a_sentence_is_of_the_one_named_befor
     quantities = {"a": [_quantity(article, "24 ans", 24, kind="age", unit="year")]}
     labels = {f.label for f in reconcile([article], quantities, {}, [mwangi])}
     assert "age of Kelvin Mwangi" in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "age"),
+    [
+        ("Rescuers found Pierre Dufour, el excursionista francés de 67 años, on Sunday.", "es",
+         "67 años"),
+        ("Pierre Dufour, un randonneur de 67 ans porté disparu, a été retrouvé.", "fr", "67 ans"),
+        ("Pierre Dufour, a French hiker aged 67, was found on Sunday.", "en", "67"),
+    ],
+)  # fmt: skip
+def test_an_age_after_a_role_set_beside_a_name_is_that_persons(
+    text: str, language: str, age: str
+) -> None:
+    article = _article("a", text, language)
+    dufour = _person("p1", "Pierre Dufour", (article, "Pierre Dufour"))
+    facts = reconcile([article], {"a": find_quantities("a", text, language)}, {}, [dufour])
+    aged = next(f for f in facts if f.label == "age of Pierre Dufour")
+    assert [c.text for c in aged.claims] == [age]
+
+
+@pytest.mark.parametrize(
+    ("second", "aged"),
+    [
+        ("Pierre Dufour had set out alone from Benasque.", True),
+        # the next sentence is someone speaking, or names two people: not said whose
+        ("Pierre Dufour, a rescuer, said the hiker was weak.", False),
+        ("Pierre Dufour and Ana Gil had set out alone.", False),
+        # the name does not open it
+        ("Rescuers said Pierre Dufour had set out alone.", False),
+    ],
+)
+def test_a_lead_that_opens_on_an_age_and_no_name_names_him_next(second: str, aged: bool) -> None:
+    text = f"A 67-year-old French hiker was found alive on Sunday. {second}"
+    article = _article("a", text)
+    people = [_person("p1", "Pierre Dufour", (article, "Pierre Dufour"))]
+    if "Ana Gil" in text:
+        people.append(_person("p2", "Ana Gil", (article, "Ana Gil")))
+    facts = reconcile([article], {"a": find_quantities("a", text, "en")}, {}, people)
+    assert ("age of Pierre Dufour" in {f.label for f in facts}) is aged

@@ -620,3 +620,19 @@ def test_a_third_of_a_month_is_kept_beside_the_month(
 ) -> None:
     (found,) = find_time_expressions("a", text, language, "2025-06-02")
     assert (found.value, found.precision, found.part) == ("2025-06", "month", part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "coming"),
+    [
+        ("Il devrait sortir de l'hôpital mardi.", "fr", "mardi", True),
+        ("Le procès doit reprendre mardi.", "fr", "mardi", True),
+        ("Il est sorti de l'hôpital mardi.", "fr", "mardi", False),
+        ("Debería recibir el alta el martes.", "es", "martes", True),
+        ("Recibió el alta el martes.", "es", "martes", False),
+    ],
+)
+def test_should_and_is_due_to_make_a_weekday_the_coming_one(
+    text: str, language: str, surface: str, coming: bool
+) -> None:
+    assert values(text, language) == {surface: "2022-06-21" if coming else "2022-06-14"}

@@ -326,6 +326,8 @@ def _person_aged(
         gap = len(_WORD.findall(between))
         if not spoken_of and (gap <= MAX_AGE_GAP_WORDS or _apposed(between, gap, quantity, last)):
             return person
+    if _INDEFINITE_OPENING.fullmatch(article.text[start : quantity.start]):
+        return _named_next(article.text, sentences, index, named)
     if index == 0 or not _OPENS_ON_AGE.fullmatch(article.text[start : quantity.start]):
         return None
     # the sentence before, or the one before that when it names no one ("He improved
@@ -338,25 +340,49 @@ def _person_aged(
     return None
 
 
+def _named_next(
+    text: str, sentences: Sentences, index: int, named: list[tuple[int, int, Entity]]
+) -> Entity | None:
+    """The person the next sentence opens on, when it names no one else and says
+    nothing one speaks of: a lead that opens on an age and no name ("A 67-year-old
+    hiker ... was found alive.") names him next ("Pierre Dufour had set out alone")."""
+    if index + 1 >= len(sentences.spans):
+        return None
+    start, end = sentences.spans[index + 1]
+    there = [(s, e, ent) for s, e, ent in named if start <= s < end]
+    if len({ent.id for _, _, ent in there}) != 1 or _SAID.search(text, start, end):
+        return None
+    first, _, person = min(there, key=lambda m: m[0])
+    return person if not text[start:first].strip(" \"“'‘«") else None
+
+
 #: How many sentences back an age that opens a sentence looks for the one person named.
 AGE_LOOKBACK_SENTENCES = 2
 
 
 def _apposed(between: str, gap: int, quantity: Quantity, name_end: int) -> bool:
     """An age before a role a name is set beside with a comma: "die 52-jährige Leiterin
-    des regionalen Katastrophenschutzes, Marta Ibáñez" (more words than
+    des regionalen Katastrophenschutzes, Marta Ibáñez"; or after the role set beside
+    the name: "Pierre Dufour, el excursionista francés de 67 años", "Pierre Dufour, un
+    randonneur de 67 ans", "Pierre Dufour, a French hiker aged 67" (more words than
     :data:`MAX_AGE_GAP_WORDS`, no stop or verb of saying between)."""
-    return (
-        name_end > quantity.end
-        and gap <= MAX_APPOSED_AGE_WORDS
-        and _APPOSITION.fullmatch(between) is not None
-    )
+    if gap > MAX_APPOSED_AGE_WORDS:
+        return False
+    if name_end <= quantity.start:  # "Pierre Dufour, el excursionista francés de 67 años"
+        return _ROLE_THEN_AGE.fullmatch(between) is not None
+    return name_end > quantity.end and _APPOSITION.fullmatch(between) is not None
 
 
 #: The most words an age may stand from the name a role it qualifies is set beside.
 MAX_APPOSED_AGE_WORDS = 6
 #: Words without a stop, then the comma before the name.
 _APPOSITION = re.compile(r"[^,.;:!?\"“”«»()]+,\s*")
+#: A role set beside a name, then the age: a comma, an article, words without a stop,
+#: and "de" (Spanish, French) or "aged" before the number.
+_ROLE_THEN_AGE = re.compile(
+    r",\s*(?:el|la|un|una|le|une|the|a|an)\s+[^,.;:!?\"“”«»()]+?\s+(?:de|aged)\s+",
+    re.IGNORECASE,
+)
 
 
 #: Between a name and the bare age told right after it: "Ada Brook, 38", "Ada Brook,
@@ -373,6 +399,11 @@ _OPENS_ON_AGE = re.compile(
     r"|\W*(?:le|la|el|l')\s*\w+,?\s+de\s+",
     re.IGNORECASE,
 )
+
+
+#: An indefinite article opening a sentence right before its age: "A 67-year-old
+#: French hiker ...", "Een 67-jarige ...", "Un excursionista de 67 años" is not one.
+_INDEFINITE_OPENING = re.compile(r"\W*(?:an?|een|ein|eine|einen)\s+", re.IGNORECASE)
 
 
 #: A verb of saying between a name and the age after it: the age is of someone the

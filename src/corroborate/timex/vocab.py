@@ -616,7 +616,8 @@ ES = Vocab(
     age_pre=words("a los|edad de|de"),
     amount_pre=words("más de|menos de|unos|unas|cerca de|casi|alrededor de|hasta|$|€|£"),
     future_pre=words("para el|para este"),
-    future=r"\b(?:\w+rá|\w+rán|va a|van a|próxim[oa]s?|planea|prevé)\b",
+    future=r"\b(?:\w+rá|\w+rán|va a|van a|próxim[oa]s?|planea|prevé|debería|deberían"
+    r"|está previst[oa]|se espera)\b",
     weekday_week=ints(
         {
             "de la próxima semana|de la semana que viene|de la semana próxima": 1,
@@ -739,7 +740,9 @@ FR = Vocab(
     age_pre=words("à|âgé de|âgée de|l'âge de"),
     amount_pre=words("de plus de|plus de|moins de|environ|près de|quelque|jusqu'à|$|€|£"),
     future_pre=words("pour|pour ce"),
-    future=r"\b(?:\w+ra|\w+ront|va|vont|prochaine?s?|prévu|prévue)\b",
+    # "Il devrait en sortir mardi": should (be), is due to
+    future=r"\b(?:\w+ra|\w+ront|va|vont|prochaine?s?|prévu|prévue|devrait|devraient|doit"
+    r"|doivent|attendue?s?)\b",
     risky_months=words("mars|mai|sept|oct|nov"),
     weekday_week=ints(
         {
