@@ -586,7 +586,7 @@ def test_the_gazetteer_cache_can_be_turned_off_or_unwritable(
     assert places._cache_path() is None
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    places._write_cache(blocker / "sub" / "g.pickle", ({}, {}, {}, {}, {}, {}, {}))  # no cache
+    places._write_cache(blocker / "sub" / "g.pickle", ({}, {}, {}, {}, {}, {}, {}, {}))  # none
     assert not (blocker / "sub").exists()
 
 

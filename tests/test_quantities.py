@@ -1113,7 +1113,8 @@ def test_a_change_in_a_rate_is_in_percentage_points(
 )
 def test_a_bare_limit_after_a_speed_is_in_its_unit(text: str, language: str, kmh: float) -> None:
     limit = find_quantities("t", text, language)[-1]
-    assert (limit.kind, limit.normalized_low) == ("speed", pytest.approx(kmh))
+    assert limit.kind == "speed"
+    assert limit.normalized_low == pytest.approx(kmh)
 
 
 def test_a_bare_number_after_a_speed_with_no_limit_word_stays_a_count() -> None:
@@ -1197,3 +1198,15 @@ def test_a_time_taken_in_hours_minutes_and_seconds_is_a_duration(
 def test_times_of_day_and_dates_are_no_time_taken() -> None:
     assert find_quantities("t", "The shop opened at 10:45 a.m. on 27.09.2026.", "en") == []
     assert find_quantities("t", "Update to version 2.00.35 now.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("L'explosion s'est produite peu après 3 heures du matin.", "fr"),
+        ("Взрыв произошёл вскоре после 3 часов ночи.", "ru"),
+        ("Ocurrió a las 3 horas de la madrugada.", "es"),
+    ],
+)
+def test_an_hour_of_the_clock_is_no_duration(text: str, language: str) -> None:
+    assert find_quantities("t", text, language) == []

@@ -3294,3 +3294,27 @@ def test_a_lead_that_opens_on_an_age_and_no_name_names_him_next(second: str, age
         people.append(_person("p2", "Ana Gil", (article, "Ana Gil")))
     facts = reconcile([article], {"a": find_quantities("a", text, "en")}, {}, people)
     assert ("age of Pierre Dufour" in {f.label for f in facts}) is aged
+
+
+def test_a_night_before_a_day_reaches_into_its_small_hours() -> None:
+    from corroborate.timex import find_time_expressions
+
+    de = _article("de", "Die Explosion ereignete sich in der Nacht zum Donnerstag.", "de")
+    en = _article("en", "The explosion happened early on Thursday.")
+    times = {a.id: find_time_expressions(a.id, a.text, a.language, "2026-11-13") for a in (de, en)}
+
+    def same(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        rows: npt.NDArray[np.float32] = np.full((len(texts), 2), 0.5**0.5, dtype=np.float32)
+        return rows  # every sentence alike: one happening
+
+    (day,) = [f for f in reconcile([de, en], {}, times, [], encode=same) if f.kind == "date"]
+    assert day.status == "agreed"
+    assert day.explanation.endswith("the night and the small hours after it")
+    assert {c.text for c in day.claims} == {"Nacht zum Donnerstag", "Thursday"}
+    # a day after the night's next one is another day
+    en.text = "The explosion happened on Friday."
+    times["en"] = find_time_expressions("en", en.text, "en", "2026-11-14")
+    statuses = {
+        f.status for f in reconcile([de, en], {}, times, [], encode=same) if f.kind == "date"
+    }
+    assert "agreed" not in statuses

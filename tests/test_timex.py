@@ -636,3 +636,26 @@ def test_should_and_is_due_to_make_a_weekday_the_coming_one(
     text: str, language: str, surface: str, coming: bool
 ) -> None:
     assert values(text, language) == {surface: "2022-06-21" if coming else "2022-06-14"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "clock"),
+    [
+        ("L'explosion s'est produite peu après 3 heures du matin.", "fr", "3 heures du matin",
+         "T03:00"),
+        ("Взрыв произошёл вскоре после 3 часов ночи.", "ru", "3 часов ночи", "T03:00"),
+        ("Ocurrió poco después de las 3 de la madrugada.", "es", "3 de la madrugada", "T03:00"),
+        ("Het gebeurde om 3 uur 's nachts.", "nl", "3 uur 's nachts", "T03:00"),
+        ("Le feu a pris à 8 heures du soir.", "fr", "8 heures du soir", "T20:00"),
+        ("Пожар начался в 8 часов вечера.", "ru", "8 часов вечера", "T20:00"),
+    ],
+)  # fmt: skip
+def test_an_hour_with_its_part_of_the_day_is_a_clock_time(
+    text: str, language: str, surface: str, clock: str
+) -> None:
+    (time,) = [t for t in find_time_expressions("a", text, language, "2022-06-15")]
+    assert (time.text, time.kind, time.clock) == (surface, "time", clock)
+    # hours alone are a duration: "Il a dormi 3 heures"
+    assert [t.kind for t in find_time_expressions("a", "Il a dormi 3 heures.", "fr", None)] == [
+        "duration"
+    ]

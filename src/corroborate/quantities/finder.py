@@ -360,6 +360,7 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
     readings = _carried_currency(text, p, readings)
     readings = _speed_limits(text, lang, readings)
     readings = [_beneath(text, lang, r) for r in readings]
+    readings = [r for r in readings if not _hour_of_a_clock(text, lang, r)]
     return [_quantity(article_id, text, r) for r in readings]
 
 
@@ -409,6 +410,18 @@ def _beneath(text: str, lang: str, reading: Reading) -> Reading:
     ):
         return reading
     return replace(reading, bound=None) if after.match(text, reading.end) else reading
+
+
+def _hour_of_a_clock(text: str, lang: str, reading: Reading) -> bool:
+    """ "3 heures du matin": a clock's hour, not 3 hours (see
+    :data:`lexicon.CLOCK_PART_AFTER`)."""
+    part = lexicon.CLOCK_PART_AFTER.get(lang)
+    return (
+        part is not None
+        and reading.unit == "hour"
+        and reading.low == reading.high
+        and part.match(text, reading.end) is not None
+    )
 
 
 def _speed_limits(text: str, lang: str, readings: list[Reading]) -> list[Reading]:

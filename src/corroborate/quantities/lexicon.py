@@ -370,6 +370,18 @@ ONE_AND_A_HALF = compiled_per_language(
 )
 #: The unit words of :data:`ONE_AND_A_HALF` that the unit table does not know alone.
 HALF_UNITS = {"journée": "day", "an": "year"}
+#: A part of the day after "N hours" makes it the hour of a clock, no duration: "3
+#: heures du matin", "3 часов ночи", "las 3 de la madrugada" (the dates stage reads
+#: the time).
+CLOCK_PART_AFTER = compiled_per_language(
+    {
+        "fr": r"\s+(?:du\s+matin|du\s+soir|de\s+l['’]après-midi)\b",
+        "es": r"\s+de\s+la\s+(?:mañana|madrugada|tarde|noche)\b",
+        "ru": r"\s+(?:утра|ночи|вечера|дня)\b",
+        "nl": r"\s+'s\s+(?:ochtends|nachts|middags|avonds)\b",
+        "de": r"\s+(?:morgens|nachts|früh|nachmittags|abends)\b",
+    }
+)
 #: Words right before a bare number that make it a limit of the speed told before it
 #: in the sentence: "at about 120 km/h on a stretch limited to 80", "erlaubt waren
 #: dort 80", "en un tramo limitado a 80".

@@ -589,7 +589,15 @@ def date_items(expressions: Sequence[TimeExpression], sentences: Sentences) -> l
                 sentence=index,
                 kind="date",
                 dimension="date",
-                reading=date_reading(expression.article, bounds[0], bounds[1], display),
+                reading=date_reading(
+                    expression.article,
+                    bounds[0],
+                    bounds[1],
+                    display,
+                    # "in der Nacht zum Donnerstag" (Wednesday night) reaches into the
+                    # small hours of Thursday: "early on Thursday" tells the same night
+                    reach=1 if (expression.value or "").endswith("TNI") else 0,
+                ),
             )
         )
     return items

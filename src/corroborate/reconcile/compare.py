@@ -54,6 +54,10 @@ class Reading:
     #: "min" for a floor ("at least 4": 4 up, unbounded), "max" for a ceiling ("up to
     #: 300": 300 down to zero).
     bound: str | None = None
+    #: How far past ``high`` the thing told may run on without a source that names
+    #: the time after it conflicting: a night's small hours fall on the next day.
+    #: Verdicts only; grouping keeps to ``low``/``high``.
+    reach: float = 0.0
 
     @property
     def is_range(self) -> bool:
@@ -123,8 +127,11 @@ def quantity_reading(
     )
 
 
-def date_reading(article: str, first: date, last: date, display: str) -> Reading:
-    """A date claim covers its days: "June 2022" is June 1-30, "June 17" one day."""
+def date_reading(
+    article: str, first: date, last: date, display: str, reach: float = 0.0
+) -> Reading:
+    """A date claim covers its days: "June 2022" is June 1-30, "June 17" one day;
+    ``reach`` days more may follow (see :attr:`Reading.reach`)."""
     return Reading(
         article=article,
         stated_low=first.toordinal(),
@@ -133,6 +140,7 @@ def date_reading(article: str, first: date, last: date, display: str) -> Reading
         high=last.toordinal(),
         display=display,
         kind="date",
+        reach=reach,
     )
 
 
@@ -147,7 +155,9 @@ def verdict(readings: list[Reading], outlets: dict[str, str]) -> Verdict:
         shown = ", ".join(_distinct(r.display for r in readings))
         return Verdict("single_source", f"only {only} says {shown}")
     pairs = [(a, b) for a, b in combinations(readings, 2) if a.article != b.article]
-    clash = next((pair for pair in pairs if not overlap(*pair) and not _approximated(*pair)), None)
+    clash = next(
+        (pair for pair in pairs if not _within_reach(*pair) and not _approximated(*pair)), None
+    )
     if clash is not None:
         first, second = clash
         return Verdict(
@@ -171,6 +181,13 @@ def _told(reading: Reading) -> str:
     """A figure as a verdict that sets it against another tells it: with its hedge
     ("about 30" for "une trentaine"; an agreement names the common value alone)."""
     return f"about {reading.display}" if reading.approximate else reading.display
+
+
+def _within_reach(a: Reading, b: Reading) -> bool:
+    """Whether two readings can be one value, either running on by its reach."""
+    if overlap(a, b):
+        return True
+    return bool(a.reach or b.reach) and (a.low <= b.high + b.reach and b.low <= a.high + a.reach)
 
 
 def overlap(a: Reading, b: Reading) -> bool:
@@ -257,6 +274,9 @@ def _agreement(readings: list[Reading], sources: int) -> str:
     if len(shown) == 1:
         return f"{shown[0]} {in_every_source(sources)}"
     if readings[0].kind == "date":
+        days = {r.stated_low for r in readings}
+        if len(days) > 1 and any(r.reach for r in readings):
+            return f"{' vs '.join(shown)}: the night and the small hours after it"
         return f"{' vs '.join(shown)}: {_same_span(readings)}"
     if readings[0].kind == "time":
         minutes = int(max(r.stated_low for r in readings) - min(r.stated_low for r in readings))

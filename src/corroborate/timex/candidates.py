@@ -76,6 +76,18 @@ TIME_CUES = (
     "|hacia las|sobre las|desde las|hasta las|в|к|до"
 )
 TIME_ZONES = "GMT|UTC|CET|CEST|ET|EST|EDT|CT|PT|PST|PDT|BST|MSK|MEZ|MESZ"
+#: The part of the day after an hour: "3 heures du matin", "las 3 de la madrugada",
+#: "3 часов ночи", "3 uur 's nachts", "3 Uhr nachts". Those of the afternoon and the
+#: evening move an hour under 12 past noon (see ``normalize.rule_time``).
+DAY_PARTS_AFTER_HOUR = (
+    r"du\s+matin|du\s+soir|de\s+l['’]après-midi|de\s+la\s+(?:mañana|madrugada|tarde|noche)"
+    r"|утра|ночи|вечера|дня|'s\s+(?:ochtends|nachts|middags|avonds)|morgens|nachts|früh"
+    r"|nachmittags|abends"
+)
+#: Those of :data:`DAY_PARTS_AFTER_HOUR` after noon.
+AFTERNOON_PARTS = re.compile(
+    r"soir|après-midi|tarde|noche|вечера|дня|middags|avonds|nachmittags|abends", re.IGNORECASE
+)
 PART_CUES = "in the|during the|in de|am|por la|en la|dans la|le|la|el|in der"
 PART_MODS = "early|late|vroeg|laat|früh|spät|tôt|tard|рано|поздно"
 ARTICLES = "the|its|el|la|le|het|das|im|in|в|de|del|du|au"
@@ -229,7 +241,9 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
             "time",
             rf"(?:(?P<pre>{TIME_CUES})\s+)?(?<![\d.,:])(?P<s>(?P<h>[012]?\d)"
             r"(?:(?P<sep>[:.h]|\s?h\s)(?P<mi>[0-5]\d))?(?!\d|[.,:]\d|\s?min)"
-            r"(?:\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)|\s*(?P<uhr>uhr|uur|horas|hora|heures|heure|h\b))?"
+            r"(?:\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
+            r"|\s*(?P<uhr>uhr|uur|horas|hora|heures|heure|h\b|часов|часа|час\b))?"
+            rf"(?:\s+(?P<dp>{DAY_PARTS_AFTER_HOUR}))?"
             rf"(?:\s+(?P<tz>{TIME_ZONES})\b)?)",
         ),
         ("noon", rf"(?P<s>(?P<nw>{'|'.join(NOON_WORDS)}))"),

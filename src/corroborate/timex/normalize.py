@@ -44,7 +44,16 @@ from functools import lru_cache
 from typing import Literal
 
 from corroborate.model import MonthPart, Precision
-from corroborate.timex.candidates import LAST_OF, ONES, TEENS, TENS, TONIGHT, VAGUE, Candidate
+from corroborate.timex.candidates import (
+    AFTERNOON_PARTS,
+    LAST_OF,
+    ONES,
+    TEENS,
+    TENS,
+    TONIGHT,
+    VAGUE,
+    Candidate,
+)
 from corroborate.timex.vocab import MONTH_PARTS, Vocab
 
 Kind = Literal["date", "time", "duration", "set"]
@@ -797,12 +806,16 @@ def rule_time(ctx: Context, m: re.Match[str]) -> Reading | None:
     sep = (group(m, "sep") or "").strip() or None
     cue = group(m, "pre") is not None
     uhr = low(group(m, "uhr"))
-    if not (sep in {":", "h"} or ampm or uhr == "uhr" or (sep and uhr) or ((sep or uhr) and cue)):
+    part = group(m, "dp")
+    told = sep in {":", "h"} or ampm or uhr == "uhr" or (sep and uhr) or ((sep or uhr) and cue)
+    if not (told or part):
         return None
     if ampm:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if ampm == "pm" else 0)
+    elif part and AFTERNOON_PARTS.search(part) and hour < 12:
+        hour += 12  # "8 heures du soir", "8 часов вечера"
     return clock_reading(hour, minute)
 
 
