@@ -1239,3 +1239,15 @@ def test_a_name_as_another_language_writes_it_is_the_person_named_in_latin(
     mentions = [mention("en", latin), mention(language, written)]
     (person,) = link_entities(mentions, {"en": "en", language: language})
     assert person.aliases == [latin, written]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Людвигсхафен", "Людвигсхафене", "Людвигсхафена", "Людвигсхафеном", "Ludwigshafen"],
+)
+def test_a_russian_town_named_without_its_river_and_in_any_case_resolves(text: str) -> None:
+    # GeoNames knows it as "Людвигсхафен-на-Рейне"; the dictionary guesses the locative
+    # back to "людвигсхафена"
+    language = "en" if text.isascii() else "ru"
+    place = resolve_place(text, language)
+    assert place is not None and place.name == "Ludwigshafen am Rhein"

@@ -350,9 +350,10 @@ def _index_towns(cache: Any) -> tuple[dict[str, list[Place]], dict[str, int], di
         if population < ALTERNATE_NAMES_MIN_POPULATION:
             continue
         alternates = {
-            place_lookup_key(name)
+            place_lookup_key(form)
             for name in record.get("alternatenames", ())
             if name and _keep_alternate(name)
+            for form in _name_forms(name)
         }
         for key in alternates - {main}:
             towns.setdefault(key, []).append((population / ALTERNATE_NAME_DISCOUNT, place))
@@ -361,6 +362,17 @@ def _index_towns(cache: Any) -> tuple[dict[str, list[Place]], dict[str, int], di
         for key, found in towns.items()
     }
     return ranked, populations, town_populations
+
+
+#: A Russian town name with the river it lies on ("Людвигсхафен-на-Рейне",
+#: "Франкфурт-на-Майне"): news names the town by its head alone ("в Людвигсхафене").
+_ON_THE_RIVER = re.compile(r"^(?P<head>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)-на-[А-ЯЁ]")
+
+
+def _name_forms(name: str) -> list[str]:
+    """An alternate name, and its head when it names the river (see :data:`_ON_THE_RIVER`)."""
+    river = _ON_THE_RIVER.match(name)
+    return [name, river["head"]] if river else [name]
 
 
 def _region_code(record: dict[str, Any]) -> str | None:
@@ -512,6 +524,25 @@ _CITY_ABBREVIATIONS: dict[str, str] = {
 }
 
 
+#: Case endings of a town name with a hard consonant stem: "в Людвигсхафене",
+#: "жители Людвигсхафена", "к Людвигсхафену", "под Людвигсхафеном".
+_HARD_STEM_ENDINGS = ("ом", "е", "а", "у")
+_RUSSIAN_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
+#: Shortest stem read back so: shorter names are too easily another word.
+_MIN_HARD_STEM = 5
+
+
+def _hard_stem_nominatives(key: str) -> list[str]:
+    """A foreign town's nominative the dictionary guesses wrongly ("Людвигсхафене" ->
+    "людвигсхафена"): the key less a case ending, when a consonant is left. Tried
+    after the dictionary's own readings."""
+    for ending in _HARD_STEM_ENDINGS:
+        stem = key.removesuffix(ending)
+        if stem != key and len(stem) >= _MIN_HARD_STEM and stem[-1] in _RUSSIAN_CONSONANTS:
+            return [stem]
+    return []
+
+
 def _lookup_keys(text: str, language: str) -> list[str]:
     state = AP_STATES.get(text.strip())
     if state is not None:
@@ -530,6 +561,7 @@ def _lookup_keys(text: str, language: str) -> list[str]:
         # the locative or genitive of a name in -ия the dictionary does not know, which
         # it reads back wrongly ("Андалусии" -> "андалусие"): "Фрисландии" is Фрисландия
         keys.append(key[:-1] + "я")
+    keys.extend(_hard_stem_nominatives(key))
     romanised = place_lookup_key(anyascii(surface))
     if romanised != key:
         keys.append(romanised)
