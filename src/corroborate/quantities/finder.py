@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -373,20 +374,30 @@ def _carried_currency(text: str, p: Patterns, readings: list[Reading]) -> list[R
     """A sum told with its scale word and no currency or noun, after a sum of money in
     the same sentence, is in that currency: "a loss of 412 million euros, against a
     profit of 95 million in 2023", "3,2 Milliarden Euro nach 2,9 Milliarden"."""
+    return _carried_unit(
+        text, readings, "money", lambda r: p.scale.search(text, r.start, r.end) is not None
+    )
+
+
+def _carried_unit(
+    text: str, readings: list[Reading], kind: str, takes: Callable[[Reading], bool]
+) -> list[Reading]:
+    """``readings`` with each bare count (no unit, no noun) that ``takes`` accepts
+    given the unit of the last reading of ``kind`` before it in its sentence."""
     carried = list(readings)
-    money: Reading | None = None
+    source: Reading | None = None
     for i, reading in enumerate(carried):
-        if money is not None and _SENTENCE_BREAK.search(text, money.end, reading.start):
-            money = None
-        if reading.kind == "money":
-            money = reading
+        if source is not None and _SENTENCE_BREAK.search(text, source.end, reading.start):
+            source = None
+        if reading.kind == kind:
+            source = reading
         elif (
-            money is not None
+            source is not None
             and reading.kind == "count"
             and reading.noun is None
-            and p.scale.search(text, reading.start, reading.end) is not None
+            and takes(reading)
         ):
-            carried[i] = replace(reading, unit=money.unit, kind="money")
+            carried[i] = replace(reading, unit=source.unit, kind=kind)
     return carried
 
 
@@ -431,21 +442,12 @@ def _speed_limits(text: str, lang: str, readings: list[Reading]) -> list[Reading
     limit = lexicon.SPEED_LIMIT_BEFORE.get(lang)
     if limit is None:
         return readings
-    carried = list(readings)
-    speed: Reading | None = None
-    for i, reading in enumerate(carried):
-        if speed is not None and _SENTENCE_BREAK.search(text, speed.end, reading.start):
-            speed = None
-        if reading.kind == "speed":
-            speed = reading
-        elif (
-            speed is not None
-            and reading.kind == "count"
-            and reading.noun is None
-            and limit.search(text, max(0, reading.start - 40), reading.start) is not None
-        ):
-            carried[i] = replace(reading, unit=speed.unit, kind="speed")
-    return carried
+    return _carried_unit(
+        text,
+        readings,
+        "speed",
+        lambda r: limit.search(text, max(0, r.start - 40), r.start) is not None,
+    )
 
 
 #: An earthquake's magnitude is a number under this.
