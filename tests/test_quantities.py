@@ -1210,3 +1210,19 @@ def test_times_of_day_and_dates_are_no_time_taken() -> None:
 )
 def test_an_hour_of_the_clock_is_no_duration(text: str, language: str) -> None:
     assert find_quantities("t", text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "bound"),
+    [
+        ("Plus d'une centaine de personnes ont été blessées.", "fr", "une centaine", "min"),
+        ("Moins d'une dizaine de maisons ont brûlé.", "fr", "une dizaine", "max"),
+        ("Más de un centenar resultaron heridas.", "es", "un centenar", "min"),
+        ("Plus d'un million de visiteurs sont venus.", "fr", "un million", "min"),
+        ("More than a dozen people were hurt.", "en", "a dozen", "min"),
+    ],
+)
+def test_a_bound_before_a_collective_or_after_an_elided_word_holds(
+    text: str, language: str, surface: str, bound: str
+) -> None:
+    assert one(text, language, surface).bound == bound

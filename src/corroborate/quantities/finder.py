@@ -631,7 +631,9 @@ def _vague(text: str, lang: str, p: Patterns, found: list[numbers.Atom]) -> list
             continue  # "dos millones de clientes": the number "dos millones" holds it
         low, high = lexicon.vague_bounds(m.group(), lang)
         about = low != high or lexicon.is_about_round(m.group())
-        reading = Reading(m.start(), m.end(), low, high, approximate=about)
+        told = p.bound.search(text, max(0, m.start() - 30), m.start()) if low == high else None
+        bound: Bound | None = None if told is None else "min" if told["min"] else "max"
+        reading = Reading(m.start(), m.end(), low, high, approximate=about, bound=bound)
         readings.append(_right_side(text, lang, p, reading, money=None))
     return readings
 

@@ -42,8 +42,9 @@ BOUNDS: dict[str, dict[str, tuple[str, ...]]] = {
            "max": ("bis zu", "höchstens", "maximal", "weniger als", "unter", "jünger als")},
     "es": {"min": ("al menos", "por lo menos", "más de", "como mínimo", "mayores de"),
            "max": ("como máximo", "menos de", "menores de")},
-    "fr": {"min": ("au moins", "plus de", "au minimum", "pas moins de"),
-           "max": ("jusqu'à", "jusqu’à", "au plus", "au maximum", "moins de")},
+    "fr": {"min": ("au moins", "plus de", "plus d'", "plus d’", "au minimum", "pas moins de"),
+           "max": ("jusqu'à", "jusqu’à", "au plus", "au maximum", "moins de", "moins d'",
+                   "moins d’")},
     "ru": {"min": ("более", "больше", "свыше", "не менее", "не меньше", "как минимум",
                    "по меньшей мере", "старше"),
            "max": ("не более", "не больше", "менее", "меньше", "максимум", "младше",
@@ -104,6 +105,7 @@ VAGUE: dict[str, dict[str, tuple[float, float]]] = {
            "una decena de": (10, 10), "una quincena de": (15, 15), "una veintena de": (20, 20),
            "una treintena de": (30, 30), "una cuarentena de": (40, 40),
            "una cincuentena de": (50, 50), "un centenar de": (100, 100),
+           "un centenar": (100, 100),
            "un millar de": (1000, 1000)},
     "fr": {"des dizaines de milliers de": (2e4, 99_999),
            "des centaines de milliers de": (2e5, 999_999), "des dizaines de": (20, 99),
@@ -291,7 +293,7 @@ def bound_pattern(language: str) -> re.Pattern[str]:
     words = BOUNDS.get(language, BOUNDS["en"])
     return re.compile(
         rf"(?<!\w)(?i:(?P<min>{_alternation(words['min'])})|(?P<max>{_alternation(words['max'])}))"
-        r"\s+$"
+        r"(?:\s+|(?<=['’]))$"  # "plus d'une centaine": the elided word ends at its apostrophe
     )
 
 
