@@ -3318,3 +3318,21 @@ def test_a_night_before_a_day_reaches_into_its_small_hours() -> None:
         f.status for f in reconcile([de, en], {}, times, [], encode=same) if f.kind == "date"
     }
     assert "agreed" not in statuses
+
+
+def test_sentences_stating_one_agreed_time_of_day_are_one_event() -> None:
+    from corroborate.timex import find_time_expressions
+
+    de = _article("de", "Elf der 24 Waggons sprangen gegen 14.30 Uhr aus den Gleisen.", "de")
+    en = _article("en", "Eleven of the train's 24 wagons left the track at about 2.30pm.")
+    times = {a.id: find_time_expressions(a.id, a.text, a.language, "2023-03-07") for a in (de, en)}
+
+    def apart(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        rows = [[1.0, 0.0] if "Gleisen" in t else [0.6, 0.8] for t in texts]  # cosine 0.6
+        return np.asarray(rows, dtype=np.float32)
+
+    facts = reconcile([de, en], {}, times, [], encode=apart)
+    (time,) = [f for f in facts if f.kind == "time"]
+    assert time.status == "agreed"
+    events = [f for f in facts if f.kind == "event"]
+    assert [sorted(c.article for c in f.claims) for f in events] == [["de", "en"]]

@@ -161,9 +161,11 @@ def reconcile(
 
 
 def _agreed_date(fact: Fact) -> bool:
-    """A date several sources agree on, or one of them gives more precisely: their
-    sentences tell of one happening, however differently they word it."""
-    return fact.kind == "date" and fact.status in ("agreed", "refined")
+    """A date or a time of day several sources agree on, or one of them gives more
+    precisely: their sentences tell of one happening, however differently they word
+    it ("Elf der 24 Waggons sprangen gegen 14.30 Uhr ..." and "Eleven of the train's
+    24 wagons left the track at about 2.30pm")."""
+    return fact.kind in ("date", "time") and fact.status in ("agreed", "refined")
 
 
 def _agreed_figure(fact: Fact) -> bool:
