@@ -3279,6 +3279,9 @@ def test_an_age_after_a_role_set_beside_a_name_is_that_persons(
     ("second", "aged"),
     [
         ("Pierre Dufour had set out alone from Benasque.", True),
+        # one sentence that names no one may stand between; two may not
+        ("Rescuers confirmed it. Pierre Dufour had set out alone.", True),
+        ("Rescuers confirmed it. He was weak. Pierre Dufour had set out alone.", False),
         # the next sentence is someone speaking, or names two people: not said whose
         ("Pierre Dufour, a rescuer, said the hiker was weak.", False),
         ("Pierre Dufour and Ana Gil had set out alone.", False),

@@ -345,15 +345,19 @@ def _named_next(
 ) -> Entity | None:
     """The person the next sentence opens on, when it names no one else and says
     nothing one speaks of: a lead that opens on an age and no name ("A 67-year-old
-    hiker ... was found alive.") names him next ("Pierre Dufour had set out alone")."""
-    if index + 1 >= len(sentences.spans):
-        return None
-    start, end = sentences.spans[index + 1]
-    there = [(s, e, ent) for s, e, ent in named if start <= s < end]
-    if len({ent.id for _, _, ent in there}) != 1 or _SAID.search(text, start, end):
-        return None
-    first, _, person = min(there, key=lambda m: m[0])
-    return person if not text[start:first].strip(" \"“'‘«") else None
+    hiker ... was found alive.") names him next ("Pierre Dufour had set out alone").
+    One sentence that names no one may stand between ("Dat melden de
+    reddingsdiensten.")."""
+    for later in range(index + 1, min(len(sentences.spans), index + 1 + AGE_LOOKBACK_SENTENCES)):
+        start, end = sentences.spans[later]
+        there = [(s, e, ent) for s, e, ent in named if start <= s < end]
+        if not there:
+            continue  # "Dat melden de reddingsdiensten.": on to the next
+        if len({ent.id for _, _, ent in there}) != 1 or _SAID.search(text, start, end):
+            return None
+        first, _, person = min(there, key=lambda m: m[0])
+        return person if not text[start:first].strip(" \"“'‘«") else None
+    return None
 
 
 #: How many sentences back an age that opens a sentence looks for the one person named.
