@@ -64,11 +64,8 @@ def _part_unit(item: ClaimItem, last_unit: str | None) -> str | None:
 
 
 def _seconds(item: ClaimItem, unit: str) -> float:
-    """A part's value in seconds; a joined claim keeps its total as ``seconds``."""
-    attributes = item.claim.attributes
-    total, value = attributes.get("seconds"), attributes.get("value")
-    if isinstance(total, int | float):
-        return float(total)
+    """A part's value in seconds (a joined claim's value is in seconds already)."""
+    value = item.claim.attributes.get("value")
     return float(value) * SECONDS_IN[unit] if isinstance(value, int | float) else 0.0
 
 
@@ -90,7 +87,6 @@ def _sum(first: ClaimItem, part: ClaimItem, unit: str, text: str) -> ClaimItem:
     claim.attributes.update(
         value=total,
         unit="second",
-        seconds=total,
         quantity_kind="duration",
         approximate=approximate,
         normalized={
