@@ -326,18 +326,18 @@ def _person_aged(
         gap = len(_WORD.findall(between))
         if not spoken_of and (gap <= MAX_AGE_GAP_WORDS or _apposed(between, gap, quantity, last)):
             return person
-    if _INDEFINITE_OPENING.fullmatch(article.text[start : quantity.start]):
+    opening = article.text[start : quantity.start]
+    if _INDEFINITE_OPENING.fullmatch(opening):
         return _named_next(article.text, sentences, index, named)
-    if index == 0 or not _OPENS_ON_AGE.fullmatch(article.text[start : quantity.start]):
+    if not _OPENS_ON_AGE.fullmatch(opening):
         return None
     # the sentence before, or the one before that when it names no one ("He improved
     # the record by 30 seconds. The 24-year-old ...")
-    for earlier in range(index - 1, max(-1, index - 1 - AGE_LOOKBACK_SENTENCES), -1):
-        before_start, before_end = sentences.spans[earlier]
-        before = {ent.id: ent for s, _, ent in named if before_start <= s < before_end}
-        if before:
-            return next(iter(before.values())) if len(before) == 1 else None
-    return None
+    found = _first_naming(
+        sentences, range(index - 1, index - 1 - AGE_LOOKBACK_SENTENCES, -1), named
+    )
+    people = {ent.id: ent for _, _, ent in found[1]} if found else {}
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _named_next(
@@ -348,15 +348,28 @@ def _named_next(
     hiker ... was found alive.") names him next ("Pierre Dufour had set out alone").
     One sentence that names no one may stand between ("Dat melden de
     reddingsdiensten.")."""
-    for later in range(index + 1, min(len(sentences.spans), index + 1 + AGE_LOOKBACK_SENTENCES)):
-        start, end = sentences.spans[later]
-        there = [(s, e, ent) for s, e, ent in named if start <= s < end]
-        if not there:
-            continue  # "Dat melden de reddingsdiensten.": on to the next
-        if len({ent.id for _, _, ent in there}) != 1 or _SAID.search(text, start, end):
+    found = _first_naming(sentences, range(index + 1, index + 1 + AGE_LOOKBACK_SENTENCES), named)
+    if found is None:
+        return None
+    (start, end), there = found
+    if len({ent.id for _, _, ent in there}) != 1 or _SAID.search(text, start, end):
+        return None
+    first, _, person = min(there, key=lambda m: m[0])
+    return person if not text[start:first].strip(" \"“'‘«") else None
+
+
+def _first_naming(
+    sentences: Sentences, indices: range, named: list[tuple[int, int, Entity]]
+) -> tuple[tuple[int, int], list[tuple[int, int, Entity]]] | None:
+    """The first of the sentences at ``indices`` (those that exist) that names someone:
+    its span and the names in it."""
+    for index in indices:
+        if not 0 <= index < len(sentences.spans):
             return None
-        first, _, person = min(there, key=lambda m: m[0])
-        return person if not text[start:first].strip(" \"“'‘«") else None
+        start, end = sentences.spans[index]
+        there = [(s, e, ent) for s, e, ent in named if start <= s < end]
+        if there:
+            return (start, end), there
     return None
 
 

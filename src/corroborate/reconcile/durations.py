@@ -16,11 +16,12 @@ from dataclasses import replace
 from corroborate.model import Claim
 from corroborate.reconcile.claims import ClaimItem, shown_duration
 from corroborate.reconcile.compare import quantity_reading
+from corroborate.reconcile.conjoined import AND_WORDS
 
 #: Seconds in the units a duration told in parts may be made of.
 SECONDS_IN = {"week": 604800.0, "day": 86400.0, "hour": 3600.0, "minute": 60.0, "second": 1.0}
 #: What may stand between two parts: a comma, "and" in our languages.
-_PART_JOINT = re.compile(r"(?:\s*,)?\s*(?:(?:and|en|und|et|y|и)\s+)?", re.IGNORECASE)
+_PART_JOINT = re.compile(rf"(?:\s*,)?\s*(?:(?:{'|'.join(AND_WORDS.values())})\s+)?", re.IGNORECASE)
 #: The noun the quantities stage gives a bare number before a seconds symbol.
 _SECONDS_NOUNS = frozenset({"s", "sec", "сек"})
 _SECONDS_SYMBOL = re.compile(r"\s*(?:s|sec|сек)\b\.?")

@@ -478,25 +478,11 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
         slot, end = _outcome(text, _slot(verb) if verb else "killed", match.end())
         found.append(ImpliedCount(match.start(), end, slot, people=2))
     for match in _PAIR_OBJECT.finditer(text):
-        verb = match["verb"]
-        slot = (
-            "killed"
-            if match["fatal"] or verb.startswith("kill")
-            else "injured"
-            if verb.startswith(("wound", "injur"))
-            else "shot"  # shot, hit, struck
-        )
+        slot = _object_slot(match)
         others = _small_number(match["several"]) if match["several"] else 2 if match["kin"] else 1
         found.append(ImpliedCount(match.start(), match.end(), slot, people=1 + others))
     for match in _KIN_PLURAL_OBJECT.finditer(text):
-        verb = match["verb"]
-        slot = (
-            "killed"
-            if match["fatal"] or verb.startswith(("kill", "murder"))
-            else "injured"
-            if verb.startswith("wound")
-            else "shot"
-        )
+        slot = _object_slot(match)
         people = len(re.findall(r"\d+", match["ages"])) if match["ages"] else 2
         found.append(ImpliedCount(match.start(), match.end(), slot, people=people))
     for match in _LIST.finditer(text):
@@ -551,6 +537,15 @@ def implied_counts(text: str, language: str) -> list[ImpliedCount]:
     return sorted(kept, key=lambda c: c.start)
 
 
+def _object_slot(match: re.Match[str]) -> str:
+    """The slot of people a verb is done to ("killed his wife and son", "shot his
+    sons"): its outcome when it tells one, else shot (shot, hit, struck)."""
+    verb = match["verb"]
+    if match["fatal"] or verb.startswith(("kill", "murder")):
+        return "killed"
+    return "injured" if verb.startswith(("wound", "injur")) else "shot"
+
+
 #: "Neither the driver nor the other passenger was injured": no one was.
 _NEITHER = re.compile(r"\bneither\b", re.IGNORECASE)
 
@@ -600,12 +595,13 @@ def _outcome(text: str, slot: str, end: int) -> tuple[str, int]:
     return slot, end
 
 
+#: How many of a stretch of time: "two years ago", "several days earlier".
+_SOME = r"(?:a|one|two|three|four|five|several|many|\d+)"
 #: Words that date a casualty to some earlier event: "a teen was killed on the same
 #: block last week", "a girl who was fatally shot in 2012".
 _EARLIER_EVENT = re.compile(
     r"\b(?:last (?:week|month|year|summer|spring|fall|autumn|winter)"
-    r"|(?:(?:a|one|two|three|four|five|several|many|\d+) )?(?:days?|weeks?|months?|years?)"
-    r" (?:ago|earlier)"
+    rf"|(?:{_SOME} )?(?:days?|weeks?|months?|years?) (?:ago|earlier)"
     r"|earlier this (?:week|month|year)|in (?:19|20)\d\d\b|since (?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
@@ -623,7 +619,7 @@ _SOME_TIME_AFTER = re.compile(
 #: others died in a house fire years ago"). A follow-up dates the story's own event by
 #: "last month" or "in June 2013", so those are not read so for a stated count.
 _YEARS_BEFORE = re.compile(
-    r"\b(?:(?:a|one|two|three|four|five|several|many|\d+)\s+)?(?:years|decades)\s+(?:ago|earlier)\b",
+    rf"\b(?:{_SOME}\s+)?(?:years|decades)\s+(?:ago|earlier)\b",
     re.IGNORECASE,
 )
 
