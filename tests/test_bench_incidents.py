@@ -509,6 +509,17 @@ def test_a_count_of_others_shot_is_besides_the_one_killed_before() -> None:
     assert _story([_counted(text, "2025-03-10", "a")]) == (1, 2)
 
 
+def test_a_count_of_others_hurt_is_besides_the_one_hurt_its_sentence_told_of() -> None:
+    text = (
+        "A boy remained in critical condition after a shooting that also injured three "
+        "other people on Elm Road."
+    )
+    assert _story([_counted(text, "2025-03-10", "a")]) == (0, 4)
+    # after a death the others are all the hurt
+    text = "A man was killed and three other people were injured on Elm Road."
+    assert _story([_counted(text, "2025-03-10", "a")]) == (1, 3)
+
+
 def test_tied_injured_counts_pass_over_a_roundup_total() -> None:
     # two articles, two counts: the later one's far larger count is a weekend's total
     roundup = [

@@ -2117,7 +2117,7 @@ def test_implied_counts_read_possessive_objects_survivors_and_strikes() -> None:
     text = (
         "Shots were fired, killing a man and critically injuring his 16-year-old brother. "
         "A 24-year-old woman was also shot but survived. A bullet struck the girl in her "
-        "side. Dana Reyes remains hospitalized."
+        "side. Dana Reyes remains hospitalized. A second shooting fatally wounded a teenager."
     )
     found = _implied_phrases(text)
     assert found == [
@@ -2125,6 +2125,7 @@ def test_implied_counts_read_possessive_objects_survivors_and_strikes() -> None:
         ("injuring his 16-year-old brother", "injured"),
         ("A 24-year-old woman was also shot but survived", "injured"),
         ("bullet struck the girl", "shot"),
+        ("fatally wounded a teenager", "killed"),
     ]
 
 

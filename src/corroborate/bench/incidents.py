@@ -240,6 +240,8 @@ def article_readings(
         own.stated_injured, own.shot = own.injured, by_slot["shot"].get(a.article.id)
         if own.shot is not None and _others_after_someone(a.article.id, claims_of):
             own.shot += 1  # "A man was killed. Three other people were shot": four shot
+        if own.stated_injured is not None and _others_after_one_hurt(a.article, claims_of):
+            own.stated_injured += 1
         others = _others_shot(a.article.id, claims_of["shot"])
         if others and (own.killed or 0) >= 1:
             own.stated_injured = max(own.stated_injured or 0, others)
@@ -280,6 +282,30 @@ def _others_after_someone(article: str, claims_of: dict[str, Sequence[Claim]]) -
         return False
     count = min(stated, key=lambda c: c.start)
     return bool(count.attributes.get("others")) and any(c.start < count.start for c in own)
+
+
+def _others_after_one_hurt(article: Article, claims_of: dict[str, Sequence[Claim]]) -> bool:
+    """Whether the article's stated count of the hurt is of others after one hurt person
+    its sentence told of first ("A boy remained in critical condition after a shooting
+    that also injured three other people": four hurt). After a death ("a man was killed
+    and three others were injured") the others are all the hurt."""
+    injured = [c for c in claims_of["injured"] if c.article == article.id]
+    stated = [c for c in injured if not c.attributes.get("implied")]
+    if not stated:
+        return False
+    count = min(stated, key=lambda c: c.start)
+    told_before = [
+        c for c in (*injured, *claims_of["killed"])
+        if c.article == article.id and c.end <= count.start
+    ]
+    if not count.attributes.get("others") or not told_before:
+        return False
+    last = max(told_before, key=lambda c: c.end)
+    return last in injured and not _SENTENCE_BREAK.search(article.text, last.end, count.start)
+
+
+#: The end of a sentence within a text.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'’”]?\s")
 
 
 #: A phrase about one more person than the text told of before: "another 16-year-old

@@ -85,9 +85,11 @@ _REDUCED = re.compile(
     r"\s+(?:in|by|after|during|when|while|on|at|late|early|overnight|last|this"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
-#: "a shooting that injured a 22-month-old girl", "killing a man".
+#: "a shooting that injured a 22-month-old girl", "killing a man"; "fatally wounded a
+#: boy" is a death.
 _OBJECT = re.compile(
-    rf"\b(?:also\s+)?(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+"
+    rf"\b(?:also\s+)?(?P<verb>(?:fatally\s+)?(?:wounded|wounding|injured|injuring)|killed"
+    r"|killing)\s+"
     rf"(?:{_A_PERSON}|(?:his|her|their)\s+{_one_person(2)})"
 )
 #: "in stable condition", "non-life-threatening injuries": someone was hurt, even
