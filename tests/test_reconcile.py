@@ -2857,6 +2857,9 @@ def test_a_count_of_several_incidents_is_a_fact_of_its_own() -> None:
         assert labels and all(label.endswith("in several incidents") for label in labels), text
     text = "Two people were shot and brought to the hospital on Elm Road."
     assert _slot_values(text, "people shot") == {"a": 2.0}
+    # a count over a span of weeks is of every incident in it
+    text = "In the past six weeks alone, four children have died from gunshot wounds."
+    assert _slot_values(text, "people killed in several incidents") == {"a": 4.0}
     text = "Bei drei getrennten Schießereien wurden zwei Menschen getötet."
     facts = _read(text, "de")
     labels = [f.label for f in facts if f.kind == "quantity"]

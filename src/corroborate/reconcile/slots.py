@@ -263,6 +263,8 @@ _SEVERAL_INCIDENTS: dict[str, re.Pattern[str]] = {
         # "in shootings Tuesday", not "during the shootings" (one rampage's shots)
         r"|\b(?:in|during)\s+(?!(?:the|these|those|both)\b)(?:\w+\s+)?(?:shootings|attacks)\b"
         r"|\bthis year\b|\bsince (?:January|the start of the year)\b"
+        # "In the past six weeks alone, four children have died"
+        r"|\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years)\b"
         # a running total: "brought to at least 74 the number of people shot since
         # Wednesday", "a weekend that saw 20 people shot over a span of 80 hours"
         r"|\bbr(?:ought|ings?|inging)\s+(?:the\s+(?:number|total|toll)\s+to"
