@@ -659,3 +659,21 @@ def test_an_hour_with_its_part_of_the_day_is_a_clock_time(
     assert [t.kind for t in find_time_expressions("a", "Il a dormi 3 heures.", "fr", None)] == [
         "duration"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "day"),
+    [
+        # published on a Friday: "this Monday" is that week's, four days before
+        ("La Fiscalía informó este lunes de las detenciones.", "es", "este lunes", "2022-06-13"),
+        ("Le parquet l'a annoncé ce lundi.", "fr", "ce lundi", "2022-06-13"),
+        ("The court ruled this Monday.", "en", "this Monday", "2022-06-13"),
+        # a day still to come in that week, and one a future verb sends to the next week
+        ("El juicio se reanuda este sábado.", "es", "este sábado", "2022-06-18"),
+        ("The talks will resume this Monday.", "en", "this Monday", "2022-06-20"),
+    ],
+)
+def test_this_weekday_is_that_day_of_the_publication_week(
+    text: str, language: str, surface: str, day: str
+) -> None:
+    assert values(text, language, "2022-06-17") == {surface: day}

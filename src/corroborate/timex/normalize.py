@@ -464,9 +464,13 @@ def rule_weekday(ctx: Context, m: re.Match[str]) -> Reading | None:
         d = monday + timedelta(weeks=ctx.vocab.weekday_week[low(week)], days=weekday)
         return with_part(day_reading(d, True), group(m, "part"), ctx)
     relation = shift_relation(ctx, m)
-    future = relation == 0 or (
-        relation is None and (is_future(ctx, m.start("s")) or _set_for(ctx, m))
-    )
+    cued = is_future(ctx, m.start("s")) or _set_for(ctx, m)
+    if relation == 0 and not cued:
+        # "este lunes", "ce lundi", "this Monday": that day of the publication's week
+        # ("informó este lunes" in a Tuesday paper was yesterday)
+        d = ctx.anchor + timedelta(days=weekday - ctx.anchor.weekday())
+        return with_part(day_reading(d, True), group(m, "part"), ctx)
+    future = relation == 0 or (relation is None and cued)
     d = weekday_date(ctx.anchor, weekday, relation if relation else None, future)
     return with_part(day_reading(d, True), group(m, "part"), ctx)
 
