@@ -1213,6 +1213,26 @@ def test_an_hour_of_the_clock_is_no_duration(text: str, language: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("De brand werd rond half vijf 's ochtends ontdekt.", "nl"),
+        ("Om kwart over acht ging het licht uit.", "nl"),
+        ("Der Zug kam gegen halb fünf an.", "de"),
+        ("The fire started at half past four.", "en"),
+        ("He left at a quarter to five.", "en"),
+        ("Llegó a las cuatro y media.", "es"),
+    ],
+)
+def test_the_hour_of_a_spoken_clock_is_no_count(text: str, language: str) -> None:
+    assert find_quantities("t", text, language) == []
+
+
+def test_half_before_a_larger_number_is_no_clock() -> None:
+    (found,) = find_quantities("t", "Het ging om half twee miljoen euro.", "nl")
+    assert found.text == "twee miljoen euro"
+
+
+@pytest.mark.parametrize(
     ("text", "language", "surface", "bound"),
     [
         ("Plus d'une centaine de personnes ont été blessées.", "fr", "une centaine", "min"),

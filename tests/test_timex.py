@@ -541,12 +541,12 @@ EVERY_RULE = {
         " the 19th century, in 2022, the third quarter of 2021, Q3 2022, at 5:30 p.m. EST, "
         "noon, the first half of 2022, the quarter, nineteen ninety-four, for years, every "
         "Monday, last summer, in the morning, the year before, 15 juni 2022, daily, at the "
-        "time, 1990s, the year-ago quarter, now, overnight Monday into Tuesday."
+        "time, 1990s, the year-ago quarter, now, overnight Monday into Tuesday, half past four."
     ),
     "nl": (
         "Op dinsdag 15 juni 2022, in de 15e eeuw, drie dagen geleden, vannacht, vanochtend, "
         "gisteren, in de zomer van 2021, het derde kwartaal, om 17.30 uur, middernacht, "
-        "jarenlang, elke maandag, vorige week, het weekend, in de jaren '90."
+        "jarenlang, elke maandag, vorige week, het weekend, in de jaren '90, om half vijf."
     ),
     "de": (
         "Am Dienstag, dem 15. Juni 2022, im 19. Jahrhundert, vor drei Tagen, heute Nacht, "
@@ -677,3 +677,28 @@ def test_this_weekday_is_that_day_of_the_publication_week(
     text: str, language: str, surface: str, day: str
 ) -> None:
     assert values(text, language, "2022-06-17") == {surface: day}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "clock"),
+    [
+        ("De brand werd rond half vijf 's ochtends ontdekt.", "nl", "half vijf 's ochtends", "04:30"),
+        ("Om kwart over acht 's avonds ging het licht uit.", "nl", "kwart over acht 's avonds", "20:15"),
+        ("Der Zug kam gegen halb fünf an.", "de", "halb fünf", "04:30"),
+        ("Die Sitzung endete um Viertel vor zwölf.", "de", "Viertel vor zwölf", "11:45"),
+        ("The fire started at half past four.", "en", "half past four", "04:30"),
+        ("He left at a quarter to one.", "en", "a quarter to one", "12:45"),
+        ("Llegó a las cuatro y media de la tarde.", "es", "cuatro y media de la tarde", "16:30"),
+        ("Il est arrivé à quatre heures et demie du matin.", "fr",
+         "quatre heures et demie du matin", "04:30"),
+    ],
+)  # fmt: skip
+def test_the_spoken_clock_is_a_time_of_day(
+    text: str, language: str, surface: str, clock: str
+) -> None:
+    assert values(text, language) == {surface: f"2022-06-16T{clock}"}
+
+
+def test_half_of_something_is_no_time_of_day() -> None:
+    assert values("Het duurde een half jaar.", "nl") == {}
+    assert values("Er war nur halb so groß.", "de") == {}

@@ -362,6 +362,7 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
     readings = _speed_limits(text, lang, readings)
     readings = [_beneath(text, lang, r) for r in readings]
     readings = [r for r in readings if not _hour_of_a_clock(text, lang, r)]
+    readings = _without_spoken_clocks(text, lang, readings)
     return [_quantity(article_id, text, r) for r in readings]
 
 
@@ -433,6 +434,14 @@ def _hour_of_a_clock(text: str, lang: str, reading: Reading) -> bool:
         and reading.low == reading.high
         and part.match(text, reading.end) is not None
     )
+
+
+def _without_spoken_clocks(text: str, lang: str, readings: list[Reading]) -> list[Reading]:
+    """The readings outside a spoken clock ("half vijf", see
+    :data:`lexicon.SPOKEN_CLOCK`)."""
+    clock = lexicon.SPOKEN_CLOCK.get(lang)
+    spans = [m.span() for m in clock.finditer(text)] if clock else []
+    return [r for r in readings if not any(s <= r.start and r.end <= e for s, e in spans)]
 
 
 def _speed_limits(text: str, lang: str, readings: list[Reading]) -> list[Reading]:

@@ -384,6 +384,18 @@ CLOCK_PART_AFTER = compiled_per_language(
         "de": r"\s+(?:morgens|nachts|früh|nachmittags|abends)\b",
     }
 )
+#: A spoken clock: the number in "half vijf", "halb fünf", "half past four", "a quarter
+#: to five", "las cuatro y media" is the hour of a time of day (the dates stage reads
+#: the time), no count.
+SPOKEN_CLOCK = compiled_per_language(
+    {
+        "en": r"\b(?:half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+\w+",
+        "nl": r"\b(?:half|kwart\s+(?:over|voor))\s+(?!een\b)\w+",
+        "de": r"\b(?:halb|viertel\s+(?:nach|vor))\s+(?!ein\b)\w+",
+        "es": r"\blas\s+\w+\s+(?:y\s+media|y\s+cuarto|menos\s+cuarto)\b",
+        "fr": r"\b\w+\s+heures?\s+(?:et\s+demie|et\s+quart|moins\s+le\s+quart)\b",
+    }
+)
 #: Words right before a bare number that make it a limit of the speed told before it
 #: in the sentence: "at about 120 km/h on a stretch limited to 80", "erlaubt waren
 #: dort 80", "en un tramo limitado a 80".

@@ -84,6 +84,8 @@ DAY_PARTS_AFTER_HOUR = (
     r"|утра|ночи|вечера|дня|'s\s+(?:ochtends|nachts|middags|avonds)|morgens|nachts|früh"
     r"|nachmittags|abends"
 )
+#: Words for one that are articles too: no hour of a spoken clock ("een half jaar").
+ARTICLE_ONES = frozenset({"a", "an", "single", "een", "ein", "eine", "un", "une", "una", "uno"})
 #: Those of :data:`DAY_PARTS_AFTER_HOUR` after noon.
 AFTERNOON_PARTS = re.compile(
     r"soir|après-midi|tarde|noche|вечера|дня|middags|avonds|nachmittags|abends", re.IGNORECASE
@@ -145,6 +147,11 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
     rel_post = alt(v.last_post | v.this_post | v.next_post)
     mods = alt(v.mods)
     units = alt(v.units)
+    # the hours of a spoken clock; not the articles "een", "ein", "un": "een half jaar"
+    hours = alt(
+        [w for w, n in v.numbers.items() if n and n <= 12 and w not in ARTICLE_ONES]
+        + [str(n) for n in range(1, 13)]
+    )
     parts = alt(v.parts)
     numbers = alt(v.numbers)
     year_words = alt(w for w, u in v.units.items() if u == "Y" and not w.endswith("s"))
@@ -245,6 +252,12 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
             r"|\s*(?P<uhr>uhr|uur|horas|hora|heures|heure|h\b|часов|часа|час\b))?"
             rf"(?:\s+(?P<dp>{DAY_PARTS_AFTER_HOUR}))?"
             rf"(?:\s+(?P<tz>{TIME_ZONES})\b)?)",
+        ),
+        (
+            "spokenclock",
+            rf"(?P<s>(?:(?P<before>{alt(v.clock_before)})\s+(?P<hb>{hours})"
+            rf"|(?P<ha>{hours})\s+(?P<after>{alt(v.clock_after)}))"
+            rf"(?:\s+(?P<dp>{DAY_PARTS_AFTER_HOUR}))?)",
         ),
         ("noon", rf"(?P<s>(?P<nw>{'|'.join(NOON_WORDS)}))"),
         (
@@ -351,6 +364,7 @@ def _rule_needs(v: Vocab) -> dict[str, tuple[str, ...]]:
         "century": CENTURY_WORDS,
         "quarter": _needs(v.quarter),
         "noon": NOON_WORDS,
+        "spokenclock": _needs({**v.clock_before, **v.clock_after}),
         "half": ("half", "semestre"),
         "period": _needs(v.period_refs),
         "yearword": ("nineteen", "eighteen", "twenty", "thousand"),

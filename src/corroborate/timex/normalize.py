@@ -823,6 +823,24 @@ def rule_time(ctx: Context, m: re.Match[str]) -> Reading | None:
     return clock_reading(hour, minute)
 
 
+def rule_spoken_clock(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """ "half past four", "half vijf", "halb fünf", "kwart voor vijf", "las cuatro y
+    media", "quatre heures et demie": an hour and the minutes its phrase adds or takes."""
+    if group(m, "before"):
+        hour_word, minutes = m["hb"], ctx.vocab.clock_before[low(m["before"])]
+    else:
+        hour_word, minutes = m["ha"], ctx.vocab.clock_after[low(m["after"])]
+    hour = int(hour_word) if hour_word.isdigit() else ctx.vocab.numbers.get(low(hour_word))
+    if hour is None:
+        return None
+    if minutes < 0:
+        hour, minutes = (hour - 1) or 12, 60 + minutes
+    part = group(m, "dp")
+    if part and AFTERNOON_PARTS.search(part) and hour < 12:
+        hour += 12
+    return clock_reading(hour, minutes)
+
+
 def rule_noon(ctx: Context, m: re.Match[str]) -> Reading | None:
     midnight = low(m["nw"]) in {"midnight", "middernacht", "mitternacht", "medianoche"}
     return clock_reading(24 if midnight else 12, 0)
@@ -848,6 +866,7 @@ RULES: dict[str, Rule] = {
     "generic": rule_generic,
     "month": rule_month,
     "weekday": rule_weekday,
+    "spokenclock": rule_spoken_clock,
     "nightbefore": rule_night_before,
     "dayword": rule_dayword,
     "tonight": rule_tonight,

@@ -104,6 +104,11 @@ class Vocab:
     #: ``(?P<wd>...)`` group for the one it leads to: "in der Nacht zu Dienstag", "в ночь
     #: на вторник", "la nuit de lundi à mardi" are Monday night.
     night_before: str = ""
+    #: the spoken clock: a phrase before or after an hour and the minutes it adds to
+    #: that hour ("half past four", "kwart over vier": +30, +15) or takes from it ("half
+    #: vijf", "halb fünf": -30, "a quarter to five", "las cinco menos cuarto": -15).
+    clock_before: dict[str, int] = field(default_factory=dict)
+    clock_after: dict[str, int] = field(default_factory=dict)
     date_order: str = "dmy"
     #: months written with a capital (English, German) must be capitalised.
     capital_months: bool = False
@@ -253,6 +258,8 @@ EN = Vocab(
     capital_months=True,
     risky_months=words("may|mar|jan|jun|dec|sep|sept|aug|oct|nov|feb|apr|jul"),
     weekday_week=ints({"next week": 1, "last week": -1, "this week": 0}),
+    clock_before=ints({"half past": 30, "quarter past|a quarter past": 15,
+                       "quarter to|a quarter to": -15}),  # fmt: skip
     night_before=r"(?:night|overnight)\s+(?:from\s+)?{wd}\s+(?:into|to)\s+(?P<wd>{wd})",
 )
 
@@ -367,6 +374,7 @@ NL = Vocab(
     ),
     lower_months=True,
     night_before=r"nacht\s+van\s+{wd}\s+op\s+(?P<wd>{wd})",
+    clock_before=ints({"half": -30, "kwart over": 15, "kwart voor": -15}),
 )
 
 DE = Vocab(
@@ -502,6 +510,7 @@ DE = Vocab(
         }
     ),
     night_before=r"Nacht\s+(?:von\s+{wd}\s+)?(?:zu|zum|auf)\s+(?:den\s+)?(?P<wd>{wd})",
+    clock_before=ints({"halb": -30, "viertel nach": 15, "viertel vor": -15}),
 )
 
 ES = Vocab(
@@ -627,6 +636,7 @@ ES = Vocab(
     ),
     lower_months=True,
     night_before=r"noche\s+del?\s+{wd}\s+al?\s+(?P<wd>{wd})",
+    clock_after=ints({"y media": 30, "y cuarto": 15, "menos cuarto": -15}),
 )
 
 FR = Vocab(
@@ -753,6 +763,9 @@ FR = Vocab(
     ),
     lower_months=True,
     night_before=r"nuit\s+(?:de|du)\s+{wd}\s+(?:à|au)\s+(?P<wd>{wd})",
+    clock_after=ints({"heures et demie|heure et demie|h et demie": 30,
+                      "heures et quart|heure et quart": 15,
+                      "heures moins le quart|heure moins le quart": -15}),  # fmt: skip
 )
 
 RU = Vocab(
