@@ -682,8 +682,10 @@ def test_this_weekday_is_that_day_of_the_publication_week(
 @pytest.mark.parametrize(
     ("text", "language", "surface", "clock"),
     [
-        ("De brand werd rond half vijf 's ochtends ontdekt.", "nl", "half vijf 's ochtends", "04:30"),
-        ("Om kwart over acht 's avonds ging het licht uit.", "nl", "kwart over acht 's avonds", "20:15"),
+        ("De brand werd rond half vijf 's ochtends ontdekt.", "nl",
+         "half vijf 's ochtends", "04:30"),
+        ("Om kwart over acht 's avonds ging het licht uit.", "nl",
+         "kwart over acht 's avonds", "20:15"),
         ("Der Zug kam gegen halb fünf an.", "de", "halb fünf", "04:30"),
         ("Die Sitzung endete um Viertel vor zwölf.", "de", "Viertel vor zwölf", "11:45"),
         ("The fire started at half past four.", "en", "half past four", "04:30"),

@@ -295,7 +295,8 @@ def _others_after_one_hurt(article: Article, claims_of: dict[str, Sequence[Claim
         return False
     count = min(stated, key=lambda c: c.start)
     told_before = [
-        c for c in (*injured, *claims_of["killed"])
+        c
+        for c in (*injured, *claims_of["killed"])
         if c.article == article.id and c.end <= count.start
     ]
     if not count.attributes.get("others") or not told_before:

@@ -258,8 +258,9 @@ EN = Vocab(
     capital_months=True,
     risky_months=words("may|mar|jan|jun|dec|sep|sept|aug|oct|nov|feb|apr|jul"),
     weekday_week=ints({"next week": 1, "last week": -1, "this week": 0}),
-    clock_before=ints({"half past": 30, "quarter past|a quarter past": 15,
-                       "quarter to|a quarter to": -15}),  # fmt: skip
+    clock_before=ints(
+        {"half past": 30, "quarter past|a quarter past": 15, "quarter to|a quarter to": -15}
+    ),
     night_before=r"(?:night|overnight)\s+(?:from\s+)?{wd}\s+(?:into|to)\s+(?P<wd>{wd})",
 )
 
@@ -763,9 +764,13 @@ FR = Vocab(
     ),
     lower_months=True,
     night_before=r"nuit\s+(?:de|du)\s+{wd}\s+(?:à|au)\s+(?P<wd>{wd})",
-    clock_after=ints({"heures et demie|heure et demie|h et demie": 30,
-                      "heures et quart|heure et quart": 15,
-                      "heures moins le quart|heure moins le quart": -15}),  # fmt: skip
+    clock_after=ints(
+        {
+            "heures et demie|heure et demie|h et demie": 30,
+            "heures et quart|heure et quart": 15,
+            "heures moins le quart|heure moins le quart": -15,
+        }
+    ),
 )
 
 RU = Vocab(
