@@ -1246,3 +1246,58 @@ def test_a_bound_before_a_collective_or_after_an_elided_word_holds(
     text: str, language: str, surface: str, bound: str
 ) -> None:
     assert one(text, language, surface).bound == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "kind"),
+    [
+        # an age cue before a bound, a hedge or "between"
+        ("Большинству погибших было больше 75 лет.", "ru", "75 лет", "age"),
+        ("Ему было около 40 лет.", "ru", "40 лет", "age"),
+        ("Cinco hombres de entre 31 y 52 años fueron detenidos.", "es", "31 y 52 años", "age"),
+        ("De mannen zijn tussen de 31 en 52 jaar oud.", "nl", "31 en 52 jaar oud", "age"),
+        # years gone by stay a duration, a bound between or not
+        ("Il y a plus de 20 ans, la ville était déserte.", "fr", "20 ans", "duration"),
+        ("Hace más de 20 años que vive aquí.", "es", "20 años", "duration"),
+        ("Una pena de entre 10 y 15 años de prisión.", "es", "10 y 15 años", "duration"),
+    ],
+)
+def test_an_age_cue_reaches_past_a_bound_a_hedge_or_between(
+    text: str, language: str, surface: str, kind: str
+) -> None:
+    (found,) = [q for q in find_quantities("t", text, language) if q.text == surface]
+    assert found.kind == kind
+
+
+def test_bare_degrees_take_the_one_temperature_scale_the_text_names() -> None:
+    text = (
+        "Seville hits 116 degrees. Temperatures climbed to 116.2 degrees Fahrenheit. The "
+        "old record of 115.5 degrees was set in 2017. They will drop by about 9 degrees. "
+        "The roof sits at an angle of 30 degrees."
+    )
+    units = {q.text: q.unit for q in find_quantities("t", text, "en")}
+    assert units == {
+        "116 degrees": "degree_Fahrenheit",
+        "116.2 degrees Fahrenheit": "degree_Fahrenheit",
+        "115.5 degrees": "degree_Fahrenheit",
+        "9 degrees": "degree",
+        "30 degrees": "degree",
+    }
+    # with no scale named, degrees stay an angle
+    (found,) = find_quantities("t", "The old record of 115.5 degrees was set in 2017.", "en")
+    assert found.unit == "degree"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "unit", "normalized"),
+    [
+        ("La demanda alcanzó 41.000 megavatios.", "es", "megawatt", 41_000_000),
+        ("La consommation a atteint 41 000 mégawatts.", "fr", "megawatt", 41_000_000),
+        ("Repairs to the damaged 110-kilovolt lines began.", "en", "kilovolt", 110_000),
+        ("Die 110-Kilovolt-Leitungen wurden beschädigt.", "de", "kilovolt", 110_000),
+        ("A 400 kV line was cut.", "en", "kilovolt", 400_000),
+    ],
+)
+def test_power_and_voltage_units(text: str, language: str, unit: str, normalized: float) -> None:
+    (found,) = find_quantities("t", text, language)
+    assert (found.unit, found.normalized_low) == (unit, normalized)

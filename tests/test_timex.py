@@ -704,3 +704,5 @@ def test_the_spoken_clock_is_a_time_of_day(
 def test_half_of_something_is_no_time_of_day() -> None:
     assert values("Het duurde een half jaar.", "nl") == {}
     assert values("Er war nur halb so groß.", "de") == {}
+    # after the hour and with no cue word, a time taken
+    assert values("Il a attendu deux heures et demie.", "fr") == {"deux heures et demie": "PT2H30M"}

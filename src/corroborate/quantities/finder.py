@@ -359,6 +359,7 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
     readings = _shared_nouns(text, lang, _ages_in_lists(text, lang, readings))
     readings = [_as_magnitude(text, lang, r) for r in readings]
     readings = _carried_currency(text, p, readings)
+    readings = _carried_temperature_scale(text, readings)
     readings = _speed_limits(text, lang, readings)
     readings = [_beneath(text, lang, r) for r in readings]
     readings = [r for r in readings if not _hour_of_a_clock(text, lang, r)]
@@ -400,6 +401,34 @@ def _carried_unit(
         ):
             carried[i] = replace(reading, unit=source.unit, kind=kind)
     return carried
+
+
+#: "drop by 9 degrees", "5 degrees warmer": a change of temperature, which a scale's
+#: offset would misread as a temperature; "an angle of 30 degrees" is an angle.
+_CHANGE_OF_DEGREES = re.compile(
+    r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$"
+    r"|\b(?:angle|slope|tilt|incline|rotation)\s+of\s+(?:about\s+)?$"
+    r"|^\s+(?:warmer|cooler|colder|hotter|higher|lower|above|below|more|less)\b",
+    re.IGNORECASE,
+)
+
+
+def _carried_temperature_scale(text: str, readings: list[Reading]) -> list[Reading]:
+    """English bare "degrees" in a text that names one temperature scale are of that
+    scale ("climbed to 116.2 degrees Fahrenheit ... The old record of 115.5 degrees"),
+    not an angle; a change ("drop by 9 degrees") is left alone."""
+    scales = {r.unit for r in readings if r.kind == "temperature"}
+    if len(scales) != 1:
+        return readings
+    (scale,) = scales
+    return [
+        replace(r, unit=scale, kind="temperature")
+        if r.unit == "degree"
+        and not _CHANGE_OF_DEGREES.search(text, max(0, r.start - 20), r.start)
+        and not _CHANGE_OF_DEGREES.match(text[r.end : r.end + 20])
+        else r
+        for r in readings
+    ]
 
 
 #: "under 10 feet of snow", "unter drei Metern Schnee": "under" a depth of something
@@ -842,10 +871,10 @@ def _left_side(text: str, lang: str, p: Patterns, reading: Reading, before: str)
     bound = p.bound.search(before) if reading.low == reading.high else None
     if bound is not None:
         reading = replace(reading, bound="min" if bound["min"] else "max")
-    bare = _FROM_BEFORE.sub("", p.between_before.sub("", before))
-    if p.not_age is not None and p.not_age.search(before):
-        return reading
-    if p.age_before.search(before) or p.age_before.search(bare):
+    cues = _age_cue_windows(p, before, bound)
+    if p.not_age is not None and any(p.not_age.search(window) for window in cues):
+        return reading  # "il y a (plus de) 20 ans": 20 years ago
+    if any(p.age_before.search(window) for window in cues):
         years = p.age_years.match(text, reading.end)
         if years is not None and (years.group() or lang == "en"):
             return _as_age(text, lang, replace(reading, end=years.end()))
@@ -866,6 +895,17 @@ def _left_side(text: str, lang: str, p: Patterns, reading: Reading, before: str)
     if _bracket_age(text, lang, reading, before):
         return _as_age(text, lang, reading)
     return reading
+
+
+def _age_cue_windows(p: Patterns, before: str, bound: re.Match[str] | None) -> list[str]:
+    """The text before a number, and that text less the words that may stand between an
+    age cue and the number: a bound ("было больше 75 лет"), a hedge ("было около 40
+    лет"), "between" ("de entre 31 y 52 años"), then "from"."""
+    window = before[: bound.start()] if bound is not None else before
+    hedge = p.approximator.search(window)
+    window = window[: hedge.start()] if hedge is not None else window
+    unbetween = p.between_before.sub("", window)
+    return [before, window, unbetween, _FROM_BEFORE.sub("", unbetween)]
 
 
 #: Dutch and German news put a person's age in brackets after the name or the noun:

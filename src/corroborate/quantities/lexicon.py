@@ -57,10 +57,11 @@ HEDGED_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "ru": ("в", "во", "на", "через", "до", "с", "со"),
 }
 
-#: Words that open a "between X and Y" range, and the word joining its ends.
+#: Words that open a "between X and Y" range (a regex: Dutch says "tussen de 31 en 52"),
+#: and the word joining its ends.
 BETWEEN: dict[str, tuple[str, str]] = {
     "en": ("between", "and"),
-    "nl": ("tussen", "en"),
+    "nl": (r"tussen(?:\s+de)?", "en"),
     "de": ("zwischen", "und"),
     "es": ("entre", "y"),
     "fr": ("entre", "et"),
@@ -385,15 +386,16 @@ CLOCK_PART_AFTER = compiled_per_language(
     }
 )
 #: A spoken clock: the number in "half vijf", "halb fünf", "half past four", "a quarter
-#: to five", "las cuatro y media" is the hour of a time of day (the dates stage reads
-#: the time), no count.
+#: to five", "las cuatro y media", "à quatre heures et demie" is the hour of a time of
+#: day (the dates stage reads the time), no count; "deux heures et demie" alone is 2.5
+#: hours.
 SPOKEN_CLOCK = compiled_per_language(
     {
         "en": r"\b(?:half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+\w+",
         "nl": r"\b(?:half|kwart\s+(?:over|voor))\s+(?!een\b)\w+",
         "de": r"\b(?:halb|viertel\s+(?:nach|vor))\s+(?!ein\b)\w+",
         "es": r"\blas\s+\w+\s+(?:y\s+media|y\s+cuarto|menos\s+cuarto)\b",
-        "fr": r"\b\w+\s+heures?\s+(?:et\s+demie|et\s+quart|moins\s+le\s+quart)\b",
+        "fr": r"\b(?:à|vers|dès)\s+\w+\s+heures?\s+(?:et\s+demie|et\s+quart|moins\s+le\s+quart)\b",
     }
 )
 #: Words right before a bare number that make it a limit of the speed told before it

@@ -255,7 +255,7 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
         ),
         (
             "spokenclock",
-            rf"(?P<s>(?:(?P<before>{alt(v.clock_before)})\s+(?P<hb>{hours})"
+            rf"(?:(?P<pre>{TIME_CUES})\s+)?(?P<s>(?:(?P<before>{alt(v.clock_before)})\s+(?P<hb>{hours})"
             rf"|(?P<ha>{hours})\s+(?P<after>{alt(v.clock_after)}))"
             rf"(?:\s+(?P<dp>{DAY_PARTS_AFTER_HOUR}))?)",
         ),

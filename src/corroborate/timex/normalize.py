@@ -825,11 +825,14 @@ def rule_time(ctx: Context, m: re.Match[str]) -> Reading | None:
 
 def rule_spoken_clock(ctx: Context, m: re.Match[str]) -> Reading | None:
     """ "half past four", "half vijf", "halb fünf", "kwart voor vijf", "las cuatro y
-    media", "quatre heures et demie": an hour and the minutes its phrase adds or takes."""
+    media", "à quatre heures et demie": an hour and the minutes its phrase adds or takes
+    (one told after the hour needs a cue word: "à", "a las")."""
     if group(m, "before"):
         hour_word, minutes = m["hb"], ctx.vocab.clock_before[low(m["before"])]
-    else:
+    elif group(m, "pre"):
         hour_word, minutes = m["ha"], ctx.vocab.clock_after[low(m["after"])]
+    else:
+        return None  # "Il a attendu deux heures et demie": a time taken
     hour = int(hour_word) if hour_word.isdigit() else ctx.vocab.numbers.get(low(hour_word))
     if hour is None:
         return None
