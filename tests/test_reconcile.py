@@ -2311,6 +2311,30 @@ def test_two_towns_neither_within_the_other_conflict_with_their_distance() -> No
     assert _where([near, b], [warren, akron]).status == "conflicting"
 
 
+def test_a_district_a_big_city_has_as_a_town_of_its_own_refines_the_city() -> None:
+    # invented places: a city of a million and a district of 18,000 people 10 km away
+    city = Place("Grossstadt", "DE", 52.52, 13.41, 1, "DE-16", population=1_000_000)
+    part = Place("Feldtal", "DE", 52.45, 13.51, 2, "DE-16", population=18_000)
+    a = _article("a", "Fire cut power in Grossstadt on Tuesday.", outlet="Kurier")
+    b = _article("b", "Fire cut power in Feldtal on Tuesday.", outlet="Newsline")
+    places = [
+        _place("p1", "Grossstadt", city, (a, "Grossstadt")),
+        _place("p2", "Feldtal", part, (b, "Feldtal")),
+    ]
+    fact = _where([a, b], places)
+    assert fact.status == "refined"
+    assert (
+        fact.explanation == "Feldtal lies 10 km from the centre of Grossstadt (Kurier), a big city"
+    )
+    # a town of comparable size, or one further out, is a town beside the city
+    for other in (
+        Place("Feldtal", "DE", 52.45, 13.51, 2, "DE-16", population=150_000),
+        Place("Feldtal", "DE", 52.30, 13.70, 2, "DE-16", population=18_000),
+    ):
+        places[1] = _place("p2", "Feldtal", other, (b, "Feldtal"))
+        assert _where([a, b], places).status == "conflicting"
+
+
 def test_a_place_the_gazetteer_lacks_may_lie_in_the_country_another_source_names() -> None:
     a = _article("a", "A dike broke in Veldhaven on Friday.", outlet="Tribune")
     b = _article("b", "A dike broke in Veldhaven on Friday.", outlet="Beacon")

@@ -209,7 +209,8 @@ class Place:
     country matched through CLDR names only. ``region`` is the first-level division
     the place lies in, prefixed with its country ("US-IL": for the US the ISO 3166-2
     code; elsewhere GeoNames' admin1 code), so that "Englewood" of a story about
-    Chicago can be told from the Englewood in Colorado.
+    Chicago can be told from the Englewood in Colorado. ``population`` (GeoNames',
+    for towns) tells a city's district from a town beside the city.
     """
 
     name: str
@@ -218,6 +219,7 @@ class Place:
     longitude: float | None = None
     geonames_id: int | None = None
     region: str | None = None
+    population: int | None = None
 
 
 @dataclass

@@ -342,6 +342,7 @@ def _index_towns(cache: Any) -> tuple[dict[str, list[Place]], dict[str, int], di
             longitude=float(record["longitude"]),
             geonames_id=int(record["geonameid"]),
             region=_region_code(record),
+            population=population or None,
         )
         main = place_lookup_key(record["name"])
         towns.setdefault(main, []).append((population, place))

@@ -23,7 +23,8 @@ The verdict compares the claims pairwise:
 
 * the same place (one entity, or one gazetteer entry): they agree;
 * one place within the other: refined. The gazetteer says so (a town in a country,
-  a town in a US state), or the story's own words do ("Marleveen in the eastern
+  a town in a US state, a big city's district that GeoNames lists as a town), or the
+  story's own words do ("Marleveen in the eastern
   Netherlands", "MARLEVEEN, Netherlands", "Bij Marleveen, in de gemeente
   Oost-Veldmark", and "Domodedovo, near Moscow" for a place beside another); a
   place named as a landmark is refined by any other place too, unless the two lie
@@ -50,6 +51,11 @@ from corroborate.reconcile.sentences import Sentences
 LEAD_SENTENCES = 4
 #: A landmark ("near X") and a named place further apart than this conflict.
 NEAR_KM = 50.0
+#: A city this big has districts GeoNames lists as towns (see :func:`_district_distance`),
+#: up to this far from its centre, each with under this share of its people.
+CITY_MIN_POPULATION = 200_000
+CITY_RADIUS_KM = 15.0
+DISTRICT_MAX_SHARE = 0.1
 LABEL = "where it happened"
 
 #: How specific a place is: a town the gazetteer knows; a place it does not know
@@ -542,6 +548,9 @@ def _relation(
         inner.entity.name, outer.entity.name
     ):
         return f"{inner.entity.name} lies in {wider}"
+    distance = _district_distance(inner.place, outer.place)
+    if distance is not None:
+        return f"{inner.entity.name} lies {distance:.0f} km from the centre of {wider}, a big city"
     if outer.near and not inner.near and _close(inner.place, outer.place):
         return f"{inner.entity.name} is more precise than near {wider}"
     if inner.place is None and _specificity(outer.place) in (_COUNTRY, _AREA):
@@ -549,6 +558,24 @@ def _relation(
         # gazetteer lacks may well lie in the region or country another source names
         return f"{inner.entity.name} (not in the gazetteer) may lie in {wider}"
     return None
+
+
+def _district_distance(inner: Place | None, outer: Place | None) -> float | None:
+    """How far a town lies from the centre of a big city it is a district of, or None.
+
+    GeoNames lists a big city's districts as towns of their own ("Johannisthal",
+    18,000 people, 11 km from Berlin's centre; "Brooklyn"): a town of the city's
+    division, within :data:`CITY_RADIUS_KM` of its centre and with under
+    :data:`DISTRICT_MAX_SHARE` of its people is taken for one of them; a town of
+    comparable size beside it (Cambridge beside Boston) is not."""
+    if inner is None or outer is None or inner.population is None or outer.population is None:
+        return None
+    if outer.population < CITY_MIN_POPULATION or inner.region != outer.region:
+        return None
+    if inner.population >= DISTRICT_MAX_SHARE * outer.population:
+        return None
+    distance = distance_km(inner, outer)
+    return distance if distance is not None and distance <= CITY_RADIUS_KM else None
 
 
 def _close(one: Place | None, other: Place | None) -> bool:
