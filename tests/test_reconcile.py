@@ -295,9 +295,11 @@ def test_a_cue_right_before_another_number_is_that_numbers() -> None:
     assert (_slot_of(fatally, "Four"), _slot_of(fatally, "two")) == ("shot", "killed")
     questioned = "Police are questioning two teens in connection to the fatal shooting."
     assert _slot_of(questioned, "two") is None
-    assert _slot_of("Two men were charged with murder on Friday.", "Two") is None
+    # suspects: arrested, not the dead the crime's words name
+    assert _slot_of("Two men were charged with murder on Friday.", "Two") == "arrested"
     assert _slot_of("He faces two counts of attempted murder.", "two") is None
-    assert _slot_of("Twee mannen zijn aangehouden voor de dood van Ada.", "Twee", "nl") is None
+    dutch = "Twee mannen zijn aangehouden voor de dood van Ada."
+    assert _slot_of(dutch, "Twee", "nl") == "arrested"
     dashed = "He is accused of shooting four men - one fatally - at the party."
     assert (_slot_of(dashed, "four"), _slot_of(dashed, "one")) == (None, "killed")
     # an age in commas is no number of its own
@@ -1522,6 +1524,29 @@ def test_an_active_spanish_verb_of_arrest_before_a_count_fills_the_arrested_slot
     arrested = next(f for f in facts if f.label == "people arrested")
     assert article_values(arrested.claims) == {"es": 12.0, "en": 14.0}
     assert arrested.status == "conflicting"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Five men were arrested on Saturday.", "en"),
+        ("Five men, aged between 31 and 52, were arrested.", "en"),
+        ("Fünf Männer im Alter von 31 bis 52 Jahren wurden festgenommen.", "de"),
+        ("Cinco hombres de entre 31 y 52 años fueron detenidos.", "es"),
+        ("Cinq hommes âgés de 31 à 52 ans ont été interpellés.", "fr"),
+        ("Er zijn vijf verdachten aangehouden.", "nl"),
+    ],
+)
+def test_a_count_told_arrested_after_it_fills_the_arrested_slot(text: str, language: str) -> None:
+    facts = _read(text, language)
+    arrested = next(f for f in facts if f.label == "people arrested")
+    assert article_values(arrested.claims) == {"a": 5.0}
+
+
+def test_a_count_of_suspects_with_no_arrest_fills_no_slot() -> None:
+    # a caption: the suspects are not the ones shot
+    facts = _read("Two suspects outstanding teen driver shot on I-10.")
+    assert [f.label for f in facts if f.label.startswith("people")] == []
 
 
 @pytest.mark.parametrize(

@@ -424,8 +424,8 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     aside = (
         _PART_ASIDE.match(sentence, end)
         or _DISTANCE_ASIDE.match(sentence, end)
-        or _ORIGIN_ASIDE.match(sentence, end)
         or _AGE_ASIDE.match(sentence, end)
+        or _ORIGIN_ASIDE.match(sentence, end)
     )
     if aside is not None:  # read on past the part it counts, or where they were
         sentence = sentence[: aside.start("aside")] + sentence[aside.end("aside") :]
@@ -542,7 +542,12 @@ _AGE_ASIDE = re.compile(
     rf",\s+(?:aged|ages)\s+{_AGES},(?=\s+(?:have\s+|had\s+|both\s+)?(?:died|been\s+killed))"
     rf"|,\s+(?:de|âgée?s?\s+de|im\s+Alter\s+von|van)\s+{_AGES}\s+"
     r"(?:años|ans|Jahren|jaar(?:\s+oud)?),"
-    rf"|,?\s+в\s+возрасте\s+{_AGES}\s+(?:лет|года|год),?)",
+    rf"|,?\s+в\s+возрасте\s+{_AGES}\s+(?:лет|года|год),?"
+    # the range of their ages: "Five men, aged between 31 and 52, were arrested", "Fünf
+    # Männer im Alter von 31 bis 52 Jahren wurden festgenommen"
+    r"|,?\s+(?:aged\s+(?:between\s+)?|de\s+entre\s+|âgée?s\s+de\s+|im\s+Alter\s+(?:von|zwischen)\s+"
+    r"|tussen\s+(?:de\s+)?)\d{1,3}\s+(?:and|to|y|a|et|à|und|bis|en|tot)\s+\d{1,3}"
+    r"(?:\s+(?:años|ans|Jahren|jaar(?:\s+oud)?))?,?)",
     re.IGNORECASE,
 )
 #: An aside that counts a part of the count before it: "Six people*, including two
@@ -707,6 +712,10 @@ _SUSPECT_WORDS = frozenset(
 )  # fmt: skip
 
 
+#: Those of :data:`_SUSPECT_WORDS` that are nouns a count of people may have.
+_SUSPECT_NOUNS = frozenset({"suspects", "verdachten", "verdächtige", "tatverdächtige"})
+
+
 #: Words that make a count the people who learnt or saw of the casualties, not the
 #: casualties: "students at the school of roughly 275 were *told* of Jaden's death",
 #: "dozens *witnessed* the shooting".
@@ -716,9 +725,16 @@ _WITNESS_WORDS = frozenset({"told", "informed", "notified", "heard", "saw", "wit
 def _until_denied(words: list[str]) -> list[str]:
     """The words after a number up to a denial ("were *not* hurt"), unless the denial
     only lowers a degree ("not seriously hurt"), or up to a word that makes them
-    suspects or witnesses (see :data:`_SUSPECT_WORDS`, :data:`_WITNESS_WORDS`)."""
+    suspects (that word kept: it may be the arrest a count fills) or witnesses (see
+    :data:`_SUSPECT_WORDS`, :data:`_WITNESS_WORDS`)."""
     for position, word in enumerate(words):
-        if word in _SUSPECT_WORDS or word in _WITNESS_WORDS:
+        if word in _SUSPECT_NOUNS and position == 0:
+            # the count's own noun, read on to an arrest: "vier verdachten aangehouden"
+            arrest = next((i for i, w in enumerate(words[1:], 1) if w in _SUSPECT_WORDS), 0)
+            return words[: arrest + 1] if arrest else []
+        if word in _SUSPECT_WORDS:
+            return words[: position + 1]  # "five men were arrested": the arrest is a cue
+        if word in _WITNESS_WORDS:
             return words[:position]
         denied = word in _DENIALS or word.endswith(("n't", "n’t"))
         following = words[position + 1 : position + 2]
