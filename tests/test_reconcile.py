@@ -3392,3 +3392,16 @@ def test_sentences_stating_one_agreed_time_of_day_are_one_event() -> None:
     assert time.status == "agreed"
     events = [f for f in facts if f.kind == "event"]
     assert [sorted(c.article for c in f.claims) for f in events] == [["de", "en"]]
+
+
+def test_a_range_pairs_with_a_range_before_a_figure_of_its_sentence_inside_it() -> None:
+    texts = {
+        "a": "The police arrested five men aged between 31 and 52, among them a 34-year-old "
+        "dockworker.",
+        "b": "The police arrested five men aged between 31 and 52 at the port on Saturday.",
+    }
+    articles = [_article(key, text) for key, text in texts.items()]
+    quantities = {a.id: find_quantities(a.id, a.text, "en") for a in articles}
+    ages = [f for f in reconcile(articles, quantities, {}, []) if f.label.startswith("age")]
+    found = sorted((f.status, [c.text for c in f.claims]) for f in ages)
+    assert found == [("agreed", ["31 and 52", "31 and 52"]), ("single_source", ["34-year-old"])]

@@ -172,7 +172,11 @@ def _link_loose(
         or (compatible and i in ahead and j in ahead and score >= params.ahead)
     ]
     articles = {i: {items[i].claim.article} for i in members}
-    for _, _, i, j in sorted(pairs, reverse=True):
+    # of pairs alike in sentence, ranges with ranges first: "Fünf Männer im Alter von 31
+    # bis 52 Jahren ..., darunter ein 34 Jahre alter Hafenarbeiter" pairs its range with
+    # "aged between 31 and 52", not its 34
+    ranked = sorted(pairs, key=lambda p: (p[0], p[1], _same_shape(items[p[2]], items[p[3]])))
+    for _, _, i, j in reversed(ranked):
         root_i, root_j = sets.find(i), sets.find(j)
         if root_i == root_j or articles[root_i] & articles[root_j]:
             continue
@@ -261,6 +265,11 @@ def _unmatched(
         else:
             left.remove(partner)
     return unmatched, left, len(first) - len(unmatched)
+
+
+def _same_shape(a: ClaimItem, b: ClaimItem) -> bool:
+    """Whether both figures are ranges, or neither is."""
+    return a.reading.is_range == b.reading.is_range
 
 
 def _equal(a: ClaimItem, b: ClaimItem) -> bool:
