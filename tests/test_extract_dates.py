@@ -196,6 +196,16 @@ def test_ambiguous_numeric_date_is_not_resolved_by_guessing() -> None:
     assert [p.code for p in finding.problems] == ["ambiguous_date"]
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Gepubliceerd: 04-03-2026", "Publié : 04/03/2026", "Publicado: 04/03/2026",
+     "Опубликовано: 04.03.2026"],
+)  # fmt: skip
+def test_a_label_of_a_day_first_language_orders_a_numeric_date(line: str) -> None:
+    finding = find_published_in_text([line])
+    assert (finding.published, finding.problems) == ("2026-03-04", [])
+
+
 def test_unambiguous_numeric_orders_are_read() -> None:
     assert find_published_in_text(["Published: 23/04/2024"]).published == "2024-04-23"
     assert find_published_in_text(["Published: 04/23/2024"]).published == "2024-04-23"

@@ -11,7 +11,8 @@ Two entry points:
 Why so strict: a wrong publication date silently moves an article on a
 timeline, which is worse than an unknown one. So nothing here repairs a
 malformed date (``2021-48-17`` is not "probably 2021-08-17"), an ambiguous
-numeric date (``03/04/2024``) is not resolved by guessing, and dates that are
+numeric date (``03/04/2024``) is not resolved by guessing (a label in a language
+that writes dates day first, "Gepubliceerd:", "Publié :", is no guess), and dates that are
 only *mentioned* in the body ("on June 17") are never taken for the
 publication date. Date-shaped strings that fail validation are reported as
 :class:`~corroborate.model.Problem` records so a person can see why the date
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from email.utils import parsedate_tz
 from functools import lru_cache
@@ -437,7 +438,31 @@ def _labelled(line: str) -> tuple[int, _Span, str] | None:
     if not spans or line[label.end() : spans[0].start].strip(" ,:") != "":
         return None
     rank = _RANK_PUBLISHED_LABEL if label["pub"] else _RANK_UPDATED_LABEL
-    return rank, spans[0], line[spans[0].end :].strip(" ,;|-–—")
+    span = spans[0]
+    if span.problem is not None and span.problem.code == "ambiguous_date":
+        span = _read_day_first(span, label.group())
+    return rank, span, line[span.end :].strip(" ,;|-–—")
+
+
+#: Labels in languages that write a numeric date day first, always: under them
+#: "04/03/2026" is the 4th of March, not a guess ("Gepubliceerd: 04-03-2026",
+#: "Publié : 04/03/2026"). English labels are not among them (US dates run month first).
+_DAY_FIRST_LABEL = re.compile(
+    r"gepubliceerd|geplaatst|datum|bijgewerkt|aangepast|veröffentlicht|erschienen"
+    r"|aktualisiert|stand|опубликовано|дата|обновлено|publicado|fecha|actualizado"
+    r"|publié|publication|mis à jour",
+    re.IGNORECASE,
+)
+_NUMERIC_DAY_FIRST = re.compile(r"(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4})")
+
+
+def _read_day_first(span: _Span, label: str) -> _Span:
+    """An ambiguous numeric date under a label of a day-first language, read so."""
+    numeric = _NUMERIC_DAY_FIRST.search(span.raw)
+    if numeric is None or not _DAY_FIRST_LABEL.search(label):
+        return span
+    iso = _valid_iso(int(numeric["y"]), int(numeric["m"]), int(numeric["d"]))
+    return replace(span, iso=iso, problem=None) if iso else span
 
 
 def _header_indexes(lines: list[str]) -> set[int]:
