@@ -248,6 +248,21 @@ def test_a_us_county_places_an_ambiguous_town_in_the_us() -> None:
     assert alone is not None and alone.country == "GB"
 
 
+def test_a_name_only_small_towns_abroad_bear_is_no_place_of_the_story() -> None:
+    # GeoNames knows "Etna" only as three US villages; the story lies in Sicily
+    text = "Etna erupted near Catania. Catania airport closed. Sicily and Catania cleared ash."
+    mentions = [
+        mention("a", name, "place", start)
+        for name in ("Etna", "Catania", "Sicily")
+        for start in _starts(text, name)
+    ]
+    volcano = entity_of(link_entities(mentions, {"a": "en"}), "a", 0)
+    assert volcano.place is None
+    # a story with no other country keeps the village
+    alone = resolve_place("Etna", "en")
+    assert alone is not None and alone.country == "US"
+
+
 def test_a_stray_country_does_not_decide_where_a_world_city_lies() -> None:
     text = (
         "Vilnius and Kaunas said Lithuania would respond. Lithuania and Latvia agreed. "

@@ -1301,3 +1301,36 @@ def test_bare_degrees_take_the_one_temperature_scale_the_text_names() -> None:
 def test_power_and_voltage_units(text: str, language: str, unit: str, normalized: float) -> None:
     (found,) = find_quantities("t", text, language)
     assert (found.unit, found.normalized_low) == (unit, normalized)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "value"),
+    [
+        # a number with a thousands separator holds the scale word after it
+        ("La facturación alcanzó los 3.200 millones de euros.", "es",
+         "3.200 millones de euros", 3.2e9),
+        # a capitalised noun before a number and a scale word is no name ("Schalke 04")
+        ("Die Ablöse beträgt nach Angaben des Vereins 98 Millionen Euro.", "de",
+         "98 Millionen Euro", 9.8e7),
+    ],
+)  # fmt: skip
+def test_a_number_before_a_scale_word_is_an_amount(
+    text: str, language: str, surface: str, value: float
+) -> None:
+    (found,) = find_quantities("t", text, language)
+    assert (found.text, found.low) == (surface, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Maandagmiddag om twee uur ging het vliegveld weer open.", "nl"),
+        ("Er kam um zwei Uhr an.", "de"),
+        ("The airport opened at two o'clock.", "en"),
+    ],
+)
+def test_the_hour_of_a_clock_in_words_is_no_duration(text: str, language: str) -> None:
+    assert find_quantities("t", text, language) == []
+    # "twee uur" alone is two hours
+    (found,) = find_quantities("t", "Het duurde twee uur.", "nl")
+    assert found.unit == "hour"

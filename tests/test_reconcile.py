@@ -3405,3 +3405,21 @@ def test_a_range_pairs_with_a_range_before_a_figure_of_its_sentence_inside_it() 
     ages = [f for f in reconcile(articles, quantities, {}, []) if f.label.startswith("age")]
     found = sorted((f.status, [c.text for c in f.claims]) for f in ages)
     assert found == [("agreed", ["31 and 52", "31 and 52"]), ("single_source", ["34-year-old"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Authorities evacuated about 300 residents of the village of Vrelde.", "en"),
+        ("Rund 300 Bewohner des Dorfes Vrelde wurden vorsorglich in Sicherheit gebracht.", "de"),
+        ("Par précaution, environ 300 habitants du village de Vrelde ont été évacués.", "fr"),
+        ("Las autoridades evacuaron a unos 300 vecinos de la localidad de Vrelde.", "es"),
+        ("Zo'n 300 inwoners van het dorp Vrelde werden geëvacueerd.", "nl"),
+    ],
+)
+def test_a_count_of_residents_of_a_named_place_is_read_past_the_place(
+    text: str, language: str
+) -> None:
+    facts = _read(text, language)
+    evacuated = next(f for f in facts if f.label == "people evacuated")
+    assert article_values(evacuated.claims) == {"a": 300.0}

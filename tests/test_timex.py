@@ -693,12 +693,24 @@ def test_this_weekday_is_that_day_of_the_publication_week(
         ("Llegó a las cuatro y media de la tarde.", "es", "cuatro y media de la tarde", "16:30"),
         ("Il est arrivé à quatre heures et demie du matin.", "fr",
          "quatre heures et demie du matin", "04:30"),
+        ("Hij kwam om twee uur 's middags.", "nl", "twee uur 's middags", "14:00"),
+        ("Er kam um zwei Uhr an.", "de", "zwei Uhr", "02:00"),
+        ("It opened at two o'clock.", "en", "two o'clock", "02:00"),
     ],
 )  # fmt: skip
 def test_the_spoken_clock_is_a_time_of_day(
     text: str, language: str, surface: str, clock: str
 ) -> None:
     assert values(text, language) == {surface: f"2022-06-16T{clock}"}
+
+
+def test_an_afternoon_before_a_clock_time_puts_it_after_noon() -> None:
+    found = values("Donderdagmiddag om twee uur ging het open.", "nl")
+    assert found == {"Donderdagmiddag": "2022-06-16TAF", "twee uur": "2022-06-16T14:00"}
+    found = values("Donderdagavond om 8 uur begon het.", "nl")
+    assert found == {"Donderdagavond": "2022-06-16TEV", "8 uur": "2022-06-16T20:00"}
+    # a day part further back says nothing of the hour
+    assert values("Om twee uur ging het open.", "nl") == {"twee uur": "2022-06-16T02:00"}
 
 
 def test_half_of_something_is_no_time_of_day() -> None:

@@ -40,7 +40,12 @@ from corroborate.aliases.fold import (
     strip_honorifics,
 )
 from corroborate.aliases.morph import is_cyrillic, same_word
-from corroborate.aliases.places import place_countries, place_regions, resolve_place
+from corroborate.aliases.places import (
+    only_villages,
+    place_countries,
+    place_regions,
+    resolve_place,
+)
 from corroborate.aliases.sounds import sound_alike, sound_skeletons
 from corroborate.aliases.translated import NamedGroup, NameEncoder, translated_pairs
 from corroborate.model import Entity, EntityType, Mention, NamedMention, Place
@@ -64,6 +69,8 @@ PARTIAL_NAME_TYPES = frozenset({"org", "place", "other"})
 #: this share as often as its most named country. A prior: a story's own countries
 #: are named over and over, a stray one once or twice.
 CONTEXT_SHARE = 0.25
+#: What a mention of a name only villages bear counts towards its country.
+VILLAGE_VOTE = 0.25
 
 _TYPE_ORDER = {"person": 0, "place": 1, "org": 2, "other": 3}
 #: Zipf frequency (wordfreq; 5 = once in ten thousand words) from which a one-word
@@ -322,13 +329,16 @@ def story_countries(
     decides where an ambiguous name of the same story lies. Only countries named at
     least :data:`CONTEXT_SHARE` as often as the most named one count, so one stray
     name (the West read as West, Texas) does not send "Paris" of a story about
-    Russia and Lithuania to Texas."""
-    counts: Counter[str] = Counter()
+    Russia and Lithuania to Texas. A name only villages bear counts a quarter
+    (:data:`VILLAGE_VOTE`): "Etna" in a story about Sicily does not bring in the US."""
+    counts: defaultdict[str, float] = defaultdict(float)
     for mention in mentions:
         if mention.type == "place":
-            countries = place_countries(mention.text, languages.get(mention.article, "und"))
+            language = languages.get(mention.article, "und")
+            countries = place_countries(mention.text, language)
             if len(countries) == 1:
-                counts.update(countries)
+                vote = VILLAGE_VOTE if only_villages(mention.text, language) else 1.0
+                counts[next(iter(countries))] += vote
     return _named_often(counts)
 
 
@@ -369,7 +379,7 @@ def _agency_region(name: str, language: str) -> str | None:
     return place.region if place else None
 
 
-def _named_often(counts: Counter[str]) -> frozenset[str]:
+def _named_often(counts: Mapping[str, float]) -> frozenset[str]:
     """The keys counted at least :data:`CONTEXT_SHARE` as often as the top one."""
     top = max(counts.values(), default=0)
     return frozenset(key for key, n in counts.items() if n >= CONTEXT_SHARE * top)

@@ -164,7 +164,8 @@ class Gazetteer:
         """The place ``key`` names: in one of the story's ``areas`` when a candidate is
         (a first-level division such as "US-IL" first, then a country; a US post-office
         town only in one of the story's states, after GeoNames' places there), else
-        the region of that name, else the most populous town, unless a division of
+        the region of that name, else the most populous town (none when the story lies
+        in other countries and the town is no big city), unless a division of
         the world has the name and the town is no big city ("Scotland" is not the
         Pennsylvanian village, "Groningen" is the city; "Andalucía" in a story placed in
         Colombia is the town there). A region named so only in other languages than
@@ -180,6 +181,8 @@ class Gazetteer:
             local = local or next((p for p in candidates if p.country in areas), None)
             if local is not None:
                 return local
+            if towns and region is None and self._small_and_abroad(towns[0], areas):
+                return None
         foreign = language not in self.foreign_regions.get(key, frozenset({language}))
         if region is not None and not (foreign and towns):
             return region
@@ -187,6 +190,17 @@ class Gazetteer:
         if towns and (not divisions or self.population(towns[0]) >= OWN_NAME_CITY_MIN_POPULATION):
             return towns[0]
         return divisions[0] if divisions else None
+
+    def _small_and_abroad(self, town: Place, areas: frozenset[str]) -> bool:
+        """Whether a town lies in none of a story's countries and is no big city: in a
+        story placed in Sicily, "Etna" is the volcano, not the village of 3,400 in
+        Pennsylvania that GeoNames alone knows by that name."""
+        countries = {area for area in areas if len(area) == 2}
+        return (
+            bool(countries)
+            and town.country not in countries
+            and (self.population(town) < OWN_NAME_CITY_MIN_POPULATION)
+        )
 
     def candidates(self, key: str) -> list[Place]:
         """Every place of this name: regions first, then towns, most populous first,
@@ -667,6 +681,24 @@ def place_countries(text: str, language: str = "und") -> frozenset[str]:
     that is unambiguous at that level ("Alabama", "Vilnius")."""
     key = _known_key(text, language)
     return gazetteer().countries(key) if key else frozenset()
+
+
+#: A town of fewer people is a village: a name only villages bear is weak evidence of
+#: where a story lies (it is as likely a volcano, a river or a surname elsewhere).
+VILLAGE_MAX_POPULATION = 10_000
+
+
+def only_villages(text: str, language: str = "und") -> bool:
+    """Whether every place called ``text`` is a village (see
+    :data:`VILLAGE_MAX_POPULATION`): "Etna" names three, in Pennsylvania, Ohio and Maine."""
+    key = _known_key(text, language)
+    places = gazetteer().candidates(key) if key else []
+    return bool(places) and all(
+        place.latitude is not None
+        and place.population is not None
+        and place.population < VILLAGE_MAX_POPULATION
+        for place in places
+    )
 
 
 def _known_key(text: str, language: str) -> str | None:

@@ -662,8 +662,13 @@ def _bare_count(reading: Reading) -> bool:
 def _vague(text: str, lang: str, p: Patterns, found: list[numbers.Atom]) -> list[Reading]:
     """ "hundreds of", "honderden", "сотни": a range, approximate, unless a number precedes."""
     readings: list[Reading] = []
-    # "drei Millionen", "две тысячи": the vague word is that number's own scale word
-    ends = {a.end for a in found if a.word or a.value < 1000}
+    # "drei Millionen", "две тысячи", "3.200 millones": the vague word is that number's
+    # own scale word (a bare "2019 thousands of" is a year before the vague amount)
+    ends = {
+        a.end
+        for a in found
+        if a.word or a.value < 1000 or _THOUSANDS.search(text, a.start, a.end) is not None
+    }
     for m in p.vague.finditer(text):
         if _word_start(text, m.start()) in ends or any(a.start < m.start() < a.end for a in found):
             continue  # "dos millones de clientes": the number "dos millones" holds it
@@ -736,6 +741,8 @@ def _read(
         _name_before(before)
         and not (atom.word and text[atom.start].islower())
         and not (lexicon.time_word_before(before, lang) or _magnitude_word(lang, before))
+        # "nach Angaben des Vereins 98 Millionen Euro": a scale word makes it an amount
+        and p.scale.match(text, atom.end) is None
     )
     if money is None and (named or p.id_noun.search(before)):
         return None, used  # "iPhone 12", "S&P 500", "category 4": part of a name

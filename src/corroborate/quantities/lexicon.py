@@ -386,14 +386,14 @@ CLOCK_PART_AFTER = compiled_per_language(
     }
 )
 #: A spoken clock: the number in "half vijf", "halb fünf", "half past four", "a quarter
-#: to five", "las cuatro y media", "à quatre heures et demie" is the hour of a time of
-#: day (the dates stage reads the time), no count; "deux heures et demie" alone is 2.5
-#: hours.
+#: to five", "om twee uur", "two o'clock", "las cuatro y media", "à quatre heures et
+#: demie" is the hour of a time of day (the dates stage reads the time), no count;
+#: "deux heures et demie" alone is 2.5 hours.
 SPOKEN_CLOCK = compiled_per_language(
     {
-        "en": r"\b(?:half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+\w+",
-        "nl": r"\b(?:half|kwart\s+(?:over|voor))\s+(?!een\b)\w+",
-        "de": r"\b(?:halb|viertel\s+(?:nach|vor))\s+(?!ein\b)\w+",
+        "en": r"\b(?:half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+\w+|\b\w+\s+o['’]clock\b",
+        "nl": r"\b(?:half|kwart\s+(?:over|voor))\s+(?!een\b)\w+|\bom\s+[^\W\d_]+\s+uur\b",
+        "de": r"\b(?:halb|viertel\s+(?:nach|vor))\s+(?!ein\b)\w+|\bum\s+[^\W\d_]+\s+uhr\b",
         "es": r"\blas\s+\w+\s+(?:y\s+media|y\s+cuarto|menos\s+cuarto)\b",
         "fr": r"\b(?:à|vers|dès)\s+\w+\s+heures?\s+(?:et\s+demie|et\s+quart|moins\s+le\s+quart)\b",
     }

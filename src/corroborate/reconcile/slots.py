@@ -101,7 +101,7 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
         "en": ("evacuat", "displaced", "from their home", "out of their home"),
         "nl": ("evacu", "geëvacueerd", "moesten hun huis", "moesten hun huizen"),
         "de": ("evakuier", "mussten ihre häuser", "mussten ihre wohnungen", "in sicherheit"),
-        "es": ("evacuad", "desalojad"),
+        "es": ("evacu", "desaloj"),
         "fr": ("évacu",),
         "ru": ("эвакуир", "эвакуац"),
     },
@@ -425,6 +425,7 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
         _PART_ASIDE.match(sentence, end)
         or _DISTANCE_ASIDE.match(sentence, end)
         or _AGE_ASIDE.match(sentence, end)
+        or _PLACE_ASIDE.match(sentence, end)
         or _ORIGIN_ASIDE.match(sentence, end)
     )
     if aside is not None:  # read on past the part it counts, or where they were
@@ -521,6 +522,16 @@ _ORIGIN_ASIDE = re.compile(
     # "one of its 22 crew members", "een van de 22 bemanningsleden", "eines der 22"
     rf"{_GROUP_DETERMINER}|(?:der|des)\s+)(?:{_FEW})\s+[^\W\d]+)",
     re.IGNORECASE,
+)
+#: Where the people counted live, by a named place: "About 300 residents *of the village
+#: of Fornazzo* were evacuated", "Rund 300 Bewohner *des Dorfes Fornazzo* wurden ...",
+#: "300 habitants *du village de Fornazzo* ont été évacués".
+_PLACE_ASIDE = re.compile(
+    r"(?:\s+[^\W\d]+){0,2}?(?P<aside>\s+(?i:of\s+the|from\s+the|des|der|aus\s+dem|du|de\s+la"
+    r"|del|van\s+het|uit\s+het|из)\s+(?i:village|town|city|hamlet|district|dorp|stad|gemeente"
+    r"|wijk|dorfes|ortes|stadt|gemeinde|stadtteils|ville|commune|quartier|localidad|pueblo"
+    r"|municipio|barrio|деревни|села|города|посёлка|поселка)(?:\s+(?i:of|de|d['’]))?\s+"
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*){0,2})"
 )
 #: "one of" right before a count: the count is the group one is picked from ("One of
 #: its 22 crew members was injured": one injured, not 22).

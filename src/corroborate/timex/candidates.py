@@ -256,7 +256,9 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
         (
             "spokenclock",
             rf"(?:(?P<pre>{TIME_CUES})\s+)?(?P<s>(?:(?P<before>{alt(v.clock_before)})\s+(?P<hb>{hours})"
-            rf"|(?P<ha>{hours})\s+(?P<after>{alt(v.clock_after)}))"
+            rf"|(?P<ha>{hours})\s+(?P<after>{alt(v.clock_after)})"
+            # "om twee uur", "um zwei Uhr", "at two o'clock": an hour word and the clock's
+            r"|(?P<hc>[^\W\d_]+)\s+(?P<oclock>uur|uhr|o['’]clock))"
             rf"(?:\s+(?P<dp>{DAY_PARTS_AFTER_HOUR}))?)",
         ),
         ("noon", rf"(?P<s>(?P<nw>{'|'.join(NOON_WORDS)}))"),
@@ -364,7 +366,7 @@ def _rule_needs(v: Vocab) -> dict[str, tuple[str, ...]]:
         "century": CENTURY_WORDS,
         "quarter": _needs(v.quarter),
         "noon": NOON_WORDS,
-        "spokenclock": _needs({**v.clock_before, **v.clock_after}),
+        "spokenclock": (*_needs({**v.clock_before, **v.clock_after}), "uur", "uhr", "clock"),
         "half": ("half", "semestre"),
         "period": _needs(v.period_refs),
         "yearword": ("nineteen", "eighteen", "twenty", "thousand"),

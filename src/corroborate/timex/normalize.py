@@ -818,8 +818,8 @@ def rule_time(ctx: Context, m: re.Match[str]) -> Reading | None:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if ampm == "pm" else 0)
-    elif part and AFTERNOON_PARTS.search(part) and hour < 12:
-        hour += 12  # "8 heures du soir", "8 часов вечера"
+    elif hour < 12 and _afternoon(ctx, m):
+        hour += 12  # "8 heures du soir", "8 часов вечера", "zondagavond om 8 uur"
     return clock_reading(hour, minute)
 
 
@@ -829,19 +829,36 @@ def rule_spoken_clock(ctx: Context, m: re.Match[str]) -> Reading | None:
     (one told after the hour needs a cue word: "à", "a las")."""
     if group(m, "before"):
         hour_word, minutes = m["hb"], ctx.vocab.clock_before[low(m["before"])]
-    elif group(m, "pre"):
+    elif group(m, "hc") and (group(m, "pre") or "clock" in low(m["oclock"])):
+        hour_word, minutes = m["hc"], 0  # "om twee uur"; "twee uur" alone is two hours
+    elif group(m, "ha") and group(m, "pre"):
         hour_word, minutes = m["ha"], ctx.vocab.clock_after[low(m["after"])]
     else:
         return None  # "Il a attendu deux heures et demie": a time taken
     hour = int(hour_word) if hour_word.isdigit() else ctx.vocab.numbers.get(low(hour_word))
-    if hour is None:
+    if hour is None or not 1 <= hour <= 12:
         return None
     if minutes < 0:
         hour, minutes = (hour - 1) or 12, 60 + minutes
-    part = group(m, "dp")
-    if part and AFTERNOON_PARTS.search(part) and hour < 12:
+    if hour < 12 and _afternoon(ctx, m):
         hour += 12
     return clock_reading(hour, minutes)
+
+
+#: A part of the day after noon right before a clock time and its cue word:
+#: "Maandagmiddag om twee uur", "am Abend um 8 Uhr", "Tuesday evening at 8".
+_AFTERNOON_BEFORE = re.compile(
+    r"(?:middag|avond|nachmittag|abend|afternoon|evening|tarde|soir)\s*,?\s*$", re.IGNORECASE
+)
+
+
+def _afternoon(ctx: Context, m: re.Match[str]) -> bool:
+    """Whether the day part told after the hour ("8 heures du soir") or right before the
+    clock time ("zondagavond om acht uur") puts an hour under 12 after noon."""
+    part = group(m, "dp")
+    if part:
+        return AFTERNOON_PARTS.search(part) is not None
+    return _AFTERNOON_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()) is not None
 
 
 def rule_noon(ctx: Context, m: re.Match[str]) -> Reading | None:
