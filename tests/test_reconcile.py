@@ -3423,3 +3423,17 @@ def test_a_count_of_residents_of_a_named_place_is_read_past_the_place(
     facts = _read(text, language)
     evacuated = next(f for f in facts if f.label == "people evacuated")
     assert article_values(evacuated.claims) == {"a": 300.0}
+
+
+def test_a_possessive_day_names_the_event_and_dates_no_casualty_before_the_story() -> None:
+    text = (
+        "Jesse Hayes, 15, is the shooting victim who died Monday after being shot in the "
+        "face, police said today. The boy died in a hospital, where he had been flown "
+        "following Saturday's shooting."
+    )
+    article = _article("a", text)
+    article.published = "2015-05-12"
+    times = {"a": find_time_expressions("a", text, "en", "2015-05-12")}
+    facts = reconcile([article], {}, times, [])
+    killed = next(f for f in facts if f.label == "people killed")
+    assert [c.text for c in killed.claims] == ["The boy died"]

@@ -718,3 +718,8 @@ def test_half_of_something_is_no_time_of_day() -> None:
     assert values("Er war nur halb so groß.", "de") == {}
     # after the hour and with no cue word, a time taken
     assert values("Il a attendu deux heures et demie.", "fr") == {"deux heures et demie": "PT2H30M"}
+
+
+def test_a_possessive_weekday_is_a_date() -> None:
+    found = values("Police investigate Thursday's shooting after Sunday’s vote.", "en")
+    assert found == {"Thursday": "2022-06-16", "Sunday": "2022-06-12"}

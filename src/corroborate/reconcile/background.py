@@ -62,11 +62,12 @@ def without_past_casualties(
     Such an event is also the one a shooting avenged ("in retaliation for a Labor Day
     shooting that left one person dead"), whatever its day."""
     story_day = _story_day(items, published)
-    past = _sentences_dated_before(items, story_day, PAST_EVENT_GAP)
+    dating = [item for item in items if not _names_an_event(item, sentences)]
+    past = _sentences_dated_before(dating, story_day, PAST_EVENT_GAP)
     past |= {
         (article, index + 1) for article, index in past if _back_then(sentences[article], index + 1)
     }
-    past -= _first_tolls(items) - _sentences_dated_before(items, story_day, RECALLED_TOLL_AGE)
+    past -= _first_tolls(items) - _sentences_dated_before(dating, story_day, RECALLED_TOLL_AGE)
     return [
         replace(item, slot=None, slot_label=None)
         if item.slot in CASUALTY_SLOTS
@@ -95,6 +96,16 @@ def _avenged(item: ClaimItem, sentences: Mapping[str, Sentences]) -> bool:
 
 #: How many sentences open an article (title lines count).
 OPENING_SENTENCES = 5
+
+
+def _names_an_event(item: ClaimItem, sentences: Mapping[str, Sentences]) -> bool:
+    """Whether a date claim is a possessive that names an event ("following Saturday's
+    shooting"): the sentence refers back to that event; it does not date its own
+    casualties on that day (the boy "died Monday ... following Saturday's shooting")."""
+    if item.kind != "date":
+        return False
+    text = sentences[item.claim.article].text
+    return text.startswith(("'s", "’s"), item.claim.end)
 
 
 def _sentences_dated_before(

@@ -392,7 +392,8 @@ def compiled(language: str) -> tuple[Rule, ...]:
         )
     needs = _rule_needs(vocab)
     return tuple(
-        Rule(rule, re.compile(rf"(?<![\w'’]){source}(?![\w’]|'\w)", re.IGNORECASE), needs[rule])
+        # a possessive stays: "Sunday's election", "Thursday’s shooting"
+        Rule(rule, re.compile(rf"(?<![\w'’]){source}(?!\w|['’](?!s\b)\w)", re.IGNORECASE), needs[rule])
         for rule, source in _patterns(vocab)
     )
 
