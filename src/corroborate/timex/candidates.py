@@ -391,9 +391,10 @@ def compiled(language: str) -> tuple[Rule, ...]:
             if rule in {"iso", "numeric", "generic", "year", "time"}
         )
     needs = _rule_needs(vocab)
+    # a possessive stays: "Sunday's election", "Thursday’s shooting"
+    edges = r"(?<![\w'’]){}(?!\w|['’](?!s\b)\w)"
     return tuple(
-        # a possessive stays: "Sunday's election", "Thursday’s shooting"
-        Rule(rule, re.compile(rf"(?<![\w'’]){source}(?!\w|['’](?!s\b)\w)", re.IGNORECASE), needs[rule])
+        Rule(rule, re.compile(edges.format(source), re.IGNORECASE), needs[rule])
         for rule, source in _patterns(vocab)
     )
 
