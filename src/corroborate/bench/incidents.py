@@ -274,14 +274,13 @@ def _us_areas(areas: frozenset[str]) -> frozenset[str]:
 def _others_after_someone(article: str, claims_of: dict[str, Sequence[Claim]]) -> bool:
     """Whether the article's stated count of people shot is of others ("three other
     people were shot") after a casualty it told of before: that one was shot too."""
+    count = _first_stated(claims_of["shot"], article)
     own = [c for claims in claims_of.values() for c in claims if c.article == article]
-    stated = [
-        c for c in claims_of["shot"] if c.article == article and not c.attributes.get("implied")
-    ]
-    if not stated:
-        return False
-    count = min(stated, key=lambda c: c.start)
-    return bool(count.attributes.get("others")) and any(c.start < count.start for c in own)
+    return (
+        count is not None
+        and bool(count.attributes.get("others"))
+        and any(c.start < count.start for c in own)
+    )
 
 
 def _others_after_one_hurt(article: Article, claims_of: dict[str, Sequence[Claim]]) -> bool:
@@ -289,24 +288,26 @@ def _others_after_one_hurt(article: Article, claims_of: dict[str, Sequence[Claim
     its sentence told of first ("A boy remained in critical condition after a shooting
     that also injured three other people": four hurt). After a death ("a man was killed
     and three others were injured") the others are all the hurt."""
-    injured = [c for c in claims_of["injured"] if c.article == article.id]
-    stated = [c for c in injured if not c.attributes.get("implied")]
-    if not stated:
+    count = _first_stated(claims_of["injured"], article.id)
+    if count is None or not count.attributes.get("others"):
         return False
-    count = min(stated, key=lambda c: c.start)
+    injured = [c for c in claims_of["injured"] if c.article == article.id]
     told_before = [
         c
         for c in (*injured, *claims_of["killed"])
         if c.article == article.id and c.end <= count.start
     ]
-    if not count.attributes.get("others") or not told_before:
+    if not told_before:
         return False
     last = max(told_before, key=lambda c: c.end)
-    return last in injured and not _SENTENCE_BREAK.search(article.text, last.end, count.start)
+    sentences = Sentences.of(article.text, article.language or "en")
+    return last in injured and sentences.index_at(last.start) == sentences.index_at(count.start)
 
 
-#: The end of a sentence within a text.
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'’”]?\s")
+def _first_stated(claims: Sequence[Claim], article: str) -> Claim | None:
+    """The article's first count of ``claims`` that states a number (not implied)."""
+    stated = [c for c in claims if c.article == article and not c.attributes.get("implied")]
+    return min(stated, key=lambda c: c.start) if stated else None
 
 
 #: A phrase about one more person than the text told of before: "another 16-year-old
