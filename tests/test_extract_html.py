@@ -109,6 +109,40 @@ def test_malformed_meta_date_is_reported_not_repaired() -> None:
     assert PARAGRAPHS[0] in result.text
 
 
+def test_a_page_with_broken_metadata_is_dated_by_its_byline() -> None:
+    page = article_page(published_meta="2026-02-31T25:61:00Z").replace(
+        '<p class="byline">By Ines Calloway</p>',
+        '<p class="byline">By Ines Calloway | Feb. 18, 2026 · 7:05 a.m. CET | Harbour</p>',
+    )
+    result = extract_html(page)
+    assert result.published == "2026-02-18"
+    assert [p.code for p in result.problems] == ["malformed_date"]
+
+
+def test_a_page_with_broken_metadata_is_dated_by_a_wire_dateline() -> None:
+    page = article_page(published_meta="2023-02-30T08:00:00Z").replace(
+        f"<p>{PARAGRAPHS[0]}</p>", f"<p>HARWICH, England, March 3, 2023 (HPA) — {PARAGRAPHS[0]}</p>"
+    )
+    assert extract_html(page).published == "2023-03-03"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Par Julien Ferrandi, avec AFP · Publié le mercredi 11 mars 2026 à 08h05",
+        "Mittwoch, 25. März 2026, 06:45 Uhr · Von Jens Hartung",
+        "· Updated 2 hours ago",
+    ],
+)
+def test_bylines_and_stamps_are_not_body_text(stamp: str) -> None:
+    page = article_page().replace(
+        '<p class="byline">By Ines Calloway</p>', f'<p class="signature">{stamp}</p>'
+    )
+    result = extract_html(page)
+    assert stamp.strip("· ") not in result.text
+    assert PARAGRAPHS[0] in result.text
+
+
 def test_malformed_hint_date_falls_back_to_the_page() -> None:
     result = extract_html(article_page(), {"published": "2023-02-30"})
     assert result.published == "2023-03-14"

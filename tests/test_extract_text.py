@@ -495,6 +495,8 @@ def test_strip_kicker(title: str, expected: str) -> None:
         ("© Heidebote 2025 – Alle Rechte vorbehalten", "Heidebote"),
         ("© Kustkrant 2019-2024 | Alle rechten voorbehouden.", "Kustkrant"),
         ("© 2025 «Северный курьер». Все права защищены.", "Северный курьер"),
+        ("© 2019–2026 Сормово-инфо. Все права защищены. 16+", "Сормово-инфо"),
+        ("© 2026 La Voix du Quai SA. Tous droits réservés.", "La Voix du Quai"),
         ("©", None),
         ("© 2024", None),
     ],
@@ -603,3 +605,94 @@ def test_timed_live_blog_entries_in_order_are_not_a_playlist() -> None:
     lines = dict(explain_lines(LIVE_BLOG_PAGE))
     assert lines["09:45 Port authority asks for talks"] != "video_playlist"
     assert "First ferries cancelled" in extract_text(LIVE_BLOG_PAGE).text
+
+
+MASTHEAD_PAGE = """Skip to content
+Quayside Courier
+Home | World | Business | Sport | Culture | Opinion
+Sign in | Subscribe
+
+WORLD | EUROPE
+
+Lighthouse keeper rescues four kayakers off the northern cape
+
+By Mara Olsson
+12 May 2025 · 08:40
+
+Share: Facebook | X | Email | Copy link
+
+A lighthouse keeper pulled four kayakers from the water on Sunday after their boats capsized in a sudden squall off the northern cape.
+
+The four, all from the same rowing club, had set out in calm weather and were about two kilometres from the shore when the wind rose.
+"""
+
+MENU_BY_SPACES_PAGE = """Naar inhoud springen
+Kustbode
+Binnenland   Buitenland   Economie   Sport   Reizen
+Zoeken | Inloggen
+
+Vuurtorenwachter redt vier kajakkers voor de noordkaap
+
+maandag 12 mei 2025, 08:40
+
+Een vuurtorenwachter heeft zondag vier kajakkers uit het water gehaald nadat hun boten in een plotselinge bui waren omgeslagen.
+
+De vier, allemaal lid van dezelfde roeivereniging, waren bij kalm weer vertrokken en zaten ongeveer twee kilometer uit de kust toen de wind opstak.
+"""
+
+
+@pytest.mark.parametrize("page", [MASTHEAD_PAGE, MENU_BY_SPACES_PAGE])
+def test_the_masthead_above_the_menus_is_the_outlet_not_the_title(page: str) -> None:
+    result = extract_text(page)
+    assert result.title is not None and "kayakers" in result.title.replace("kajakkers", "kayakers")
+    assert result.outlet in ("Quayside Courier", "Kustbode")
+    for furniture in ("Subscribe", "Inloggen", "Buitenland", "Copy link", "Quayside Courier"):
+        assert furniture not in result.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home | World | Business | Sport | Culture | Opinion",
+        "Binnenland   Buitenland   Economie   Sport   Reizen",
+        "Главная   Новости   Происшествия   Транспорт",
+        "Partager : Facebook | X | WhatsApp | E-mail | Imprimer",
+        "Facebook | X | LinkedIn | Email",
+        "Se connecter | Rechercher",
+        "Anmelden | Abo ab 4,99 € im Monat",
+    ],
+)
+def test_menus_and_account_bars_are_boilerplate(line: str) -> None:
+    assert boilerplate_rule(line) == "menu"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Paris | Berlin: ministers meet over the new rail link",
+        "WORLD | EUROPE",
+        "Four arrested over Antwerp jewellery heist",
+    ],
+)
+def test_short_headlines_and_kickers_are_no_menu(line: str) -> None:
+    assert boilerplate_rule(line) != "menu"
+
+
+def test_a_second_stamp_after_the_publication_date_is_not_text() -> None:
+    # a standfirst above the byline starts the body there, so the stamp is inside it
+    page = MASTHEAD_PAGE.replace(
+        "By Mara Olsson",
+        "The four were treated for cold at the scene and are recovering at home.\n\nBy Mara Olsson",
+    ).replace("12 May 2025 · 08:40", "Published: 12 May 2025 08:40 · Updated: 12 May 2025 10:15")
+    result = extract_text(page)
+    assert result.published == "2025-05-12"
+    assert "Updated" not in result.text
+
+
+def test_a_wire_dateline_dates_a_page_that_states_no_date_otherwise() -> None:
+    page = MASTHEAD_PAGE.replace("12 May 2025 · 08:40\n", "").replace(
+        "A lighthouse keeper", "NORDKAPP, Norway, May 12, 2025 (NPA) — A lighthouse keeper"
+    )
+    assert extract_text(page).published == "2025-05-12"
+    unlabelled = page.replace("NORDKAPP, Norway, May 12, 2025 (NPA) — ", "On May 12, 2025, ")
+    assert extract_text(unlabelled).published is None

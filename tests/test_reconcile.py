@@ -3437,3 +3437,19 @@ def test_a_possessive_day_names_the_event_and_dates_no_casualty_before_the_story
     facts = reconcile([article], {}, times, [])
     killed = next(f for f in facts if f.label == "people killed")
     assert [c.text for c in killed.claims] == ["The boy died"]
+
+
+def test_a_dateline_run_into_the_lead_is_no_event() -> None:
+    text = (
+        "Ámsterdam, 19 feb 2026. Un niño de cuatro años murió el domingo en un hospital de Zwolle."
+    )
+    article = replace(_article("es", text, "es"), published="2026-02-19")
+    times = {"es": find_time_expressions("es", text, "es", "2026-02-19")}
+    start = text.index("Ámsterdam")
+    place = Entity(
+        id="amsterdam", type="place", name="Ámsterdam", aliases=["Ámsterdam"],
+        mentions=[Mention("es", start, start + len("Ámsterdam"))],
+    )  # fmt: skip
+    events = [f for f in reconcile([article], {}, times, [place]) if f.kind == "event"]
+    told = [c.text for f in events for c in f.claims]
+    assert told == ["Un niño de cuatro años murió el domingo en un hospital de Zwolle."]

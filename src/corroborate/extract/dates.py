@@ -441,7 +441,10 @@ def _labelled(line: str) -> tuple[int, _Span, str] | None:
     span = spans[0]
     if span.problem is not None and span.problem.code == "ambiguous_date":
         span = _read_day_first(span, label.group())
-    return rank, span, line[span.end :].strip(" ,;|-–—")
+    rest = line[span.end :].strip(" ,;|-–—·•")
+    # "Publié le 18/02/2026 à 07h30 · Mis à jour le 18/02/2026 à 09h10": the rest
+    # is a second stamp, not the lead
+    return rank, span, "" if rest and (_LABEL.match(rest) or is_date_line(rest)) else rest
 
 
 #: Labels in languages that write a numeric date day first, always: under them
@@ -494,7 +497,53 @@ def _line_candidates(index: int, line: str, in_header: bool) -> tuple[list[_Cand
     return [], line
 
 
-def find_published_in_text(lines: list[str]) -> DateFinding:
+#: "Updated 2 hours ago", "vor 3 Stunden aktualisiert", "il y a 2 heures": a stamp
+#: relative to the reader's clock, which dates nothing in the story.
+_RELATIVE_STAMP = re.compile(
+    r"^\W*(?:(?:updated|posted|published|bijgewerkt|aktualisiert|actualizado|mis à jour|"
+    r"publié|обновлено|опубликовано)\s+)?(?:\d+|an?|one|een|ein|eine|un|una|une)\s+"
+    r"(?:min(?:ute)?s?|hours?|days?|minuten|uur|dagen?|stunden?|tagen?|minutos|horas|días|"
+    r"heures?|jours?|минут\w*|час\w*|дн\w*)\s+(?:ago|geleden|назад)\W*$"
+    r"|^\W*(?:updated|posted|bijgewerkt|aktualisiert|actualizado|mis à jour|обновлено)\s+"
+    r"(?:vor|hace|il y a)\s+\d+\s+\w+\W*$",
+    re.IGNORECASE,
+)
+
+#: A wire dateline opening the lead: "ZERMATT, Switzerland, Feb. 18, 2026 (CPA) —".
+_WIRE_PLACE = re.compile(
+    r"^(?P<place>[^\W\d_][^\W\d_.'’ -]+(?:[ -][^\W\d_]+)*)(?:,\s*[^,\d]{2,40}?)?,\s*"
+)
+_WIRE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*[—–-]")
+
+
+def is_stamp_line(line: str, in_header: bool) -> bool:
+    """Whether a paragraph is a byline, dateline or "updated" stamp rather than text
+    ("Par Julien Ferrandi, avec AFP · Publié le mercredi 11 mars 2026 à 08h05",
+    "Mittwoch, 25. März 2026, 06:45 Uhr · Von Jens Hartung", "Updated 2 hours ago")."""
+    line = line.strip()
+    if _RELATIVE_STAMP.match(line):
+        return True
+    if not any(ch.isdigit() for ch in line):
+        return False
+    found, rest = _line_candidates(0, line, in_header)
+    return bool(found) and not rest
+
+
+def wire_dateline_date(paragraph: str) -> str | None:
+    """The date of a wire dateline that opens a lead ("ZERMATT, Switzerland, Feb. 18,
+    2026 (CPA) — An avalanche ..."), as ``YYYY-MM-DD``; None when the lead has none.
+    The place must be in capitals, as wire services write it."""
+    place = _WIRE_PLACE.match(paragraph)
+    if place is None or not place["place"].isupper():
+        return None
+    spans = date_spans(paragraph[: place.end() + 60])
+    first = spans[0] if spans else None
+    if first is None or first.start != place.end() or first.iso is None:
+        return None
+    return first.iso if _WIRE_AFTER.match(paragraph, first.end) else None
+
+
+def find_published_in_text(lines: list[str], bare_lines: bool = True) -> DateFinding:
     """Find the publication date a page states about itself.
 
     Looks at labelled date lines (``date 2025-11-10``, ``Published: 3 March
@@ -504,7 +553,8 @@ def find_published_in_text(lines: list[str]) -> DateFinding:
     date-shaped strings become ``malformed_date``/``ambiguous_date`` problems.
     Preference: published label, then a byline/dateline in the header, then
     an updated label, then a bare date line further down; earlier lines win
-    ties. Unknown stays None.
+    ties. Unknown stays None. ``bare_lines=False`` leaves out lines that are only
+    a date outside the header (on a whole web page, a teaser's or sidebar's).
     """
     header = _header_indexes(lines)
     finding = DateFinding()
@@ -522,7 +572,9 @@ def find_published_in_text(lines: list[str]) -> DateFinding:
         problem = candidate.span.problem
         if problem is not None and problem not in finding.problems:
             finding.problems.append(problem)
-    valid = [c for c in candidates if c.span.iso is not None]
+    valid = [
+        c for c in candidates if c.span.iso is not None and (bare_lines or c.rank < _RANK_DATE_LINE)
+    ]
     if valid:
         best = min(valid, key=lambda c: (c.rank, c.line_index))
         finding.published = best.span.iso
@@ -539,6 +591,8 @@ __all__ = [
     "date_spans",
     "find_published_in_text",
     "is_date_line",
+    "is_stamp_line",
     "parse_human_date",
     "parse_iso_date",
+    "wire_dateline_date",
 ]

@@ -52,6 +52,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from corroborate.extract.dates import find_published_in_text, is_stamp_line, wire_dateline_date
 from corroborate.model import FALLBACK_HINTS, Extraction, Problem
 
 
@@ -101,7 +102,7 @@ def extract_html(content: str, hints: dict[str, str] | None = None) -> Extractio
     tree = _parse(content, problems)
     meta = _metadata(tree, problems) if tree is not None else Document()
     text = _body_text(tree, problems) if tree is not None else ""
-    published, published_raw = _choose_date(tree, meta, hints, problems)
+    published, published_raw = _choose_date(tree, meta, hints, problems, text)
     return Extraction(
         text=text,
         title=_field(hints, "title", meta.title),
@@ -169,10 +170,22 @@ def _run_extractor(tree: HtmlElement, settings: PassSettings, problems: list[Pro
     return _paragraphs(document.text)
 
 
+#: The first paragraphs of an extracted body, where a byline or dateline may stand.
+HEADER_PARAGRAPHS = 4
+#: The paragraphs where a lead with a wire dateline may start (after a heading or two).
+LEAD_PARAGRAPHS = 3
+
+
 def _paragraphs(text: str) -> str:
-    """trafilatura emits one block per line; we separate paragraphs by a blank line."""
-    lines = (line.strip() for line in text.splitlines())
-    return "\n\n".join(line for line in lines if line)
+    """trafilatura emits one block per line; we separate paragraphs by a blank line,
+    leaving out bylines, datelines and "updated" stamps it kept as text."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    kept = (
+        line
+        for index, line in enumerate(lines)
+        if not is_stamp_line(line, in_header=index < HEADER_PARAGRAPHS)
+    )
+    return "\n\n".join(kept)
 
 
 # --------------------------------------------------------------------------- metadata
@@ -223,9 +236,11 @@ def _choose_date(
     meta: Document,
     hints: dict[str, str],
     problems: list[Problem],
+    text: str = "",
 ) -> tuple[str | None, str | None]:
     """(published, published_raw): a valid hint, else htmldate's date unless the page's
-    declared ISO date is malformed, in which case None (a veto, not a repair).
+    declared ISO date is malformed, in which case the date the page's text states
+    (:func:`_stated_date`) or None (a veto, not a repair).
 
     Why htmldate and not the declared value directly: on the dev set htmldate
     matched the gold date on 630 of 728 pages, reading the declared field first
@@ -240,7 +255,38 @@ def _choose_date(
     page = _page_date(tree, meta, problems)
     if page[0] is None and hint and hints.get(FALLBACK_HINTS) and validate_date(hint):
         return validate_date(hint), hint
+    if page[0] is None and tree is not None:
+        return _stated_date(tree, text) or page
     return page
+
+
+#: Elements whose text is one line of the page as a reader sees it.
+_LINE_TAGS = frozenset({"p", "div", "span", "time", "li", "address", "small", "header"})
+
+
+def _stated_date(tree: HtmlElement, text: str) -> tuple[str, str] | None:
+    """The date the page states in its visible text when its metadata gives none or
+    a broken one: a labelled date, a byline or dateline with a date ("By Sarah
+    Whitfield | Feb. 18, 2026 · 7:05 a.m. CET"), else a wire dateline opening the
+    lead. Bare date lines are not read here: on a whole page they are as likely a
+    teaser's or a sidebar's."""
+    lines = [_line_text(element) for element in tree.iter(*_LINE_TAGS) if _is_leaf(element)]
+    found = find_published_in_text([line for line in lines if line], bare_lines=False)
+    if found.published:
+        return found.published, found.raw or found.published
+    for lead in text.split("\n\n")[:LEAD_PARAGRAPHS]:
+        wire = wire_dateline_date(lead)
+        if wire:
+            return wire, lead[:60]
+    return None
+
+
+def _is_leaf(element: HtmlElement) -> bool:
+    return not any(child.tag in _LINE_TAGS for child in element.iterdescendants())
+
+
+def _line_text(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
 
 
 def _page_date(

@@ -48,6 +48,7 @@ from corroborate.extract.dates import (
     DateFinding,
     find_published_in_text,
     parse_human_date,
+    wire_dateline_date,
 )
 from corroborate.model import FALLBACK_HINTS, Extraction, Problem
 
@@ -239,6 +240,11 @@ def _words(line: str) -> list[str]:
     return line.split()
 
 
+def _letter_words(line: str) -> list[str]:
+    """Words with a letter in them: "VALAIS / FAITS DIVERS" has three."""
+    return [word for word in line.split() if any(c.isalpha() for c in word)]
+
+
 def _rule_applies(rule: Rule, normalised: str, word_count: int, full: bool) -> bool:
     if rule.max_words is not None and word_count > rule.max_words:
         return False
@@ -255,6 +261,38 @@ def _is_tag_list(line: str) -> bool:
         and all(item and len(item.split()) <= 3 for item in items)
         and line == line.lower()
         and not line.rstrip().endswith((".", "!", "?"))
+    )
+
+
+#: Separators between the items of a menu or share bar: a pipe, a slash or a bullet
+#: with spaces around it, or a run of two or more spaces (menus saved as text).
+_MENU_SEPARATOR = re.compile(r"\s+[|/•·]\s+|\s{2,}")
+MIN_MENU_ITEMS: Final = 3
+"""A menu has at least this many items; ``News | Brand`` or ``A / B`` may be a kicker."""
+MAX_MENU_ITEM_WORDS: Final = 3
+"""Menu items are a word or three ("Share on Facebook"); a headline's parts are longer."""
+
+
+#: Account links: with one of them, two items make a menu ("Sign in | Subscribe").
+_ACCOUNT_ITEMS: Final[frozenset[str]] = frozenset({
+    "sign in", "log in", "login", "my account", "inloggen", "aanmelden", "mijn account",
+    "anmelden", "einloggen", "mein konto", "войти", "вход", "личный кабинет",
+    "iniciar sesión", "entrar", "mi cuenta", "se connecter", "connexion", "mon compte",
+})  # fmt: skip
+
+
+def _is_menu(line: str) -> bool:
+    """``Home | World | Sport | Opinion``, ``Binnenland   Buitenland   Economie``,
+    ``Share: Facebook | X | Email``, ``Sign in | Subscribe``: short items in a row,
+    none of them a sentence."""
+    items = [item.strip() for item in _MENU_SEPARATOR.split(line.strip())]
+    if len(items) >= 2 and any(item.casefold() in _ACCOUNT_ITEMS for item in items):
+        return len(_words(line)) <= MAX_SHORT_LINE_WORDS
+    return (
+        len(items) >= MIN_MENU_ITEMS
+        and len(_words(line)) <= MAX_SHORT_LINE_WORDS
+        and all(item and len(_words(item)) <= MAX_MENU_ITEM_WORDS for item in items)
+        and not any(item.endswith((".", "!", "?")) for item in items)
     )
 
 
@@ -281,6 +319,8 @@ def boilerplate_rule(line: str) -> str | None:
             return rule.name
     if _is_tag_list(line):
         return "tag_list"
+    if _is_menu(line):
+        return "menu"
     if _is_byline_without_date(line):
         return "byline"
     return None
@@ -620,12 +660,12 @@ _COPYRIGHT_NAME = re.compile(
 )
 _RIGHTS = re.compile(
     r"[.,]?\s*(?:all rights reserved|alle rechte vorbehalten|alle rechten voorbehouden|"
-    r"все права защищены|todos los derechos reservados|tous droits réservés)\.?$",
+    r"все права защищены|todos los derechos reservados|tous droits réservés)\b.*$",
     re.IGNORECASE,
 )
 _TRAILING_YEARS = re.compile(r"\s*\d{4}(?:\s*[-–]\s*\d{4})?$")
 _LEGAL_SUFFIX = re.compile(
-    r",?\s+(?:inc|llc|ltd|gmbh|b\.v|n\.v|ag|s\.a|plc|corp)\.?$", re.IGNORECASE
+    r",?\s+(?:inc|llc|ltd|gmbh|b\.v|n\.v|bv|nv|ag|s\.a|sa|sas|s\.l|plc|corp)\.?$", re.IGNORECASE
 )
 
 
@@ -647,8 +687,9 @@ def copyright_holder(line: str) -> str | None:
     return name
 
 
-def _find_outlet(entries: list[_Line], footer: int) -> str | None:
-    """Outlet from a title-suffix brand, a copyright line or a footer author bio."""
+def _find_outlet(entries: list[_Line], footer: int, masthead: Sequence[_Line]) -> str | None:
+    """Outlet from a title-suffix brand, a copyright line, a footer author bio or,
+    failing those, the masthead."""
     brand = _suffix_brand(entries)
     if brand:
         return brand
@@ -660,7 +701,32 @@ def _find_outlet(entries: list[_Line], footer: int) -> str | None:
         bio = _bio_brand(entry.text)
         if bio:
             return bio
-    return None
+    return _masthead_brand(masthead)
+
+
+def masthead_lines(entries: Sequence[_Line], body_start: int) -> list[_Line]:
+    """The content-looking lines above the page's first menu: the outlet's name and
+    slogan ("La Gazette du Rhône", "Inselnachrichten – Die Zeitung für Mallorca").
+
+    Why: a saved page opens with the masthead, then the menus, then the story's
+    kicker and headline; the masthead has the shape of a short headline, and with
+    no repeat of the real one to go by it was taken for the title.
+    """
+    menu = next((pos for pos, e in enumerate(entries[:body_start]) if e.rule == "menu"), None)
+    if menu is None:
+        return []
+    return [e for e in entries[:menu] if e.rule is None and not e.prose]
+
+
+def _masthead_brand(masthead: Sequence[_Line]) -> str | None:
+    """The outlet's name from the masthead's last line, without a slogan after a dash."""
+    if not masthead:
+        return None
+    name = masthead[-1].text
+    for sep in (" — ", " – ", " - ", " | ", ": "):
+        name = name.split(sep, 1)[0]
+    name = name.strip()
+    return name if name and len(_words(name)) <= MAX_BRAND_WORDS else None
 
 
 def strip_kicker(title: str) -> str:
@@ -726,7 +792,7 @@ def _choose_title(candidates: list[_Line], entries: list[_Line], brand: str | No
             for e in entries
         )
 
-    for rank in (repeated, lambda c: len(_words(c.text)) >= 4, lambda c: True):
+    for rank in (repeated, lambda c: len(_letter_words(c.text)) >= 4, lambda c: True):
         for candidate in shaped:
             if rank(candidate):
                 return candidate
@@ -824,6 +890,19 @@ def _published(
     return dates.published, dates.raw, problems
 
 
+#: The kept lines where a lead with a wire dateline may start (after a heading or two).
+LEAD_LINES: Final = 3
+
+
+def _wire_dated(kept: Sequence[str]) -> tuple[str, str] | None:
+    """(date, raw) from a wire dateline opening the lead ("GENEVA, March 3, 2026 (XPA) —")."""
+    for line in kept[:LEAD_LINES]:
+        wire = wire_dateline_date(line)
+        if wire:
+            return wire, line[:60]
+    return None
+
+
 def _hint(hints: dict[str, str], key: str) -> str | None:
     """A container hint, stripped; blank or non-text values count as absent."""
     value = hints.get(key)
@@ -856,16 +935,22 @@ def _extract(content: str, hints: dict[str, str]) -> _Result:
     layout = _layout(entries)
     texts = {e.text for e in entries}
     footer = layout.footer if layout else len(entries)
-    outlet = _chosen(hints, fields, "outlet", _find_outlet(entries, footer))
-    brand = _suffix_brand(entries) or outlet
     above_body = entries[: layout.body_start] if layout else entries
-    title_line = _choose_title(above_body, entries, brand)
+    masthead = masthead_lines(entries, len(above_body))
+    outlet = _chosen(hints, fields, "outlet", _find_outlet(entries, footer, masthead))
+    brand = _suffix_brand(entries) or outlet
+    below_masthead = [e for e in above_body if e not in masthead]
+    title_line = _choose_title(below_masthead, entries, brand) or _choose_title(
+        above_body, entries, brand
+    )
     raw_title = title_line.text if title_line else None
     title = _clean_title(raw_title, outlet, texts)
     hint_title = _hint(hints, "title") or fields.get("title")
     variants = {t for t in (raw_title, title, hint_title) if t}
     kept, removed, trace = _assemble(entries, layout, variants, outlet)
     published, published_raw, problems = _published(hints, dates)
+    if published is None:
+        published, published_raw = _wire_dated(kept) or (None, published_raw)
     if not kept:
         problems.append(Problem(code="no_text", message="no article text found in the page"))
     extraction = Extraction(

@@ -151,8 +151,9 @@ def reconcile(
     if len(candidates) <= params.max_event_sentences:
         same_time = [_claim_sentences(f, sentences) for f in facts if _agreed_date(f)]
         same_figure = [_claim_sentences(f, sentences) for f in facts if _agreed_figure(f)]
+        told = [c for c in candidates if not c.dateline]
         facts += _event_facts(
-            candidates, similarity, params.events, outlets, (same_time, same_figure), english
+            told, similarity, params.events, outlets, (same_time, same_figure), english
         )
     where = location_fact(articles, sentences, entities, outlets)
     if where is not None:
@@ -247,6 +248,20 @@ def _since(text: str, start: int) -> bool:
     return _SINCE_OR_UNTIL.search(text, max(0, start - 30), start) is not None
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _dateline_only(text: str, span: tuple[int, int], covered: Sequence[tuple[int, int]]) -> bool:
+    """Whether a sentence is nothing but names and dates ("Ámsterdam, 19 feb 2026.",
+    a dateline run into the lead): it tells of no happening."""
+    start, end = span
+    chars = list(text[start:end])
+    for first, last in covered:
+        for pos in range(max(first, start), min(last, end)):
+            chars[pos - start] = " "
+    return _WORD.search("".join(chars)) is None
+
+
 def _article_candidates(
     article: Article,
     sentences: Sentences,
@@ -276,6 +291,7 @@ def _article_candidates(
     }
     found: list[Candidate] = []
     last_date: str | None = None
+    covered = [(start, end) for start, end, _ in mentions] + [(t.start, t.end) for t in times]
     for index, span in enumerate(sentences.spans):
         key = (article.id, index)
         if not (named.get(index) or key in dated or key in with_claim):
@@ -284,6 +300,7 @@ def _article_candidates(
         item = candidate(
             key, span, article.text, entities, dated.get(key, []), calendars.get(key, [])
         )
+        item.dateline = _dateline_only(article.text, span, covered)
         if item.date:
             # "two days later" counts from a day, not from "since 2019"
             last_date = item.date if item.precision == "day" else None

@@ -65,6 +65,8 @@ class Candidate:
     #: The month or day an undated article's sentence gives without a year
     #: ("XXXX-06-17" for "on June 17"), with its precision, when it gives no date.
     calendar: tuple[str, str] | None = None
+    #: Nothing but names and dates ("Ámsterdam, 19 feb 2026."): a dateline, no event.
+    dateline: bool = False
 
 
 def candidate(
