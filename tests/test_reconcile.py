@@ -3453,3 +3453,59 @@ def test_a_dateline_run_into_the_lead_is_no_event() -> None:
     events = [f for f in reconcile([article], {}, times, [place]) if f.kind == "event"]
     told = [c.text for f in events for c in f.claims]
     assert told == ["Un niño de cuatro años murió el domingo en un hospital de Zwolle."]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Since the start of the year, eleven people have been killed in avalanches.", "en"),
+        ("Sinds het begin van dit jaar zijn elf mensen bij lawines om het leven gekomen.", "nl"),
+        ("Seit Jahresbeginn sind in der Schweiz elf Menschen in Lawinen ums Leben gekommen.", "de"),
+        ("Desde principios de año, once personas han muerto en avalanchas en Suiza.", "es"),
+        ("Depuis le début de l'hiver, onze personnes ont perdu la vie dans des avalanches.", "fr"),
+        ("С начала года под лавинами в Швейцарии погибли одиннадцать человек.", "ru"),
+    ],
+)
+def test_a_running_total_since_the_start_of_a_season_is_of_several_incidents(
+    text: str, language: str
+) -> None:
+    labels = [f.label for f in _read(text, language) if f.label.startswith("people")]
+    assert labels == ["people killed in several incidents"]
+
+
+def _read_dated(text: str, language: str, published: str) -> dict[str, list[str]]:
+    """Each quantity fact's label and claim texts, the article read with its dates."""
+    article = replace(_article("a", text, language), published=published)
+    times = {"a": find_time_expressions("a", text, language, published)}
+    facts = reconcile([article], {"a": find_quantities("a", text, language)}, times, [])
+    return {f.label: [c.text for c in f.claims] for f in facts if f.kind == "quantity"}
+
+
+def test_a_toll_dated_by_a_span_of_years_is_another_events() -> None:
+    text = "Een vierjarig kind is zondag overleden. Bij de epidemie {}overleden drie kinderen."
+    assert _read_dated(text.format(""), "nl", "2026-02-17")["people killed"] == ["drie"]
+    assert "people killed" not in _read_dated(text.format("van 1999-2000 "), "nl", "2026-02-17")
+
+
+def test_people_evacuated_in_an_earlier_event_are_not_the_storys() -> None:
+    text = (
+        "Some 312 passengers were evacuated on Tuesday. In April 2015, more than 150 people "
+        "were evacuated from another ferry."
+    )
+    assert _read_dated(text, "en", "2026-03-10")["people evacuated"] == ["312"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Two participants were injured.", "en"),
+        ("Twee deelnemers raakten gewond.", "nl"),
+        ("Zwei Teilnehmer der Gruppe wurden verletzt.", "de"),
+        ("Dos integrantes del grupo resultaron heridos.", "es"),
+        ("Deux participants ont été blessés.", "fr"),
+        ("Ещё двое участников группы, в том числе гид, получили травмы.", "ru"),
+    ],
+)
+def test_members_of_a_group_are_counted_as_people(text: str, language: str) -> None:
+    injured = next(f for f in _read(text, language) if f.label == "people injured")
+    assert article_values(injured.claims) == {"a": 2.0}

@@ -723,3 +723,53 @@ def test_half_of_something_is_no_time_of_day() -> None:
 def test_a_possessive_weekday_is_a_date() -> None:
     found = values("Police investigate Thursday's shooting after Sunday’s vote.", "en")
     assert found == {"Thursday": "2022-06-16", "Sunday": "2022-06-12"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Bij de epidemie van 1999-2000 overleden drie kinderen.", "nl", {"1999", "2000"}),
+        ("Schon 1999/2000 erkrankten fast 3000 Menschen.", "de", {"1999", "2000"}),
+        ("An epidemic in the 2013-14 season killed one.", "en", {"2013"}),
+        ("En 1999-2000 murieron tres niños.", "es", {"1999", "2000"}),
+        # a year and a month, a span too long to be one period, a phone number
+        ("The 2013-12 report and the 1998-2012 figures; call 2013-1234.", "en", set()),
+    ],
+)
+def test_either_end_of_a_span_of_years_is_a_year(
+    text: str, language: str, expected: set[str]
+) -> None:
+    assert set(values(text, language).values()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # the anchor is a Thursday: the coming Saturday is the 18th, the last one the 11th
+        ("De GGD houdt zaterdag een extra vaccinatiemoment.", "nl", "2022-06-18"),
+        ("De minister geeft zaterdag een persconferentie.", "nl", "2022-06-18"),
+        ("De staking duurt tot en met zaterdag.", "nl", "2022-06-18"),
+        ("Die Blockade dauert bis Samstag.", "de", "2022-06-18"),
+        # told in the past, the day is behind
+        ("De politie hield zaterdag een verdachte aan.", "nl", "2022-06-11"),
+        ("Het kind overleed zaterdag in het ziekenhuis.", "nl", "2022-06-11"),
+    ],
+)
+def test_a_present_verb_of_holding_or_lasting_makes_a_weekday_the_coming_one(
+    text: str, language: str, expected: str
+) -> None:
+    found = find_time_expressions("a1", text, language, ANCHOR)
+    assert [e.date for e in found] == [expected]
+
+
+def test_a_clock_time_ending_a_sentence_does_not_take_the_next_sentences_day() -> None:
+    text = "La huelga terminará el jueves a las 8.00. El martes circuló un tren de cada tres."
+    found = values(text, "es")
+    assert "8.00" in found and "martes" in found
+    assert not any(". El" in key for key in found)
+    # "5 p.m. Monday" is one time
+    ended = values("The talks ended at 5 p.m. Monday.", "en")
+    assert ended == {"5 p.m. Monday": "2022-06-13T17:00"}
+    # and the future verb before the clock still makes it the coming Monday
+    start = values("The talks start at 5 p.m. Monday.", "en")
+    assert start == {"5 p.m. Monday": "2022-06-20T17:00"}

@@ -43,6 +43,10 @@ PAST_EVENT_GAP = timedelta(days=1)
 #: page's "1993: Dr. David Gunn is shot to death" is history.
 RECALLED_TOLL_AGE = timedelta(days=365)
 
+#: The slots an earlier event's count is taken from: its toll, and the people it made
+#: leave their homes ("In April 2015 ... more than 150 people were evacuated").
+PAST_EVENT_SLOTS = (*CASUALTY_SLOTS, "evacuated")
+
 #: "Back then" opening a sentence, in the six languages: it goes on about the date
 #: of the sentence before.
 _BACK_THEN = re.compile(
@@ -70,7 +74,7 @@ def without_past_casualties(
     past -= _first_tolls(items) - _sentences_dated_before(dating, story_day, RECALLED_TOLL_AGE)
     return [
         replace(item, slot=None, slot_label=None)
-        if item.slot in CASUALTY_SLOTS
+        if item.slot in PAST_EVENT_SLOTS
         and ((item.claim.article, item.sentence) in past or _avenged(item, sentences))
         else item
         for item in items

@@ -154,6 +154,8 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "campers", "holidaymakers", "vacationers", "travellers", "travelers", "commuters",
         "cyclists", "bikers", "riders", "runners", "swimmers", "bathers", "divers", "surfers",
         "athletes", "pilgrims", "guides", "hiker", "climber", "tourist",
+        # the members of a group an accident struck
+        "participants", "tourers", "ski-tourers",
     ),
     "nl": (
         "mensen", "personen", "persoon", "doden", "gewonden", "slachtoffers", "slachtoffer",
@@ -170,6 +172,7 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "wandelaars", "klimmers", "reddingswerkers", "vrijwilligers",
         "skiers", "skiërs", "snowboarders", "alpinisten", "vakantiegangers", "zwemmers",
         "duikers", "pelgrims", "gidsen", "sporters", "lopers", "forensen", "anderen",
+        "deelnemers", "groepsleden", "toerskiërs",
     ),
     "de": (
         "menschen", "personen", "person", "tote", "toten", "verletzte", "verletzten", "opfer",
@@ -185,7 +188,8 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "fahrgäste", "fahrgästen", "fahrgast", "pendler", "helfer",
         "wanderer", "bergsteiger", "alpinisten", "urlauber", "kletterer", "schwimmer",
         "taucher", "pilger", "sportler", "läufer", "snowboarder", "bergführer", "andere",
-        "anderen", "weitere",
+        "anderen", "weitere", "teilnehmer", "teilnehmerinnen", "gruppenmitglieder",
+        "skifahrer", "skitourengänger", "skitourengängern",
     ),
     "es": (
         "personas", "persona", "muertos", "heridos", "víctimas", "víctima", "niños", "niño",
@@ -202,6 +206,7 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "esquiadores", "senderistas", "montañeros", "alpinistas", "excursionistas",
         "escaladores", "veraneantes", "ciclistas", "nadadores", "bañistas", "buceadores",
         "peregrinos", "guías", "deportistas", "corredores", "otros", "otras",
+        "participantes", "integrantes",
     ),
     "fr": (
         "personnes", "personne", "morts", "blessés", "victimes", "victime", "enfants",
@@ -216,7 +221,7 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "blessées", "blessé", "tués", "tuées", "mort", "morte", "mortes", "disparus",
         "skieurs", "randonneurs", "alpinistes", "grimpeurs", "vacanciers", "nageurs",
         "baigneurs", "plongeurs", "pèlerins", "guides", "sportifs", "coureurs", "estivants",
-        "autres",
+        "autres", "participants",
     ),
     "ru": (
         "человек", "человека", "люди", "людей", "погибших", "раненых", "пострадавших",
@@ -230,6 +235,7 @@ PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "лыжников", "лыжника", "лыжники", "туристы", "туриста", "альпинистов", "альпиниста",
         "альпинисты", "велосипедистов", "паломников", "спортсменов", "пловцов",
         "отдыхающих", "купальщиков", "дайверов", "гидов", "других", "другие",
+        "участников", "участника", "участники", "членов",
     ),
 }  # fmt: skip
 
@@ -272,14 +278,31 @@ _SEVERAL_INCIDENTS: dict[str, re.Pattern[str]] = {
         r"|\b(?:number|total)\s+of\s+(?:people|victims|persons)\s+(?:\w+\s+)?since\b"
         r"|\bover\s+a\s+span\s+of\b"
         r"|\b(?:every|each|per) year\b|\bannually\b",
+        # and, as in English, a running total of a year, a season or a span of weeks
         "nl": r"\b(?:verschillende|meerdere|aparte|afzonderlijke|twee|drie|\d+)\s+"
-        r"(?:schietpartijen|incidenten|aanslagen|aanvallen)\b",
+        r"(?:schietpartijen|incidenten|aanslagen|aanvallen)\b"
+        r"|\bdit jaar\b|\bsinds (?:het )?begin van (?:dit |het |deze )?(?:jaar|winter|seizoen)\b"
+        r"|\b(?:elk|ieder) jaar\b|\bjaarlijks\b|\bper jaar\b"
+        r"|\b(?:in )?de (?:afgelopen|voorbije|laatste) (?:\w+ )?(?:dagen|weken|maanden|jaren)\b",
         "de": r"\b(?:mehreren|verschiedenen|getrennten|zwei|drei|\d+)\s+"
-        r"(?:Schießereien|Schiessereien|Vorfällen|Angriffen|Anschlägen)\b",
-        "es": r"\b(?:varios|distintos|diferentes|dos|tres|\d+)\s+(?:tiroteos|incidentes|ataques)\b",
-        "fr": r"\b(?:plusieurs|différentes|deux|trois|\d+)\s+(?:fusillades|incidents|attaques)\b",
+        r"(?:Schießereien|Schiessereien|Vorfällen|Angriffen|Anschlägen)\b"
+        r"|\b(?:in diesem|dieses) Jahr\b|\bseit (?:Jahresbeginn|Jahresanfang|Beginn "
+        r"(?:des|der|dieses|dieser) (?:Jahres|Winters|Saison))\b"
+        r"|\bjedes Jahr\b|\bjährlich\b|\bpro Jahr\b"
+        r"|\bin den (?:vergangenen|letzten) (?:\w+ )?(?:Tagen|Wochen|Monaten|Jahren)\b",
+        "es": r"\b(?:varios|distintos|diferentes|dos|tres|\d+)\s+(?:tiroteos|incidentes|ataques)\b"
+        r"|\beste año\b|\bdesde (?:principios|comienzos|el (?:inicio|comienzo|principio)) "
+        r"(?:de|del) (?:año|invierno|la temporada)\b|\bcada año\b|\bal año\b|\banualmente\b"
+        r"|\ben (?:los|las) (?:últimos|últimas) (?:\w+ )?(?:días|semanas|meses|años)\b",
+        "fr": r"\b(?:plusieurs|différentes|deux|trois|\d+)\s+(?:fusillades|incidents|attaques)\b"
+        r"|\bcette année\b|\bdepuis le début de (?:l['’]année|l['’]hiver|la saison)\b"
+        r"|\bchaque année\b|\bpar an\b"
+        r"|\bau cours des (?:\w+ )?(?:derniers|dernières) (?:jours|semaines|mois|années)\b",
         "ru": r"\b(?:нескольких|разных|двух|трёх|трех|\d+)\s+"
-        r"(?:перестрелках|инцидентах|нападениях)\b",
+        r"(?:перестрелках|инцидентах|нападениях)\b"
+        r"|\bв этом году\b|\bс начала (?:года|зимы|сезона)\b|\bежегодно\b|\bкаждый год\b"
+        r"|\bза (?:последние|прошедшие) (?:\w+ )?"
+        r"(?:дня|дней|недели|недель|месяца|месяцев|года|лет)\b",
     }.items()
 }
 

@@ -48,6 +48,9 @@ DATE_TIME_GAP = re.compile(
 TIME_DATE_GAP = re.compile(
     r"^\.?[^\S\n]*,?[^\S\n]*(?:(?:on|el|del|am|le)[^\S\n]+)?$", re.IGNORECASE
 )
+#: A full stop, then a capitalised joiner: a new sentence starts with the day
+#: ("hasta el jueves a las 8.00. El martes, ..."), which is not the clock's.
+NEW_SENTENCE_GAP = re.compile(r"^\.[^\S\n]+(?:On|El|Del|Am|Le)[^\S\n]")
 
 Placed = tuple[int, int, Reading]
 
@@ -89,7 +92,9 @@ def join_time_and_date(text: str, chosen: list[Placed]) -> list[Placed]:
         start, end, reading = chosen[i]
         if reading.clock is not None and i + 1 < len(chosen):
             next_start, next_end, day = chosen[i + 1]
-            if day.precision == "day" and day.date and TIME_DATE_GAP.match(text[end:next_start]):
+            gap = text[end:next_start]
+            joins = TIME_DATE_GAP.match(gap) and not NEW_SENTENCE_GAP.match(gap)
+            if day.precision == "day" and day.date and joins:
                 value = f"{day.date}{reading.clock}"
                 timed = Reading(
                     "time",

@@ -232,9 +232,11 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
         ),
         (
             "year",
-            rf"(?:(?P<pre>{alt(v.year_cues)})\s+)?(?<![\w.,/:$€£-])(?P<s>(?:fiscal\s+)?"
+            # either year of a span ("1999-2000", "1999/2000", "2013-14"): see rule_year
+            rf"(?:(?P<pre>{alt(v.year_cues)})\s+)?(?:(?<![\w.,/:$€£-])|(?<=\d{{4}}[-–/]))"
+            rf"(?P<s>(?:fiscal\s+)?"
             rf"(?P<year>1[6-9]\d\d|20\d\d)(?:\s+(?P<post>{alt(v.year_post)}))?)"
-            r"(?!\d|%|[.,]\d|-\d)",
+            r"(?!\d|%|[.,]\d|-\d(?!\d(?:\d\d)?(?![\d%.,/-]\d)))",
         ),
         (
             "quarter",

@@ -60,7 +60,8 @@ Kind = Literal["date", "time", "duration", "set"]
 RU_NOMINATIVE_SEASONS = {"лето", "зима", "весна", "осень"}
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 ROMAN = {"I": 1, "V": 5, "X": 10}
-SENTENCE_END = re.compile(r"[.!?\n;]\s")
+#: The end of a sentence: not the dot of "a.m." or "p.m.", which goes on with its day.
+SENTENCE_END = re.compile(r"(?<![ap]\.m)[.!?\n;]\s")
 DOTTED_DAY = re.compile(r"\d\.\s")
 #: languages whose plural unit words end in "s" ("years", "años", "années").
 PLURAL_S = {"en", "es", "fr"}
@@ -586,12 +587,39 @@ def rule_century(ctx: Context, m: re.Match[str]) -> Reading | None:
     return Reading("date", f"{number - 1:02d}", f"{max(first, 1):04d}-01-01", "century", False)
 
 
-def rule_year(ctx: Context, m: re.Match[str]) -> Reading | None:
-    """A four-digit year, only with a cue word, a "года"-style suffix or closing punctuation."""
+#: A span of years: the year after the dash or slash, as written ("2000", "14").
+_YEAR_AFTER = re.compile(r"[-–/](\d{2}(?:\d{2})?)(?!\d)")
+_YEAR_BEFORE = re.compile(r"(\d{4})[-–/]$")
+#: The longest span of years read as one ("the 2013-14 season", "1999-2000").
+MAX_YEAR_SPAN = 10
+
+
+def _year_span(ctx: Context, m: re.Match[str]) -> bool | None:
+    """True when the year is one end of a span of years ("1999-2000", "2013-14"), None
+    when a dash or slash joins it to a number that is no later year ("2013-12" is a
+    month), False when nothing is joined to it."""
     year = int(m["year"])
+    after = _YEAR_AFTER.match(ctx.text, m.end("s"))
+    if after:
+        digits = after[1]
+        later = int(digits) if len(digits) == 4 else year - year % 100 + int(digits)
+        return True if 0 < later - year <= MAX_YEAR_SPAN else None
+    before = _YEAR_BEFORE.search(ctx.text, 0, m.start("s"))
+    if before:
+        return True if 0 < year - int(before[1]) <= MAX_YEAR_SPAN else None
+    return False
+
+
+def rule_year(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """A four-digit year, only with a cue word, a "года"-style suffix or closing
+    punctuation, or as either end of a span of years ("1999-2000": two years)."""
+    year = int(m["year"])
+    span = _year_span(ctx, m)
+    if span is None:
+        return None
     pre = low(group(m, "pre"))
     after = ctx.text[m.end("s") : m.end("s") + 2]
-    closing = after[:1] in {"", ",", ".", ";", ":", ")", "!", "?", "\n"} or after == "'s"
+    closing = span or after[:1] in {"", ",", ".", ";", ":", ")", "!", "?", "\n"} or after == "'s"
     word_before = previous_word(ctx, m.start("pre") if pre else m.start("s"))
     if word_before in ctx.vocab.amount_pre:
         return None

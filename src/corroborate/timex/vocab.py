@@ -364,7 +364,10 @@ NL = Vocab(
     future_pre=words("voor"),
     future=r"\b(?:zal|zullen|zult|gaat|gaan|komende|volgende|aanstaande|gepland|verwacht\w*|belegd"
     r"|begint|beginnen|start|starten|hervat|hervatten|opent|openen|vergadert|vergaderen"
-    r"|vindt\s+plaats|vinden\s+plaats)\b",
+    r"|vindt\s+plaats|vinden\s+plaats"
+    # holding or giving an event, and lasting, told in the present: "De GGD houdt
+    # zaterdag een extra vaccinatiemoment", "De staking duurt tot en met woensdag"
+    r"|houdt|houden|geeft|geven|duurt|duren)\b",
     risky_months=words("mei|jan|dec|sep|aug|okt|nov|feb|apr|jul|jun|mrt"),
     weekday_week=ints(
         {
@@ -500,7 +503,8 @@ DE = Vocab(
     amount_pre=words("als|rund|etwa|fast|knapp|über|unter|ungefähr|bis zu|$|€|£"),
     future_pre=words("für"),
     future=r"\b(?:wird|werden|wirst|soll|sollen|kommende[nrs]?|nächste[nrs]?|geplant|voraussichtlich"
-    r"|erwartet|beginnt|beginnen|startet|starten|tagt|tagen|findet\s+statt|finden\s+statt)\b",
+    r"|erwartet|beginnt|beginnen|startet|starten|tagt|tagen|findet\s+statt|finden\s+statt"
+    r"|dauert|dauern)\b",
     capital_months=True,
     risky_months=words("mai|jan|dez|sep|aug|okt|nov|feb|apr|jul|jun|mär"),
     weekday_week=ints(
