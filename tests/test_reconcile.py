@@ -3509,3 +3509,27 @@ def test_people_evacuated_in_an_earlier_event_are_not_the_storys() -> None:
 def test_members_of_a_group_are_counted_as_people(text: str, language: str) -> None:
     injured = next(f for f in _read(text, language) if f.label == "people injured")
     assert article_values(injured.claims) == {"a": 2.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "told"),
+    [
+        ("The span gave way at about 7:40 a.m. local time (04:40 GMT).", "en", ["7:40 a.m."]),
+        ("Vers 7 h 40 heure locale (5 h 40 à Paris), une travée a cédé.", "fr", ["7 h 40"]),
+        ("Лавина сошла около 10:45 по местному времени (12:45 по московскому).", "ru", ["10:45"]),
+        # two times of their own, one in brackets far after the first
+        (
+            "The first train left at 6:10, long before the crash (which came at 7:40).",
+            "en",
+            ["6:10", "7:40"],
+        ),
+    ],
+)
+def test_a_time_told_again_in_brackets_in_another_zone_is_no_claim(
+    text: str, language: str, told: list[str]
+) -> None:
+    from corroborate.reconcile.claims import time_items
+
+    times = find_time_expressions("a", text, language, "2026-03-11")
+    items = time_items(times, Sentences.of(text, language), text)
+    assert [item.claim.text.removesuffix(" heure") for item in items] == told

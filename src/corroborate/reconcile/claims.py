@@ -691,10 +691,14 @@ def time_items(
     quarter is taken as rounded, and a hedge ("around", "gegen", "около", "shortly
     before") widens it by a quarter of an hour."""
     items = []
-    for expression in expressions:
+    last_clock_end = -1
+    for expression in sorted(expressions, key=lambda e: e.start):
         index = sentences.index_at(expression.start)
         clock = _CLOCK_TIME.fullmatch(expression.clock or "")
         if index is None or clock is None:
+            continue
+        previous, last_clock_end = last_clock_end, expression.end
+        if previous >= 0 and _RESTATED_TIME.fullmatch(text[previous : expression.start]):
             continue
         minute = int(clock[1]) * 60 + int(clock[2])
         sentence_start = sentences.spans[index][0]
@@ -718,6 +722,10 @@ def time_items(
 
 
 _CLOCK_TIME = re.compile(r"T(\d{2}):(\d{2})")
+#: What lies between a clock time and the same time told again in brackets in
+#: another zone ("7:40 a.m. local time (04:40 GMT)", "7 h 40 heure locale (5 h 40 à
+#: Paris)", "10:45 по местному времени (12:45 по московскому)"): a restatement, no claim.
+_RESTATED_TIME = re.compile(r"[^()\n.;]{0,40}\(\s*(?:[^\W\d_]+\s+){0,2}")
 #: Minutes either side a hedged time ("around 5 a.m.") or one on the hour may be off.
 CLOCK_SLACK = 15
 _BEFORE_TIME = re.compile(
