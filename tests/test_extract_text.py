@@ -659,7 +659,7 @@ def test_the_masthead_above_the_menus_is_the_outlet_not_the_title(page: str) -> 
         "Partager : Facebook | X | WhatsApp | E-mail | Imprimer",
         "Facebook | X | LinkedIn | Email",
         "Se connecter | Rechercher",
-        "Anmelden | Abo ab 4,99 € im Monat",
+        "Sign in | Subscribe",
     ],
 )
 def test_menus_and_account_bars_are_boilerplate(line: str) -> None:
@@ -696,3 +696,41 @@ def test_a_wire_dateline_dates_a_page_that_states_no_date_otherwise() -> None:
     assert extract_text(page).published == "2025-05-12"
     unlabelled = page.replace("NORDKAPP, Norway, May 12, 2025 (NPA) — ", "On May 12, 2025, ")
     assert extract_text(unlabelled).published is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Support Quayside Courier: independent news for €4.99 a month.",
+        "Vous aimez nos articles ? Abonnez-vous dès 1 € par semaine.",
+        "Anmelden | Abo ab 4,99 € im Monat",
+        "Reageren is alleen mogelijk voor abonnees. Log in of neem een abonnement.",
+        "Чтобы оставить комментарий, войдите через ВКонтакте или Telegram.",
+        "Комментарии (96)",
+    ],
+)
+def test_subscription_and_comment_prompts_are_boilerplate(line: str) -> None:
+    assert boilerplate_rule(line) in ("subscription", "comments", "ui_token")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The fare rises to €4.99 a month for the 30,000 commuters on the line.",
+        "Die Gebühr steigt auf 4,99 € im Monat, sagte der Sprecher am Dienstag vor Journalisten.",
+    ],
+)
+def test_a_story_sentence_with_a_monthly_price_is_no_prompt(line: str) -> None:
+    assert boilerplate_rule(line) is None
+
+
+def test_bulleted_links_under_a_read_more_heading_are_not_text() -> None:
+    page = MASTHEAD_PAGE + (
+        "\nRead more:\n"
+        "- Harbour police seize record 8 tonnes of cocaine\n"
+        "- Ferry passenger numbers hit 26 million\n"
+        "The club said all four would be back on the water within a week, weather allowing.\n"
+    )
+    result = extract_text(page)
+    assert "8 tonnes" not in result.text and "26 million" not in result.text
+    assert "back on the water within a week" in result.text

@@ -141,8 +141,8 @@ FULL_LINE_RULES: Final[tuple[Rule, ...]] = tuple(
         r"advertisement|advertising|ad|anzeige|werbung|advertentie|реклама|publicidad|publicité",
         r"share(?: this)?(?: (?:article|story|page))?(?: on \w+)?|delen|teilen|поделиться|"
         r"compartir|partager|copy link|link kopieren|kopieer link",
-        r"comments?(?: \(\d+\))?|reacties?(?: \(\d+\))?|kommentare?|комментарии|comentarios|"
-        r"commentaires",
+        r"(?:comments?|reacties?|kommentare?|комментарии|comentarios|commentaires)"
+        r"(?: \(\d+\))?",
         r"[•·|*▪►>»–—-]+",
     ])
     + _rules("number_only", [r"[#№]?[\d\s.,:/+%-]+"])
@@ -167,7 +167,7 @@ SHORT_LINE_RULES: Final[tuple[Rule, ...]] = tuple(
         r"^(?:read more|read also|see also|also read|more on this (?:story|topic)|"
         r"lees (?:meer|ook)|meer over|mehr (?:lesen|zum thema)|"
         r"weiterlesen|lesen sie auch|читать (?:далее|также)|читайте также|leer más|"
-        r"lee también|lire (?:aussi|la suite))\b",
+        r"lee también|(?:à |a )?lire (?:aussi|la suite)|ver también|lees ook)\b",
         r"\b(?:click here|klik hier|hier klicken|нажмите здесь|haga clic aquí|cliquez ici)\b",
     ], MAX_SHORT_LINE_WORDS)
     + _rules("newsletter", [
@@ -176,6 +176,17 @@ SHORT_LINE_RULES: Final[tuple[Rule, ...]] = tuple(
         r"jetzt abonnieren|registrieren|подпишитесь|подписаться|suscr[ií]bete|abonnez-vous|"
         r"s'abonner|inscrivez-vous)\b",
         r"\b(?:to|in) your inbox\b|\bin je inbox\b|\bin ihr postfach\b",
+    ], MAX_SHORT_LINE_WORDS)
+    + _rules("subscription", [
+        # a price by the month or week on a short line: "independent news for €4.99 a
+        # month", "Abonnez-vous dès 1 € par semaine", "Abo ab 4,99 € im Monat"
+        r"^(?=.*\b(?:support|subscribe|subscription|journalism|abonn\w*|abo|suscr[ií]\w*"
+        r"|подпис\w*|steun|unterstützen|soutenez|apoya)\b)"
+        r".*(?:[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|\$|£|euros?|dollars?|рубл\w*))\s+"
+        r"(?:a|per|par|pro|por|im|al|в|per)\s+(?:month|week|year|mois|semaine|an|monat|woche"
+        r"|jahr|mes|semana|año|maand|jaar|месяц|неделю|год)\b",
+        r"\babonnez-vous\b|\bjetzt abonnieren\b|\bsuscr[ií]bete\b|\bword abonnee\b"
+        r"|\bsubscribe (?:now|today)\b|\bоформите подписку\b",
     ], MAX_SHORT_LINE_WORDS)
     + _rules("cookies_privacy", [
         r"^cookies?(?: (?:policy|settings|preferences|consent))?$|"
@@ -201,7 +212,9 @@ SHORT_LINE_RULES: Final[tuple[Rule, ...]] = tuple(
     + _rules("comments", [
         r"\b(?:read and )?post (?:a )?comments?\b|\bposting a comment\b|\bleave a comment\b|"
         r"\bcommunity guidelines\b|^join (?:the|our)\b.*\bcommunity\b|\bshow comments\b|"
-        r"\breageer\b|\bkommentieren\b|\bкомментировать\b",
+        r"\breageer\b|\bkommentieren\b|\bкомментировать\b|\bоставить комментарий\b|"
+        r"\breageren is alleen mogelijk\b|\bom te reageren\b|\bpour (?:commenter|réagir)\b|"
+        r"\bpara comentar\b|\bto (?:comment|leave a comment)\b",
     ], MAX_SHORT_LINE_WORDS)
     + _rules("caption_credit", [
         r"^(?:photo|foto|фото|bild|image|imagen|afbeelding|credit)\s*:",
@@ -440,10 +453,29 @@ def _classify(lines: list[str], dates: DateFinding, header: Collection[int]) -> 
             entry.rule = boilerplate_rule(entry.text)
         entries.append(entry)
     _mark_video_playlists(entries)
+    _mark_related_links(entries)
     stoplist = document_stoplist([e.text for e in entries if e.rule is None])
     for entry in entries:
         entry.prose = entry.rule is None and is_prose(entry.text, stoplist)
     return entries
+
+
+#: What a link in a list starts with: a dash, a bullet, an arrow.
+_LINK_BULLETS = ("- ", "– ", "— ", "• ", "> ", "» ", "► ", "▪ ", "* ", "· ")
+
+
+def _mark_related_links(entries: list[_Line]) -> None:
+    """The bulleted lines right under a "Read more" heading ("Lees ook:", "À lire
+    aussi", "Читайте также:") are other stories' headlines, even where a prose line
+    after them keeps them inside the body."""
+    heading = False
+    for entry in entries:
+        if entry.rule == "read_more":
+            heading = True
+        elif heading and entry.rule is None and entry.text.startswith(_LINK_BULLETS):
+            entry.rule = "related_link"
+        elif entry.rule is None:
+            heading = False
 
 
 #: A video teaser: its running time, then its headline ("1:27 1 dead after Fife
