@@ -3533,3 +3533,36 @@ def test_a_time_told_again_in_brackets_in_another_zone_is_no_claim(
     times = find_time_expressions("a", text, language, "2026-03-11")
     items = time_items(times, Sentences.of(text, language), text)
     assert [item.claim.text.removesuffix(" heure") for item in items] == told
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The ferry on the route between Akron and Warren caught fire near Niles.", "en"),
+        ("El ferry, que cubría la línea entre Akron y Warren, ardió cerca de Niles.", "es"),
+        ("Le ferry, qui reliait Akron à Warren, a pris feu près de Niles.", "fr"),
+        ("Der Zug war ab Warren überfüllt; er entgleiste in Niles.", "de"),
+        ("El buque había zarpado del puerto de Akron y se incendió cerca de Niles.", "es"),
+        ("Le navire, parti de Akron, a pris feu près de Niles, selon le consulat à Warren.", "fr"),
+        ("В консульстве России в Акроне сообщили, что паром загорелся у Нилса.", "ru"),
+    ],
+)
+def test_the_ends_of_a_route_a_port_left_and_a_consulates_seat_do_not_place_the_event(
+    text: str, language: str
+) -> None:
+    article = _article("a", text, language)
+    niles_place = Place("Niles", "US", 41.1828, -80.7654, 5164903, "US-OH")
+    found = {
+        "Akron": ("Akron", _AKRON),
+        "Акроне": ("Akron", _AKRON),
+        "Warren": ("Warren", _WARREN),
+        "Niles": ("Niles", niles_place),
+        "Нилса": ("Niles", niles_place),
+    }
+    entities = [
+        _place(f"p{i}", name, place, (article, mention))
+        for i, (mention, (name, place)) in enumerate(found.items())
+        if mention in text
+    ]
+    claims = {c.attributes["place"] for c in _where([article], entities).claims}
+    assert claims == {"Niles"}

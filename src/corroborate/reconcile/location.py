@@ -65,7 +65,7 @@ _TOWN, _UNKNOWN, _AREA, _COUNTRY = 4, 3, 2, 1
 
 #: Words right before a place that make it an origin or a destination, not the scene.
 _ELSEWHERE = re.compile(
-    r"(?:\b(?:from|towards?|bound for|headed for|aus|vom|nach|Richtung|uit|naar|richting"
+    r"(?:\b(?:from|towards?|bound for|headed for|aus|vom|ab|nach|Richtung|uit|naar|vanaf|richting"
     r"|desde|hacia|vers|depuis)|(?<!\w)(?:из|в сторону|до))"
     r"(?:\s+(?:the|de|het|der|dem|den|des|la|le|les|el))?"
     r"(?:\s+[\w-]+)?\s*$"
@@ -89,6 +89,41 @@ _ROUTE_AFTER = re.compile(
     r"(?:[-–—][A-Z][\w-]*)?"
     r"(?:-bound\b|\s+(?:transit\s+|passenger\s+|express\s+|freight\s+)?"
     r"(?:trains?|flights?|bus|ferry|planes?|route|trein|vlucht|Zug|Flug|Fähre|поезд|рейс)\b)",
+)
+#: Words before a place that make it one end of a route: "la línea entre Barcelona y
+#: Palma", "qui reliait Barcelone à Palma", "the route between Barcelona and Palma",
+#: "die Strecke zwischen Paris und Lyon", either end.
+_ROUTE_NOUN = (
+    r"(?:line|route|link|connection|crossing|service|ferry|ferries|flights?|trains?|línea|ruta"
+    r"|ferrys?|Fähren|veerboten|паром\w*"
+    r"|conexión|trayecto|travesía|ligne|liaison|traversée|Verbindung|Strecke|Linie|Route"
+    r"|verbinding|lijn|overtocht|маршрут\w*|лини\w+|рейс\w*)"
+)
+_ROUTE_VERB = (
+    r"(?:reliait|reliant|relie|relient|connecting|connects|linking|links|verbindet|verband"
+    r"|verbindt|verbond|conectaba|conecta|unía|une|связывающ\w*|соединяющ\w*)"
+)
+_ROUTE_BEFORE = re.compile(
+    rf"(?:\b{_ROUTE_NOUN}\s+(?:\w+\s+){{0,2}}?(?:between|entre|zwischen|tussen|между)"
+    rf"|\b{_ROUTE_VERB})"
+    r"(?:\s+[\w-]+(?:\s+[\w-]+)?\s+(?:and|y|e|und|en|et|и|à|a|to|nach|naar|с))?\s+$",
+    re.IGNORECASE,
+)
+#: A departure, its port: "había zarpado del puerto de Barcelona", "parti de
+#: Barcelone", "left Barcelona", "vertrok uit", "ist in Barcelona ausgelaufen" is not.
+_DEPARTED_FROM = re.compile(
+    r"\b(?:zarpado|zarpó|salido|salió|partido|partió|parti|partie|partis|quitté|left|departed"
+    r"|sailed|vertrokken|vertrok|abgefahren|gestartet|отплыл\w*|вышел|вышли|вылетел\w*)"
+    r"(?:\s+(?:from|van|uit|de|del|des|du|von|aus|из))?(?:\s+(?:the|el|le|la|het|dem|port"
+    r"|puerto|porto|haven|Hafen|порта))*\s+(?:de|del|of|van|von|d['’])?\s*$",
+    re.IGNORECASE,
+)
+#: An institution's seat, not the scene: "в генеральном консульстве России в Барселоне",
+#: "the Dutch embassy in Madrid".
+_SEAT_BEFORE = re.compile(
+    r"\b(?:consulate|embassy|Konsulat|Botschaft|consulat|ambassade|consulado|embajada"
+    r"|consulaat|посольств\w*|консульств\w*)\b[^.,;]{0,30}\b(?:in|в|en|à|im)\s+$",
+    re.IGNORECASE,
 )
 #: Words right after a place that make it someone's home: "a Warren man", "a
 #: Chicago-based company". Often the scene too, so it counts when nothing else does.
@@ -394,6 +429,9 @@ def _scene_role(text: str, sentence_start: int, start: int, end: int) -> int | N
     ("Seventh Street and Broadway"); 0 for someone's home ("a
     Warren man"); 1 otherwise."""
     if _ELSEWHERE.search(text[sentence_start:start]) or _ROUTE_AFTER.match(text, end):
+        return None
+    before = text[max(sentence_start, start - 80) : start]
+    if _ROUTE_BEFORE.search(before) or _SEAT_BEFORE.search(before) or _DEPARTED_FROM.search(before):
         return None
     if _JOURNEY_FROM.search(text[sentence_start:start]) and _JOURNEY_TO.match(text, end):
         return None  # "auf dem Weg von Hamburg nach München": where the journey began
