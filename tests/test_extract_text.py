@@ -734,3 +734,10 @@ def test_bulleted_links_under_a_read_more_heading_are_not_text() -> None:
     result = extract_text(page)
     assert "8 tonnes" not in result.text and "26 million" not in result.text
     assert "back on the water within a week" in result.text
+
+
+def test_an_all_caps_kicker_above_the_headline_is_not_the_title() -> None:
+    page = MASTHEAD_PAGE.replace("WORLD | EUROPE", "STORMS ON THE NORTHERN CAPE")
+    assert (
+        extract_text(page).title == "Lighthouse keeper rescues four kayakers off the northern cape"
+    )

@@ -3566,3 +3566,19 @@ def test_the_ends_of_a_route_a_port_left_and_a_consulates_seat_do_not_place_the_
     ]
     claims = {c.attributes["place"] for c in _where([article], entities).claims}
     assert claims == {"Niles"}
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [
+        (2 * 2_629_800, "2 months"),  # "deux mois", not "1461 h"
+        (14 * 86_400, "2 weeks"),
+        (10 * 86_400, "10 days"),
+        (31_557_600, "1 year"),  # not "1 years"
+        (30 * 3_600, "30 hours"),
+    ],
+)
+def test_a_duration_is_shown_in_the_largest_unit_it_fills(seconds: int, shown: str) -> None:
+    from corroborate.reconcile.claims import shown_duration
+
+    assert shown_duration(seconds) == shown

@@ -824,7 +824,12 @@ def _choose_title(candidates: list[_Line], entries: list[_Line], brand: str | No
             for e in entries
         )
 
-    for rank in (repeated, lambda c: len(_letter_words(c.text)) >= 4, lambda c: True):
+    def headline(candidate: _Line) -> bool:
+        # an all-caps line of four words or more is a section kicker ("TEMPORAL EN LA
+        # COMUNITAT VALENCIANA") when a mixed-case line is there too
+        return len(_letter_words(candidate.text)) >= 4 and not candidate.text.isupper()
+
+    for rank in (repeated, headline, lambda c: len(_letter_words(c.text)) >= 4, lambda c: True):
         for candidate in shaped:
             if rank(candidate):
                 return candidate

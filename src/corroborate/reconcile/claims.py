@@ -473,9 +473,11 @@ def _quantity_reading(quantity: Quantity) -> Reading:
 
 
 #: Durations are compared in seconds but shown in the largest unit that fits twice
-#: or a whole number of times ("30 hours", "1 day", "2.5 days").
+#: or a whole number of times ("30 hours", "1 day", "2.5 days", "2 months", "3 weeks").
 _DURATION_UNITS = (
     ("years", 31_557_600.0),
+    ("months", 2_629_800.0),
+    ("weeks", 604_800.0),
     ("days", 86_400.0),
     ("hours", 3_600.0),
     ("minutes", 60.0),
@@ -502,6 +504,7 @@ def _shown(low: float, high: float, unit: str) -> tuple[str, str]:
         return _in_parts(low), "second"  # a race time: "2 h 0 min 35 s", not "2 hours"
     if shown_low == shown_high == 1 and shown_unit in _PLURAL_DURATIONS:
         shown_unit = shown_unit.removesuffix("s")  # "1 day", not "1 days"
+        return format_value(shown_low, shown_high, shown_unit), shown_unit  # nor "1 years"
     if shown_unit == "magnitude":
         return f"magnitude {format_value(shown_low, shown_high, '')}", shown_unit
     return format_value(shown_low, shown_high, UNIT_SYMBOLS.get(shown_unit, shown_unit)), shown_unit
