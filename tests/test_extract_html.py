@@ -132,6 +132,7 @@ def test_a_page_with_broken_metadata_is_dated_by_a_wire_dateline() -> None:
         "Par Julien Ferrandi, avec AFP · Publié le mercredi 11 mars 2026 à 08h05",
         "Mittwoch, 25. März 2026, 06:45 Uhr · Von Jens Hartung",
         "· Updated 2 hours ago",
+        "Von Jan-Hendrik Claußen",
     ],
 )
 def test_bylines_and_stamps_are_not_body_text(stamp: str) -> None:

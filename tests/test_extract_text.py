@@ -707,10 +707,12 @@ def test_a_wire_dateline_dates_a_page_that_states_no_date_otherwise() -> None:
         "Reageren is alleen mogelijk voor abonnees. Log in of neem een abonnement.",
         "Чтобы оставить комментарий, войдите через ВКонтакте или Telegram.",
         "Комментарии (96)",
+        "Sign in or create your account to join the discussion.",
+        "Most read",
     ],
 )
 def test_subscription_and_comment_prompts_are_boilerplate(line: str) -> None:
-    assert boilerplate_rule(line) in ("subscription", "comments", "ui_token")
+    assert boilerplate_rule(line) in ("subscription", "comments", "ui_token", "read_more")
 
 
 @pytest.mark.parametrize(

@@ -3582,3 +3582,23 @@ def test_a_duration_is_shown_in_the_largest_unit_it_fills(seconds: int, shown: s
     from corroborate.reconcile.claims import shown_duration
 
     assert shown_duration(seconds) == shown
+
+
+def test_an_age_opening_its_sentence_before_a_things_name_is_that_things() -> None:
+    text = (
+        "Airline spokeswoman Marieke van Dalen said safety came first. The 34-year-old "
+        "{}stays in Hamburg for now."
+    )
+    for after, aged in (("Boeing 737-800 ", False), ("", True)):
+        article = _article("a", text.format(after))
+        person = _person("p1", "Marieke van Dalen", (article, "Marieke van Dalen"))
+        entities = [person]
+        if after:
+            start = article.text.index("Boeing")
+            entities.append(
+                Entity(id="o1", type="org", name="Boeing", aliases=["Boeing"],
+                       mentions=[Mention("a", start, start + len("Boeing"))])
+            )  # fmt: skip
+        quantities = {"a": [_quantity(article, "34-year-old", 34, kind="age", unit="year")]}
+        labels = {f.label for f in reconcile([article], quantities, {}, entities)}
+        assert ("age of Marieke van Dalen" in labels) is aged

@@ -53,6 +53,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from corroborate.extract.dates import find_published_in_text, is_stamp_line, wire_dateline_date
+from corroborate.extract.text import is_byline_without_date
 from corroborate.model import FALLBACK_HINTS, Extraction, Problem
 
 
@@ -184,6 +185,7 @@ def _paragraphs(text: str) -> str:
         line
         for index, line in enumerate(lines)
         if not is_stamp_line(line, in_header=index < HEADER_PARAGRAPHS)
+        and not (index < HEADER_PARAGRAPHS and is_byline_without_date(line))
     )
     return "\n\n".join(kept)
 

@@ -164,6 +164,8 @@ FULL_LINE_RULES: Final[tuple[Rule, ...]] = tuple(
 SHORT_LINE_RULES: Final[tuple[Rule, ...]] = tuple(
     _rules("read_more", [
         r"^related(?: articles| stories| content| coverage)?$",
+        r"^(?:most (?:read|popular|viewed)|trending(?: now)?|meistgelesen|meest gelezen"
+        r"|les plus lus|lo más leído|самое (?:читаемое|популярное))$",
         r"^(?:read more|read also|see also|also read|more on this (?:story|topic)|"
         r"lees (?:meer|ook)|meer over|mehr (?:lesen|zum thema)|"
         r"weiterlesen|lesen sie auch|читать (?:далее|также)|читайте также|leer más|"
@@ -214,7 +216,8 @@ SHORT_LINE_RULES: Final[tuple[Rule, ...]] = tuple(
         r"\bcommunity guidelines\b|^join (?:the|our)\b.*\bcommunity\b|\bshow comments\b|"
         r"\breageer\b|\bkommentieren\b|\bкомментировать\b|\bоставить комментарий\b|"
         r"\breageren is alleen mogelijk\b|\bom te reageren\b|\bpour (?:commenter|réagir)\b|"
-        r"\bpara comentar\b|\bto (?:comment|leave a comment)\b",
+        r"\bpara comentar\b|\bto (?:comment|leave a comment)\b|"
+        r"\bjoin the (?:discussion|conversation)\b",
     ], MAX_SHORT_LINE_WORDS)
     + _rules("caption_credit", [
         r"^(?:photo|foto|фото|bild|image|imagen|afbeelding|credit)\s*:",
@@ -309,7 +312,7 @@ def _is_menu(line: str) -> bool:
     )
 
 
-def _is_byline_without_date(line: str) -> bool:
+def is_byline_without_date(line: str) -> bool:
     """``By Jane Doe`` / ``Door Jan de Vries``: a credit, not content."""
     return _BYLINE_NO_DATE.match(line) is not None and len(_words(line)) <= _MAX_BYLINE_WORDS
 
@@ -334,7 +337,7 @@ def boilerplate_rule(line: str) -> str | None:
         return "tag_list"
     if _is_menu(line):
         return "menu"
-    if _is_byline_without_date(line):
+    if is_byline_without_date(line):
         return "byline"
     return None
 
@@ -1042,6 +1045,7 @@ __all__ = [
     "document_stoplist",
     "explain_lines",
     "extract_text",
+    "is_byline_without_date",
     "is_prose",
     "strip_kicker",
 ]

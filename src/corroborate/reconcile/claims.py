@@ -28,6 +28,7 @@ from corroborate.reconcile.implicit import (
 )
 from corroborate.reconcile.sentences import Sentences
 from corroborate.reconcile.slots import (
+    PERSON_NOUNS,
     SLOT_LABELS,
     besides_others,
     count_slot,
@@ -327,6 +328,8 @@ def _person_aged(
         if not spoken_of and (gap <= MAX_AGE_GAP_WORDS or _apposed(between, gap, quantity, last)):
             return person
     opening = article.text[start : quantity.start]
+    if _names_a_thing_after(article.text, quantity, persons.get(article.id, [])):
+        return None  # "16-летний Boeing 737-800 остаётся в Гамбурге": the plane's age
     if _INDEFINITE_OPENING.fullmatch(opening):
         return _named_next(article.text, sentences, index, named)
     if not _OPENS_ON_AGE.fullmatch(opening):
@@ -338,6 +341,28 @@ def _person_aged(
     )
     people = {ent.id: ent for _, _, ent in found[1]} if found else {}
     return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _names_a_thing_after(
+    text: str, quantity: Quantity, mentions: Sequence[tuple[int, int, Entity]]
+) -> bool:
+    """Whether a name that is not a person's follows the age right after it, and no
+    word for people after the name: the age is that thing's ("16-летний Boeing 737-800
+    остаётся в Гамбурге"); "a 15-year-old Schurz High School student", "a 69-year-old
+    Vietnam veteran" are people."""
+    at = len(text) - len(text[quantity.end :].lstrip())
+    for start, end, entity in mentions:
+        if start == at and entity.type != "person":
+            following = _WORD.search(text, end)
+            return following is None or following[0].lower() not in _PEOPLE_WORDS
+    return False
+
+
+#: Words for people in every language read: a name before one of them describes a
+#: person ("a Vietnam veteran").
+_PEOPLE_WORDS = frozenset(word for nouns in PERSON_NOUNS.values() for word in nouns) | {
+    "veteran", "veterans", "native", "resident", "senior", "junior", "sophomore", "freshman",
+}  # fmt: skip
 
 
 def _named_next(
