@@ -1334,3 +1334,19 @@ def test_the_hour_of_a_clock_in_words_is_no_duration(text: str, language: str) -
     # "twee uur" alone is two hours
     (found,) = find_quantities("t", "Het duurde twee uur.", "nl")
     assert found.unit == "hour"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kmh"),
+    [
+        ("It was dropping at up to 4,500ft a minute.", "en", 82.3),
+        ("Sie sank zeitweise mit bis zu 23 Metern pro Sekunde.", "de", 82.8),
+        ("L'avion descendait à 23 mètres par seconde.", "fr", 82.8),
+        ("Самолёт снижался со скоростью 23 метра в секунду.", "ru", 82.8),
+        ("Gusts reached 20 metres per second.", "en", 72.0),
+    ],
+)
+def test_a_length_per_second_or_minute_is_a_speed(text: str, language: str, kmh: float) -> None:
+    (speed,) = find_quantities("a", text, language)
+    assert speed.kind == "speed" and speed.normalized_unit == "kilometer / hour"
+    assert speed.normalized_low == pytest.approx(kmh, abs=0.1)

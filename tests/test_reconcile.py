@@ -3022,6 +3022,8 @@ def test_sentences_stating_one_agreed_figure_align_at_a_lower_similarity() -> No
         ("20 Menschen wurden verletzt, vier davon schwer.", "de"),
         ("Twintig mensen raakten gewond, van wie vier ernstig.", "nl"),
         ("Пострадали 20 человек, из них четверо тяжело.", "ru"),
+        ("Двадцать человек получили травмы, четверых из них доставили в больницу.", "ru"),
+        ("20 Menschen wurden verletzt, vier von ihnen kamen ins Krankenhaus.", "de"),
     ],
 )
 def test_a_part_of_a_casualty_count_fills_no_slot(text: str, language: str) -> None:

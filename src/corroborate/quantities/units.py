@@ -126,6 +126,13 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
         "kilometern pro stunde", "kilometer pro stunde",
     ),
     "knot": ("knots", "knopen", "knoten", "nudos", "nœuds", "узлов", "узла"),
+    # a climb, a descent or a wind told as a length per second or minute
+    "meter / second": (
+        "meters per second", "metres per second", "meters a second", "metres a second",
+        "meter per seconde", "metern pro sekunde", "meter pro sekunde", "metros por segundo",
+        "mètres par seconde", "метров в секунду", "метра в секунду",
+    ),
+    "foot / minute": ("feet per minute", "feet a minute", "ft a minute", "ft per minute", "fpm"),
     "kilometer ** 2": (
         "square kilometers", "square kilometres", "vierkante kilometer", "quadratkilometer",
         "quadratkilometern", "kilómetros cuadrados", "kilomètres carrés", "квадратных километров",

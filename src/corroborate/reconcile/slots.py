@@ -504,7 +504,8 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
 #: it tells how the people counted fared, not how many fared so. The words of all
 #: languages are one set.
 _PART_AFTER = re.compile(
-    r"\s+(?:of\s+them|of\s+whom|de\s+ell[oa]s|d['’]entre\s+(?:eux|elles)|davon|van\s+hen)\b",
+    r"\s+(?:of\s+them|of\s+whom|de\s+ell[oa]s|d['’]entre\s+(?:eux|elles)|davon|von\s+ihnen"
+    r"|van\s+hen|из\s+них)\b",
     re.IGNORECASE,
 )
 #: Words that open a part of the people counted before: "Six people, *including* two
@@ -514,7 +515,8 @@ _INCLUDING = (
     r"|в\s+том\s+числе)"
 )
 _PART_BEFORE = re.compile(
-    r"(?:,|\b(?:dont|van\s+wie|waarvan|из\s+них|de\s+los\s+cuales|de\s+las\s+cuales"
+    r"(?:,"
+    r"|\b(?:dont|van\s+wie|waarvan|из\s+них|de\s+los\s+cuales|de\s+las\s+cuales"
     rf"|{_INCLUDING}))\s+"
     r"(?:(?:zeker|minstens|at\s+least|au\s+moins|al\s+menos|mindestens|не\s+менее)\s+)?$",
     re.IGNORECASE,
