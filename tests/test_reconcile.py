@@ -3604,3 +3604,23 @@ def test_an_age_opening_its_sentence_before_a_things_name_is_that_things() -> No
         quantities = {"a": [_quantity(article, "34-year-old", 34, kind="age", unit="year")]}
         labels = {f.label for f in reconcile([article], quantities, {}, entities)}
         assert ("age of Marieke van Dalen" in labels) is aged
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("In Staphorst is een vierjarig kind overleden aan de gevolgen van mazelen.", "nl"),
+        ("Am Sonntag starb ein fünfjähriger Junge an den Folgen der Infektion.", "de"),
+        ("Un niño de cuatro años murió el pasado domingo en un hospital.", "es"),
+        ("Un garçon de quatre ans est mort dimanche à l'hôpital.", "fr"),
+        ("В воскресенье в больнице умер четырёхлетний мальчик.", "ru"),
+    ],
+)
+def test_one_person_first_mentioned_as_dead_is_one_killed(text: str, language: str) -> None:
+    killed = next(f for f in _read(text, language) if f.label == "people killed")
+    assert article_values(killed.claims) == {"a": 1.0}
+    # someone ill is no death
+    alive = text.replace("overleden", "ziek geworden").replace("starb", "erkrankte")
+    alive = alive.replace("murió", "enfermó").replace("est mort", "est tombé malade")
+    alive = alive.replace("умер", "заболел")
+    assert "people killed" not in {f.label for f in _read(alive, language)}

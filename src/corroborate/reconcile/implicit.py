@@ -463,10 +463,62 @@ def _victim_died(text: str, language: str) -> list[ImpliedCount]:
     ]
 
 
+#: One person, first mentioned, in the other languages: an indefinite article, up to
+#: three words, a word for a person ("een vierjarig kind", "ein fünfjähriger Junge",
+#: "un niño", "un garçon"); Russian has no article: an age word and the person
+#: ("четырёхлетний мальчик").
+_ONE_PERSON_WORDS = {
+    "nl": (r"een", r"kind|jongen|meisje|man|vrouw|baby|peuter|kleuter|tiener|scholier|bejaarde"),
+    "de": (
+        r"ein|eine",
+        r"Kind|Junge|Mädchen|Mann|Frau|Baby|Kleinkind|Jugendlicher|Rentner|Rentnerin",
+    ),
+    "es": (r"[Uu]n|[Uu]na", r"niño|niña|bebé|hombre|mujer|joven|adolescente|anciano|anciana"),
+    "fr": (
+        r"[Uu]n|[Uu]ne",
+        r"enfant|garçon|fillette|fille|bébé|homme|femme|adolescent|adolescente",
+    ),
+    "ru": (r"", r"мальчик|девочка|ребёнок|ребенок|мужчина|женщина|подросток|младенец|пенсионер\w*"),
+}
+#: An age told after the person before the verb: "un niño de cuatro años murió".
+_AGE_ASIDE = r"(?:\s+(?:de|d['’])\s+(?:\w+\s+){0,2}?(?:años|ans|an)\b|\s*\(\d{1,3}\))?"
+
+
+@lru_cache(maxsize=8)
+def _one_person_patterns(language: str) -> tuple[re.Pattern[str], ...]:
+    """A first mention of one person and a verb of dying, in either order ("een
+    vierjarig kind overleden", "starb ein fünfjähriger Junge", "un niño de cuatro años
+    murió", "умер четырёхлетний мальчик")."""
+    words = _ONE_PERSON_WORDS.get(language)
+    died = _DIED_WORDS.get(language)
+    if words is None or died is None:
+        return ()
+    article, person = words
+    opening = rf"\b(?:{article})\s+" if article else r"\b"
+    subject = rf"{opening}(?:[\w-]+\s+){{0,3}}?(?:{person})\b{_AGE_ASIDE}"
+    participles = _DIED_PERFECT.get(language, ("", ""))[1]
+    after = rf"\s+(?:{died}{'|' + participles if participles else ''})\b"
+    return (
+        re.compile(rf"{subject}{after}", re.IGNORECASE),
+        re.compile(rf"\b(?:{died})\s+{subject}", re.IGNORECASE),
+    )
+
+
+def _one_person_died(text: str, language: str) -> list[ImpliedCount]:
+    """Phrases of one person first mentioned as dead, outside English (see
+    :func:`_one_person_patterns`)."""
+    return [
+        ImpliedCount(m.start(), m.end(), "killed")
+        for pattern in _one_person_patterns(language)
+        for m in pattern.finditer(text)
+    ]
+
+
 def implied_counts(text: str, language: str) -> list[ImpliedCount]:
     """Every phrase in ``text`` implying one casualty, in text order."""
     if language != "en":
-        return _victim_died(text, language)
+        found = _victim_died(text, language) + _one_person_died(text, language)
+        return sorted(found, key=lambda c: c.start)
     found = [ImpliedCount(m.start(), m.end(), "killed") for m in _DIED.finditer(text)]
     found += [
         ImpliedCount(m.start(), m.end(), "killed", people=2 if m["second"] else 1)
