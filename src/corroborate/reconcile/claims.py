@@ -350,7 +350,7 @@ def _names_a_thing_after(
     word for people after the name: the age is that thing's ("16-летний Boeing 737-800
     остаётся в Гамбурге"); "a 15-year-old Schurz High School student", "a 69-year-old
     Vietnam veteran" are people."""
-    at = len(text) - len(text[quantity.end :].lstrip())
+    at = _SPACES.match(text, quantity.end).end()  # type: ignore[union-attr]
     for start, end, entity in mentions:
         if start == at and entity.type != "person":
             following = _WORD.search(text, end)
@@ -358,6 +358,7 @@ def _names_a_thing_after(
     return False
 
 
+_SPACES = re.compile(r"\s*")
 #: Words for people in every language read: a name before one of them describes a
 #: person ("a Vietnam veteran").
 _PEOPLE_WORDS = frozenset(word for nouns in PERSON_NOUNS.values() for word in nouns) | {

@@ -101,7 +101,7 @@ _ROUTE_NOUN = (
 )
 _ROUTE_VERB = (
     r"(?:reliait|reliant|relie|relient|connecting|connects|linking|links|verbindet|verband"
-    r"|verbindt|verbond|conectaba|conecta|unía|une|связывающ\w*|соединяющ\w*)"
+    r"|verbindt|verbond|conectaba|conecta|unía|связывающ\w*|соединяющ\w*)"
 )
 _ROUTE_BEFORE = re.compile(
     rf"(?:\b{_ROUTE_NOUN}\s+(?:\w+\s+){{0,2}}?(?:between|entre|zwischen|tussen|между)"

@@ -604,7 +604,7 @@ def _year_span(ctx: Context, m: re.Match[str]) -> bool | None:
         digits = after[1]
         later = int(digits) if len(digits) == 4 else year - year % 100 + int(digits)
         return True if 0 < later - year <= MAX_YEAR_SPAN else None
-    before = _YEAR_BEFORE.search(ctx.text, 0, m.start("s"))
+    before = _YEAR_BEFORE.search(ctx.text, max(0, m.start("s") - 5), m.start("s"))
     if before:
         return True if 0 < year - int(before[1]) <= MAX_YEAR_SPAN else None
     return False
