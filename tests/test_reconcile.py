@@ -3624,3 +3624,19 @@ def test_one_person_first_mentioned_as_dead_is_one_killed(text: str, language: s
     alive = alive.replace("murió", "enfermó").replace("est mort", "est tombé malade")
     alive = alive.replace("умер", "заболел")
     assert "people killed" not in {f.label for f in _read(alive, language)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "missing"),
+    [
+        ("At least seven people have died and at least four others are still missing.", "en", 4),
+        ("Vier mensen worden nog vermist.", "nl", 4),
+        ("Rund zehn Menschen werden noch vermisst.", "de", 10),
+        ("Hay nueve desaparecidos tras las inundaciones.", "es", 9),
+        ("Trois personnes sont toujours portées disparues.", "fr", 3),
+        ("Три человека пропали без вести.", "ru", 3),
+    ],
+)
+def test_people_missing_fill_a_slot_of_their_own(text: str, language: str, missing: int) -> None:
+    facts = {f.label: f for f in _read(text, language)}
+    assert article_values(facts["people missing"].claims) == {"a": float(missing)}

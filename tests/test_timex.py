@@ -750,6 +750,9 @@ def test_either_end_of_a_span_of_years_is_a_year(
         ("De minister geeft zaterdag een persconferentie.", "nl", "2022-06-18"),
         ("De staking duurt tot en met zaterdag.", "nl", "2022-06-18"),
         ("Die Blockade dauert bis Samstag.", "de", "2022-06-18"),
+        ("La huelga se prolonga hasta el sábado.", "es", "2022-06-18"),
+        ("La grève dure jusqu'à samedi.", "fr", "2022-06-18"),
+        ("La huelga duró hasta el sábado.", "es", "2022-06-11"),
         # told in the past, the day is behind
         ("De politie hield zaterdag een verdachte aan.", "nl", "2022-06-11"),
         ("Het kind overleed zaterdag in het ziekenhuis.", "nl", "2022-06-11"),

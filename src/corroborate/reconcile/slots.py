@@ -105,6 +105,16 @@ SLOT_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("évacu",),
         "ru": ("эвакуир", "эвакуац"),
     },
+    # people disasters leave missing ("at least four others are still missing",
+    # "nueve desaparecidos", "werden noch vermisst", "portées disparues")
+    "missing": {
+        "en": ("missing", "unaccounted"),
+        "nl": ("vermist",),
+        "de": ("vermisst", "vermißt"),
+        "es": ("desaparecid",),
+        "fr": ("disparu",),
+        "ru": ("пропал", "пропавш", "без вести"),
+    },
     "arrested": {
         "en": ("arrest", "detain", "in custody", "charged"),
         "nl": ("gearresteerd", "aangehouden", "opgepakt"),
@@ -246,6 +256,7 @@ SLOT_LABELS = {
     "shot": "people shot",
     "arrested": "people arrested",
     "evacuated": "people evacuated",
+    "missing": "people missing",
 }
 #: A casualty count of several incidents at once ("Eight people were killed in
 #: shootings across Chicago", "Two men were killed in three separate shootings") is a

@@ -631,7 +631,7 @@ ES = Vocab(
     amount_pre=words("más de|menos de|unos|unas|cerca de|casi|alrededor de|hasta|$|€|£"),
     future_pre=words("para el|para este"),
     future=r"\b(?:\w+rá|\w+rán|va a|van a|próxim[oa]s?|planea|prevé|debería|deberían"
-    r"|está previst[oa]|se espera)\b",
+    r"|está previst[oa]|se espera|dura|duran|se prolonga|se prolongan)\b",
     weekday_week=ints(
         {
             "de la próxima semana|de la semana que viene|de la semana próxima": 1,
@@ -757,7 +757,7 @@ FR = Vocab(
     future_pre=words("pour|pour ce"),
     # "Il devrait en sortir mardi": should (be), is due to
     future=r"\b(?:\w+ra|\w+ront|va|vont|prochaine?s?|prévu|prévue|devrait|devraient|doit"
-    r"|doivent|attendue?s?)\b",
+    r"|doivent|attendue?s?|dure|durent|se prolonge|se prolongent)\b",
     risky_months=words("mars|mai|sept|oct|nov"),
     weekday_week=ints(
         {
