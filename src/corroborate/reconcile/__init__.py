@@ -251,15 +251,14 @@ def _since(text: str, start: int) -> bool:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _dateline_only(text: str, span: tuple[int, int], covered: Sequence[tuple[int, int]]) -> bool:
-    """Whether a sentence is nothing but names and dates ("Ámsterdam, 19 feb 2026.",
-    a dateline run into the lead): it tells of no happening."""
-    start, end = span
-    chars = list(text[start:end])
+def _without(text: str, covered: Sequence[tuple[int, int]]) -> str:
+    """The text with the given spans blanked out, offsets kept: a sentence with no word
+    left in it is nothing but names and dates ("Ámsterdam, 19 feb 2026.", a dateline
+    run into the lead) and tells of no happening."""
+    chars = list(text)
     for first, last in covered:
-        for pos in range(max(first, start), min(last, end)):
-            chars[pos - start] = " "
-    return _WORD.search("".join(chars)) is None
+        chars[first:last] = " " * (last - first)
+    return "".join(chars)
 
 
 def _article_candidates(
@@ -292,6 +291,7 @@ def _article_candidates(
     found: list[Candidate] = []
     last_date: str | None = None
     covered = [(start, end) for start, end, _ in mentions] + [(t.start, t.end) for t in times]
+    uncovered = _without(article.text, covered)
     for index, span in enumerate(sentences.spans):
         key = (article.id, index)
         if not (named.get(index) or key in dated or key in with_claim):
@@ -300,7 +300,7 @@ def _article_candidates(
         item = candidate(
             key, span, article.text, entities, dated.get(key, []), calendars.get(key, [])
         )
-        item.dateline = _dateline_only(article.text, span, covered)
+        item.dateline = _WORD.search(uncovered, *span) is None
         if item.date:
             # "two days later" counts from a day, not from "since 2019"
             last_date = item.date if item.precision == "day" else None

@@ -328,12 +328,13 @@ def _person_aged(
         if not spoken_of and (gap <= MAX_AGE_GAP_WORDS or _apposed(between, gap, quantity, last)):
             return person
     opening = article.text[start : quantity.start]
+    indefinite = _INDEFINITE_OPENING.fullmatch(opening)
+    if not indefinite and not _OPENS_ON_AGE.fullmatch(opening):
+        return None
     if _names_a_thing_after(article.text, quantity, persons.get(article.id, [])):
         return None  # "16-летний Boeing 737-800 остаётся в Гамбурге": the plane's age
-    if _INDEFINITE_OPENING.fullmatch(opening):
+    if indefinite:
         return _named_next(article.text, sentences, index, named)
-    if not _OPENS_ON_AGE.fullmatch(opening):
-        return None
     # the sentence before, or the one before that when it names no one ("He improved
     # the record by 30 seconds. The 24-year-old ...")
     found = _first_naming(
