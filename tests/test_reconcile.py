@@ -3640,3 +3640,18 @@ def test_one_person_first_mentioned_as_dead_is_one_killed(text: str, language: s
 def test_people_missing_fill_a_slot_of_their_own(text: str, language: str, missing: int) -> None:
     facts = {f.label: f for f in _read(text, language)}
     assert article_values(facts["people missing"].claims) == {"a": float(missing)}
+
+
+def test_sentence_similarity_encodes_each_distinct_text_once() -> None:
+    encoded: list[str] = []
+
+    def encode(batch: Sequence[str]) -> npt.NDArray[np.float32]:
+        encoded.extend(batch)
+        return np.asarray([[1.0, 0.0] if "fire" in t else [0.0, 1.0] for t in batch], np.float32)
+
+    repeated = "The fire burned for nine hours."
+    texts = {("a", i): repeated for i in range(50)} | {("b", 0): "Trains stopped at noon."}
+    similarity = SentenceSimilarity(texts, encode)
+    assert sorted(encoded) == sorted({repeated, "Trains stopped at noon."})
+    assert similarity(("a", 3), ("a", 40)) == pytest.approx(1.0)
+    assert similarity(("a", 3), ("b", 0)) == pytest.approx(0.0)

@@ -235,12 +235,9 @@ def _odd_ones_out(
     ("of the 32 wagons seven derailed; two tank wagons leaked" against "из 32
     вагонов сошли девять, две цистерны дали течь": 7 against 9). Figures that name
     different nouns are not paired."""
-    by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for i in members:
-        by_sentence[(items[i].claim.article, items[i].sentence)].append(i)
     found: set[tuple[int, int]] = set()
-    for (first, a), (second, b) in itertools.combinations(by_sentence.items(), 2):
-        if first[0] == second[0] or similarity(first, second) < cut:
+    for (first, a), (second, b) in _sentence_pairs_across_articles(items, members):
+        if similarity(first, second) < cut:
             continue
         left_a, left_b, matched = _unmatched(items, a, b)
         if matched and len(left_a) == len(left_b) == 1:
@@ -249,6 +246,24 @@ def _odd_ones_out(
             if len(nouns) <= 1 and not _compatible(items[i], items[j]):
                 found.add((i, j) if i < j else (j, i))
     return found
+
+
+SentenceFigures = tuple[tuple[str, int], list[int]]
+
+
+def _sentence_pairs_across_articles(
+    items: Sequence[ClaimItem], members: list[int]
+) -> Iterator[tuple[SentenceFigures, SentenceFigures]]:
+    """Every pair of sentences of two different articles, each with its figures among
+    ``members``. Pairs are formed article by article: a long article's own sentences
+    are never paired (a 5 MB page of 24,000 sentences had made this a 288-million-pair
+    loop)."""
+    by_article: dict[str, dict[tuple[str, int], list[int]]] = defaultdict(dict)
+    for i in members:
+        key = (items[i].claim.article, items[i].sentence)
+        by_article[key[0]].setdefault(key, []).append(i)
+    for first, second in itertools.combinations(by_article.values(), 2):
+        yield from itertools.product(first.items(), second.items())
 
 
 def _unmatched(

@@ -28,8 +28,13 @@ class SentenceSimilarity:
     """Pairwise similarity of a fixed set of sentences, each keyed by (article, index)."""
 
     def __init__(self, sentences: dict[SentenceKey, str], encode: Encoder | None) -> None:
-        self._keys = {key: i for i, key in enumerate(sentences)}
-        texts = list(sentences.values())
+        # Each distinct text is encoded once: pages repeat sentences (a page that
+        # repeats one paragraph 12,000 times had 24,000 sentences of two texts).
+        distinct: dict[str, int] = {}
+        self._keys = {
+            key: distinct.setdefault(text, len(distinct)) for key, text in sentences.items()
+        }
+        texts = list(distinct)
         self._vectors: npt.NDArray[np.float32] | None = None
         self._words: list[frozenset[str]] = []
         if encode is not None and texts:
