@@ -115,6 +115,7 @@ def test_parse_iso_date_never_repairs_a_date(year: str, month: str, day: str) ->
         ("Обновлено: 12 апреля 2023 г.", "2023-04-12"),
         ("Publicado el 3 de marzo de 2024", "2024-03-03"),
         ("Publié le 1er mars 2024 à 10h15", "2024-03-01"),
+        ("Publié le vendredi 6 novembre 2026 à 18h40 - Mis à jour à 19h02", "2026-11-06"),
         ("By Tess Marlowe | Thursday, 9 November 2023 06:45 PM CET", "2023-11-09"),
         ("Door Joost van Aalst, 14 mei 2024", "2024-05-14"),
         ("Von Lena Haberkorn · 7. Oktober 2023", "2023-10-07"),
@@ -127,6 +128,29 @@ def test_finds_dates_where_pages_state_them(line: str, expected: str) -> None:
     assert finding.published == expected
     assert finding.line_index == 1
     assert finding.problems == []
+
+
+MONTHS_BY_LABEL = {
+    "Published": "January February March April May June July August September October "
+    "November December",
+    "Gepubliceerd op": "januari februari maart april mei juni juli augustus september oktober "
+    "november december",
+    "Veröffentlicht am": "Januar Februar März April Mai Juni Juli August September Oktober "
+    "November Dezember",
+    "Publicado el": "enero febrero marzo abril mayo junio julio agosto septiembre octubre "
+    "noviembre diciembre",
+    "Publié le": "janvier février mars avril mai juin juillet août septembre octobre novembre "
+    "décembre",
+    "Опубликовано": "января февраля марта апреля мая июня июля августа сентября октября "
+    "ноября декабря",
+}
+
+
+@pytest.mark.parametrize("label", sorted(MONTHS_BY_LABEL))
+def test_every_month_name_of_each_language_dates_a_page(label: str) -> None:
+    for number, month in enumerate(MONTHS_BY_LABEL[label].split(), start=1):
+        finding = find_published_in_text(["Harbour council votes", f"{label} 6 {month} 2024"])
+        assert finding.published == f"2024-{number:02d}-06", month
 
 
 def test_date_header_keeps_the_lead_paragraph_on_the_same_line() -> None:

@@ -743,3 +743,75 @@ def test_an_all_caps_kicker_above_the_headline_is_not_the_title() -> None:
     assert (
         extract_text(page).title == "Lighthouse keeper rescues four kayakers off the northern cape"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Start | Lokales | Politik | Wirtschaft | Sport | Kultur | Wetter | Verkehr | Abo | Jobs"
+        " | Podcast",
+        "Markets | Policy | Shipping | Ports | Jobs | Events | Subscribe to Harbour Weekly Pro",
+        "Accueil > Régions > Bretagne",
+        "Vous êtes ici : Accueil > Faits divers",
+        "[Inloggen]   [Abonneer]   [Krant]",
+        "[ Anmelden ]  [ E-Paper ]  [ Abo ]",
+        "Partager : Facebook - X - Courriel - Copier le lien",
+    ],
+)
+def test_long_section_menus_breadcrumbs_and_bracketed_links_are_menus(line: str) -> None:
+    assert boilerplate_rule(line) == "menu"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Paris > Berlin: the new rail link cuts the trip to under four hours",
+        "Storm Fenna - two dead as winds batter the coast",
+        "The score was 3 - 1 - 0 after extra time.",
+    ],
+)
+def test_headlines_with_separators_are_no_menu(line: str) -> None:
+    assert boilerplate_rule(line) != "menu"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You have 3 free articles left this month. Subscribe for unlimited access.",
+        "Il vous reste 2 articles gratuits ce mois-ci.",
+        "Jetzt 4 Wochen für 1 € testen – danach 9,90 € monatlich",
+        "[ Anmelden ]  [ Plus testen – 4 Wochen gratis ]",
+        "We care about your privacy. We and our 312 partners use cookies and similar "
+        "technologies to store and access information on your device, to measure audiences "
+        "and to show you personalised content and ads. Accept / Reject / Settings",
+        "Wij en onze partners gebruiken cookies om de site te laten werken, het gebruik te "
+        "meten en je gepersonaliseerde advertenties te tonen.",
+        "Nous et nos partenaires utilisons des cookies pour mesurer l'audience du site.",
+        "Diese Seite verwendet Cookies. [Akzeptieren] [Ablehnen]",
+    ],
+)
+def test_paywall_counters_trial_offers_and_cookie_banners_are_boilerplate(line: str) -> None:
+    assert boilerplate_rule(line) in ("subscription", "cookie_banner", "cookies_privacy", "menu")
+
+
+def test_a_story_sentence_about_a_site_using_cookies_is_kept() -> None:
+    line = (
+        "Regulators said on Tuesday that the retailer's site used cookies to follow readers "
+        "across other websites without their consent, and fined its owner €2 million."
+    )
+    assert boilerplate_rule(line) is None
+
+
+def test_a_cookie_banner_above_the_story_does_not_hide_its_headline() -> None:
+    banner = (
+        "We care about your privacy. We and our partners use cookies to measure audiences and "
+        "to show you personalised content. Accept / Reject / Settings\n"
+        "You have 3 free articles left this month. Subscribe for unlimited access.\n"
+        "You are here: Home > World > Europe\n"
+    )
+    page = MASTHEAD_PAGE.replace("Sign in | Subscribe\n", "Sign in | Subscribe\n" + banner)
+    result = extract_text(page)
+    assert result.title == "Lighthouse keeper rescues four kayakers off the northern cape"
+    assert result.outlet == "Quayside Courier"
+    for furniture in ("privacy", "free articles", "You are here"):
+        assert furniture not in result.text

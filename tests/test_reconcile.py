@@ -748,6 +748,41 @@ def test_the_toll_of_an_earlier_event_is_not_the_storys_toll(precedent: str) -> 
     assert injured.status == "conflicting"
 
 
+#: Three reports of one quake in two languages: tolls (8, 14, 19), the story's day
+#: said once ("Tuesday"), and the precedent every report recalls by its full date.
+QUAKE_REPORTS = {
+    "en": (
+        "At least eight people were killed when the quake struck on Tuesday.",
+        "Fourteen people were killed in the quake.",
+        "The toll of the quake has risen to 19 people killed.",
+        "The quake of 6 February 2023 killed more than 50,000 people.",
+    ),
+    "nl": (
+        "Bij de beving van dinsdag kwamen zeker acht mensen om het leven.",
+        "Bij de beving zijn veertien mensen om het leven gekomen.",
+        "Inmiddels zijn 19 mensen om het leven gekomen.",
+        "Op 6 februari 2023 beefde de aarde. Er kwamen toen 50.000 mensen om het leven.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(QUAKE_REPORTS))
+def test_a_precedent_every_source_recalls_is_not_the_storys_day(language: str) -> None:
+    """Every report recalls the earlier disaster by its full date, and only one states
+    the story's own day: that day is still the story's, and the precedent's toll is
+    not its toll."""
+    *tolls, recall = QUAKE_REPORTS[language]
+    articles = [
+        replace(_article(f"{i}", f"{toll} {recall}", language), published="2026-03-11")
+        for i, toll in enumerate(tolls)
+    ]
+    quantities = {a.id: find_quantities(a.id, a.text, language) for a in articles}
+    times = {a.id: find_time_expressions(a.id, a.text, language, a.published) for a in articles}
+    facts = reconcile(articles, quantities, times, [])
+    killed = next(f for f in facts if f.label == "people killed")
+    assert sorted(float(str(c.attributes["value"])) for c in killed.claims) == [8, 14, 19]
+
+
 @pytest.mark.parametrize(
     ("when", "value", "counted"),
     [("in late May", "2025-05", True), ("in May 2023", "2023-05", False)],

@@ -86,7 +86,8 @@ _MONTHS: Final[tuple[str, ...]] = (
     "setiembre", "octubre", "noviembre", "diciembre", "ene", "abr", "ago", "dic",
     # fr
     "janvier", "février", "fevrier", "mars", "avril", "juin", "juillet", "août", "aout",
-    "septembre", "octobre", "décembre", "decembre", "janv", "févr", "fevr", "avr", "juil", "déc",
+    "septembre", "octobre", "novembre", "décembre", "decembre", "janv", "févr", "fevr", "avr",
+    "juil", "déc",
 )  # fmt: skip
 
 _WEEKDAY_NAMES: Final[tuple[tuple[str, ...], ...]] = (

@@ -70,6 +70,8 @@ LONG_PROSE_STOPWORD_DENSITY: Final = 0.2
 
 MAX_SHORT_LINE_WORDS: Final = 20
 """UI phrases ("sign up", "cookies") only count on lines at most this long."""
+MAX_BANNER_WORDS: Final = 80
+"""A cookie consent banner, in the site's own voice, runs to a paragraph."""
 
 MAX_TITLE_WORDS: Final = 30
 MAX_BRAND_WORDS: Final = 5
@@ -189,7 +191,35 @@ SHORT_LINE_RULES: Final[tuple[Rule, ...]] = tuple(
         r"|jahr|mes|semana|año|maand|jaar|месяц|неделю|год)\b",
         r"\babonnez-vous\b|\bjetzt abonnieren\b|\bsuscr[ií]bete\b|\bword abonnee\b"
         r"|\bsubscribe (?:now|today)\b|\bоформите подписку\b",
+        # a metered paywall's count and offer: "You have 2 free articles left this
+        # month", "Il vous reste 3 articles gratuits", "Subscribe for unlimited access"
+        r"\bfree (?:articles?|stories) (?:left|remaining)\b|\bkostenlose artikel\b"
+        r"|\barticles? gratuits?\b|\bgratis artikel(?:en)?\b|\bartículos? gratis\b"
+        r"|\bбесплатн\w* (?:стат\w*|материал\w*)\b|\bunlimited access\b"
+        r"|\bunbegrenzte\w* zugriff\b|\baccès illimité\b|\bonbeperkt toegang\b"
+        r"|\bacceso ilimitado\b|\bбезлимитн\w* доступ\b",
+        # a trial offer: "Jetzt 30 Tage kostenlos testen", "4 Wochen für 0,99 € testen –
+        # danach 12,90 € monatlich", "Try 4 weeks for £1"
+        r"\b(?:kostenlos|gratis|für [\d,.]+\s?€) testen\b|\b\d+ (?:wochen|tage) gratis\b"
+        r"|\bfree trial\b|\bessai gratuit\b|\bprueba gratis\b|\bgratis proberen\b"
+        r"|\bпробн\w* (?:период|подписк\w*)\b",
+        r"^(?=.*\b(?:testen|try|trial|essai|essayez|probeer|proberen|prueba|попробуйте)\b)"
+        r".*(?:[€$£]\s?\d|\d\s?[€$£])",
     ], MAX_SHORT_LINE_WORDS)
+    + _rules("cookie_banner", [
+        # a consent banner in the site's own voice, however long: "We value your
+        # privacy. We and our partners use cookies ...", "Wir nutzen Cookies, um ...",
+        # "Nous et nos 204 partenaires utilisons des cookies"
+        r"\b(?:we|wir|wij|nous|nosotros|мы)\b.{0,40}\b(?:use|nutzen|verwenden|gebruiken"
+        r"|utilisons|utilizamos|usamos|использу\w+) (?:des |las |файлы )?cookies?\b"
+        r"|\b(?:this (?:site|website)|diese (?:website|seite|webseite)|deze (?:website|site)"
+        r"|ce site|este sitio(?: web)?|сайт)\s+(?:uses|nutzt|verwendet|gebruikt|utilise|utiliza"
+        r"|usa|использует) (?:des |las |файлы )?cookies?\b",
+        # a line ending in the banner's buttons: "[Akzeptieren] [Ablehnen] [Details]"
+        r"(?:\baccept\w*|\bakzeptieren|\baccepteren|\bj'accepte|\baceptar|\bпринять)"
+        r"\W+(?:reject\w*|ablehnen|weigeren|je refuse|refuser|rechazar|отклонить)\b\W*"
+        r"(?:\w+\W*)?$",
+    ], MAX_BANNER_WORDS)
     + _rules("cookies_privacy", [
         r"^cookies?(?: (?:policy|settings|preferences|consent))?$|"
         r"\b(?:we|this (?:site|website)) uses? cookies\b|"
@@ -282,11 +312,27 @@ def _is_tag_list(line: str) -> bool:
 
 #: Separators between the items of a menu or share bar: a pipe, a slash or a bullet
 #: with spaces around it, or a run of two or more spaces (menus saved as text).
-_MENU_SEPARATOR = re.compile(r"\s+[|/•·]\s+|\s{2,}")
+_MENU_SEPARATOR = re.compile(r"\s+[|/•·-]\s+|\s{2,}")
+#: Separators of a breadcrumb trail ("Accueil > International > Europe de l'Est").
+_CRUMB_SEPARATOR = re.compile(r"\s+[>›]\s+")
+#: The label a breadcrumb trail may open with ("Sie befinden sich hier: Startseite > Welt").
+_CRUMB_LABEL = re.compile(
+    r"^(?:you are here|sie befinden sich hier|sie sind hier|u bent hier|vous êtes ici|usted está en"
+    r"|está usted en|estás en|вы здесь)\s*:?\s*",
+    re.IGNORECASE,
+)
 MIN_MENU_ITEMS: Final = 3
 """A menu has at least this many items; ``News | Brand`` or ``A / B`` may be a kicker."""
 MAX_MENU_ITEM_WORDS: Final = 3
 """Menu items are a word or three ("Share on Facebook"); a headline's parts are longer."""
+MIN_ITEMS_BESIDE_A_LONG_ONE: Final = 5
+"""With this many short items, one item may be longer ("... | Jobs | Events |
+Subscribe to EuroChem Watch Pro"): a call to subscribe closing a section menu."""
+MAX_LONG_ITEM_WORDS: Final = 6
+MAX_MENU_WORDS: Final = 40
+"""Words of all items together: a site's section menu runs to a dozen entries."""
+#: Brackets and spaces around a saved link's text ("[ Login ]", "[E-Paper]").
+_LINK_BRACKETS = "[]() \t"
 
 
 #: Account links: with one of them, two items make a menu ("Sign in | Subscribe").
@@ -299,17 +345,33 @@ _ACCOUNT_ITEMS: Final[frozenset[str]] = frozenset({
 
 def _is_menu(line: str) -> bool:
     """``Home | World | Sport | Opinion``, ``Binnenland   Buitenland   Economie``,
-    ``Share: Facebook | X | Email``, ``Sign in | Subscribe``: short items in a row,
-    none of them a sentence."""
-    items = [item.strip() for item in _MENU_SEPARATOR.split(line.strip())]
+    ``Share: Facebook | X | Email``, ``[Sign in]  [Subscribe]``, ``Accueil >
+    International``: short items in a row, none of them a sentence."""
+    crumbs = _menu_items(_CRUMB_LABEL.sub("", line.strip()), _CRUMB_SEPARATOR)
+    if len(crumbs) >= 2 and all(_short_item(item) for item in crumbs):
+        return True
+    items = _menu_items(line, _MENU_SEPARATOR)
     if len(items) >= 2 and any(item.casefold() in _ACCOUNT_ITEMS for item in items):
         return len(_words(line)) <= MAX_SHORT_LINE_WORDS
-    return (
-        len(items) >= MIN_MENU_ITEMS
-        and len(_words(line)) <= MAX_SHORT_LINE_WORDS
-        and all(item and len(_words(item)) <= MAX_MENU_ITEM_WORDS for item in items)
-        and not any(item.endswith((".", "!", "?")) for item in items)
+    if len(items) < MIN_MENU_ITEMS or sum(len(_words(item)) for item in items) > MAX_MENU_WORDS:
+        return False
+    if any(not item or item.endswith((".", "!", "?")) for item in items):
+        return False
+    long_items = [item for item in items if not _short_item(item)]
+    return not long_items or (
+        len(long_items) == 1
+        and len(items) - 1 >= MIN_ITEMS_BESIDE_A_LONG_ONE
+        and len(_words(long_items[0])) <= MAX_LONG_ITEM_WORDS
     )
+
+
+def _menu_items(line: str, separator: re.Pattern[str]) -> list[str]:
+    """The items of ``line`` cut at ``separator``, without a saved link's brackets."""
+    return [item.strip(_LINK_BRACKETS) for item in separator.split(line.strip())]
+
+
+def _short_item(item: str) -> bool:
+    return bool(item) and len(_words(item)) <= MAX_MENU_ITEM_WORDS and not item.endswith(".")
 
 
 def is_byline_without_date(line: str) -> bool:

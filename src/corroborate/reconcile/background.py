@@ -67,11 +67,11 @@ def without_past_casualties(
     shooting that left one person dead"), whatever its day."""
     story_day = _story_day(items, published)
     dating = [item for item in items if not _names_an_event(item, sentences)]
-    past = _sentences_dated_before(dating, story_day, PAST_EVENT_GAP)
-    past |= {
-        (article, index + 1) for article, index in past if _back_then(sentences[article], index + 1)
-    }
-    past -= _first_tolls(items) - _sentences_dated_before(dating, story_day, RECALLED_TOLL_AGE)
+    past = _with_back_then(_sentences_dated_before(dating, story_day, PAST_EVENT_GAP), sentences)
+    history = _with_back_then(
+        _sentences_dated_before(dating, story_day, RECALLED_TOLL_AGE), sentences
+    )
+    past -= _first_tolls(items) - history
     return [
         replace(item, slot=None, slot_label=None)
         if item.slot in PAST_EVENT_SLOTS
@@ -138,14 +138,42 @@ def _first_tolls(items: list[ClaimItem]) -> set[tuple[str, int]]:
     return set(first.items())
 
 
+#: "Back then" inside a sentence, where the words cannot mean "when": "Alleen al in
+#: Turkije kwamen toen meer dan 50.000 mensen om het leven" (Dutch "toen" right after
+#: a verb, not opening a clause), "Damals starben ...", "où il avait fait à l'époque".
+_BACK_THEN_INSIDE = re.compile(
+    r"\b(?:damals|seinerzeit|destijds|à l'époque|en aquel entonces|en aquella ocasión"
+    r"|at the time(?! of)|в то время"
+    r"|(?<=\w )toen(?! (?:de|het|een|hij|zij|ze|er|we|wij|ik|u|men|die|dat)\b))\b",
+    re.IGNORECASE,
+)
+
+
+def _with_back_then(
+    dated: set[tuple[str, int]], sentences: Mapping[str, Sentences]
+) -> set[tuple[str, int]]:
+    """``dated`` with each sentence after one of them that goes on about its time."""
+    return dated | {
+        (article, index + 1)
+        for article, index in dated
+        if _back_then(sentences[article], index + 1)
+    }
+
+
 def _back_then(sentences: Sentences, index: int) -> bool:
-    return index < len(sentences.spans) and bool(_BACK_THEN.match(sentences.sentence(index)))
+    if index >= len(sentences.spans):
+        return False
+    sentence = sentences.sentence(index)
+    return bool(_BACK_THEN.match(sentence) or _BACK_THEN_INSIDE.search(sentence))
 
 
 def _story_day(items: list[ClaimItem], published: Mapping[str, str | None]) -> date | None:
     """The day most articles state (each article counted once per day), of the days
     no later than the article's publication: a day after it is a hearing or a funeral
-    to come ("sentencing is set for December 30th"), not the day reported."""
+    to come ("sentencing is set for December 30th"), not the day reported. Days a
+    year or more before every article's publication are left out while others are
+    stated: the precedent every report recalls ("the earthquakes of 6 February 2023")
+    is not the day of a story published in 2026."""
     stated = {
         (item.claim.article, day)
         for item in items
@@ -154,11 +182,25 @@ def _story_day(items: list[ClaimItem], published: Mapping[str, str | None]) -> d
         and (day := str(item.claim.attributes.get("date") or ""))
         and day <= (published.get(item.claim.article) or "9999")
     }
-    days = Counter(day for _, day in stated)
+    recent = {(article, day) for article, day in stated if not _long_before(day, published)}
+    days = Counter(day for _, day in recent or stated)
     if not days:
         return None
     tolls = _days_with_tolls(items)
     return date.fromisoformat(max(days, key=lambda day: (days[day], day in tolls, day)))
+
+
+def _long_before(day: str, published: Mapping[str, str | None]) -> bool:
+    """Whether ``day`` is :data:`RECALLED_TOLL_AGE` or more before the earliest known
+    publication day (never, with none known)."""
+    known = [value for value in published.values() if value]
+    if not known:
+        return False
+    try:
+        earliest = min(date.fromisoformat(value[:10]) for value in known)
+        return date.fromisoformat(day[:10]) <= earliest - RECALLED_TOLL_AGE
+    except ValueError:
+        return False
 
 
 def _days_with_tolls(items: list[ClaimItem]) -> set[str]:
