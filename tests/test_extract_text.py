@@ -709,6 +709,12 @@ def test_a_wire_dateline_dates_a_page_that_states_no_date_otherwise() -> None:
         "Комментарии (96)",
         "Sign in or create your account to join the discussion.",
         "Most read",
+        "Das könnte Sie auch interessieren",
+        "Mehr aus dem Ressort",
+        "Vous aimerez aussi",
+        "Kommentare (12)   Kommentar schreiben",
+        "Kommentare (3) – Die Kommentarfunktion ist für diesen Artikel geschlossen.",
+        "Bitte beachten Sie unsere Netiquette.",
     ],
 )
 def test_subscription_and_comment_prompts_are_boilerplate(line: str) -> None:

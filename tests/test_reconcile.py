@@ -1413,6 +1413,49 @@ def test_an_age_told_before_a_name_in_a_list_is_that_names() -> None:
     assert ages == {"age of Ada Brook": "34-year-old", "age of Cem Ulu": "19-year-old"}
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "ages"),
+    [
+        (
+            "Unter den Toten sind der Steiger Jan Roth und der 31 Jahre alte Bergmann Ole Fink.",
+            "de",
+            {"31 Jahre alte": "Ole Fink"},
+        ),
+        (
+            "The dead were Ada Brook, 52, and her 19-year-old son Cem Ulu.",
+            "en",
+            {"52": "Ada Brook", "19-year-old": "Cem Ulu"},
+        ),
+        # a linking word stands between: the name after is in another phrase
+        (
+            "Police questioned Ada Brook after a 19-year-old friend of Cem Ulu called them.",
+            "en",
+            {"19-year-old": None},
+        ),
+    ],
+)
+def test_an_age_before_a_role_and_a_name_is_that_names_though_another_is_nearer(
+    text: str, language: str, ages: dict[str, str | None]
+) -> None:
+    article = _article("a", text, language)
+    names = re.findall(r"(?:Jan Roth|Ole Fink|Ada Brook|Cem Ulu)", text)
+    people = [_person(f"p{i}", n, (article, n)) for i, n in enumerate(names)]
+    quantities = {
+        "a": [
+            _quantity(article, age, float(re.sub(r"\D", "", age)), kind="age", unit="year")
+            for age in ages
+        ]
+    }
+    facts = reconcile([article], quantities, {}, people)
+    found = {
+        f.claims[0].text: f.label.removeprefix("age of ")
+        for f in facts
+        if f.label.startswith("age of")
+    }
+    for age, name in ages.items():
+        assert found.get(age) == name if name else found.get(age) != "Cem Ulu"
+
+
 def test_an_age_several_listed_people_share_is_each_ones() -> None:
     text = "Police want Ada Brook, Cem Ulu and Dara Voss, all 23, in the shooting. Eda Kaya fled."
     article = _article("a", text)

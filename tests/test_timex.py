@@ -167,6 +167,23 @@ def test_the_night_before_a_weekday_is_the_night_of_the_day_before(
     assert values("It happened Wednesday night.", "en") == {"Wednesday night": e.value}
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "clock", "value"),
+    [
+        ("Das Beben kam in der Nacht zu Donnerstag um 3.47 Uhr.", "de", "3.47 Uhr",
+         "2022-06-16T03:47"),
+        ("Het stormde in de nacht van woensdag op donderdag om 02.10 uur.", "nl", "02.10 uur",
+         "2022-06-16T02:10"),
+        ("Shots were fired Wednesday night at 1 a.m.", "en", "1 a.m", "2022-06-16T01:00"),
+        ("Shots were fired Wednesday night at 11 p.m.", "en", "11 p.m", "2022-06-15T23:00"),
+    ],
+)  # fmt: skip
+def test_a_morning_clock_after_a_night_is_on_the_next_day(
+    text: str, language: str, clock: str, value: str
+) -> None:
+    assert find(text, language)[clock].value == value
+
+
 def test_early_tuesday_morning_is_a_time_of_that_day() -> None:
     e = find("Shots were fired early Tuesday morning.", "en")["early Tuesday morning"]
     assert (e.kind, e.value, e.date) == ("time", "2022-06-14TMO", "2022-06-14")

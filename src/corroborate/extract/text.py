@@ -172,6 +172,15 @@ SHORT_LINE_RULES: Final[tuple[Rule, ...]] = tuple(
         r"lees (?:meer|ook)|meer over|mehr (?:lesen|zum thema)|"
         r"weiterlesen|lesen sie auch|читать (?:далее|также)|читайте также|leer más|"
         r"lee también|(?:à |a )?lire (?:aussi|la suite)|ver también|lees ook)\b",
+        r"^(?:you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?"
+        r"|das könnte sie auch interessieren|auch interessant|empfehlungen"
+        r"|(?:dit )?(?:vind je|is) (?:misschien )?ook interessant|ook interessant"
+        r"|vous aimerez (?:aussi|également)|à voir aussi|sur le même sujet"
+        r"|(?:también )?te puede interesar|te recomendamos|вам (?:может быть|будет) интересно"
+        r"|рекомендуем|mehr aus dem ressort|mehr (?:aus|zu) \w+|more (?:from|on|in) [\w ]{1,30}"
+        r"|more (?:stories|news)|meer nieuws|meer over dit onderwerp|dans la même rubrique"
+        r"|plus d'actualités|más noticias|más de (?:la sección|\w+)|ещё по теме|еще по теме"
+        r"|другие новости)$",
         r"\b(?:click here|klik hier|hier klicken|нажмите здесь|haga clic aquí|cliquez ici)\b",
     ], MAX_SHORT_LINE_WORDS)
     + _rules("newsletter", [
@@ -247,7 +256,11 @@ SHORT_LINE_RULES: Final[tuple[Rule, ...]] = tuple(
         r"\breageer\b|\bkommentieren\b|\bкомментировать\b|\bоставить комментарий\b|"
         r"\breageren is alleen mogelijk\b|\bom te reageren\b|\bpour (?:commenter|réagir)\b|"
         r"\bpara comentar\b|\bto (?:comment|leave a comment)\b|"
-        r"\bjoin the (?:discussion|conversation)\b",
+        r"\bjoin the (?:discussion|conversation)\b|\bnetiquette\b|\bwrite a comment\b"
+        r"|\bkommentar schreiben\b|\bschrijf een reactie\b|\bécrire un commentaire\b"
+        r"|\bescribe un comentario\b|\bнаписать комментарий\b|\bkommentarfunktion\b"
+        r"|\bcomments (?:are|have been) closed\b|\breacties zijn gesloten\b"
+        r"|\bcommentaires sont fermés\b|\bcomentarios están cerrados\b",
     ], MAX_SHORT_LINE_WORDS)
     + _rules("caption_credit", [
         r"^(?:photo|foto|фото|bild|image|imagen|afbeelding|credit)\s*:",

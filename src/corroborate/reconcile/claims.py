@@ -320,6 +320,9 @@ def _person_aged(
     ]
     if told_after:  # "Crisanto Islas, age 38 and Floza Davila, age 12": Islas's
         return told_after[-1][2]
+    described = _named_right_after(article.text, quantity, nearby)
+    if described is not None:  # "Kowaljow und der 29 Jahre alte Bergmann Alexej ..."
+        return described
     if nearby:
         first, last, person = min(nearby, key=lambda m: _distance(m[0], m[1], quantity))
         between = article.text[min(last, quantity.end) : max(first, quantity.start)]
@@ -476,6 +479,43 @@ _AGE_AT_OTHER_TIME = re.compile(
     r"|^\W*в\s+возрасте)\s*$",
     re.IGNORECASE,
 )
+
+
+#: An age written as an adjective before what it describes: "29-year-old", "47-jährige",
+#: "29 Jahre alte", "34-jarige", "47-летний".
+_ATTRIBUTIVE_AGE = re.compile(r"(?:year-old|jährige\w*|alte[nrs]?|jarige|летн\w+)$", re.IGNORECASE)
+#: Words that put a name after an age into another phrase ("a 47-year-old friend of
+#: John Doe" is not John Doe's age).
+_LINKING_WORDS = frozenset(
+    {"of", "for", "with", "from", "von", "für", "mit", "aus", "van", "voor", "met", "uit"}
+    | {"de", "des", "du", "del", "pour", "para", "con", "avec", "из", "для", "с", "у", "от"}
+)
+#: Words an attributive age may stand from the name it describes: a role ("Bergmann
+#: Alexej Schurawljow", "wife Huijie"; not "nephew discharged Martinez'").
+MAX_ATTRIBUTIVE_GAP_WORDS = 1
+
+
+def _named_right_after(
+    text: str, quantity: Quantity, nearby: Sequence[tuple[int, int, Entity]]
+) -> Entity | None:
+    """The person an attributive age describes: the one named right after it, past a
+    role of one word and nothing else ("der 29 Jahre alte Bergmann Alexej
+    Schurawljow", though "Sergej Kowaljow und" stands nearer before it)."""
+    if not _ATTRIBUTIVE_AGE.search(quantity.text):
+        return None
+    after = [m for m in nearby if m[0] >= quantity.end]
+    if not after:
+        return None
+    start, _, person = min(after, key=lambda m: m[0])
+    between = text[quantity.end : start]
+    words = _WORD.findall(between)
+    if (
+        len(words) > MAX_ATTRIBUTIVE_GAP_WORDS
+        or any(word.lower() in _LINKING_WORDS for word in words)
+        or re.search(r"[,.;:()\[\]«»\"“”]", between)
+    ):
+        return None
+    return person
 
 
 def _distance(start: int, end: int, quantity: Quantity) -> int:

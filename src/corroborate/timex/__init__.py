@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from corroborate.model import TimeExpression
@@ -114,14 +114,30 @@ def join_time_and_date(text: str, chosen: list[Placed]) -> list[Placed]:
 
 def day_for_clock(text: str, chosen: list[Placed], index: int) -> str | None:
     """The day a clock time falls on: a day-precise date the words state just before
-    it, if any ("Tuesday at 10 p.m.", not "in the evening at 9 p.m.")."""
+    it, if any ("Tuesday at 10 p.m.", not "in the evening at 9 p.m."). After a night
+    a morning clock falls on the next day: "in der Nacht zum Dienstag um 3.47 Uhr",
+    "Monday night at 2 a.m." are Tuesday."""
     if index > 0:
         _, end, previous = chosen[index - 1]
         gap = text[end : chosen[index][0]]
         stated = previous.date and not previous.day_from_anchor
         if previous.precision == "day" and stated and DATE_TIME_GAP.match(gap):
-            return previous.date
+            return _after_night(previous, chosen[index][2].clock) or previous.date
     return None
+
+
+#: The hour a night ends: an earlier clock after a night is on the next day.
+NIGHT_ENDS_HOUR = 12
+
+
+def _after_night(night: Reading, clock: str | None) -> str | None:
+    """The day after ``night``'s, when it is a night and ``clock`` a morning time."""
+    if not (night.value or "").endswith("TNI") or not night.date or not clock:
+        return None
+    hour = int(clock[1:3]) if clock[1:3].isdigit() else NIGHT_ENDS_HOUR
+    if hour >= NIGHT_ENDS_HOUR:
+        return None
+    return (date.fromisoformat(night.date) + timedelta(days=1)).isoformat()
 
 
 def to_expression(
