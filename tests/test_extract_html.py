@@ -126,6 +126,14 @@ def test_a_page_with_broken_metadata_is_dated_by_a_wire_dateline() -> None:
     assert extract_html(page).published == "2023-03-03"
 
 
+def test_a_site_name_that_is_only_the_headline_gives_way_to_the_titles_brand() -> None:
+    page = article_page().replace(
+        '<meta property="og:site_name" content="Harbour Ledger">',
+        '<meta property="og:site_name" content="Breakwater deal ends harbour dispute">',
+    )
+    assert extract_html(page).outlet == "Harbour Ledger"
+
+
 @pytest.mark.parametrize(
     "stamp",
     [

@@ -1350,3 +1350,44 @@ def test_a_length_per_second_or_minute_is_a_speed(text: str, language: str, kmh:
     (speed,) = find_quantities("a", text, language)
     assert speed.kind == "speed" and speed.normalized_unit == "kilometer / hour"
     assert speed.normalized_low == pytest.approx(kmh, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("Een zwaargewonde werknemer van 58 is vannacht overleden.", "58", "age"),
+        ("Een vrouw van 34 jaar uit Breda raakte gewond.", "34 jaar", "age"),
+        ("De fietser van 71, die in Ede woont, werd geraakt.", "71", "age"),
+        # a person "of N" followed by a noun, or a group of N: no age
+        ("Een groep van 12 wandelaars werd gered.", "12", "count"),
+        ("Het team van 40 man ging op pad.", "40", "count"),
+    ],
+)
+def test_a_dutch_person_of_n_is_that_persons_age(text: str, surface: str, kind: str) -> None:
+    assert one(text, "nl", surface).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counts"),
+    [
+        ("Según el último balance del 112 Aragón, hay 23 heridos.", "es", ["23"]),
+        ("Der Notruf 112 ging kurz nach acht ein.", "de", ["acht"]),
+        ("Die 112 Menschen an Bord wurden gerettet.", "de", ["112"]),
+    ],
+)
+def test_the_emergency_number_as_a_service_is_no_count(
+    text: str, language: str, counts: list[str]
+) -> None:
+    assert [q.text for q in find_quantities("t", text, language)] == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("Deux d'entre elles se sont couchées sur le flanc.", "fr", "Deux"),
+        ("Dos de ellos quedaron atrapados.", "es", "Dos"),
+        ("Zwei von ihnen wurden verletzt.", "de", "Zwei"),
+    ],
+)
+def test_a_part_of_them_names_no_noun(text: str, language: str, surface: str) -> None:
+    assert one(text, language, surface).noun is None

@@ -3733,3 +3733,37 @@ def test_sentence_similarity_encodes_each_distinct_text_once() -> None:
     assert sorted(encoded) == sorted({repeated, "Trains stopped at noon."})
     assert similarity(("a", 3), ("a", 40)) == pytest.approx(1.0)
     assert similarity(("a", 3), ("b", 0)) == pytest.approx(0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "difference"),
+    [
+        (
+            "Op Vlieland werd 149 kilometer per uur gemeten, één kilometer per uur meer dan "
+            "de voorlopige waarde.",
+            "nl",
+            "één kilometer per uur",
+        ),
+        ("The final gust was 149 km/h, 1 km/h higher than the first reading.", "en", "1 km/h"),
+    ],
+)
+def test_a_figure_telling_a_difference_is_no_value_of_the_thing(
+    text: str, language: str, difference: str
+) -> None:
+    first = _article("a", "Op Vlieland werd een windstoot van 148 kilometer per uur gemeten.", "nl")
+    second = _article("b", text, language)
+    quantities = {a.id: find_quantities(a.id, a.text, a.language) for a in (first, second)}
+    facts = reconcile([first, second], quantities, {}, [])
+    claimed = {c.text for f in facts for c in f.claims}
+    assert difference not in claimed
+    assert {"148 kilometer per uur"} <= claimed
+
+
+def test_a_toll_over_a_span_of_days_is_of_several_incidents() -> None:
+    text = (
+        "A teen was shot in the leg on Tuesday night. The teen was among 11 people shot, "
+        "one fatally, from Tuesday afternoon to early Wednesday, police said."
+    )
+    facts = _read_dated(text, "en", "2017-03-29")
+    assert facts.get("people shot in several incidents") == ["11"]
+    assert "11" not in facts.get("people shot", [])

@@ -184,6 +184,27 @@ def test_a_morning_clock_after_a_night_is_on_the_next_day(
     assert find(text, language)[clock].value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "end", "value"),
+    [
+        ("Code rood geldt van donderdag 14.00 uur tot vrijdag 06.00 uur.", "nl", "06.00 uur",
+         "2022-06-17T06:00"),
+        ("The warning runs from 2pm on Thursday until 6am on Friday.", "en", "6am on Friday",
+         "2022-06-17T06:00"),
+        ("L'alerte court de jeudi 14 h à vendredi.", "fr", "vendredi", "2022-06-17"),
+        ("Die Warnung gilt von Donnerstag bis Freitag.", "de", "Freitag", "2022-06-17"),
+        # a span in the past keeps both ends in the past
+        ("Die Strecke war von Montag bis Mittwoch gesperrt.", "de", "Mittwoch", "2022-06-15"),
+    ],
+)  # fmt: skip
+def test_a_weekday_ending_a_span_falls_after_its_start(
+    text: str, language: str, end: str, value: str
+) -> None:
+    """Thursday's paper: a bare "Friday" would be last week's, but not as the end of a
+    span that starts today."""
+    assert find(text, language)[end].value == value
+
+
 def test_early_tuesday_morning_is_a_time_of_that_day() -> None:
     e = find("Shots were fired early Tuesday morning.", "en")["early Tuesday morning"]
     assert (e.kind, e.value, e.date) == ("time", "2022-06-14TMO", "2022-06-14")

@@ -107,7 +107,7 @@ def extract_html(content: str, hints: dict[str, str] | None = None) -> Extractio
     return Extraction(
         text=text,
         title=_field(hints, "title", meta.title),
-        outlet=_field(hints, "outlet", meta.sitename),
+        outlet=_field(hints, "outlet", _outlet(tree, meta)),
         author=_field(hints, "author", meta.author),
         url=_pick(hints.get("url"), meta.url),
         published=published,
@@ -202,6 +202,26 @@ def _metadata(tree: HtmlElement, problems: list[Problem]) -> Document:
         return Document()
 
 
+#: Separators before a brand at the end of a page's <title>: "Headline | Brand".
+_TITLE_BRAND = re.compile(r"\s+[|–—-]\s+(?P<brand>[^|–—]{2,60})$")
+MAX_BRAND_WORDS = 6
+
+
+def _outlet(tree: HtmlElement | None, meta: Document) -> str | None:
+    """The site's name; when the metadata's name is only the headline again (a page
+    with no site name, whose title is "Headline | Runners' Dispatch"), the brand
+    after the last separator of its <title>."""
+    name = clean_field(meta.sitename)
+    title = clean_field(meta.title)
+    if name is None or title is None or name.casefold() != title.casefold():
+        return name
+    titles = tree.xpath("//head/title/text()") if tree is not None else []
+    match = _TITLE_BRAND.search(" ".join(str(titles[0]).split())) if titles else None
+    if match and len(match["brand"].split()) <= MAX_BRAND_WORDS:
+        return match["brand"].strip()
+    return None
+
+
 def _field(hints: dict[str, str], key: str, found: str | None) -> str | None:
     """The hint or the page's value, in the order the hints ask for."""
     if hints.get(FALLBACK_HINTS):
@@ -262,6 +282,12 @@ def _choose_date(
     return page
 
 
+def _labelled_date(tree: HtmlElement) -> tuple[str, str] | None:
+    """A publication date the page's visible text labels or puts in its byline."""
+    found = find_published_in_text(_visible_lines(tree), bare_lines=False)
+    return (found.published, found.raw or found.published) if found.published else None
+
+
 #: Elements whose text is one line of the page as a reader sees it.
 _LINE_TAGS = frozenset({"p", "div", "span", "time", "li", "address", "small", "header"})
 
@@ -272,15 +298,19 @@ def _stated_date(tree: HtmlElement, text: str) -> tuple[str, str] | None:
     Whitfield | Feb. 18, 2026 · 7:05 a.m. CET"), else a wire dateline opening the
     lead. Bare date lines are not read here: on a whole page they are as likely a
     teaser's or a sidebar's."""
-    lines = [_line_text(element) for element in tree.iter(*_LINE_TAGS) if _is_leaf(element)]
-    found = find_published_in_text([line for line in lines if line], bare_lines=False)
-    if found.published:
-        return found.published, found.raw or found.published
+    labelled = _labelled_date(tree)
+    if labelled:
+        return labelled
     for lead in text.split("\n\n")[:LEAD_PARAGRAPHS]:
         wire = wire_dateline_date(lead)
         if wire:
             return wire, lead[:60]
     return None
+
+
+def _visible_lines(tree: HtmlElement) -> list[str]:
+    lines = [_line_text(element) for element in tree.iter(*_LINE_TAGS) if _is_leaf(element)]
+    return [line for line in lines if line]
 
 
 def _is_leaf(element: HtmlElement) -> bool:

@@ -48,6 +48,11 @@ _MASKS = re.compile(
             r"(?<![\w-])9-1-1(?![\w-])|(?i:(?<!\w)(?:call(?:ed|ing|s)?|dial(?:ed|led|ing|s)?)"
             r"\s+)911(?!\w)|(?<![\w,.])911(?=\s*(?i:call|dispatch|operator|center|centre"
             r"|system|emergency|line|recording|tape|hang))",
+            # Europe's emergency number as a service's name: "el 112 Aragón", "du 112",
+            # "Notruf 112", "het alarmnummer 112"
+            r"(?:(?<=\b[Ee]l )|(?<=\b[Dd]el )|(?<=\b[Aa]l ))112(?= [A-ZÁÉÍÓÚ])"
+            r"|(?:(?<=[Nn]otruf )|(?<=[Nn]otrufnummer )|(?<=alarmnummer )|(?<=numéro )"
+            r"|(?<=número )|(?<=номер )|(?<=номеру ))112(?!\w)",
             r"(?<![\d,.])\d+(?:[/⁄]\d+)+(?![\d/])",  # 1/2, 2022/23
             r"(?:#|№|(?<!\w)(?i:no|nr|nº)\.?\s?)\d+",  # ids, rankings
             r"\d(?:[.,]\d+)?\s?[×x]\s?10[-−]?\d+",  # scientific notation
@@ -901,7 +906,38 @@ def _left_side(text: str, lang: str, p: Patterns, reading: Reading, before: str)
         return _as_age(text, lang, replace(reading, end=end))
     if _bracket_age(text, lang, reading, before):
         return _as_age(text, lang, reading)
+    dutch_end = _dutch_age_end(text, reading, before) if lang == "nl" else None
+    if dutch_end is not None:
+        return _as_age(text, lang, replace(reading, end=dutch_end))
     return reading
+
+
+#: Dutch gives an age as "a person of N": "een man van 58", "een zwaargewonde
+#: werknemer van 58 is vannacht overleden", "een vrouw van 34 jaar uit Breda".
+_DUTCH_PERSON_OF = re.compile(
+    r"\b(?:man|vrouw|jongen|meisje|jongeman|kind|baby|peuter|tiener|werknemer|medewerker"
+    r"|arbeider|bestuurder|chauffeur|automobilist|motorrijder|fietser|fietsster|voetganger"
+    r"|passagier|slachtoffer|verdachte|dader|inwoner|bewoner|vader|moeder|zoon|dochter"
+    r"|opa|oma|agent|agente|brandweerman|technicus|monteur|leraar|lerares|student|studente"
+    r"|patiënt|patiënte|collega|buurman|buurvrouw|eigenaar|eigenaresse|toerist|wandelaar"
+    r"|loper|loopster|deelnemer|deelneemster|militair|soldaat|piloot|gids|skiër)\s+van\s+$",
+    re.IGNORECASE,
+)
+#: What may follow such an age: its years word, then the end of a phrase or a verb.
+_DUTCH_AGE_AFTER = re.compile(
+    r"(?:\s+jaar\b)?(?=\s*(?:[,.;:)]|$|\s(?:is|was|werd|wordt|die|dat|uit|en|heeft|had|raakte"
+    r"|overleed|kwam|zat|ligt|lag|reed|liep|zou|moet|kon|werkte|woonde)\b))"
+)
+
+
+def _dutch_age_end(text: str, reading: Reading, before: str) -> int | None:
+    """Where a Dutch "person of N" age ends, or None if the number is no such age."""
+    if not (_DUTCH_PERSON_OF.search(before) and reading.low == reading.high):
+        return None
+    if not (reading.low.is_integer() and 0 < reading.low < 120):
+        return None
+    after = _DUTCH_AGE_AFTER.match(text, reading.end)
+    return after.end() if after is not None else None
 
 
 def _age_cue_windows(p: Patterns, before: str, bound: re.Match[str] | None) -> list[str]:
@@ -983,6 +1019,8 @@ def _noun(text: str, lang: str, end: int, single: bool = False) -> str | None:
         collective = _FRENCH_COLLECTIVE_DE.match(text, position)
         position = collective.end() if collective else position
         m = _WORD.match(text, position)
+    if _OF_THEM.match(text, position):
+        return None  # "deux d'entre eux": the noun is the one counted before
     partitive = _PARTITIVE.get(lang)
     of_the = partitive.match(text, position) if partitive else None
     if of_the is not None and single:
@@ -1017,6 +1055,12 @@ _NOT_COUNTED = frozenset({"strong", "odd", "plus", "something", "some", "fold", 
 #: A number's partitive "of the" before the noun it counts: "two of the tank wagons",
 #: "twee van de ketelwagens", "zwei der Kesselwagen", "dos de los vagones", "deux des
 #: wagons".
+#: A part of those just counted, in the six languages: it names no noun of its own.
+_OF_THEM = re.compile(
+    r"\s*(?:of\s+(?:them|us|whom)|d['’]entre\s+(?:eux|elles|nous)|de\s+(?:ellos|ellas)"
+    r"|van\s+(?:hen|hun|wie)|von\s+(?:ihnen|denen)|из\s+(?:них|которых))\b",
+    re.IGNORECASE,
+)
 _PARTITIVE = lexicon.compiled_per_language(
     {
         "en": r"\s+of\s+(?:the|these|those|its|their|his|her)(?=\s)",

@@ -108,7 +108,9 @@ def quantity_items(
                 slot = label = None
             else:
                 largest[slot] = max(largest.get(slot, 0.0), quantity.high)
-        if slot is None and _one_of_several(article.text, quantity):
+        if slot is None and (
+            _one_of_several(article.text, quantity) or _a_difference(article.text, quantity)
+        ):
             continue
         items.append(
             ClaimItem(
@@ -194,6 +196,21 @@ def _one_of_several(text: str, quantity: Quantity) -> bool:
         and quantity.low == quantity.high == 1
         and _PARTITIVE_OF.match(text, quantity.end) is not None
     )
+
+
+#: A comparison right after a figure: the figure is a difference, not a value ("149
+#: km/h, één kilometer per uur meer dan de voorlopige waarde", "20 more than last year").
+_MORE_THAN = re.compile(
+    r"\s*(?:more|less|fewer|higher|lower|meer|minder|hoger|lager|mehr|weniger|höher"
+    r"|niedriger|de plus|de moins|más|menos|больше|меньше|выше|ниже)"
+    r"\s+(?:than|dan|als|que|qu['’]|чем)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_difference(text: str, quantity: Quantity) -> bool:
+    """Whether the figure tells by how much one thing exceeds another."""
+    return _MORE_THAN.match(text, quantity.end) is not None
 
 
 _IMPLIED_ATTRIBUTES: dict[str, object] = {

@@ -270,6 +270,7 @@ SLOT_LABELS.update(
     {f"{slot}{SEVERAL}": f"{SLOT_LABELS[slot]} in several incidents" for slot in CASUALTY_SLOTS}
 )
 #: language -> words that say a sentence tells of several incidents.
+_EN_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SEVERAL_INCIDENTS: dict[str, re.Pattern[str]] = {
     language: re.compile(pattern, re.IGNORECASE)
     for language, pattern in {
@@ -288,6 +289,10 @@ _SEVERAL_INCIDENTS: dict[str, re.Pattern[str]] = {
         r"|to\s+(?:at\s+least\s+)?\w+\s+the\s+(?:number|total|toll))\b"
         r"|\b(?:number|total)\s+of\s+(?:people|victims|persons)\s+(?:\w+\s+)?since\b"
         r"|\bover\s+a\s+span\s+of\b"
+        # a span of days: "11 people shot, one fatally, from Tuesday afternoon to early
+        # Wednesday"
+        rf"|\bfrom\s+(?:\w+\s+)?{_EN_WEEKDAY}\b(?:\s+\w+)?\s+(?:to|until|through|into)\s+"
+        rf"(?:\w+\s+)?{_EN_WEEKDAY}\b"
         r"|\b(?:every|each|per) year\b|\bannually\b",
         # and, as in English, a running total of a year, a season or a span of weeks
         "nl": r"\b(?:verschillende|meerdere|aparte|afzonderlijke|twee|drie|\d+)\s+"

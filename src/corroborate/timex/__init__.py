@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -110,6 +111,51 @@ def join_time_and_date(text: str, chosen: list[Placed]) -> list[Placed]:
         joined.append(chosen[i])
         i += 1
     return joined
+
+
+#: Words between the start and the end of a span: "van zaterdag 14.00 uur tot zondag",
+#: "from 2pm on Saturday until 6am on Sunday", "de samedi 14 h à dimanche".
+UNTIL_GAP = re.compile(
+    r"^[^\S\n]*,?[^\S\n]*(?:\d{1,2}(?:[.:h][^\S\n]?\d\d|[^\S\n]?h(?:eures?)?|[^\S\n]?uur"
+    r"|[^\S\n]?Uhr)?[^\S\n]+)?(?:-|–|—|to|until|till|through|thru|tot(?: en met)?|t/m|bis"
+    r"(?: zum| zur| am)?|à|au|jusqu'à|jusqu’à|jusqu'au|jusqu’au|hasta(?: el)?|al|a|до|по)"
+    r"(?:[^\S\n]+(?:on|op|am|le|el))?[^\S\n]+$",
+    re.IGNORECASE,
+)
+
+
+def span_ends_after_starts(text: str, chosen: list[Placed], vocab: Vocab) -> list[Placed]:
+    """A weekday ending a span falls on or after the span's start: "van zaterdag 14.00
+    uur tot zondag 06.00 uur" in a Saturday paper is the next day, though a bare
+    "zondag" there would be the Sunday before."""
+    settled = list(chosen)
+    for i in range(1, len(settled)):
+        start, end, reading = settled[i]
+        begun = _day_of(text, settled, i - 1)
+        gap = text[settled[i - 1][1] : start]
+        words = {word.lower().strip(",.") for word in text[start:end].split()}
+        if (
+            begun is None
+            or reading.date is None
+            or reading.precision != "day"
+            or not words & vocab.weekdays.keys()
+            or not UNTIL_GAP.match(gap)
+            or reading.date >= begun
+        ):
+            continue
+        later = (date.fromisoformat(reading.date) + timedelta(weeks=1)).isoformat()
+        value = later + (reading.value or "")[len(reading.date) :]
+        settled[i] = (start, end, replace(reading, date=later, value=value))
+    return settled
+
+
+def _day_of(text: str, chosen: list[Placed], index: int) -> str | None:
+    """The day an expression states, or a clock falls on (see :func:`day_for_clock`)."""
+    reading = chosen[index][2]
+    if reading.clock is not None:
+        return day_for_clock(text, chosen, index)
+    stated = reading.precision == "day" and not reading.day_from_anchor
+    return reading.date if stated else None
 
 
 def day_for_clock(text: str, chosen: list[Placed], index: int) -> str | None:
@@ -196,6 +242,7 @@ def find_time_expressions(
         if reading is not None:
             found.append((candidate.start, candidate.end, reading))
     chosen = join_time_and_date(text, settle_periods(select(found)))
+    chosen = span_ends_after_starts(text, chosen, vocab)
     return [
         to_expression(article_id, text, placed, day_for_clock(text, chosen, i), ctx.anchor)
         for i, placed in enumerate(chosen)
