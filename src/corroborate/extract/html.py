@@ -53,7 +53,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from corroborate.extract.dates import find_published_in_text, is_stamp_line, wire_dateline_date
-from corroborate.extract.text import is_byline_without_date
+from corroborate.extract.text import is_byline_without_date, split_title_suffix
 from corroborate.model import FALLBACK_HINTS, Extraction, Problem
 
 
@@ -202,11 +202,6 @@ def _metadata(tree: HtmlElement, problems: list[Problem]) -> Document:
         return Document()
 
 
-#: Separators before a brand at the end of a page's <title>: "Headline | Brand".
-_TITLE_BRAND = re.compile(r"\s+[|–—-]\s+(?P<brand>[^|–—]{2,60})$")
-MAX_BRAND_WORDS = 6
-
-
 def _outlet(tree: HtmlElement | None, meta: Document) -> str | None:
     """The site's name; when the metadata's name is only the headline again (a page
     with no site name, whose title is "Headline | Runners' Dispatch"), the brand
@@ -216,10 +211,8 @@ def _outlet(tree: HtmlElement | None, meta: Document) -> str | None:
     if name is None or title is None or name.casefold() != title.casefold():
         return name
     titles = tree.xpath("//head/title/text()") if tree is not None else []
-    match = _TITLE_BRAND.search(" ".join(str(titles[0]).split())) if titles else None
-    if match and len(match["brand"].split()) <= MAX_BRAND_WORDS:
-        return match["brand"].strip()
-    return None
+    split = split_title_suffix(" ".join(str(titles[0]).split())) if titles else None
+    return split[2] if split else None
 
 
 def _field(hints: dict[str, str], key: str, found: str | None) -> str | None:

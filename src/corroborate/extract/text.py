@@ -745,8 +745,9 @@ _KICKER_WORDS: Final[frozenset[str]] = frozenset({
 })  # fmt: skip
 
 
-def _split_suffix(line: str) -> tuple[str, str, str] | None:
-    """``Head - Brand`` → (head, separator, brand) when the tail is short enough."""
+def split_title_suffix(line: str) -> tuple[str, str, str] | None:
+    """``Head - Brand`` → (head, separator, brand) when the tail is short enough (also
+    an HTML page's ``<title>``, see ``extract.html``)."""
     for sep in _BRAND_SEPARATORS:
         head, found, tail = line.rpartition(sep)
         if found and head.strip() and 0 < len(_words(tail)) <= MAX_BRAND_WORDS:
@@ -758,7 +759,7 @@ def _suffix_brand(entries: list[_Line]) -> str | None:
     """A brand repeated as a title suffix: ``Title - Brand`` where ``Title`` is a line too."""
     texts = {e.text for e in entries}
     for entry in entries:
-        split = _split_suffix(entry.text)
+        split = split_title_suffix(entry.text)
         if split and split[0] in texts:
             return split[2]
     return None
@@ -864,7 +865,7 @@ def _is_caps_word(word: str) -> bool:
 
 def _strip_brand_suffix(title: str, outlet: str | None, texts: set[str]) -> str:
     """Drop ``| Brand`` always, ``- Brand`` only when Brand is known to be the outlet."""
-    split = _split_suffix(title)
+    split = split_title_suffix(title)
     if not split:
         return title
     head, sep, brand = split
@@ -898,7 +899,7 @@ def _choose_title(candidates: list[_Line], entries: list[_Line], brand: str | No
         if counts[candidate.text] > 1:
             return True
         return any(
-            (split := _split_suffix(e.text)) is not None and split[0] == candidate.text
+            (split := split_title_suffix(e.text)) is not None and split[0] == candidate.text
             for e in entries
         )
 
@@ -918,7 +919,7 @@ def _is_title_line(text: str, variants: set[str]) -> bool:
     """Is this line the headline again (as found, cleaned, hinted, or ``- Brand``)?"""
     if text in variants:
         return True
-    split = _split_suffix(text)
+    split = split_title_suffix(text)
     return split is not None and split[0] in variants
 
 

@@ -182,7 +182,9 @@ def _story_day(items: list[ClaimItem], published: Mapping[str, str | None]) -> d
         and (day := str(item.claim.attributes.get("date") or ""))
         and day <= (published.get(item.claim.article) or "9999")
     }
-    recent = {(article, day) for article, day in stated if not _long_before(day, published)}
+    earliest = _earliest(published)
+    history = earliest - RECALLED_TOLL_AGE if earliest else None
+    recent = {(a, day) for a, day in stated if not _no_later(_day(day), history)}
     days = Counter(day for _, day in recent or stated)
     if not days:
         return None
@@ -190,17 +192,22 @@ def _story_day(items: list[ClaimItem], published: Mapping[str, str | None]) -> d
     return date.fromisoformat(max(days, key=lambda day: (days[day], day in tolls, day)))
 
 
-def _long_before(day: str, published: Mapping[str, str | None]) -> bool:
-    """Whether ``day`` is :data:`RECALLED_TOLL_AGE` or more before the earliest known
-    publication day (never, with none known)."""
-    known = [value for value in published.values() if value]
-    if not known:
-        return False
+def _earliest(published: Mapping[str, str | None]) -> date | None:
+    """The earliest known publication day, if any."""
+    days = [d for value in published.values() if value and (d := _day(value))]
+    return min(days) if days else None
+
+
+def _no_later(day: date | None, limit: date | None) -> bool:
+    """Whether both are known and ``day`` is ``limit`` or before it."""
+    return day is not None and limit is not None and day <= limit
+
+
+def _day(value: str) -> date | None:
     try:
-        earliest = min(date.fromisoformat(value[:10]) for value in known)
-        return date.fromisoformat(day[:10]) <= earliest - RECALLED_TOLL_AGE
+        return date.fromisoformat(value[:10])
     except ValueError:
-        return False
+        return None
 
 
 def _days_with_tolls(items: list[ClaimItem]) -> set[str]:
