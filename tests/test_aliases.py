@@ -18,6 +18,7 @@ import pytest
 
 from corroborate.aliases import link_entities, mention_keys, name_key, resolve_place
 from corroborate.aliases.demonyms import demonym_of
+from corroborate.aliases.fold import transliteration_keys
 from corroborate.aliases.link import story_areas
 from corroborate.aliases.places import gazetteer, place_regions
 from corroborate.aliases.sounds import sound_skeleton, sound_skeletons
@@ -390,6 +391,56 @@ def test_one_person_across_languages_and_scripts() -> None:
     assert person.name in {"Timofey Khurbatov", "Timofej Choerbatov", "Timofei Churbatow"}
     assert len(person.mentions) == len(mentions)
     assert "Хурбатова" in person.aliases
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        # French ch/j/ou, German sch/w/j, English zh/y, Dutch zj/oe: one Russian name
+        (("fr", "Timofeï Jouravliov"), ("de", "Timofej Schurawljow"), ("en", "Timofey Zhuravlyov")),
+        (("fr", "Dmitri Chtchoukine"), ("de", "Dmitri Schtschukin"), ("en", "Dmitry Shchukin")),
+        (("fr", "Evguéni Kovaliov"), ("de", "Jewgeni Kowaljow"), ("nl", "Jevgeni Kovaljov")),
+        (("es", "Nikita Jruschov"), ("de", "Nikita Chruschtschow"), ("fr", "Nikita Khrouchtchev")),
+    ],
+)
+def test_transliterations_of_one_russian_name_in_latin_languages_are_one_person(
+    forms: tuple[tuple[str, str], ...],
+) -> None:
+    mentions = [mention(language, name) for language, name in forms]
+    entities = link_entities(mentions, {language: language for language, _ in forms})
+    assert len(entities) == 1
+    assert len(entities[0].mentions) == len(forms)
+
+
+def test_a_transliterated_person_is_shown_by_the_english_spelling_and_keeps_short_forms() -> None:
+    mentions = [
+        mention("fr", "Alexeï Jouravliov"),
+        mention("fr", "Jouravliov", at=60),
+        mention("de", "Alexej Schurawljow"),
+        mention("en", "Alexei Zhuravlyov"),
+    ]
+    entities = link_entities(mentions, {"fr": "fr", "de": "de", "en": "en"})
+    assert len(entities) == 1
+    assert entities[0].name == "Alexei Zhuravlyov"
+
+
+def test_a_language_spelling_a_russian_name_its_own_way_does_not_join_other_names() -> None:
+    # French "j" is ж, never с: Jouravliov is Zhuravlyov, not Suravliov
+    apart = [mention("fr", "Oleg Jouravliov"), mention("en", "Oleg Suravliov")]
+    assert len(link_entities(apart, {"fr": "fr", "en": "en"})) == 2
+    # a language's own reading is only used against another language's
+    one_language = [mention("a", "Oleg Chabanov"), mention("b", "Oleg Shabanov")]
+    assert len(link_entities(one_language, {"a": "en", "b": "en"})) == 2
+    two_languages = [mention("a", "Oleg Chabanov"), mention("b", "Oleg Shabanov")]
+    assert len(link_entities(two_languages, {"a": "fr", "b": "en"})) == 1
+
+
+def test_transliteration_keys_read_a_word_by_its_article_language() -> None:
+    assert transliteration_keys("Michel", "fr") != transliteration_keys("Michel", "en")
+    assert transliteration_keys("Poutine", "fr") == transliteration_keys("Putin", "en")
+    # German "sch" may be ш or ж, so a German word has two readings
+    assert transliteration_keys("Schurawljow", "de") >= transliteration_keys("Zhuravlyov", "en")
+    assert transliteration_keys("Gorbatschow", "de") == transliteration_keys("Gorbachev", "en")
 
 
 def test_russian_and_ukrainian_forms_of_a_given_name_are_one_person() -> None:

@@ -175,6 +175,11 @@ class NameToken:
     #: Whether the word comes from a language that declines names in Latin script
     #: (:data:`DECLINING_LATIN`): "Donalda Tuska" may be Donald Tusk.
     declined: bool = False
+    #: The language of the article the word was read in, and the word's key read by
+    #: that language's ways of writing a Russian name (:func:`transliteration_keys`):
+    #: German "Schurawljow", French "Jouravliov" and English "Zhuravlyov" share one.
+    language: str = "und"
+    heard: frozenset[str] = frozenset()
 
 
 #: Languages that write names in Latin letters and decline them.
@@ -222,6 +227,73 @@ def fold_word(word: str) -> str:
     """Any-script word -> folded ASCII key (transliterate, lowercase, fold)."""
     ascii_word = anyascii(word).lower()
     return fold_spelling(_NON_ALNUM.sub("", ascii_word))
+
+
+#: How a language writes the sounds of a Russian name, rewritten as English writes
+#: them before the folding, in one pass (regular expression, replacement): French
+#: "ch" is ш and "j" ж ("Chtchoukine", "Jouravliov": Shchukin, Zhuravlyov); German
+#: "sch" is ш or ж and "z" ц ("Schtschukin", "Schurawljow"), and an "s" before a
+#: vowel may be з ("Selenskyj": Zelensky), so German has two readings; Spanish "j" is
+#: х ("Jruschov"). Dutch and English spellings are what :data:`_SPELLING_RULES` reads.
+_TRANSLITERATIONS: dict[str, tuple[tuple[tuple[str, str], ...], ...]] = {
+    "fr": (
+        (
+            ("chtch", "shch"),
+            ("tch", "ch"),
+            ("dj", "dzh"),
+            ("ch", "sh"),
+            ("j", "zh"),
+            ("gu(?=[ei])", "g"),
+            ("(?<=in)e$", ""),  # the silent "e" of "-ine": Poutine, Lénine
+        ),
+    ),
+    "de": (
+        (("schtsch", "shch"), ("dsch", "dzh"), ("tsch", "ch"), ("sch", "sh"), ("z", "ts")),
+        (
+            ("schtsch", "shch"),
+            ("dsch", "dzh"),
+            ("tsch", "ch"),
+            ("sch", "zh"),
+            ("z", "ts"),
+            ("^s(?=[aeiouy])", "z"),
+        ),
+    ),
+    "es": ((("j", "kh"),),),
+}
+
+
+def _one_pass(rules: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    alternatives = (f"(?P<r{index}>{source})" for index, (source, _) in enumerate(rules))
+    return re.compile("|".join(alternatives))
+
+
+def _rewrite(word: str, pattern: re.Pattern[str], rules: tuple[tuple[str, str], ...]) -> str:
+    """``word`` with each match of ``pattern`` replaced by its rule's replacement."""
+    return pattern.sub(lambda match: rules[int(str(match.lastgroup)[1:])][1], word)
+
+
+_TRANSLITERATION_PASSES = {
+    language: tuple((_one_pass(rules), rules) for rules in readings)
+    for language, readings in _TRANSLITERATIONS.items()
+}
+#: Ё is "yo", "io", "jo" or "e" by the writer's table (Kovalyov, Kovaliov, Kowaljow,
+#: Kovalev), and "o" or "e" after a hushing sound (Gorbatschow, Gorbachev).
+_YO = re.compile(r"io(?=v$)|(?<=[szh])o(?=v$)")
+
+
+@lru_cache(maxsize=65536)
+def transliteration_keys(word: str, language: str) -> frozenset[str]:
+    """A Latin-script word's keys read as ``language`` writes a Russian name: German
+    "Schurawljow", French "Jouravliov", Dutch "Zjoeravljov" and English "Zhuravlyov"
+    share "zuravlev"; ё and е fold together. Only compared between words read in two
+    languages: "Michel" is "mihel" in English and "misel" in French, where it is the
+    plain :func:`fold_word` key that the two share."""
+    ascii_word = _NON_ALNUM.sub("", anyascii(word).lower())
+    spellings = [
+        _rewrite(ascii_word, pattern, rules)
+        for pattern, rules in _TRANSLITERATION_PASSES.get(language, ())
+    ] or [ascii_word]
+    return frozenset(_YO.sub("e", fold_spelling(spelling)) for spelling in spellings)
 
 
 def nominative_surname(word: str) -> str:
@@ -279,7 +351,11 @@ def person_tokens(text: str, language: str = "und") -> tuple[NameToken, ...]:
         particle = index < len(words) - 1 and raw.casefold() in PARTICLES
         if key:
             declined = language in DECLINING_LATIN and not cyrillic
-            tokens.append(NameToken(key, _is_initial(raw), cyrillic, particle, word, declined))
+            heard = frozenset() if cyrillic else transliteration_keys(raw, language)
+            initial = _is_initial(raw)
+            tokens.append(
+                NameToken(key, initial, cyrillic, particle, word, declined, language, heard)
+            )
     return tuple(tokens)
 
 

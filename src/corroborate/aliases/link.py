@@ -156,6 +156,8 @@ def surnames_match(first: NameToken, second: NameToken) -> bool:
         return True
     if first.cyrillic != second.cyrillic and _sound_alike(first, second):
         return True
+    if _transliterated_alike(first, second):
+        return True
     if (first.declined or second.declined) and _case_forms(first, second):
         return True
     if min(len(first.key), len(second.key)) < SURNAME_FUZZY_MIN_LENGTH:
@@ -173,6 +175,8 @@ def given_names_match(first: NameToken, second: NameToken) -> bool:
         return first.key[0] == second.key[0]
     if _sound_alike(first, second) or _case_forms(first, second):
         return True  # Jeremy / Джереми, Mateusz / Mateusza
+    if _transliterated_alike(first, second):
+        return True  # Evguéni / Jewgeni
     if first.cyrillic or second.cyrillic:
         short, long = sorted((first.key, second.key), key=len)
         if len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 2:
@@ -190,6 +194,19 @@ def _sound_alike(first: NameToken, second: NameToken, shortest: int = 2) -> bool
     """A Latin and a Cyrillic word of one name, written as each script hears it
     (Johnson / Джонсон): see :mod:`corroborate.aliases.sounds`."""
     return sound_alike(first.written, first.cyrillic, second.written, second.cyrillic, shortest)
+
+
+#: Shortest transliteration key two words of two languages may be matched by.
+_HEARD_MIN_LENGTH = 4
+
+
+def _transliterated_alike(first: NameToken, second: NameToken) -> bool:
+    """Two Latin-script words read in articles of two languages that write one
+    Russian name each by its own table ("Schtschukin", "Chtchoukine", "Shchukin":
+    see :func:`corroborate.aliases.fold.transliteration_keys`)."""
+    if first.language == second.language:
+        return False
+    return any(len(key) >= _HEARD_MIN_LENGTH for key in first.heard & second.heard)
 
 
 #: Case endings of names in the languages of :data:`DECLINING_LATIN`, folded:
@@ -428,6 +445,8 @@ def _link_persons_across(items: list[_Item], sets: _UnionFind) -> None:
     for item in full:
         surname = item.tokens[-1]
         blocks[_metaphone(surname.key)].append(item)
+        for heard in surname.heard:  # as each language transliterates it
+            blocks["^" + heard].append(item)
         # and by its sounds, where Latin and Cyrillic spellings of a name meet,
         # and by its first letters, where its case forms do ("Morawieckiego")
         for skeleton in sound_skeletons(surname.written, surname.cyrillic) if scripts else ():
@@ -493,14 +512,16 @@ def _attach_short_clusters(
 
 def _surname_initials(surname: NameToken, scripts: bool, lookup: bool = False) -> tuple[str, ...]:
     """Where a full name's surname is filed (or a short form's ``lookup``-ed): its
-    key's first letter, and, in a story that names people in both Latin and Cyrillic
+    key's first letter, its transliteration key's (:func:`_transliterated_alike`),
+    and, in a story that names people in both Latin and Cyrillic
     letters, its first sound, filed under its own script and looked up under the
     other's (Johnson and Джонсон start with "j" there, not with "i" and "d")."""
+    heard = sorted({f"^{key[:1]}" for key in surname.heard})  # Chtchoukine under "s" too
     if not scripts:
-        return (surname.key[:1],)
+        return surname.key[:1], *heard
     sounds = {skeleton[:1] for skeleton in sound_skeletons(surname.written, surname.cyrillic)}
     side = surname.cyrillic != lookup
-    return surname.key[:1], *(f"~{side}{sound}" for sound in sorted(sounds))
+    return surname.key[:1], *heard, *(f"~{side}{sound}" for sound in sorted(sounds))
 
 
 def _both_scripts(items: Sequence[_Item]) -> bool:
@@ -678,12 +699,16 @@ def canonical_name(members: list[_Item]) -> str:
     """Latin script first, then full names (persons) or long forms (acronyms, and
     names that end in one, lose),
     then a form with its diacritics over the same name written without them
-    ("Kasčiūnas", not "Kasciunas", however often a source drops them), then the
-    most frequent, then the longest; ties alphabetically."""
+    ("Kasčiūnas", not "Kasciunas", however often a source drops them), then, for a
+    person whose full name sources spell by their own languages' transliterations
+    ("Alexej Schurawljow", "Alexeï Jouravliov", "Alexei Zhuravlyov"), the English
+    article's spelling, then the most frequent, then the longest; ties alphabetically."""
     counts = Counter(_display(item) for item in members)
     by_form = {_display(item): item for item in members}
+    full_keys = {item.key for item in members if item.tokens and is_full(item.tokens)}
+    transliterated = len(full_keys) > 1
 
-    def rank(form: str) -> tuple[bool, bool, bool, int, int, str]:
+    def rank(form: str) -> tuple[bool, bool, bool, bool, int, int, str]:
         item = by_form[form]
         # "Katastrophenschutzbehörde AFAD" is the acronym with words on, no long form
         spelt_out = (
@@ -691,7 +716,16 @@ def canonical_name(members: list[_Item]) -> str:
         )
         plain = strip_diacritics(form)
         stripped = plain != form and plain in counts
-        return (not is_latin(form), not spelt_out, not stripped, -counts[form], -len(form), form)
+        english = transliterated and item.language == "en"
+        return (
+            not is_latin(form),
+            not spelt_out,
+            not stripped,
+            not english,
+            -counts[form],
+            -len(form),
+            form,
+        )
 
     return min(counts, key=rank)
 
