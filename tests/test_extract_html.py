@@ -321,3 +321,29 @@ def test_hints_marked_as_defaults_yield_to_the_pages_own_metadata() -> None:
         "Regional News Digest",
         "2024-03-05",
     )
+
+
+def test_a_page_without_date_metadata_is_dated_by_its_published_label_not_a_teaser() -> None:
+    # htmldate's extensive search reads the teasers' numeric dates, not the French label
+    page = (
+        article_page()
+        .replace('<meta property="article:published_time" content="2023-03-14T09:30:00+01:00">', "")
+        .replace(
+            '<p class="byline">By Ines Calloway</p>',
+            '<p class="byline">By Ines Calloway</p>'
+            '<span class="date">Publié le mardi 11 août 2026 à 10h12</span>',
+        )
+        .replace(
+            "</article></main>",
+            '</article><aside><ul><li><a href="/n/1">Ferry strike ends</a> (06/08/2026)</li>'
+            '<li><a href="/n/2">Quay works delayed</a> (05/08/2026)</li></ul></aside></main>',
+        )
+    )
+    assert extract_html(page).published == "2026-08-11"
+    # a page whose metadata declares its day keeps it
+    declared = page.replace(
+        '<meta name="author"',
+        '<meta property="article:published_time" content="2026-08-10T22:00:00+00:00">\n'
+        '<meta name="author"',
+    )
+    assert extract_html(declared).published == "2026-08-10"

@@ -208,6 +208,8 @@ class DateFinding:
     published: str | None = None
     raw: str | None = None
     line_index: int | None = None
+    #: Whether the date found carries a "published" label ("Publié le", "Published:").
+    labelled: bool = False
     problems: list[Problem] = field(default_factory=list)
     date_lines: dict[int, str] = field(default_factory=dict)
 
@@ -581,6 +583,7 @@ def find_published_in_text(lines: list[str], bare_lines: bool = True) -> DateFin
         finding.published = best.span.iso
         finding.raw = best.span.raw
         finding.line_index = best.line_index
+        finding.labelled = best.rank == _RANK_PUBLISHED_LABEL
     return finding
 
 

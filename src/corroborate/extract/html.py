@@ -272,7 +272,28 @@ def _choose_date(
         return validate_date(hint), hint
     if page[0] is None and tree is not None:
         return _stated_date(tree, text) or page
+    if tree is not None and declared_publication_date(tree) is None:
+        return _published_label_over_guess(tree, page)
     return page
+
+
+def _published_label_over_guess(
+    tree: HtmlElement, page: tuple[str | None, str | None]
+) -> tuple[str | None, str | None]:
+    """A page that declares no date in its metadata and says "published on" a day in
+    its visible text was published that day, not on the day htmldate's extensive
+    search found elsewhere in the page (a teaser's "(06/08/2026)"), unless htmldate's
+    strict search, which reads only the page's own markup, finds htmldate's day too."""
+    found = find_published_in_text(_visible_lines(tree), bare_lines=False)
+    if not found.labelled or found.published is None or found.published == page[0]:
+        return page
+    try:
+        strict = htmldate.find_date(tree, extensive_search=False)
+    except Exception:
+        strict = None
+    if strict is not None and strict == page[0]:
+        return page
+    return found.published, found.raw or found.published
 
 
 def _labelled_date(tree: HtmlElement) -> tuple[str, str] | None:
