@@ -224,6 +224,14 @@ SHORT_LINE_RULES: Final[tuple[Rule, ...]] = tuple(
         r"|\b(?:this (?:site|website)|diese (?:website|seite|webseite)|deze (?:website|site)"
         r"|ce site|este sitio(?: web)?|сайт)\s+(?:uses|nutzt|verwendet|gebruikt|utilise|utiliza"
         r"|usa|использует) (?:des |las |файлы )?cookies?\b",
+        # the reader told they accept cookies: "By continuing to browse, you agree to our
+        # use of cookies", "vous acceptez l'utilisation de cookies", "consideramos que acepta
+        # su uso", "stimmen Sie der Verwendung von Cookies zu", "gaat u akkoord met"
+        r"^(?=.*\bcookies?\b).*\b(?:you (?:agree|accept|consent)|vous acceptez|acepta(?:s|n)?"
+        r"|stimmen sie|erklären sie sich|gaat u akkoord|ga je akkoord|stemt u in"
+        r"|вы (?:соглашаетесь|принимаете))\b",
+        # the site's verb without a pronoun: "Utilizamos cookies propias y de terceros"
+        r"^(?:utilizamos|usamos|utilisons|verwenden|gebruiken)\s+(?:\w+\s+){0,2}cookies?\b",
         # a line ending in the banner's buttons: "[Akzeptieren] [Ablehnen] [Details]"
         r"(?:\baccept\w*|\bakzeptieren|\baccepteren|\bj'accepte|\baceptar|\bпринять)"
         r"\W+(?:reject\w*|ablehnen|weigeren|je refuse|refuser|rechazar|отклонить)\b\W*"
@@ -364,9 +372,11 @@ def _is_menu(line: str) -> bool:
     if len(crumbs) >= 2 and all(_short_item(item) for item in crumbs):
         return True
     items = _menu_items(line, _MENU_SEPARATOR)
-    if len(items) >= 2 and any(item.casefold() in _ACCOUNT_ITEMS for item in items):
-        return len(_words(line)) <= MAX_SHORT_LINE_WORDS
-    if len(items) < MIN_MENU_ITEMS or sum(len(_words(item)) for item in items) > MAX_MENU_WORDS:
+    item_words = sum(len(_words(item)) for item in items)
+    account = any(item.casefold() in _ACCOUNT_ITEMS for item in items)
+    if len(items) >= 2 and account and item_words <= MAX_SHORT_LINE_WORDS:
+        return True
+    if len(items) < MIN_MENU_ITEMS or item_words > MAX_MENU_WORDS:
         return False
     if any(not item or item.endswith((".", "!", "?")) for item in items):
         return False
