@@ -443,6 +443,24 @@ def test_transliteration_keys_read_a_word_by_its_article_language() -> None:
     assert transliteration_keys("Gorbatschow", "de") == transliteration_keys("Gorbachev", "en")
 
 
+def test_a_spanish_name_with_its_second_surname_is_the_name_without_it() -> None:
+    mentions = [
+        mention("es", "Remedios Albalat Segura"),
+        mention("es", "Albalat", at=80),
+        mention("en", "Remedios Albalat"),
+        mention("de", "Maria Teresa Segarra"),
+        mention("es", "María Teresa Segarra Miralles", at=200),
+    ]
+    entities = link_entities(mentions, {"es": "es", "en": "en", "de": "de"})
+    assert sorted(sorted(e.aliases) for e in entities) == [
+        ["Albalat", "Remedios Albalat", "Remedios Albalat Segura"],
+        ["Maria Teresa Segarra", "María Teresa Segarra Miralles"],
+    ]
+    # two second surnames are two people
+    cousins = [mention("a", "Lucía Ferrer Pons"), mention("b", "Lucía Ferrer Vidal")]
+    assert len(link_entities(cousins, {"a": "es", "b": "es"})) == 2
+
+
 def test_russian_and_ukrainian_forms_of_a_given_name_are_one_person() -> None:
     mentions = [mention("en1", "Oleksandr Doroshenko"), mention("ru1", "Александр Дорошенко")]
     entities = link_entities(mentions, {"en1": "en", "ru1": "ru"})

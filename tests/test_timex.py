@@ -124,6 +124,59 @@ def test_a_weekday_of_the_week_told_after_it_is_that_weeks_day(
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "span", "value"),
+    [
+        (
+            "Not since 1971, when a flood in October of that year killed four people.",
+            "en",
+            "October of that year",
+            "1971-10",
+        ),
+        (
+            "Desde la riada de 1971, la avenida de octubre de aquel año.",
+            "es",
+            "octubre de aquel año",
+            "1971-10",
+        ),
+        (
+            "Seit 1988 nicht mehr: Im Oktober jenes Jahres starben zwei Menschen.",
+            "de",
+            "Oktober jenes Jahres",
+            "1988-10",
+        ),
+        (
+            "In 2019 brandde het schip ook; in maart van dat jaar raakte niemand gewond.",
+            "nl",
+            "maart van dat jaar",
+            "2019-03",
+        ),
+        (
+            "En 2019 déjà, en mars de cette année-là, un incendie avait éclaté.",
+            "fr",
+            "mars de cette année-là",
+            "2019-03",
+        ),
+        (
+            "В 2019 году судно уже горело: в марте того же года никто не пострадал.",
+            "ru",
+            "марте того же года",
+            "2019-03",
+        ),
+    ],
+)
+def test_a_month_of_that_year_is_in_the_year_told_before(
+    text: str, language: str, span: str, value: str
+) -> None:
+    assert values(text, language)[span] == value
+
+
+def test_a_month_of_that_year_with_no_year_told_is_not_dated_by_the_anchor() -> None:
+    assert values("In October of that year the bridge was rebuilt.", "en") == {
+        "October of that year": None
+    }
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("«Es un golpe durísimo», dijo el alcalde, Jesús Julio Carnero.", "es"),

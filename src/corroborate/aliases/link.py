@@ -248,7 +248,18 @@ def full_names_match(first: tuple[NameToken, ...], second: tuple[NameToken, ...]
     """Two spelt-out names of one person: surname, given name and any middle agree
     (a surname of one sound may match across scripts here: Theresa May / Тереза Мэй;
     so may a given name of one sound beside a surname of three: Joe Biden / Джо
-    Байден, Guy Verhofstadt / Ги Верхофстадт)."""
+    Байден, Guy Verhofstadt / Ги Верхофстадт), or one is the other with a second
+    surname after it, as Spanish and Catalan names have and other languages' reports
+    drop ("Remedios Albalat Segura" is "Remedios Albalat")."""
+    if _names_agree(first, second):
+        return True
+    short, long = sorted((first, second), key=len)
+    return len(long) == len(short) + 1 and len(short) >= 2 and _names_agree(short, long[:-1])
+
+
+def _names_agree(first: tuple[NameToken, ...], second: tuple[NameToken, ...]) -> bool:
+    """Surname, given name and any middle of two spelt-out names agree (see
+    :func:`full_names_match`)."""
     if not _same_surname(first[-1], second[-1]):
         return False
     given_a, given_b = given_name(first), given_name(second)
@@ -281,8 +292,9 @@ def short_form_fits(short: tuple[NameToken, ...], full: tuple[NameToken, ...]) -
     given = given_name(short)
     surname = short[-1]
     full_given = given_name(full)
-    if given is None:
-        return not surname.initial and _same_surname(surname, full[-1])
+    if given is None:  # "Albalat" of "Remedios Albalat Segura", too: a first surname
+        surnames = full[-2:] if _two_surnames(full) else full[-1:]
+        return not surname.initial and any(_same_surname(surname, s) for s in surnames)
     if full_given is None:
         return False
     if surname.initial:
@@ -292,6 +304,17 @@ def short_form_fits(short: tuple[NameToken, ...], full: tuple[NameToken, ...]) -
             and surname.key[0] == full[-1].key[0]
         )
     return _same_surname(surname, full[-1]) and given_names_match(given, full_given)
+
+
+#: Languages whose names carry two surnames, the first of which alone names the
+#: person ("Remedios Albalat Segura" is "Albalat").
+TWO_SURNAME_LANGUAGES = frozenset({"es", "ca", "pt", "gl"})
+
+
+def _two_surnames(full: tuple[NameToken, ...]) -> bool:
+    """A name of three words read in an article of a language whose names carry two
+    surnames (elsewhere the middle word is a given name: "Hafiz Muhammad Saeed")."""
+    return len(full) == 3 and full[-1].language in TWO_SURNAME_LANGUAGES
 
 
 def _same_surname(first: NameToken, second: NameToken) -> bool:
@@ -445,6 +468,8 @@ def _link_persons_across(items: list[_Item], sets: _UnionFind) -> None:
     for item in full:
         surname = item.tokens[-1]
         blocks[_metaphone(surname.key)].append(item)
+        if len(item.tokens) >= 3:  # and by a first surname before a second one
+            blocks[_metaphone(item.tokens[-2].key)].append(item)
         for heard in surname.heard:  # as each language transliterates it
             blocks["^" + heard].append(item)
         # and by its sounds, where Latin and Cyrillic spellings of a name meet,
@@ -488,7 +513,8 @@ def _attach_short_clusters(
     short_clusters = [members for root, members in clusters.items() if root not in full_roots]
     by_surname: dict[str, list[_Item]] = defaultdict(list)
     for item in full:
-        for initial in _surname_initials(item.tokens[-1], scripts):
+        surnames = item.tokens[-2:] if _two_surnames(item.tokens) else item.tokens[-1:]
+        for initial in {i for surname in surnames for i in _surname_initials(surname, scripts)}:
             by_surname[initial].append(item)
     orphans: dict[str, list[int]] = defaultdict(list)
     for members in sorted(short_clusters):
@@ -702,13 +728,17 @@ def canonical_name(members: list[_Item]) -> str:
     ("Kasčiūnas", not "Kasciunas", however often a source drops them), then, for a
     person whose full name sources spell by their own languages' transliterations
     ("Alexej Schurawljow", "Alexeï Jouravliov", "Alexei Zhuravlyov"), the English
-    article's spelling, then the most frequent, then the longest; ties alphabetically."""
+    article's spelling, then the most frequent, then a person's name over the same
+    name with one more word after it (the recogniser ran on into the next word,
+    "Nicole Carr Updated", or a second surname, "Remedios Albalat Segura"), then the
+    longest; ties alphabetically."""
     counts = Counter(_display(item) for item in members)
     by_form = {_display(item): item for item in members}
     full_keys = {item.key for item in members if item.tokens and is_full(item.tokens)}
     transliterated = len(full_keys) > 1
+    words = {tuple(token.key for token in item.tokens) for item in members if item.tokens}
 
-    def rank(form: str) -> tuple[bool, bool, bool, bool, int, int, str]:
+    def rank(form: str) -> tuple[bool, bool, bool, bool, int, bool, int, str]:
         item = by_form[form]
         # "Katastrophenschutzbehörde AFAD" is the acronym with words on, no long form
         spelt_out = (
@@ -723,6 +753,7 @@ def canonical_name(members: list[_Item]) -> str:
             not stripped,
             not english,
             -counts[form],
+            len(item.tokens) > 2 and tuple(t.key for t in item.tokens[:-1]) in words,
             -len(form),
             form,
         )

@@ -97,6 +97,13 @@ ARTICLES = "the|its|el|la|le|het|das|im|in|в|de|del|du|au"
 DEFINITE = "the|el|la|los|las|le|les|l'|l’|het|de|der|die|das"
 #: "el pasado mes de mayo", "the month of May".
 MONTH_OF = "mes\\s+de|month\\s+of"
+#: "of that year" after a month: the year a sentence before named ("a flood in October
+#: of that year", "en octubre de aquel año", "im Oktober jenes Jahres").
+THAT_YEAR = (
+    r"(?:of\s+)?that\s+(?:same\s+)?year|(?:de|del)\s+(?:aquel|ese|aquel\s+mismo|ese\s+mismo)\s+año"
+    r"|de\s+cette\s+année-là|de\s+la\s+même\s+année|(?:jenes|desselben|des\s+gleichen)\s+jahres"
+    r"|van\s+(?:dat|datzelfde|hetzelfde)\s+jaar|того\s+(?:же\s+)?года"
+)
 AND = "(?:and|y|et|en|und|и)"
 #: "the last quarter of 1999" is its fourth quarter (only with a year, see normalize).
 LAST_OF = "last|último|última|dernier|letzten|laatste"
@@ -188,7 +195,7 @@ def _patterns(v: Vocab) -> list[tuple[str, str]]:
         (
             "month",
             rf"(?P<s>(?:(?P<rel>{rel})\s+(?:(?:{MONTH_OF})\s+)?|(?P<mod>{mods})[\s-]*)?{month}"
-            rf"(?:\s+(?P<relpost>{rel_post})|\s+{year_rel})?)",
+            rf"(?:\s+(?P<relpost>{rel_post})|\s+(?P<thatyear>{THAT_YEAR})|\s+{year_rel})?)",
         ),
         (
             "weekday",

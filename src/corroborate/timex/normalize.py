@@ -411,6 +411,9 @@ def _month_alone(ctx: Context, m: re.Match[str]) -> Reading | None:
     month = month_ok(ctx, m, needs_context=True)
     if month is None:
         return None
+    if group(m, "thatyear"):
+        year = _year_told_before(ctx, m.start("s"))
+        return month_reading(year, month, False) if year else unanchored()
     if ctx.anchor is None:
         return unanchored(calendar=f"XXXX-{month:02d}")
     year_shift = word_relation(ctx, group(m, "yrel") or group(m, "yrelpost"))
@@ -425,6 +428,18 @@ def _month_alone(ctx: Context, m: re.Match[str]) -> Reading | None:
         return replace(reading, calendar=f"XXXX-{month:02d}")  # the year only by the anchor
     year = ctx.anchor.year + (relation if (month - ctx.anchor.month) * relation <= 0 else 0)
     return month_reading(year, month, True)
+
+
+#: How far back "that year" looks for the year it means: the sentence or two before.
+THAT_YEAR_REACH = 400
+_YEAR_NUMBER = re.compile(r"(?<![\d.,])(1[6-9]\d\d|20\d\d)(?![\d.,]\d)")
+
+
+def _year_told_before(ctx: Context, position: int) -> int | None:
+    """The last year written in the text shortly before ``position`` ("since 1971",
+    "... when a flood in October of that year"), else None: never the anchor's."""
+    found = _YEAR_NUMBER.findall(ctx.text[max(0, position - THAT_YEAR_REACH) : position])
+    return int(found[-1]) if found else None
 
 
 def rule_generic(ctx: Context, m: re.Match[str]) -> Reading | None:
