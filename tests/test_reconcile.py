@@ -3275,6 +3275,12 @@ def test_a_count_dated_years_before_is_another_event() -> None:
         ("57 personnes ont été blessées. Sept blessés sont dans un état critique.", "fr"),
         ("57 personas resultaron heridas. Siete heridos se encuentran en estado crítico.", "es"),
         ("57 человек получили ранения. Семь пострадавших находятся в критическом состоянии.", "ru"),
+        ("57 people were injured on Tuesday. Seven remain in hospital.", "en"),
+        ("57 mensen raakten gewond. Zeven liggen nog in het ziekenhuis.", "nl"),
+        ("57 wurden verletzt. Sieben von ihnen werden noch im Krankenhaus behandelt.", "de"),
+        ("57 personnes ont été blessées. Sept blessés étaient toujours hospitalisés.", "fr"),
+        ("57 personas resultaron heridas. Siete siguen hospitalizadas.", "es"),
+        ("57 человек получили ранения. Семеро остаются в больнице.", "ru"),
     ],
 )
 def test_a_count_of_the_hurt_in_a_condition_after_a_larger_one_is_some_of_them(

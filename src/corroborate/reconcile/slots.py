@@ -820,21 +820,34 @@ POSSESSIVES: dict[str, tuple[str, ...]] = {
 #: language -> how a count of the hurt goes on when it tells their condition ("Seven
 #: are in critical condition", "Sieben Verletzte schweben in Lebensgefahr", "Sept
 #: blessés sont dans un état critique", "Семь пострадавших находятся в критическом
-#: состоянии"): after a larger count of them, it counts some of them.
+#: состоянии"), or that they are still in hospital ("Six blessés étaient toujours
+#: hospitalisés", "Sechs von ihnen werden noch im Krankenhaus behandelt"): after a
+#: larger count of them, it counts some of them.
 _IN_A_CONDITION: dict[str, re.Pattern[str]] = {
     language: re.compile(rf"(?:\s+[^\W\d]+){{0,3}}?\s+(?:{pattern})", re.IGNORECASE)
     for language, pattern in {
         "en": r"(?:are|is|were|was|remain|remained)\s+(?:listed\s+|still\s+)?in\s+"
-        r"(?:critical|serious|grave|stable|life-threatening)",
+        r"(?:critical|serious|grave|stable|life-threatening)"
+        r"|(?:are|is|were|was)\s+still\s+(?:in\s+hospital|hospitali[sz]ed|being\s+treated)"
+        r"|remain(?:ed|s)?\s+(?:in\s+hospital|hospitali[sz]ed)",
         "nl": r"(?:zijn|verkeren|is|verkeert)\s+in\s+(?:kritieke|levensgevaarlijke|ernstige)"
-        r"|(?:zijn|is)\s+(?:zwaar|ernstig)\s+gewond",
+        r"|(?:zijn|is)\s+(?:zwaar|ernstig)\s+gewond"
+        r"|(?:liggen|ligt|lagen|lag|zijn|is|waren|was)\s+nog\s+(?:altijd\s+|steeds\s+)?in\s+het"
+        r"\s+ziekenhuis|(?:worden|wordt|werden|werd)\s+nog\s+(?:in\s+het\s+ziekenhuis\s+)?behandeld",
         "de": r"(?:schweben|schwebt|sind|ist)\s+in\s+(?:Lebensgefahr|kritischem)"
-        r"|(?:sind|ist|wurden|wurde)\s+schwer\s+verletzt",
+        r"|(?:sind|ist|wurden|wurde)\s+schwer\s+verletzt"
+        r"|(?:werden|wird|liegen|liegt|lagen|lag|sind|ist|waren|war)\s+(?:noch|weiterhin)\s+"
+        r"(?:im\s+Krankenhaus|in\s+(?:der\s+)?Klinik|in\s+Kliniken|stationär)",
         "fr": r"(?:sont|est|se\s+trouvent|se\s+trouve)\s+(?:dans\s+un\s+état|en)\s+"
-        r"(?:critique|grave|urgence\s+absolue)",
+        r"(?:critique|grave|urgence\s+absolue)"
+        r"|(?:sont|est|étaient|était|restent|reste|demeurent)\s+(?:toujours\s+|encore\s+)?"
+        r"hospitalisé(?:e)?s?",
         "es": r"(?:están|está|se\s+encuentran|se\s+encuentra)\s+(?:en\s+estado\s+)?"
-        r"(?:crítico|grave|muy\s+grave)",
-        "ru": r"наход(?:ятся|ится)\s+в\s+(?:критическом|тяж[её]лом|крайне\s+тяж[её]лом)",
+        r"(?:crítico|grave|muy\s+grave)"
+        r"|(?:siguen|sigue|permanecen|permanece|continúan|continúa)\s+(?:ingresad|hospitalizad)\w*"
+        r"|(?:están|está|estaban|seguían)\s+todavía\s+(?:ingresad|hospitalizad)\w*",
+        "ru": r"наход(?:ятся|ится)\s+в\s+(?:критическом|тяж[её]лом|крайне\s+тяж[её]лом)"
+        r"|(?:оста[ёе]тся|остаются|находятся|находится)\s+(?:ещ[её]\s+)?в\s+больниц\w*",
     }.items()
 }
 
