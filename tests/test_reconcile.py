@@ -2394,6 +2394,16 @@ def test_a_place_within_another_refines_it_by_the_text_or_the_gazetteer() -> Non
     assert fact.status == "refined" and fact.explanation == "Zelvino lies near Karsk (Post)"
 
 
+def test_a_journey_from_one_town_to_another_places_neither_in_the_other() -> None:
+    # "из Акрона в Уоррен": "в" after a journey's start says where to, not where within
+    a = _article("a", "Паром шёл из Акрона в Уоррен, когда начался пожар.", "ru")
+    b = _article("b", "Shots were fired in Akron on Friday.", outlet="Beacon")
+    c = _article("c", "Shots were fired in Warren on Friday.", outlet="Tribune")
+    akron = _place("p1", "Akron", _AKRON, (a, "Акрона"), (b, "Akron"))
+    warren = _place("p2", "Warren", _WARREN, (a, "Уоррен"), (c, "Warren"))
+    assert _where([b, c, a], [akron, warren]).status == "conflicting"
+
+
 def test_two_towns_neither_within_the_other_conflict_with_their_distance() -> None:
     a = _article("a", "Shots were fired in Warren on Friday.", outlet="Tribune")
     b = _article("b", "Shots were fired in Akron on Friday.", outlet="Beacon")
@@ -3631,6 +3641,8 @@ def test_a_time_told_again_in_brackets_in_another_zone_is_no_claim(
         ("El buque había zarpado del puerto de Akron y se incendió cerca de Niles.", "es"),
         ("Le navire, parti de Akron, a pris feu près de Niles, selon le consulat à Warren.", "fr"),
         ("В консульстве России в Акроне сообщили, что паром загорелся у Нилса.", "ru"),
+        ("Le feu a pris à mi-chemin entre Akron et Warren, au large de Niles.", "fr"),
+        ("The fire broke out midway between Akron and Warren, off Niles.", "en"),
     ],
 )
 def test_the_ends_of_a_route_a_port_left_and_a_consulates_seat_do_not_place_the_event(

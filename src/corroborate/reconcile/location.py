@@ -103,9 +103,15 @@ _ROUTE_VERB = (
     r"(?:reliait|reliant|relie|relient|connecting|connects|linking|links|verbindet|verband"
     r"|verbindt|verbond|conectaba|conecta|unía|связывающ\w*|соединяющ\w*)"
 )
+#: Halfway between two places names neither as the scene: "à mi-chemin entre Tallinn et
+#: Helsinki", "halfway between", "auf halbem Weg zwischen", "на полпути между".
+_HALFWAY = (
+    r"(?:(?:halfway|midway)\s+between|à\s+mi-chemin\s+entre|a\s+medio\s+camino\s+entre"
+    r"|(?:auf\s+)?halbem\s+Wege?\s+zwischen|halverwege(?:\s+tussen)?|на\s+полпути\s+между)"
+)
 _ROUTE_BEFORE = re.compile(
     rf"(?:\b{_ROUTE_NOUN}\s+(?:\w+\s+){{0,2}}?(?:between|entre|zwischen|tussen|между)"
-    rf"|\b{_ROUTE_VERB})"
+    rf"|\b{_ROUTE_VERB}|{_HALFWAY})"
     r"(?:\s+[\w-]+(?:\s+[\w-]+)?\s+(?:and|y|e|und|en|et|и|à|a|to|nach|naar|с))?\s+$",
     re.IGNORECASE,
 )
@@ -184,6 +190,13 @@ _SERVICE = re.compile(
 )
 #: Most characters between a place and the larger place it lies in.
 _WITHIN_GAP = 40
+#: "from" right before a place: "из Таллина в Хельсинки", "de Tallinn à Helsinki", is a
+#: journey's start, so the "в" or "à" after it says where to, not where within ("a man
+#: from Niles, Ohio" still places Niles in Ohio).
+_TO_OR_IN = frozenset({"в", "во", "на", "à", "en", "a"})
+_FROM_BEFORE = re.compile(
+    r"(?:^|\W)(?:from|van|uit|von|aus|de|desde|depuis|из|от|с)\s+$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -525,6 +538,10 @@ def _stated_containment(
         for inner, outer in pairwise(mentions):
             gap = article.text[inner.end : outer.start]
             if inner.entity.id == outer.entity.id or len(gap) > _WITHIN_GAP:
+                continue
+            if gap.strip() in _TO_OR_IN and _FROM_BEFORE.search(
+                article.text[max(0, inner.start - 12) : inner.start]
+            ):
                 continue
             if _BESIDE.match(gap):
                 found.setdefault((inner.entity.id, outer.entity.id), "near")
