@@ -720,6 +720,31 @@ def test_times_of_day_agree_within_rounding_and_hedges_and_conflict_beyond() -> 
 
 
 @pytest.mark.parametrize(
+    ("first", "first_clock", "second", "second_clock", "status"),
+    [
+        # hedged quarters half an hour apart
+        ("hacia las 23.15", "T23:15", "gegen 23.45 Uhr", "T23:45", "conflicting"),
+        ("around 5am", "T05:00", "gegen 4.47 Uhr", "T04:47", "agreed"),
+        ("around 5am", "T05:00", "gegen 5.45 Uhr", "T05:45", "conflicting"),
+        ("shortly before 5am", "T05:00", "gegen 4.47 Uhr", "T04:47", "agreed"),
+    ],
+)
+def test_hedged_times_half_an_hour_apart_conflict(
+    first: str, first_clock: str, second: str, second_clock: str, status: str
+) -> None:
+    a = _article("a", f"The wave hit the village {first}, police said.", outlet="Gazette")
+    b = _article("b", f"Die Flutwelle erreichte das Dorf {second}.", "de", outlet="Kurier")
+    time_a, time_b = first.split()[-1], second.removesuffix(" Uhr").split()[-1]
+    times = {"a": [_clock(a, time_a, first_clock)], "b": [_clock(b, time_b, second_clock)]}
+
+    def encoder(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        return np.ones((len(texts), 1), dtype=np.float32)
+
+    (fact,) = _facts(reconcile([a, b], {}, times, [], encoder), "time")
+    assert fact.status == status
+
+
+@pytest.mark.parametrize(
     "precedent",
     [
         "In March 2023 a train derailed near Ahlden, injuring three people.",

@@ -813,8 +813,14 @@ _CLOCK_TIME = re.compile(r"T(\d{2}):(\d{2})")
 #: another zone ("7:40 a.m. local time (04:40 GMT)", "7 h 40 heure locale (5 h 40 à
 #: Paris)", "10:45 по местному времени (12:45 по московскому)"): a restatement, no claim.
 _RESTATED_TIME = re.compile(r"[^()\n.;]{0,40}\(\s*(?:[^\W\d_]+\s+){0,2}")
-#: Minutes either side a hedged time ("around 5 a.m.") or one on the hour may be off.
+#: Minutes either side a time on the hour ("5 a.m.") may be off, and how far before or
+#: after one "shortly before" or "shortly after" reaches.
 CLOCK_SLACK = 15
+#: Minutes either side a time on a quarter ("11.15pm", "half past four") may be off,
+#: and what a hedge ("around", "gegen", "vers") adds: "hacia las 23.15" and "gegen 23.45
+#: Uhr" are half an hour apart, and conflict.
+QUARTER_SLACK = 7
+HEDGE_SLACK = 7
 _BEFORE_TIME = re.compile(
     r"\b(?:shortly|just) before\s*$|\bkurz vor\s*$|\bvlak voor\s*$|незадолго до\s*$",
     re.IGNORECASE,
@@ -837,9 +843,11 @@ def _clock_interval(minute: int, before: str) -> tuple[float, float]:
         return minute - CLOCK_SLACK, minute
     if _AFTER_TIME.search(before):
         return minute, minute + CLOCK_SLACK
-    slack = CLOCK_SLACK if _AROUND_TIME.search(before) else 0
-    if minute % 15 == 0:
-        slack += CLOCK_SLACK  # "5 a.m.", "half past four": rounded
+    slack = HEDGE_SLACK if _AROUND_TIME.search(before) else 0
+    if minute % 60 == 0:
+        slack += CLOCK_SLACK  # "5 a.m.": rounded
+    elif minute % 15 == 0:
+        slack += QUARTER_SLACK  # "half past four", "23.15": rounded to a quarter
     elif minute % 5 == 0:
         slack += 2
     return minute - slack, minute + slack
