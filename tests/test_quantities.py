@@ -254,10 +254,32 @@ def test_english_speed_and_temperature_are_normalised() -> None:
         "They won 3-1 on 17 June.",
         "She called 911, and a 911 dispatcher sent help; he dialed 9-1-1 too.",
         "Tips go to 1-800-222-1222.",
+        "Families can call the city's hotline on 0800 1351 from within the country.",
+        "The helpline is on 964 187 240 all night.",
     ],
 )
 def test_dates_times_phones_urls_and_ids_are_not_quantities(text: str) -> None:
     assert texts(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kept"),
+    [
+        ("Bellen kan met het informatienummer 0800-1351 of 06 12345678.", "nl", []),
+        ("Llame al 964 187 240 o al teléfono 964 160 112.", "es", []),
+        ("Postbus 187, tel. 0570 - 63 63 00", "nl", ["187"]),
+        # a French count written with spaces is no telephone number
+        (
+            "Il transportait 1 146 passagers ; on a appelé 1 200 volontaires.",
+            "fr",
+            ["1 146", "1 200"],
+        ),
+    ],
+)
+def test_telephone_numbers_of_other_countries_are_not_quantities(
+    text: str, language: str, kept: list[str]
+) -> None:
+    assert texts(text, language) == kept
 
 
 def test_a_number_opening_a_sentence_after_a_capitalised_word_is_kept() -> None:

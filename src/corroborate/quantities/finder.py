@@ -44,6 +44,14 @@ _MASKS = re.compile(
             r"(?<!\w)(?i:las|la)\s+\d{1,2}[.:]\d{2}(?!\d)",
             r"\+\d[\d\s().-]{6,}\d|\(\d{2,5}\)\s?\d[\d\s-]{4,}\d",  # phone numbers
             r"(?<!\d)(?:1[-.])?\d{3}[-.]\d{3}[-.]\d{4}(?!\d)",  # 1-800-222-1222
+            # a European number dialled with its leading zero: "0800 1351", "0800-1351",
+            # "0570 - 63 63 00", "06 12345678"
+            r"(?<![\d,.])0\d{1,4}(?:(?: - |[ -])\d{2,})+(?![\d,.]\d)",
+            # digits in groups after a word for a telephone: "hotline on 964 187 240",
+            # "Tel. 964 160 112", "llame al 964 187 240"
+            r"(?i:\b(?:tel\.?|teléfono|telefoon|telefon|phone|hotline|helpline|call(?:ed|ing)?"
+            r"|llam(?:e|ar|ando)|bel(?:len|t)|anrufen|appel(?:ez|er)|телефон\w*)"
+            r"(?:\s+[^\W\d]+){0,3})\s+\d{2,4}(?: \d{2,4}){2,}(?!\d)",
             # the emergency number, not a count: "9-1-1", "called 911", "a 911 call"
             r"(?<![\w-])9-1-1(?![\w-])|(?i:(?<!\w)(?:call(?:ed|ing|s)?|dial(?:ed|led|ing|s)?)"
             r"\s+)911(?!\w)|(?<![\w,.])911(?=\s*(?i:call|dispatch|operator|center|centre"
