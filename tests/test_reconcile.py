@@ -494,6 +494,22 @@ def test_ages_of_one_person_across_languages_form_one_agreed_fact() -> None:
         assert articles[claim.article].text[claim.start : claim.end] == claim.text
 
 
+@pytest.mark.parametrize(
+    ("english", "dutch", "status"),
+    [(20, 19, "conflicting"), (40, 41, "conflicting"), (20, 20, "agreed")],
+)
+def test_ages_are_whole_years_not_rounded_figures(english: int, dutch: int, status: str) -> None:
+    en = _article("en1", f"Pieter Vos, {english}, crossed the river at night.")
+    nl = _article("nl1", f"De {dutch}-jarige Pieter Vos zwom 's nachts over de rivier.", "nl")
+    person = _person("p1", "Pieter Vos", (en, "Pieter Vos"), (nl, "Pieter Vos"))
+    quantities = {
+        "en1": [_quantity(en, str(english), english, kind="age", unit="year")],
+        "nl1": [_quantity(nl, f"{dutch}-jarige", dutch, kind="age", unit="year")],
+    }
+    facts = reconcile([en, nl], quantities, {}, [person])
+    assert next(f for f in facts if f.label == "age of Pieter Vos").status == status
+
+
 def test_one_of_a_time_unit_is_told_in_the_singular() -> None:
     from corroborate.reconcile.claims import _shown
 

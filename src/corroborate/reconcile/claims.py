@@ -552,7 +552,14 @@ def _quantity_reading(quantity: Quantity) -> Reading:
     if quantity.bound is not None:
         shown = f"{BOUND_WORDS[quantity.bound]} {shown}"
     return quantity_reading(
-        quantity.article, low, high, quantity.low, quantity.approximate, shown, quantity.bound
+        quantity.article,
+        low,
+        high,
+        quantity.low,
+        quantity.approximate,
+        shown,
+        quantity.bound,
+        exact=quantity.kind == "age",  # a person's age is told in whole years, not rounded
     )
 
 

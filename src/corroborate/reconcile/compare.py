@@ -97,18 +97,19 @@ def quantity_reading(
     approximate: bool,
     display: str,
     bound: str | None = None,
+    exact: bool = False,
 ) -> Reading:
     """The interval a stated quantity stands for, in the unit ``low``/``high`` are in.
 
     ``written_low`` is the number as written (before unit conversion), which says
-    how it was rounded; the rounding step is scaled by the conversion factor. A
-    floor ("at least 4") reaches up without end and a ceiling ("up to 300") down to
-    zero (or without end for a negative figure): ``bound`` is "min" or "max".
+    how it was rounded; the rounding step is scaled by the conversion factor, unless
+    the figure is ``exact`` (an age: "a 20-year-old" is not 19 rounded). A floor ("at
+    least 4") reaches up without end and a ceiling ("up to 300") down to zero (or
+    without end for a negative figure): ``bound`` is "min" or "max".
     """
     factor = low / written_low if written_low else 1.0
-    half_step = min(
-        rounding_step(written_low) * abs(factor) / 2, MAX_ROUNDING * max(abs(low), abs(high))
-    )
+    step = 0.0 if exact else rounding_step(written_low)
+    half_step = min(step * abs(factor) / 2, MAX_ROUNDING * max(abs(low), abs(high)))
     slack = APPROXIMATE_SLACK * max(abs(low), abs(high)) if approximate else 0.0
     widening = min(half_step + slack, MAX_WIDENING * max(abs(low), abs(high)))
     if bound == "min":
