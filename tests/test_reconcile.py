@@ -1497,6 +1497,35 @@ def test_an_age_before_a_role_and_a_name_is_that_names_though_another_is_nearer(
         assert found.get(age) == name if name else found.get(age) != "Cem Ulu"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "age", "owner"),
+    [
+        # a word for people after the age: someone the sentence does not name
+        (
+            "Naast Ada Brook kwamen een 67-jarige vrouw en een man om het leven.",
+            "nl",
+            "67-jarige",
+            None,
+        ),
+        ("Ada Brook shot a 25-year-old man in the leg.", "en", "25-year-old", None),
+        # unless the age is set beside the name, or the person is named after a comma
+        ("Ada Brook, a 34-year-old driver, was unhurt.", "en", "34-year-old", "Ada Brook"),
+        ("Ada Brook's 2-year-old daughter, Cem Ulu, died.", "en", "2-year-old", "Cem Ulu"),
+    ],
+)
+def test_an_age_before_a_word_for_people_after_a_name_is_of_someone_else(
+    text: str, language: str, age: str, owner: str | None
+) -> None:
+    article = _article("a", text, language)
+    names = re.findall(r"(?:Ada Brook|Cem Ulu)", text)
+    people = [_person(f"p{i}", n, (article, n)) for i, n in enumerate(names)]
+    value = float(re.sub(r"\D", "", age))
+    quantities = {"a": [_quantity(article, age, value, kind="age", unit="year")]}
+    labels = [f.label for f in reconcile([article], quantities, {}, people)]
+    owners = [label.removeprefix("age of ") for label in labels if label.startswith("age of")]
+    assert owners == ([owner] if owner else [])
+
+
 def test_an_age_several_listed_people_share_is_each_ones() -> None:
     text = "Police want Ada Brook, Cem Ulu and Dara Voss, all 23, in the shooting. Eda Kaya fled."
     article = _article("a", text)

@@ -343,6 +343,8 @@ def _person_aged(
     if nearby:
         first, last, person = min(nearby, key=lambda m: _distance(m[0], m[1], quantity))
         between = article.text[min(last, quantity.end) : max(first, quantity.start)]
+        if last <= quantity.start and _describes_someone_unnamed(article.text, quantity, between):
+            return None  # "Naast Hoekstra kwamen een 67-jarige vrouw ... om het leven"
         spoken_of = last <= quantity.start and _SAID.search(between) is not None
         gap = len(_WORD.findall(between))
         if not spoken_of and (gap <= MAX_AGE_GAP_WORDS or _apposed(between, gap, quantity, last)):
@@ -526,6 +528,8 @@ def _named_right_after(
     start, _, person = min(after, key=lambda m: m[0])
     between = text[quantity.end : start]
     words = _WORD.findall(between)
+    if _ROLE_THEN_NAME.fullmatch(between) and words[0].lower() in _PEOPLE_WORDS:
+        return person  # "Miller's 2-year-old daughter, Heaven Miller, died"
     if (
         len(words) > MAX_ATTRIBUTIVE_GAP_WORDS
         or any(word.lower() in _LINKING_WORDS for word in words)
@@ -533,6 +537,29 @@ def _named_right_after(
     ):
         return None
     return person
+
+
+#: One word for a person, then a comma before the name: "2-year-old daughter, Heaven".
+_ROLE_THEN_NAME = re.compile(r"\s+[^\W\d_]+,\s*")
+
+
+#: A name set beside the age that follows it: "Kovalchuk, a 34-year-old driver",
+#: "Vos, een 34-jarige chauffeur".
+_APPOSED_ARTICLE = re.compile(
+    r"\s*[,(]\s*(?:an?|the|een|de|ein|eine|der|die|un|une|una|le|la|el)?\s*", re.IGNORECASE
+)
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _describes_someone_unnamed(text: str, quantity: Quantity, between: str) -> bool:
+    """Whether an attributive age after a name describes a person the sentence does not
+    name, told by a word for people right after it ("Naast Hoekstra kwamen een
+    67-jarige vrouw ... om het leven", "Smith shot a 25-year-old man"); not an age set
+    beside the name ("Kovalchuk, a 34-year-old driver")."""
+    if not _ATTRIBUTIVE_AGE.search(quantity.text) or _APPOSED_ARTICLE.fullmatch(between):
+        return False
+    following = _NEXT_WORD.match(text, quantity.end)
+    return following is not None and following[1].lower() in _PEOPLE_WORDS
 
 
 def _distance(start: int, end: int, quantity: Quantity) -> int:
