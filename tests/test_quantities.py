@@ -1413,3 +1413,27 @@ def test_the_emergency_number_as_a_service_is_no_count(
 )
 def test_a_part_of_them_names_no_noun(text: str, language: str, surface: str) -> None:
     assert one(text, language, surface).noun is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "low"),
+    [
+        (
+            "Entre 18.000 y 25.000 personas, decenas de miles en cualquier caso.",
+            "es",
+            "decenas de miles",
+            20_000,
+        ),
+        (
+            "La police parle de 18 000, les organisateurs des dizaines de milliers.",
+            "fr",
+            "des dizaines de milliers",
+            20_000,
+        ),
+    ],
+)
+def test_tens_of_thousands_without_a_noun_after_them(
+    text: str, language: str, span: str, low: float
+) -> None:
+    found = one(text, language, span)
+    assert (found.low, found.unit) == (low, None)  # Spanish "miles" are no miles

@@ -1000,10 +1000,17 @@ def _right_side(text: str, lang: str, p: Patterns, reading: Reading, money: str 
         return replace(reading, end=m.end(), kind="money", unit=code, digits_only=False)
     m = _UNIT_AFTER.match(text, reading.end)
     unit = units.unit_of(m.group(1)) if m else None
+    if m is not None and m.group(1).casefold() in _NOT_UNITS.get(lang, ()):
+        unit = None  # Spanish "miles" are thousands: "decenas de miles"
     if m is not None and unit is not None:
         kind = units.conversion(unit).kind
         return replace(reading, end=m.end(), kind=kind, unit=unit, digits_only=False)
     return replace(reading, noun=_noun(text, lang, reading.end, single=reading.high == 1))
+
+
+#: Unit words that are other words in a language: Spanish "miles" is "thousands"
+#: (a mile is "milla" there).
+_NOT_UNITS: dict[str, frozenset[str]] = {"es": frozenset({"miles", "mile"})}
 
 
 def _noun(text: str, lang: str, end: int, single: bool = False) -> str | None:
