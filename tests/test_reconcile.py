@@ -1526,6 +1526,27 @@ def test_an_age_before_a_word_for_people_after_a_name_is_of_someone_else(
     assert owners == ([owner] if owner else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "age"),
+    [
+        (
+            "Ada Brook spoke for the airport. The 16-year-old aircraft had been in its fleet.",
+            "en",
+            "16-year-old",
+        ),
+        ("Laut Ada Brook war das 16 Jahre alte Flugzeug gewartet worden.", "de", "16 Jahre alte"),
+        ("Ада Брук сообщила, что 16-летний самолёт прошёл проверку.", "ru", "16-летний"),
+    ],
+)
+def test_an_age_before_a_word_for_a_thing_is_the_things(text: str, language: str, age: str) -> None:
+    article = _article("a", text, language)
+    name = "Ада Брук" if language == "ru" else "Ada Brook"
+    people = [_person("p0", "Ada Brook", (article, name))]
+    quantities = {"a": [_quantity(article, age, 16.0, kind="age", unit="year")]}
+    labels = [f.label for f in reconcile([article], quantities, {}, people)]
+    assert not [label for label in labels if label.startswith("age of")]
+
+
 def test_an_age_several_listed_people_share_is_each_ones() -> None:
     text = "Police want Ada Brook, Cem Ulu and Dara Voss, all 23, in the shooting. Eda Kaya fled."
     article = _article("a", text)

@@ -337,6 +337,8 @@ def _person_aged(
     ]
     if told_after:  # "Crisanto Islas, age 38 and Floza Davila, age 12": Islas's
         return told_after[-1][2]
+    if _ages_a_thing(article.text, quantity):
+        return None  # "The 16-year-old aircraft had been in AeroTaiga's fleet since 2019"
     described = _named_right_after(article.text, quantity, nearby)
     if described is not None:  # "Kowaljow und der 29 Jahre alte Bergmann Alexej ..."
         return described
@@ -541,6 +543,30 @@ def _named_right_after(
 
 #: One word for a person, then a comma before the name: "2-year-old daughter, Heaven".
 _ROLE_THEN_NAME = re.compile(r"\s+[^\W\d_]+,\s*")
+
+
+#: Things whose age news gives, in each language read: an age before one of them is
+#: the thing's ("the 16-year-old aircraft", "das 16 Jahre alte Flugzeug", "het 40-jarige
+#: gebouw", "16-летний самолёт"), never a person's.
+_AGED_THINGS = frozenset(
+    """aircraft plane jet airliner vessel ship ferry boat train bus car truck lorry vehicle
+    bridge building house church tower plant reactor dam tree company firm
+    vliegtuig toestel schip veerboot boot trein auto vrachtwagen brug gebouw huis kerk
+    toren centrale boom bedrijf flugzeug maschine schiff fähre zug lkw brücke gebäude
+    haus kirche turm kraftwerk baum unternehmen firma avion appareil navire bateau
+    voiture camion pont bâtiment immeuble maison église centrale arbre entreprise avión
+    aparato buque barco ferri tren autobús coche camión puente edificio casa iglesia
+    torre árbol empresa самолёт самолет судно паром корабль поезд автобус автомобиль
+    грузовик мост здание дом церковь башня""".split()
+)
+
+
+def _ages_a_thing(text: str, quantity: Quantity) -> bool:
+    """Whether an attributive age stands before a word for a thing (:data:`_AGED_THINGS`)."""
+    if not _ATTRIBUTIVE_AGE.search(quantity.text):
+        return False
+    following = _NEXT_WORD.match(text, quantity.end)
+    return following is not None and following[1].lower() in _AGED_THINGS
 
 
 #: A name set beside the age that follows it: "Kovalchuk, a 34-year-old driver",
