@@ -549,7 +549,9 @@ _ROLE_THEN_NAME = re.compile(r"\s+[^\W\d_]+,\s*")
 #: the thing's ("the 16-year-old aircraft", "das 16 Jahre alte Flugzeug", "het 40-jarige
 #: gebouw", "16-летний самолёт"), never a person's.
 _AGED_THINGS = frozenset(
-    """aircraft plane jet airliner vessel ship ferry boat train bus car truck lorry vehicle
+    re.findall(
+        r"\S+",
+        """aircraft plane jet airliner vessel ship ferry boat train bus car truck lorry vehicle
     bridge building house church tower plant reactor dam tree company firm
     vliegtuig toestel schip veerboot boot trein auto vrachtwagen brug gebouw huis kerk
     toren centrale boom bedrijf flugzeug maschine schiff fähre zug lkw brücke gebäude
@@ -557,7 +559,8 @@ _AGED_THINGS = frozenset(
     voiture camion pont bâtiment immeuble maison église centrale arbre entreprise avión
     aparato buque barco ferri tren autobús coche camión puente edificio casa iglesia
     torre árbol empresa самолёт самолет судно паром корабль поезд автобус автомобиль
-    грузовик мост здание дом церковь башня""".split()
+    грузовик мост здание дом церковь башня""",
+    )
 )
 
 
