@@ -3710,6 +3710,11 @@ def test_members_of_a_group_are_counted_as_people(text: str, language: str) -> N
             "en",
             ["6:10", "7:40"],
         ),
+        # a time told only by the reader's clock or a capital's
+        ("Das Feuer war gegen 18.40 Uhr deutscher Zeit ausgebrochen.", "de", []),
+        ("De brand brak rond 18.45 uur Nederlandse tijd uit.", "nl", []),
+        ("L'avion s'est posé à 10 h 52, heure de Moscou, sur un seul moteur.", "fr", []),
+        ("The plane landed at 14.52 local time on one engine.", "en", ["14.52"]),
     ],
 )
 def test_a_time_told_again_in_brackets_in_another_zone_is_no_claim(

@@ -850,6 +850,10 @@ def time_items(
         previous, last_clock_end = last_clock_end, expression.end
         if previous >= 0 and _RESTATED_TIME.fullmatch(text[previous : expression.start]):
             continue
+        if _IN_ANOTHER_ZONE.search(expression.text) or _IN_ANOTHER_ZONE.match(
+            text, expression.end
+        ):
+            continue  # "18.40 Uhr deutscher Zeit": the reader's clock, not the scene's
         minute = int(clock[1]) * 60 + int(clock[2])
         sentence_start = sentences.spans[index][0]
         low, high = _clock_interval(minute, text[sentence_start : expression.start])
@@ -876,6 +880,22 @@ _CLOCK_TIME = re.compile(r"T(\d{2}):(\d{2})")
 #: another zone ("7:40 a.m. local time (04:40 GMT)", "7 h 40 heure locale (5 h 40 à
 #: Paris)", "10:45 по местному времени (12:45 по московскому)"): a restatement, no claim.
 _RESTATED_TIME = re.compile(r"[^()\n.;]{0,40}\(\s*(?:[^\W\d_]+\s+){0,2}")
+#: A zone named after a clock time that is not the scene's own: the time as the
+#: reader's country or a capital's clock tells it ("gegen 18.40 Uhr deutscher Zeit",
+#: "kwart voor zeven 's avonds Nederlandse tijd", "10 h 52, heure de Moscou", "5.42pm
+#: GMT"). Such a time cannot be set against another source's local time, so it is no
+#: claim ("local time", "Ortszeit", "heure locale" are the scene's).
+_IN_ANOTHER_ZONE = re.compile(
+    r"(?:,?\s*(?:\b(?:GMT|UTC|CET|CEST|EET|EEST|MSK|MEZ|MESZ|BST)\b|мск\b"
+    r"|\b(?:Moscow|Paris|Berlin|London|Brussels|Madrid|Dutch|German|French|Spanish|Belgian"
+    r"|British|Central European|Eastern European) time\b"
+    r"|\b(?:deutscher|Moskauer|Pariser|mitteleuropäischer|niederländischer|belgischer) Zeit\b"
+    r"|\b(?:Nederlandse|Belgische|Duitse|Moskouse|Franse) tijd\b"
+    r"|\bheure (?:de Paris|de Moscou|de Bruxelles|française|de France|belge)\b"
+    r"|\bhora (?:peninsular|española|de Moscú|de Madrid|de París)\b"
+    r"|по московскому(?:\s+времени)?|по москве))",
+    re.IGNORECASE,
+)
 #: Minutes either side a time on the hour ("5 a.m.") may be off, and how far before or
 #: after one "shortly before" or "shortly after" reaches.
 CLOCK_SLACK = 15
