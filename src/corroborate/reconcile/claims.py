@@ -850,9 +850,7 @@ def time_items(
         previous, last_clock_end = last_clock_end, expression.end
         if previous >= 0 and _RESTATED_TIME.fullmatch(text[previous : expression.start]):
             continue
-        if _IN_ANOTHER_ZONE.search(expression.text) or _IN_ANOTHER_ZONE.match(
-            text, expression.end
-        ):
+        if _IN_ANOTHER_ZONE.search(expression.text) or _IN_ANOTHER_ZONE.match(text, expression.end):
             continue  # "18.40 Uhr deutscher Zeit": the reader's clock, not the scene's
         minute = int(clock[1]) * 60 + int(clock[2])
         sentence_start = sentences.spans[index][0]
