@@ -3881,3 +3881,33 @@ def test_a_toll_over_a_span_of_days_is_of_several_incidents() -> None:
     facts = _read_dated(text, "en", "2017-03-29")
     assert facts.get("people shot in several incidents") == ["11"]
     assert "11" not in facts.get("people shot", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "killed"),
+    [
+        ("The crush claimed five lives on Saturday.", "en", 5.0),
+        ("The storm claimed the lives of five people.", "en", 5.0),
+        ("La tragedia se ha cobrado ya cinco vidas.", "es", 5.0),
+        ("El accidente costó la vida a cinco personas.", "es", 5.0),
+        ("Le drame a coûté la vie à cinq personnes.", "fr", 5.0),
+        ("Das Unglück forderte fünf Menschenleben.", "de", 5.0),
+        ("De ramp kostte vijf mensen het leven.", "nl", 5.0),
+        ("Трагедия унесла жизни пяти человек.", "ru", 5.0),
+        # lives saved are no toll, nor people taken to hospital
+        ("Rescuers saved five lives.", "en", None),
+        ("Les secours ont sauvé cinq vies.", "fr", None),
+    ],
+)
+def test_a_toll_told_as_lives_a_disaster_claimed_is_the_dead(
+    text: str, language: str, killed: float | None
+) -> None:
+    facts = [f for f in _read(text, language) if f.label == "people killed"]
+    assert [c.attributes["value"] for f in facts for c in f.claims] == ([killed] if killed else [])
+
+
+def test_lives_claimed_over_the_past_years_are_of_several_incidents() -> None:
+    text = "The feud between two gangs has already claimed two lives over the past couple of years."
+    labels = [f.label for f in _read(text, "en")]
+    assert "people killed" not in labels
+    assert "people killed in several incidents" in labels

@@ -33,6 +33,7 @@ from corroborate.reconcile.slots import (
     besides_others,
     count_slot,
     counts_people,
+    lives_claimed,
     noun_key,
     several_incidents_slot,
     teasers_start,
@@ -304,8 +305,11 @@ def _quantity_slot(
             return None, None  # "children under 10": a group's bound, no one's age
         person = _person_aged(article, quantity, sentences, index, persons)
         return (f"age:{person.id}", f"age of {person.name}") if person else (None, None)
-    if quantity.kind == "count" and counts_people(quantity.noun, article.language):
-        sentence = article.text[start:end]
+    sentence = article.text[start:end]
+    lives = quantity.kind == "count" and lives_claimed(
+        sentence, quantity.start - start, quantity.end - start, article.language
+    )
+    if quantity.kind == "count" and (lives or counts_people(quantity.noun, article.language)):
         if _about_another_incident(article, start, end, teasers) or told_of_an_earlier_time(
             article.text, quantity.end
         ):

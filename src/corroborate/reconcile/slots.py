@@ -281,8 +281,9 @@ _SEVERAL_INCIDENTS: dict[str, re.Pattern[str]] = {
         # "in shootings Tuesday", not "during the shootings" (one rampage's shots)
         r"|\b(?:in|during)\s+(?!(?:the|these|those|both)\b)(?:\w+\s+)?(?:shootings|attacks)\b"
         r"|\bthis year\b|\bsince (?:January|the start of the year)\b"
-        # "In the past six weeks alone, four children have died"
-        r"|\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years)\b"
+        # "In the past six weeks alone, four children have died", "over the past
+        # couple of years"
+        r"|\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\w+\s+){0,2}(?:days|weeks|months|years)\b"
         # a running total: "brought to at least 74 the number of people shot since
         # Wednesday", "a weekend that saw 20 people shot over a span of 80 hours"
         r"|\bbr(?:ought|ings?|inging)\s+(?:the\s+(?:number|total|toll)\s+to"
@@ -451,6 +452,63 @@ def _patterns() -> dict[str, dict[str, re.Pattern[str]]]:
 _PATTERNS = _patterns()
 
 
+#: language -> (before the number, after it): a toll told as lives a disaster claimed
+#: ("claimed five lives", "claimed the lives of five people", "se ha cobrado ya cinco
+#: vidas", "a coûté la vie à cinq personnes", "forderte fünf Menschenleben", "kostte
+#: vijf mensen het leven", "унесла жизни пяти человек"); not lives saved.
+#: Hedges that may stand between such a verb and the number.
+_LIVES_HEDGES = {
+    "en": r"at\s+least|more\s+than|nearly|almost|some|about",
+    "es": r"al\s+menos|más\s+de|ya",
+    "fr": r"au\s+moins|plus\s+de",
+    "de": r"mindestens|mehr\s+als|bereits",
+    "nl": r"minstens|ten\s+minste|al|zeker",
+    "ru": r"не\s+менее|более|по\s+меньшей\s+мере",
+}
+_LIVES_CLAIMED: dict[str, list[tuple[re.Pattern[str], re.Pattern[str]]]] = {
+    language: [
+        (
+            re.compile(rf"(?:{before})\s+(?:{_LIVES_HEDGES.get(language, 'x^')}\s+)?$", re.I),
+            re.compile(rf"\s+(?:{after})", re.IGNORECASE),
+        )
+        for before, after in pairs
+    ]
+    for language, pairs in {
+        "en": [
+            (r"\b(?:claim(?:ed|ing|s)?|t(?:ook|aken|aking|akes)|cost(?:ing|s)?)", r"lives\b"),
+            (
+                r"\b(?:claim(?:ed|ing|s)?|t(?:ook|aken|aking)|cost(?:ing)?)\s+the\s+lives\s+of",
+                r"\w",
+            ),
+        ],
+        "es": [
+            (r"\b(?:cobrad[oa]|cobró|cobra|costado|segado|segó)(?:\s+ya)?", r"vidas\b"),
+            (r"\b(?:costado|costó|cuesta|segado|segó)\s+la\s+vida\s+(?:a|de)", r"\w"),
+        ],
+        "fr": [(r"\bco[uû]t[ée]\s+la\s+vie\s+(?:à|de)|\bfauché\s+la\s+vie\s+de", r"\w")],
+        "de": [
+            (
+                r"\b(?:forderte|fordert|gefordert|kostete|gekostet|kostet)",
+                r"(?:Menschen)?leben\b|\w+\s+(?:das\s+)?Leben\b",
+            )
+        ],
+        "nl": [
+            (r"\b(?:kostte|kostten|kost|eiste|eisten)", r"(?:mensen)?levens\b|\w+\s+het\s+leven\b")
+        ],
+        "ru": [(r"(?<!\w)(?:унес(?:ла|ли|ло)?|унёс)\s+жизни", r"\w")],
+    }.items()
+}
+
+
+def lives_claimed(sentence: str, start: int, end: int, language: str) -> bool:
+    """Whether the count at ``sentence[start:end]`` is of lives a disaster claimed
+    (see :data:`_LIVES_CLAIMED`)."""
+    pairs = _LIVES_CLAIMED.get(language.split("-")[0], [])
+    return any(
+        before.search(sentence[:start]) and after.match(sentence, end) for before, after in pairs
+    )
+
+
 def count_slot(sentence: str, start: int, end: int, language: str) -> str | None:
     """The slot the count at ``sentence[start:end]`` fills, or None.
 
@@ -460,6 +518,8 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     """
     if _part_of_a_count(sentence, start, end, language) or _ONE_OF_BEFORE.search(sentence[:start]):
         return None
+    if lives_claimed(sentence, start, end, language):
+        return "killed"
     aside = (
         _PART_ASIDE.match(sentence, end)
         or _DISTANCE_ASIDE.match(sentence, end)
