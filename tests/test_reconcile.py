@@ -3911,3 +3911,10 @@ def test_lives_claimed_over_the_past_years_are_of_several_incidents() -> None:
     labels = [f.label for f in _read(text, "en")]
     assert "people killed" not in labels
     assert "people killed in several incidents" in labels
+
+
+def test_an_implied_casualty_is_never_read_across_a_paragraph_break() -> None:
+    from corroborate.reconcile.implicit import implied_counts
+
+    text = "Le bilan monte à cinq morts, dont un jeune Anversois\n\nUn adolescent a succombé."
+    assert all("\n" not in text[c.start : c.end] for c in implied_counts(text, "fr"))

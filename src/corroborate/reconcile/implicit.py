@@ -515,7 +515,13 @@ def _one_person_died(text: str, language: str) -> list[ImpliedCount]:
 
 
 def implied_counts(text: str, language: str) -> list[ImpliedCount]:
-    """Every phrase in ``text`` implying one casualty, in text order."""
+    """Every phrase in ``text`` implying one casualty, in text order; none that runs
+    across a paragraph break (a headline's last words and the lead's first are no
+    phrase: "... dont un jeune Anversois\n\nUn adolescent de 16 ans a succombé")."""
+    return [c for c in _implied_counts(text, language) if "\n\n" not in text[c.start : c.end]]
+
+
+def _implied_counts(text: str, language: str) -> list[ImpliedCount]:
     if language != "en":
         found = _victim_died(text, language) + _one_person_died(text, language)
         return sorted(found, key=lambda c: c.start)
