@@ -3715,6 +3715,8 @@ def test_members_of_a_group_are_counted_as_people(text: str, language: str) -> N
         ("De brand brak rond 18.45 uur Nederlandse tijd uit.", "nl", []),
         ("L'avion s'est posé à 10 h 52, heure de Moscou, sur un seul moteur.", "fr", []),
         ("The plane landed at 14.52 local time on one engine.", "en", ["14.52"]),
+        # then the scene's own time in brackets is the claim
+        ("Пожар обнаружили в 20:42 по московскому времени (19:42 по местному).", "ru", ["19:42"]),
     ],
 )
 def test_a_time_told_again_in_brackets_in_another_zone_is_no_claim(

@@ -846,16 +846,23 @@ def time_items(
     before") widens it by a quarter of an hour."""
     items = []
     last_clock_end = -1
+    previous_claimed = True
     for expression in sorted(expressions, key=lambda e: e.start):
         index = sentences.index_at(expression.start)
         clock = _CLOCK_TIME.fullmatch(expression.clock or "")
         if index is None or clock is None:
             continue
         previous, last_clock_end = last_clock_end, expression.end
-        if previous >= 0 and _RESTATED_TIME.fullmatch(text[previous : expression.start]):
+        restated = previous >= 0 and _RESTATED_TIME.fullmatch(text[previous : expression.start])
+        if restated and previous_claimed:
             continue
-        if _IN_ANOTHER_ZONE.search(expression.text) or _IN_ANOTHER_ZONE.match(text, expression.end):
-            continue  # "18.40 Uhr deutscher Zeit": the reader's clock, not the scene's
+        previous_claimed = not (
+            _IN_ANOTHER_ZONE.search(expression.text) or _IN_ANOTHER_ZONE.match(text, expression.end)
+        )
+        if not previous_claimed:
+            continue  # "18.40 Uhr deutscher Zeit": the reader's clock, not the scene's; a
+            # local time in brackets after it is the claim ("20:42 по московскому времени
+            # (19:42 по местному)")
         minute = int(clock[1]) * 60 + int(clock[2])
         sentence_start = sentences.spans[index][0]
         low, high = _clock_interval(minute, text[sentence_start : expression.start])
