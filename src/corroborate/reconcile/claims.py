@@ -570,10 +570,16 @@ _AGED_THINGS = frozenset(
 
 def _ages_a_thing(text: str, quantity: Quantity) -> bool:
     """Whether an attributive age stands before a word for a thing (:data:`_AGED_THINGS`)."""
+    return _word_after_attributive_age(text, quantity) in _AGED_THINGS
+
+
+def _word_after_attributive_age(text: str, quantity: Quantity) -> str | None:
+    """The word right after an age written as an adjective ("67-jarige *vrouw*"),
+    lower-cased; None for an age told otherwise or with no word after it."""
     if not _ATTRIBUTIVE_AGE.search(quantity.text):
-        return False
+        return None
     following = _NEXT_WORD.match(text, quantity.end)
-    return following is not None and following[1].lower() in _AGED_THINGS
+    return following[1].lower() if following else None
 
 
 #: A name set beside the age that follows it: "Kovalchuk, a 34-year-old driver",
@@ -589,10 +595,9 @@ def _describes_someone_unnamed(text: str, quantity: Quantity, between: str) -> b
     name, told by a word for people right after it ("Naast Hoekstra kwamen een
     67-jarige vrouw ... om het leven", "Smith shot a 25-year-old man"); not an age set
     beside the name ("Kovalchuk, a 34-year-old driver")."""
-    if not _ATTRIBUTIVE_AGE.search(quantity.text) or _APPOSED_ARTICLE.fullmatch(between):
+    if _APPOSED_ARTICLE.fullmatch(between):
         return False
-    following = _NEXT_WORD.match(text, quantity.end)
-    return following is not None and following[1].lower() in _PEOPLE_WORDS
+    return _word_after_attributive_age(text, quantity) in _PEOPLE_WORDS
 
 
 def _distance(start: int, end: int, quantity: Quantity) -> int:
@@ -841,9 +846,10 @@ def time_items(
 ) -> list[ClaimItem]:
     """Claim items for the times of day an article states ("4.47am", "04.47 uur",
     "gegen 4.45 Uhr"), day or no day: sources that give the minute of the event agree
-    or disagree on it whatever day each reads it on. A time on the hour or the
-    quarter is taken as rounded, and a hedge ("around", "gegen", "около", "shortly
-    before") widens it by a quarter of an hour."""
+    or disagree on it whatever day each reads it on. A time on the hour or a quarter
+    is taken as rounded, a hedge ("around", "gegen", "около") widens it, and "shortly
+    before" reaches a quarter of an hour back (see :func:`_clock_interval`); a time told
+    by another zone's clock is no claim."""
     items = []
     last_clock_end = -1
     previous_claimed = True
