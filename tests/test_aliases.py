@@ -984,6 +984,28 @@ def test_a_state_agency_places_the_story_in_its_state() -> None:
     )
 
 
+def test_a_police_or_fire_service_names_the_town_or_county_it_serves() -> None:
+    mentions = [
+        mention("a", "Tampa Fire Rescue", "org", at=10),
+        mention("a", "the Tampa Police Department", "org", at=60),
+        mention("b", "Bibb County Sheriff's Office", "org", at=10),
+        mention("c", "Bossier Sheriff's Office", "org", at=10),  # a sheriff serves a county
+        mention("c", "Metro Police", "org", at=60),  # "Metro" is the Indonesian town too
+    ]
+    entities = link_entities(mentions, {"a": "en", "b": "en", "c": "en"})
+    places = {e.name: e for e in entities if e.type == "place"}
+    assert sorted(places) == ["Bibb County", "Tampa"]
+    tampa = places["Tampa"]
+    assert tampa.place is not None and tampa.place.region == "US-FL"
+    assert [(m.article, m.start, m.end) for m in tampa.mentions] == [("a", 10, 15), ("a", 64, 69)]
+    assert [(m.article, m.start) for m in places["Bibb County"].mentions] == [("b", 10)]
+    # the services stay organisations beside their towns
+    assert {e.name for e in entities if e.type == "org"} == {
+        "Tampa Fire Rescue", "the Tampa Police Department", "Bibb County Sheriff's Office",
+        "Bossier Sheriff's Office", "Metro Police",
+    }  # fmt: skip
+
+
 def test_an_everyday_word_read_as_a_place_the_gazetteer_lacks_is_no_entity() -> None:
     mentions = [
         mention("a", "Photo", "place", at=0),  # "Photo: Jo Bradley"

@@ -363,6 +363,21 @@ def test_a_name_with_a_side_of_town_after_it_is_a_place() -> None:
     assert found == [("Saginaw", "place"), ("Ada Brook", "person")]
 
 
+def test_the_town_a_police_or_fire_service_is_named_by_is_a_place() -> None:
+    text = (
+        "Vorsk police are investigating. The Ada Brook police said so. Officials said Transit"
+        " police came. Gull Harbour City police arrived, then Lake Vorsk firefighters."
+    )
+    ada = text.index("Ada Brook")
+    spans: list[tuple[int, int, EntityType]] = [(ada, ada + len("Ada Brook"), "org")]
+    found = [(m.text, m.type) for m in _mentions("a", text, spans, "en")]
+    # no model span, or an organisation's, and "The" before the town left out; a force
+    # of no town ("Transit"), or the end of a longer name ("... City"), is no town
+    assert found == [("Vorsk", "place"), ("Ada Brook", "place"), ("Lake Vorsk", "place")]
+    # English only: other languages name their forces otherwise
+    assert _mentions("a", "Vorsk police are here.", [], "nl") == []
+
+
 def test_a_name_without_a_town_word_before_it_keeps_the_models_type() -> None:
     text = "A man from Vorsk spoke to the city council of Vorsk. Mayor Vorsk agreed."
     spans: list[tuple[int, int, EntityType]] = [

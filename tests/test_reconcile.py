@@ -17,13 +17,14 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from corroborate.aliases import resolve_place
+from corroborate.aliases import link_entities, resolve_place
 from corroborate.model import (
     Article,
     Claim,
     Entity,
     Fact,
     Mention,
+    NamedMention,
     Place,
     Quantity,
     TimeExpression,
@@ -2597,6 +2598,21 @@ def test_the_town_a_police_force_is_named_after_places_the_event() -> None:
     fact = _where([a, b], [warren, force])
     assert fact.status == "agreed"
     assert [(c.article, c.text) for c in fact.claims] == [("a", "Warren"), ("b", "Warren")]
+
+
+def test_a_town_named_by_its_fire_service_or_a_county_by_its_sheriff_places_the_event() -> None:
+    a = _article("a", "Tampa Fire Rescue took five people to hospitals after a shooting.")
+    b = _article("b", "Five were shot at a club, the Hillsborough County Sheriff's Office said.")
+    force = "Hillsborough County Sheriff's Office"
+    mentions = [
+        NamedMention("a", 0, len("Tampa Fire Rescue"), "Tampa Fire Rescue", "org"),
+        NamedMention("b", b.text.index(force), b.text.index(force) + len(force), force, "org"),
+    ]
+    entities = link_entities(mentions, {"a": "en", "b": "en"})
+    fact = _where([a, b], entities)
+    claims = [(c.article, c.text) for c in fact.claims]
+    assert claims == [("a", "Tampa"), ("b", "Hillsborough County")]
+    assert fact.status == "refined"
 
 
 def test_a_route_a_home_and_a_hospital_do_not_place_the_event() -> None:

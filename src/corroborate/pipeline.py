@@ -80,9 +80,10 @@ FETCH_CACHE_NAME = "fetch-cache.json"
 #: Bump when the claim stages (quantities, timex, reconcile, timeline) change what
 #: they find, so stored stories get their facts redone.
 CLAIMS_VERSION = "2"
-#: Bump when the nlp stage finds other mentions with the same backend (2: datelines),
+#: Bump when the nlp stage finds other mentions with the same backend (2: datelines,
+#: 3: towns named by their police),
 #: so stored mentions are recognised again and the stories re-clustered.
-MENTIONS_VERSION = "2"
+MENTIONS_VERSION = "3"
 INDEX_SUFFIX = ".usearch"
 
 #: Progress of a long phase: (phase, item shown to the user, items done, items in all).

@@ -1066,6 +1066,46 @@ def _split_places(
     return found
 
 
+#: A police, sheriff or fire service named after the town or county it serves, the
+#: place first: "Tampa Fire Rescue", "the Omaha Police Department", "Bibb County
+#: Sheriff's Office". Local news names the force that answered the call, often where
+#: no sentence names the town on its own.
+_SERVICE = re.compile(
+    r"^(?:the\s+)?(?!(?:Metro|Metropolitan|Capitol|Transit|University|Campus|State|Park|Port"
+    r"|Airport|Harbou?r|Tribal|Military|Border|Railway|City|County)\b)"
+    r"(?P<where>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}?)\s+"
+    r"(?:(?P<sheriff>Sheriff)['’]?s?|Police|Fire|Metro(?:politan)?\s+Police)\b"
+)
+
+
+def _with_served_places(
+    mentions: Sequence[NamedMention], languages: Mapping[str, str]
+) -> list[NamedMention]:
+    """The mentions, and a place mention for the town or county in the name of each
+    service that answers a call there (see :data:`_SERVICE`): the organisation keeps its
+    mention, and its town becomes a place of the story, so "Tampa Fire Rescue" tells
+    where the shooting was when the model tagged no "Tampa" alone. Only places the
+    gazetteer knows as a town or a county ("Capitol Police" serves no town), and for a
+    sheriff only a county ("Bossier Sheriff's Office" serves Bossier Parish, not Bossier
+    City)."""
+    found = list(mentions)
+    for mention in mentions:
+        match = _SERVICE.match(mention.text) if mention.type == "org" else None
+        if match is None:
+            continue
+        place = resolve_place(match["where"], languages.get(mention.article, "und"))
+        if place is None or not (_a_county(place) or (place.latitude and not match["sheriff"])):
+            continue  # a sheriff serves a county: "Bossier Sheriff" is not Bossier City's
+        start, end = mention.start + match.start("where"), mention.start + match.end("where")
+        found.append(NamedMention(mention.article, start, end, match["where"], "place"))
+    return found
+
+
+def _a_county(place: Place) -> bool:
+    """A US county, parish or borough (the gazetteer gives these no coordinates)."""
+    return place.name.endswith((" County", " Parish", " Borough"))
+
+
 def _adjacent_places(mention: NamedMention, language: str) -> list[tuple[int, int]]:
     """Two countries or continents read as one place ("via de Baltische staten of
     Finland Europa te bereiken": Finland, then Europe): each word's span. Towns are left
@@ -1310,6 +1350,7 @@ def link_entities(
     mentions = _without_titles_before_names(_without_genitive_s(mentions, languages))
     mentions = _unglued(_known_orgs(mentions, languages, outlets), languages)
     mentions = _split_places(_without_adjectives(mentions, languages), languages)
+    mentions = _with_served_places(mentions, languages)
     mentions = _without_role_compounds(mentions, languages)
     mentions = _without_everyday_places(harmonise_types(mentions, languages), languages)
     mentions = _without_plural_nouns(mentions, languages)

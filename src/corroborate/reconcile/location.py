@@ -272,9 +272,14 @@ def _place_mentions(
             if served and place is not None:
                 start, end = mention.start + served.start(1), mention.start + served.end(1)
                 found.setdefault(mention.article, []).append(_Named(start, end, place))
-    for mentions in found.values():
-        mentions.sort(key=lambda m: m.start)
-    return found
+    # the linker may have given the service's place a mention of its own already
+    return {article: _distinct(mentions) for article, mentions in found.items()}
+
+
+def _distinct(mentions: list[_Named]) -> list[_Named]:
+    """The mentions in text order, each span of each entity once."""
+    unique = {(m.start, m.end, m.entity.id): m for m in mentions}
+    return [unique[key] for key in sorted(unique)]
 
 
 def _placeable(entity: Entity) -> bool:
