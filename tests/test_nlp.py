@@ -366,16 +366,47 @@ def test_a_name_with_a_side_of_town_after_it_is_a_place() -> None:
 def test_the_town_a_police_or_fire_service_is_named_by_is_a_place() -> None:
     text = (
         "Vorsk police are investigating. The Ada Brook police said so. Officials said Transit"
-        " police came. Gull Harbour City police arrived, then Lake Vorsk firefighters."
+        " police came. Old Gull Harbour Bay police arrived, then Lake Vorsk firefighters and"
+        " Vorsk County deputies."
     )
     ada = text.index("Ada Brook")
     spans: list[tuple[int, int, EntityType]] = [(ada, ada + len("Ada Brook"), "org")]
     found = [(m.text, m.type) for m in _mentions("a", text, spans, "en")]
     # no model span, or an organisation's, and "The" before the town left out; a force
-    # of no town ("Transit"), or the end of a longer name ("... City"), is no town
-    assert found == [("Vorsk", "place"), ("Ada Brook", "place"), ("Lake Vorsk", "place")]
+    # of no town ("Transit"), or the end of a longer name ("Old ..."), is no town
+    assert found == [
+        ("Vorsk", "place"), ("Ada Brook", "place"), ("Lake Vorsk", "place"),
+        ("Vorsk County", "place"),
+    ]  # fmt: skip
     # English only: other languages name their forces otherwise
     assert _mentions("a", "Vorsk police are here.", [], "nl") == []
+
+
+def test_a_person_the_text_puts_something_in_is_a_place() -> None:
+    text = (
+        "He was shot in Vorsk. Ada lives in southwest Gull Harbour. It was said in English,"
+        " in Ada Brook's car, near Tessel."
+    )
+
+    def span(name: str, kind: EntityType) -> tuple[int, int, EntityType]:
+        start = text.index(name)
+        return start, start + len(name), kind
+
+    spans = [
+        span("Vorsk", "person"),
+        span("Ada", "person"),
+        span("Gull Harbour", "person"),
+        span("English", "other"),
+        span("Ada Brook", "person"),
+        span("Tessel", "person"),
+    ]
+    found = [(m.text, m.type) for m in _mentions("a", text, spans, "en")]
+    # not a person the text puts nothing in, nor a possessive; a miscellaneous name
+    # after "in" is as often a language as a town, and keeps its type
+    assert found == [
+        ("Vorsk", "place"), ("Ada", "person"), ("Gull Harbour", "place"), ("English", "other"),
+        ("Ada Brook", "person"), ("Tessel", "place"),
+    ]  # fmt: skip
 
 
 def test_a_name_without_a_town_word_before_it_keeps_the_models_type() -> None:

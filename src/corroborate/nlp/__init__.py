@@ -310,6 +310,31 @@ _SIDE_AFTER = re.compile(
 )
 
 
+#: "in" (or "near", "outside") right before a name, with a part of town between: "shot
+#: in southwest Columbus", "at his home in Redfield".
+_IN_BEFORE = re.compile(
+    r"(?<!\w)(?:in|near|outside)\s+(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?|north|south"
+    r"|northern|southern|central|downtown|suburban|rural)\s+)?$"
+)
+#: A possessive (or a quote) after the name: "in Smith's house" holds a person.
+_POSSESSIVE_AFTER = re.compile(r"\s?['’]")
+
+
+def _placed_in(text: str, start: int, end: int, kind: EntityType, language: str) -> bool:
+    """Whether a name the model took for a person is a place the text puts something in
+    ("shot in Pine Bluff", "his home in Redfield"): the English model tags a small town
+    it has never seen as a person as often as not, and the preposition says which. Not
+    a possessive ("in Smith's car", "in Tagore 's poems"), and not an everyday word.
+    A miscellaneous name is left as it is: after "in" it is as often a language, a
+    faith or an event ("in Latin", "in Formula One") as a town."""
+    return (
+        kind == "person"
+        and _IN_BEFORE.search(text, max(0, start - 30), start) is not None
+        and not _POSSESSIVE_AFTER.match(text, end)
+        and not is_everyday_word(text[start:end], language)
+    )
+
+
 def _typed_by_cues(spans: list[Span], text: str, language: str) -> list[Span]:
     """A name the text calls a town ("near the town of Kybartai", in English also
     "Saginaw's southeast side") is a place, and one it calls a news outlet ("the
@@ -324,22 +349,31 @@ def _typed_by_cues(spans: list[Span], text: str, language: str) -> list[Span]:
         called = next((k for k, cue in cues if k != kind and cue.search(text, before, start)), None)
         if called is None and kind != "place" and code == "en" and _SIDE_AFTER.match(text, end):
             called = "place"
+        if called is None and code == "en" and _placed_in(text, start, end, kind, language):
+            called = "place"
         typed.append((start, end, called or kind))
     return typed
 
 
 #: A town named by the police, sheriff or fire service that answered the call, in
-#: running English text: "Buckeye police are investigating", "Lawrence police say".
+#: running English text: "Buckeye police are investigating", "Richmond County deputies".
 _SERVED_TOWN = re.compile(
     r"(?<![\w'’.-])(?P<town>(?:[A-Z][a-z][\w'’.-]*\s){0,2}[A-Z][a-z][\w'’.-]*)"
-    r"\s+(?:police|sheriff['’]s|firefighters|fire\s+(?:officials|crews|department))\b"
+    r"\s+(?:police|sheriff['’]s|deputies|firefighters|fire\s+(?:officials|crews|department))\b"
 )
 #: First words of a police force that is no town's ("Transit police", "Capitol police").
 _NOT_TOWNS = frozenset(
     {"metro", "metropolitan", "transit", "capitol", "park", "campus", "university", "college",
      "tribal", "county", "federal", "border", "airport", "state", "city", "local", "area",
      "military", "port", "harbor", "harbour", "railway", "royal", "secret", "national",
-     "school", "village", "town", "township", "district", "regional", "mounted", "riot"}
+     "school", "village", "town", "township", "district", "regional", "mounted", "riot",
+     "paramilitary", "traffic", "special", "armed", "civil", "religious", "morality",
+     "immigration", "customs", "judicial", "tax", "railroad", "highway"}
+)  # fmt: skip
+#: Last words of a force's name that serve no town ("Kansas State police").
+_NOT_LAST = frozenset(
+    {"state", "university", "college", "transit", "capitol", "school", "campus", "airport",
+     "tribal", "metro"}
 )  # fmt: skip
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)\s+$")
 
@@ -358,7 +392,8 @@ def _served_towns(spans: list[Span], text: str, language: str) -> list[Span]:
             continue
         start, end = town
         overlapping = [span for span in found if span[0] < end and start < span[1]]
-        if all(span[:2] == town for span in overlapping):
+        # a miscellaneous name before "police" is a people's ("British police")
+        if all(span[:2] == town and span[2] != "other" for span in overlapping):
             found = [span for span in found if span not in overlapping] + [(start, end, "place")]
     return sorted(found)
 
@@ -371,7 +406,9 @@ def _served_town(text: str, match: re.Match[str], language: str) -> tuple[int, i
     while " " in text[start:end] and is_function_word(text[start:end].split()[0], language):
         start = text.index(" ", start) + 1
     words = text[start:end].split()
-    if {words[0].lower(), words[-1].lower()} & _NOT_TOWNS or is_everyday_word(words[0], language):
+    if words[0].lower() in _NOT_TOWNS or words[-1].lower() in _NOT_LAST:
+        return None
+    if is_everyday_word(words[0], language):
         return None
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if before and before.group(1)[:1].isupper() and not is_function_word(before.group(1), language):
