@@ -41,6 +41,7 @@ from corroborate.aliases.fold import (
 )
 from corroborate.aliases.morph import is_cyrillic, same_word
 from corroborate.aliases.places import (
+    US_COUNTY_WORDS,
     only_villages,
     place_countries,
     place_regions,
@@ -1103,7 +1104,7 @@ def _with_served_places(
 
 def _a_county(place: Place) -> bool:
     """A US county, parish or borough (the gazetteer gives these no coordinates)."""
-    return place.name.endswith((" County", " Parish", " Borough"))
+    return place.latitude is None and place.name.endswith(US_COUNTY_WORDS)
 
 
 def _adjacent_places(mention: NamedMention, language: str) -> list[tuple[int, int]]:
