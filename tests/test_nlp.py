@@ -367,7 +367,7 @@ def test_the_town_a_police_or_fire_service_is_named_by_is_a_place() -> None:
     text = (
         "Vorsk police are investigating. The Ada Brook police said so. Officials said Transit"
         " police came. Old Gull Harbour Bay police arrived, then Lake Vorsk firefighters and"
-        " Vorsk County deputies."
+        " Vorsk County deputies. Tessel Police are investigating."
     )
     ada = text.index("Ada Brook")
     spans: list[tuple[int, int, EntityType]] = [(ada, ada + len("Ada Brook"), "org")]
@@ -376,7 +376,7 @@ def test_the_town_a_police_or_fire_service_is_named_by_is_a_place() -> None:
     # of no town ("Transit"), or the end of a longer name ("Old ..."), is no town
     assert found == [
         ("Vorsk", "place"), ("Ada Brook", "place"), ("Lake Vorsk", "place"),
-        ("Vorsk County", "place"),
+        ("Vorsk County", "place"), ("Tessel", "place"),
     ]  # fmt: skip
     # English only: other languages name their forces otherwise
     assert _mentions("a", "Vorsk police are here.", [], "nl") == []

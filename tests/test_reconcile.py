@@ -2613,6 +2613,12 @@ def test_a_town_named_by_its_fire_service_or_a_county_by_its_sheriff_places_the_
     claims = [(c.article, c.text) for c in fact.claims]
     assert claims == [("a", "Tampa"), ("b", "Hillsborough County")]
     assert fact.status == "refined"
+    # the words before the force do not send its town elsewhere: the force is from there
+    c = _article("c", "She was not pregnant, a release from the Omaha Police Department said.")
+    force = "the Omaha Police Department"
+    at = c.text.index(force)
+    omaha = link_entities([NamedMention("c", at, at + len(force), force, "org")], {"c": "en"})
+    assert [claim.text for claim in _where([c], omaha).claims] == ["Omaha"]
 
 
 def test_a_route_a_home_and_a_hospital_do_not_place_the_event() -> None:

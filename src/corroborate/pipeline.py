@@ -81,9 +81,9 @@ FETCH_CACHE_NAME = "fetch-cache.json"
 #: they find, so stored stories get their facts redone.
 CLAIMS_VERSION = "2"
 #: Bump when the nlp stage finds other mentions with the same backend (2: datelines,
-#: 3: towns named by their police),
+#: 3: towns named by their police, 4: also before a capitalised "Police" and a verb),
 #: so stored mentions are recognised again and the stories re-clustered.
-MENTIONS_VERSION = "3"
+MENTIONS_VERSION = "4"
 INDEX_SUFFIX = ".usearch"
 
 #: Progress of a long phase: (phase, item shown to the user, items done, items in all).

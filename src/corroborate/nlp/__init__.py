@@ -359,7 +359,9 @@ def _typed_by_cues(spans: list[Span], text: str, language: str) -> list[Span]:
 #: running English text: "Buckeye police are investigating", "Richmond County deputies".
 _SERVED_TOWN = re.compile(
     r"(?<![\w'’.-])(?P<town>(?:[A-Z][a-z][\w'’.-]*\s){0,2}[A-Z][a-z][\w'’.-]*)"
-    r"\s+(?:police|sheriff['’]s|deputies|firefighters|fire\s+(?:officials|crews|department))\b"
+    r"\s+(?:police|sheriff['’]s|deputies|firefighters|fire\s+(?:officials|crews|department)"
+    # "Cheyenne Police are investigating": a capital, but no longer name
+    r"|Police(?=\s+[a-z])|Sheriff['’]s\s+(?:deputies|officials))\b"
 )
 #: First words of a police force that is no town's ("Transit police", "Capitol police").
 _NOT_TOWNS = frozenset(

@@ -188,6 +188,11 @@ _SERVICE = re.compile(
     r"|brandweer|feuerwehr|pompiers|policía|bomberos)\b",
     re.IGNORECASE,
 )
+#: The service words after a town that a force is named after ("Omaha Police
+#: Department", "Tampa Fire Rescue", "Bibb County Sheriff's Office", "Lawrence police").
+_SERVICE_AFTER = re.compile(
+    r"\s+(?i:police|sheriff['’]?s?|fire\s+(?:department|rescue)|deputies|firefighters)\b"
+)
 #: Most characters between a place and the larger place it lies in.
 _WITHIN_GAP = 40
 #: "from" right before a place: "из Таллина в Хельсинки", "de Tallinn à Helsinki", is a
@@ -445,7 +450,10 @@ def _scene_role(text: str, sentence_start: int, start: int, end: int) -> int | N
     None for an origin or a destination ("from Ukraine", "naar Finland"), a route
     ("the Adler–Kaliningrad train"), a hospital's town or a street named like a town
     ("Seventh Street and Broadway"); 0 for someone's home ("a
-    Warren man"); 1 otherwise."""
+    Warren man"); 1 otherwise, and always for the town of a police, sheriff or fire
+    service ("a release from the Omaha Police Department": the force is from there)."""
+    if _SERVICE_AFTER.match(text, end):
+        return 1
     if _ELSEWHERE.search(text[sentence_start:start]) or _ROUTE_AFTER.match(text, end):
         return None
     before = text[max(sentence_start, start - 80) : start]
