@@ -181,18 +181,17 @@ _BESIDE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w")
+#: The words of a police, sheriff or fire service that follow the place it serves.
+_SERVICE_WORDS = (
+    r"(?:police|sheriff['’]?s?|fire\s+(?:department|rescue)|deputies|firefighters|politie"
+    r"|polizei|brandweer|feuerwehr|pompiers|policía|bomberos)\b"
+)
 #: An organisation named after the place it serves: "Omaha Police Department",
 #: "Politie Amsterdam" is not (the place comes last, and the model tags it apart).
-_SERVICE = re.compile(
-    r"(?:the\s+)?(.+?)\s+(?:police|sheriff|fire (?:department|rescue)|politie|polizei"
-    r"|brandweer|feuerwehr|pompiers|policía|bomberos)\b",
-    re.IGNORECASE,
-)
-#: The service words after a town that a force is named after ("Omaha Police
+_SERVICE = re.compile(rf"(?:the\s+)?(.+?)\s+{_SERVICE_WORDS}", re.IGNORECASE)
+#: A town a force is named after, told by the words after it ("Omaha Police
 #: Department", "Tampa Fire Rescue", "Bibb County Sheriff's Office", "Lawrence police").
-_SERVICE_AFTER = re.compile(
-    r"\s+(?i:police|sheriff['’]?s?|fire\s+(?:department|rescue)|deputies|firefighters)\b"
-)
+_SERVICE_AFTER = re.compile(rf"\s+{_SERVICE_WORDS}", re.IGNORECASE)
 #: Most characters between a place and the larger place it lies in.
 _WITHIN_GAP = 40
 #: "from" right before a place: "из Таллина в Хельсинки", "de Tallinn à Helsinki", is a
