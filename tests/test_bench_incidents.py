@@ -772,6 +772,21 @@ def test_a_death_told_only_past_the_opening_under_a_headline_of_hurt_is_anothers
     assert _story([_headline_counted("5 hurt as gunman fires outside club", told_first)]) == (1, 5)
 
 
+def test_a_death_under_a_headline_of_shots_at_a_vigil_is_the_one_mourned() -> None:
+    text = (
+        "Police say a gunman walked up to a crowd gathered at Pine and Elm streets, where "
+        "a 22-year-old man was shot and killed early Saturday, and opened fire. Three "
+        "women were wounded and taken to hospitals in stable condition."
+    )
+    assert _story([_counted(text, "2025-03-10", "a")]) == (1, 3)  # no headline
+    assert _story([_headline_counted("3 women shot at vigil on Pine Street", text)]) == (0, 3)
+    opened = "Gunman opens fire on crowd at candlelight vigil"
+    assert _story([_headline_counted(opened, text)]) == (0, 3)
+    # a headline that names a death, or one of no shots ("Memorial Day"), keeps it
+    assert _story([_headline_counted("1 dead, 3 hurt at vigil", text)]) == (1, 3)
+    assert _story([_headline_counted("Memorial Day weekend turns violent", text)]) == (1, 3)
+
+
 def _headline_counted(title: str, text: str) -> Analysed:
     member = _counted(text, "2025-03-10", "a")
     member.article.title = title

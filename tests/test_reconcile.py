@@ -2966,6 +2966,20 @@ def test_implied_deaths_read_brain_death_and_doctors_who_could_not_save_the_vict
     assert ("found him dead", "killed") in found
 
 
+def test_implied_deaths_read_passing_away_and_a_near_death_is_an_injury() -> None:
+    text = "The child passed away early Tuesday. A hunter has been found dead in the woods."
+    found = _implied_phrases(text)
+    assert ("The child passed away", "killed") in found
+    assert ("A hunter has been found dead", "killed") in found
+    text = (
+        "A teen was nearly killed in a shooting on Friday. Bullets nearly killed his "
+        "father. An officer carried the nearly lifeless body of a 7-year-old boy."
+    )
+    found = _implied_phrases(text)
+    assert [slot for _, slot in found] == ["injured", "injured", "injured"]
+    assert ("A teen was nearly killed", "injured") in found
+
+
 def _read(text: str, language: str = "en", entities: Sequence[Entity] = ()) -> list[Fact]:
     """The facts of one article read end to end with our quantities."""
     article = _article("a", text, language)

@@ -78,8 +78,9 @@ STORE_NAME = "corroborate.duckdb"
 #: beside a store given with ``--db``): a 304 means "stored already" only for that store.
 FETCH_CACHE_NAME = "fetch-cache.json"
 #: Bump when the claim stages (quantities, timex, reconcile, timeline) change what
-#: they find, so stored stories get their facts redone.
-CLAIMS_VERSION = "2"
+#: they find, so stored stories get their facts redone (3: "passed away" is a death,
+#: "nearly killed" an injury).
+CLAIMS_VERSION = "3"
 #: Bump when the nlp stage finds other mentions with the same backend (2: datelines,
 #: 3: towns named by their police, 4: also before a capitalised "Police" and a verb),
 #: so stored mentions are recognised again and the stories re-clustered.

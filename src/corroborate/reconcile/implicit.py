@@ -21,7 +21,7 @@ from itertools import pairwise
 #: Words for one person that open a first mention ("a 23-year-old man").
 _PERSON = (
     r"man|woman|person|teen|teenager|boy|girl|child|toddler|infant|baby|victim|driver|"
-    r"passenger|student|officer|deputy|trooper|resident|customer|clerk|employee|worker|"
+    r"passenger|student|officer|deputy|trooper|resident|customer|clerk|employee|worker|hunter|"
     r"father|mother|husband|wife|son|daughter|brother|sister|friend|neighbor|bystander|"
     r"suspect|gunman|shooter|homeowner|security guard|guard|male|female|juvenile|adult|individual|"
     r"boyfriend|girlfriend|grandmother|grandfather|grandson|granddaughter|grandchild|uncle|"
@@ -40,6 +40,9 @@ def _one_person(words: int) -> str:
 
 #: An indefinite first mention of one person: "a man", "one 17-year-old".
 _A_PERSON = rf"(?:[Aa]n?|[Oo]ne)\s+{_one_person(3)}"
+#: Dying, as news writes it: "died", and the gentler "passed away" ("the child
+#: passed away early Tuesday").
+_DIES = r"(?:died|passed\s+away)"
 _VERBS = {
     "killed": r"fatally (?:shot|wounded|injured)|(?:found )?shot (?:and killed|to death|dead)"
     r"|killed|found dead|pronounced dead|dead|deceased",
@@ -68,7 +71,7 @@ _PASSIVE = re.compile(
     rf"(?:{_SUBJECT}|{_ANOTHER_ALONE}){_AUXILIARY}(?P<verb>{'|'.join(_VERBS.values())})\b",
     re.UNICODE,
 )
-_DIED = re.compile(rf"{_SUBJECT}\s+(?:later\s+|has\s+)?died\b", re.UNICODE)
+_DIED = re.compile(rf"{_SUBJECT}\s+(?:later\s+|has\s+)?{_DIES}\b", re.UNICODE)
 #: "claimed the life of a 19-year-old man", "the shooting death of a teen", "the
 #: murder of his former girlfriend and a 2-year-old boy" (two people).
 _DEATH_OF = re.compile(
@@ -115,9 +118,9 @@ _FATAL = re.compile(
     rf"|(?:pronounced|found)\s+(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:{_PERSON})|him|her)\s+dead"
     rf"|(?:one|a|the)\s+deceased\s+(?:{_PERSON})"
     r"|(?:was|were|been)\s+(?:later\s+)?(?:pronounced|declared)\s+(?:clinically\s+)?dead"
-    r"|(?:has|have)\s+(?:since\s+)?died|(?:brain|clinically)[- ]dead"
+    rf"|(?:has|have)\s+(?:since\s+)?{_DIES}|(?:brain|clinically)[- ]dead"
     # "... rushed to the hospital, but died a short time later", "and died as a result"
-    r"|(?<=[,\s])(?:but|and)\s+(?:later\s+|then\s+|eventually\s+|soon\s+)?died"
+    rf"|(?<=[,\s])(?:but|and)\s+(?:later\s+|then\s+|eventually\s+|soon\s+)?{_DIES}"
     r"|(?:(?:not\s+|un)able\s+to|could\s*not|couldn['’]t)\s+save\s+(?:him|her|the\s+\w+))\b",
     re.IGNORECASE,
 )
@@ -247,7 +250,7 @@ _THEN_DIED = re.compile(
     r"(?:\s+(?:in|at)\s+(?:[A-Z][\w.'’-]*\s*){1,3})?"  # "... to the hospital in Cartersville"
     r",?\s+(?:and|but|where\s+(?:he|she|they))\s+(?:was\s+|were\s+|later\s+|then\s+"
     r"|has\s+since\s+|have\s+since\s+)*"
-    r"(?:pronounced dead|died|killed|dead on arrival)\b"
+    rf"(?:pronounced dead|{_DIES}|killed|dead on arrival)\b"
 )
 #: "... was also shot, but survived": hurt, not killed.
 _THEN_SURVIVED = re.compile(
@@ -259,7 +262,7 @@ _THEN_SURVIVED = re.compile(
 #: What a known person's sentence goes on to say: "was shot and killed", "later died".
 _PREDICATE = (
     rf"(?:{_AUXILIARY}(?:later\s+)?(?P<verb>{_VERB_ALTERNATIVES})\b"
-    r"|\s+(?:later\s+|has\s+|had\s+|then\s+)*died\b)"
+    rf"|\s+(?:later\s+|has\s+|had\s+|then\s+)*{_DIES}\b)"
 )
 _APPOSITION = r"(?:(?:,[^,.;]{1,60}){1,3},)?"
 _DEFINITE = re.compile(
@@ -588,13 +591,29 @@ def _implied_counts(text: str, language: str) -> list[ImpliedCount]:
             found.append(ImpliedCount(match.start(), match.end(), slot, REFERRED_VICTIM))
     found += _deaths_told_by_the_way(text, found)
     kept = [
-        c
+        _survived_nearly(text, c)
         for c in found
         if not _another_time(text, c.start, c.end)
         and not _inside_another(c, found)
         and not _denied(text, c.start)
     ]
     return sorted(kept, key=lambda c: c.start)
+
+
+#: "a teen was nearly killed", "the nearly lifeless body of a boy": a death that did
+#: not happen. Inside a phrase, or right before it.
+_NEARLY_INSIDE = re.compile(r"\b(?:nearly|almost)\s+(?:been\s+)?(?:killed|dead|died)\b", re.I)
+_NEARLY_BEFORE = re.compile(r"\b(?:nearly|almost)\s+(?:been\s+)?(?:lifeless\s+)?$", re.I)
+
+
+def _survived_nearly(text: str, count: ImpliedCount) -> ImpliedCount:
+    """A death phrase that says the person was nearly killed is one hurt, not killed."""
+    if count.slot != "killed":
+        return count
+    before = text[_sentence_start(text, count.start) : count.start]
+    if _NEARLY_INSIDE.search(text, count.start, count.end) or _NEARLY_BEFORE.search(before):
+        return replace(count, slot="injured")
+    return count
 
 
 def _object_slot(match: re.Match[str]) -> str:
