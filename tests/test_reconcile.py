@@ -1713,6 +1713,16 @@ def test_a_count_told_arrested_after_it_fills_the_arrested_slot(text: str, langu
     assert article_values(arrested.claims) == {"a": 5.0}
 
 
+def test_a_crime_named_before_suspects_or_a_deed_only_tried_fills_no_slot() -> None:
+    shootout = "Two officers were wounded in a shootout with two murder suspects."
+    assert _slot_of(shootout, "Two") == "injured"
+    assert _slot_of(shootout, "two murder") is None
+    assert _slot_of("Two murder suspects were arrested on Monday.", "Two") == "arrested"
+    assert _slot_of("He is accused of trying to kill 2 officers.", "2") is None
+    assert _slot_of("He threatened to shoot three people.", "three") is None
+    assert _slot_of("He tried to flee and killed 2 people.", "2") == "killed"
+
+
 def test_a_count_of_suspects_with_no_arrest_fills_no_slot() -> None:
     # a caption: the suspects are not the ones shot
     facts = _read("Two suspects outstanding teen driver shot on I-10.")
@@ -2978,6 +2988,25 @@ def test_implied_deaths_read_passing_away_and_a_near_death_is_an_injury() -> Non
     found = _implied_phrases(text)
     assert [slot for _, slot in found] == ["injured", "injured", "injured"]
     assert ("A teen was nearly killed", "injured") in found
+
+
+def test_implied_counts_read_someone_told_of_by_anothers_kin_and_hospital_outcomes() -> None:
+    text = "Three were killed. The woman's 23-year-old boyfriend was also shot in his leg."
+    assert _implied_phrases(text)[-1:] == [
+        ("The woman's 23-year-old boyfriend was also shot", "shot")
+    ]
+    assert implied_counts(text, "en")[-1].victim is None  # one more person
+    again = "The shooting injured her mother. The girl's 45-year-old mother was also shot."
+    assert implied_counts(again, "en")[-1].victim == REFERRED_VICTIM  # the same mother
+    found = _implied_phrases("A fourth victim was taken by ambulance to a nearby hospital.")
+    assert found == [("A fourth victim was taken by ambulance to a nearby hospital", "injured")]
+    for outcome in (
+        "in critical condition, where he later died",
+        "where he succumbed to his injuries",
+        "but doctors could not save him",
+    ):
+        text = f"A man was taken to a hospital {outcome}."
+        assert [slot for _, slot in _implied_phrases(text)][:1] == ["killed"], outcome
 
 
 def _read(text: str, language: str = "en", entities: Sequence[Entity] = ()) -> list[Fact]:

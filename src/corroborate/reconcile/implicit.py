@@ -47,7 +47,8 @@ _VERBS = {
     "killed": r"fatally (?:shot|wounded|injured)|(?:found )?shot (?:and killed|to death|dead)"
     r"|killed|found dead|pronounced dead|dead|deceased",
     "injured": r"wounded|injured|hurt|hospitalized|shot and wounded|shot and injured|"
-    r"recovering|grazed|(?:rushed|taken|transported|flown|airlifted) to (?:\w+ ){0,3}?"
+    r"recovering|grazed|(?:rushed|taken|transported|flown|airlifted)"
+    r"(?: by(?: \w+){1,2}?)? to (?:\w+ ){0,3}?"
     r"(?:hospital|medical center|trauma center)",
     "shot": r"(?:found )?shot|struck "
     r"(?:by (?:an? )?(?:stray )?(?:bullets?|gunfire|rounds?)|in the \w+)"
@@ -248,9 +249,12 @@ COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "
 #: hospital, where they later died": the outcome after the means.
 _THEN_DIED = re.compile(
     r"(?:\s+(?:in|at)\s+(?:[A-Z][\w.'’-]*\s*){1,3})?"  # "... to the hospital in Cartersville"
-    r",?\s+(?:and|but|where\s+(?:he|she|they))\s+(?:was\s+|were\s+|later\s+|then\s+"
+    r"(?:\s+in\s+(?:critical|serious|grave)\s+condition)?"
+    r",?\s+(?:(?:and|but|where\s+(?:he|she|they))\s+(?:was\s+|were\s+|later\s+|then\s+"
     r"|has\s+since\s+|have\s+since\s+)*"
-    rf"(?:pronounced dead|{_DIES}|killed|dead on arrival)\b"
+    rf"(?:pronounced dead|{_DIES}|killed|dead on arrival|succumbed)"
+    # "rushed to Memorial Hermann Hospital, but doctors couldn't save her"
+    r"|but\s+doctors\s+(?:could\s*not|couldn['’]t|were\s+(?:unable|not\s+able)\s+to)\s+save)\b"
 )
 #: "... was also shot, but survived": hurt, not killed.
 _THEN_SURVIVED = re.compile(
@@ -266,18 +270,33 @@ _PREDICATE = (
 )
 _APPOSITION = r"(?:(?:,[^,.;]{1,60}){1,3},)?"
 _DEFINITE = re.compile(
-    rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+{_one_person(2)}"
+    rf"(?:\b(?:[Tt]he(?:\s+\w+['’]s)?|[Hh]is|[Hh]er|[Tt]heir)\s+{_one_person(2)}"
     rf"{_APPOSITION}|\b(?:[Hh]e|[Ss]he)\b){_PREDICATE}"
 )
 #: "the second victim", "the other woman": a definite mention of someone besides the
 #: one the text told of first, so not a reference back to them.
 _ANOTHER_ONE = re.compile(r"[Tt]he\s+(?:second|third|fourth|fifth|other)\s", re.UNICODE)
 #: Someone told of by their tie to another ("her father", "his wife").
-_KIN = re.compile(
-    r"^(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(?P<kin>(?:step|grand)?(?:father|mother"
+_KIN_WORD = (
+    r"(?:[\w-]+\s+){0,2}?(?P<kin>(?:step|grand)?(?:father|mother"
     r"|husband|wife|son|daughter|brother|sister|child|children)|boyfriend|girlfriend|fianc[eé]e?"
     r"|uncle|aunt|nephew|niece|cousin|partner|roommate|friend|relative)\b"
 )
+_KIN = re.compile(rf"^(?:[Hh]is|[Hh]er|[Tt]heir)\s+{_KIN_WORD}")
+
+
+#: Someone told of by their tie to another named by a noun ("the girl's mother").
+_POSSESSED_KIN = re.compile(rf"^[Tt]he\s+\w+['’]s\s+{_KIN_WORD}")
+
+
+def _kin_told_before(text: str, match: re.Match[str]) -> bool:
+    """Whether "the girl's mother" is someone the text told of by that kin word before
+    ("injured her mother"): the same person, though "also shot" follows."""
+    kin = _POSSESSED_KIN.match(match.group())
+    if kin is None:
+        return False
+    before = text[: match.start()]
+    return re.search(rf"\b{re.escape(kin['kin'])}\b", before, re.IGNORECASE) is not None
 
 
 def _kin_first_told(text: str, match: re.Match[str]) -> bool:
@@ -583,7 +602,7 @@ def _implied_counts(text: str, language: str) -> list[ImpliedCount]:
             _ANOTHER_ONE.match(match.group())
             or _ALSO_NAMED.search(match.group())
             or _kin_first_told(text, match)
-        )
+        ) and not _kin_told_before(text, match)
         victim = None if another else REFERRED_VICTIM
         found.append(ImpliedCount(match.start(), end, slot, victim))
     for pattern, slot in _SOMEONE_PHRASES:

@@ -542,6 +542,7 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     if before[-2:] == ["fatally", "shot"]:
         return "killed"  # "fatally shot seven people": the outcome, not the means
     # "a single shot 223": a single-shot rifle and its calibre, no one shot
+    read_before = before
     before = [] if before[-2:] == ["single", "shot"] else before[-WORDS_BEFORE:]
     best: tuple[int, int, str] | None = None
     for side, words in enumerate((after, list(reversed(before)))):
@@ -566,12 +567,32 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
                 )
             ):
                 break  # "two other people walked up and shot him": the shooters
+            if matched and side == 1 and _intended(read_before[: len(read_before) - distance]):
+                break  # "accused of trying to kill 2 officers": no one was
             if matched:
                 slot = _preferred(matched, words[distance : distance + 2], patterns)
                 if best is None or (distance, side) < best[:2]:
                     best = (distance, side, slot)
                 break
     return best[2] if best else None
+
+
+#: Words before "to" and a cue that make it an intent, not a deed: "trying to kill 2
+#: officers", "threatened to shoot three people".
+_INTENT_WORDS = frozenset({
+    "try", "tries", "tried", "trying", "attempt", "attempts", "attempted", "attempting",
+    "threaten", "threatens", "threatened", "threatening", "plot", "plotted", "plotting",
+    "plan", "planned", "planning", "intend", "intended", "intending", "want", "wanted",
+})  # fmt: skip
+
+
+def _intended(words_before_cue: Sequence[str]) -> bool:
+    """Whether the cue after these words is only intended ("trying to kill")."""
+    return (
+        words_before_cue[-1:] == ["to"]
+        and words_before_cue[-2:-1] != []
+        and (words_before_cue[-2] in _INTENT_WORDS)
+    )
 
 
 #: A count that is a part of the count before it ("about 20 people injured, four of
@@ -840,10 +861,13 @@ def _until_denied(words: list[str]) -> list[str]:
     suspects (that word kept: it may be the arrest a count fills) or witnesses (see
     :data:`_SUSPECT_WORDS`, :data:`_WITNESS_WORDS`)."""
     for position, word in enumerate(words):
-        if word in _SUSPECT_NOUNS and position == 0:
-            # the count's own noun, read on to an arrest: "vier verdachten aangehouden"
-            arrest = next((i for i, w in enumerate(words[1:], 1) if w in _SUSPECT_WORDS), 0)
-            return words[: arrest + 1] if arrest else []
+        if word in _SUSPECT_NOUNS and position <= 2:
+            # the count's own noun, read on to an arrest: "vier verdachten aangehouden",
+            # "two murder suspects were arrested" (the crime names no one killed)
+            rest = enumerate(words[position + 1 :], position + 1)
+            arrest = next((i for i, w in rest if w in _SUSPECT_WORDS), 0)
+            kept = [""] * position + words[position:]
+            return kept[: arrest + 1] if arrest else []
         if word in _SUSPECT_WORDS:
             return words[: position + 1]  # "five men were arrested": the arrest is a cue
         if word in _WITNESS_WORDS:
