@@ -3009,6 +3009,15 @@ def test_implied_counts_read_someone_told_of_by_anothers_kin_and_hospital_outcom
         assert [slot for _, slot in _implied_phrases(text)][:1] == ["killed"], outcome
 
 
+def test_implied_counts_read_one_who_shot_himself_and_others() -> None:
+    text = "A father accidentally shot himself and his two daughters."
+    assert _implied_people(text) == [("shot himself and his two daughters", "shot", 3)]
+    assert _implied_people("He shot himself and his wife.") == [
+        ("shot himself and his wife", "shot", 2)
+    ]
+    assert _implied_people("He shot himself in the leg.") == [("shot himself", "shot", 1)]
+
+
 def _read(text: str, language: str = "en", entities: Sequence[Entity] = ()) -> list[Fact]:
     """The facts of one article read end to end with our quantities."""
     article = _article("a", text, language)

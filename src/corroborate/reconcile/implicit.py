@@ -189,8 +189,9 @@ _SEVERAL = (
 #: his wife and their two infant daughters" (three).
 _PAIR_OBJECT = re.compile(
     r"\b(?P<fatal>fatally\s+)?(?P<verb>shot|shooting|hit|hitting|struck|striking|wounded"
-    r"|wounding|injured|injuring|killed|killing)\s+(?:his|her|their|an?)\s+"
-    rf"{_one_person(2)}\s+and\s+(?:{_SEVERAL}"
+    r"|wounding|injured|injuring|killed|killing)\s+"
+    # "accidentally shot himself and his two daughters": the one who fired, and them
+    rf"(?:(?:his|her|their|an?)\s+{_one_person(2)}|(?:him|her)self)\s+and\s+(?:{_SEVERAL}"
     r"|(?:(?:his|her|their)\s+)?(?:(?:young|little|infant|teenage|twin)\s+)?"
     r"(?P<kin>children|kids|sons|daughters)\b"
     r"|(?:(?:his|her|their|an?|the)\s+)?"
