@@ -489,6 +489,20 @@ def test_a_condition_with_no_death_known_may_be_the_victim_who_died() -> None:
     assert (story.killed, story.injured) == (0, 1)
 
 
+def test_one_person_told_critical_with_no_death_known_may_be_the_victim_who_died() -> None:
+    early = (
+        "A 2-year-old child was critically injured in a shooting on Tuesday. Police said "
+        "Kendal Pinkerton was critically injured in the shooting at the apartments."
+    )
+    later = "The 2-year-old who was shot inside an apartment on Elm Road has died."
+    members = [_analysed(early, "2025-03-10", "a"), _analysed(later, "2025-03-12", "b")]
+    assert _story(members) == (1, 0)
+    assert _story(members[:1]) == (0, 1)
+    # "a fourth victim" critically injured is someone else
+    other = "A third person has died after the shooting. A fourth victim was critically injured."
+    assert _story([_analysed(other, "2025-03-12", "c")]) == (1, 1)
+
+
 def _story(members: list[Analysed]) -> tuple[float | None, float | None]:
     facts, entities = story_facts(members)
     story = reconciled(members, article_readings(members, facts, entities), facts, entities)

@@ -218,7 +218,7 @@ def article_readings(
         by_slot[slot] = article_values(fact.claims) if fact else {}
         claims_of[slot] = fact.claims if fact else []
         if slot == "injured" and fact is not None:
-            referred_only = _referred_only(fact.claims)
+            referred_only = _referred_only(fact.claims) | _critical_only(fact.claims)
             survivors = {c.article for c in fact.claims if _SURVIVOR.search(c.text)}
     survivors |= _another_age(claims_of["injured"], [*claims_of["killed"], *claims_of["shot"]])
     # A roundup's headline ("Six shot, two fatally, in Baltimore") gives its total.
@@ -570,6 +570,29 @@ def _another_age(injured: Sequence[Claim], fatal: Sequence[Claim]) -> set[str]:
         if ages and others and not ages & others:
             found.add(claim.article)
     return found
+
+
+_CRITICAL = re.compile(r"\bcritical(?:ly)?\b", re.IGNORECASE)
+_ANOTHER_PERSON = re.compile(r"\b(?:another|other|second|third|fourth|fifth)\b", re.IGNORECASE)
+
+
+def _critical_only(claims: Sequence[Claim]) -> set[str]:
+    """Articles whose every injured claim is one person told as critical ("Kendal
+    Pinkerton was critically injured"), none of them "another" or "a fourth victim":
+    like a reference back, that person may be the one who died (GVA dev: 1 mended,
+    none broken; without the exception for another person, 1 broken)."""
+    articles = {claim.article for claim in claims}
+    return {
+        article
+        for article in articles
+        if all(
+            _CRITICAL.search(c.text)
+            and not _ANOTHER_PERSON.search(c.text)
+            and c.attributes.get("value") == 1
+            for c in claims
+            if c.article == article
+        )
+    }
 
 
 def _referred_only(claims: Sequence[Claim]) -> set[str]:
