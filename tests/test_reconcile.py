@@ -3009,6 +3009,17 @@ def test_implied_counts_read_someone_told_of_by_anothers_kin_and_hospital_outcom
         assert [slot for _, slot in _implied_phrases(text)][:1] == ["killed"], outcome
 
 
+def test_implied_counts_read_pairs_told_by_kin_or_a_reduced_clause_and_hurting() -> None:
+    text = "Ava was fatally shot while her sister and mother were injured by gunfire."
+    assert ("her sister and mother were injured", "injured", 2) in _implied_people(text)
+    text = "A 3-year-old girl and 23-year-old woman wounded by gunfire have been released."
+    assert _implied_people(text) == [
+        ("A 3-year-old girl and 23-year-old woman wounded by", "injured", 2)
+    ]
+    text = "The shotgun went off, hurting a 9-year-old boy."
+    assert _implied_people(text) == [("hurting a 9-year-old boy", "injured", 1)]
+
+
 def test_implied_counts_read_one_who_shot_himself_and_others() -> None:
     text = "A father accidentally shot himself and his two daughters."
     assert _implied_people(text) == [("shot himself and his two daughters", "shot", 3)]

@@ -83,17 +83,20 @@ _DEATH_OF = re.compile(
 )
 #: "A toddler wounded in a shooting", "a teen killed on Friday": a reduced passive,
 #: safe only when a preposition follows ("a man shot his wife" is active).
-_REDUCED = re.compile(
-    rf"{_SUBJECT}\s+(?P<verb>(?:shot and |fatally )?(?:killed|wounded|injured)|hurt|shot to death"
-    r"|found dead)"
+#: What follows a reduced passive: a preposition or a time ("wounded *by* gunfire").
+_REDUCED_AFTER = (
     r"\s+(?:in|by|after|during|when|while|on|at|late|early|overnight|last|this"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
+_REDUCED = re.compile(
+    rf"{_SUBJECT}\s+(?P<verb>(?:shot and |fatally )?(?:killed|wounded|injured)|hurt|shot to death"
+    rf"|found dead){_REDUCED_AFTER}"
 )
 #: "a shooting that injured a 22-month-old girl", "killing a man"; "fatally wounded a
 #: boy" is a death.
 _OBJECT = re.compile(
-    rf"\b(?:also\s+)?(?P<verb>(?:fatally\s+)?(?:wounded|wounding|injured|injuring)|killed"
-    r"|killing)\s+"
+    rf"\b(?:also\s+)?(?P<verb>(?:fatally\s+)?(?:wounded|wounding|injured|injuring)|hurting"
+    r"|killed|killing)\s+"
     rf"(?:{_A_PERSON}|(?:his|her|their)\s+{_one_person(2)})"
 )
 #: "in stable condition", "non-life-threatening injuries": someone was hurt, even
@@ -163,7 +166,8 @@ _VERB_ALTERNATIVES = "|".join(_VERBS.values())
 #: woman were pronounced dead", "a woman and toddler died", "both were shot", past an
 #: aside in commas ("A man and woman, both 35 years old, were found dead").
 _PAIR = re.compile(
-    rf"(?:\b(?:[Aa]n?|[Tt]he)\s+{_one_person(2)}\s+and\s+(?:(?:an?|his|her|their|the)\s+)?"
+    rf"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+{_one_person(2)}\s+and\s+"
+    r"(?:(?:an?|his|her|their|the)\s+)?"
     rf"{_one_person(2)}"
     # "Maxwell and another teenager were shot", "Robertson, 13, and his father, Joe,
     # were killed": a name and one more person
@@ -174,6 +178,8 @@ _PAIR = re.compile(
     rf"(?:,[^,.;\n]{{1,30}},)?"  # "A man and woman, both 35 years old, were found dead"
     rf"(?:\s+(?:were|are|have been)\s+(?:also\s+|both\s+)?(?:\w+ly\s+)?"
     rf"(?P<verb>{_VERB_ALTERNATIVES})\b|\s+(?:later\s+|both\s+)?died\b"
+    # "A 3-year-old girl and 23-year-old woman wounded by gunfire have been released"
+    rf"|\s+(?P<reduced>(?:shot and |fatally )?(?:killed|wounded|injured)|hurt){_REDUCED_AFTER}"
     # "A man and police officer suffered minor injuries"
     rf"|\s+(?:both\s+)?(?P<suffered>suffered|sustained)\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:injuries|wounds)\b)"
@@ -557,7 +563,7 @@ def _implied_counts(text: str, language: str) -> list[ImpliedCount]:
         slot, end = _outcome(text, _slot(match.group("verb")), match.end())
         found.append(ImpliedCount(match.start(), end, slot))
     for match in _PAIR.finditer(text):
-        verb = "injured" if match.group("suffered") else match.group("verb")
+        verb = "injured" if match.group("suffered") else match["verb"] or match["reduced"]
         slot, end = _outcome(text, _slot(verb) if verb else "killed", match.end())
         found.append(ImpliedCount(match.start(), end, slot, people=2))
     for match in _PAIR_OBJECT.finditer(text):
