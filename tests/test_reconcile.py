@@ -3018,6 +3018,11 @@ def test_implied_counts_read_pairs_told_by_kin_or_a_reduced_clause_and_hurting()
     ]
     text = "The shotgun went off, hurting a 9-year-old boy."
     assert _implied_people(text) == [("hurting a 9-year-old boy", "injured", 1)]
+    text = "He is charged with killing a man and injuring another person."
+    assert [phrase for phrase, _, _ in _implied_people(text)] == [
+        "killing a man",
+        "injuring another person",
+    ]
 
 
 def test_implied_counts_read_one_who_shot_himself_and_others() -> None:

@@ -92,12 +92,12 @@ _REDUCED = re.compile(
     rf"{_SUBJECT}\s+(?P<verb>(?:shot and |fatally )?(?:killed|wounded|injured)|hurt|shot to death"
     rf"|found dead){_REDUCED_AFTER}"
 )
-#: "a shooting that injured a 22-month-old girl", "killing a man"; "fatally wounded a
-#: boy" is a death.
+#: "a shooting that injured a 22-month-old girl", "killing a man", "injuring another
+#: person"; "fatally wounded a boy" is a death.
 _OBJECT = re.compile(
     rf"\b(?:also\s+)?(?P<verb>(?:fatally\s+)?(?:wounded|wounding|injured|injuring)|hurting"
     r"|killed|killing)\s+"
-    rf"(?:{_A_PERSON}|(?:his|her|their)\s+{_one_person(2)})"
+    rf"(?:{_A_PERSON}|(?:his|her|their|another)\s+{_one_person(2)})"
 )
 #: "in stable condition", "non-life-threatening injuries": someone was hurt, even
 #: when the text only says "she". Counted as one person however often repeated.
