@@ -3018,6 +3018,11 @@ def test_implied_counts_read_pairs_told_by_kin_or_a_reduced_clause_and_hurting()
     ]
     text = "The shotgun went off, hurting a 9-year-old boy."
     assert _implied_people(text) == [("hurting a 9-year-old boy", "injured", 1)]
+    text = (
+        "Three victims, a 21-year-old man, a 26-year-old man, and a 33-year-old man, were "
+        "all transported to a local hospital."
+    )
+    assert [(slot, people) for _, slot, people in _implied_people(text)] == [("injured", 3)]
     text = "He is charged with killing a man and injuring another person."
     assert [phrase for phrase, _, _ in _implied_people(text)] == [
         "killing a man",

@@ -219,7 +219,8 @@ _LISTED = rf"(?:(?:an?|the|his|her|their|one)\s+)?{_one_person(2)}"
 _PEOPLE_LIST = rf"{_LISTED}(?:,\s+{_LISTED}){{1,4}},?\s+and\s+{_LISTED}"
 _LIST = re.compile(
     # "A man, a woman and a teenager were shot and killed", "... all died"
-    rf"\b(?P<subject>{_PEOPLE_LIST})(?:,[^,.;\n]{{1,30}},)?"
+    # ", were all transported ...": a comma may close the list
+    rf"\b(?P<subject>{_PEOPLE_LIST})(?:,[^,.;\n]{{1,30}},|,(?=\s+(?:were|are|have)\b))?"
     rf"(?:\s+(?:were|are|have been)\s+(?:also\s+|all\s+)?(?:\w+ly\s+)?"
     rf"(?P<verb>{_VERB_ALTERNATIVES})\b|\s+(?:later\s+|all\s+)?died\b)"
     # "found his wife, son, and daughter dead"
