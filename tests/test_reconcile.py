@@ -1723,6 +1723,12 @@ def test_a_crime_named_before_suspects_or_a_deed_only_tried_fills_no_slot() -> N
     assert _slot_of("He tried to flee and killed 2 people.", "2") == "killed"
 
 
+def test_a_number_before_a_singular_verb_is_no_count() -> None:
+    text = "Kalone Mcgee, 26 was shot in the left leg and Jamie clayton, 22 was shot in both legs."
+    assert _slot_of(text, "22") is None
+    assert _slot_of("One was killed and two were hurt.", "One") == "killed"
+
+
 def test_a_count_of_suspects_with_no_arrest_fills_no_slot() -> None:
     # a caption: the suspects are not the ones shot
     facts = _read("Two suspects outstanding teen driver shot on I-10.")

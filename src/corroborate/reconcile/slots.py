@@ -518,6 +518,12 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     """
     if _part_of_a_count(sentence, start, end, language) or _ONE_OF_BEFORE.search(sentence[:start]):
         return None
+    if (
+        language == "en"
+        and _SINGULAR_AFTER_MANY.match(sentence, end)
+        and not _one(sentence[start:end])
+    ):
+        return None  # "Jamie clayton, 22 was shot in both legs": an age
     if lives_claimed(sentence, start, end, language):
         return "killed"
     aside = (
@@ -575,6 +581,14 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
                     best = (distance, side, slot)
                 break
     return best[2] if best else None
+
+
+#: A singular verb right after a number: "22 was shot" counts no 22 people.
+_SINGULAR_AFTER_MANY = re.compile(r"\s+(?:was|is|has)\b")
+
+
+def _one(number: str) -> bool:
+    return number.strip().lower() in ("1", "one", "a", "an")
 
 
 #: Words before "to" and a cue that make it an intent, not a deed: "trying to kill 2
