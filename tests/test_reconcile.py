@@ -1723,6 +1723,21 @@ def test_a_crime_named_before_suspects_or_a_deed_only_tried_fills_no_slot() -> N
     assert _slot_of("He tried to flee and killed 2 people.", "2") == "killed"
 
 
+def test_one_person_joined_after_a_count_before_their_verb_is_one_more() -> None:
+    for text, claim in (
+        (
+            "Two bailiffs and the shooter are dead in the courthouse.",
+            "Two bailiffs and the shooter",
+        ),
+        ("A sheriff says two bailiffs and a gunman are dead.", "two bailiffs and a gunman"),
+    ):
+        facts = [f for f in _read(text) if f.label == "people killed"]
+        assert [(c.text, c.attributes["value"]) for f in facts for c in f.claims] == [(claim, 3)]
+    facts = _read("Two people were killed and the suspect was arrested.")
+    killed = [c.attributes["value"] for f in facts if f.label == "people killed" for c in f.claims]
+    assert killed == [2]
+
+
 def test_a_number_before_a_singular_verb_is_no_count() -> None:
     text = "Kalone Mcgee, 26 was shot in the left leg and Jamie clayton, 22 was shot in both legs."
     assert _slot_of(text, "22") is None

@@ -16,7 +16,9 @@ dead, and two others were hurt" stay two claims each.
 One person joined to a count of people ("he and four others were shot", "A 2-year-old
 girl and four other people were wounded", "a mother and her two children", "Brown,
 18, and four others") is that count and one: the person is told by a pronoun, a name
-the article's entities hold, or "a" with a people noun.
+the article's entities hold, or "a" with a people noun. So is one person joined after
+the count, right before the verb they share ("Two bailiffs and the shooter are dead";
+English only).
 """
 
 from __future__ import annotations
@@ -98,10 +100,32 @@ def conjoined_counts(
             dropped.add(id(second))
         else:
             before = _one_person_before(first, text, language, persons)
+            after = _one_person_after(first, text, language)
             if before is not None:
                 start, people = before
                 joined[id(first)] = _widened(first, start, first.claim.end, people, text)
+            elif after is not None:
+                joined[id(first)] = _widened(first, first.claim.start, after, 1, text)
     return [joined.get(id(item), item) for item in items if id(item) not in dropped]
+
+
+#: One person joined after a count of people, right before the verb they share: "Two
+#: bailiffs and the shooter are dead", "two bailiffs and a gunman are dead" (English).
+_ONE_PERSON_AFTER = re.compile(
+    r"(?:\s+[^\W\d]+){1,4}?\s+and\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>[^\W\d]+)(?=\s+(?:are|were|have|had|both|all|died)\b)",
+    re.IGNORECASE,
+)
+
+
+def _one_person_after(count: ClaimItem, text: str, language: str) -> int | None:
+    """Where one person joined after this casualty count ends, if one is."""
+    if count.slot not in CASUALTY_SLOTS or language.split("-")[0] != "en":
+        return None
+    match = _ONE_PERSON_AFTER.match(text, count.claim.end)
+    if match is None or names_a_cue(text[count.claim.end : match.start("noun")], language):
+        return None
+    return match.end() if counts_people(match["noun"], language) else None
 
 
 def _first_part(item: ClaimItem, language: str) -> bool:
