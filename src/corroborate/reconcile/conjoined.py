@@ -100,11 +100,10 @@ def conjoined_counts(
             dropped.add(id(second))
         else:
             before = _one_person_before(first, text, language, persons)
-            after = _one_person_after(first, text, language)
             if before is not None:
                 start, people = before
                 joined[id(first)] = _widened(first, start, first.claim.end, people, text)
-            elif after is not None:
+            elif (after := _one_person_after(first, text, language)) is not None:
                 joined[id(first)] = _widened(first, first.claim.start, after, 1, text)
     return [joined.get(id(item), item) for item in items if id(item) not in dropped]
 

@@ -521,7 +521,7 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
     if (
         language == "en"
         and _SINGULAR_AFTER_MANY.match(sentence, end)
-        and not _one(sentence[start:end])
+        and not _is_one(sentence[start:end])
     ):
         return None  # "Jamie clayton, 22 was shot in both legs": an age
     if lives_claimed(sentence, start, end, language):
@@ -587,7 +587,7 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
 _SINGULAR_AFTER_MANY = re.compile(r"\s+(?:was|is|has)\b")
 
 
-def _one(number: str) -> bool:
+def _is_one(number: str) -> bool:
     return number.strip().lower() in ("1", "one", "a", "an")
 
 
