@@ -581,31 +581,26 @@ def _critical_only(claims: Sequence[Claim]) -> set[str]:
     Pinkerton was critically injured"), none of them "another" or "a fourth victim":
     like a reference back, that person may be the one who died (GVA dev: 1 mended,
     none broken; without the exception for another person, 1 broken)."""
-    articles = {claim.article for claim in claims}
-    return {
-        article
-        for article in articles
-        if all(
-            _CRITICAL.search(c.text)
+    return _every_claim(
+        claims,
+        lambda c: (
+            bool(_CRITICAL.search(c.text))
             and not _ANOTHER_PERSON.search(c.text)
             and c.attributes.get("value") == 1
-            for c in claims
-            if c.article == article
-        )
-    }
+        ),
+    )
 
 
 def _referred_only(claims: Sequence[Claim]) -> set[str]:
     """Articles whose every injured claim only refers back to someone ("in critical
     condition", "he was wounded"), with no number and no new person."""
-    articles = {claim.article for claim in claims}
-    return {
-        article
-        for article in articles
-        if all(
-            c.attributes.get("victim") == REFERRED_VICTIM for c in claims if c.article == article
-        )
-    }
+    return _every_claim(claims, lambda c: c.attributes.get("victim") == REFERRED_VICTIM)
+
+
+def _every_claim(claims: Sequence[Claim], holds: Callable[[Claim], bool]) -> set[str]:
+    """Articles all of whose ``claims`` ``holds`` is true of."""
+    failing = {claim.article for claim in claims if not holds(claim)}
+    return {claim.article for claim in claims} - failing
 
 
 def _incident_date(analysed: Analysed) -> str | None:

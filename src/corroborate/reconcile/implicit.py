@@ -297,25 +297,27 @@ _KIN = re.compile(rf"^(?:[Hh]is|[Hh]er|[Tt]heir)\s+{_KIN_WORD}")
 _POSSESSED_KIN = re.compile(rf"^[Tt]he\s+\w+['’]s\s+{_KIN_WORD}")
 
 
+def _kin_used_before(pattern: re.Pattern[str], text: str, match: re.Match[str]) -> bool | None:
+    """Whether the text used the kin word of a mention ``pattern`` reads before the
+    mention (None when the mention tells of no one by a kin word)."""
+    kin = pattern.match(match.group())
+    if kin is None:
+        return None
+    before = text[: match.start()]
+    return re.search(rf"\b{re.escape(kin['kin'])}\b", before, re.IGNORECASE) is not None
+
+
 def _kin_told_before(text: str, match: re.Match[str]) -> bool:
     """Whether "the girl's mother" is someone the text told of by that kin word before
     ("injured her mother"): the same person, though "also shot" follows."""
-    kin = _POSSESSED_KIN.match(match.group())
-    if kin is None:
-        return False
-    before = text[: match.start()]
-    return re.search(rf"\b{re.escape(kin['kin'])}\b", before, re.IGNORECASE) is not None
+    return _kin_used_before(_POSSESSED_KIN, text, match) is True
 
 
 def _kin_first_told(text: str, match: re.Match[str]) -> bool:
     """Whether a possessive mention ("A young girl was killed and her father was
     injured") is the first the text tells of that person: a kin word it has not used
     before is someone new, not a reference back to a victim told of before."""
-    kin = _KIN.match(match.group())
-    if kin is None:
-        return False
-    before = text[: match.start()]
-    return re.search(rf"\b{re.escape(kin['kin'])}\b", before, re.IGNORECASE) is None
+    return _kin_used_before(_KIN, text, match) is False
 
 
 #: "The suspect was also struck by gunfire": someone the text named before, but not

@@ -547,9 +547,10 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
         before = []  # "two were killed, three were injured": the cue is the count's before
     if before[-2:] == ["fatally", "shot"]:
         return "killed"  # "fatally shot seven people": the outcome, not the means
-    # "a single shot 223": a single-shot rifle and its calibre, no one shot
-    read_before = before
-    before = [] if before[-2:] == ["single", "shot"] else before[-WORDS_BEFORE:]
+    # "a single shot 223": a single-shot rifle and its calibre, no one shot; "accused of
+    # trying to kill 2 officers": no one was
+    single_shot = before[-2:] == ["single", "shot"]
+    before = [] if single_shot or _intended(before[:-1]) else before[-WORDS_BEFORE:]
     best: tuple[int, int, str] | None = None
     for side, words in enumerate((after, list(reversed(before)))):
         for distance, word in enumerate(words, start=1):
@@ -573,8 +574,6 @@ def count_slot(sentence: str, start: int, end: int, language: str) -> str | None
                 )
             ):
                 break  # "two other people walked up and shot him": the shooters
-            if matched and side == 1 and _intended(read_before[: len(read_before) - distance]):
-                break  # "accused of trying to kill 2 officers": no one was
             if matched:
                 slot = _preferred(matched, words[distance : distance + 2], patterns)
                 if best is None or (distance, side) < best[:2]:
@@ -603,8 +602,8 @@ _INTENT_WORDS = frozenset({
 def _intended(words_before_cue: Sequence[str]) -> bool:
     """Whether the cue after these words is only intended ("trying to kill")."""
     return (
-        words_before_cue[-1:] == ["to"]
-        and words_before_cue[-2:-1] != []
+        len(words_before_cue) >= 2
+        and words_before_cue[-1] == "to"
         and (words_before_cue[-2] in _INTENT_WORDS)
     )
 
@@ -880,7 +879,7 @@ def _until_denied(words: list[str]) -> list[str]:
             # "two murder suspects were arrested" (the crime names no one killed)
             rest = enumerate(words[position + 1 :], position + 1)
             arrest = next((i for i, w in rest if w in _SUSPECT_WORDS), 0)
-            kept = [""] * position + words[position:]
+            kept = [""] * position + words[position:]  # blanks keep the distances
             return kept[: arrest + 1] if arrest else []
         if word in _SUSPECT_WORDS:
             return words[: position + 1]  # "five men were arrested": the arrest is a cue
