@@ -1050,6 +1050,52 @@ def test_a_paragraph_without_inner_stops_is_one_sentence_with_its_closing_quote(
     assert [chinese.sentence(i) for i in range(len(chinese.spans))] == ["今天下雨。", "明天晴天。"]
 
 
+#: Paragraphs thick with abbreviations, some written with their stop and some
+#: without, one after a paragraph's first word ("St" opening it, "Obst." later).
+_ABBREVIATED = {
+    "en": "Dr. Smith met Mr. Jones at 5 p.m. on Main St. in the U.S. and no. 3 of the "
+    "Co. team, Sgt. Ray and Gov. Lee, spoke. St Mark's Rd. was shut; Ave Maria sang. "
+    "Ft. Worth Jr. left at 6 a.m. Then vs. the rest it was over.",
+    "de": "St. Pauli spielte gegen Nr. 5 usw. Prof. Dr. Müller sagte z.B. am 3. Mai, dass "
+    "ca. 40 Leute kamen. Wir kauften Obst. Danach ging Hr. Meier heim, bzw. zur Str. 9.",
+    "es": "El Sr. García y la Sra. Pérez llegaron a la Avda. Colón núm. 5 a las 3 p.m. "
+    "Después, el Dr. Ruiz habló. Etc. y más.",
+    "fr": "M. Dupont et Mme. Martin ont vu le Dr. Petit vers 15 h. Ensuite, av. Foch, "
+    "etc. Tout était calme. Fig. 3 montre la suite.",
+    "nl": "Dhr. Jansen en mevr. De Vries zagen dr. Bakker om 3 uur. Daarna ging hij naar "
+    "de Kerkstr. 5 enz. Het was stil.",
+    "ru": "Г-н Иванов и проф. Петров пришли на ул. Ленина, д. 5, в 3 ч. Затем т.д. и т.п. "
+    "Всё было тихо. См. рис. 3.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(_ABBREVIATED))
+def test_sentences_are_plain_pysbd_sentences(language: str) -> None:
+    """Reading only the abbreviations a paragraph writes with their stop changes no
+    sentence: the narrowed segmenter cuts each paragraph as pysbd itself does."""
+    import pysbd
+
+    from corroborate.reconcile.sentences import _narrowing, _written_with_stop
+
+    text = _ABBREVIATED[language]
+    plain = pysbd.Segmenter(language=language, clean=False)
+    narrowed = pysbd.Segmenter(language=language, clean=False)
+    narrowed.language_module = _narrowing(plain.language_module)
+    assert narrowed.processor(text).process() == plain.processor(text).process()
+    kept = _written_with_stop(plain.language_module, text)
+    assert 0 < len(kept) < len(plain.language_module.Abbreviation.ABBREVIATIONS)
+
+
+def test_only_abbreviations_written_with_their_stop_are_read() -> None:
+    from pysbd.languages import LANGUAGE_CODES
+
+    from corroborate.reconcile.sentences import _written_with_stop
+
+    kept = _written_with_stop(LANGUAGE_CODES["en"], "Dr. Smith lives on St Mark's Road in the U.S.")
+    assert "dr" in kept and "st" not in kept
+    assert "u.s" in kept  # not letters alone: always read
+
+
 # ------------------------------------------------------------ timeline
 
 

@@ -53,14 +53,15 @@ _MASKS = re.compile(
             r"|llam(?:e|ar|ando)|bel(?:len|t)|anrufen|appel(?:ez|er)|телефон\w*)"
             r"(?:\s+[^\W\d]+){0,3})\s+\d{2,4}(?: \d{2,4}){2,}(?!\d)",
             # the emergency number, not a count: "9-1-1", "called 911", "a 911 call"
-            r"(?<![\w-])9-1-1(?![\w-])|(?i:(?<!\w)(?:call(?:ed|ing|s)?|dial(?:ed|led|ing|s)?)"
-            r"\s+)911(?!\w)|(?<![\w,.])911(?=\s*(?i:call|dispatch|operator|center|centre"
+            r"9-1-1(?<![\w-]9-1-1)(?![\w-])|(?i:(?<!\w)(?:call(?:ed|ing|s)?|dial(?:ed|led|ing|s)?)"
+            r"\s+)911(?!\w)|911(?<![\w,.]911)(?=\s*(?i:call|dispatch|operator|center|centre"
             r"|system|emergency|line|recording|tape|hang))",
             # Europe's emergency number as a service's name: "el 112 Aragón", "du 112",
-            # "Notruf 112", "het alarmnummer 112"
-            r"(?:(?<=\b[Ee]l )|(?<=\b[Dd]el )|(?<=\b[Aa]l ))112(?= [A-ZÁÉÍÓÚ])"
-            r"|(?:(?<=[Nn]otruf )|(?<=[Nn]otrufnummer )|(?<=alarmnummer )|(?<=numéro )"
-            r"|(?<=número )|(?<=номер )|(?<=номеру ))112(?!\w)",
+            # "Notruf 112", "het alarmnummer 112" (the number first and the words
+            # before it looked back at from its end: tried only where a "1" stands)
+            r"112(?:(?<=\b[Ee]l 112)|(?<=\b[Dd]el 112)|(?<=\b[Aa]l 112))(?= [A-ZÁÉÍÓÚ])"
+            r"|112(?:(?<=[Nn]otruf 112)|(?<=[Nn]otrufnummer 112)|(?<=alarmnummer 112)"
+            r"|(?<=numéro 112)|(?<=número 112)|(?<=номер 112)|(?<=номеру 112))(?!\w)",
             r"(?<![\d,.])\d+(?:[/⁄]\d+)+(?![\d/])",  # 1/2, 2022/23
             r"(?:#|№|(?<!\w)(?i:no|nr|nº)\.?\s?)\d+",  # ids, rankings
             r"\d(?:[.,]\d+)?\s?[×x]\s?10[-−]?\d+",  # scientific notation
