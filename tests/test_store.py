@@ -9,7 +9,12 @@ import pytest
 
 from corroborate.model import (
     Article,
+    Claim,
+    Entity,
+    Fact,
     Mention,
+    NamedMention,
+    Place,
     Problem,
     RawDocument,
     Skipped,
@@ -183,3 +188,41 @@ def test_a_stored_storys_timeline_keeps_dates_and_yearless_days(tmp_path: Path) 
         store.replace_stories([], [story])
     with Store(tmp_path / "s.duckdb") as store:
         assert store.stories_by_id(["s1"]) == [story]
+
+
+def _rich_story() -> Story:
+    """A story with every kind of record a run writes: entities with places and
+    mentions, facts whose claims carry nested attributes, a timeline, a problem."""
+    place = Place("Dover", "GB", 51.13, 1.31, 2651048, "GB-ENG", 31022)
+    entity = Entity("e1", "place", "Dover", ["Dover", "Doevr"], [Mention("a", 3, 8)], place)
+    claim = Claim(
+        "a", 10, 17, "140 mph", {"value": 140.0, "unit": "mile/hour", "range": [1, 2], "ok": True}
+    )
+    fact = Fact("f1", "quantity", "speed", "agreed", [claim], "140 mph = 225.3 km/h")
+    entry = TimelineEntry("2025-06-01", "day", "crash", [Mention("a", 0, 5)], None)
+    problem = Problem("claims_failed", "no")
+    return Story("s1", "Crash", ["a", "b"], ["s2"], [entity], [fact], [entry], [problem])
+
+
+def test_plain_records_equal_asdict_and_share_nothing_with_the_record() -> None:
+    from dataclasses import asdict
+
+    from corroborate.model import plain
+
+    story = _rich_story()
+    data = plain(story)
+    assert data == asdict(story)
+    assert plain(NamedMention("a", 0, 5, "Dover", "place")) == asdict(
+        NamedMention("a", 0, 5, "Dover", "place")
+    )
+    data["facts"][0]["claims"][0]["attributes"]["range"].append(3)
+    data["entities"][0]["aliases"].clear()
+    assert story.facts[0].claims[0].attributes["range"] == [1, 2]
+    assert story.entities[0].aliases == ["Dover", "Doevr"]
+
+
+def test_a_rich_story_reads_back_as_written(tmp_path: Path) -> None:
+    story = _rich_story()
+    with Store(tmp_path / "s.duckdb") as store:
+        store.replace_stories([], [story])
+        assert store.stories() == [story]

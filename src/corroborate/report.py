@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
-from corroborate.model import STORIES_SCHEMA, Article, RunResult, Story
+from corroborate.model import STORIES_SCHEMA, Article, RunResult, Story, plain
 from corroborate.render import REPORT_NAME, REPORT_STORIES, write_report
 
 SCHEMA_FILE = "stories-1.schema.json"
@@ -94,7 +93,7 @@ def _article(article: Article) -> dict[str, Any]:
 
 
 def _story(story: Story) -> dict[str, Any]:
-    data = asdict(story)
+    data: dict[str, Any] = plain(story)
     for fact in data["facts"]:
         for claim in fact["claims"]:
             claim.update(claim.pop("attributes"))

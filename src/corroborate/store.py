@@ -13,7 +13,6 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 from types import TracebackType
 from typing import Any, overload
@@ -33,6 +32,7 @@ from corroborate.model import (
     Skipped,
     Story,
     TimelineEntry,
+    plain,
 )
 
 SCHEMA_VERSION = 1
@@ -460,7 +460,7 @@ class Store:
             "mentions",
             {"article_id": "VARCHAR", "recognizer": "VARCHAR", "payload": "VARCHAR"},
             [
-                (article_id, recognizer, json.dumps([asdict(m) for m in found], ensure_ascii=False))
+                (article_id, recognizer, json.dumps([plain(m) for m in found], ensure_ascii=False))
                 for article_id, found in mentions.items()
             ],
         )
@@ -483,7 +483,7 @@ class Store:
         stories = list(stories)
         for start in range(0, len(stories), _STORIES_PER_INSERT):
             chunk = stories[start : start + _STORIES_PER_INSERT]
-            payloads = [(s.id, json.dumps(asdict(s), ensure_ascii=False)) for s in chunk]
+            payloads = [(s.id, json.dumps(plain(s), ensure_ascii=False)) for s in chunk]
             self._insert("stories", {"id": "VARCHAR", "payload": "VARCHAR"}, payloads)
             members = [(a, s.id) for s in chunk for a in s.articles]
             self._insert("story_members", {"article_id": "VARCHAR", "story_id": "VARCHAR"}, members)
@@ -575,7 +575,7 @@ def _stories(rows: Sequence[tuple[object, ...]]) -> list[Story]:
 
 
 def story_from_dict(data: dict[str, Any]) -> Story:
-    """The inverse of ``dataclasses.asdict`` for a :class:`Story`."""
+    """The inverse of :func:`~corroborate.model.plain` for a :class:`Story`."""
     return Story(
         id=data["id"],
         title=data["title"],
