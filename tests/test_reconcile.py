@@ -2962,7 +2962,7 @@ def test_a_murder_suicide_the_headline_names_has_the_shooter_as_one_death_more()
 
 
 def test_an_attempted_suicide_is_no_death() -> None:
-    from corroborate.reconcile.implicit import self_inflicted_deaths
+    from corroborate.reconcile.suicides import self_inflicted_deaths
 
     text = "She shot her husband and then tried to take her own life at their home."
     assert self_inflicted_deaths(text, "en") == []

@@ -19,12 +19,9 @@ from corroborate.model import BOUND_WORDS, Article, Claim, Entity, Quantity, Tim
 from corroborate.reconcile.compare import Reading, date_reading, format_value, quantity_reading
 from corroborate.reconcile.implicit import (
     implied_counts,
-    murder_suicides_by_name,
     named_casualties,
     pronouns_as_subjects,
-    self_inflicted_deaths,
     told_of_an_earlier_time,
-    without_overlaps,
 )
 from corroborate.reconcile.sentences import Sentences
 from corroborate.reconcile.slots import (
@@ -39,6 +36,11 @@ from corroborate.reconcile.slots import (
     teasers_start,
     tells_a_condition,
     tells_of_another_incident,
+)
+from corroborate.reconcile.suicides import (
+    murder_suicides_by_name,
+    self_inflicted_deaths,
+    without_overlaps,
 )
 
 #: Short names of the normalised units in explanations.

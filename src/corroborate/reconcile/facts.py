@@ -25,14 +25,14 @@ from corroborate.model import Claim, Fact
 from corroborate.reconcile.claims import ClaimItem, date_bounds
 from corroborate.reconcile.coincidence import ValueReference, shipped_reference
 from corroborate.reconcile.compare import Reading, overlap, quantity_reading, verdict
-from corroborate.reconcile.implicit import (
-    REFERRED_VICTIM,
+from corroborate.reconcile.implicit import REFERRED_VICTIM
+from corroborate.reconcile.similarity import SentenceSimilarity
+from corroborate.reconcile.suicides import (
     SELF_AFTER_MURDER,
     SELF_AFTER_OTHERS,
     SELF_ALONE,
     SELF_INFLICTED,
 )
-from corroborate.reconcile.similarity import SentenceSimilarity
 
 #: Statuses in the order a reader wants them: disagreements first.
 STATUS_ORDER = {"conflicting": 0, "refined": 1, "agreed": 2, "single_source": 3}
@@ -441,7 +441,7 @@ def implied_count(claims: Sequence[Claim]) -> int:
     unnamed person with the same fate (on GVA dev, adding them up counted 1.7 points
     fewer incidents right), and an unnamed person is often the one named later.
     A shooter who died by their own hand after shooting others is one more (see
-    :func:`corroborate.reconcile.implicit.self_inflicted_deaths`)."""
+    :func:`corroborate.reconcile.suicides.self_inflicted_deaths`)."""
     victims = {str(c.attributes["victim"]) for c in claims if c.attributes.get("victim")}
     named = victims - {REFERRED_VICTIM, SELF_INFLICTED}
     first: list[int] = []

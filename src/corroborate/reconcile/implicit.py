@@ -366,53 +366,6 @@ _BEFORE_NAME = re.compile(
     rf"(?:(?:his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON}),?\s+)?)?$"
 )
 NAME_WINDOW = 80
-#: "killed himself", "fatally shot herself", "took his own life", "committed suicide",
-#: "died of a self-inflicted gunshot wound", "turned the gun on himself": the one who
-#: fired died by their own hand. In a murder-suicide that is one death more than the
-#: victims the text counts, so it is told apart (see ``SELF_INFLICTED``).
-_SELF_INFLICTED = re.compile(
-    r"\b(?:(?:killed|killing|kills)\s+(?:him|her|them)sel(?:f|ves)"
-    r"|(?:fatally\s+(?:shot|shooting|shoots)|(?:shot|shooting)\s+and\s+(?:killed|killing))"
-    r"\s+(?:him|her)self"
-    r"|(?:shot|shooting|shoots)\s+(?:him|her)self\s+to\s+death"
-    r"|(?:took|taking|take|takes)\s+(?:his|her|their)\s+own\s+li(?:fe|ves)"
-    r"|commit(?:ted|ting|s)?\s+suicide"
-    r"|(?:died|dead)\s+(?:of|from)\s+(?:an?\s+)?(?:(?:apparent(?:ly)?|suspected|possible)\s+)?"
-    r"self-inflicted"
-    r"|turn(?:ed|ing|s)?\s+(?:the|a|his|her)\s+(?:gun|weapon|rifle|shotgun|handgun|pistol"
-    r"|firearm)\s+on\s+(?:him|her)self)\b",
-    re.IGNORECASE,
-)
-#: "tried to take her own life", "attempted to kill himself": they survived it.
-_ATTEMPT_BEFORE = re.compile(
-    r"\b(?:tried|try|trying|attempt(?:ed|ing|s)?|threat(?:ened|ening)?|wanted|planned)\s+to\s+$",
-    re.IGNORECASE,
-)
-#: "turned the gun on himself in an attempted suicide": the same, told after.
-_ATTEMPT_AFTER = re.compile(
-    r"\s+in\s+(?:an?\s+)?(?:apparent\s+)?(?:attempted\s+suicide|suicide\s+attempt)\b",
-    re.IGNORECASE,
-)
-#: The person an unnamed self-inflicted death refers to ("police said he killed himself").
-SELF_INFLICTED = "?took their own life"
-#: A self-inflicted death in a murder-suicide: one death more than the victims, of
-#: whom there was at least one.
-SELF_AFTER_MURDER = "murder-suicide"
-#: A self-inflicted death after shooting others, who may have survived: one death
-#: more than the victims the text counts.
-SELF_AFTER_OTHERS = "after shooting others"
-#: A self-inflicted death told alone ("a boy accidentally shot and killed himself"):
-#: the one who died, whom other phrases ("the boy died") may already count.
-SELF_ALONE = "alone"
-#: A murder-suicide: the one who died by their own hand had killed others first.
-_MURDER_SUICIDE = re.compile(r"\bmurder[- /]suicide\b", re.IGNORECASE)
-#: Shooting someone in the sentence of a self-inflicted death ("shot the child and a
-#: woman, then fatally shot himself", "killed himself after critically shooting her").
-_SHOOTING_OTHERS = re.compile(
-    r"\b(?:shot|shooting|shoots|killed|killing|kills|murdered|murdering|wounded|wounding"
-    r"|opened fire|rampage)\b(?!\s+(?:(?:and\s+killed|to\s+death)\s+)?(?:him|her|them)sel)",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -429,7 +382,7 @@ class ImpliedCount:
     victim: str | None = None
     people: int = 1
     #: ``SELF_AFTER_MURDER``, ``SELF_AFTER_OTHERS`` or ``SELF_ALONE`` for a death by
-    #: one's own hand (see :func:`self_inflicted_deaths`).
+    #: one's own hand (see :func:`corroborate.reconcile.suicides.self_inflicted_deaths`).
     self_inflicted: str | None = None
 
 
@@ -622,7 +575,7 @@ def _implied_counts(text: str, language: str) -> list[ImpliedCount]:
     kept = [
         _survived_nearly(text, c)
         for c in found
-        if not _another_time(text, c.start, c.end)
+        if not another_time(text, c.start, c.end)
         and not _inside_another(c, found)
         and not _denied(text, c.start)
     ]
@@ -639,7 +592,7 @@ def _survived_nearly(text: str, count: ImpliedCount) -> ImpliedCount:
     """A death phrase that says the person was nearly killed is one hurt, not killed."""
     if count.slot != "killed":
         return count
-    before = text[_sentence_start(text, count.start) : count.start]
+    before = text[sentence_start(text, count.start) : count.start]
     if _NEARLY_INSIDE.search(text, count.start, count.end) or _NEARLY_BEFORE.search(before):
         return replace(count, slot="injured")
     return count
@@ -660,7 +613,7 @@ _NEITHER = re.compile(r"\bneither\b", re.IGNORECASE)
 
 def _denied(text: str, start: int) -> bool:
     """Whether the sentence up to a casualty phrase denies it ("Neither ... nor")."""
-    return bool(_NEITHER.search(text, _sentence_start(text, start), start))
+    return bool(_NEITHER.search(text, sentence_start(text, start), start))
 
 
 def _deaths_told_by_the_way(text: str, found: list[ImpliedCount]) -> list[ImpliedCount]:
@@ -735,20 +688,20 @@ _YEARS_BEFORE = re.compile(
 def told_of_an_earlier_time(text: str, end: int) -> bool:
     """Whether the sentence of a count ending at ``end`` dates what it counts years
     before (see :data:`_YEARS_BEFORE`)."""
-    return _YEARS_BEFORE.search(text, end, _sentence_end(text, end)) is not None
+    return _YEARS_BEFORE.search(text, end, sentence_end(text, end)) is not None
 
 
-def _another_time(text: str, start: int, end: int) -> bool:
+def another_time(text: str, start: int, end: int) -> bool:
     """Whether the sentence of a casualty phrase dates it to another event than this
     one: an earlier time after it, or a stretch of time it came before, so it is not a
     count of this one."""
     return bool(
-        _EARLIER_EVENT.search(text, end, _sentence_end(text, end))
-        or _SOME_TIME_AFTER.search(text, _sentence_start(text, start), start)
+        _EARLIER_EVENT.search(text, end, sentence_end(text, end))
+        or _SOME_TIME_AFTER.search(text, sentence_start(text, start), start)
     )
 
 
-def _sentence_start(text: str, start: int) -> int:
+def sentence_start(text: str, start: int) -> int:
     """Where the sentence holding ``text[start]`` begins (after the last ". " or line
     break)."""
     return max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1)
@@ -759,7 +712,7 @@ def _sentence_start(text: str, start: int) -> int:
 _SENTENCE_BREAK = re.compile(r"\.\s|\n")
 
 
-def _sentence_end(text: str, end: int) -> int:
+def sentence_end(text: str, end: int) -> int:
     """Where the sentence holding ``text[end]`` ends (its next full stop or line break,
     or the text's end)."""
     stop = _SENTENCE_BREAK.search(text, end)
@@ -818,7 +771,7 @@ def pronouns_as_subjects(
     mended = []
     for count in found:
         if count.victim == REFERRED_VICTIM and _SUBJECT_PRONOUN.match(text, count.start):
-            begins = _sentence_start(text, count.start)
+            begins = sentence_start(text, count.start)
             before = [p for p in persons if begins <= p[0] and p[1] <= count.start]
             if (
                 len({victim for _, _, victim in before}) == 1
@@ -886,65 +839,6 @@ def _joined_before(
         if (listed or _AND_NAME.match(link)) and _PLURAL_VERB.search(text, next_start, fate.end):
             shared[start] = ImpliedCount(start, fate.end, fate.slot, victim)
     return sorted(shared.values(), key=lambda c: c.start)
-
-
-def self_inflicted_deaths(text: str, language: str, title: str = "") -> list[ImpliedCount]:
-    """Deaths by one's own hand ("Harleman, who killed himself", "before taking his own
-    life"). In a murder-suicide (``SELF_AFTER_MURDER``) or after shooting others
-    (``SELF_AFTER_OTHERS``) each is the one death the victims' count leaves out; told
-    alone (``SELF_ALONE``: "a boy accidentally shot himself and died") it is that death.
-    All of an article's are one person, ``SELF_INFLICTED``: a murder-suicide has one
-    shooter, however often it is retold, and the name near the phrase is as often a
-    victim's ("killed Kalila Hollis ... before taking his own life")."""
-    if language != "en":
-        return []
-    murder_suicide = bool(_MURDER_SUICIDE.search(text) or _MURDER_SUICIDE.search(title))
-    found = []
-    for match in _SELF_INFLICTED.finditer(text):
-        if _ATTEMPT_BEFORE.search(
-            text, max(0, match.start() - 20), match.start()
-        ) or _ATTEMPT_AFTER.match(text, match.end()):
-            continue
-        if _another_time(text, match.start(), match.end()):
-            continue
-        kind = (
-            SELF_AFTER_MURDER
-            if murder_suicide
-            else SELF_AFTER_OTHERS
-            if _shooting_others(text, match.start(), match.end())
-            else SELF_ALONE
-        )
-        found.append(
-            ImpliedCount(match.start(), match.end(), "killed", SELF_INFLICTED, self_inflicted=kind)
-        )
-    return found
-
-
-def murder_suicides_by_name(text: str, language: str) -> list[ImpliedCount]:
-    """ "Police believe it was a murder-suicide": the crime told by its name alone, in
-    a text with no death by one's own hand (see :func:`self_inflicted_deaths`), is two
-    deaths at least, the victim's and the shooter's (who may be among the people
-    another phrase counts: "A man and his son were found dead")."""
-    if language != "en":
-        return []
-    return [
-        ImpliedCount(m.start(), m.end(), "killed", people=2)
-        for m in _MURDER_SUICIDE.finditer(text)
-        if not _another_time(text, m.start(), m.end())
-    ]
-
-
-def _shooting_others(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around ``text[start:end]`` tells of shooting someone else."""
-    parts = (text[_sentence_start(text, start) : start], text[end : _sentence_end(text, end)])
-    return any(_SHOOTING_OTHERS.search(part) for part in parts)
-
-
-def without_overlaps(found: list[ImpliedCount], selves: list[ImpliedCount]) -> list[ImpliedCount]:
-    """``found`` and ``selves`` together, less the phrases of ``found`` a self-inflicted
-    death overlaps ("fatally shot himself" is that death, not a victim shot)."""
-    kept = [c for c in found if not any(c.start < s.end and s.start < c.end for s in selves)]
-    return sorted([*kept, *selves], key=lambda c: c.start)
 
 
 def _killed_only_once(found: list[ImpliedCount]) -> list[ImpliedCount]:
