@@ -673,7 +673,16 @@ def test_every_match_holds_a_word_its_rule_needs() -> None:
             assert any(w in matched for w in needs) if needs else candidates.DIGIT.search(matched)
             seen.add(c.rule)
         assert _found(text, language) == [(c.rule, c.start, c.end) for c in found]
-    assert seen == {rule.name for rule in candidates.compiled("en")}
+    assert seen == {rule.name for language in EVERY_RULE for rule in candidates.compiled(language)}
+
+
+def test_a_rule_of_words_a_language_lacks_is_not_tried() -> None:
+    """English puts no relation word after a unit ("el año pasado", not "the year
+    past"), so its pattern of that shape could match nothing and is left out."""
+    assert "unitrel" not in {rule.name for rule in candidates.compiled("en")}
+    assert "unitrel" in {rule.name for rule in candidates.compiled("es")}
+    year_before = candidates.find_candidates("El año pasado llovió.", "es")
+    assert [c.rule for c in year_before if c.rule == "unitrel"] == ["unitrel"]
 
 
 def test_french_and_spanish_clock_times() -> None:

@@ -344,6 +344,10 @@ def _needs(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({max(w.split(), key=len) for w in words if w.strip()}))
 
 
+#: Rules a digit may start (their needs are ``()``): every other rule needs words.
+_DIGIT_RULES = frozenset({"iso", "numeric", "generic", "decade", "year", "qshort", "time"})
+
+
 def _rule_needs(v: Vocab) -> dict[str, tuple[str, ...]]:
     """Per rule, the words one of which every match contains (``()``: a digit).
 
@@ -369,7 +373,8 @@ def _rule_needs(v: Vocab) -> dict[str, tuple[str, ...]]:
         "thispart": parts,
         "part": parts,
         "relunit": units,
-        "unitrel": units,
+        # "el año pasado": a unit before the word of its relation, which every match holds
+        "unitrel": _needs(v.last_post | v.this_post | v.next_post),
         "duration": units,
         "weekend": _needs(WEEKEND.split("|")),
         "century": CENTURY_WORDS,
@@ -385,8 +390,7 @@ def _rule_needs(v: Vocab) -> dict[str, tuple[str, ...]]:
         "set": _needs(v.set_words),
         "season": _needs(v.seasons),
     }
-    digit_rules = ("iso", "numeric", "generic", "decade", "year", "qshort", "time")
-    return {**words, **{rule: () for rule in digit_rules}}
+    return {**words, **{rule: () for rule in _DIGIT_RULES}}
 
 
 @lru_cache(maxsize=64)
@@ -402,9 +406,12 @@ def compiled(language: str) -> tuple[Rule, ...]:
     needs = _rule_needs(vocab)
     # a possessive stays: "Sunday's election", "Thursday’s shooting"
     edges = r"(?<![\w'’]){}(?!\w|['’](?!s\b)\w)"
+    # a rule of words the language has none of matches nothing: it is not tried
+    # ("unitrel" in English, which puts no relation word after its unit)
     return tuple(
         Rule(rule, re.compile(edges.format(source), re.IGNORECASE), needs[rule])
         for rule, source in _patterns(vocab)
+        if needs[rule] or rule in _DIGIT_RULES
     )
 
 
