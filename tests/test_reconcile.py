@@ -42,7 +42,8 @@ from corroborate.reconcile.compare import (
     verdict,
 )
 from corroborate.reconcile.facts import GroupingParams, group_claims
-from corroborate.reconcile.implicit import REFERRED_VICTIM, implied_counts, named_casualties
+from corroborate.reconcile.implicit import REFERRED_VICTIM, implied_counts
+from corroborate.reconcile.named import named_casualties
 from corroborate.reconcile.sentences import Sentences
 from corroborate.reconcile.similarity import SentenceSimilarity
 from corroborate.reconcile.slots import count_slot, counts_people, noun_key
@@ -1673,7 +1674,7 @@ def test_an_age_opening_its_sentence_is_of_the_one_person_named_before(
 
 
 def test_named_casualties_count_each_person_once() -> None:
-    from corroborate.reconcile.implicit import named_casualties
+    from corroborate.reconcile.named import named_casualties
 
     text = "The shooting that killed Ada Brook shocked the town. Brook died at the scene."
     people = [
@@ -1957,7 +1958,7 @@ def test_implied_counts_read_wounds_strikes_and_ages_by_decade(
 
 
 def test_implied_deaths_read_bodies_reduced_clauses_and_long_appositions() -> None:
-    from corroborate.reconcile.implicit import named_casualties
+    from corroborate.reconcile.named import named_casualties
 
     text = (
         "A body was found in a field. The man was deceased. Friends of a 16-year-old boy "
@@ -2071,7 +2072,7 @@ def test_a_list_of_people_told_of_several_incidents_is_their_total() -> None:
 
 
 def test_a_second_name_joined_by_and_shares_the_fate() -> None:
-    from corroborate.reconcile.implicit import named_casualties
+    from corroborate.reconcile.named import named_casualties
 
     text = "The gunman killed Ada Brook, 21, and Cem Ulu on Friday. Dara Voss was not hurt."
     persons = [(text.index(n), text.index(n) + len(n), n) for n in ("Ada Brook", "Cem Ulu")]
@@ -2089,7 +2090,7 @@ def test_a_second_name_joined_by_and_shares_the_fate() -> None:
 
 
 def test_a_name_joined_by_and_to_a_plural_predicate_shares_the_fate() -> None:
-    from corroborate.reconcile.implicit import named_casualties
+    from corroborate.reconcile.named import named_casualties
 
     text = (
         "Ada Brook and her son, 17-year-old Cem Brook were found dead on Sunday. "
@@ -2109,7 +2110,7 @@ def test_a_name_joined_by_and_to_a_plural_predicate_shares_the_fate() -> None:
 
 
 def test_a_named_person_killed_is_not_also_counted_injured() -> None:
-    from corroborate.reconcile.implicit import named_casualties
+    from corroborate.reconcile.named import named_casualties
 
     text = "Ada Brook was taken to a hospital. Later, Ada Brook died. Cem Ulu was wounded."
     starts = [text.index("Ada"), text.index("Ada Brook died"), text.index("Cem")]
@@ -2120,7 +2121,7 @@ def test_a_named_person_killed_is_not_also_counted_injured() -> None:
 
 
 def test_a_name_with_a_clause_saying_it_was_also_hurt_is_a_casualty() -> None:
-    from corroborate.reconcile.implicit import named_casualties
+    from corroborate.reconcile.named import named_casualties
 
     text = (
         "Both Pruitt and Paylor, who was also shot during the robbery, were taken to "
@@ -2490,7 +2491,7 @@ def test_implied_injuries_read_grazes_and_self_inflicted_shootings() -> None:
 
 
 def test_a_named_person_fatally_wounded_was_killed() -> None:
-    from corroborate.reconcile.implicit import named_casualties
+    from corroborate.reconcile.named import named_casualties
 
     text = "A shot from the rifle fatally wounded Ada Brook. Cem Ulu was wounded."
     persons = [(text.index(n), text.index(n) + len(n), n) for n in ("Ada Brook", "Cem Ulu")]
@@ -3501,7 +3502,7 @@ def test_kin_in_the_plural_are_two_people_or_as_many_as_their_ages() -> None:
 
 
 def test_he_or_she_is_the_person_named_at_the_start_of_the_sentence() -> None:
-    from corroborate.reconcile.implicit import pronouns_as_subjects
+    from corroborate.reconcile.named import pronouns_as_subjects
 
     text = (
         "Parish fired, killing Sarah Davidson. Ernest Jasper survived his injuries for a "

@@ -17,12 +17,8 @@ from datetime import date
 
 from corroborate.model import BOUND_WORDS, Article, Claim, Entity, Quantity, TimeExpression
 from corroborate.reconcile.compare import Reading, date_reading, format_value, quantity_reading
-from corroborate.reconcile.implicit import (
-    implied_counts,
-    named_casualties,
-    pronouns_as_subjects,
-    told_of_an_earlier_time,
-)
+from corroborate.reconcile.implicit import implied_counts, told_of_an_earlier_time
+from corroborate.reconcile.named import named_casualties, pronouns_as_subjects
 from corroborate.reconcile.sentences import Sentences
 from corroborate.reconcile.slots import (
     PERSON_NOUNS,

@@ -2,12 +2,13 @@
 
 Local news rarely writes "1 killed"; it says "a woman died" or "a teen was
 wounded". Each such phrase, with an indefinite singular subject (a first mention),
-is a claim of one for its slot; so is a named person the words around the name say
-was hurt, and a reference back ("he died"). Within one article, explicit numbers win
+is a claim of one for its slot, and so is a reference back ("he died"); a named
+person the words around the name say was hurt is read in
+:mod:`corroborate.reconcile.named`. Within one article, explicit numbers win
 over these phrases, and the phrases count distinct named people, or one person
 when none is named: see :func:`corroborate.reconcile.facts.implied_count`. The
 phrases are English; in Dutch, German, French, Spanish and Russian a name or "the
-victim" followed by a verb of dying is one killed (:data:`_DIED_WORDS`), and other
+victim" followed by a verb of dying is one killed (:data:`DIED_WORDS`), and other
 casualties need a number.
 """
 
@@ -16,10 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
 
 #: Words for one person that open a first mention ("a 23-year-old man").
-_PERSON = (
+PERSON_WORDS = (
     r"man|woman|person|teen|teenager|boy|girl|child|toddler|infant|baby|victim|driver|"
     r"passenger|student|officer|deputy|trooper|resident|customer|clerk|employee|worker|hunter|"
     r"father|mother|husband|wife|son|daughter|brother|sister|friend|neighbor|bystander|"
@@ -30,12 +30,12 @@ _PERSON = (
     r"\w+-grader"
 )
 #: "a 23-year-old", "a 21 year old", "a 9-month-old": an age alone names one person.
-_AGED = r"\d+[- ](?:year|month|week)s?[- ]old\b"
+AGED = r"\d+[- ](?:year|month|week)s?[- ]old\b"
 
 
 def _one_person(words: int) -> str:
     """A person word after up to ``words`` other words ("23-year-old man"), or an age."""
-    return rf"(?:(?:[\w-]+\s+){{0,{words}}}?(?:{_PERSON})\b|{_AGED})"
+    return rf"(?:(?:[\w-]+\s+){{0,{words}}}?(?:{PERSON_WORDS})\b|{AGED})"
 
 
 #: An indefinite first mention of one person: "a man", "one 17-year-old".
@@ -119,8 +119,8 @@ _BODY = re.compile(
 #: shooting" tells that no one did).
 _FATAL = re.compile(
     r"\b(?:(?<!non-)(?<!non\s)(?:deadly|fatal)\s+shooting|shooting\s+death"
-    rf"|(?:pronounced|found)\s+(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:{_PERSON})|him|her)\s+dead"
-    rf"|(?:one|a|the)\s+deceased\s+(?:{_PERSON})"
+    rf"|(?:pronounced|found)\s+(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:{PERSON_WORDS})|him|her)\s+dead"
+    rf"|(?:one|a|the)\s+deceased\s+(?:{PERSON_WORDS})"
     r"|(?:was|were|been)\s+(?:later\s+)?(?:pronounced|declared)\s+(?:clinically\s+)?dead"
     rf"|(?:has|have)\s+(?:since\s+)?{_DIES}|(?:brain|clinically)[- ]dead"
     # "... rushed to the hospital, but died a short time later", "and died as a result"
@@ -138,7 +138,7 @@ _STRIKING = re.compile(
     # Streets grazed a boy"
     r"(?:\s+[\w'’-]+){0,9}?"
     r"\s+(?:struck|hit|grazed|pierced))\s+"
-    rf"(?:(?:the|his|her|their|an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
+    rf"(?:(?:the|his|her|their|an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{PERSON_WORDS})\b"
     r"|(?:him|her)(?:self)?\s+in\s+the\b)"
     # a bullet that hits someone needs no "in the": "a stray bullet hit her last week"
     r"|\b(?:bullets?|rounds?)\s+(?:struck|hit|grazed|pierced)\s+(?:him|her)\b"
@@ -161,7 +161,7 @@ REFERRED_VICTIM = "?someone referred to"
 _SLOT_OF = [(slot, re.compile(rf"^(?:{pattern})$")) for slot, pattern in _VERBS.items()]
 
 
-_VERB_ALTERNATIVES = "|".join(_VERBS.values())
+VERB_ALTERNATIVES = "|".join(_VERBS.values())
 #: Two people at once: "a man and his 11-year-old son were found dead", "the man and
 #: woman were pronounced dead", "a woman and toddler died", "both were shot", past an
 #: aside in commas ("A man and woman, both 35 years old, were found dead").
@@ -177,7 +177,7 @@ _PAIR = re.compile(
     r"(?:\s+(?:in|inside|at|on|from)\s+the\s+[\w'’-]+)?)"  # "Both men inside the Honda"
     rf"(?:,[^,.;\n]{{1,30}},)?"  # "A man and woman, both 35 years old, were found dead"
     rf"(?:\s+(?:were|are|have been)\s+(?:also\s+|both\s+)?(?:\w+ly\s+)?"
-    rf"(?P<verb>{_VERB_ALTERNATIVES})\b|\s+(?:later\s+|both\s+)?died\b"
+    rf"(?P<verb>{VERB_ALTERNATIVES})\b|\s+(?:later\s+|both\s+)?died\b"
     # "A 3-year-old girl and 23-year-old woman wounded by gunfire have been released"
     rf"|\s+(?P<reduced>(?:shot and |fatally )?(?:killed|wounded|injured)|hurt){_REDUCED_AFTER}"
     # "A man and police officer suffered minor injuries"
@@ -222,7 +222,7 @@ _LIST = re.compile(
     # ", were all transported ...": a comma may close the list
     rf"\b(?P<subject>{_PEOPLE_LIST})(?:,[^,.;\n]{{1,30}},|,(?=\s+(?:were|are|have)\b))?"
     rf"(?:\s+(?:were|are|have been)\s+(?:also\s+|all\s+)?(?:\w+ly\s+)?"
-    rf"(?P<verb>{_VERB_ALTERNATIVES})\b|\s+(?:later\s+|all\s+)?died\b)"
+    rf"(?P<verb>{VERB_ALTERNATIVES})\b|\s+(?:later\s+|all\s+)?died\b)"
     # "found his wife, son, and daughter dead"
     rf"|\b(?:find|found|discover|discovered)\s+(?P<found>{_PEOPLE_LIST})\s+dead\b"
     # "the shooting deaths of a mother, son and little girl"
@@ -272,14 +272,14 @@ _THEN_SURVIVED = re.compile(
 #: "the girl was later pronounced dead", "he died", "her son was wounded": a person
 #: the text already introduced (see ``REFERRED_VICTIM``).
 #: What a known person's sentence goes on to say: "was shot and killed", "later died".
-_PREDICATE = (
-    rf"(?:{_AUXILIARY}(?:later\s+)?(?P<verb>{_VERB_ALTERNATIVES})\b"
+PREDICATE = (
+    rf"(?:{_AUXILIARY}(?:later\s+)?(?P<verb>{VERB_ALTERNATIVES})\b"
     rf"|\s+(?:later\s+|has\s+|had\s+|then\s+)*{_DIES}\b)"
 )
-_APPOSITION = r"(?:(?:,[^,.;]{1,60}){1,3},)?"
+APPOSITION = r"(?:(?:,[^,.;]{1,60}){1,3},)?"
 _DEFINITE = re.compile(
     rf"(?:\b(?:[Tt]he(?:\s+\w+['’]s)?|[Hh]is|[Hh]er|[Tt]heir)\s+{_one_person(2)}"
-    rf"{_APPOSITION}|\b(?:[Hh]e|[Ss]he)\b){_PREDICATE}"
+    rf"{APPOSITION}|\b(?:[Hh]e|[Ss]he)\b){PREDICATE}"
 )
 #: "the second victim", "the other woman": a definite mention of someone besides the
 #: one the text told of first, so not a reference back to them.
@@ -340,32 +340,9 @@ _LEFT = re.compile(
 _SHOT_OBJECT = re.compile(
     r"\b(?P<fatal>fatally\s+)?(?:shot|shoots|shooting)\s+"
     r"(?:and\s+(?:critically\s+|seriously\s+)?(?P<outcome>killed|wounded|injured)\s+)?"
-    rf"(?:(?:his|her|their|an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b|(?:him|her)self\b"
+    rf"(?:(?:his|her|their|an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{PERSON_WORDS})\b|(?:him|her)self\b"
     r"|(?:him|her)\s+(?:once\s+|twice\s+)?in\s+the\b)"
 )
-#: After a person's name: "Brandon Crawford, 15, was shot and killed", "Crawford died".
-_AFTER_NAME = re.compile(rf"^{_APPOSITION}{_PREDICATE}")
-#: A relative clause after a name that tells of one more casualty: "Paylor, who was
-#: also shot, was taken to ...". Without "also" such a clause is mostly background:
-#: "a vigil for Javon Booker, who died after he was shot during a robbery".
-_WHO_AFTER_NAME = re.compile(
-    r"^(?:,\s*\d{1,3})?,\s+who\s+(?:was|were)\s+also\s+(?:(?!fatally)\w+ly\s+)?"
-    rf"(?P<verb>{_VERB_ALTERNATIVES})\b"
-)
-#: Before a person's name: "the shooting that killed Brandon Crawford", "the death of".
-_BEFORE_NAME = re.compile(
-    r"(?:(?P<killed>\bkilled|\bkilling|\bdeath of|\bmurder of|\bkilling of|\bfatal shooting of"
-    r"|\b(?:claimed|took) the lives? of"
-    r"|\bfatally (?:shot|shooting|wounded|wounding|injured|injuring)"
-    r"|\b(?:shooting )?deaths of)|(?P<injured>\bwounded|\bwounding|\binjured|\binjuring))"
-    r"\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}"
-    # A second name joined by "and" shares the first one's fate ("killed Ada Brook and
-    # Cem Ulu", "killed Ada Brook, 21, and Cem Ulu", "killed Ada Brook and her
-    # daughter, Dara Brook").
-    r"(?:(?:[A-Z][\w'’.-]*\s*){1,3}(?:,\s*\d{1,3},)?\s*and\s+"
-    rf"(?:(?:his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON}),?\s+)?)?$"
-)
-NAME_WINDOW = 80
 
 
 @dataclass(frozen=True)
@@ -396,7 +373,7 @@ def _small_number(word: str) -> int:
 #: the past tense or, where the participle ends the clause, the perfect ("ist zwei
 #: Tage später gestorben"). Only deaths, and only these two subjects: the rest of the
 #: casualty phrases above are English.
-_DIED_WORDS = {
+DIED_WORDS = {
     "nl": r"overleed|stierf|kwam\s+om\s+het\s+leven",
     "de": r"starb|verstarb|erlag",
     "fr": r"(?:est|était)\s+(?:mort|morte|décédée?)|a\s+succombé|succomba|mourut",
@@ -417,10 +394,10 @@ _VICTIM_SUBJECT = {
 
 
 @lru_cache(maxsize=8)
-def _died_after(language: str) -> re.Pattern[str] | None:
-    """Words right after a subject that say it died (see :data:`_DIED_WORDS`): an
+def died_after(language: str) -> re.Pattern[str] | None:
+    """Words right after a subject that say it died (see :data:`DIED_WORDS`): an
     age in brackets or an apposition may stand between."""
-    died = _DIED_WORDS.get(language)
+    died = DIED_WORDS.get(language)
     if died is None:
         return None
     perfect = ""
@@ -438,7 +415,7 @@ def _victim_subject(language: str) -> re.Pattern[str] | None:
 
 def _victim_died(text: str, language: str) -> list[ImpliedCount]:
     """ "Das Opfer starb", "la víctima murió": the person referred to was killed."""
-    died, subject = _died_after(language), _victim_subject(language)
+    died, subject = died_after(language), _victim_subject(language)
     if died is None or subject is None:
         return []
     return [
@@ -475,7 +452,7 @@ def _one_person_patterns(language: str) -> tuple[re.Pattern[str], ...]:
     vierjarig kind overleden", "starb ein fünfjähriger Junge", "un niño de cuatro años
     murió", "умер четырёхлетний мальчик")."""
     words = _ONE_PERSON_WORDS.get(language)
-    died = _DIED_WORDS.get(language)
+    died = DIED_WORDS.get(language)
     if words is None or died is None:
         return ()
     article, person = words
@@ -516,11 +493,11 @@ def _implied_counts(text: str, language: str) -> list[ImpliedCount]:
         for m in _DEATH_OF.finditer(text)
     ]
     for match in _PASSIVE.finditer(text):
-        slot, end = _outcome(text, _slot(match.group("verb")), match.end())
+        slot, end = outcome(text, slot_of_verb(match.group("verb")), match.end())
         found.append(ImpliedCount(match.start(), end, slot))
     for match in _PAIR.finditer(text):
         verb = "injured" if match.group("suffered") else match["verb"] or match["reduced"]
-        slot, end = _outcome(text, _slot(verb) if verb else "killed", match.end())
+        slot, end = outcome(text, slot_of_verb(verb) if verb else "killed", match.end())
         found.append(ImpliedCount(match.start(), end, slot, people=2))
     for match in _PAIR_OBJECT.finditer(text):
         slot = _object_slot(match)
@@ -533,7 +510,7 @@ def _implied_counts(text: str, language: str) -> list[ImpliedCount]:
     for match in _LIST.finditer(text):
         people = _listed_people(match["subject"] or match["found"] or match["dead"])
         verb = match["verb"]
-        slot, end = _outcome(text, _slot(verb) if verb else "killed", match.end())
+        slot, end = outcome(text, slot_of_verb(verb) if verb else "killed", match.end())
         found.append(ImpliedCount(match.start(), end, slot, people=people))
     for match in _MULTIPLE.finditer(text):
         slot = "killed" if match.group("killed") else "shot"
@@ -559,8 +536,8 @@ def _implied_counts(text: str, language: str) -> list[ImpliedCount]:
         slot = "killed" if fatal else "injured" if match.group("outcome") else "shot"
         found.append(ImpliedCount(match.start(), match.end(), slot))
     for match in _DEFINITE.finditer(text):
-        slot = _slot(match.group("verb")) if match.group("verb") else "killed"
-        slot, end = _outcome(text, slot, match.end())
+        slot = slot_of_verb(match.group("verb")) if match.group("verb") else "killed"
+        slot, end = outcome(text, slot, match.end())
         another = (
             _ANOTHER_ONE.match(match.group())
             or _ALSO_NAMED.search(match.group())
@@ -643,7 +620,7 @@ def _within_a_longer(count: ImpliedCount, found: list[ImpliedCount]) -> bool:
     )
 
 
-def _outcome(text: str, slot: str, end: int) -> tuple[str, int]:
+def outcome(text: str, slot: str, end: int) -> tuple[str, int]:
     """ "was shot and was pronounced dead", "was taken to a hospital, where she died",
     "was also shot but survived": the slot is the outcome the clause goes on to, and
     the phrase reaches it."""
@@ -719,135 +696,5 @@ def sentence_end(text: str, end: int) -> int:
     return len(text) if stop is None else stop.start()
 
 
-def named_casualties(
-    text: str, language: str, persons: list[tuple[int, int, str]]
-) -> list[ImpliedCount]:
-    """People named in ``text`` (``persons``: start, end, entity id) whom the words
-    right around the name say were killed, injured or shot; in other languages than
-    English, killed (see :data:`_DIED_WORDS`)."""
-    if language != "en":
-        died = _died_after(language)
-        return [
-            ImpliedCount(start, dying.end(), "killed", victim)
-            for start, end, victim in persons
-            if died is not None and (dying := died.match(text, end)) is not None
-        ]
-    found: list[ImpliedCount] = []
-    for start, end, victim in persons:
-        window = text[end : end + NAME_WINDOW]
-        after = _WHO_AFTER_NAME.match(window) or _AFTER_NAME.match(window)
-        if after is not None:
-            verb = after.group("verb")
-            slot, stop = _outcome(text, _slot(verb) if verb else "killed", end + after.end())
-            found.append(ImpliedCount(start, stop, slot, victim))
-            continue
-        before = _BEFORE_NAME.search(text[max(0, start - NAME_WINDOW) : start])
-        if before is not None:
-            slot = "killed" if before.group("killed") else "injured"
-            found.append(ImpliedCount(start - len(before.group()), end, slot, victim))
-    found += _joined_before(text, persons, found)
-    return _killed_only_once(_surnames_as_full_names(text, persons, found))
-
-
-#: A pronoun that refers back to a sentence's subject: "Ernest Jasper survived his
-#: injuries for a short time before he was later pronounced dead".
-_SUBJECT_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he)\b")
-#: Words between a name and a pronoun that make the pronoun someone else: a verb of
-#: saying ("Chief Tim Lee said he died at the scene"), or a clause about another.
-_NOT_THE_SUBJECT = re.compile(
-    r"\b(?:said|says|told|tells|added|according|stated|reported|believes?|thinks?|who|whom"
-    r"|when|after|because|while|that)\b",
-    re.IGNORECASE,
-)
-
-
-def pronouns_as_subjects(
-    text: str, persons: list[tuple[int, int, str]], found: list[ImpliedCount]
-) -> list[ImpliedCount]:
-    """A casualty told by "he" or "she" is the person named at the start of its
-    sentence, when that is the only name before it there and nothing between makes the
-    pronoun another's: one more person than the name told before, not a reference to
-    whoever the text named first."""
-    mended = []
-    for count in found:
-        if count.victim == REFERRED_VICTIM and _SUBJECT_PRONOUN.match(text, count.start):
-            begins = sentence_start(text, count.start)
-            before = [p for p in persons if begins <= p[0] and p[1] <= count.start]
-            if (
-                len({victim for _, _, victim in before}) == 1
-                and not text[begins : before[0][0]].strip()
-                and not _NOT_THE_SUBJECT.search(text, before[0][1], count.start)
-            ):
-                count = replace(count, victim=before[0][2])
-        mended.append(count)
-    return mended
-
-
-def _surnames_as_full_names(
-    text: str, persons: list[tuple[int, int, str]], found: list[ImpliedCount]
-) -> list[ImpliedCount]:
-    """A casualty told by surname alone ("killing Edwards") is the casualty of the same
-    fate told by full name ("killing 34-year-old Ernest Edwards") when just one has
-    that surname. The name linker keeps "Edwards" apart when the text names two
-    Edwardses (the victim and his wife who shot him); among the casualties there is one."""
-    names: dict[str, str] = {}
-    for start, end, victim in persons:  # each person's longest name
-        names[victim] = max(names.get(victim, ""), text[start:end], key=len)
-    full: dict[tuple[str, str], set[str]] = {}
-    for count in found:
-        words = names.get(count.victim or "", "").split()
-        if len(words) > 1:
-            full.setdefault((count.slot, words[-1]), set()).add(str(count.victim))
-    mended = []
-    for count in found:
-        words = names.get(count.victim or "", "").split()
-        same = full.get((count.slot, words[0]), set()) if len(words) == 1 else set()
-        mended.append(replace(count, victim=next(iter(same))) if len(same) == 1 else count)
-    return mended
-
-
-#: Between two names of one subject: "Bianca Arter and her son, 17-year-old Javeer
-#: Arter were found dead", "Genesis Tyler and Rita Langworthy were shot dead".
-_AND_NAME = re.compile(
-    rf"^(?:,\s*\d{{1,3}},?)?\s+and\s+(?:(?:his|her|their)\s+(?:{_PERSON}),?\s+)?"
-    rf"(?:{_AGED}\s+)?$"
-)
-
-
-#: The predicate of a subject of two: "were found dead", "are in hospital".
-_PLURAL_VERB = re.compile(r"\b(?:were|are|have been)\b")
-
-
-#: A comma between names of a list that "and" ends: "Ada Brook, 34, Cem Ulu and ...".
-_LIST_COMMA = re.compile(rf"^(?:,\s*\d{{1,3}})?,\s+(?:{_AGED}\s+)?$")
-
-
-def _joined_before(
-    text: str, persons: list[tuple[int, int, str]], found: list[ImpliedCount]
-) -> list[ImpliedCount]:
-    """A name joined by "and" to the next one, whose predicate is plural ("were found
-    dead"), shares its fate: the subject is both of them. So does each name of a list
-    before them ("Ada Brook, Cem Ulu and Dara Voss were killed")."""
-    fates = {c.start: c for c in found}
-    shared: dict[int, ImpliedCount] = {}
-    for (start, end, victim), (next_start, _, _) in reversed(list(pairwise(sorted(persons)))):
-        fate = fates.get(next_start) or shared.get(next_start)
-        if fate is None or start in fates:
-            continue
-        link = text[end:next_start]
-        listed = next_start in shared and _LIST_COMMA.match(link)
-        if (listed or _AND_NAME.match(link)) and _PLURAL_VERB.search(text, next_start, fate.end):
-            shared[start] = ImpliedCount(start, fate.end, fate.slot, victim)
-    return sorted(shared.values(), key=lambda c: c.start)
-
-
-def _killed_only_once(found: list[ImpliedCount]) -> list[ImpliedCount]:
-    """A named person the text says was killed is counted among the killed only, though
-    another sentence says they were shot or taken to hospital: the injury was the
-    fatal one, not a second casualty."""
-    killed = {c.victim for c in found if c.slot == "killed"}
-    return [c for c in found if c.slot == "killed" or c.victim not in killed]
-
-
-def _slot(verb: str) -> str:
+def slot_of_verb(verb: str) -> str:
     return next(s for s, pattern in _SLOT_OF if pattern.match(verb))
