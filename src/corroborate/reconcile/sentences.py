@@ -9,11 +9,10 @@ end a sentence (scraped text has headlines and captions without a full stop).
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 import threading
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 import pysbd
@@ -42,11 +41,11 @@ def _narrowing(rules: Any) -> Any:
 
     Why: pysbd tries each of its ~190 abbreviations ("st", "no", "co", ...) on
     every paragraph that merely contains its letters, and builds two regular
-    expressions for each, more than ``re`` keeps compiled: a third of the
-    time segmenting took went there (on GVA pages). Every rewrite that step makes turns the stop
-    right after an abbreviation into a mark, so one not written with its stop
-    ("st." in the lower-cased paragraph) changes nothing and is left out; those
-    with other signs than letters ("u.s", "c.-à-d") are always kept. The
+    expressions for each, more than ``re`` keeps compiled: a third of the time
+    segmenting took went there (on GVA pages). Every rewrite that step makes turns
+    the stop right after an abbreviation into a mark, so one not written with its
+    stop ("st." in the lower-cased paragraph) changes nothing and is left out;
+    those with other signs than letters ("u.s", "c.-à-d") are always kept. The
     sentences are the same (a test compares them with plain pysbd's).
     """
     replacer: Any = getattr(rules, "AbbreviationReplacer", AbbreviationReplacer)
@@ -63,13 +62,13 @@ def _narrowing(rules: Any) -> Any:
     return type(rules.__name__, (rules,), {"AbbreviationReplacer": NarrowingReplacer})
 
 
-def _written_with_stop(rules: Any, text: str) -> list[str]:
+def _written_with_stop(rules: Any, text: str) -> tuple[str, ...]:
     """The abbreviations of ``rules`` that may stand in ``text`` before a full stop."""
     lowered = text.lower()
-    return [abbreviation for abbreviation, stopped in _stopped(rules) if stopped in lowered]
+    return tuple(abbreviation for abbreviation, stopped in _stopped(rules) if stopped in lowered)
 
 
-@functools.cache
+@cache
 def _stopped(rules: Any) -> tuple[tuple[str, str], ...]:
     """Each abbreviation of ``rules`` with the text that must stand in a paragraph
     for it to matter: itself and its stop when it is letters alone, else nothing."""
@@ -79,9 +78,11 @@ def _stopped(rules: Any) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _with_abbreviations(rules: Any, abbreviations: list[str]) -> Any:
-    """``rules`` with only these abbreviations (the other abbreviation lists kept)."""
-    narrowed = type("Abbreviation", (rules.Abbreviation,), {"ABBREVIATIONS": abbreviations})
+@lru_cache(maxsize=1024)
+def _with_abbreviations(rules: Any, abbreviations: tuple[str, ...]) -> Any:
+    """``rules`` with only these abbreviations (the other abbreviation lists kept);
+    cached, since most paragraphs keep the same few."""
+    narrowed = type("Abbreviation", (rules.Abbreviation,), {"ABBREVIATIONS": list(abbreviations)})
     return type(rules.__name__, (rules,), {"Abbreviation": narrowed})
 
 
