@@ -23,7 +23,7 @@ from corroborate.nlp import (
     recognize,
     recognize_many,
 )
-from corroborate.nlp.backends import MODELS_DIR, ShippedRecognizer, vote_spans
+from corroborate.nlp.backends import MODELS_DIR, ShippedRecognizer, SpacyRecognizer, vote_spans
 from corroborate.nlp.chunks import chunk_text
 from corroborate.nlp.datelines import dateline
 from corroborate.nlp.heads import head_type
@@ -126,6 +126,23 @@ def test_shipped_weights_are_widened_to_float32_on_load() -> None:
                 for name in node.param_names:
                     if node.has_param(name):
                         assert node.get_param(name).dtype == np.float32, (model.name, name)
+
+
+@pytest.mark.parametrize("key", ["en", "multi"])
+def test_shipped_models_multiply_with_numpy_and_find_what_blis_finds(key: str) -> None:
+    """Matrix products go to numpy's BLAS (3x blis's generic kernel here), same names."""
+    from thinc.api import NumpyOps
+
+    recognizer = SpacyRecognizer.load(key, MODELS_DIR / key)
+    layers = [node for _, pipe in recognizer._nlp.pipeline for node in pipe.model.walk()]
+    assert layers and all(not node.ops.use_blis for node in layers)
+    texts = [*SENTENCES.values(), SENTENCES["en"].upper(), "Paris. " * 40]
+    with_numpy = recognizer.spans_many(texts, "en")
+    blis = NumpyOps()
+    for node in layers:
+        node.ops = blis
+    assert recognizer.spans_many(texts, "en") == with_numpy
+    assert any(with_numpy)
 
 
 def _has_half(value: object) -> bool:

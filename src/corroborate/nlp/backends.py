@@ -117,6 +117,11 @@ def _clean(text: str, start: int, end: int, kind: EntityType | None) -> Span | N
 #: batch (64 pieces of 5,000 characters took 1.3 GB); 20,000 characters is a hundred
 #: short paragraphs, where batching pays, or four long pieces, where it costs ~50 MB.
 PIPE_CHARS = 20_000
+#: BLAS threads for spaCy's matrix products. Why one: the engines already run one
+#: process per core, and OpenBLAS threads spin-wait on a core another process holds
+#: (see ``USE_DEFAULT_THREADS`` in :mod:`corroborate.embed`, where a second thread
+#: cost 7x under load).
+BLAS_THREADS = 1
 
 
 def _char_batches(texts: Sequence[str], max_chars: int) -> Iterator[list[str]]:
@@ -153,6 +158,7 @@ class SpacyRecognizer:
         self._nlp = nlp
         self._lock = threading.Lock()
         _widen_weights(nlp)
+        self._blas_limit = _multiply_with_numpy(nlp)
 
     @classmethod
     def load(cls, name: str, target: str | Path) -> SpacyRecognizer:
@@ -190,7 +196,7 @@ class SpacyRecognizer:
 
     def spans_many(self, texts: Sequence[str], language: str) -> list[list[Span]]:
         found: list[list[Span]] = []
-        with self._lock:
+        with self._lock, self._blas_limit(limits=BLAS_THREADS, user_api="blas"):
             for batch in _char_batches(texts, PIPE_CHARS):
                 docs = self._nlp.pipe(batch, batch_size=len(batch))
                 found.extend(_doc_spans(text, doc) for text, doc in zip(batch, docs, strict=True))
@@ -349,6 +355,31 @@ def _widen_weights(nlp: Any) -> None:
             for name in node.param_names:
                 if node.has_param(name) and node.get_param(name).dtype == numpy.float16:
                     node.set_param(name, node.get_param(name).astype(numpy.float32))
+
+
+def _multiply_with_numpy(nlp: Any) -> Any:
+    """Have the CPU layers of ``nlp`` multiply matrices with numpy's BLAS, not blis.
+
+    Why: thinc's CPU ops call blis for every matrix product, and the blis wheel picks
+    its generic kernel on this project's machine (an AMD EPYC behind a hypervisor):
+    21 GFLOPS single-threaded on the CNN's 4,000x384 by 384x384 product, against 61
+    for numpy's OpenBLAS. On the 993 pages of a 1k benchmark run the English and
+    multilingual models took 40 s instead of 75 s, with the same names found in every
+    page. Returns the BLAS thread limiter that inference runs under
+    (:data:`BLAS_THREADS`). Layers on a GPU keep their own ops.
+    """
+    from thinc.api import NumpyOps
+    from threadpoolctl import ThreadpoolController
+
+    numpy_blas = NumpyOps(use_blis=False)
+    for _, pipe in getattr(nlp, "pipeline", []):
+        model = getattr(pipe, "model", None)
+        if model is None:
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps:
+                node.ops = numpy_blas
+    return ThreadpoolController().limit
 
 
 def _with_other_names(theirs: list[Span], ours: list[Span]) -> list[Span]:
