@@ -145,6 +145,19 @@ def test_shipped_models_multiply_with_numpy_and_find_what_blis_finds(key: str) -
     assert any(with_numpy)
 
 
+@pytest.mark.parametrize("key", sorted(p.parent.name for p in MODELS_DIR.glob("*/config.cfg")))
+def test_each_shipped_models_saved_tokenizer_is_the_default_it_is_loaded_with(key: str) -> None:
+    """Shipped models skip their saved tokenizer: it must equal the config's default."""
+    import spacy
+
+    import corroborate.nlp.piece_layers  # noqa: F401
+
+    saved = spacy.load(MODELS_DIR / key).tokenizer
+    default = spacy.load(MODELS_DIR / key, exclude=["tokenizer"]).tokenizer
+    assert saved.to_bytes(exclude=["vocab"]) == default.to_bytes(exclude=["vocab"])
+    assert len(saved.rules) == len(default.rules) > 0
+
+
 def _has_half(value: object) -> bool:
     if isinstance(value, np.ndarray):
         return bool(value.dtype == np.float16)
