@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import numpy as np
 import pytest
@@ -152,8 +153,8 @@ def test_each_shipped_models_saved_tokenizer_is_the_default_it_is_loaded_with(ke
 
     import corroborate.nlp.piece_layers  # noqa: F401
 
-    saved = spacy.load(MODELS_DIR / key).tokenizer
-    default = spacy.load(MODELS_DIR / key, exclude=["tokenizer"]).tokenizer
+    saved: Any = spacy.load(MODELS_DIR / key).tokenizer
+    default: Any = spacy.load(MODELS_DIR / key, exclude=["tokenizer"]).tokenizer
     assert saved.to_bytes(exclude=["vocab"]) == default.to_bytes(exclude=["vocab"])
     assert len(saved.rules) == len(default.rules) > 0
 
