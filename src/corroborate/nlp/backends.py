@@ -17,6 +17,7 @@ serialising calls on one model costs little next to loading it twice.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import threading
 from collections import Counter
@@ -377,7 +378,6 @@ def _multiply_with_numpy(nlp: Any) -> Any:
     (:data:`BLAS_THREADS`). Layers on a GPU keep their own ops.
     """
     from thinc.api import NumpyOps
-    from threadpoolctl import ThreadpoolController
 
     numpy_blas = NumpyOps(use_blis=False)
     for _, pipe in getattr(nlp, "pipeline", []):
@@ -387,7 +387,15 @@ def _multiply_with_numpy(nlp: Any) -> Any:
         for node in model.walk():
             if type(node.ops) is NumpyOps:
                 node.ops = numpy_blas
-    return ThreadpoolController().limit
+    return _blas_controller().limit
+
+
+@functools.cache
+def _blas_controller() -> Any:
+    """One threadpoolctl controller per process: making one scans the loaded libraries."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
 
 
 def _with_other_names(theirs: list[Span], ours: list[Span]) -> list[Span]:
