@@ -159,7 +159,7 @@ class SpacyRecognizer:
         self._nlp = nlp
         self._lock = threading.Lock()
         _widen_weights(nlp)
-        self._blas_limit = _multiply_with_numpy(nlp)
+        _multiply_with_numpy(nlp)
 
     @classmethod
     def load(cls, name: str, target: str | Path, stored_tokenizer: bool = True) -> SpacyRecognizer:
@@ -200,7 +200,7 @@ class SpacyRecognizer:
 
     def spans_many(self, texts: Sequence[str], language: str) -> list[list[Span]]:
         found: list[list[Span]] = []
-        with self._lock, self._blas_limit(limits=BLAS_THREADS, user_api="blas"):
+        with self._lock, _blas_controller().limit(limits=BLAS_THREADS, user_api="blas"):
             for batch in _char_batches(texts, PIPE_CHARS):
                 docs = self._nlp.pipe(batch, batch_size=len(batch))
                 found.extend(_doc_spans(text, doc) for text, doc in zip(batch, docs, strict=True))
@@ -366,7 +366,7 @@ def _widen_weights(nlp: Any) -> None:
                     node.set_param(name, node.get_param(name).astype(numpy.float32))
 
 
-def _multiply_with_numpy(nlp: Any) -> Any:
+def _multiply_with_numpy(nlp: Any) -> None:
     """Have the CPU layers of ``nlp`` multiply matrices with numpy's BLAS, not blis.
 
     Why: thinc's CPU ops call blis for every matrix product, and the blis wheel picks
@@ -374,8 +374,8 @@ def _multiply_with_numpy(nlp: Any) -> Any:
     21 GFLOPS single-threaded on the CNN's 4,000x384 by 384x384 product, against 61
     for numpy's OpenBLAS. On the 993 pages of a 1k benchmark run the English and
     multilingual models took 40 s instead of 75 s, with the same names found in every
-    page. Returns the BLAS thread limiter that inference runs under
-    (:data:`BLAS_THREADS`). Layers on a GPU keep their own ops.
+    page. Inference runs under a limit of :data:`BLAS_THREADS` BLAS threads. Layers
+    on a GPU keep their own ops.
     """
     from thinc.api import NumpyOps
 
@@ -387,7 +387,6 @@ def _multiply_with_numpy(nlp: Any) -> Any:
         for node in model.walk():
             if type(node.ops) is NumpyOps:
                 node.ops = numpy_blas
-    return _blas_controller().limit
 
 
 @functools.cache
