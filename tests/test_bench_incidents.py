@@ -20,6 +20,7 @@ from corroborate.bench.incidents import (
     _matches,
     _score_place_fact,
     article_readings,
+    first_article,
     reconciled,
     story_facts,
 )
@@ -161,6 +162,35 @@ def test_a_tie_between_a_town_and_a_county_goes_to_the_town() -> None:
     readings = article_readings(members, facts, entities)
     assert [readings[m.article.id].city for m in members] == ["Rankin County", "Brandon"]
     assert reconciled(members, readings, facts, entities).city == "Brandon"
+
+
+def _county_story(text: str, names: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(the article's city reading, the story's, the first-article baseline's)."""
+    member = _analysed(text, "2025-03-11", "a")
+    for name in names:
+        start = text.index(name)
+        member.mentions.append(NamedMention("a", start, start + len(name), name, "place"))
+    facts, entities = story_facts([member])
+    readings = article_readings([member], facts, entities)
+    story = reconciled([member], readings, facts, entities)
+    return readings["a"].city, story.city, first_article([member], readings, facts).city
+
+
+def test_a_county_alone_is_filed_under_the_town_its_addresses_are_mailed_to() -> None:
+    # Travis County's street-address ZIP codes are nearly all Austin's
+    text = "A teen was shot in east Travis County, Texas, deputies said."
+    assert _county_story(text, ["Travis County", "Texas"]) == ("Travis County", "Austin", "Austin")
+    # Rankin County's codes spread over several small towns: GVA files it as a county
+    text = "A man was shot in Rankin County, Mississippi, deputies said."
+    city = "Rankin County"
+    assert _county_story(text, ["Rankin County", "Mississippi"]) == (city, city, city)
+    # Richmond County, Georgia, is Augusta's; with no state named it could be New
+    # York's, North Carolina's or Virginia's
+    text = "A man was shot in Richmond County, Ga., deputies said."
+    assert _county_story(text, ["Richmond County", "Ga."])[1:] == ("Augusta", "Augusta")
+    text = "A man was shot in Richmond County, deputies said."
+    city = "Richmond County"
+    assert _county_story(text, ["Richmond County"]) == (city, city, city)
 
 
 def test_a_town_in_the_headline_is_more_precise_than_a_county() -> None:
