@@ -1344,6 +1344,27 @@ def test_a_number_before_a_scale_word_is_an_amount(
 
 
 @pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Beim Brand wurden nach Angaben der Feuerwehr 23 Menschen verletzt.", ("23", "Menschen")),
+        ("Laut Polizei drei Verletzte.", ("drei", "Verletzte")),
+        ("Nach Polizeiangaben 5 Tote.", ("5", "Tote")),
+        ("Nach ersten Erkenntnissen der Ermittler 12 Beteiligte.", ("12", "Beteiligte")),
+        # a name with its number, where no source stands before it, stays a name
+        ("Er flog mit einer Boeing 737 nach Hause.", None),
+        ("Die Formel 1 Saison beginnt im März.", None),
+    ],
+)  # fmt: skip
+def test_a_german_figure_after_its_source_is_a_count(
+    text: str, count: tuple[str, str] | None
+) -> None:
+    # German capitalises nouns, so a source's last word ("Feuerwehr 23") looked like
+    # a name that the number belongs to
+    found = [(q.text, q.noun) for q in find_quantities("t", text, "de")]
+    assert found == ([count] if count else [])
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("Maandagmiddag om twee uur ging het vliegveld weer open.", "nl"),

@@ -1274,6 +1274,36 @@ def test_two_sources_days_to_come_that_fit_together_are_one_fact(
         assert together[0].status == "refined"
 
 
+def _told_apart(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    """The Dutch sentence and the English one score 0.31, as the shipped encoder
+    scores an injury report against a derailment report of the same morning."""
+    apart = float(np.sqrt(1 - 0.31**2))
+    rows = [[1.0, 0.0, 0.0] if "derailed" in t else [0.31, apart, 0.0] for t in texts]
+    return np.asarray(rows, dtype=np.float32)
+
+
+@pytest.mark.parametrize(
+    ("dutch", "linked"),
+    [
+        ("Bij het ongeluk, vroeg op dinsdag 3 juni, raakten twaalf mensen gewond.", True),
+        ("Bij het ongeluk, vroeg op dinsdag 3 juni, ontstond veel schade.", False),
+    ],
+)  # fmt: skip
+def test_two_days_told_with_one_toll_are_the_day_of_one_happening(dutch: str, linked: bool) -> None:
+    en = _article(
+        "en", "A freight train derailed early on Tuesday near Brackwater, injuring 12 people."
+    )
+    nl = _article("nl", dutch, "nl")
+    articles = [replace(a, published="2025-06-04") for a in (en, nl)]
+    times = {a.id: find_time_expressions(a.id, a.text, a.language, "2025-06-04") for a in articles}
+    counts = {a.id: find_quantities(a.id, a.text, a.language) for a in articles}
+    facts = reconcile(articles, counts, times, [], encode=_told_apart)
+    together = [f for f in _facts(facts, "date") if {c.article for c in f.claims} == {"en", "nl"}]
+    assert bool(together) == linked
+    if linked:
+        assert together[0].status == "agreed"
+
+
 def test_an_exact_figure_within_a_hedged_ones_room_refines_it() -> None:
     about_30 = quantity_reading("fr", 30, 30, 30, True, "30")  # "une trentaine"
     refined = verdict([quantity_reading("de", 27, 27, 27, False, "27"), about_30], {})

@@ -86,6 +86,7 @@ REGISTRY: dict[str, str] = {
     "clustering": "corroborate.bench.clustering:run",
     "clustering-tune": "corroborate.bench.clustering:run_tune",
     "dates": "corroborate.bench.dates:run",
+    "demo": "corroborate.bench.demo:run",
     "extraction": "corroborate.bench.extraction:run",
     "incidents": "corroborate.bench.incidents:run",
     "ner": "corroborate.bench.ner:run",

@@ -757,6 +757,7 @@ def _read(
         and not (lexicon.time_word_before(before, lang) or _magnitude_word(lang, before))
         # "nach Angaben des Vereins 98 Millionen Euro": a scale word makes it an amount
         and p.scale.match(text, atom.end) is None
+        and not lexicon.attributed_before(text, reading.start, lang)
     )
     if money is None and (named or p.id_noun.search(before)):
         return None, used  # "iPhone 12", "S&P 500", "category 4": part of a name
