@@ -1344,6 +1344,29 @@ def test_a_number_before_a_scale_word_is_an_amount(
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "found"),
+    [
+        ("Everyone living within about a mile of the plant had to leave.", "en", ("a mile", "mile")),
+        ("The slick spread over nearly a kilometre of beach.", "en", ("a kilometre", "kilometer")),
+        ("Het vuur woedde ongeveer een kilometer verderop.", "nl", ("een kilometer", "kilometer")),
+        ("Die Unfallstelle liegt etwa einen Kilometer entfernt.", "de", ("einen Kilometer", "kilometer")),
+        ("Le feu a pris à environ un kilomètre du village.", "fr", ("un kilomètre", "kilometer")),
+        ("El fuego comenzó a cerca de un kilómetro del pueblo.", "es", ("un kilómetro", "kilometer")),
+        # of time or things a hedged article says too little
+        ("They searched for about a week.", "en", None),
+        ("It weighed more than a man could carry.", "en", None),
+        # an article with no hedge before it is no figure
+        ("The school is a mile away.", "en", None),
+    ],
+)  # fmt: skip
+def test_a_hedged_article_before_a_unit_of_measure_is_one(
+    text: str, language: str, found: tuple[str, str] | None
+) -> None:
+    quantities = [(q.text, q.unit, q.low) for q in find_quantities("t", text, language)]
+    assert quantities == ([(*found, 1.0)] if found else [])
+
+
+@pytest.mark.parametrize(
     ("text", "count"),
     [
         ("Beim Brand wurden nach Angaben der Feuerwehr 23 Menschen verletzt.", ("23", "Menschen")),

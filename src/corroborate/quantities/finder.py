@@ -258,11 +258,13 @@ def atoms(text: str, language: str, p: Patterns) -> list[numbers.Atom]:
             value = numbers.digits_value(m.group(), language)
             found.append(numbers.Atom(m.start(), m.end(), value))
     if language != "und":
-        found.extend(
+        words = [*numbers.word_atoms(text, language), *numbers.one_of_atoms(text, language)]
+        words += [  # "about a mile"; not the "a" of "nearly a dozen", a word atom of its own
             a
-            for a in [*numbers.word_atoms(text, language), *numbers.one_of_atoms(text, language)]
-            if not any(mask[a.start : a.end])
-        )
+            for a in numbers.hedged_article_atoms(text, language)
+            if not any(w.start < a.end and a.start < w.end for w in words)
+        ]
+        found.extend(a for a in words if not any(mask[a.start : a.end]))
     found.sort(key=lambda a: a.start)
     half = HALF_AFTER_NUMBER.get(language)
     return [_and_a_half(text, atom, half) for atom in found] if half else found
@@ -378,7 +380,29 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
     readings = [_beneath(text, lang, r) for r in readings]
     readings = [r for r in readings if not _hour_of_a_clock(text, lang, r)]
     readings = _without_spoken_clocks(text, lang, readings)
+    readings = _measured_by_an_article(text, lang, readings)
     return [_quantity(article_id, text, r) for r in readings]
+
+
+#: The kinds a hedged indefinite article counts one of ("about a mile", "etwa einen
+#: Kilometer"); of time, money or things it says too little ("about a week", "nearly a
+#: dozen", "more than a man").
+MEASURED_BY_AN_ARTICLE = frozenset({"length", "area", "mass", "volume", "speed"})
+
+
+def _measured_by_an_article(text: str, lang: str, readings: list[Reading]) -> list[Reading]:
+    """The readings, less those whose number is a hedged article
+    (:func:`numbers.hedged_article_atoms`) with no unit of measure after it."""
+    ones = {a.start for a in numbers.hedged_article_atoms(text, lang)}
+    if not ones:
+        return readings
+    return [
+        r
+        for r in readings
+        if r.kind in MEASURED_BY_AN_ARTICLE
+        or (r.low, r.high) != (1.0, 1.0)
+        or not any(r.start <= at < r.end for at in ones)
+    ]
 
 
 #: A sentence ends between two figures: a stop, then a capital (a decimal point has

@@ -204,6 +204,49 @@ _ONE_OF = {
 }
 
 
+#: An indefinite article after a hedge or a bound is the number one when a unit of
+#: measure follows: "within about a mile of the crash site", "nearly a kilometre",
+#: "ongeveer een kilometer", "etwa einen Kilometer", "environ un kilomètre", "cerca de
+#: un kilómetro". Only such a unit keeps it (see ``finder.MEASURED_BY_AN_ARTICLE``):
+#: "about a week", "nearly a dozen" or "more than a man" are left as they were.
+_HEDGE_THEN_ARTICLE = {
+    "en": re.compile(
+        r"(?<!\w)(?:about|around|roughly|nearly|almost|approximately|some|within|over|under"
+        r"|(?:more|less)\s+than|up\s+to|at\s+least)\s+(?P<one>an?)(?=\s)",
+        re.IGNORECASE,
+    ),
+    "nl": re.compile(
+        r"(?<!\w)(?:ongeveer|zo['’]n|bijna|ruim|circa|binnen|(?:meer|minder)\s+dan)\s+"
+        r"(?P<one>een)(?=\s)",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        r"(?<!\w)(?:etwa|rund|ungefähr|fast|knapp|gut|über|(?:mehr|weniger)\s+als|bis\s+zu"
+        r"|innerhalb)\s+(?P<one>ein(?:en|em|er|e)?)(?=\s)",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"(?<!\w)(?:environ|presque|(?:près|plus|moins)\s+d['’]\s?|à\s+peine)\s*"
+        r"(?P<one>une?)(?=\s)",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"(?<!\w)(?:cerca\s+de|casi|(?:más|menos)\s+de|alrededor\s+de|unos|unas)\s+"
+        r"(?P<one>una?)(?=\s)",
+        re.IGNORECASE,
+    ),
+}
+
+
+def hedged_article_atoms(text: str, language: str) -> list[Atom]:
+    """Indefinite articles after a hedge or a bound (see :data:`_HEDGE_THEN_ARTICLE`),
+    each an atom of 1; the finder keeps those a unit of measure follows."""
+    pattern = _HEDGE_THEN_ARTICLE.get(language)
+    if pattern is None:
+        return []
+    return [Atom(m.start("one"), m.end("one"), 1.0, word=True) for m in pattern.finditer(text)]
+
+
 def one_of_atoms(text: str, language: str) -> list[Atom]:
     """The articles that say "one of" (see :data:`_ONE_OF`), each an atom of 1."""
     pattern = _ONE_OF.get(language)
