@@ -1346,12 +1346,12 @@ def test_a_number_before_a_scale_word_is_an_amount(
 @pytest.mark.parametrize(
     ("text", "language", "found"),
     [
-        ("Everyone living within about a mile of the plant had to leave.", "en", ("a mile", "mile")),
+        ("Everyone within about a mile of the plant had to leave.", "en", ("a mile", "mile")),
         ("The slick spread over nearly a kilometre of beach.", "en", ("a kilometre", "kilometer")),
         ("Het vuur woedde ongeveer een kilometer verderop.", "nl", ("een kilometer", "kilometer")),
-        ("Die Unfallstelle liegt etwa einen Kilometer entfernt.", "de", ("einen Kilometer", "kilometer")),
+        ("Die Stelle liegt etwa einen Kilometer entfernt.", "de", ("einen Kilometer", "kilometer")),
         ("Le feu a pris à environ un kilomètre du village.", "fr", ("un kilomètre", "kilometer")),
-        ("El fuego comenzó a cerca de un kilómetro del pueblo.", "es", ("un kilómetro", "kilometer")),
+        ("El fuego empezó a cerca de un kilómetro.", "es", ("un kilómetro", "kilometer")),
         # of time or things a hedged article says too little
         ("They searched for about a week.", "en", None),
         ("It weighed more than a man could carry.", "en", None),
