@@ -1515,6 +1515,10 @@ def test_a_fact_is_labelled_from_an_english_source_when_one_has_a_claim() -> Non
     }
     facts = _facts(reconcile([de, en], quantities, {}, [], _similar_at(0.7)), "quantity")
     assert [f.label.split(":")[0] for f in facts] == ["count of firefighters"]
+    # an English claim that names no noun: no German noun in an English report
+    quantities["en"] = [_quantity(en, "600", 600.0)]
+    facts = _facts(reconcile([de, en], quantities, {}, [], _similar_at(0.7)), "quantity")
+    assert [f.label.split(":")[0] for f in facts] == ["count"]
 
 
 def test_an_age_told_before_a_name_in_a_list_is_that_names() -> None:

@@ -365,7 +365,8 @@ def _label(
     """ "age of Anna Berg", "people killed", or what is measured and the words around
     the first claim ("count of wagons: Seven wagons left the rails, and two…"), an
     English article's first when one has a claim (the report is in English: "count of
-    firefighters", not "count of Feuerwehrleute")."""
+    firefighters", not "count of Feuerwehrleute"; and a count whose English claims name
+    no noun is "count: Seven of the train's 32 cars left…", not "count of Waggons")."""
     ordered = sorted(
         group,
         key=lambda item: (item.claim.article not in english, item.claim.article, item.claim.start),
@@ -375,7 +376,8 @@ def _label(
         return first.slot_label
     what = "date" if first.kind == "date" else first.measure
     if what == "count":
-        counted = _counted_noun(ordered, sentences)
+        told_in_english = [item for item in ordered if item.claim.article in english]
+        counted = _counted_noun(told_in_english or ordered, sentences)
         what = f"count of {counted}" if counted else what
     return f"{what}: {_context(first, sentences[first.claim.article])}"
 
