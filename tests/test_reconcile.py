@@ -1521,6 +1521,28 @@ def test_a_fact_is_labelled_from_an_english_source_when_one_has_a_claim() -> Non
     assert [f.label.split(":")[0] for f in facts] == ["count"]
 
 
+def _same_sentence(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    """Every sentence the same: the sources say one thing."""
+    return np.ones((len(texts), 1), dtype=np.float32)
+
+
+def test_a_label_starts_after_the_sentences_figure_before_its_own() -> None:
+    en = _article("en", "Eleven of the train's 24 wagons left the track near Allerhude.")
+    de = _article("de", "Elf der 24 Waggons sprangen bei Allerhude aus den Gleisen.", "de")
+    quantities = {a.id: find_quantities(a.id, a.text, a.language) for a in (en, de)}
+    facts = _facts(reconcile([en, de], quantities, {}, [], _same_sentence), "quantity")
+    assert {f.label for f in facts} == {
+        "count: Eleven of the train's 24 wagons left the track…",
+        "count of wagons: …of the train's 24 wagons left the track near Allerhude.",
+    }
+    # a figure restated in brackets keeps the figure it restates
+    en = _article("en", "Damage was put at around $9.3 million (8 million euros).")
+    de = _article("de", "Der Schaden wird auf rund acht Millionen Euro geschätzt.", "de")
+    quantities = {a.id: find_quantities(a.id, a.text, a.language) for a in (en, de)}
+    facts = _facts(reconcile([en, de], quantities, {}, [], _same_sentence), "quantity")
+    assert [f.label for f in facts] == ["money: …around $9.3 million (8 million euros)."]
+
+
 def test_an_age_told_before_a_name_in_a_list_is_that_names() -> None:
     text = "Police named 34-year-old Ada Brook, 19-year-old Cem Ulu and a third man."
     article = _article("a", text)

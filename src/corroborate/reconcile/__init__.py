@@ -143,8 +143,9 @@ def reconcile(
     # a dated claim's yearless twin speaks only beside an undated article's claim
     groups = [group for group in groups if not all(item.yearless_twin for item in group)]
     english = frozenset(a.id for a in articles if a.language == "en")
+    figures = _claim_ends(items)
     facts = [
-        make_fact(group[0].kind, _label(group, sentences, english), group, outlets)
+        make_fact(group[0].kind, _label(group, sentences, english, figures), group, outlets)
         for group in groups
         if worth_reporting(group)
     ]
@@ -359,8 +360,20 @@ def _event_fact(
 _WORDS = re.compile(r"\S+")
 
 
+def _claim_ends(items: Sequence[ClaimItem]) -> dict[tuple[str, int], list[int]]:
+    """Where each claim of each (article, sentence) ends: a label's words before its
+    figure stop after another figure (see :func:`_context`)."""
+    ends: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for item in items:
+        ends[(item.claim.article, item.sentence)].append(item.claim.end)
+    return ends
+
+
 def _label(
-    group: Sequence[ClaimItem], sentences: Mapping[str, Sentences], english: frozenset[str]
+    group: Sequence[ClaimItem],
+    sentences: Mapping[str, Sentences],
+    english: frozenset[str],
+    figures: Mapping[tuple[str, int], list[int]] | None = None,
 ) -> str:
     """ "age of Anna Berg", "people killed", or what is measured and the words around
     the first claim ("count of wagons: Seven wagons left the rails, and two…"), an
@@ -379,7 +392,8 @@ def _label(
         told_in_english = [item for item in ordered if item.claim.article in english]
         counted = _counted_noun(told_in_english or ordered, sentences)
         what = f"count of {counted}" if counted else what
-    return f"{what}: {_context(first, sentences[first.claim.article])}"
+    ends = (figures or {}).get((first.claim.article, first.sentence), [])
+    return f"{what}: {_context(first, sentences[first.claim.article], ends)}"
 
 
 def _counted_noun(group: Sequence[ClaimItem], sentences: Mapping[str, Sentences]) -> str | None:
@@ -402,18 +416,37 @@ LABEL_WORDS_BEFORE = 4
 LABEL_WORDS_AFTER = 8
 
 
-def _context(item: ClaimItem, sentences: Sentences) -> str:
+#: What stands between a figure and its restatement in brackets: "$9.3 million (".
+_BRACKET = re.compile(r"\s*[(\[]\s*")
+
+
+def _context(item: ClaimItem, sentences: Sentences, claim_ends: Sequence[int] = ()) -> str:
     """The claim with a few words either side (see :data:`LABEL_WORDS_BEFORE`), as the
     sentence writes them ("The 32-wagon train", not "The 32 -wagon train"); "…" where
-    the sentence goes on."""
+    the sentence goes on. The words before stop after another claim of the sentence
+    (``claim_ends``): "Eleven of the train's 24 wagons" labels the eleven, and its 24
+    is "…of the train's 24 wagons left the track…"."""
     start, end = sentences.spans[item.sentence]
     text = sentences.text
     before = list(_WORDS.finditer(text, start, item.claim.start))
     after = list(_WORDS.finditer(text, item.claim.end, end))
-    first = before[-LABEL_WORDS_BEFORE].start() if len(before) >= LABEL_WORDS_BEFORE else start
+    shown_before = before[-LABEL_WORDS_BEFORE:]
+    # a figure restated in brackets keeps the one it restates: "$9.3 million (8 million euros)"
+    other = max(
+        (
+            e
+            for e in claim_ends
+            if e <= item.claim.start and not _BRACKET.fullmatch(text, e, item.claim.start)
+        ),
+        default=-1,
+    )
+    kept = [word for word in shown_before if word.start() >= other]
+    first = kept[0].start() if kept else item.claim.start
+    if len(before) < LABEL_WORDS_BEFORE and len(kept) == len(shown_before):
+        first = start
     last = after[LABEL_WORDS_AFTER - 1].end() if len(after) >= LABEL_WORDS_AFTER else end
     shown = " ".join(text[first:last].split()).strip(" ,;:")
-    opening = "…" if len(before) > LABEL_WORDS_BEFORE else ""
+    opening = "…" if len(kept) < len(before) else ""
     going_on = "…" if len(after) > LABEL_WORDS_AFTER else ""
     return f"{opening}{shown}{going_on}"
 
