@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -249,8 +249,11 @@ def masked(text: str, p: Patterns) -> bytearray:
     return mask
 
 
-def atoms(text: str, language: str, p: Patterns) -> list[numbers.Atom]:
-    """Digit and word numbers outside masked spans, in text order."""
+def atoms(
+    text: str, language: str, p: Patterns, hedged: Sequence[numbers.Atom] = ()
+) -> list[numbers.Atom]:
+    """Digit and word numbers outside masked spans, in text order; ``hedged`` are the
+    text's hedged articles (:func:`numbers.hedged_article_atoms`)."""
     mask = masked(text, p)
     found: list[numbers.Atom] = []
     for m in p.digits.finditer(text):
@@ -260,9 +263,7 @@ def atoms(text: str, language: str, p: Patterns) -> list[numbers.Atom]:
     if language != "und":
         words = [*numbers.word_atoms(text, language), *numbers.one_of_atoms(text, language)]
         words += [  # "about a mile"; not the "a" of "nearly a dozen", a word atom of its own
-            a
-            for a in numbers.hedged_article_atoms(text, language)
-            if not any(w.start < a.end and a.start < w.end for w in words)
+            a for a in hedged if not any(w.start < a.end and a.start < w.end for w in words)
         ]
         found.extend(a for a in words if not any(mask[a.start : a.end]))
     found.sort(key=lambda a: a.start)
@@ -340,7 +341,8 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
     """Every quantity in ``text`` (see :func:`corroborate.quantities.find_quantities`)."""
     lang = numbers.rules_language(language)
     p = patterns(lang)
-    found = atoms(text, lang, p)
+    hedged = numbers.hedged_article_atoms(text, lang)
+    found = atoms(text, lang, p, hedged)
     readings: list[Reading] = []
     taken = bytearray(len(text))
     for counter in _GALLERY_COUNTER.finditer(text):
@@ -380,7 +382,7 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
     readings = [_beneath(text, lang, r) for r in readings]
     readings = [r for r in readings if not _hour_of_a_clock(text, lang, r)]
     readings = _without_spoken_clocks(text, lang, readings)
-    readings = _measured_by_an_article(text, lang, readings)
+    readings = _measured_by_an_article(readings, hedged)
     return [_quantity(article_id, text, r) for r in readings]
 
 
@@ -390,10 +392,12 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
 MEASURED_BY_AN_ARTICLE = frozenset({"length", "area", "mass", "volume", "speed"})
 
 
-def _measured_by_an_article(text: str, lang: str, readings: list[Reading]) -> list[Reading]:
-    """The readings, less those whose number is a hedged article
-    (:func:`numbers.hedged_article_atoms`) with no unit of measure after it."""
-    ones = {a.start for a in numbers.hedged_article_atoms(text, lang)}
+def _measured_by_an_article(
+    readings: list[Reading], hedged: Sequence[numbers.Atom]
+) -> list[Reading]:
+    """The readings, less those whose number is a hedged article (``hedged``, see
+    :func:`numbers.hedged_article_atoms`) with no unit of measure after it."""
+    ones = {a.start for a in hedged}
     if not ones:
         return readings
     return [
