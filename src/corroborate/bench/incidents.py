@@ -1164,7 +1164,8 @@ def reconciled(
 
     latest_first = [readings[a.article.id] for a in reversed(order)]
     cities = [r.city for r in latest_first]
-    located = _located(cities, _story_us_areas(members))
+    areas = _story_us_areas(members)
+    located = _located(cities, areas)
     around = _big_cities_named_around(located)
     filed_under = {name: city.name for name, city in around.items()}
     outshone = _big_cities_beside_towns(
@@ -1189,9 +1190,7 @@ def reconciled(
             sorted(filed, key=lambda c: (_is_county(c), c in outshone, -named.get(c or "", 0)))
         ),
     )
-    story.city = _mail_town(
-        _town_beside(story.city, outshone, Counter(filed)), _story_us_areas(members)
-    )
+    story.city = _mail_town(_town_beside(story.city, outshone, Counter(filed)), areas)
     _add_people(story, facts)
     return story
 

@@ -441,9 +441,10 @@ def _context(item: ClaimItem, sentences: Sentences, claim_ends: Sequence[int] = 
         default=-1,
     )
     kept = [word for word in shown_before if word.start() >= other]
-    first = kept[0].start() if kept else item.claim.start
-    if len(before) < LABEL_WORDS_BEFORE and len(kept) == len(shown_before):
-        first = start
+    if len(kept) < len(shown_before):  # cut after another figure
+        first = kept[0].start() if kept else item.claim.start
+    else:
+        first = shown_before[0].start() if len(before) >= LABEL_WORDS_BEFORE else start
     last = after[LABEL_WORDS_AFTER - 1].end() if len(after) >= LABEL_WORDS_AFTER else end
     shown = " ".join(text[first:last].split()).strip(" ,;:")
     opening = "…" if len(kept) < len(before) else ""
