@@ -242,6 +242,9 @@ def article_readings(
             own.shot += 1  # "A man was killed. Three other people were shot": four shot
         if own.stated_injured is not None and _others_after_one_hurt(a.article, claims_of):
             own.stated_injured += 1
+        also_hurt = _only_others_hurt(a.article.id, claims_of["injured"])
+        if also_hurt and own.shot is not None:
+            own.shot += also_hurt
         others = _others_shot(a.article.id, claims_of["shot"])
         if others and (own.killed or 0) >= 1:
             own.stated_injured = max(own.stated_injured or 0, others)
@@ -324,6 +327,17 @@ def _others_shot(article: str, shot: Sequence[Claim]) -> int:
         for c in shot
         if c.article == article and c.attributes.get("implied") and _ONE_MORE.search(c.text)
     )
+
+
+def _only_others_hurt(article: str, injured: Sequence[Claim]) -> int:
+    """People an article's phrases say were hurt, when each such phrase is of one more
+    person ("a 40-year-old woman was also wounded") and none of the hurt is told
+    otherwise: the one "also" looks back to is someone told of in another slot
+    ("Jamia Barnes was shot in the wrist"), so the hurt are the shot and these."""
+    own = [c for c in injured if c.article == article]
+    if not own or not all(c.attributes.get("implied") and _ONE_MORE.search(c.text) for c in own):
+        return 0
+    return len(own)
 
 
 def _add_headline(title: str, reading: Reading) -> None:
