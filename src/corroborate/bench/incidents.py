@@ -1222,11 +1222,16 @@ def _big_cities_named_around(places: dict[str, Place]) -> dict[str, Place]:
     """Articles' small towns (by city reading) that lie within a big city another
     article reads as the city ("Germantown" beside "Philadelphia"), each with that
     city: both tell one place, one of them by its neighbourhood (see
-    :func:`_big_city_around`)."""
+    :func:`_big_city_around`). A town with street-address ZIP codes of its own name
+    is a town of its own, not a neighbourhood ("Chelsea" beside "Boston", "Beech
+    Grove" beside "Indianapolis"; GVA files it under its own name): on GVA dev 2
+    incidents mended, none broken."""
     filed_under: dict[str, Place] = {}
     for name, town in places.items():
         others = [place for other, place in places.items() if other != name]
-        city = _big_city_around(town, others) if others else None
+        if not others or _post_office_town(town):
+            continue
+        city = _big_city_around(town, others)
         if city is not None:
             filed_under[name] = city
     return filed_under
@@ -1382,6 +1387,22 @@ def _county_mail_towns() -> dict[tuple[str, str], str]:
         if count >= MAIL_TOWN_MIN_CODES and all(count >= 2 * other for _, other in rest):
             towns[key] = town
     return towns
+
+
+def _post_office_town(town: Place) -> bool:
+    """Whether a US town has street-address ZIP codes of its own name."""
+    return (place_lookup_key(town.name), town.region or "") in _post_office_towns()
+
+
+@lru_cache(maxsize=1)
+def _post_office_towns() -> frozenset[tuple[str, str]]:
+    import zipcodes
+
+    return frozenset(
+        (place_lookup_key(record["city"]), f"US-{record['state']}")
+        for record in zipcodes.list_all()  # type: ignore[no-untyped-call]
+        if record.get("zip_code_type") == "STANDARD" and record.get("city")
+    )
 
 
 def _is_county(name: str | None) -> bool:
