@@ -691,6 +691,10 @@ def test_a_source_without_an_outlet_is_named_by_its_site_or_file() -> None:
     assert source_label(file) == "c.html"
     assert source_label(replace(file, source="")) == "b"
     assert source_label(replace(file, outlet="Daily")) == "Daily"
+    # a page kept by the Wayback Machine is named by its own site, not the archive's
+    archived = "https://web.archive.org/web/20150805053402id_/http://www.kmbc.com:80/news/a"
+    assert source_label(replace(page, url=archived)) == "kmbc.com"
+    assert source_label(replace(page, url="https://web.archive.org/about/")) == "web.archive.org"
     # the verdicts name it so
     other = _article("a", "The bridge opened in 2021.", outlet="A")
     text = "The bridge opened in 2023."
@@ -2618,6 +2622,16 @@ def test_a_place_within_another_refines_it_by_the_text_or_the_gazetteer() -> Non
     karsk = _place("p6", "Karsk", _AKRON, (f, "Karsk"), (h, "Karsk"))
     fact = _where([f, g, h], [zelvino, karsk])
     assert fact.status == "refined" and fact.explanation == "Zelvino lies near Karsk (Post)"
+
+
+def test_one_source_s_place_is_named_in_its_verdict() -> None:
+    a = _article("a", "Shots were fired in Warren on Friday.", outlet="Tribune")
+    fact = _where([a], [_place("p1", "Warren", _WARREN, (a, "Warren"))])
+    assert (fact.status, fact.explanation) == ("single_source", "only Tribune says Warren")
+    b = _article("b", "A barn burned down near the village of Vrelde.", outlet="Post")
+    vrelde = Place("Vrelde", "NL", 52.1, 6.6, 1)
+    fact = _where([b], [_place("p2", "Vrelde", vrelde, (b, "Vrelde"))])
+    assert fact.explanation == "only Post says near Vrelde"
 
 
 def test_a_journey_from_one_town_to_another_places_neither_in_the_other() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import PurePath
@@ -150,11 +151,31 @@ def source_label(article: Article) -> str:
     if article.outlet:
         return article.outlet
     for address in (article.url, article.source):
-        host = urlsplit(address or "").hostname if "://" in (address or "") else None
+        address = original_address(address or "")
+        host = urlsplit(address).hostname if "://" in address else None
         if host:
             return host.removeprefix("www.")
     name = PurePath(article.source).name if article.source else ""
     return name or article.id
+
+
+#: A web archive's copy of a page, with the page's own address after its time stamp
+#: (and a flag such as "id_"): "https://web.archive.org/web/20150805053402/http://www.kmbc.com/news/...".
+_ARCHIVED = re.compile(
+    r"^https?://(?:web\.|wayback\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?P<page>.+)$",
+    re.IGNORECASE,
+)
+
+
+def original_address(address: str) -> str:
+    """The page's own address when ``address`` is the Wayback Machine's copy of it,
+    else ``address``: scraped news often comes from the archive, and a reader knows
+    the outlet ("kmbc.com"), not the archive that kept its page."""
+    archived = _ARCHIVED.match(address)
+    if archived is None:
+        return address
+    page = re.sub(r"^(https?):/+", r"\1://", archived["page"], flags=re.IGNORECASE)
+    return page if "://" in page else f"http://{page}"
 
 
 @dataclass(frozen=True)

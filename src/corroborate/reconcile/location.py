@@ -577,7 +577,8 @@ def _verdict(
 ) -> tuple[str, str]:
     if len({s.claim.article for s in scenes}) == 1:
         article = scenes[0].claim.article
-        return "single_source", f"only {outlets.get(article, article)} says"
+        named = " or ".join(dict.fromkeys(_told(scene) for scene in scenes))
+        return "single_source", f"only {outlets.get(article, article)} says {named}"
     refinement = ""
     for first, second in combinations(scenes, 2):
         if _same(first, second):
@@ -591,6 +592,11 @@ def _verdict(
     if not refinement:
         return "agreed", f"{scenes[0].entity.name} {in_every_source(len(scenes))}"
     return "refined", refinement
+
+
+def _told(scene: _Scene) -> str:
+    """The place as the claim gives it: "Suwanee", or "near Suwanee" for a landmark."""
+    return f"near {scene.entity.name}" if scene.near else scene.entity.name
 
 
 def _same(first: _Scene, second: _Scene) -> bool:
