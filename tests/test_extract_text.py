@@ -449,6 +449,8 @@ def test_hints_win_over_a_labelled_header_and_the_header_over_defaults() -> None
         "Share",
         "We use cookies to improve your experience",
         "storms, ferries, harbour, weather",
+        "CLOSE Skip in Skip x Embed x Share Crews worked through the night to reopen the"
+        " pier after Tuesday's storm, the harbour master said. | 1:12 Ferry back in service",
     ],
 )
 def test_boilerplate_lines_are_recognised(line: str) -> None:

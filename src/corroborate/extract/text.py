@@ -286,6 +286,9 @@ ANY_LINE_RULES: Final[tuple[Rule, ...]] = tuple(
     ])
     + _rules("trademark_notice", [r"\bare (?:registered )?trademarks of\b"])
     + _rules("ai_audio_notice", [r"\bthis audio is ai[- ]generated\b"])
+    # a video player's controls saved as text, then its caption and playlist: "CLOSE
+    # Skip in Skip x Embed x Share Two bailiffs in a county courthouse ... | 1:25 ..."
+    + _rules("video_player", [r"^(?:close )?skip in skip x embed x share\b"])
 )  # fmt: skip
 """Patterns that mark boilerplate at any length (legal lines can be long)."""
 
