@@ -739,6 +739,28 @@ def test_a_long_source_name_in_the_timeline_fits_left_of_the_chart() -> None:
     assert f".place-label {{ font-size: {PLACE_FONT_PX}px;" in CSS
 
 
+def test_timeline_lanes_of_one_site_are_told_apart_by_their_day() -> None:
+    from corroborate.render.charts import _LEFT, CHAR_WIDTH_SHARE, LANE_FONT_PX, timeline_svg
+    from corroborate.render.sources import Sources
+
+    text = "On 17 June the yard reopened."
+    site = "https://www.quay.example/news/"
+    articles = [
+        Article("a", "a", "a", text, url=site + "a", published="2025-06-17T08:00:00"),
+        Article("b", "b", "b", text, url=site + "b", published="2025-06-18"),
+        Article("c", "c", "c", text, url="https://a-very-long-site-name.example/c"),
+        Article("d", "d", "d", text, url="https://a-very-long-site-name.example/d"),
+        Article("e", "e", "e", text, url="https://pier.example/e", published="2025-06-18"),
+    ]
+    ids = [a.id for a in articles]
+    entry = TimelineEntry("2025-06-17", "day", "Yard reopened", [Mention(i, 3, 12) for i in ids])
+    svg = timeline_svg([entry], Sources(RunResult(articles=articles)), ids)
+    labels = re.findall(r'class="tl-lane-label"[^>]*><title>[^<]*</title>([^<]*)<', svg)
+    assert labels[:2] == ["quay.example, 17 Jun", "quay.example, 18 Jun"]
+    assert labels[2].endswith("…, undated") and labels[4] == "pier.example"
+    assert all(len(label) * CHAR_WIDTH_SHARE * LANE_FONT_PX <= _LEFT - 10 for label in labels)
+
+
 def test_a_timeline_a_little_wider_than_the_page_shrinks_and_a_long_one_scrolls() -> None:
     from corroborate.render.assets import CSS
     from corroborate.render.charts import FIT_WIDTH, timeline_svg

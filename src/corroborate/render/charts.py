@@ -162,11 +162,12 @@ def timeline_svg(
 
 def _lane_background(n: int, article: str, sources: Sources, width: float) -> Html:
     y = _TOP + _LANE_H * n
-    name = sources.name(article)
+    name, day = sources.name(article), sources.day_if_shared(article)
+    shown = _short(name) if day is None else f"{_short(name, _LABEL_CHARS - len(day) - 2)}, {day}"
     label = el(
         "text",
-        el("title", name),
-        _short(name),
+        el("title", name if day is None else f"{name}, {day}"),
+        shown,
         x=_LEFT - _LABEL_PAD,
         y=fmt(y + _LANE_H * 0.66),
         class_="tl-lane-label",

@@ -8,6 +8,7 @@ articles once keeps every part of the page consistent.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,6 +33,7 @@ class Sources:
     def __init__(self, result: RunResult) -> None:
         self.articles = list(result.articles)
         self._number = {article.id: n for n, article in enumerate(self.articles)}
+        self._named = Counter(source_label(article) for article in self.articles)
         self._duplicates: dict[str, list[Article]] = {}
         for article in self.articles:
             if article.duplicate_of is not None:
@@ -59,6 +61,15 @@ class Sources:
         """The outlet, or what else tells the source (see :func:`source_label`)."""
         article = self.get(article_id)
         return source_label(article) if article is not None else article_id
+
+    def day_if_shared(self, article_id: str) -> str | None:
+        """The article's publication day ("4 Nov") when another article of the run goes
+        by the same name (three "freep.com" lanes), else None."""
+        article = self.get(article_id)
+        if article is None or self._named[source_label(article)] < 2:
+            return None
+        day = format_date(article.published[:10]) if article.published else "undated"
+        return day.rsplit(" ", 1)[0] if re.fullmatch(r"\d+ \w+ \d{4}", day) else day
 
     def context(self, article_id: str, start: int, end: int, width: int = 60) -> str:
         """A one-line snippet around a span, for tooltips."""
