@@ -789,3 +789,18 @@ def test_a_timeline_a_little_wider_than_the_page_shrinks_and_a_long_one_scrolls(
 def test_the_overview_counts_the_articles_that_name_no_outlet(document: str) -> None:
     # a4 names no outlet: "3 outlets" alone would leave it uncounted
     assert "1 article names none" in document
+
+
+def test_the_overview_says_how_many_sites_the_articles_naming_no_outlet_came_from() -> None:
+    from corroborate.render.overview import overview
+
+    archived = "https://web.archive.org/web/2016/http://www.pier.example/b"
+    articles = [
+        Article("a", "a", "a", "Text.", url="https://quay.example/a"),
+        Article("b", "b", "b", "Text.", url=archived),
+        Article("c", "https://quay.example/c", "c", "Text."),
+        Article("d", "/data/d.txt", "d", "Text."),
+        Article("e", "e", "e", "Text.", outlet="Harbour Ledger", url="https://ledger.example/e"),
+    ]
+    page = str(overview(RunResult(articles=articles)))
+    assert "4 articles name none, from 2 web sites" in page

@@ -150,13 +150,19 @@ def source_label(article: Article) -> str:
     its id. A reader recognises a site or a file they gave, not an id."""
     if article.outlet:
         return article.outlet
+    name = PurePath(article.source).name if article.source else ""
+    return site(article) or name or article.id
+
+
+def site(article: Article) -> str | None:
+    """The web site an article came from ("example.com", by its address, else by the
+    address it was read from), or None for a file."""
     for address in (article.url, article.source):
         address = original_address(address or "")
         host = urlsplit(address).hostname if "://" in address else None
         if host:
             return host.removeprefix("www.")
-    name = PurePath(article.source).name if article.source else ""
-    return name or article.id
+    return None
 
 
 #: A web archive's copy of a page, with the page's own address after its time stamp

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from corroborate.model import Article, RunResult, Skipped, Story
+from corroborate.model import Article, RunResult, Skipped, Story, site
 from corroborate.render.html import Html, el, join, text
 from corroborate.render.sources import format_date
 from corroborate.render.widgets import badge, collapsed, muted, plural
@@ -55,6 +55,8 @@ class _Counts:
     outlets: set[str] = field(default_factory=set)
     #: Articles whose page names no outlet (plain-text files, some feeds).
     no_outlet: int = 0
+    #: The web sites those articles came from (what the report names them by).
+    sites: set[str] = field(default_factory=set)
     published: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
 
@@ -68,6 +70,7 @@ class _Counts:
                 counts.outlets.add(article.outlet)
             else:
                 counts.no_outlet += 1
+                counts.sites.update(filter(None, [site(article)]))
             if article.published:
                 counts.published.append(article.published)
             counts.languages.append(article.language)
@@ -83,7 +86,7 @@ def _stats(result: RunResult, counts: _Counts) -> Html:
         _stat(
             "outlets",
             str(len(counts.outlets)),
-            _naming_none(counts.no_outlet),
+            _naming_none(counts.no_outlet, len(counts.sites)),
         ),
         _stat("languages", str(len(set(counts.languages)))),
         _stat("published", date_range(counts.published), wide=True),
@@ -92,11 +95,15 @@ def _stats(result: RunResult, counts: _Counts) -> Html:
     )
 
 
-def _naming_none(count: int) -> str:
-    """The note under the outlets figure: how many articles name no outlet."""
+def _naming_none(count: int, sites: int = 0) -> str:
+    """The note under the outlets figure: how many articles name no outlet, and from
+    how many web sites those came (the report names them by their site)."""
     if not count:
         return ""
-    return "1 article names none" if count == 1 else f"{count} articles name none"
+    note = "1 article names none" if count == 1 else f"{count} articles name none"
+    if sites:
+        note += ", from 1 web site" if sites == 1 else f", from {sites} web sites"
+    return note
 
 
 def _skipped(skipped: list[Skipped]) -> Html | None:
