@@ -449,6 +449,11 @@ def test_hints_win_over_a_labelled_header_and_the_header_over_defaults() -> None
         "Share",
         "We use cookies to improve your experience",
         "storms, ferries, harbour, weather",
+        "► Related: Ferry crew rescued off the north pier",
+        "RELATED STORY: Storm closes harbour road",
+        "[RELATED: Pier reopens after repairs]",
+        "PREVIOUS COVERAGE: Storm damages pier",
+        "Read or Share this story: http://hbr.example/2xYz",
         "CLOSE Skip in Skip x Embed x Share Crews worked through the night to reopen the"
         " pier after Tuesday's storm, the harbour master said. | 1:12 Ferry back in service",
     ],
@@ -469,6 +474,7 @@ def test_boilerplate_lines_are_recognised(line: str) -> None:
         "Der Stadtrat hat am Dienstag abgestimmt.",
         "Мост открыли в пятницу.",
         "Top officials met in the harbour office on Monday.",
+        "Related charges: the skipper faces two counts of negligence over the collision.",
     ],
 )
 def test_content_lines_are_not_boilerplate(line: str) -> None:

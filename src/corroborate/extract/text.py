@@ -182,6 +182,10 @@ SHORT_LINE_RULES: Final[tuple[Rule, ...]] = tuple(
         r"|plus d'actualités|más noticias|más de (?:la sección|\w+)|ещё по теме|еще по теме"
         r"|другие новости)$",
         r"\b(?:click here|klik hier|hier klicken|нажмите здесь|haga clic aquí|cliquez ici)\b",
+        # a link to another story, or to this one: "► Related: Two hurt in ...",
+        # "PREVIOUS COVERAGE: ...", "Read or Share this story: http://..."
+        r"^\[?(?:related(?: (?:content|stories|story|videos?|coverage|articles?|links?))?"
+        r"|previous coverage|more on this story|read or share this story)\s*:",
     ], MAX_SHORT_LINE_WORDS)
     + _rules("newsletter", [
         r"\bnewsletters?\b|\bnieuwsbrief\b|\bрассылк\w*|\bboletín\b",
