@@ -759,6 +759,13 @@ def test_timeline_lanes_of_one_site_are_told_apart_by_their_day() -> None:
     assert labels[:2] == ["quay.example, 17 Jun", "quay.example, 18 Jun"]
     assert labels[2].endswith("…, undated") and labels[4] == "pier.example"
     assert all(len(label) * CHAR_WIDTH_SHARE * LANE_FONT_PX <= _LEFT - 10 for label in labels)
+    # chips (events, timeline entries, entities) are told apart the same way, uncut
+    sources = Sources(RunResult(articles=articles))
+    assert [sources.chip_name(i) for i in ("b", "c", "e")] == [
+        "quay.example, 18 Jun",
+        "a-very-long-site-name.example, undated",
+        "pier.example",
+    ]
 
 
 def test_a_timeline_a_little_wider_than_the_page_shrinks_and_a_long_one_scrolls() -> None:

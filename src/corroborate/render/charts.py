@@ -166,7 +166,7 @@ def _lane_background(n: int, article: str, sources: Sources, width: float) -> Ht
     shown = _short(name) if day is None else f"{_short(name, _LABEL_CHARS - len(day) - 2)}, {day}"
     label = el(
         "text",
-        el("title", name if day is None else f"{name}, {day}"),
+        el("title", sources.chip_name(article)),
         shown,
         x=_LEFT - _LABEL_PAD,
         y=fmt(y + _LANE_H * 0.66),

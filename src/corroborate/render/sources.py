@@ -62,6 +62,13 @@ class Sources:
         article = self.get(article_id)
         return source_label(article) if article is not None else article_id
 
+    def chip_name(self, article_id: str) -> str:
+        """The name with the publication day when another article of the run goes by
+        it too ("freep.com, 11 Jul"): chips of one story's sources read apart."""
+        day = self.day_if_shared(article_id)
+        name = self.name(article_id)
+        return name if day is None else f"{name}, {day}"
+
     def day_if_shared(self, article_id: str) -> str | None:
         """The article's publication day ("4 Nov") when another article of the run goes
         by the same name (three "freep.com" lanes), else None."""

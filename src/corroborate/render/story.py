@@ -98,7 +98,7 @@ def reading(claim: Claim) -> str:
 def claim_chip(sources: Sources, fact: Fact, claim: Claim) -> Html:
     """A claim in its own words (an event sentence by its outlet's name), with its reading."""
     if fact.kind == "event":
-        label: Html | str = sources.name(claim.article)
+        label: Html | str = sources.chip_name(claim.article)
         title = claim.text
     else:
         note = reading(claim)
@@ -260,7 +260,7 @@ def _timeline(story: Story, sources: Sources) -> Html | None:
     items = []
     for number, entry in enumerate(story.timeline, start=1):
         buttons = [
-            quote_button(sources, m.article, m.start, m.end, sources.name(m.article))
+            quote_button(sources, m.article, m.start, m.end, sources.chip_name(m.article))
             for m in entry.claims
         ]
         when = format_date(entry.date or entry.calendar, entry.precision)
@@ -302,7 +302,7 @@ def _entity_row(entity: Entity, sources: Sources) -> Html:
     for m in entity.mentions:
         if m.article not in first:
             first[m.article] = quote_button(
-                sources, m.article, m.start, m.end, sources.name(m.article)
+                sources, m.article, m.start, m.end, sources.chip_name(m.article)
             )
     langs = sorted({a.language for a in map(sources.get, first) if a is not None})
     aliases = [a for a in entity.aliases if a != entity.name]
