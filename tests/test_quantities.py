@@ -476,6 +476,43 @@ def test_a_sum_told_without_its_currency_after_one_with_it_is_in_that_currency(
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("The fund raised 30 million pounds for nurses.", "en", "30 million pounds"),
+        ("The appeal raised 30 million pounds.", "en", "30 million pounds"),
+        ("Er sammelte rund 30 Millionen Pfund für Pflegekräfte.", "de", "30 Millionen Pfund"),
+        ("Der Schaden beträgt 2 Millionen Pfund Sterling.", "de", "2 Millionen Pfund Sterling"),
+        ("Hij haalde 30 miljoen pond op.", "nl", "30 miljoen pond"),
+        ("Il a récolté 30 millions de livres.", "fr", "30 millions de livres"),
+        ("Recaudó 30 millones de libras.", "es", "30 millones de libras"),
+        ("Он собрал 30 миллионов фунтов.", "ru", "30 миллионов фунтов"),
+    ],
+)  # fmt: skip
+def test_pounds_after_a_scale_word_are_sterling(text: str, language: str, surface: str) -> None:
+    q = one(text, language, surface)
+    assert (q.kind, q.unit) == ("money", "GBP") and q.low >= 2e6
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("The plant recalled 2 million pounds of beef.", "en", "2 million pounds"),
+        ("The boxer weighs 175 pounds.", "en", "175 pounds"),
+    ],
+)  # fmt: skip
+def test_pounds_of_goods_or_without_a_scale_word_are_a_weight(
+    text: str, language: str, surface: str
+) -> None:
+    q = one(text, language, surface)
+    assert (q.kind, q.unit) == ("mass", "pound")
+
+
+def test_a_german_pound_of_goods_is_no_sum() -> None:
+    (q,) = find_quantities("t", "Sie lagerten 2 Millionen Pfund Fleisch.", "de")
+    assert q.kind != "money"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "It cost $3 million. About 2 million people watched.",  # another sentence
@@ -781,6 +818,9 @@ def test_the_unit_spec_check_reads_spans_values_and_unit_keys() -> None:
     assert (tally.gold, tally.detected, tally.value, tally.keyed, tally.unit) == (2, 2, 2, 2, 2)
     assert spec_key("temperature", {"unit": "C"}) == unit_key("degree_Celsius")
     assert spec_key("age", {"unit": "Jahr"}) == "age"
+    # a currency result's "Pound" with no ISO code is the British pound, not a weight
+    assert spec_key("currency", {"unit": "Pound"}) == "GBP"
+    assert spec_key("dimension", {"unit": "Pound"}) == unit_key("pound-mass")
     assert spec_key("dimension", {"unit": "Grado Celsius"}) == "count"  # not keyed
 
 

@@ -46,13 +46,19 @@ class SpecQuantity:
     unit: str
 
 
+#: A currency model's unit names that name a weight elsewhere: the specs' "Pound" with
+#: no ISO code ("361 million pounds") is the British pound, not pint's pound of mass.
+_CURRENCY_NAMES = {"pound": "pound sterling"}
+
+
 def spec_key(type_name: str, resolution: dict[str, object]) -> str:
     """Our unit key for a spec result's unit."""
     unit = str(resolution.get("unit") or "")
     if type_name == "age":
         return "age"
     if type_name == "currency":
-        return str(resolution.get("isoCurrency") or unit_key(unit))
+        named = _CURRENCY_NAMES.get(unit.lower(), unit)
+        return str(resolution.get("isoCurrency") or unit_key(named))
     if type_name == "temperature" and unit.lower() in _TEMPERATURES:
         return unit_key(_TEMPERATURES[unit.lower()])
     return unit_key(unit)

@@ -1028,6 +1028,10 @@ def _right_side(text: str, lang: str, p: Patterns, reading: Reading, money: str 
     code = units.currency_of(m.group(1)) if m else None
     if m is not None and code is not None:
         return replace(reading, end=m.end(), kind="money", unit=code, digits_only=False)
+    if p.scale.search(text, reading.start, reading.end):
+        sterling = lexicon.pound_sterling_after(text, reading.end, lang)
+        if sterling is not None:
+            return replace(reading, end=sterling, kind="money", unit="GBP", digits_only=False)
     m = _UNIT_AFTER.match(text, reading.end)
     unit = units.unit_of(m.group(1)) if m else None
     if m is not None and m.group(1).casefold() in _NOT_UNITS.get(lang, ()):

@@ -375,6 +375,42 @@ def stopwords(language: str) -> frozenset[str]:
     return frozenset(for_language(STOPWORDS, language).split())
 
 
+#: A pound after an amount told with its scale word, the currency, not the weight:
+#: "raised 30 million pounds", "rund 30 Millionen Pfund für das Gesundheitspersonal",
+#: "30 miljoen pond", "30 millions de livres", "30 millones de libras", "30 миллионов
+#: фунтов". A weight names its goods right after ("2 million pounds of beef", "2
+#: Millionen Pfund Fleisch"), so only a stopword, punctuation or the end may follow
+#: (see :func:`pound_sterling_after`); "of" and its kin never.
+POUND_AFTER_SCALE = compiled_per_language(
+    {
+        "en": r"\s+(pounds)\b",
+        "nl": r"\s+(pond)\b",
+        "de": r"\s+(Pfund)\b",
+        "es": r"\s+(?:de\s+)?(libras)\b",
+        "fr": r"\s+(?:de\s+|d['’]\s*)?(livres)\b",
+        "ru": r"\s+(фунтов|фунта)\b",
+    }
+)
+#: The words after which a pound is a weight of goods: "of", "van", "de".
+_GOODS_AFTER = frozenset({"of", "van", "de", "d'", "d’", "du", "des", "del"})
+_NEXT_WORD = re.compile(r"\s*([^\W\d]+(?:['’])?)", re.UNICODE)
+
+
+def pound_sterling_after(text: str, end: int, language: str) -> int | None:
+    """Where a pound sterling word ends when one follows an amount ending at ``end``
+    that was told with its scale word (see :data:`POUND_AFTER_SCALE`), else None."""
+    pattern = POUND_AFTER_SCALE.get(language.split("-")[0])
+    found = pattern.match(text, end) if pattern else None
+    if found is None:
+        return None
+    word = _NEXT_WORD.match(text, found.end())
+    if word is not None and text[found.end() : word.start(1)].strip() == "":
+        following = word.group(1).casefold()
+        if following in _GOODS_AFTER or following not in stopwords(language):
+            return None
+    return found.end()
+
+
 #: Words right before a number that make it an earthquake's magnitude: "a magnitude
 #: 6.1 earthquake", "van kracht 5,2", "der Stärke 6,1", "de magnitud 6,1", "магнитудой
 #: 6,1" ("Windstärke", "windkracht" are one word, so no match).

@@ -298,6 +298,7 @@ CURRENCY_WORDS: dict[str, str] = {
             "pond sterling",
             "britse pond",
             "britische pfund",
+            "pfund sterling",
             "libras esterlinas",
             "livres sterling",
             "фунтов стерлингов",
