@@ -127,6 +127,14 @@ def test_title_falls_back_to_first_sentence() -> None:
     item = StoryCandidate("x", "First sentence here. Second one.", None, "en")
     (story,) = cluster_stories([item], np.ones((1, 4), dtype=np.float32))
     assert story.title == "First sentence here."
+    # an initial or a title's full stop ends no sentence
+    item = StoryCandidate("y", "R. Kelly stays in jail, a judge ruled. Second one.", None, "en")
+    (story,) = cluster_stories([item], np.ones((1, 4), dtype=np.float32))
+    assert story.title == "R. Kelly stays in jail, a judge ruled."
+    line = "Dr. Anna Berg wurde geehrt. Sie dankte.\nZweite Zeile."
+    item = StoryCandidate("z", line, None, "de")
+    (story,) = cluster_stories([item], np.ones((1, 4), dtype=np.float32))
+    assert story.title == "Dr. Anna Berg wurde geehrt."
 
 
 def test_mismatched_vectors_are_refused() -> None:

@@ -25,6 +25,7 @@ from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
+import pysbd
 from anyascii import anyascii
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
@@ -47,7 +48,6 @@ _TOKEN = re.compile(r"\w+")
 _NUMBER = re.compile(r"(?<!\w)\d+(?:[.,']\d+)*(?!\w)")
 _DIGIT_SEPARATORS = str.maketrans("", "", ".,'")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -512,12 +512,17 @@ def story_title(
     item = items[medoid]
     if item.title and item.title.strip():
         return item.title.strip()
-    return _first_sentence(item.text)
+    return _first_sentence(item.text, item.language)
 
 
-def _first_sentence(text: str, limit: int = 160) -> str:
-    """The opening sentence, cut at ``limit`` characters on a word boundary."""
-    first = next((s.strip() for s in _SENTENCE_END.split(text) if s.strip()), "")
+def _first_sentence(text: str, language: str = "en", limit: int = 160) -> str:
+    """The opening sentence of the first line, cut at ``limit`` characters on a word
+    boundary. pysbd finds where it ends: a full stop after an initial or a title does
+    not ("R. Kelly muss im Gefängnis bleiben" had been titled "R.")."""
+    line = next((part.strip() for part in text.split("\n") if part.strip()), "")
+    code = language if language in pysbd.languages.LANGUAGE_CODES else "en"
+    segments = pysbd.Segmenter(language=code, clean=False).segment(line[: limit * 4])
+    first = next((s.strip() for s in segments if s.strip()), "")
     if len(first) <= limit:
         return first
     return first[:limit].rsplit(" ", 1)[0] + "…"
