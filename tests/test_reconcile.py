@@ -162,6 +162,15 @@ def test_a_figure_within_a_floor_or_a_ceiling_refines_it_and_one_beyond_conflict
     )
     clash = verdict([floor, three], {"a": "Daily", "b": "Weekly"})
     assert clash.status == "conflicting" and "25% apart" in clash.explanation
+    # a floor reaches an order of magnitude up, no further: a share price "at least 6
+    # euros" is no "200 million euros"; "more than 80,000" may be 200,000
+    price = quantity_reading("a", 6, 6, 6, False, "at least 6 EUR", "min")
+    sum_ = quantity_reading("b", 2e8, 2e8, 200, False, "200 million EUR")
+    assert verdict([price, sum_], {}).status == "conflicting"
+    crowd = quantity_reading("a", 8e4, 8e4, 8e4, False, "at least 80,000", "min")
+    assert verdict([crowd, quantity_reading("b", 2e5, 2e5, 2e5, False, "200,000")], {}).status == (
+        "refined"
+    )
     ceiling = quantity_reading("a", 300, 300, 300, False, "at most 300", "max")
     assert verdict([ceiling, quantity_reading("b", 250, 250, 250, False, "250")], {}).status == (
         "refined"

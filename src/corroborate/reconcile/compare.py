@@ -29,6 +29,10 @@ MAX_ROUNDING = 0.05
 #: Nor do rounding and approximation together: "around 60 mph" and "roughly 50 mph"
 #: (17% apart) conflict, as a reader would say they do.
 MAX_WIDENING = 0.075
+#: How far above its figure a floor reaches: "more than 80,000" allows 200,000, not
+#: 200 million; "etwas über sechs Euro" (a share price) and "200 Millionen Euro" had
+#: agreed "within each other's bounds". An order of magnitude: a prior, not tuned.
+FLOOR_REACH = 10.0
 
 
 @dataclass(frozen=True)
@@ -105,15 +109,18 @@ def quantity_reading(
     how it was rounded; the rounding step is scaled by the conversion factor, unless
     the figure is ``exact`` (an age: "a 20-year-old" is not 19 rounded). A floor ("at
     least 4") reaches up without end and a ceiling ("up to 300") down to zero (or
-    without end for a negative figure): ``bound`` is "min" or "max".
+    without end for a negative figure): ``bound`` is "min" or "max". A floor of a
+    positive figure is compared up to :data:`FLOOR_REACH` times it, no further.
     """
     factor = low / written_low if written_low else 1.0
     step = 0.0 if exact else rounding_step(written_low)
     half_step = min(step * abs(factor) / 2, MAX_ROUNDING * max(abs(low), abs(high)))
     slack = APPROXIMATE_SLACK * max(abs(low), abs(high)) if approximate else 0.0
     widening = min(half_step + slack, MAX_WIDENING * max(abs(low), abs(high)))
+    reach = high + widening
     if bound == "min":
         high = math.inf
+        reach = FLOOR_REACH * low + widening if low > 0 else math.inf
     elif bound == "max":
         low = min(0.0, low) if low >= 0 else -math.inf
     return Reading(
@@ -121,7 +128,7 @@ def quantity_reading(
         stated_low=low,
         stated_high=high,
         low=low - widening,
-        high=high + widening,
+        high=reach,
         display=display,
         approximate=approximate,
         bound=bound,
