@@ -833,6 +833,10 @@ def test_the_unit_spec_check_reads_spans_values_and_unit_keys() -> None:
         ("Marie avait 34 ans.", "fr", "age"),
         ("Мужчине было 34 года.", "ru", "age"),
         ("В возрасте 34 лет он уехал.", "ru", "age"),
+        # ... also with the cue opening its sentence
+        ("Murió el miércoles. Tenía 77 años.", "es", "age"),
+        ("Im Alter von 34 Jahren zog er nach Bremen.", "de", "age"),
+        ("Jonger dan 12 jaar mochten ze niet mee.", "nl", "age"),
         # a German noun of age, and the Dutch and German age in brackets
         ("Der 34-Jährige wurde verletzt.", "de", "age"),
         ("Ein Mann (34) aus Bremen wurde verletzt.", "de", "age"),

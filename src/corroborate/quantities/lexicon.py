@@ -146,13 +146,14 @@ AGE_BEFORE: dict[str, str] = {
     r"|(?:under|over)\s+the\s+age\s+of|(?:children|kids|boys|girls)\s+(?:under|over)))\s+$",
     # "op een leeftijd van 34 jaar", "jonger dan 10 jaar", "im Alter von 34 Jahren",
     # "jünger als 10 Jahre", "младше 10 лет": each with its years word (below)
-    "nl": r"\b(?:leeftijd\s+van|(?:jonger|ouder)\s+dan)\s+$",
-    "de": r"\b(?:im\s+Alter\s+von|(?:jünger|älter)\s+als)\s+$",
-    # "de 34 años", and the years one has: "tenía 34 años", "cumplió 18 años"
-    "es": r"\b(?:de|con|a\s+los|tiene|tienen|tenía|tenían|tengo|tuvo|tendrá|tendría"
+    "nl": r"\b(?i:leeftijd\s+van|(?:jonger|ouder)\s+dan)\s+$",
+    "de": r"\b(?i:im\s+Alter\s+von|(?:jünger|älter)\s+als)\s+$",
+    # "de 34 años", and the years one has: "tenía 34 años", "cumplió 18 años"; also
+    # opening a sentence: "Tenía 77 años.", "Im Alter von 34 Jahren", "À 34 ans"
+    "es": r"\b(?i:de|con|a\s+los|tiene|tienen|tenía|tenían|tengo|tuvo|tendrá|tendría"
     r"|cumple|cumplió|cumplirá|cumplía)\s+$",
     # "âgé de 34 ans", "il avait 34 ans"; not "il y a 34 ans" (34 years ago)
-    "fr": r"\b(?:âgée?s?\s+de|de|à|(?<!\by\s)(?:a|avait|avaient|ont|aura|aurait|ayant))\s+$",
+    "fr": r"(?:\b(?i:âgée?s?\s+de|de)|(?<!\w)(?i:à)|\b(?<!\by\s)(?i:a|avait|avaient|ont|aura|aurait|ayant))\s+$",
     # "в возрасте 34 лет", "ему было 34 года", "ей исполнилось 18 лет", "Ему 23 года"
     "ru": r"\b(?i:в\s+возрасте|было|исполнилось|исполнится|ему|ей|младше|старше|моложе)\s+$",
 }
