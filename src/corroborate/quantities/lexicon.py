@@ -153,7 +153,8 @@ AGE_BEFORE: dict[str, str] = {
     "es": r"\b(?i:de|con|a\s+los|tiene|tienen|tenía|tenían|tengo|tuvo|tendrá|tendría"
     r"|cumple|cumplió|cumplirá|cumplía)\s+$",
     # "âgé de 34 ans", "il avait 34 ans"; not "il y a 34 ans" (34 years ago)
-    "fr": r"(?:\b(?i:âgée?s?\s+de|de)|(?<!\w)(?i:à)|\b(?<!\by\s)(?i:a|avait|avaient|ont|aura|aurait|ayant))\s+$",
+    "fr": r"(?:\b(?i:âgée?s?\s+de|de)|(?<!\w)(?i:à)"
+    r"|\b(?<!\by\s)(?i:a|avait|avaient|ont|aura|aurait|ayant))\s+$",
     # "в возрасте 34 лет", "ему было 34 года", "ей исполнилось 18 лет", "Ему 23 года"
     "ru": r"\b(?i:в\s+возрасте|было|исполнилось|исполнится|ему|ей|младше|старше|моложе)\s+$",
 }
