@@ -151,6 +151,17 @@ def test_exact_counts_one_apart_conflict_though_their_rounding_meets(
     assert judged.status == "conflicting"
 
 
+def test_sources_conflict_only_when_none_of_their_figures_can_be_one() -> None:
+    # a source that also recalls another toll ("six dead" in an earlier riot) agrees
+    # with one that gives its own figure, and the agreement is told by the shared one
+    own, earlier = (quantity_reading("a", n, n, n, False, str(n)) for n in (16, 6))
+    other = quantity_reading("b", 16, 16, 16, False, "16")
+    judged = verdict([own, earlier, other], {"a": "Uno", "b": "Dos"})
+    assert (judged.status, judged.explanation) == ("agreed", "16 in both sources")
+    judged = verdict([earlier, other], {"a": "Uno", "b": "Dos"})
+    assert judged.explanation == "6 (Uno) vs 16 (Dos): 62% apart, beyond rounding"
+
+
 def test_a_figure_within_a_floor_or_a_ceiling_refines_it_and_one_beyond_conflicts() -> None:
     floor = quantity_reading("a", 4, 4, 4, False, "at least 4", "min")
     five = quantity_reading("b", 5, 5, 5, False, "5")

@@ -162,10 +162,7 @@ def verdict(readings: list[Reading], outlets: dict[str, str]) -> Verdict:
         only = outlets.get(sources[0], sources[0]) if sources else "no source"
         shown = ", ".join(_distinct(r.display for r in readings))
         return Verdict("single_source", f"only {only} says {shown}")
-    pairs = [(a, b) for a, b in combinations(readings, 2) if a.article != b.article]
-    clash = next(
-        (pair for pair in pairs if not _within_reach(*pair) and not _approximated(*pair)), None
-    )
+    clash = _clash(readings)
     if clash is not None:
         first, second = clash
         return Verdict(
@@ -173,6 +170,8 @@ def verdict(readings: list[Reading], outlets: dict[str, str]) -> Verdict:
             f"{_told(first)} ({_name(first, outlets)}) vs {_told(second)} "
             f"({_name(second, outlets)}): {_gap(first, second)}",
         )
+    readings = _common_ground(readings)
+    pairs = [(a, b) for a, b in combinations(readings, 2) if a.article != b.article]
     refined = next((pair for pair in pairs if _refines(*pair) or _refines(pair[1], pair[0])), None)
     refined = refined or next((pair for pair in pairs if _approximated(*pair)), None)
     if refined is not None:
@@ -183,6 +182,47 @@ def verdict(readings: list[Reading], outlets: dict[str, str]) -> Verdict:
             f"{_told(wide)} ({_name(wide, outlets)})",
         )
     return Verdict("agreed", _agreement(readings, len(sources)))
+
+
+def _fits(a: Reading, b: Reading) -> bool:
+    """Whether two figures can tell one value (within reach, or one hedging the other)."""
+    return _within_reach(a, b) or _approximated(a, b)
+
+
+def _by_article(readings: list[Reading]) -> dict[str, list[Reading]]:
+    grouped: dict[str, list[Reading]] = {}
+    for reading in readings:
+        grouped.setdefault(reading.article, []).append(reading)
+    return grouped
+
+
+def _clash(readings: list[Reading]) -> tuple[Reading, Reading] | None:
+    """Two sources none of whose figures can be one of the other's, each shown by its
+    first figure; None when every two sources share one. A source that also gives
+    another figure (a toll of an earlier incident it recalls, "A finales de octubre,
+    un motín ... dejó seis muertos", beside its own "16 muertos") does not conflict
+    with a source that gives its own figure."""
+    grouped = _by_article(readings)
+    for first, second in combinations(grouped.values(), 2):
+        if not any(_fits(a, b) for a in first for b in second):
+            return first[0], second[0]
+    return None
+
+
+def _common_ground(readings: list[Reading]) -> list[Reading]:
+    """The figures each of which every other source can match: what an agreement or a
+    refinement is told by (all of them when no figure is so matched)."""
+    grouped = _by_article(readings)
+    kept = [
+        r
+        for r in readings
+        if all(
+            any(_fits(r, other) for other in others)
+            for article, others in grouped.items()
+            if article != r.article
+        )
+    ]
+    return kept or readings
 
 
 def _told(reading: Reading) -> str:
