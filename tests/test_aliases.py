@@ -984,6 +984,21 @@ def test_a_state_agency_places_the_story_in_its_state() -> None:
     )
 
 
+def test_a_country_s_name_that_villages_abroad_share_still_places_the_story() -> None:
+    # "Canada" is also a village in Spain and in Mexico: it still names the country,
+    # so "Vancouver" beside it is the Canadian city, though "États-Unis" is named too
+    mentions = [
+        mention("a", "Vancouver", "place", at=10),
+        mention("a", "Canada", "place", at=30),
+        mention("b", "États-Unis", "place", at=10),
+    ]
+    assert {"CA", "US"} <= story_areas(mentions, {"a": "fr", "b": "fr"})
+    town = entity_of(link_entities(mentions, {"a": "fr", "b": "fr"}), "a", at=10).place
+    assert town is not None and town.country == "CA"
+    # a name a US state also bears stays no evidence for either ("Georgia")
+    assert story_areas([mention("c", "Georgia", "place")], {"c": "en"}) == frozenset()
+
+
 def test_a_police_or_fire_service_names_the_town_or_county_it_serves() -> None:
     mentions = [
         mention("a", "Tampa Fire Rescue", "org", at=10),

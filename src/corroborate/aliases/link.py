@@ -42,6 +42,7 @@ from corroborate.aliases.fold import (
 from corroborate.aliases.morph import is_cyrillic, same_word
 from corroborate.aliases.places import (
     US_COUNTY_WORDS,
+    country_named,
     only_villages,
     place_countries,
     place_regions,
@@ -366,7 +367,8 @@ def story_countries(
     mentions: Sequence[NamedMention], languages: Mapping[str, str]
 ) -> frozenset[str]:
     """The countries of the place names that can lie in only one ("Alabama",
-    "Lithuania", a town no other country has), counted per mention: the context that
+    "Lithuania", a town no other country has) or that are a country's name beside
+    small towns only ("Canada"), counted per mention: the context that
     decides where an ambiguous name of the same story lies. Only countries named at
     least :data:`CONTEXT_SHARE` as often as the most named one count, so one stray
     name (the West read as West, Texas) does not send "Paris" of a story about
@@ -380,6 +382,8 @@ def story_countries(
             if len(countries) == 1:
                 vote = VILLAGE_VOTE if only_villages(mention.text, language) else 1.0
                 counts[next(iter(countries))] += vote
+            elif country := country_named(mention.text, language):
+                counts[country] += 1.0  # "Canada", though villages abroad share it
     return _named_often(counts)
 
 

@@ -683,6 +683,25 @@ def place_countries(text: str, language: str = "und") -> frozenset[str]:
     return gazetteer().countries(key) if key else frozenset()
 
 
+@lru_cache(maxsize=65536)
+def country_named(text: str, language: str = "und") -> str | None:
+    """The country ``text`` is the name of, when every other place of that name is a
+    town of under :data:`OWN_NAME_CITY_MIN_POPULATION` people: "Canada" (and villages
+    in Spain and Mexico), "Allemagne"; not "Georgia", also a US state."""
+    key = _known_key(text, language)
+    if not key:
+        return None
+    place = gazetteer().lookup(key, frozenset(), language)
+    if place is None or place.latitude is not None or place.region is not None:
+        return None  # no country
+    others = [other for other in gazetteer().candidates(key) if other.country != place.country]
+    small = all(
+        other.latitude is not None and gazetteer().population(other) < OWN_NAME_CITY_MIN_POPULATION
+        for other in others
+    )
+    return place.country if small else None
+
+
 #: A town of fewer people is a village: a name only villages bear is weak evidence of
 #: where a story lies (it is as likely a volcano, a river or a surname elsewhere).
 VILLAGE_MAX_POPULATION = 10_000
