@@ -286,6 +286,20 @@ def test_names_joined_by_a_slash_are_one_name_and_slash_acronyms_are_found() -> 
     assert not any(m in found for m in (("Radio Free Europe", "org"), ("Radio Liberty", "org")))
 
 
+def test_a_quoted_name_before_a_surname_is_a_nickname_not_a_place() -> None:
+    text = 'Police stabbed Jorge «La Hiena» Barrios. They arrested Ana "La Roca" Ruiz in Lima.'
+    hiena, roca, lima = text.index("La Hiena"), text.index("La Roca"), text.index("Lima")
+    spans = [(hiena, hiena + 8, "place"), (roca, roca + 7, "org"), (lima, lima + 4, "place")]
+    found = [(m.text, m.type) for m in _mentions("a", text, spans, "es")]  # type: ignore[arg-type]
+    assert found == [("La Hiena", "other"), ("La Roca", "other"), ("Lima", "place")]
+    # a quoted place before a place it lies in stays a place
+    texas = 'He flew to "Paris" Texas on Monday.'
+    paris, state = texas.index("Paris"), texas.index("Texas")
+    spans = [(paris, paris + 5, "place"), (state, state + 5, "place")]
+    found = [(m.text, m.type) for m in _mentions("b", texas, spans, "en")]  # type: ignore[arg-type]
+    assert found == [("Paris", "place"), ("Texas", "place")]
+
+
 def test_a_broadcasters_name_split_at_its_number_is_one_organisation() -> None:
     text = "Neighbours told WAVE 3 News the shots woke them. Police told News 6 little more."
     wave, news = text.index("WAVE"), text.index("News")

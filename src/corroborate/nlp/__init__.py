@@ -475,6 +475,35 @@ def _head_typed(name: str, kind: EntityType, language: str) -> EntityType:
     return found if found is not None and (kind == "person" or found == "org") else kind
 
 
+#: Quotes that set off a nickname, each with its closer.
+_NICKNAME_QUOTES = {'"': '"', "«": "»", "“": "”", "„": "“", "‘": "’", "'": "'"}
+#: What follows a nickname: the surname it stands before.
+_SURNAME_AFTER = re.compile(r"\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+")
+
+
+def _nicknames(spans: list[Span], text: str) -> list[Span]:
+    """A "place" or "organisation" in quotes right before a capitalised word is a
+    person's nickname, a name of no type: "Jorge «La Hiena» Barrios", "apuñalar a
+    \"La Hiena\" Barrios", "Joaquín \"El Chapo\" Guzmán" (the model had read "La Hiena"
+    as the place the story happened)."""
+    places = {start for start, _, kind in spans if kind == "place"}
+    found: list[Span] = []
+    for start, end, kind in spans:
+        opener = text[start - 1 : start] if start else ""
+        closer = _NICKNAME_QUOTES.get(opener)
+        after = _SURNAME_AFTER.match(text, end + 1)
+        if (
+            kind in ("place", "org")
+            and closer is not None
+            and text[end : end + 1] == closer
+            and after is not None
+            and after.end() - len(after.group().lstrip()) not in places  # "Paris" Texas
+        ):
+            kind = "other"
+        found.append((start, end, kind))
+    return found
+
+
 def _with_dateline(text: str, spans: list[Span]) -> list[Span]:
     """The dateline's town and region as place spans, in place of any model span over
     them."""
@@ -529,7 +558,7 @@ def _mentions(
     spans = _slash_joined(_without_preposition(spans, text, language), text)
     spans = _by_head_word(_station_names(spans, text), text, language)
     spans = _with_dateline(text, _typed_by_cues(spans, text, language))
-    spans = _served_towns(spans, text, language)
+    spans = _nicknames(_served_towns(spans, text, language), text)
     mentions: list[NamedMention] = []
     last_end = -1
     common = _common_words(text, spans, language)
