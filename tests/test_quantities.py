@@ -282,6 +282,23 @@ def test_telephone_numbers_of_other_countries_are_not_quantities(
     assert texts(text, language) == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "value"),
+    [
+        # a space groups thousands outside English too, and Swiss German an apostrophe
+        ("Die Post verteilte etwa 30 000 Liter Desinfektionsmittel.", "de", "30 000 Liter", 3e4),
+        ("Der Schaden beträgt 30'000 Franken.", "de", "30'000 Franken", 3e4),
+        ("Llegaron 30 000 personas a la plaza.", "es", "30 000", 3e4),
+        ("Er kwamen 30 000 mensen naar het plein.", "nl", "30 000", 3e4),
+        ("La commune a reçu 30'000 francs.", "fr", "30'000", 3e4),
+    ],
+)  # fmt: skip
+def test_thousands_grouped_by_a_space_or_an_apostrophe(
+    text: str, language: str, surface: str, value: float
+) -> None:
+    assert one(text, language, surface).low == value
+
+
 def test_a_number_opening_a_sentence_after_a_capitalised_word_is_kept() -> None:
     # the word before ends its sentence: no name such as "iPhone 12"
     assert texts("It happened in Chicago. Two men were shot.", "en") == ["Two"]

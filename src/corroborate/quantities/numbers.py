@@ -46,12 +46,14 @@ _AFTER_CODE = "".join(
 ).replace("$", r"\$")
 
 _GROUPED = {
-    # thousands separators, decimal mark
+    # thousands separators, decimal mark; a space groups thousands in every language
+    # but English, as Spanish, German and Dutch style guides also write them ("30 000
+    # Liter"), and Swiss German and French write an apostrophe ("30'000 Franken")
     "en": (",", "."),
-    "nl": (".", ","),
-    "de": (".", ","),
-    "es": (".", ","),
-    "fr": (" \u00a0\u202f", ","),
+    "nl": (". ", ","),
+    "de": (". '’", ","),
+    "es": (". ", ","),
+    "fr": (" \u00a0\u202f'’", ","),
     "ru": (" \u00a0\u202f", ","),
 }
 
