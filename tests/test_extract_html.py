@@ -134,6 +134,15 @@ def test_a_site_name_that_is_only_the_headline_gives_way_to_the_titles_brand() -
     assert extract_html(page).outlet == "Harbour Ledger"
 
 
+def test_a_site_name_that_is_an_address_gives_way_to_the_titles_brand() -> None:
+    # "article:publisher" holds the outlet's page on a social network
+    page = article_page().replace(
+        '<meta property="og:site_name" content="Harbour Ledger">',
+        '<meta property="article:publisher" content="https://www.facebook.com/harbourledger">',
+    )
+    assert extract_html(page).outlet == "Harbour Ledger"
+
+
 @pytest.mark.parametrize(
     "stamp",
     [

@@ -202,13 +202,21 @@ def _metadata(tree: HtmlElement, problems: list[Problem]) -> Document:
         return Document()
 
 
+#: A site "name" that is an address: "article:publisher" holds the outlet's page on a
+#: social network ("https://www.facebook.com/tagesspiegel"), which trafilatura reads
+#: as the site's name.
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+
 def _outlet(tree: HtmlElement | None, meta: Document) -> str | None:
     """The site's name; when the metadata's name is only the headline again (a page
-    with no site name, whose title is "Headline | Runners' Dispatch"), the brand
-    after the last separator of its <title>."""
+    with no site name, whose title is "Headline | Runners' Dispatch"), or an address
+    ("https://www.facebook.com/tagesspiegel"), the brand after the last separator of
+    its <title>."""
     name = clean_field(meta.sitename)
     title = clean_field(meta.title)
-    if name is None or title is None or name.casefold() != title.casefold():
+    address = name is not None and _ADDRESS.match(name) is not None
+    if not address and (name is None or title is None or name.casefold() != title.casefold()):
         return name
     titles = tree.xpath("//head/title/text()") if tree is not None else []
     split = split_title_suffix(" ".join(str(titles[0]).split())) if titles else None
