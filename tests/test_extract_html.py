@@ -134,6 +134,14 @@ def test_a_site_name_that_is_only_the_headline_gives_way_to_the_titles_brand() -
     assert extract_html(page).outlet == "Harbour Ledger"
 
 
+def test_a_site_names_tagline_is_no_part_of_the_outlet() -> None:
+    tagged = "Harbour Ledger - News and weather from the north quay"
+    page = article_page().replace('content="Harbour Ledger">', f'content="{tagged}">')
+    assert extract_html(page).outlet == "Harbour Ledger"
+    short = article_page().replace('content="Harbour Ledger">', 'content="Harbour Ledger - News">')
+    assert extract_html(short).outlet == "Harbour Ledger - News"
+
+
 def test_a_site_name_that_is_an_address_gives_way_to_the_titles_brand() -> None:
     # "article:publisher" holds the outlet's page on a social network
     page = article_page().replace(

@@ -208,12 +208,23 @@ def _metadata(tree: HtmlElement, problems: list[Problem]) -> Document:
 _ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
+#: A site name with a tagline after it: "polizeiticker.ch - Meldungen und Warnungen
+#: von der Polizei" (a brand of up to three words, a tagline of four or more).
+_TAGLINE = re.compile(r"^(?P<brand>\S+(?:\s\S+){0,2}?)\s+[|–—-]\s+(?P<tagline>\S+(?:\s\S+){3,})$")
+
+
+def _without_tagline(name: str | None) -> str | None:
+    """The site's name without a tagline after it (see :data:`_TAGLINE`)."""
+    found = _TAGLINE.match(name) if name else None
+    return found["brand"] if found else name
+
+
 def _outlet(tree: HtmlElement | None, meta: Document) -> str | None:
     """The site's name; when the metadata's name is only the headline again (a page
     with no site name, whose title is "Headline | Runners' Dispatch"), or an address
     ("https://www.facebook.com/tagesspiegel"), the brand after the last separator of
     its <title>."""
-    name = clean_field(meta.sitename)
+    name = _without_tagline(clean_field(meta.sitename))
     title = clean_field(meta.title)
     address = name is not None and _ADDRESS.match(name) is not None
     if not address and (name is None or title is None or name.casefold() != title.casefold()):
