@@ -299,6 +299,12 @@ def test_thousands_grouped_by_a_space_or_an_apostrophe(
     assert one(text, language, surface).low == value
 
 
+def test_a_percent_sign_run_into_the_next_word_is_still_a_percentage() -> None:
+    # a scraped fact box: "- 33%of those hospitalised are African Americans"
+    q = one("- 33%of those hospitalised are older than 70", "en", "33%")
+    assert (q.kind, q.unit) == ("percent", "percent")
+
+
 def test_a_number_opening_a_sentence_after_a_capitalised_word_is_kept() -> None:
     # the word before ends its sentence: no name such as "iPhone 12"
     assert texts("It happened in Chicago. Two men were shot.", "en") == ["Two"]

@@ -115,7 +115,9 @@ class Patterns:
 _SIGN_BEFORE = re.compile(
     rf"(?:{units.CURRENCY_SIGN_PATTERN}|(?<![A-Za-z]){units.CURRENCY_CODE_PATTERN})\s?$"
 )
-_UNIT_AFTER = re.compile(rf"(?:\s?{_DASH}\s?|\s{{0,2}})({units.UNIT_PATTERN})(?!\w)")
+#: A unit ends at a word's end, or at a sign a word may follow unspaced ("33%of those
+#: hospitalised", as scraped lists run together).
+_UNIT_AFTER = re.compile(rf"(?:\s?{_DASH}\s?|\s{{0,2}})({units.UNIT_PATTERN})(?:(?<=[%‰])|(?!\w))")
 _CURRENCY_AFTER = re.compile(
     r"(?:\s*(?i:de|of|d['’])\s*|\s?)"
     rf"({units.CURRENCY_WORD_PATTERN}|{units.CURRENCY_CODE_PATTERN}|€|£|₽|\$|руб\.)(?!\w)"
