@@ -299,6 +299,13 @@ def test_thousands_grouped_by_a_space_or_an_apostrophe(
     assert one(text, language, surface).low == value
 
 
+def test_a_dash_opening_an_aside_joins_no_unit() -> None:
+    # "Desde 2011 ‒año en que ...‒": a year, then an aside, not 2,011 years
+    text = "Desde 2011 ‒año en que se emitió la norma‒ están prohibidas."
+    assert not [q for q in find_quantities("t", text, "es") if q.unit == "year"]
+    assert one("They ran a 5 - km loop.", "en", "5 - km").unit == "kilometer"
+
+
 def test_a_percent_sign_run_into_the_next_word_is_still_a_percentage() -> None:
     # a scraped fact box: "- 33%of those hospitalised are African Americans"
     q = one("- 33%of those hospitalised are older than 70", "en", "33%")
@@ -871,6 +878,8 @@ def test_the_unit_spec_check_reads_spans_values_and_unit_keys() -> None:
         ("Hace 34 años, el pueblo ardió.", "es", "duration"),
         ("Fue condenado a una pena de 20 años de prisión.", "es", "duration"),
         ("Il a 30 ans de carrière.", "fr", "duration"),
+        ("Une étude menée sur 20 ans, aux Etats-Unis, le confirme.", "fr", "duration"),
+        ("Lo logró en 20 años, según el informe.", "es", "duration"),
     ],
 )
 def test_ages_told_with_a_verb_a_noun_or_brackets(text: str, language: str, kind: str) -> None:

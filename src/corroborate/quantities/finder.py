@@ -116,8 +116,12 @@ _SIGN_BEFORE = re.compile(
     rf"(?:{units.CURRENCY_SIGN_PATTERN}|(?<![A-Za-z]){units.CURRENCY_CODE_PATTERN})\s?$"
 )
 #: A unit ends at a word's end, or at a sign a word may follow unspaced ("33%of those
-#: hospitalised", as scraped lists run together).
-_UNIT_AFTER = re.compile(rf"(?:\s?{_DASH}\s?|\s{{0,2}})({units.UNIT_PATTERN})(?:(?<=[%‰])|(?!\w))")
+#: hospitalised", as scraped lists run together). A dash joins a unit spaced on both
+#: sides or on neither ("a 5 - km run", "10-year"); one spaced before only opens an
+#: aside ("Desde 2011 ‒año en que ...‒" is no 2,011 years).
+_UNIT_AFTER = re.compile(
+    rf"(?:\s{_DASH}\s|{_DASH}|\s{{0,2}})({units.UNIT_PATTERN})(?:(?<=[%‰])|(?!\w))"
+)
 _CURRENCY_AFTER = re.compile(
     r"(?:\s*(?i:de|of|d['’])\s*|\s?)"
     rf"({units.CURRENCY_WORD_PATTERN}|{units.CURRENCY_CODE_PATTERN}|€|£|₽|\$|руб\.)(?!\w)"

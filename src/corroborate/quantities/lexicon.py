@@ -162,8 +162,9 @@ AGE_BEFORE: dict[str, str] = {
 #: Words after which years are time gone by, never an age: "il y a 34 ans" (34 years
 #: ago), "hace 34 años", "depuis 20 ans", "durante 20 años".
 NOT_AGE_BEFORE: dict[str, str] = {
-    "es": r"\b(?i:hace|durante|desde)\s+$",
-    "fr": r"\b(?:y\s+a|(?i:depuis|pendant|durant))\s+$",
+    "es": r"\b(?i:hace|durante|desde|en)\s+$",
+    # "sur vingt ans" and "en vingt ans": over and within twenty years
+    "fr": r"\b(?:y\s+a|(?i:depuis|pendant|durant|sur|en))\s+$",
 }
 #: Years followed by "de" and a noun are a stretch of something, not an age: "una pena
 #: de 20 años de prisión", "tiene 30 años de experiencia", "34 ans de carrière"
