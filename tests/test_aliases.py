@@ -1030,12 +1030,18 @@ def test_an_everyday_word_read_as_a_place_the_gazetteer_lacks_is_no_entity() -> 
         mention("b", "Foto", "place", at=0),  # Dutch: everyday word too
         mention("a", "Visit", "org", at=80),  # organisations are not judged
         mention("a", "West", "place", at=100),  # "his escape to the West": a region
+        # a small town's other name only: "Area" is one of Mundelein's, "Presidente"
+        # one of Presidente Médici's ("el Presidente" of a Spanish report)
+        mention("a", "Area", "place", at=120),
+        mention("c", "Presidente", "place", at=0),
+        mention("d", "Wien", "place", at=0),  # a big city's other name stays
     ]
-    entities = link_entities(mentions, {"a": "en", "b": "nl"})
+    entities = link_entities(mentions, {"a": "en", "b": "nl", "c": "es", "d": "de"})
     assert sorted((e.type, e.name) for e in entities) == [
         ("org", "Visit"),
         ("place", "Hengelveld"),
         ("place", "Mobile"),
+        ("place", "Vienna"),
         ("place", "West"),
     ]
 

@@ -41,10 +41,12 @@ from corroborate.aliases.fold import (
 )
 from corroborate.aliases.morph import is_cyrillic, same_word
 from corroborate.aliases.places import (
+    OWN_NAME_CITY_MIN_POPULATION,
     US_COUNTY_WORDS,
     country_named,
     only_villages,
     place_countries,
+    place_lookup_key,
     place_regions,
     resolve_place,
 )
@@ -1285,7 +1287,20 @@ def _everyday_place(mention: NamedMention, language: str) -> bool:
         return False
     if zipf_frequency(word.lower(), language, wordlist="small") < EVERYDAY_PLACE_ZIPF:
         return False
-    return resolve_place(word, language) is None
+    place = resolve_place(word, language)
+    return place is None or _small_town_by_another_name(place, word)
+
+
+def _small_town_by_another_name(place: Place, word: str) -> bool:
+    """Whether ``place`` is a town of under :data:`OWN_NAME_CITY_MIN_POPULATION` people
+    that ``word`` names only as one of its other names: "el Presidente" of a Spanish
+    report had resolved to Presidente Médici, a Brazilian town GeoNames also calls
+    "Presidente"; a big city keeps its other names ("Wien" is Vienna)."""
+    return (
+        place.latitude is not None
+        and place_lookup_key(place.name) != place_lookup_key(word)
+        and (place.population or 0) < OWN_NAME_CITY_MIN_POPULATION
+    )
 
 
 @lru_cache(maxsize=64)
