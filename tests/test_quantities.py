@@ -299,6 +299,12 @@ def test_thousands_grouped_by_a_space_or_an_apostrophe(
     assert one(text, language, surface).low == value
 
 
+def test_a_street_block_of_a_us_address_is_no_count() -> None:
+    text = "Two men were shot in the 6700 block of South Aberdeen Street on Sunday."
+    assert texts(text, "en") == ["Two"]
+    assert texts("The city has 300 blocks of row houses.", "en") == ["300"]
+
+
 def test_a_dash_opening_an_aside_joins_no_unit() -> None:
     # "Desde 2011 ‒año en que ...‒": a year, then an aside, not 2,011 years
     text = "Desde 2011 ‒año en que se emitió la norma‒ están prohibidas."

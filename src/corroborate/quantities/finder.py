@@ -800,6 +800,8 @@ def _read(
         reading = _right_side(text, lang, p, reading, money=money[1] if money else None)
     if _is_year(text, reading) or _glued_to_letters(text, atom, reading) or _decade(text, atom):
         return None, used
+    if lang == "en" and _STREET_BLOCK.match(text, reading.end):
+        return None, used  # "the 6700 block of S. Aberdeen St.": an address
     return _below_zero(text, reading), used
 
 
@@ -1221,6 +1223,11 @@ def _plural_noun(word: str) -> bool:
 def _plural_s(word: str) -> bool:
     """Ends in a plural "s": not "ss", nor a possessive ("the company's grain trains")."""
     return word.endswith("s") and not word.endswith(("ss", "'s", "’s")) and word[0].islower()
+
+
+#: A US police address: "in the 6700 block of S. Aberdeen St." names a stretch of a
+#: street by its house numbers; no count.
+_STREET_BLOCK = re.compile(r"\s+block\s+of\b", re.IGNORECASE)
 
 
 def _is_year(text: str, reading: Reading) -> bool:
