@@ -1297,9 +1297,9 @@ def _small_town_by_another_name(place: Place, word: str) -> bool:
     report had resolved to Presidente Médici, a Brazilian town GeoNames also calls
     "Presidente"; a big city keeps its other names ("Wien" is Vienna)."""
     return (
-        place.latitude is not None
+        place.population is not None  # a town: continents, countries, regions have none
         and place_lookup_key(place.name) != place_lookup_key(word)
-        and (place.population or 0) < OWN_NAME_CITY_MIN_POPULATION
+        and place.population < OWN_NAME_CITY_MIN_POPULATION
     )
 
 
