@@ -517,6 +517,7 @@ def test_a_sum_told_without_its_currency_after_one_with_it_is_in_that_currency(
         ("The fund raised 30 million pounds for nurses.", "en", "30 million pounds"),
         ("The appeal raised 30 million pounds.", "en", "30 million pounds"),
         ("Er sammelte rund 30 Millionen Pfund für Pflegekräfte.", "de", "30 Millionen Pfund"),
+        ("Er hat 30 Millionen Pfund gesammelt.", "de", "30 Millionen Pfund"),
         ("Der Schaden beträgt 2 Millionen Pfund Sterling.", "de", "2 Millionen Pfund Sterling"),
         ("Hij haalde 30 miljoen pond op.", "nl", "30 miljoen pond"),
         ("Il a récolté 30 millions de livres.", "fr", "30 millions de livres"),

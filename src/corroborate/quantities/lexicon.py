@@ -408,10 +408,19 @@ def pound_sterling_after(text: str, end: int, language: str) -> int | None:
         return None
     word = _NEXT_WORD.match(text, found.end())
     if word is not None and text[found.end() : word.start(1)].strip() == "":
-        following = word.group(1).casefold()
-        if following in _GOODS_AFTER or following not in stopwords(language):
+        following = word.group(1)
+        if following.casefold() in _GOODS_AFTER or _goods(following, language):
             return None
     return found.end()
+
+
+def _goods(word: str, language: str) -> bool:
+    """Whether the word after a pound may name the goods it weighs: in German a noun,
+    which German capitalises ("Pfund Fleisch"; "30 Millionen Pfund gesammelt" is a
+    sum); elsewhere any word but a function word."""
+    if language.split("-")[0] == "de":
+        return word[:1].isupper() and word.casefold() not in stopwords(language)
+    return word.casefold() not in stopwords(language)
 
 
 #: Words right before a number that make it an earthquake's magnitude: "a magnitude
