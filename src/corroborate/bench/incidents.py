@@ -56,7 +56,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlparse
+from urllib.parse import urlsplit
 
 import numpy as np
 from anyascii import anyascii
@@ -78,6 +78,7 @@ from corroborate.model import (
     Quantity,
     StoryCandidate,
     TimeExpression,
+    original_address,
 )
 from corroborate.nlp import recognize
 from corroborate.nlp.datelines import dateline
@@ -186,10 +187,9 @@ def analyse(doc: GvaDoc, uri: str) -> Analysed:
 
 
 def _outlet(uri: str) -> str:
-    """The publisher's host inside a web.archive.org address."""
-    inner = uri.split("/http", 1)[-1]
-    host = urlparse("http" + inner if not inner.startswith("http") else inner).netloc
-    return host.removeprefix("www.") or uri
+    """The publisher's host, inside a web.archive.org address too."""
+    host = urlsplit(original_address(uri)).hostname
+    return host.removeprefix("www.") if host else uri
 
 
 def story_facts(members: Sequence[Analysed]) -> tuple[list[Fact], list[Entity]]:
@@ -1373,14 +1373,10 @@ def _county_mail_towns() -> dict[tuple[str, str], str]:
     """(county lookup key, "US-XX") -> the post-office town that leads the county's
     street-address ZIP codes by :data:`MAIL_TOWN_MIN_CODES` and two to one, from the
     USPS list the ``zipcodes`` package ships."""
-    import zipcodes
-
     codes: dict[tuple[str, str], Counter[str]] = {}
-    for record in zipcodes.list_all():  # type: ignore[no-untyped-call]
-        county, state, town = record.get("county"), record.get("state"), record.get("city")
-        if record.get("zip_code_type") != "STANDARD" or not (county and state and town):
-            continue
-        codes.setdefault((place_lookup_key(county), f"US-{state}"), Counter())[town] += 1
+    for town, state, county in _street_zip_codes():
+        if county:
+            codes.setdefault((place_lookup_key(county), state), Counter())[town] += 1
     towns: dict[tuple[str, str], str] = {}
     for key, counts in codes.items():
         (town, count), *rest = counts.most_common(2)
@@ -1396,12 +1392,19 @@ def _post_office_town(town: Place) -> bool:
 
 @lru_cache(maxsize=1)
 def _post_office_towns() -> frozenset[tuple[str, str]]:
+    return frozenset((place_lookup_key(town), state) for town, state, _ in _street_zip_codes())
+
+
+@lru_cache(maxsize=1)
+def _street_zip_codes() -> tuple[tuple[str, str, str | None], ...]:
+    """(post-office town, "US-XX", county) of each street-address ("STANDARD") ZIP
+    code of the USPS list the ``zipcodes`` package ships."""
     import zipcodes
 
-    return frozenset(
-        (place_lookup_key(record["city"]), f"US-{record['state']}")
+    return tuple(
+        (record["city"], f"US-{record['state']}", record.get("county"))
         for record in zipcodes.list_all()  # type: ignore[no-untyped-call]
-        if record.get("zip_code_type") == "STANDARD" and record.get("city")
+        if record.get("zip_code_type") == "STANDARD" and record.get("city") and record.get("state")
     )
 
 

@@ -226,8 +226,10 @@ def _outlet(tree: HtmlElement | None, meta: Document) -> str | None:
     its <title>."""
     name = _without_tagline(clean_field(meta.sitename))
     title = clean_field(meta.title)
-    address = name is not None and _ADDRESS.match(name) is not None
-    if not address and (name is None or title is None or name.casefold() != title.casefold()):
+    if name is None:
+        return None
+    headline_only = title is not None and name.casefold() == title.casefold()
+    if not headline_only and not _ADDRESS.match(name):
         return name
     titles = tree.xpath("//head/title/text()") if tree is not None else []
     split = split_title_suffix(" ".join(str(titles[0]).split())) if titles else None

@@ -478,7 +478,7 @@ def _head_typed(name: str, kind: EntityType, language: str) -> EntityType:
 #: Quotes that set off a nickname, each with its closer.
 _NICKNAME_QUOTES = {'"': '"', "«": "»", "“": "”", "„": "“", "‘": "’", "'": "'"}
 #: What follows a nickname: the surname it stands before.
-_SURNAME_AFTER = re.compile(r"\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+")
+_SURNAME_AFTER = re.compile(r"\s+(?P<surname>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)")
 
 
 def _nicknames(spans: list[Span], text: str) -> list[Span]:
@@ -497,7 +497,7 @@ def _nicknames(spans: list[Span], text: str) -> list[Span]:
             and closer is not None
             and text[end : end + 1] == closer
             and after is not None
-            and after.end() - len(after.group().lstrip()) not in places  # "Paris" Texas
+            and after.start("surname") not in places  # "Paris" Texas
         ):
             kind = "other"
         found.append((start, end, kind))
