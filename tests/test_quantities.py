@@ -432,6 +432,51 @@ def test_spanish_words_and_vague() -> None:
     assert (police.low, police.approximate, police.noun) == (1500, True, "policías")
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "low", "high", "noun"),
+    [
+        # a joining word starts no number: the two words are one range's ends
+        ("Zwischen sieben und zehn Milliarden Euro kostet es.", "de",
+         "sieben und zehn Milliarden Euro", 7e9, 1e10, None),
+        ("Het kost tussen zeven en tien miljard euro.", "nl",
+         "zeven en tien miljard euro", 7e9, 1e10, None),
+        # "mil millones" scales the range's first end too: a billion, not a million
+        ("Cuesta entre siete y diez mil millones de euros.", "es",
+         "siete y diez mil millones de euros", 7e9, 1e10, None),
+        # a scale word alone is its own number in these languages, as "a thousand"
+        ("Murieron mil personas.", "es", "mil", 1e3, 1e3, "personas"),
+        ("Hay mil millones de animales.", "es", "mil millones", 1e9, 1e9, "animales"),
+        ("Mille personnes ont manifesté.", "fr", "Mille", 1e3, 1e3, "personnes"),
+        ("Tausend Menschen kamen.", "de", "Tausend", 1e3, 1e3, "Menschen"),
+        ("Er kwamen duizend mensen.", "nl", "duizend", 1e3, 1e3, "mensen"),
+        ("Пришла тысяча человек.", "ru", "тысяча", 1e3, 1e3, "человек"),
+        # an article before a scale word is its one, in every case
+        ("Geschätzt eine Milliarde Tiere starben.", "de", "eine Milliarde", 1e9, 1e9, "Tiere"),
+        ("Das Geld reicht einer Million Menschen.", "de", "einer Million", 1e6, 1e6, "Menschen"),
+        # a scale noun takes "de" before what it counts
+        ("Votaron dos millones de personas.", "es", "dos millones", 2e6, 2e6, "personas"),
+        ("Un million de personnes ont voté.", "fr", "Un million", 1e6, 1e6, "personnes"),
+    ],
+)  # fmt: skip
+def test_number_words_around_scale_words(
+    text: str, language: str, surface: str, low: float, high: float, noun: str | None
+) -> None:
+    q = one(text, language, surface)
+    assert (q.low, q.high, q.noun) == (low, high, noun)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Tausende Menschen kamen.", "de"),  # plurals are vague amounts, not a thousand
+        ("Murieron miles de personas.", "es"),
+        ("Пришли тысячи человек.", "ru"),
+    ],
+)
+def test_a_plural_scale_word_is_no_lone_thousand(text: str, language: str) -> None:
+    assert all(q.low != 1000 or q.high != 1000 for q in find_quantities("t", text, language))
+
+
 # --- French -----------------------------------------------------------------------------
 
 

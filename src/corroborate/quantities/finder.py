@@ -859,9 +859,15 @@ def _scale_words(text: str, p: Patterns, end: int) -> tuple[float, int]:
 
 
 def _word_scale(surface: str, p: Patterns) -> float:
-    """The scale a spelled-out number ends in ("five thousand" -> 1000), else 1."""
-    last = surface.split()[-1].lower() if surface.split() else ""
-    return numbers.scales(p.language).get(last, 1.0)
+    """The scale a spelled-out number ends in, its scale words multiplied ("five
+    thousand" -> 1000, "diez mil millones" -> 1e9), else 1."""
+    table = numbers.scales(p.language)
+    factor = 1.0
+    for word in reversed(surface.lower().split()):
+        if word not in table:
+            break
+        factor *= table[word]
+    return factor
 
 
 def _range(
@@ -1072,7 +1078,10 @@ def _noun(text: str, lang: str, end: int, single: bool = False) -> str | None:
     joined = m is not None and _JOINED.match(text, position)
     if joined and m is not None and m.group(1).lower() not in (*stop, *_NOT_COUNTED):
         return m.group(1)  # "a 32-wagon train" counts wagons; "a three-car crash", cars
-    if lang == "fr" and lexicon.is_about_round(text[max(0, end - 12) : end]):
+    before = text[max(0, end - 12) : end]
+    if (lang == "fr" and lexicon.is_about_round(before)) or (
+        lang in ("es", "fr") and _SCALE_NOUN_BEFORE.search(before)
+    ):
         collective = _FRENCH_COLLECTIVE_DE.match(text, position)
         position = collective.end() if collective else position
         m = _WORD.match(text, position)
@@ -1127,8 +1136,11 @@ _PARTITIVE = lexicon.compiled_per_language(
         "fr": r"\s+(?:des|de\s+ces|de\s+leurs)(?=\s)",
     }
 )
-#: The "de" after a French collective number: "une cinquantaine de pompiers", "un
-#: millier d'habitants".
+#: Spanish and French scale words that are nouns, which take "de" before what they
+#: count: "dos millones de personas", "un milliard d'animaux".
+_SCALE_NOUN_BEFORE = re.compile(r"(?i:mill[oó]n(?:es)?|millions?|milliards?|bill[oó]n(?:es)?)$")
+#: The "de" after a French collective number or a scale noun: "une cinquantaine de
+#: pompiers", "un millier d'habitants", "dos millones de personas".
 _FRENCH_COLLECTIVE_DE = re.compile(r"\s+(?:de\s+|d['’])(?=[^\W\d_])")
 #: Words between an English number and its noun that say "in addition".
 _MORE = frozenset({"more", "other", "additional", "further", "extra"})

@@ -135,8 +135,9 @@ _WORDS: dict[str, str] = {
     "nl": "nul een één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien "
     "veertien twintig dertig veertig vijftig zestig zeventig tachtig negentig honderd "
     "duizend miljoen miljard ën en",
-    "de": "null eins eine ein zwei zwo drei vier fünf sechs sech sieben sieb acht neun zehn "
-    "elf zwölf zwanzig dreißig dreissig vierzig fünfzig sechzig siebzig achtzig neunzig "
+    "de": "null eins einer einem einen eine ein zwei zwo drei vier fünf sechs sech sieben "
+    "sieb acht neun zehn elf zwölf zwanzig dreißig dreissig vierzig fünfzig sechzig siebzig "
+    "achtzig neunzig "
     "hundert tausend millionen million milliarden milliarde und",
     "es": "cero uno una un dos tres cuatro cinco seis siete ocho nueve diez once doce trece "
     "catorce quince dieciséis dieciseis diecisiete dieciocho diecinueve veinte veintiuno "
@@ -156,6 +157,17 @@ _ARTICLES = frozenset(
     {"een", "ein", "eine", "einen", "einem", "einer", "eines", "un", "une", "una", "uno"}
 )
 _COMPOUNDING = frozenset({"de", "nl"})
+#: Scale words that alone are a number, as "a thousand" is in English: "mil
+#: personas", "mille personnes", "tausend Menschen", "duizend mensen", "тысяча
+#: человек", and Spanish "mil millones", a billion. Only singulars: "millones",
+#: "Tausende", "тысячи" are vague amounts (see ``lexicon.vague_pattern``).
+_LONE_NUMBERS: dict[str, dict[str, float]] = {
+    "es": {"mil": 1e3, "mil millones": 1e9},
+    "fr": {"mille": 1e3},
+    "de": {"hundert": 1e2, "tausend": 1e3},
+    "nl": {"honderd": 1e2, "duizend": 1e3},
+    "ru": {"тысяча": 1e3, "тысячу": 1e3},
+}
 _GLUE = frozenset({"and", "en", "ën", "und", "y", "et"})
 
 
@@ -270,28 +282,56 @@ def word_atoms(text: str, language: str) -> list[Atom]:
     atoms: list[Atom] = []
     lone_scales = scales(language)
     for match in word_run_pattern(language).finditer(text):
-        if match.group().lower() in lone_scales:
-            article = _A_BEFORE.search(text, max(0, match.start() - 4), match.start())
-            if article is not None and language == "en":  # "a million"
-                atoms.append(
-                    Atom(article.start(), match.end(), lone_scales[match.group().lower()], True)
-                )
+        surface = " ".join(match.group().lower().split())
+        if surface in lone_scales:
+            atoms.extend(_lone_scale(text, match, language, lone_scales[surface]))
             continue
-        tokens = [(m.start(), m.end()) for m in _TOKEN_SPLIT.finditer(match.group())]
-        base = match.start()
-        first = 0
-        while first < len(tokens) and _is_glue(match.group()[slice(*tokens[first])]):
+        atoms.extend(_run_atoms(text, match, language))
+    return atoms
+
+
+def _lone_scale(text: str, match: re.Match[str], language: str, scale: float) -> list[Atom]:
+    """A scale word with no number of its own: "a million", "mil personas"."""
+    surface = " ".join(match.group().lower().split())
+    if surface in _LONE_NUMBERS.get(language, {}):
+        return [Atom(match.start(), match.end(), _LONE_NUMBERS[language][surface], True)]
+    article = _A_BEFORE.search(text, max(0, match.start() - 4), match.start())
+    if article is not None and language == "en":  # "a million"
+        return [Atom(article.start(), match.end(), scale, True)]
+    return []
+
+
+def _run_atoms(text: str, match: re.Match[str], language: str) -> list[Atom]:
+    """The numbers of one run of number words, each the longest stretch that parses;
+    a joining word starts none ("sieben und zehn Milliarden" is 7, then 10 billion:
+    text2num would read "und zehn Milliarden" as the second), and an article before
+    a scale word is its one ("eine Million", "einer Milliarde")."""
+    tokens = [(m.start(), m.end()) for m in _TOKEN_SPLIT.finditer(match.group())]
+    words = [match.group()[slice(*token)].lower() for token in tokens]
+    base = match.start()
+    atoms: list[Atom] = []
+    first = 0
+    while first < len(tokens):
+        if _is_glue(words[first]):
             first += 1
-        while first < len(tokens):
-            for last in range(len(tokens) - 1, first - 1, -1):
-                start, end = base + tokens[first][0], base + tokens[last][1]
-                value = word_value(text[start:end], language)
-                if value is not None:
-                    atoms.append(Atom(start, end, value, word=True))
-                    first = last + 1
-                    break
-            else:
-                first += 1
+            continue
+        if words[first] in _ARTICLES and first + 1 < len(tokens):
+            scale = scales(language).get(words[first + 1])
+            if scale is not None and (first + 2 == len(tokens) or _is_glue(words[first + 2])):
+                atoms.append(
+                    Atom(base + tokens[first][0], base + tokens[first + 1][1], scale, True)
+                )
+                first += 2
+                continue
+        for last in range(len(tokens) - 1, first - 1, -1):
+            start, end = base + tokens[first][0], base + tokens[last][1]
+            value = word_value(text[start:end], language)
+            if value is not None:
+                atoms.append(Atom(start, end, value, word=True))
+                first = last + 1
+                break
+        else:
+            first += 1
     return atoms
 
 
