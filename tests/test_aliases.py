@@ -1222,6 +1222,47 @@ def test_declined_names_share_the_key_of_their_nominative(declined: str, nominat
     assert name_key(declined, "person", "ru") == name_key(nominative, "person", "ru")
 
 
+def test_a_foreign_mans_name_in_russian_cases_is_one_person_shown_in_the_nominative() -> None:
+    # OpenCorpora files "Карлос" as a surname, so "Карлоса" had not shown the case;
+    # "Гону" and "Ауна" are a surname alone in the dative and the genitive
+    mentions = [
+        mention("a", "Карлос Гон"),
+        mention("a", "Гону", at=30),
+        mention("b", "Карлоса Гона"),
+        mention("b", "Мишелем Ауном", at=30),
+        mention("b", "Ауна", at=60),
+        mention("c", "Жан-Клода Юнкера"),
+    ]
+    entities = link_entities(mentions, {"a": "ru", "b": "ru", "c": "ru"})
+    assert {e.name: e.aliases for e in entities} == {
+        "Карлос Гон": ["Гону", "Карлос Гон", "Карлоса Гона"],
+        "Мишель Аун": ["Ауна", "Мишелем Ауном"],  # no source names him in the nominative
+        "Жан-Клод Юнкер": ["Жан-Клода Юнкера"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("names", "shown"),
+    [
+        (["Анны Петровой"], "Анны Петровой"),  # a woman's name is not rebuilt
+        (["Элены Феррер"], "Элены Феррер"),
+        (["Мишелем Ауном", "Мишель Аун"], "Мишель Аун"),  # a source's nominative first
+    ],
+)
+def test_only_a_mans_name_told_in_other_cases_is_shown_rebuilt(
+    names: list[str], shown: str
+) -> None:
+    mentions = [mention("a", name, at=40 * i) for i, name in enumerate(names)]
+    (entity,) = link_entities(mentions, {"a": "ru"})
+    assert entity.name == shown
+
+
+def test_a_russian_surname_alone_joins_no_full_name_by_a_vowel_ending() -> None:
+    # "Мэя" is no case form of the surname "Мэй" (its stem ends in a vowel sound)
+    mentions = [mention("a", "Тереза Мэй"), mention("a", "Мэя", at=30)]
+    assert len(link_entities(mentions, {"a": "ru"})) == 2
+
+
 def test_a_lone_cyrillic_surname_joins_the_one_english_full_name_it_sounds_like() -> None:
     mentions = [mention("en", "Theresa May"), mention("ru", "Мэй"), mention("ru2", "Джонсон")]
     entities = link_entities(mentions, {"en": "en", "ru": "ru", "ru2": "ru"})

@@ -39,7 +39,12 @@ from corroborate.aliases.fold import (
     strip_diacritics,
     strip_honorifics,
 )
-from corroborate.aliases.morph import is_cyrillic, same_word
+from corroborate.aliases.morph import (
+    is_cyrillic,
+    is_mans_case_form,
+    is_oblique_mans_name,
+    same_word,
+)
 from corroborate.aliases.places import (
     OWN_NAME_CITY_MIN_POPULATION,
     US_COUNTY_WORDS,
@@ -323,9 +328,14 @@ def _two_surnames(full: tuple[NameToken, ...]) -> bool:
 
 def _same_surname(first: NameToken, second: NameToken) -> bool:
     """Matching surnames, or one surname written in two scripts, however short
-    ("Мэй" for May): a short form is only joined to the one full name it fits."""
+    ("Мэй" for May), or a foreign man's surname and its Russian case form ("Гону"
+    of "Карлос Гон"): a short form is only joined to the one full name it fits."""
     if surnames_match(first, second):
         return True
+    if first.cyrillic and second.cyrillic:
+        return is_mans_case_form(first.written, second.written) or is_mans_case_form(
+            second.written, first.written
+        )
     return first.cyrillic != second.cyrillic and _sound_alike(first, second, 1)
 
 
@@ -731,6 +741,8 @@ def _display(item: _Item) -> str:
 def canonical_name(members: list[_Item]) -> str:
     """Latin script first, then full names (persons) or long forms (acronyms, and
     names that end in one, lose),
+    then a Cyrillic man's name in its nominative ("Карлос Гон" over "Карлоса Гона";
+    :func:`_nominative_form` builds it when no source gives it: "Мишель Аун"),
     then a form with its diacritics over the same name written without them
     ("Kasčiūnas", not "Kasciunas", however often a source drops them), then, for a
     person whose full name sources spell by their own languages' transliterations
@@ -741,12 +753,17 @@ def canonical_name(members: list[_Item]) -> str:
     longest; ties alphabetically."""
     counts = Counter(_display(item) for item in members)
     by_form = {_display(item): item for item in members}
+    nominative = _nominative_form(members)
+    if nominative is not None:
+        counts[nominative] = 0
     full_keys = {item.key for item in members if item.tokens and is_full(item.tokens)}
     transliterated = len(full_keys) > 1
     words = {tuple(token.key for token in item.tokens) for item in members if item.tokens}
 
-    def rank(form: str) -> tuple[bool, bool, bool, bool, int, bool, int, str]:
-        item = by_form[form]
+    def rank(form: str) -> tuple[bool, bool, bool, bool, bool, int, bool, int, str]:
+        item = by_form.get(form)
+        if item is None:  # the nominative built for a name told only in other cases
+            return (True, False, False, True, True, 0, False, -len(form), form)
         # "Katastrophenschutzbehörde AFAD" is the acronym with words on, no long form
         spelt_out = (
             is_full(item.tokens) if item.tokens else not (item.acronym or _acronym_at_end(item))
@@ -757,6 +774,7 @@ def canonical_name(members: list[_Item]) -> str:
         return (
             not is_latin(form),
             not spelt_out,
+            _oblique(item),
             not stripped,
             not english,
             -counts[form],
@@ -766,6 +784,42 @@ def canonical_name(members: list[_Item]) -> str:
         )
 
     return min(counts, key=rank)
+
+
+def _oblique(item: _Item) -> bool:
+    """Whether a Cyrillic person's full name is told in an oblique case, as its
+    first word, a man's given name, shows ("Мишелем Ауном", "Карлоса Гона")."""
+    if item.mention.type != "person" or not item.tokens or not is_full(item.tokens):
+        return False
+    first = _display(item).split()[0]
+    return is_cyrillic(first) and is_oblique_mans_name(first)
+
+
+def _nominative_form(members: list[_Item]) -> str | None:
+    """A man's Cyrillic full name with each word in its nominative, as the aliases
+    stage read it ("Мишелем Ауном" -> "Мишель Аун"), when every full form the
+    sources give is in another case; None otherwise (a woman's name is never
+    rebuilt: her surname's nominative is not the stage's masculine key). Russian
+    reports name a person in whatever case the sentence asks for, and a label in the
+    instrumental reads as a slip."""
+    full = [item for item in members if item.tokens and is_full(item.tokens)]
+    if not full or not all(_oblique(item) for item in full):
+        return None
+    forms = Counter(form for item in full if (form := _rebuilt(item)) is not None)
+    return forms.most_common(1)[0][0] if forms else None
+
+
+def _rebuilt(item: _Item) -> str | None:
+    """A name's surface with each word swapped for its nominative, hyphens kept
+    ("Жан-Клода Юнкера" -> "Жан-Клод Юнкер"); None when its words and tokens differ
+    in number (a title or suffix was left out of the tokens)."""
+    pieces = re.split(r"([\s-]+)", _display(item))
+    words = pieces[::2]
+    if len(words) != len(item.tokens):
+        return None
+    for index, token in zip(range(0, len(pieces), 2), item.tokens, strict=True):
+        pieces[index] = token.written[:1].upper() + token.written[1:]
+    return "".join(pieces)
 
 
 def _entity(type_: str, members: list[_Item]) -> Entity:

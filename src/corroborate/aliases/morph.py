@@ -63,7 +63,7 @@ def nominative_given_name(word: str) -> str:
     names = [
         parse
         for parse in _analyzer().parse(word)[:_READINGS]
-        if {"Name", "Patr"} & parse.tag.grammemes and parse.tag.number == "sing"
+        if _given_name_reading(parse) and parse.tag.number == "sing"
     ]
     if names and all(parse.tag.case in _OBLIQUE_CASES for parse in names):
         return str(names[0].normal_form)
@@ -106,8 +106,33 @@ def declined_surname(surname: str, given_name: str | None = None) -> str:
 def _mans_name_case(word: str) -> str | None:
     """The case of a man's given name as the dictionary reads it first, if it does."""
     top = _analyzer().parse(word)[0]
-    grammemes = top.tag.grammemes
-    return str(top.tag.case) if "Name" in grammemes and "masc" in grammemes else None
+    return str(top.tag.case) if _given_name_reading(top) and "masc" in top.tag.grammemes else None
+
+
+def is_oblique_mans_name(word: str) -> bool:
+    """Whether the dictionary reads ``word`` first as a man's given name in a case
+    other than the nominative ("Мишелем", "Карлоса"; not "Мишель", "Анны")."""
+    return _mans_name_case(word) in _OBLIQUE_CASES
+
+
+def _given_name_reading(parse: pymorphy3.analyzer.Parse) -> bool:
+    """Whether a reading of a word before a surname is a given name's: a name or a
+    patronymic, or a man's name the dictionary files only as a surname ("Карлоса",
+    of "Карлоса Гона": OpenCorpora has Карлос as a surname, not as a name)."""
+    grammemes = parse.tag.grammemes
+    return bool({"Name", "Patr"} & grammemes) or {"Surn", "masc"} <= grammemes
+
+
+def is_mans_case_form(form: str, nominative: str) -> bool:
+    """Whether ``form`` is ``nominative``, a foreign man's surname ending in a
+    consonant, in a case Russian declines it to ("Гону", "Ауна" of Гон, Аун): the
+    form a report uses for a surname alone once it has named the man in full."""
+    stem, form = nominative.lower(), form.lower()
+    if len(stem) < _MIN_STEM - 1 or stem[-1] in _VOWELS or not is_cyrillic(stem):
+        return False
+    return any(
+        form == stem + ending for endings in _MASCULINE_ENDINGS.values() for ending in endings
+    )
 
 
 def nominatives(phrase: str) -> list[str]:
