@@ -2452,6 +2452,22 @@ def test_specific_values_that_agree_link_claims_whose_sentences_differ() -> None
     assert {c.attributes["normalized"]["symbol"] for c in facts[0].claims} == {"km"}  # type: ignore[index]
 
 
+@pytest.mark.parametrize(("cosine", "linked"), [(0.14, False), (0.3, True)])
+def test_agreeing_values_link_only_sentences_as_alike_as_a_storys_sentences(
+    cosine: float, linked: bool
+) -> None:
+    # the encoder puts the two sentences at ``cosine``: below the floor they share
+    # nothing but the figure ("1 017 décès" against "1000 Infektionen pro Tag?")
+    articles, quantities = _length_articles()
+    other = [cosine, (1 - cosine**2) ** 0.5]
+
+    def encode(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        return np.asarray([[1.0, 0.0] if "cable" in t else other for t in texts], np.float32)
+
+    facts = _facts(reconcile(articles, quantities, {}, [], encode), "quantity")
+    assert sorted(len(f.claims) for f in facts) == ([2] if linked else [1, 1])
+
+
 def test_values_that_often_agree_by_chance_do_not_link_claims() -> None:
     articles, quantities = _length_articles()
     # Every reference length sits in the interval, so agreement says nothing.

@@ -84,6 +84,13 @@ class GroupingParams:
     #: one dimension in a story (Bonferroni), the chance that any pair of unrelated
     #: claims is linked because its values happen to agree. The conventional 5%.
     coincidence_alpha: float = 0.05
+    #: The least sentence similarity (cross-lingual encoder) of a pair the coincidence
+    #: test may link: the bottom of the range of unrelated sentences of one story
+    #: (0.2, see above). Below it two sentences share nothing but the figure, and a
+    #: reference of local news counts judges a big count rare where other news
+    #: states many: a French report's "1 017 décès" in Germany had agreed with a
+    #: German one's "1000 Infektionen pro Tag?" (0.14). The lexical fallback has none.
+    coincidence_floor: float = 0.2
 
 
 class _Sets:
@@ -175,6 +182,7 @@ def _link_loose(
         )
         or (
             compatible
+            and (score >= params.coincidence_floor or not similarity.cross_lingual)
             and _coincide(
                 items[i], items[j], reference, params.coincidence_alpha / compatible_pairs
             )
