@@ -4189,3 +4189,22 @@ def test_an_implied_casualty_is_never_read_across_a_paragraph_break() -> None:
 
     text = "Le bilan monte à cinq morts, dont un jeune Anversois\n\nUn adolescent a succombé."
     assert all("\n" not in text[c.start : c.end] for c in implied_counts(text, "fr"))
+
+
+def test_a_figure_a_page_repeats_in_the_same_words_is_one_claim() -> None:
+    lead = "700 kilometres south of Cairo the largest solar park in the world is being built."
+    text = f"Solar parks: {lead}\n\nIt costs $3.6 billion.\n\n: {lead} Another 700 kilometres away."
+    article = _article("a", text)
+    first = text.index("700 kilometres")
+    second = text.index("700 kilometres", first + 1)
+    third = text.rindex("700 kilometres")
+    quantities = {
+        "a": [
+            Quantity("a", at, at + 14, "700 kilometres", 700, 700, "kilometer", "length",
+                     700, 700, "kilometer")
+            for at in (first, second, third)
+        ]
+    }  # fmt: skip
+    facts = _facts(reconcile([article], quantities, {}, []), "quantity")
+    # the repeated lead is one claim; the third figure, in other words, stays its own
+    assert sorted(f.claims[0].start for f in facts) == [first, third]

@@ -46,6 +46,7 @@ from corroborate.reconcile.claims import (
     implied_items,
     quantity_items,
     time_items,
+    without_repeats,
 )
 from corroborate.reconcile.conjoined import conjoined_counts
 from corroborate.reconcile.durations import joined_durations
@@ -132,6 +133,7 @@ def reconcile(
         items += date_items(times.get(article.id, ()), sentences[article.id])
         items += time_items(times.get(article.id, ()), sentences[article.id], article.text)
     items = without_past_casualties(items, sentences, {a.id: a.published for a in articles})
+    items = without_repeats(items, {a.id: a.text for a in articles})
     candidates = _candidates(articles, sentences, mentions, items, times)
     similarity = SentenceSimilarity({c.key: c.text for c in candidates}, encode)
     groups = without_restatements(

@@ -87,6 +87,36 @@ class ClaimItem:
         return self.dimension.split(":")[0]
 
 
+#: Characters on either side of a claim that, with the claim's own words, make a
+#: repeat of it (see :func:`without_repeats`).
+REPEAT_CONTEXT = 40
+
+
+def without_repeats(items: Sequence[ClaimItem], texts: Mapping[str, str]) -> list[ClaimItem]:
+    """The items less the figures and dates an article states again in the same
+    words: the same claim text with the same :data:`REPEAT_CONTEXT` characters after
+    it, or before it. Pages repeat a paragraph as a heading's teaser, a caption or a
+    pull quote, and each repeat had become a fact of its own ("only X says 700 km",
+    twice). The first stays; counts of a slot and implied counts are left to the slot
+    rules, which read each mention."""
+    first_at: dict[tuple[str, str, str, str], int] = {}
+    kept: list[ClaimItem] = []
+    for item in items:
+        claim = item.claim
+        if item.slot or item.implied:
+            kept.append(item)
+            continue
+        text = texts[claim.article]
+        before = text[max(0, claim.start - REPEAT_CONTEXT) : claim.start]
+        after = text[claim.end : claim.end + REPEAT_CONTEXT]
+        keys = [(claim.article, claim.text, "<", before), (claim.article, claim.text, ">", after)]
+        # the same span twice is no repeat: a dated claim and its yearless twin
+        firsts = [first_at.setdefault(key, claim.start) for key in keys]
+        if all(first == claim.start for first in firsts):
+            kept.append(item)
+    return kept
+
+
 def quantity_items(
     article: Article,
     quantities: Sequence[Quantity],
