@@ -300,6 +300,22 @@ def test_a_quoted_name_before_a_surname_is_a_nickname_not_a_place() -> None:
     assert found == [("Paris", "place"), ("Texas", "place")]
 
 
+def test_a_place_ending_a_bars_name_is_that_business() -> None:
+    text = "Shots rang out at Ice Bar and Grill. Austins Bar & Grill reopened. They left Grill."
+    ice, grill = text.index("Ice Bar"), text.index("Grill")
+    austins = text.index("Austins")
+    second = text.index("Grill", austins)
+    last = text.rindex("Grill")
+    spans = [
+        (ice, ice + 7, "org"),  # the model's "Ice Bar", then "Grill" as a place
+        (grill, grill + 5, "place"),
+        (second, second + 5, "place"),  # no name before it: the word alone
+        (last, last + 5, "place"),  # no "and" before it: the town stays
+    ]
+    found = [(m.text, m.type) for m in _mentions("a", text, spans, "en")]  # type: ignore[arg-type]
+    assert found == [("Ice Bar and Grill", "org"), ("Grill", "org"), ("Grill", "place")]
+
+
 def test_a_broadcasters_name_split_at_its_number_is_one_organisation() -> None:
     text = "Neighbours told WAVE 3 News the shots woke them. Police told News 6 little more."
     wave, news = text.index("WAVE"), text.index("News")

@@ -504,6 +504,40 @@ def _nicknames(spans: list[Span], text: str) -> list[Span]:
     return found
 
 
+#: The last word of a bar's, a restaurant's or a hotel's name after "and" or "&":
+#: "Ice Bar and Grill", "Austins Bar & Grill", "Comfort Inn & Suites".
+_VENUE_TAILS = frozenset(
+    {"grill", "grille", "tavern", "lounge", "nightclub", "pub", "saloon", "cafe", "café",
+     "billiards", "bistro", "diner", "steakhouse", "suites", "bar", "restaurant", "eatery",
+     "taproom", "brewery", "cantina", "club", "inn"}
+)  # fmt: skip
+_VENUE_JOIN = re.compile(r"\s+(?:and|&)\s+$")
+
+
+def _venue_tails(spans: list[Span], text: str) -> list[Span]:
+    """A "place" that is the last word of a business's name ("Ice Bar and Grill") is
+    that business, an organisation, joined to the name before it when the model gave
+    one: models read "Grill" alone as a place, which the gazetteer then finds (Grill,
+    Pennsylvania; 18 such mentions in the GVA dev pages)."""
+    found: list[Span] = []
+    for start, end, kind in spans:
+        join = _VENUE_JOIN.search(text, max(0, start - 8), start)
+        word_before = text[: join.start()].rsplit(None, 1)[-1:] if join else []
+        if (
+            kind != "place"
+            or text[start:end].casefold() not in _VENUE_TAILS
+            or join is None
+            or not word_before
+            or not word_before[0][:1].isupper()
+        ):
+            found.append((start, end, kind))
+        elif found and found[-1][1] == join.start():
+            found[-1] = (found[-1][0], end, "org")  # "Ice Bar" + " and Grill"
+        else:
+            found.append((start, end, "org"))
+    return found
+
+
 def _with_dateline(text: str, spans: list[Span]) -> list[Span]:
     """The dateline's town and region as place spans, in place of any model span over
     them."""
@@ -558,7 +592,7 @@ def _mentions(
     spans = _slash_joined(_without_preposition(spans, text, language), text)
     spans = _by_head_word(_station_names(spans, text), text, language)
     spans = _with_dateline(text, _typed_by_cues(spans, text, language))
-    spans = _nicknames(_served_towns(spans, text, language), text)
+    spans = _venue_tails(_nicknames(_served_towns(spans, text, language), text), text)
     mentions: list[NamedMention] = []
     last_end = -1
     common = _common_words(text, spans, language)
