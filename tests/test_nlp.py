@@ -316,6 +316,40 @@ def test_a_place_ending_a_bars_name_is_that_business() -> None:
     assert found == [("Ice Bar and Grill", "org"), ("Grill", "org"), ("Grill", "place")]
 
 
+def test_a_given_name_the_article_spells_out_is_a_person_where_no_town_cue_is() -> None:
+    text = (
+        "Caleb Jones, 4, of Austin was shot. The bullet struck Caleb, killing him. "
+        "Everybody loved Caleb. Austin police said the family lived in Austin, Texas. "
+        "Austin Reed said Austin Chief Lee saw the stolen Austin."
+    )
+
+    def at(word: str, nth: int) -> int:
+        found = [m.start() for m in re.finditer(rf"\b{word}\b", text)]
+        return found[nth]
+
+    spans = [(at("Caleb", 0), at("Caleb", 0) + 11, "person")]
+    spans += [(at("Caleb", n), at("Caleb", n) + 5, "place") for n in (1, 2)]
+    spans += [(at("Austin", 0), at("Austin", 0) + 6, "place")]
+    spans += [(at("Austin", n), at("Austin", n) + 6, "place") for n in (1, 2)]
+    spans += [(at("Austin", 3), at("Austin", 3) + 11, "person")]
+    spans += [(at("Austin", n), at("Austin", n) + 6, "place") for n in (4, 5)]
+    found = [(m.text, m.type) for m in _mentions("a", text, sorted(spans), "en")]  # type: ignore[arg-type]
+    assert found == [
+        ("Caleb Jones", "person"),
+        ("Austin", "place"),  # "of Austin"
+        ("Caleb", "person"),  # "struck Caleb, killing him"
+        ("Caleb", "person"),
+        ("Austin", "place"),  # "Austin police"
+        ("Austin", "place"),  # "in Austin, Texas"
+        ("Austin Reed", "person"),
+        ("Austin", "place"),  # "Austin Chief": the name goes on
+        ("Austin", "place"),  # "the stolen Austin": a thing
+    ]
+    # in other languages the model's types stay
+    spanish = [(m.text, m.type) for m in _mentions("b", text, sorted(spans), "es")]  # type: ignore[arg-type]
+    assert ("Caleb", "place") in spanish
+
+
 def test_a_broadcasters_name_split_at_its_number_is_one_organisation() -> None:
     text = "Neighbours told WAVE 3 News the shots woke them. Police told News 6 little more."
     wave, news = text.index("WAVE"), text.index("News")

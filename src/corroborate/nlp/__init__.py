@@ -538,6 +538,72 @@ def _venue_tails(spans: list[Span], text: str) -> list[Span]:
     return found
 
 
+#: What tells a town in English around a one-word name: a preposition of place
+#: before it ("in Hayward", "of Rockville"), a state after a comma, a dash or a
+#: colon after it ("Gary, Ind.", "TRENTON —"), or a word after it that towns take
+#: ("Kent police", "a Trenton boy", "the Willowbrooke neighborhood").
+_TOWN_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|of|from|to|into|around|outside|across|through|toward|towards|"
+    r"between|and|or|&|downtown|uptown|suburban)|[,;(])\s+$",
+    re.IGNORECASE,
+)
+_TOWN_AFTER = re.compile(
+    r"\s*(?:,\s*(?-i:[A-Z])|[—–(:])|\s+(?:police|sheriff|fire|county|city|township|area"
+    r"|neighbou?rhood|community|residents?|man|woman|boy|girl|teen|teenager|family|native"
+    r"|mother|father|couple|home|school|mayor|officials?|authorities|department|precinct"
+    r"|street|road|avenue|schools?|laws?|drivers|governor|state)\b",
+    re.IGNORECASE,
+)
+
+
+def _given_names(spans: list[Span], text: str, language: str) -> list[Span]:
+    """In English, a one-word "place" that is the given name of a person the article
+    names in full, and nothing around it tells a town, is that person: local news
+    calls a child by the given name once it has named them ("Colby Fouch of West
+    Point ... Everybody loved Colby", "Logan had died", "the bullet struck Caleb"),
+    and the models tag such names as towns, which the gazetteer then finds."""
+    if language.split("-")[0].lower() != "en":
+        return spans
+    given = {
+        text[start:end].split()[0]
+        for start, end, kind in spans
+        if kind == "person" and len(text[start:end].split()) >= 2
+    }
+    found: list[Span] = []
+    for start, end, kind in spans:
+        word = text[start:end]
+        if (
+            kind == "place"
+            and word in given
+            and not word.isupper()  # a station's call sign, "KFVS"
+            and not is_everyday_word(word, language)
+            and not _THING_BEFORE.search(text, max(0, start - 24), start)
+            and not _NAME_GOES_ON.match(text, end)
+            and not _TOWN_BEFORE.search(text, max(0, start - 12), start)
+            and not _TOWN_AFTER.match(text, end)
+            and not _after_a_capital(text, start)
+        ):
+            kind = "person"
+        found.append((start, end, kind))
+    return found
+
+
+#: An article before a name: a thing or a body ("the stolen Lincoln", "the Bureau"),
+#: not a person called by a given name.
+_THING_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+#: A capitalised word right after a name: the name goes on ("Kent Chief of Police",
+#: "Louisiana Governor"), so the one word is no one's given name alone.
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
+
+
+def _after_a_capital(text: str, start: int) -> bool:
+    """Whether a capitalised word runs into ``start`` (the name goes on before it)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1)[:1].isupper() and before.end() == start
+
+
 def _with_dateline(text: str, spans: list[Span]) -> list[Span]:
     """The dateline's town and region as place spans, in place of any model span over
     them."""
@@ -593,6 +659,7 @@ def _mentions(
     spans = _by_head_word(_station_names(spans, text), text, language)
     spans = _with_dateline(text, _typed_by_cues(spans, text, language))
     spans = _venue_tails(_nicknames(_served_towns(spans, text, language), text), text)
+    spans = _given_names(spans, text, language)
     mentions: list[NamedMention] = []
     last_end = -1
     common = _common_words(text, spans, language)
