@@ -151,6 +151,28 @@ def test_exact_counts_one_apart_conflict_though_their_rounding_meets(
     assert judged.status == "conflicting"
 
 
+@pytest.mark.parametrize(
+    ("part", "whole", "status", "explanation"),
+    [
+        (2, 3, "refined", "2 bailiffs (Daily) are among 3 (Weekly)"),
+        (1, 2, "refined", "1 bailiffs (Daily) is among 2 (Weekly)"),
+        (4, 3, "conflicting", "4 bailiffs (Daily) vs 3 (Weekly): 25% apart, beyond rounding"),
+    ],
+)
+def test_a_count_of_one_named_group_is_part_of_a_larger_toll_not_its_rival(
+    part: int, whole: int, status: str, explanation: str
+) -> None:
+    # "two bailiffs" were killed, "3 killed" in all (the shooter too); a part never
+    # outnumbers its whole
+    group = replace(quantity_reading("a", part, part, part, False, f"{part} bailiffs"), part=True)
+    toll = quantity_reading("b", whole, whole, whole, False, str(whole))
+    judged = verdict([group, toll], {"a": "Daily", "b": "Weekly"})
+    assert (judged.status, judged.explanation) == (status, explanation)
+    # two named groups are not parts of each other
+    other = replace(quantity_reading("c", whole, whole, whole, False, "x"), part=True)
+    assert verdict([group, other], {}).status == "conflicting"
+
+
 def test_sources_conflict_only_when_none_of_their_figures_can_be_one() -> None:
     # a source that also recalls another toll ("six dead" in an earlier riot) agrees
     # with one that gives its own figure, and the agreement is told by the shared one
@@ -4208,3 +4230,15 @@ def test_a_figure_a_page_repeats_in_the_same_words_is_one_claim() -> None:
     facts = _facts(reconcile([article], quantities, {}, []), "quantity")
     # the repeated lead is one claim; the third figure, in other words, stays its own
     assert sorted(f.claims[0].start for f in facts) == [first, third]
+
+
+def test_a_toll_told_by_one_group_is_among_anothers_whole_toll() -> None:
+    first = _article("a", "Two bailiffs were killed in the courthouse shooting on Monday.")
+    second = _article("b", "Three people were killed in the courthouse shooting on Monday.")
+    quantities = {
+        "a": [_quantity(first, "Two", 2.0, noun="bailiffs")],
+        "b": [_quantity(second, "Three", 3.0, noun="people")],
+    }
+    (fact,) = _facts(reconcile([first, second], quantities, {}, []), "quantity")
+    assert (fact.label, fact.status) == ("people killed", "refined")
+    assert fact.explanation == "2 bailiffs (Outlet a) are among 3 people (Outlet b)"

@@ -147,7 +147,7 @@ def quantity_items(
                 sentence=index,
                 kind="quantity",
                 dimension=f"{quantity.kind}:{quantity.normalized_unit or quantity.unit or ''}",
-                reading=_quantity_reading(quantity),
+                reading=_quantity_reading(quantity, _names_a_group(slot, quantity)),
                 slot=slot,
                 slot_label=label,
                 noun=noun_key(quantity.noun),
@@ -632,7 +632,29 @@ def _distance(start: int, end: int, quantity: Quantity) -> int:
     return max(start - quantity.end, quantity.start - end, 0)
 
 
-def _quantity_reading(quantity: Quantity) -> Reading:
+#: Nouns a casualty count counts everyone by, in our languages (folded as
+#: :func:`noun_key` folds them): a count by any other noun counts one group of the
+#: toll ("two bailiffs", "drei Polizisten").
+EVERYONE_NOUNS = frozenset(
+    {"", "people", "persons", "person", "individuals", "victims", "victim", "dead", "injured",
+     "wounded", "others", "menschen", "personen", "tote", "toten", "opfer", "verletzte",
+     "mensen", "doden", "slachtoffers", "gewonden", "personas", "muertos", "victimas",
+     "heridos", "personnes", "morts", "victimes", "blesses", "chelovek", "liudei", "lyudei",
+     "pogibshikh", "zhertv", "ranenykh"}
+)  # fmt: skip
+
+
+def _names_a_group(slot: str | None, quantity: Quantity) -> bool:
+    """Whether a count of a casualty slot counts one named group ("two bailiffs")."""
+    return (
+        slot is not None
+        and not slot.startswith("age:")
+        and quantity.kind == "count"
+        and noun_key(quantity.noun) not in EVERYONE_NOUNS
+    )
+
+
+def _quantity_reading(quantity: Quantity, part: bool = False) -> Reading:
     low, high = quantity.low, quantity.high
     unit = quantity.unit or quantity.noun or ""
     if quantity.normalized_low is not None and quantity.normalized_high is not None:
@@ -644,7 +666,7 @@ def _quantity_reading(quantity: Quantity) -> Reading:
         shown = f"{quantity.text.strip()} = {shown}"
     if quantity.bound is not None:
         shown = f"{BOUND_WORDS[quantity.bound]} {shown}"
-    return quantity_reading(
+    reading = quantity_reading(
         quantity.article,
         low,
         high,
@@ -654,6 +676,7 @@ def _quantity_reading(quantity: Quantity) -> Reading:
         quantity.bound,
         exact=quantity.kind == "age",  # a person's age is told in whole years, not rounded
     )
+    return replace(reading, part=True) if part else reading
 
 
 #: Durations are compared in seconds but shown in the largest unit that fits twice

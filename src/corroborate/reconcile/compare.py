@@ -62,6 +62,10 @@ class Reading:
     #: the time after it conflicting: a night's small hours fall on the next day.
     #: Verdicts only; grouping keeps to ``low``/``high``.
     reach: float = 0.0
+    #: A count of one named group of a casualty toll ("two bailiffs" were killed):
+    #: part of a larger count of the toll ("3 killed", the shooter too), no rival to
+    #: it (see :func:`_part_of`).
+    part: bool = False
 
     @property
     def is_range(self) -> bool:
@@ -172,6 +176,15 @@ def verdict(readings: list[Reading], outlets: dict[str, str]) -> Verdict:
         )
     readings = _common_ground(readings)
     pairs = [(a, b) for a, b in combinations(readings, 2) if a.article != b.article]
+    apart = next((pair for pair in pairs if not _fits(*pair)), None)
+    if apart is not None and (_part_of(*apart) or _part_of(apart[1], apart[0])):
+        part, whole = apart if _part_of(*apart) else (apart[1], apart[0])
+        verb = "is" if part.stated_high == 1 else "are"
+        return Verdict(
+            "refined",
+            f"{_told(part)} ({_name(part, outlets)}) {verb} among {_told(whole)} "
+            f"({_name(whole, outlets)})",
+        )
     refined = next((pair for pair in pairs if _refines(*pair) or _refines(pair[1], pair[0])), None)
     refined = refined or next((pair for pair in pairs if _approximated(*pair)), None)
     if refined is not None:
@@ -189,6 +202,26 @@ def _fits(a: Reading, b: Reading) -> bool:
     return _within_reach(a, b) or _approximated(a, b)
 
 
+def _no_rivals(a: Reading, b: Reading) -> bool:
+    """Whether two figures can both be true: one value, or one a named part of the
+    other (see :func:`_part_of`)."""
+    return _fits(a, b) or _part_of(a, b) or _part_of(b, a)
+
+
+def _part_of(part: Reading, whole: Reading) -> bool:
+    """Whether ``part`` counts one named group of a toll that ``whole`` counts in all:
+    "two bailiffs" of "3 killed" (the shooter died too). A part never outnumbers its
+    whole, and two named groups are not compared so ("two bailiffs", "three
+    officers")."""
+    return (
+        part.part
+        and not whole.part
+        and part.kind == whole.kind == "quantity"
+        and part.stated_high <= whole.high
+        and whole.bound != "max"
+    )
+
+
 def _by_article(readings: list[Reading]) -> dict[str, list[Reading]]:
     grouped: dict[str, list[Reading]] = {}
     for reading in readings:
@@ -204,7 +237,7 @@ def _clash(readings: list[Reading]) -> tuple[Reading, Reading] | None:
     with a source that gives its own figure."""
     grouped = _by_article(readings)
     for first, second in combinations(grouped.values(), 2):
-        if not any(_fits(a, b) for a in first for b in second):
+        if not any(_no_rivals(a, b) for a in first for b in second):
             return first[0], second[0]
     return None
 
