@@ -4242,3 +4242,4 @@ def test_a_toll_told_by_one_group_is_among_anothers_whole_toll() -> None:
     (fact,) = _facts(reconcile([first, second], quantities, {}, []), "quantity")
     assert (fact.label, fact.status) == ("people killed", "refined")
     assert fact.explanation == "2 bailiffs (Outlet a) are among 3 people (Outlet b)"
+    assert [c.attributes.get("group") for c in fact.claims] == [True, None]

@@ -154,6 +154,8 @@ def quantity_items(
             )
         )
         items[-1].claim.attributes.update(_quantity_attributes(quantity))
+        if items[-1].reading.part:
+            items[-1].claim.attributes["group"] = True
         if slot is not None and slot.startswith("age:"):
             items += _shared_ages(items[-1], article.text, persons.get(article.id, []), slot)
         if quantity.kind == "count" and besides_others(
