@@ -20,7 +20,7 @@ from corroborate.aliases import link_entities, mention_keys, name_key, resolve_p
 from corroborate.aliases.demonyms import demonym_of
 from corroborate.aliases.fold import transliteration_keys
 from corroborate.aliases.link import story_areas
-from corroborate.aliases.places import gazetteer, place_regions
+from corroborate.aliases.places import gazetteer, place_countries, place_regions
 from corroborate.aliases.sounds import sound_skeleton, sound_skeletons
 from corroborate.aliases.translated import NamedGroup, NameEncoder, translated_pairs
 from corroborate.embed import get_embedder
@@ -307,6 +307,44 @@ def test_ap_state_abbreviations_resolve_only_as_written() -> None:
     state = resolve_place("Georgia", "en", frozenset({"US"}))
     assert state is not None and state.country == "US"
     assert resolve_place("LA", "en") != resolve_place("La.", "en")
+
+
+@pytest.mark.parametrize(
+    ("written", "province"),
+    [
+        ("B.C.", "British Columbia"),
+        ("Ont.", "Ontario"),
+        ("Que.", "Quebec"),
+        ("N.S.", "Nova Scotia"),
+    ],
+)
+def test_canadian_press_province_abbreviations_name_the_province(
+    written: str, province: str
+) -> None:
+    place = resolve_place(written, "en")
+    assert place is not None and (place.name, place.country, place.latitude) == (
+        province,
+        "CA",
+        None,
+    )
+    # "Ont." is the province, though Ontario, California is the town of its name
+    assert place_countries(written, "en") == frozenset({"CA"})
+
+
+def test_a_town_told_with_its_province_keeps_its_place_beside_a_namesake_person() -> None:
+    # the model's person of a headline ("Brazen Langford") does not make the town
+    # "in Langford, B.C." his surname; the province sends "Victoria" to B.C.
+    text = "Brazen Langford heist. Thieves in Langford, B.C. left the Victoria suburb."
+    spans = [("Brazen Langford", "person"), ("Langford", "place"), ("B.C.", "place")]
+    spans += [("Victoria", "place")]
+    mentions = []
+    for name, kind in spans:
+        at = text.index(name, mentions[-1].end if mentions else 0)
+        mentions.append(mention("a", name, kind, at))
+    entities = link_entities(mentions, {"a": "en"})
+    places = {e.name: e.place for e in entities if e.type == "place" and e.place}
+    assert set(places) == {"Langford", "British Columbia", "Victoria"}
+    assert places["Victoria"].region == places["Langford"].region == "CA-02"
 
 
 def test_a_town_is_first_the_town_of_that_main_name() -> None:

@@ -350,6 +350,20 @@ def test_a_given_name_the_article_spells_out_is_a_person_where_no_town_cue_is() 
     assert ("Caleb", "place") in spanish
 
 
+def test_a_states_abbreviation_after_a_town_and_a_comma_is_a_place() -> None:
+    text = "Thieves in Langford, B.C. fled. Apple, Inc. said so. Conyers, Ga., is near."
+    spans = [(text.index(name), text.index(name) + len(name), kind) for name, kind in
+             (("Langford", "place"), ("Apple", "org"), ("Conyers", "place"))]  # fmt: skip
+    found = [(m.text, m.type) for m in _mentions("a", text, spans, "en")]  # type: ignore[arg-type]
+    assert found == [
+        ("Langford", "place"),
+        ("B.C.", "place"),
+        ("Apple", "org"),  # after an organisation an abbreviation is no state
+        ("Conyers", "place"),
+        ("Ga.", "place"),
+    ]
+
+
 def test_a_broadcasters_name_split_at_its_number_is_one_organisation() -> None:
     text = "Neighbours told WAVE 3 News the shots woke them. Police told News 6 little more."
     wave, news = text.index("WAVE"), text.index("News")

@@ -921,6 +921,7 @@ def harmonise_types(
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for mention, key in zip(mentions, keys, strict=True):
         votes[" ".join(key)][mention.type] += 1
+    in_a_region = _placed_in_a_region(mentions)
     result: list[NamedMention] = []
     for mention, key in zip(mentions, keys, strict=True):
         joined = " ".join(key)
@@ -939,7 +940,7 @@ def harmonise_types(
             wanted = _outvoted_type(votes[joined], mention.type)
         # "Burgemeester Scholten-Brink", named in full in this article or another
         named_elsewhere = len(key) > 1 and joined in story_surnames
-        if (mention.article, joined) in surnames or (
+        if ((mention.article, joined) in surnames and mention not in in_a_region) or (
             named_elsewhere and wanted != "person" and not _gazetteer_knows(mention, languages)
         ):
             wanted = "person"
@@ -947,6 +948,14 @@ def harmonise_types(
             mention = replace(mention, type=wanted)  # type: ignore[arg-type]
         result.append(mention)
     return result
+
+
+def _placed_in_a_region(mentions: Sequence[NamedMention]) -> set[NamedMention]:
+    """Places followed by another place after a comma ("Langford, B.C.", "Warren,
+    Ohio"): a town told with its state is a town, though a person of the article
+    bears its name ("Brazen Langford", the model's person of a headline)."""
+    starts = {(m.article, m.start) for m in mentions if m.type == "place"}
+    return {m for m in mentions if m.type == "place" and (m.article, m.end + 2) in starts}
 
 
 def _place_not_person(

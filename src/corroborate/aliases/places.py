@@ -81,6 +81,19 @@ AP_STATES: dict[str, str] = {
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }  # fmt: skip
 
+#: Canadian Press abbreviations of provinces and territories, as datelines write them
+#: ("Langford, B.C."); matched only as written, period included. They name the
+#: province, never a town of its name ("Ont." is not Ontario, California).
+CP_PROVINCES: dict[str, str] = {
+    "B.C.": "British Columbia", "Alta.": "Alberta", "Sask.": "Saskatchewan",
+    "Man.": "Manitoba", "Ont.": "Ontario", "Que.": "Quebec", "N.B.": "New Brunswick",
+    "N.S.": "Nova Scotia", "P.E.I.": "Prince Edward Island",
+    "N.L.": "Newfoundland and Labrador", "Nfld.": "Newfoundland and Labrador",
+    "N.W.T.": "Northwest Territories",
+}  # fmt: skip
+#: Lookup key prefix of a Canadian province by its abbreviation (see :data:`CP_PROVINCES`).
+_CA_PROVINCE_PREFIX = "ca-province:"
+
 #: Compass words name a part of the world in news ("the West", "the North"), never
 #: the small towns that happen to be called so (West, Texas).
 _COMPASS_WORDS = frozenset(
@@ -171,6 +184,8 @@ class Gazetteer:
         Colombia is the town there). A region named so only in other languages than
         ``language`` yields to a town of that name: "Columbia" is Colombia in
         Romanian, a town in South Carolina in English."""
+        if key.startswith(_CA_PROVINCE_PREFIX):
+            return next(iter(self._province(key)), None)
         region = self.regions.get(key)
         towns = self.towns.get(key, [])
         if areas:
@@ -205,7 +220,14 @@ class Gazetteer:
     def candidates(self, key: str) -> list[Place]:
         """Every place of this name: regions first, then towns, most populous first,
         then the world's divisions."""
+        if key.startswith(_CA_PROVINCE_PREFIX):
+            return self._province(key)
         return [*self._regions_named(key), *self.towns.get(key, []), *self.divisions.get(key, [])]
+
+    def _province(self, key: str) -> list[Place]:
+        """The Canadian province a :data:`_CA_PROVINCE_PREFIX` key names."""
+        name = key.removeprefix(_CA_PROVINCE_PREFIX)
+        return [place for place in self.divisions.get(name, []) if place.country == "CA"]
 
     def _local_candidates(self, key: str) -> list[Place]:
         """The places of this name a story's areas may choose among: a town known by
@@ -562,6 +584,9 @@ def _lookup_keys(text: str, language: str) -> list[str]:
     state = AP_STATES.get(text.strip())
     if state is not None:
         return [_US_STATE_PREFIX + place_lookup_key(state)]
+    province = CP_PROVINCES.get(text.strip())
+    if province is not None:
+        return [_CA_PROVINCE_PREFIX + place_lookup_key(province)]
     postal = _postal_states().get(text.strip()) if language == "en" else None
     if postal is not None:
         # "Pittsburgh, PA": the state, not Chongqing (one of whose old names is "Pa")
@@ -729,6 +754,8 @@ def _known_key(text: str, language: str) -> str | None:
     for key in keys:
         if key in _COMPASS_WORDS:
             return None
+        if key.startswith(_CA_PROVINCE_PREFIX):
+            return key if index.candidates(key) else None
         if key and any(
             key in table for table in (index.regions, index.towns, index.postal, index.divisions)
         ):

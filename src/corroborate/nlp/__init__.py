@@ -604,6 +604,31 @@ def _after_a_capital(text: str, start: int) -> bool:
     return before is not None and before.group(1)[:1].isupper() and before.end() == start
 
 
+#: A state's or a province's abbreviation after a town and a comma, as the American
+#: and Canadian press write them: "Conyers, Ga.", "Langford, B.C.", "Kingston, Ont.".
+#: (Not a short state's whole name at a sentence's end: "in Austin, Texas.")
+_REGION_AFTER = re.compile(
+    r",\s(?!(?:Texas|Idaho|Maine|Iowa|Ohio|Utah)\.)"
+    r"(?P<region>[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3})(?!\w)"
+)
+
+
+def _region_abbreviations(spans: list[Span], text: str) -> list[Span]:
+    """The abbreviated state or province after a place and a comma, as a place of its
+    own: the models seldom tag it, and it is what tells Victoria, B.C. from Victoria,
+    Hong Kong. The aliases stage reads the abbreviation, or finds no place."""
+    taken = [(start, end) for start, end, _ in spans]
+    found = list(spans)
+    for _, end, kind in spans:
+        after = _REGION_AFTER.match(text, end) if kind == "place" else None
+        if after is None:
+            continue
+        region = after.span("region")
+        if not any(s < region[1] and region[0] < e for s, e in taken):
+            found.append((*region, "place"))
+    return sorted(found)
+
+
 def _with_dateline(text: str, spans: list[Span]) -> list[Span]:
     """The dateline's town and region as place spans, in place of any model span over
     them."""
@@ -659,7 +684,7 @@ def _mentions(
     spans = _by_head_word(_station_names(spans, text), text, language)
     spans = _with_dateline(text, _typed_by_cues(spans, text, language))
     spans = _venue_tails(_nicknames(_served_towns(spans, text, language), text), text)
-    spans = _given_names(spans, text, language)
+    spans = _region_abbreviations(_given_names(spans, text, language), text)
     mentions: list[NamedMention] = []
     last_end = -1
     common = _common_words(text, spans, language)
