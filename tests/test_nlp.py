@@ -364,6 +364,21 @@ def test_a_states_abbreviation_after_a_town_and_a_comma_is_a_place() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "language"),
+    [
+        ("Leaders met on the occasion of the New Year in Doha.", "New Year", "place", "en"),
+        ("Boxing Week deals were poor in Langford.", "Boxing Week", "person", "en"),
+        ("Zu Weihnachten kamen alle nach Hause.", "Weihnachten", "place", "de"),
+        ("Tras la Nochevieja volvieron a casa.", "Nochevieja", "org", "es"),
+    ],
+)
+def test_a_holiday_is_a_name_of_no_type(text: str, name: str, kind: str, language: str) -> None:
+    spans = [(text.index(name), text.index(name) + len(name), kind)]
+    found = [(m.text, m.type) for m in _mentions("a", text, spans, language)]  # type: ignore[arg-type]
+    assert found == [(name, "other")]
+
+
 def test_a_broadcasters_name_split_at_its_number_is_one_organisation() -> None:
     text = "Neighbours told WAVE 3 News the shots woke them. Police told News 6 little more."
     wave, news = text.index("WAVE"), text.index("News")

@@ -4243,3 +4243,19 @@ def test_a_toll_told_by_one_group_is_among_anothers_whole_toll() -> None:
     assert (fact.label, fact.status) == ("people killed", "refined")
     assert fact.explanation == "2 bailiffs (Outlet a) are among 3 people (Outlet b)"
     assert [c.attributes.get("group") for c in fact.claims] == [True, None]
+
+
+def test_a_place_named_for_an_office_is_not_where_it_happened() -> None:
+    # "Union Minister ..." (India's federal government, read as Union, New Jersey) and
+    # "Texas Governor ..." name an office's seat, not the scene
+    a = _article("a", "Union Minister Jitendra Singh launched the device in New Delhi.")
+    b = _article("b", "Texas Governor Greg Abbott spoke about the device on Tuesday.")
+    union = _place(
+        "p1", "Union", Place("Union", "US", 40.69, -74.26, 5105608, "US-NJ"), (a, "Union")
+    )
+    delhi = _place(
+        "p2", "New Delhi", Place("New Delhi", "IN", 28.63, 77.21, 1261481), (a, "New Delhi")
+    )
+    texas = _place("p3", "Texas", Place("Texas", "US", region="US-TX"), (b, "Texas"))
+    fact = _where([a, b], [union, delhi, texas])
+    assert [c.text for c in fact.claims] == ["New Delhi"]

@@ -54,7 +54,7 @@ from corroborate.nlp.backends import (
 from corroborate.nlp.chunks import chunk_text
 from corroborate.nlp.datelines import dateline_places
 from corroborate.nlp.everyday import is_everyday_word, is_function_word, is_number_word
-from corroborate.nlp.heads import head_type
+from corroborate.nlp.heads import head_type, is_holiday
 from corroborate.nlp.russian import is_common_noun
 
 __all__ = [
@@ -460,13 +460,15 @@ def _by_head_word(spans: list[Span], text: str, language: str) -> list[Span]:
     """A "person" whose name has a place's or an organisation's head word takes that
     type: "Harris County", "Kosair Children's Hospital" (see :mod:`.heads`); so does a
     "place" with an organisation's ("Perm State University", "l'université d'État de
-    Perm")."""
+    Perm"). A holiday is a name of no type, whatever type the model gave it."""
     return [
         (start, end, _head_typed(text[start:end], kind, language)) for start, end, kind in spans
     ]
 
 
 def _head_typed(name: str, kind: EntityType, language: str) -> EntityType:
+    if is_holiday(name):
+        return "other"  # "the New Year", "Weihnachten": a day, no place or person
     if kind not in ("person", "place"):
         return kind
     found = head_type(name, language)

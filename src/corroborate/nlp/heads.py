@@ -106,7 +106,32 @@ STORM_WORDS = frozenset(
     )
 )
 
+#: Feasts and holidays the models tag as places or people ("on the occasion of the
+#: New Year" had been a story's scene): a name of no type, a day.
+HOLIDAYS = frozenset(
+    name.casefold()
+    for name in (
+        "New Year", "New Year's", "New Year's Eve", "New Year's Day", "Christmas",
+        "Christmas Eve", "Christmas Day", "Easter", "Thanksgiving", "Halloween",
+        "Boxing Day", "Boxing Week", "Independence Day", "Memorial Day", "Labor Day",
+        "Valentine's Day", "Ramadan", "Eid", "Eid al-Fitr", "Eid al-Adha", "Diwali",
+        "Hanukkah", "Passover", "Yom Kippur", "Rosh Hashanah", "Lunar New Year",
+        "Nieuwjaar", "Oud en Nieuw", "Kerstmis", "Kerst", "Pasen", "Pinksteren",
+        "Koningsdag", "Neujahr", "Silvester", "Weihnachten", "Heiligabend", "Ostern",
+        "Pfingsten", "Año Nuevo", "Nochevieja", "Navidad", "Nochebuena", "Semana Santa",
+        "Nouvel An", "Noël", "Pâques", "Réveillon", "Новый год", "Рождество", "Пасха",
+    )
+)  # fmt: skip
+
 _ELIDED_ARTICLE = re.compile(r"^[ld]['’]")
+
+
+def is_holiday(name: str) -> bool:
+    """Whether ``name`` is a feast or a holiday of :data:`HOLIDAYS` ("the New Year")."""
+    words = name.split()
+    if words and words[0].casefold() in ("the", "de", "het", "der", "die", "das", "la", "le"):
+        words = words[1:]
+    return " ".join(words).casefold().removesuffix("'s") in HOLIDAYS
 
 
 def head_type(name: str, language: str) -> EntityType | None:

@@ -137,6 +137,13 @@ _RESIDENCE_AFTER = re.compile(
     r"(?:-(?:based|born)\b|\s+(?:man|woman|men|women|boy|girl|teen|teenager|youth"
     r"|residents?|natives?|couple|family)\b)",
 )
+#: An office named after the place it serves, right after the place: "Texas Governor
+#: Greg Abbott", "Union Minister Jitendra Singh" (India's federal government, which the
+#: gazetteer reads as Union, New Jersey): the office's seat, not where it happened.
+_OFFICE_AFTER = re.compile(
+    r"\s+(?:Minister|Governor|Gov\.|Mayor|Premier|President|Secretary|Senator|Sen\."
+    r"|Ambassador|Attorney\s+General|Lt\.\s+Gov\.|Lieutenant\s+Governor)\b"
+)
 #: Words right before a place that make it someone's home: "Ciara Smith, of Deer Park".
 _RESIDENCE_BEFORE = re.compile(r",\s+(?:of|uit|aus|из)\s+$")
 #: "at an Atlanta hospital", "University of Louisville Hospital", "het ziekenhuis in
@@ -447,8 +454,9 @@ def _scene_at(article: Article, named: _Named, sentence_start: int) -> _Scene:
 def _scene_role(text: str, sentence_start: int, start: int, end: int) -> int | None:
     """How well the place at ``text[start:end]`` may say where the event happened:
     None for an origin or a destination ("from Ukraine", "naar Finland"), a route
-    ("the Adler–Kaliningrad train"), a hospital's town or a street named like a town
-    ("Seventh Street and Broadway"); 0 for someone's home ("a
+    ("the Adler–Kaliningrad train"), a hospital's town, a street named like a town
+    ("Seventh Street and Broadway") or an office's seat ("Texas Governor Greg
+    Abbott"); 0 for someone's home ("a
     Warren man"); 1 otherwise, and always for the town of a police, sheriff or fire
     service ("a release from the Omaha Police Department": the force is from there)."""
     if _SERVICE_AFTER.match(text, end):
@@ -461,6 +469,8 @@ def _scene_role(text: str, sentence_start: int, start: int, end: int) -> int | N
     if _JOURNEY_FROM.search(text[sentence_start:start]) and _JOURNEY_TO.match(text, end):
         return None  # "auf dem Weg von Hamburg nach München": where the journey began
     if names_a_hospital(text, start, end) or names_a_street(text, start, end):
+        return None
+    if _OFFICE_AFTER.match(text, end):
         return None
     if _RESIDENCE_AFTER.match(text, end) or _RESIDENCE_BEFORE.search(
         text, max(0, start - 8), start
