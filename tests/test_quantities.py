@@ -477,6 +477,28 @@ def test_a_plural_scale_word_is_no_lone_thousand(text: str, language: str) -> No
     assert all(q.low != 1000 or q.high != 1000 for q in find_quantities("t", text, language))
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "unit"),
+    [
+        ("China frees up $115 bln to spur the economy.", "$115 bln", 115e9, "USD"),
+        ("The plan costs 5 bln euros.", "5 bln euros", 5e9, "EUR"),
+    ],
+)
+def test_bln_is_a_billion(text: str, surface: str, low: float, unit: str) -> None:
+    q = one(text, "en", surface)
+    assert (q.low, q.unit) == (low, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["($1 = 6.9617 Chinese yuan renminbi) (Reporting by Cate Cadell)", "(£1 = $1.2210)"],
+)
+def test_an_exchange_rate_note_states_no_sum(text: str) -> None:
+    assert texts(text, "en") == []
+    # one unit of a currency that is no rate stays a sum
+    assert texts("A $1 bet paid off, at $1 = a bargain.", "en") == ["$1", "$1"]
+
+
 # --- French -----------------------------------------------------------------------------
 
 

@@ -389,7 +389,30 @@ def find(article_id: str, text: str, language: str) -> list[Quantity]:
     readings = [r for r in readings if not _hour_of_a_clock(text, lang, r)]
     readings = _without_spoken_clocks(text, lang, readings)
     readings = _measured_by_an_article(readings, hedged)
+    readings = _without_exchange_rates(text, readings)
     return [_quantity(article_id, text, r) for r in readings]
+
+
+#: What stands between the two sides of an exchange rate: "($1 = 6.9617 yuan)".
+_RATE_EQUALS = re.compile(r"\s*=\s*")
+
+
+def _without_exchange_rates(text: str, readings: list[Reading]) -> list[Reading]:
+    """The readings less an exchange rate's two sides: one unit of a currency, "=",
+    then its price in another ("($1 = 6.9617 Chinese yuan renminbi)", "(£1 = $1.2210)"),
+    as wire copy appends to a story with sums in two currencies. The rate is the
+    reader's aid, no claim: a story's "$1" had been a fact of its own."""
+    dropped: set[int] = set()
+    for index, reading in enumerate(readings):
+        if reading.kind != "money" or reading.low != 1 or reading.high != 1:
+            continue
+        equals = _RATE_EQUALS.match(text, reading.end)
+        if equals is None or not text[reading.end : equals.end()].strip():
+            continue
+        price = [i for i, other in enumerate(readings) if other.start == equals.end()]
+        if price:
+            dropped.update([index, *price])
+    return [r for i, r in enumerate(readings) if i not in dropped]
 
 
 #: The kinds a hedged indefinite article counts one of ("about a mile", "etwa einen

@@ -92,7 +92,8 @@ def digits_value(surface: str, language: str) -> float:
 
 _SCALES: dict[str, dict[str, float]] = {
     "en": {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9,
-           "billions": 1e9, "trillion": 1e12, "mln": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12,
+           "billions": 1e9, "trillion": 1e12, "mln": 1e6, "mn": 1e6, "bn": 1e9, "bln": 1e9,
+           "tn": 1e12,
            "trn": 1e12, "dozen": 12},
     "nl": {"honderd": 1e2, "duizend": 1e3, "miljoen": 1e6, "miljard": 1e9, "biljoen": 1e12,
            "mln": 1e6, "mld": 1e9, "mrd": 1e9},
