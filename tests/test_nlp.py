@@ -371,12 +371,26 @@ def test_a_states_abbreviation_after_a_town_and_a_comma_is_a_place() -> None:
         ("Boxing Week deals were poor in Langford.", "Boxing Week", "person", "en"),
         ("Zu Weihnachten kamen alle nach Hause.", "Weihnachten", "place", "de"),
         ("Tras la Nochevieja volvieron a casa.", "Nochevieja", "org", "es"),
+        ("Coronavirus : le musicien est décédé.", "Coronavirus", "place", "fr"),
+        ("The COVID-19 outbreak closed schools.", "COVID-19", "org", "en"),
     ],
 )
-def test_a_holiday_is_a_name_of_no_type(text: str, name: str, kind: str, language: str) -> None:
+def test_a_holiday_or_an_epidemic_is_a_name_of_no_type(
+    text: str, name: str, kind: str, language: str
+) -> None:
     spans = [(text.index(name), text.index(name) + len(name), kind)]
     found = [(m.text, m.type) for m in _mentions("a", text, spans, language)]  # type: ignore[arg-type]
     assert found == [(name, "other")]
+
+
+def test_a_place_with_an_age_set_beside_it_is_a_person() -> None:
+    text = "Lila, 3 ans et demi, et Adélaïde, 26 mois, sont mortes à Laon, 12 km plus loin."
+    spans = [
+        (text.index(name), text.index(name) + len(name), "place")
+        for name in ("Lila", "Adélaïde", "Laon")
+    ]
+    found = [(m.text, m.type) for m in _mentions("a", text, spans, "fr")]  # type: ignore[arg-type]
+    assert found == [("Lila", "person"), ("Adélaïde", "person"), ("Laon", "place")]
 
 
 def test_a_broadcasters_name_split_at_its_number_is_one_organisation() -> None:

@@ -54,7 +54,7 @@ from corroborate.nlp.backends import (
 from corroborate.nlp.chunks import chunk_text
 from corroborate.nlp.datelines import dateline_places
 from corroborate.nlp.everyday import is_everyday_word, is_function_word, is_number_word
-from corroborate.nlp.heads import head_type, is_holiday
+from corroborate.nlp.heads import head_type, is_day_or_disease
 from corroborate.nlp.russian import is_common_noun
 
 __all__ = [
@@ -460,15 +460,16 @@ def _by_head_word(spans: list[Span], text: str, language: str) -> list[Span]:
     """A "person" whose name has a place's or an organisation's head word takes that
     type: "Harris County", "Kosair Children's Hospital" (see :mod:`.heads`); so does a
     "place" with an organisation's ("Perm State University", "l'université d'État de
-    Perm"). A holiday is a name of no type, whatever type the model gave it."""
+    Perm"). A holiday or an epidemic is a name of no type, whatever type the model
+    gave it."""
     return [
         (start, end, _head_typed(text[start:end], kind, language)) for start, end, kind in spans
     ]
 
 
 def _head_typed(name: str, kind: EntityType, language: str) -> EntityType:
-    if is_holiday(name):
-        return "other"  # "the New Year", "Weihnachten": a day, no place or person
+    if is_day_or_disease(name):
+        return "other"  # "the New Year", "Weihnachten", "Coronavirus": no place or person
     if kind not in ("person", "place"):
         return kind
     found = head_type(name, language)
@@ -631,6 +632,25 @@ def _region_abbreviations(spans: list[Span], text: str) -> list[Span]:
     return sorted(found)
 
 
+#: An age set beside a name with a comma, in our languages: "Adélaïde, 26 mois",
+#: "Lila, 3 ans et demi", "Hayden, 4, was shot", "Marta, 51 años".
+_AGE_AFTER = re.compile(
+    r",\s*\d{1,3}(?:\s*(?:ans?|años?|jaar|Jahren?|лет|года?|years?|yrs?|mois|meses|months?"
+    r"|maanden|Monaten?|месяцев|месяца)\b|\s*[,;)])"
+)
+
+
+def _aged_names(spans: list[Span], text: str) -> list[Span]:
+    """A "place" or "organisation" with an age set beside it by a comma is a person:
+    "Le 3 avril 2018, Lila, 3 ans et demi, et Adélaïde, 26 mois, mouraient" (the
+    model's place "Adélaïde" had been where a French story happened: Adelaide,
+    Australia)."""
+    return [
+        (start, end, "person" if kind in ("place", "org") and _AGE_AFTER.match(text, end) else kind)
+        for start, end, kind in spans
+    ]
+
+
 def _with_dateline(text: str, spans: list[Span]) -> list[Span]:
     """The dateline's town and region as place spans, in place of any model span over
     them."""
@@ -687,6 +707,7 @@ def _mentions(
     spans = _with_dateline(text, _typed_by_cues(spans, text, language))
     spans = _venue_tails(_nicknames(_served_towns(spans, text, language), text), text)
     spans = _region_abbreviations(_given_names(spans, text, language), text)
+    spans = _aged_names(spans, text)
     mentions: list[NamedMention] = []
     last_end = -1
     common = _common_words(text, spans, language)

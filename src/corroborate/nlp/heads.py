@@ -123,15 +123,28 @@ HOLIDAYS = frozenset(
     )
 )  # fmt: skip
 
+#: Epidemics the models tag as places ("Coronavirus : le musicien ... est décédé" had
+#: been where a story happened): a name of no type. ("Corona" alone is also a
+#: Californian city, and stays as the model types it.)
+DISEASES = frozenset(
+    name.casefold()
+    for name in (
+        "Coronavirus", "COVID-19", "COVID", "Covid-19", "SARS-CoV-2", "SARS", "MERS",
+        "Ebola", "Zika", "H1N1", "H5N1", "Mpox", "Monkeypox", "Коронавирус", "COVID19",
+    )
+)  # fmt: skip
+
 _ELIDED_ARTICLE = re.compile(r"^[ld]['’]")
 
 
-def is_holiday(name: str) -> bool:
-    """Whether ``name`` is a feast or a holiday of :data:`HOLIDAYS` ("the New Year")."""
+def is_day_or_disease(name: str) -> bool:
+    """Whether ``name`` is a feast or a holiday of :data:`HOLIDAYS` ("the New Year")
+    or an epidemic of :data:`DISEASES`: names of no type."""
     words = name.split()
     if words and words[0].casefold() in ("the", "de", "het", "der", "die", "das", "la", "le"):
         words = words[1:]
-    return " ".join(words).casefold().removesuffix("'s") in HOLIDAYS
+    key = " ".join(words).casefold().removesuffix("'s")
+    return key in HOLIDAYS or key in DISEASES
 
 
 def head_type(name: str, language: str) -> EntityType | None:
