@@ -20,7 +20,12 @@ from corroborate.aliases import link_entities, mention_keys, name_key, resolve_p
 from corroborate.aliases.demonyms import demonym_of
 from corroborate.aliases.fold import transliteration_keys
 from corroborate.aliases.link import story_areas
-from corroborate.aliases.places import gazetteer, place_countries, place_regions
+from corroborate.aliases.places import (
+    big_city_country,
+    gazetteer,
+    place_countries,
+    place_regions,
+)
 from corroborate.aliases.sounds import sound_skeleton, sound_skeletons
 from corroborate.aliases.translated import NamedGroup, NameEncoder, translated_pairs
 from corroborate.embed import get_embedder
@@ -329,6 +334,18 @@ def test_canadian_press_province_abbreviations_name_the_province(
     )
     # "Ont." is the province, though Ontario, California is the town of its name
     assert place_countries(written, "en") == frozenset({"CA"})
+
+
+def test_a_big_city_whose_namesakes_abroad_are_villages_places_a_story_in_its_country() -> None:
+    # "Toronto" (villages of that name in Ohio and Australia) is Canada's, so
+    # "Ontario" beside it is the province, not Ontario, California
+    assert big_city_country("Toronto", "en") == "CA"
+    assert big_city_country("Paris", "en") is None  # Paris, Texas: 25,000 people
+    assert big_city_country("London", "en") is None  # London, Ontario
+    text = "A man was shot in Toronto, Ontario on Monday."
+    mentions = [mention("a", name, "place", text.index(name)) for name in ("Toronto", "Ontario")]
+    places = {e.name: e.place for e in link_entities(mentions, {"a": "en"})}
+    assert places["Ontario"] is not None and places["Ontario"].country == "CA"
 
 
 def test_a_town_told_with_its_province_keeps_its_place_beside_a_namesake_person() -> None:

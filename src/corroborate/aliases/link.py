@@ -48,6 +48,7 @@ from corroborate.aliases.morph import (
 from corroborate.aliases.places import (
     OWN_NAME_CITY_MIN_POPULATION,
     US_COUNTY_WORDS,
+    big_city_country,
     country_named,
     only_villages,
     place_countries,
@@ -396,6 +397,8 @@ def story_countries(
                 counts[next(iter(countries))] += vote
             elif country := country_named(mention.text, language):
                 counts[country] += 1.0  # "Canada", though villages abroad share it
+            elif country := big_city_country(mention.text, language):
+                counts[country] += 1.0  # "Toronto", though villages abroad share it
     return _named_often(counts)
 
 

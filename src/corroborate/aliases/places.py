@@ -732,6 +732,31 @@ def country_named(text: str, language: str = "und") -> str | None:
 VILLAGE_MAX_POPULATION = 10_000
 
 
+@lru_cache(maxsize=65536)
+def big_city_country(text: str, language: str = "und") -> str | None:
+    """The country of the big city ``text`` names when every place of that name in
+    another country is a village: "Toronto" (and villages in Ohio and Australia) is
+    Canada's, "Montréal" too; not "Paris" (Paris, Texas has 25,000 people) nor
+    "London" (London, Ontario). News names such a city as the city."""
+    key = _known_key(text, language)
+    if not key:
+        return None
+    index = gazetteer()
+    places = index.candidates(key)
+    towns = [place for place in places if place.latitude is not None]
+    if not towns:
+        return None
+    city = max(towns, key=index.population)
+    if index.population(city) < OWN_NAME_CITY_MIN_POPULATION:
+        return None
+    abroad = [place for place in places if place.country != city.country]
+    villages = all(
+        place.latitude is not None and index.population(place) < VILLAGE_MAX_POPULATION
+        for place in abroad
+    )
+    return city.country if villages else None
+
+
 def only_villages(text: str, language: str = "und") -> bool:
     """Whether every place called ``text`` is a village (see
     :data:`VILLAGE_MAX_POPULATION`): "Etna" names three, in Pennsylvania, Ohio and Maine."""
