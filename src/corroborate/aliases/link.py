@@ -883,8 +883,9 @@ def harmonise_types(
     sentence, an organisation or a place in the next), and type agreement would
     then split one person into several entities. A one-word mention becomes a
     person when its article spells out a person whose surname it is (the writer
-    introduced them); otherwise it takes the type a strict majority of the
-    mentions of its key have. A surname of two words ("Scholten-Brink") becomes a
+    introduced them), unless it is a place told with its region ("Langford, B.C."
+    beside the model's "Brazen Langford"); otherwise it takes the type a strict
+    majority of the mentions of its key have. A surname of two words ("Scholten-Brink") becomes a
     person when its article spells out the person ("Henriëtte Scholten-Brink"), or
     when another article does and the gazetteer knows no place of that name; a
     one-word name is not judged across articles ("Osterkamp" is a town beside a
