@@ -354,7 +354,7 @@ def test_a_town_told_with_its_province_keeps_its_place_beside_a_namesake_person(
     text = "Brazen Langford heist. Thieves in Langford, B.C. left the Victoria suburb."
     spans = [("Brazen Langford", "person"), ("Langford", "place"), ("B.C.", "place")]
     spans += [("Victoria", "place")]
-    mentions = []
+    mentions: list[NamedMention] = []
     for name, kind in spans:
         at = text.index(name, mentions[-1].end if mentions else 0)
         mentions.append(mention("a", name, kind, at))
