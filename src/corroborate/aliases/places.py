@@ -719,12 +719,19 @@ def country_named(text: str, language: str = "und") -> str | None:
     place = gazetteer().lookup(key, frozenset(), language)
     if place is None or place.latitude is not None or place.region is not None:
         return None  # no country
-    others = [other for other in gazetteer().candidates(key) if other.country != place.country]
-    small = all(
-        other.latitude is not None and gazetteer().population(other) < OWN_NAME_CITY_MIN_POPULATION
-        for other in others
-    )
+    small = _towns_abroad_under(key, place.country, OWN_NAME_CITY_MIN_POPULATION)
     return place.country if small else None
+
+
+def _towns_abroad_under(key: str, country: str | None, population: int) -> bool:
+    """Whether every place of this name outside ``country`` is a town of fewer than
+    ``population`` people (no region, no bigger town)."""
+    index = gazetteer()
+    return all(
+        place.latitude is not None and index.population(place) < population
+        for place in index.candidates(key)
+        if place.country != country
+    )
 
 
 #: A town of fewer people is a village: a name only villages bear is weak evidence of
@@ -742,18 +749,11 @@ def big_city_country(text: str, language: str = "und") -> str | None:
     if not key:
         return None
     index = gazetteer()
-    places = index.candidates(key)
-    towns = [place for place in places if place.latitude is not None]
-    if not towns:
+    towns = [place for place in index.candidates(key) if place.latitude is not None]
+    city = max(towns, key=index.population, default=None)
+    if city is None or index.population(city) < OWN_NAME_CITY_MIN_POPULATION:
         return None
-    city = max(towns, key=index.population)
-    if index.population(city) < OWN_NAME_CITY_MIN_POPULATION:
-        return None
-    abroad = [place for place in places if place.country != city.country]
-    villages = all(
-        place.latitude is not None and index.population(place) < VILLAGE_MAX_POPULATION
-        for place in abroad
-    )
+    villages = _towns_abroad_under(key, city.country, VILLAGE_MAX_POPULATION)
     return city.country if villages else None
 
 

@@ -412,8 +412,7 @@ def _served_town(text: str, match: re.Match[str], language: str) -> tuple[int, i
         return None
     if is_everyday_word(words[0], language):
         return None
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if before and before.group(1)[:1].isupper() and not is_function_word(before.group(1), language):
+    if _after_a_capital(text, start, language):
         return None
     return start, end
 
@@ -584,7 +583,7 @@ def _given_names(spans: list[Span], text: str, language: str) -> list[Span]:
             and not _NAME_GOES_ON.match(text, end)
             and not _TOWN_BEFORE.search(text, max(0, start - 12), start)
             and not _TOWN_AFTER.match(text, end)
-            and not _after_a_capital(text, start)
+            and not _after_a_capital(text, start, language)
         ):
             kind = "person"
         found.append((start, end, kind))
@@ -601,10 +600,12 @@ _THING_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]")
 
 
-def _after_a_capital(text: str, start: int) -> bool:
-    """Whether a capitalised word runs into ``start`` (the name goes on before it)."""
+def _after_a_capital(text: str, start: int, language: str) -> bool:
+    """Whether the word before ``start`` is capitalised and no function word: a longer
+    name goes on before it ("Portland Police Bureau", not "The Tampa police")."""
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return before is not None and before.group(1)[:1].isupper() and before.end() == start
+    word = before.group(1) if before else ""
+    return word[:1].isupper() and not is_function_word(word, language)
 
 
 #: A state's or a province's abbreviation after a town and a comma, as the American

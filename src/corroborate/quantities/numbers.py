@@ -93,8 +93,7 @@ def digits_value(surface: str, language: str) -> float:
 _SCALES: dict[str, dict[str, float]] = {
     "en": {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9,
            "billions": 1e9, "trillion": 1e12, "mln": 1e6, "mn": 1e6, "bn": 1e9, "bln": 1e9,
-           "tn": 1e12,
-           "trn": 1e12, "dozen": 12},
+           "tn": 1e12, "trn": 1e12, "dozen": 12},
     "nl": {"honderd": 1e2, "duizend": 1e3, "miljoen": 1e6, "miljard": 1e9, "biljoen": 1e12,
            "mln": 1e6, "mld": 1e9, "mrd": 1e9},
     "de": {"hundert": 1e2, "tausend": 1e3, "tsd.": 1e3, "million": 1e6, "millionen": 1e6,
@@ -138,8 +137,7 @@ _WORDS: dict[str, str] = {
     "duizend miljoen miljard ën en",
     "de": "null eins einer einem einen eine ein zwei zwo drei vier fünf sechs sech sieben "
     "sieb acht neun zehn elf zwölf zwanzig dreißig dreissig vierzig fünfzig sechzig siebzig "
-    "achtzig neunzig "
-    "hundert tausend millionen million milliarden milliarde und",
+    "achtzig neunzig hundert tausend millionen million milliarden milliarde und",
     "es": "cero uno una un dos tres cuatro cinco seis siete ocho nueve diez once doce trece "
     "catorce quince dieciséis dieciseis diecisiete dieciocho diecinueve veinte veintiuno "
     "veintiún veintidós veintitrés veinticuatro veinticinco veintiséis veintisiete "
@@ -285,15 +283,16 @@ def word_atoms(text: str, language: str) -> list[Atom]:
     for match in word_run_pattern(language).finditer(text):
         surface = " ".join(match.group().lower().split())
         if surface in lone_scales:
-            atoms.extend(_lone_scale(text, match, language, lone_scales[surface]))
+            atoms.extend(_lone_scale(text, match, language, surface, lone_scales[surface]))
             continue
-        atoms.extend(_run_atoms(text, match, language))
+        atoms.extend(_run_atoms(text, match, language, lone_scales))
     return atoms
 
 
-def _lone_scale(text: str, match: re.Match[str], language: str, scale: float) -> list[Atom]:
+def _lone_scale(
+    text: str, match: re.Match[str], language: str, surface: str, scale: float
+) -> list[Atom]:
     """A scale word with no number of its own: "a million", "mil personas"."""
-    surface = " ".join(match.group().lower().split())
     if surface in _LONE_NUMBERS.get(language, {}):
         return [Atom(match.start(), match.end(), _LONE_NUMBERS[language][surface], True)]
     article = _A_BEFORE.search(text, max(0, match.start() - 4), match.start())
@@ -302,7 +301,9 @@ def _lone_scale(text: str, match: re.Match[str], language: str, scale: float) ->
     return []
 
 
-def _run_atoms(text: str, match: re.Match[str], language: str) -> list[Atom]:
+def _run_atoms(
+    text: str, match: re.Match[str], language: str, scale_words: dict[str, float]
+) -> list[Atom]:
     """The numbers of one run of number words, each the longest stretch that parses;
     a joining word starts none ("sieben und zehn Milliarden" is 7, then 10 billion:
     text2num would read "und zehn Milliarden" as the second), and an article before
@@ -317,7 +318,7 @@ def _run_atoms(text: str, match: re.Match[str], language: str) -> list[Atom]:
             first += 1
             continue
         if words[first] in _ARTICLES and first + 1 < len(tokens):
-            scale = scales(language).get(words[first + 1])
+            scale = scale_words.get(words[first + 1])
             if scale is not None and (first + 2 == len(tokens) or _is_glue(words[first + 2])):
                 atoms.append(
                     Atom(base + tokens[first][0], base + tokens[first + 1][1], scale, True)

@@ -456,9 +456,9 @@ def _scene_role(text: str, sentence_start: int, start: int, end: int) -> int | N
     None for an origin or a destination ("from Ukraine", "naar Finland"), a route
     ("the Adler–Kaliningrad train"), a hospital's town, a street named like a town
     ("Seventh Street and Broadway") or an office's seat ("Texas Governor Greg
-    Abbott"); 0 for someone's home ("a
-    Warren man"); 1 otherwise, and always for the town of a police, sheriff or fire
-    service ("a release from the Omaha Police Department": the force is from there)."""
+    Abbott"); 0 for someone's home ("a Warren man"); 1 otherwise, and always for the
+    town of a police, sheriff or fire service ("a release from the Omaha Police
+    Department": the force is from there)."""
     if _SERVICE_AFTER.match(text, end):
         return 1
     if _ELSEWHERE.search(text[sentence_start:start]) or _ROUTE_AFTER.match(text, end):
